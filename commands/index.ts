@@ -1,0 +1,24 @@
+/** Every slash command of the bot, in the order /help lists them. Listed here, never found by scanning. */
+import type { CommandDefinition } from "../src/command/definition.js";
+import { createRegistry } from "../src/command/run.js";
+import { captives } from "./captives.js";
+import { deadlines } from "./deadlines.js";
+import { figures } from "./figures.js";
+import { help } from "./help.js";
+import { parties } from "./parties.js";
+import { phase } from "./phase.js";
+import { sources } from "./sources.js";
+import { timeline } from "./timeline.js";
+
+export const commands: readonly CommandDefinition[] = [
+  phase,
+  captives,
+  timeline,
+  deadlines,
+  figures,
+  parties,
+  sources,
+  help,
+] as unknown as readonly CommandDefinition[];
+
+export const registry = createRegistry(commands);

@@ -1,0 +1,36 @@
+import { z } from "zod";
+import { defineCommand } from "../src/command/definition.js";
+import { storyOption } from "../src/command/options.js";
+import { footerFor, pickStory } from "../src/dataset/phrases.js";
+import { errorReply, type Rich } from "../src/reply/reply.js";
+import { formatShortDate } from "../src/time/calendar.js";
+
+export const sources = defineCommand({
+  name: "sources",
+  description: "Where the bot's information comes from",
+  options: z.object({ story: storyOption }),
+  handle(options, context) {
+    const story = pickStory(context, options.story);
+    if ("error" in story) return errorReply("Unknown story", story.error);
+    const lines: Rich[] = story.sources.map((s) => [
+      s.url ? { link: s.title, url: s.url } : { strong: s.title },
+      s.publisher ? ` — ${s.publisher}` : "",
+      `, published ${formatShortDate(s.published)}`,
+      s.note ? `. ${s.note}` : "",
+    ]);
+    return {
+      kind: "answer",
+      title: `Sources: ${story.story.title}`,
+      summary: [
+        `Every figure the bot states comes from these sources, with who says so. Data as of ${formatShortDate(story.story.asOf)}.`,
+      ],
+      lines,
+      footer: footerFor(
+        story,
+        context,
+        story.sources.map((s) => s.id),
+      ),
+      ephemeral: false,
+    };
+  },
+});

@@ -1,0 +1,120 @@
+import { z } from "zod";
+import { defineCommand } from "../src/command/definition.js";
+import { storyOption } from "../src/command/options.js";
+import type { IndexedEvent } from "../src/dataset/dataset.js";
+import { footerFor, pickStory, whenSpan } from "../src/dataset/phrases.js";
+import { errorReply, type ReplyButton, type Rich } from "../src/reply/reply.js";
+
+/** First index whose day is >= `day` in a chronologically sorted timeline. */
+function lowerBound(events: readonly IndexedEvent[], day: string): number {
+  let lo = 0;
+  let hi = events.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if ((events[mid]?.day ?? "") < day) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+export const timeline = defineCommand({
+  name: "timeline",
+  description: "The ceasefire's events in order, filtered by date range and tag, a page at a time",
+  options: z.object({
+    from: z.iso.date().optional().describe("First date to show, like 2025-01-01"),
+    to: z.iso.date().optional().describe("Last date to show, like 2025-03-01"),
+    tag: z
+      .string()
+      .regex(/^[a-z0-9-]+$/)
+      .optional()
+      .describe("Only events with this tag, like phase-one")
+      .meta({ autocomplete: true }),
+    page: z.int().min(1).max(10_000).optional().describe("Page number (default 1)"),
+    story: storyOption,
+  }),
+  handle(options, context) {
+    const story = pickStory(context, options.story);
+    if ("error" in story) return errorReply("Unknown story", story.error);
+    if (options.from && options.to && options.from > options.to) {
+      return errorReply(
+        "Invalid option for /timeline",
+        `\`from\` (${options.from}) is after \`to\` (${options.to}).`,
+      );
+    }
+    if (options.tag && !story.tags.includes(options.tag)) {
+      return errorReply(
+        "Invalid option for /timeline",
+        `No event has the tag \`${options.tag}\`. Tags: ${story.tags.map((t) => `\`${t}\``).join(", ")}.`,
+      );
+    }
+    const all = story.timeline;
+    const start = options.from ? lowerBound(all, options.from) : 0;
+    const end = options.to ? lowerBound(all, `${options.to}~`) : all.length; // "~" sorts after any time suffix
+    const tag = options.tag;
+    const matching = tag ? all.slice(start, end).filter((e) => e.tags.includes(tag)) : all.slice(start, end);
+    const size = context.settings.timelinePageSize;
+    const pages = Math.max(1, Math.ceil(matching.length / size));
+    const page = options.page ?? 1;
+    if (page > pages) {
+      return errorReply(
+        "Invalid option for /timeline",
+        `Option \`page\` must be at most ${pages} for these filters (got ${page}).`,
+      );
+    }
+    const shown = matching.slice((page - 1) * size, page * size);
+    const tz = story.story.timeZone;
+    const lines: Rich[] = shown.map((e) => [
+      whenSpan(e.at, tz, "datetime"),
+      e.whenNote ? ` (${e.whenNote.replace(/\.$/, "")})` : "",
+      " — ",
+      { strong: e.title },
+      e.description ? `: ${e.description}` : "",
+      e.attribution ? ` (according to ${e.attribution})` : "",
+      e.derived ? ` [derived: ${e.derived}]` : "",
+    ]);
+    const filters = [
+      options.from ? `from ${options.from}` : "",
+      options.to ? `to ${options.to}` : "",
+      tag ? `tagged ${tag}` : "",
+    ].filter(Boolean);
+    const base: Record<string, string> = {};
+    if (options.from) base.from = options.from;
+    if (options.to) base.to = options.to;
+    if (tag) base.tag = tag;
+    if (options.story) base.story = options.story;
+    const buttons: ReplyButton[] =
+      pages > 1
+        ? [
+            {
+              label: "◀ Previous",
+              command: "timeline",
+              options: { ...base, page: String(page - 1) },
+              disabled: page <= 1,
+            },
+            {
+              label: "Next ▶",
+              command: "timeline",
+              options: { ...base, page: String(page + 1) },
+              disabled: page >= pages,
+            },
+          ]
+        : [];
+    return {
+      kind: "answer",
+      title: `Timeline: ${story.story.title}`,
+      summary: [
+        matching.length === 0
+          ? `No events${filters.length ? ` ${filters.join(", ")}` : ""}.`
+          : `${matching.length} event${matching.length === 1 ? "" : "s"}${filters.length ? ` ${filters.join(", ")}` : ""} · page ${page} of ${pages}`,
+      ],
+      lines,
+      ...(buttons.length ? { buttons } : {}),
+      footer: footerFor(
+        story,
+        context,
+        shown.flatMap((e) => e.sourceIds),
+      ),
+      ephemeral: false,
+    };
+  },
+});

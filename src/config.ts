@@ -1,0 +1,97 @@
+/**
+ * Configuration, read once from the environment and validated with zod. A bad value fails fast with
+ * every bad variable named; secrets are marked so they never reach a log.
+ */
+import { z } from "zod";
+
+const optionalText = z
+  .string()
+  .optional()
+  .transform((v) => (v === undefined || v.trim() === "" ? undefined : v.trim()));
+const int = (def: number, min: number, max: number) => z.coerce.number().int().min(min).max(max).default(def);
+const url = z
+  .url()
+  .optional()
+  .or(z.literal("").transform(() => undefined));
+
+export const configSchema = z.object({
+  DATA_PATH: z.string().default("data"),
+  DATA_DIR: z.string().default(".data"),
+  LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+  STALE_AFTER_DAYS: int(7, 0, 36_500),
+  REMINDER_HOUR: int(9, 0, 23),
+  TIMELINE_PAGE_SIZE: int(8, 1, 20),
+  ALERT_GRACE_HOURS: z.coerce.number().min(0).max(720).default(6),
+  DISCORD_TOKEN: optionalText,
+  DISCORD_APP_ID: optionalText,
+  DISCORD_API_URL: url,
+  SLACK_BOT_TOKEN: optionalText,
+  SLACK_SIGNING_SECRET: optionalText,
+  SLACK_APP_TOKEN: optionalText,
+  SLACK_API_URL: url,
+  SLACK_UMBRELLA_COMMAND: z
+    .string()
+    .regex(/^[a-z0-9_-]{1,31}$/, "must be a Slack command name without the slash, like ceasefire")
+    .default("ceasefire"),
+  SLACK_ADMIN_USERS: z
+    .string()
+    .default("")
+    .transform((v) =>
+      v
+        .split(",")
+        .map((s) => s.trim())
+        .filter(Boolean),
+    ),
+  PORT: int(3000, 0, 65_535),
+  DATABASE_URL: optionalText,
+});
+
+export type Config = z.output<typeof configSchema>;
+
+/** Names of the variables that hold secrets: never logged, never printed. */
+export const SECRET_KEYS = [
+  "DISCORD_TOKEN",
+  "SLACK_BOT_TOKEN",
+  "SLACK_SIGNING_SECRET",
+  "SLACK_APP_TOKEN",
+  "DATABASE_URL",
+] as const;
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`invalid configuration:\n${problems.map((p) => `  ${p}`).join("\n")}`);
+  }
+}
+
+export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
+  const picked: Record<string, string | undefined> = {};
+  for (const key of Object.keys(configSchema.shape)) picked[key] = env[key];
+  const parsed = configSchema.safeParse(picked);
+  if (!parsed.success) {
+    throw new ConfigError(
+      parsed.error.issues.map((i) => {
+        const key = String(i.path[0] ?? "");
+        const secret = (SECRET_KEYS as readonly string[]).includes(key);
+        return `${key}: ${i.message}${secret ? "" : env[key] !== undefined ? ` (got "${env[key]}")` : ""}`;
+      }),
+    );
+  }
+  const config = parsed.data;
+  const problems: string[] = [];
+  if (config.DISCORD_TOKEN && !config.DISCORD_APP_ID)
+    problems.push("DISCORD_APP_ID: is required when DISCORD_TOKEN is set");
+  if (config.SLACK_BOT_TOKEN && !config.SLACK_SIGNING_SECRET && !config.SLACK_APP_TOKEN) {
+    problems.push(
+      "SLACK_SIGNING_SECRET: is required when SLACK_BOT_TOKEN is set (or SLACK_APP_TOKEN for Socket Mode)",
+    );
+  }
+  if (problems.length) throw new ConfigError(problems);
+  return config;
+}
+
+/** The configuration with every secret replaced, for logs and `--help`. */
+export function redactedConfig(config: Config): Record<string, unknown> {
+  const out: Record<string, unknown> = { ...config };
+  for (const key of SECRET_KEYS) if (out[key] !== undefined) out[key] = "[redacted]";
+  return out;
+}

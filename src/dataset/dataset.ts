@@ -1,0 +1,64 @@
+/** A loaded, validated dataset with the indexes the commands use. */
+import type { LocalDate, When } from "../time/calendar.js";
+import { localDateOf, parseWhen } from "../time/calendar.js";
+import type { Deadline, Source, StoryEvent, StoryFile } from "./schema.js";
+
+export interface IndexedEvent extends StoryEvent {
+  at: When;
+  /** Chronological sort key: the story-local date, then the local time for instants. */
+  sortKey: string;
+  /** Story-local calendar date of the event. */
+  day: LocalDate;
+}
+
+export interface Story extends StoryFile {
+  file: string;
+  sourcesById: Map<string, Source>;
+  /** Events in chronological order (stable for equal keys). */
+  timeline: IndexedEvent[];
+  /** All distinct event tags, sorted. */
+  tags: string[];
+  deadlinesById: Map<string, Deadline>;
+}
+
+export interface Dataset {
+  stories: Story[];
+  byId: Map<string, Story>;
+  defaultStory: Story;
+}
+
+export function sortKeyOf(when: When, timeZone: string): { key: string; day: LocalDate } {
+  if (when.precision === "date") return { key: when.date, day: when.date };
+  const day = localDateOf(when.instant, timeZone);
+  const t = new Intl.DateTimeFormat("en-GB", {
+    timeZone,
+    hourCycle: "h23",
+    hour: "2-digit",
+    minute: "2-digit",
+    second: "2-digit",
+  }).format(when.instant);
+  return { key: `${day}T${t}`, day };
+}
+
+export function indexStory(file: string, data: StoryFile): Story {
+  const tz = data.story.timeZone;
+  const timeline = data.events
+    .map((e, i) => {
+      const at = parseWhen(e.when);
+      const { key, day } = sortKeyOf(at, tz);
+      return { event: { ...e, at, sortKey: key, day }, i };
+    })
+    .sort((a, b) =>
+      a.event.sortKey < b.event.sortKey ? -1 : a.event.sortKey > b.event.sortKey ? 1 : a.i - b.i,
+    )
+    .map((x) => x.event);
+  const tags = [...new Set(data.events.flatMap((e) => e.tags))].sort();
+  return {
+    ...data,
+    file,
+    sourcesById: new Map(data.sources.map((s) => [s.id, s])),
+    timeline,
+    tags,
+    deadlinesById: new Map(data.deadlines.map((d) => [d.id, d])),
+  };
+}

@@ -1,0 +1,251 @@
+/**
+ * Loads data/ (a folder of story files, or one file), checks the schema and the cross-references,
+ * and reports every error as `file: path.to[3].field: message`.
+ */
+import { readdir, readFile, stat } from "node:fs/promises";
+import { basename, join, relative } from "node:path";
+import type { z } from "zod";
+import { daysBetween, localDateOf, parseWhen, type When } from "../time/calendar.js";
+import { type Dataset, indexStory, type Story } from "./dataset.js";
+import { type StoryFile, storyFileSchema } from "./schema.js";
+
+export interface DataError {
+  file: string;
+  path: string;
+  message: string;
+}
+
+export type LoadResult = { ok: true; dataset: Dataset; files: string[] } | { ok: false; errors: DataError[] };
+
+export function formatDataError(e: DataError): string {
+  return `${e.file}: ${e.path || "(root)"}: ${e.message}`;
+}
+
+export function formatPath(path: readonly PropertyKey[]): string {
+  let out = "";
+  for (const part of path) {
+    if (typeof part === "number") out += `[${part}]`;
+    else out += out === "" ? String(part) : `.${String(part)}`;
+  }
+  return out;
+}
+
+/** The story files at a path: the path itself if a file, else every *.json in it but schema.json. */
+export async function storyFiles(path: string): Promise<string[]> {
+  const info = await stat(path);
+  if (info.isFile()) return [path];
+  const names = (await readdir(path)).filter((n) => n.endsWith(".json") && n !== "schema.json").sort();
+  return names.map((n) => join(path, n));
+}
+
+/** Line and column of a character offset, for JSON syntax errors. */
+function lineColumn(text: string, offset: number): string {
+  const before = text.slice(0, offset);
+  const line = before.split("\n").length;
+  const column = offset - before.lastIndexOf("\n");
+  return `line ${line}, column ${column}`;
+}
+
+export function parseStoryText(file: string, text: string): { data?: StoryFile; errors: DataError[] } {
+  let raw: unknown;
+  try {
+    raw = JSON.parse(text);
+  } catch (err) {
+    const msg = (err as Error).message;
+    const pos = /position (\d+)/.exec(msg);
+    const where = pos ? ` at ${lineColumn(text, Number(pos[1]))}` : "";
+    return { errors: [{ file, path: "", message: `invalid JSON${where}: ${msg}` }] };
+  }
+  const parsed = storyFileSchema.safeParse(raw);
+  if (!parsed.success) {
+    return {
+      errors: parsed.error.issues.map((i) => ({ file, path: formatPath(i.path), message: issueMessage(i) })),
+    };
+  }
+  return { data: parsed.data, errors: checkReferences(file, parsed.data) };
+}
+
+function issueMessage(issue: z.core.$ZodIssue): string {
+  if (issue.code === "unrecognized_keys")
+    return `unknown field(s) ${issue.keys.map((k) => `"${k}"`).join(", ")}`;
+  if (issue.code === "invalid_type" && issue.message.includes("received undefined")) {
+    return `is required (${issue.expected})`;
+  }
+  return issue.message;
+}
+
+/** Compares two points on the story's calendar; day precision wins when they differ. */
+function compareWhen(a: When, b: When, timeZone: string): number {
+  if (a.precision === "instant" && b.precision === "instant")
+    return a.instant.getTime() - b.instant.getTime();
+  const da = a.precision === "date" ? a.date : localDateOf(a.instant, timeZone);
+  const db = b.precision === "date" ? b.date : localDateOf(b.instant, timeZone);
+  return da < db ? -1 : da > db ? 1 : 0;
+}
+
+export function checkReferences(file: string, data: StoryFile): DataError[] {
+  const errors: DataError[] = [];
+  const err = (path: string, message: string) => errors.push({ file, path, message });
+  const tz = data.story.timeZone;
+
+  const unique = (name: string, items: readonly { id: string }[]) => {
+    const seen = new Map<string, number>();
+    items.forEach((item, i) => {
+      const first = seen.get(item.id);
+      if (first !== undefined) err(`${name}[${i}].id`, `duplicate id "${item.id}" (also ${name}[${first}])`);
+      else seen.set(item.id, i);
+    });
+    return new Set(items.map((x) => x.id));
+  };
+  const sources = unique("sources", data.sources);
+  const parties = unique("parties", data.parties);
+  const people = unique("people", data.people);
+  const phases = unique("phases", data.phases);
+  unique("figures", data.figures);
+  unique("events", data.events);
+  unique("deadlines", data.deadlines);
+  unique("claims", data.claims);
+
+  const ref = (path: string, value: string | undefined, known: Set<string>, what: string) => {
+    if (value !== undefined && !known.has(value)) err(path, `unknown ${what} id "${value}"`);
+  };
+  const refs = (path: string, values: readonly string[]) =>
+    values.forEach((v, i) => {
+      ref(`${path}[${i}]`, v, sources, "source");
+    });
+
+  data.parties.forEach((p, i) => {
+    refs(`parties[${i}].sourceIds`, p.sourceIds);
+  });
+  data.people.forEach((p, i) => {
+    refs(`people[${i}].sourceIds`, p.sourceIds);
+    ref(`people[${i}].partyId`, p.partyId, parties, "party");
+  });
+  let previousStart: { when: When; index: number } | undefined;
+  data.phases.forEach((p, i) => {
+    refs(`phases[${i}].sourceIds`, p.sourceIds);
+    p.terms.forEach((t, j) => {
+      refs(`phases[${i}].terms[${j}].sourceIds`, t.sourceIds);
+    });
+    const start = p.start ? parseWhen(p.start) : undefined;
+    const end = p.end ? parseWhen(p.end) : undefined;
+    if (start && end && compareWhen(end, start, tz) < 0)
+      err(`phases[${i}].end`, `ends (${p.end}) before it starts (${p.start})`);
+    if (
+      start &&
+      end &&
+      p.lengthDays !== undefined &&
+      start.precision === "date" &&
+      end.precision === "date"
+    ) {
+      const days = daysBetween(start.date, end.date) + 1;
+      if (days !== p.lengthDays)
+        err(`phases[${i}].lengthDays`, `is ${p.lengthDays} but ${p.start} to ${p.end} is ${days} days`);
+    }
+    if (start) {
+      if (previousStart && compareWhen(start, previousStart.when, tz) < 0) {
+        err(`phases[${i}].start`, `phases must be in order: starts before phases[${previousStart.index}]`);
+      }
+      previousStart = { when: start, index: i };
+    }
+  });
+  data.figures.forEach((f, i) => {
+    f.values.forEach((v, j) => {
+      ref(`figures[${i}].values[${j}].sourceId`, v.sourceId, sources, "source");
+      const prev = f.values[j - 1];
+      if (prev && v.asOf < prev.asOf)
+        err(
+          `figures[${i}].values[${j}].asOf`,
+          `values must be oldest first: ${v.asOf} is before ${prev.asOf}`,
+        );
+    });
+  });
+  data.events.forEach((e, i) => {
+    refs(`events[${i}].sourceIds`, e.sourceIds);
+  });
+  data.deadlines.forEach((d, i) => {
+    refs(`deadlines[${i}].sourceIds`, d.sourceIds);
+    ref(`deadlines[${i}].phaseId`, d.phaseId, phases, "phase");
+  });
+  data.claims.forEach((c, i) => {
+    refs(`claims[${i}].sourceIds`, c.sourceIds);
+    ref(`claims[${i}].personId`, c.personId, people, "person");
+    ref(`claims[${i}].partyId`, c.partyId, parties, "party");
+  });
+  return errors;
+}
+
+/** Loads and validates every story at `path`; never throws for bad data, only returns errors. */
+export async function loadDataset(path: string): Promise<LoadResult> {
+  let files: string[];
+  try {
+    files = await storyFiles(path);
+  } catch (err) {
+    return {
+      ok: false,
+      errors: [{ file: path, path: "", message: `cannot read: ${(err as Error).message}` }],
+    };
+  }
+  if (files.length === 0) {
+    return { ok: false, errors: [{ file: path, path: "", message: "no story files (*.json) found" }] };
+  }
+  const errors: DataError[] = [];
+  const stories: Story[] = [];
+  for (const file of files) {
+    const shown = relative(process.cwd(), file) || basename(file);
+    let text: string;
+    try {
+      text = await readFile(file, "utf8");
+    } catch (err) {
+      errors.push({ file: shown, path: "", message: `cannot read: ${(err as Error).message}` });
+      continue;
+    }
+    const { data, errors: fileErrors } = parseStoryText(shown, text);
+    errors.push(...fileErrors);
+    if (data && fileErrors.length === 0) stories.push(indexStory(shown, data));
+  }
+  const result = assemble(stories, errors);
+  return result.ok ? { ...result, files } : result;
+}
+
+export function assemble(
+  stories: Story[],
+  errors: DataError[],
+): { ok: true; dataset: Dataset } | { ok: false; errors: DataError[] } {
+  const byId = new Map<string, Story>();
+  for (const s of stories) {
+    const other = byId.get(s.story.id);
+    if (other)
+      errors.push({
+        file: s.file,
+        path: "story.id",
+        message: `duplicate story id "${s.story.id}" (also in ${other.file})`,
+      });
+    else byId.set(s.story.id, s);
+  }
+  const defaults = stories.filter((s) => s.story.default);
+  if (defaults.length > 1) {
+    for (const s of defaults.slice(1)) {
+      errors.push({
+        file: s.file,
+        path: "story.default",
+        message: `only one story may be the default (also ${defaults[0]?.file})`,
+      });
+    }
+  }
+  if (errors.length > 0) return { ok: false, errors };
+  const defaultStory = defaults[0] ?? (stories.length === 1 ? stories[0] : undefined);
+  if (!defaultStory) {
+    return {
+      ok: false,
+      errors: [
+        {
+          file: stories[0]?.file ?? "data",
+          path: "story.default",
+          message: 'several stories and none is the default: set "default": true on one',
+        },
+      ],
+    };
+  }
+  return { ok: true, dataset: { stories, byId, defaultStory } };
+}

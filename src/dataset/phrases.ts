@@ -1,0 +1,153 @@
+/**
+ * How the dataset's values are said in replies: every figure with its qualifier, attribution and
+ * as-of date; every reply's footer with its sources and "data as of …"; phase progress.
+ */
+import type { CommandContext } from "../command/definition.js";
+import type { ReplyFooter, Rich, SourceRef, Span } from "../reply/reply.js";
+import {
+  daysBetween,
+  formatInstant,
+  formatLongDate,
+  formatShortDate,
+  localDateOf,
+  parseWhen,
+  relativeDays,
+  relativeDuration,
+  type When,
+} from "../time/calendar.js";
+import type { Story } from "./dataset.js";
+import type { FigureValue, Phase } from "./schema.js";
+
+const QUALIFIERS: Record<FigureValue["qualifier"], string> = {
+  exactly: "",
+  "more-than": "more than ",
+  "fewer-than": "fewer than ",
+  about: "about ",
+  "at-least": "at least ",
+  "up-to": "up to ",
+};
+
+const numberFormat = new Intl.NumberFormat("en-GB");
+
+/** "more than 48,000 people" */
+export function figureAmount(value: FigureValue, unit: string | undefined): string {
+  const u = value.unit ?? unit;
+  const n = numberFormat.format(value.value);
+  if (u === "percent") return `${QUALIFIERS[value.qualifier]}${n}%`;
+  return `${QUALIFIERS[value.qualifier]}${n}${u ? ` ${u}` : ""}`;
+}
+
+/** "according to Israel, as of 28 Feb 2025" (and "derived: …" when it is). */
+export function attributionText(value: FigureValue): string {
+  return `according to ${value.attribution}, as of ${formatShortDate(value.asOf)}${value.derived ? ` (derived: ${value.derived})` : ""}`;
+}
+
+/** A figure's latest value as a sentence part: **59 captives**, according to Israel, as of 28 Feb 2025 */
+export function figureSpans(value: FigureValue, unit: string | undefined): Span[] {
+  return [{ strong: figureAmount(value, unit) }, `, ${attributionText(value)}`];
+}
+
+export function sourceRefs(story: Story, ids: Iterable<string>): SourceRef[] {
+  const out: SourceRef[] = [];
+  const seen = new Set<string>();
+  for (const id of ids) {
+    if (seen.has(id)) continue;
+    seen.add(id);
+    const s = story.sourcesById.get(id);
+    if (s) {
+      out.push({
+        id: s.id,
+        title: s.title,
+        published: s.published,
+        ...(s.publisher ? { publisher: s.publisher } : {}),
+        ...(s.url ? { url: s.url } : {}),
+      });
+    }
+  }
+  return out;
+}
+
+/** The footer every answer carries: its sources, the data's as-of date, a warning when stale. */
+export function footerFor(story: Story, context: CommandContext, ids: Iterable<string>): ReplyFooter {
+  const today = localDateOf(context.clock.now(), story.story.timeZone);
+  const age = daysBetween(story.story.asOf, today);
+  const named = sourceRefs(story, ids);
+  // A reply that names no particular source (an empty page, a help text) cites the story's sources.
+  const sources = named.length > 0 ? named : sourceRefs(story, story.sourcesById.keys());
+  const footer: ReplyFooter = { sources, asOf: story.story.asOf };
+  if (age > context.settings.staleAfterDays) {
+    footer.staleWarning = `This data is ${age} days old and may be out of date.`;
+  }
+  return footer;
+}
+
+/** A point in time as rich text: a date never shifted; an instant as a platform timestamp. */
+export function whenSpan(when: When, timeZone: string, style: "datetime" | "date" = "datetime"): Span {
+  if (when.precision === "date") return formatLongDate(when.date);
+  return { instant: when.instant, style, fallback: formatInstant(when.instant, timeZone) };
+}
+
+/** "tomorrow", "4 days ago" (dates, on the story's calendar) or "in 3 hours" (instants). */
+export function relativeSpan(when: When, context: CommandContext, timeZone: string): Span {
+  const now = context.clock.now();
+  if (when.precision === "date") return relativeDays(daysBetween(localDateOf(now, timeZone), when.date));
+  return {
+    instant: when.instant,
+    style: "relative",
+    fallback: relativeDuration(when.instant.getTime() - now.getTime()),
+  };
+}
+
+/** Whether a point in time is past (a date is past once its day is over in the story's zone). */
+export function isPast(when: When, context: CommandContext, timeZone: string): boolean {
+  const now = context.clock.now();
+  if (when.precision === "date") return daysBetween(localDateOf(now, timeZone), when.date) < 0;
+  return when.instant.getTime() <= now.getTime();
+}
+
+export function progressBar(fraction: number, width = 10): string {
+  const f = Math.min(1, Math.max(0, fraction));
+  const filled = Math.floor(f * width);
+  return `${"▓".repeat(filled)}${"░".repeat(width - filled)} ${Math.round(f * 100)}%`;
+}
+
+export type PhaseMoment =
+  | { state: "unscheduled" }
+  | { state: "before"; startsIn: Rich }
+  | { state: "during"; day: number; of?: number; bar?: string; endsIn?: Rich }
+  | { state: "after"; ended: Rich };
+
+/** Where the clock stands in a phase's schedule: before, day N of M, or after. */
+export function phaseMoment(phase: Phase, story: Story, context: CommandContext): PhaseMoment {
+  const tz = story.story.timeZone;
+  if (!phase.start) return { state: "unscheduled" };
+  const start = parseWhen(phase.start);
+  const end = phase.end ? parseWhen(phase.end) : undefined;
+  const now = context.clock.now();
+  const today = localDateOf(now, tz);
+  const startDay = start.precision === "date" ? start.date : localDateOf(start.instant, tz);
+  const started = start.precision === "date" ? today >= start.date : now >= start.instant;
+  if (!started) return { state: "before", startsIn: [relativeSpan(start, context, tz)] };
+  if (end && isPast(end, context, tz)) {
+    return { state: "after", ended: [relativeSpan(end, context, tz)] };
+  }
+  const day = daysBetween(startDay, today) + 1;
+  const endDay = end ? (end.precision === "date" ? end.date : localDateOf(end.instant, tz)) : undefined;
+  const of = phase.lengthDays ?? (endDay ? daysBetween(startDay, endDay) + 1 : undefined);
+  return {
+    state: "during",
+    day,
+    ...(of ? { of, bar: progressBar(day / of) } : {}),
+    ...(end ? { endsIn: [relativeSpan(end, context, tz)] } : {}),
+  };
+}
+
+/** The story a command answers about: the named one, or the dataset's default. */
+export function pickStory(context: CommandContext, id: string | undefined): Story | { error: string } {
+  if (!id) return context.dataset.defaultStory;
+  const story = context.dataset.byId.get(id);
+  if (story) return story;
+  return {
+    error: `There is no story \`${id}\`. Stories: ${context.dataset.stories.map((s) => `\`${s.story.id}\``).join(", ")}.`,
+  };
+}

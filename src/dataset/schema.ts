@@ -1,0 +1,234 @@
+/**
+ * The story-agnostic schema of a curated ceasefire dataset. A curator tracks a new ceasefire by
+ * adding one JSON file to data/ that follows it; `ceasefire-bot schema` prints it as JSON Schema,
+ * which data/schema.json holds so editors validate and complete the files.
+ */
+import { z } from "zod";
+import { isLocalDate, isValidTimeZone } from "../time/calendar.js";
+
+const id = z
+  .string()
+  .regex(/^[a-z0-9][a-z0-9-]*$/, "must be lower-case letters, digits and dashes, like phase-one")
+  .describe("A stable identifier: lower-case letters, digits and dashes.");
+
+export const localDate = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, "must be a calendar date YYYY-MM-DD")
+  .refine(isLocalDate, "must be a calendar date YYYY-MM-DD")
+  .describe("A calendar date, YYYY-MM-DD, on the story's calendar.");
+
+/** A date ("2025-03-01", day precision) or an exact instant with its offset. */
+export const dateOrInstant = z
+  .union([
+    localDate,
+    z.iso
+      .datetime({ offset: true })
+      .describe("An exact instant with an offset, like 2025-03-01T12:00:00+02:00."),
+  ])
+  .describe("A date (YYYY-MM-DD, day precision) or an exact instant with an offset.");
+
+const derived = z
+  .string()
+  .min(1)
+  .describe("Set when the value is not stated by the source but derived from it: how it was derived.");
+
+const sourceIds = z.array(id).min(1).describe("The sources that state this (ids from `sources`).");
+
+export const storySchema = z
+  .object({
+    id,
+    title: z.string().min(1),
+    timeZone: z
+      .string()
+      .refine(isValidTimeZone, "must be an IANA time zone like Asia/Jerusalem")
+      .describe("The IANA time zone of the story's calendar, like Asia/Jerusalem."),
+    asOf: localDate.describe("The date the dataset is current to."),
+    summary: z.string().min(1),
+    default: z.boolean().optional().describe("The story commands answer about when none is named."),
+  })
+  .strict();
+
+export const sourceSchema = z
+  .object({
+    id,
+    title: z.string().min(1),
+    publisher: z.string().min(1).optional(),
+    url: z.url().optional(),
+    published: localDate,
+    note: z.string().optional(),
+  })
+  .strict();
+
+export const partySchema = z
+  .object({
+    id,
+    name: z.string().min(1),
+    role: z.enum(["belligerent", "mediator", "host", "guarantor", "other"]),
+    description: z.string().optional(),
+    sourceIds,
+  })
+  .strict();
+
+export const personSchema = z
+  .object({
+    id,
+    name: z.string().min(1),
+    role: z.string().min(1).describe("As the source describes them, like Israel's foreign minister."),
+    partyId: id.optional(),
+    sourceIds,
+  })
+  .strict();
+
+export const termSchema = z
+  .object({
+    text: z.string().min(1),
+    sourceIds,
+  })
+  .strict();
+
+export const phaseSchema = z
+  .object({
+    id,
+    name: z.string().min(1),
+    start: dateOrInstant.optional(),
+    end: dateOrInstant.optional(),
+    startDerived: derived.optional(),
+    endDerived: derived.optional(),
+    lengthDays: z
+      .int()
+      .positive()
+      .optional()
+      .describe("The phase's planned length in days, if stated or derived."),
+    lengthDerived: derived.optional(),
+    status: z.enum(["planned", "negotiating", "active", "ended", "extended", "collapsed"]),
+    statusNote: z.string().optional(),
+    terms: z.array(termSchema).default([]),
+    sourceIds,
+  })
+  .strict();
+
+export const figureValueSchema = z
+  .object({
+    value: z.number().nonnegative(),
+    qualifier: z
+      .enum(["exactly", "more-than", "fewer-than", "about", "at-least", "up-to"])
+      .default("exactly"),
+    unit: z.string().optional().describe('Overrides the figure\'s unit for this value, like "percent".'),
+    asOf: localDate,
+    attribution: z
+      .string()
+      .min(1)
+      .describe(
+        'Who says so, as the reply will say "according to …", like Israel or Palestinian health officials.',
+      ),
+    sourceId: id,
+    note: z.string().optional(),
+    derived: derived.optional(),
+  })
+  .strict();
+
+export const figureSchema = z
+  .object({
+    id,
+    label: z.string().min(1),
+    category: z.enum(["captives", "prisoners", "casualties", "displacement", "other"]),
+    unit: z.string().optional(),
+    description: z.string().optional(),
+    values: z.array(figureValueSchema).min(1).describe("The figure's history, oldest first."),
+  })
+  .strict();
+
+export const eventSchema = z
+  .object({
+    id,
+    when: dateOrInstant,
+    whenNote: z.string().optional().describe("How precise the date is, when the source is vague."),
+    title: z.string().min(1),
+    description: z.string().optional(),
+    attribution: z.string().optional(),
+    tags: z.array(z.string().regex(/^[a-z0-9-]+$/, "tags are lower-case words with dashes")).default([]),
+    sourceIds,
+    derived: derived.optional(),
+  })
+  .strict();
+
+export const leadTime = z
+  .string()
+  .regex(/^\d+[dhm]$/, 'must be a number and a unit d, h or m, like "1d", "2h" or "0d"')
+  .describe('How long before the deadline to remind: "1d", "2h", "30m"; "0d" is the day itself.');
+
+export const deadlineSchema = z
+  .object({
+    id,
+    title: z.string().min(1),
+    phrase: z
+      .string()
+      .min(1)
+      .describe('The reminder sentence without its time, like "Phase one ends": "… tomorrow", "… today".'),
+    due: dateOrInstant,
+    phaseId: id.optional(),
+    status: z.enum(["scheduled", "met", "missed", "disputed"]),
+    statusNote: z.string().optional(),
+    reminders: z.array(leadTime).optional().describe("Lead times; the story's defaults when absent."),
+    sourceIds,
+    derived: derived.optional(),
+  })
+  .strict();
+
+export const claimSchema = z
+  .object({
+    id,
+    when: localDate,
+    by: z.string().min(1).describe("Who said it, as the source names them."),
+    personId: id.optional(),
+    partyId: id.optional(),
+    text: z.string().min(1).describe("What was claimed, in the source's words or a close paraphrase."),
+    quote: z.string().optional(),
+    sourceIds,
+  })
+  .strict();
+
+export const storyFileSchema = z
+  .object({
+    $schema: z.string().optional(),
+    story: storySchema,
+    reminders: z
+      .object({
+        leadTimes: z.array(leadTime).default(["1d", "0d"]),
+      })
+      .strict()
+      .default({ leadTimes: ["1d", "0d"] }),
+    sources: z.array(sourceSchema).min(1),
+    parties: z.array(partySchema).default([]),
+    people: z.array(personSchema).default([]),
+    phases: z.array(phaseSchema).default([]),
+    figures: z.array(figureSchema).default([]),
+    events: z.array(eventSchema).default([]),
+    deadlines: z.array(deadlineSchema).default([]),
+    claims: z.array(claimSchema).default([]),
+  })
+  .strict();
+
+export type StoryFile = z.output<typeof storyFileSchema>;
+export type Phase = StoryFile["phases"][number];
+export type Figure = StoryFile["figures"][number];
+export type FigureValue = Figure["values"][number];
+export type StoryEvent = StoryFile["events"][number];
+export type Deadline = StoryFile["deadlines"][number];
+export type Source = StoryFile["sources"][number];
+export type Party = StoryFile["parties"][number];
+export type Claim = StoryFile["claims"][number];
+
+/** The JSON Schema of a story file, for editors (data/schema.json) and `ceasefire-bot schema`. */
+export function storyJsonSchema(): Record<string, unknown> {
+  const schema = z.toJSONSchema(storyFileSchema, { io: "input", unrepresentable: "any" }) as Record<
+    string,
+    unknown
+  >;
+  return {
+    ...schema,
+    $id: "https://ceasefire-bot.local/schema/story.json",
+    title: "ceasefire-bot story",
+    description: "One curated ceasefire story: its sources, parties, phases, figures, events and deadlines.",
+  };
+}

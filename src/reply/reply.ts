@@ -1,0 +1,77 @@
+/**
+ * The platform-neutral reply every command handler returns. Handlers never format for a platform:
+ * text is a list of spans, so each renderer can escape plain text its own way and show an exact
+ * instant as the platform's own timestamp (Discord `<t:…>`, Slack `<!date^…>`, the story's zone on
+ * the console).
+ */
+
+export type Span =
+  | string
+  | { strong: string }
+  | { link: string; url: string }
+  | {
+      /** An exact instant; renderers that can show it in the reader's own zone do. */
+      instant: Date;
+      style: "datetime" | "relative" | "date";
+      /** Text for renderers that cannot (the console), in the story's time zone. */
+      fallback: string;
+    };
+
+export type Rich = readonly Span[];
+
+export interface ReplyField {
+  name: string;
+  value: Rich;
+  inline?: boolean;
+}
+
+export interface SourceRef {
+  id: string;
+  title: string;
+  publisher?: string;
+  url?: string;
+  published: string;
+}
+
+export interface ReplyFooter {
+  sources: SourceRef[];
+  /** The as-of date of the data the reply states (YYYY-MM-DD). */
+  asOf: string;
+  /** Set when the data is older than the configured freshness limit. */
+  staleWarning?: string;
+}
+
+/** A button re-runs a command with other options (for example the next /timeline page). */
+export interface ReplyButton {
+  label: string;
+  command: string;
+  options: Record<string, string>;
+  disabled?: boolean;
+}
+
+export interface Reply {
+  kind: "answer" | "error";
+  title: string;
+  summary?: Rich;
+  fields?: ReplyField[];
+  lines?: Rich[];
+  footer?: ReplyFooter;
+  ephemeral: boolean;
+  buttons?: ReplyButton[];
+}
+
+export function errorReply(title: string, message: string): Reply {
+  return { kind: "error", title, summary: [message], ephemeral: true };
+}
+
+/** Plain text of a rich value, instants as their fallback (for logs, console, plain-text parts). */
+export function plainText(rich: Rich): string {
+  return rich
+    .map((s) => {
+      if (typeof s === "string") return s;
+      if ("strong" in s) return s.strong;
+      if ("link" in s) return s.link;
+      return s.fallback;
+    })
+    .join("");
+}
