@@ -58,9 +58,12 @@ export function parseStoryText(file: string, text: string): { data?: StoryFile; 
   }
   const parsed = storyFileSchema.safeParse(raw);
   if (!parsed.success) {
-    return {
-      errors: parsed.error.issues.map((i) => ({ file, path: formatPath(i.path), message: issueMessage(i) })),
-    };
+    const errors = parsed.error.issues.map((i) => ({
+      file,
+      path: formatPath(i.path),
+      message: issueMessage(i),
+    }));
+    return { errors: [...errors, ...bestEffortReferences(file, raw, errors)] };
   }
   return { data: parsed.data, errors: checkReferences(file, parsed.data) };
 }
@@ -72,6 +75,36 @@ function issueMessage(issue: z.core.$ZodIssue): string {
     return `is required (${issue.expected})`;
   }
   return issue.message;
+}
+
+const COLLECTIONS = [
+  "sources",
+  "parties",
+  "people",
+  "phases",
+  "figures",
+  "events",
+  "deadlines",
+  "claims",
+] as const;
+
+/**
+ * Reference errors of a file that failed the schema, so that a curator sees every error at once.
+ * The data is not trusted here: anything that cannot be checked is left to the next run.
+ */
+function bestEffortReferences(file: string, raw: unknown, schemaErrors: DataError[]): DataError[] {
+  if (typeof raw !== "object" || raw === null) return [];
+  const data = { ...(raw as Record<string, unknown>) };
+  for (const key of COLLECTIONS) if (!Array.isArray(data[key])) data[key] = [];
+  for (const key of ["phases", "events"] as const) {
+    data[key] = (data[key] as Record<string, unknown>[]).map((x) => ({ terms: [], tags: [], ...x }));
+  }
+  try {
+    const already = new Set(schemaErrors.map((e) => e.path));
+    return checkReferences(file, data as unknown as StoryFile).filter((e) => !already.has(e.path));
+  } catch {
+    return [];
+  }
 }
 
 /** Compares two points on the story's calendar; day precision wins when they differ. */
@@ -192,7 +225,8 @@ export async function loadDataset(path: string): Promise<LoadResult> {
   const errors: DataError[] = [];
   const stories: Story[] = [];
   for (const file of files) {
-    const shown = relative(process.cwd(), file) || basename(file);
+    const rel = relative(process.cwd(), file);
+    const shown = rel && !rel.startsWith("..") ? rel : file || basename(file);
     let text: string;
     try {
       text = await readFile(file, "utf8");

@@ -1,0 +1,156 @@
+import { spawnSync } from "node:child_process";
+import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+
+/** Runs the real CLI as a child process, the way a user or another tool does. */
+function cli(args: string[], options: { input?: string; env?: Record<string, string> } = {}) {
+  const env: Record<string, string | undefined> = { ...process.env, LOG_LEVEL: "silent", ...options.env };
+  for (const key of ["DISCORD_TOKEN", "SLACK_BOT_TOKEN", "DATA_PATH"])
+    if (!options.env?.[key]) delete env[key];
+  const r = spawnSync(process.execPath, ["bin/ceasefire-bot.mjs", ...args], {
+    input: options.input ?? "",
+    env,
+    encoding: "utf8",
+    timeout: 20_000,
+  });
+  return { code: r.status, out: r.stdout, err: r.stderr };
+}
+
+const DURING = "2025-02-28T10:00:00Z";
+
+function brokenCopy(): string {
+  const dir = mkdtempSync(join(tmpdir(), "cf-cli-"));
+  const story = JSON.parse(readFileSync("data/gaza-2025.json", "utf8"));
+  story.figures[1].values[0].attribution = "";
+  story.deadlines[0].due = "2025-02-30";
+  writeFileSync(join(dir, "story.json"), JSON.stringify(story));
+  return dir;
+}
+
+describe("ceasefire-bot CLI", () => {
+  it("prints its usage for --help", () => {
+    const r = cli(["--help"]);
+    expect(r.code).toBe(0);
+    for (const c of ["start", "ask", "replay", "validate", "schema", "register", "manifest", "--data"]) {
+      expect(r.out).toContain(c);
+    }
+  });
+
+  it("exits 2 with the usage for an unknown command", () => {
+    const r = cli(["frobnicate"]);
+    expect(r.code).toBe(2);
+    expect(r.err).toContain('Unknown command "frobnicate"');
+  });
+
+  describe("ask", () => {
+    it("answers /captives with attributed figures at a given instant", () => {
+      const r = cli(["ask", "/captives", "--at", DURING]);
+      expect(r.code).toBe(0);
+      expect(r.out).toContain("24 captives, according to Israel, as of 28 Feb 2025");
+      expect(r.out).toContain("Data as of 28 Feb 2025");
+    });
+
+    it("takes options in name:value form", () => {
+      const r = cli(["ask", "/timeline from:2025-03-01 tag:philadelphi", "--at", DURING]);
+      expect(r.code).toBe(0);
+      expect(r.out).toContain("2 events from 2025-03-01, tagged philadelphi");
+    });
+
+    it("exits non-zero naming the option for an invalid option", () => {
+      const r = cli(["ask", "/timeline from:yesterday", "--at", DURING]);
+      expect(r.code).toBe(1);
+      expect(r.err).toContain("Option `from` must be a date like 2025-01-19");
+    });
+
+    it("exits non-zero for an unknown command", () => {
+      const r = cli(["ask", "/weather"]);
+      expect(r.code).toBe(1);
+      expect(r.err).toContain("There is no /weather command");
+    });
+
+    it("rejects an --at that is not an instant with an offset", () => {
+      const r = cli(["ask", "/phase", "--at", "2025-02-28"]);
+      expect(r.code).toBe(2);
+      expect(r.err).toContain("--at must be an ISO instant");
+    });
+
+    it("rejects an unknown --render target", () => {
+      const r = cli(["ask", "/phase", "--render", "teams"]);
+      expect(r.code).toBe(2);
+      expect(r.err).toContain("--render must be text, discord or slack");
+    });
+  });
+
+  describe("replay", () => {
+    it("prints every alert in the window as JSON lines, in time order", () => {
+      const r = cli(["replay", "--from", "2025-02-27T00:00:00Z", "--to", "2025-03-10T00:00:00Z", "--json"]);
+      expect(r.code).toBe(0);
+      const lines = r.out
+        .trim()
+        .split("\n")
+        .map((l) => JSON.parse(l));
+      expect(lines).toHaveLength(6);
+      expect(lines[0]).toMatchObject({
+        at: "2025-02-28T07:00:00.000Z",
+        id: "gaza-2025:phase-one-end:1d",
+        text: expect.stringContaining("Phase one ends tomorrow"),
+      });
+      const ats = lines.map((l) => l.at);
+      expect(ats).toEqual([...ats].sort());
+    });
+
+    it("needs both ends of the window", () => {
+      const r = cli(["replay", "--from", "2025-02-27T00:00:00Z"]);
+      expect(r.code).toBe(2);
+      expect(r.err).toContain("replay needs --from and --to");
+    });
+  });
+
+  describe("validate", () => {
+    it("accepts the shipped data", () => {
+      const r = cli(["validate"]);
+      expect(r.code).toBe(0);
+      expect(r.out).toContain("1 valid story (gaza-2025)");
+    });
+
+    it("exits 1 listing every error with its file and path", () => {
+      const dir = brokenCopy();
+      const r = cli(["validate", dir]);
+      expect(r.code).toBe(1);
+      expect(r.err).toContain("story.json: figures[1].values[0].attribution: Too small");
+      expect(r.err).toContain("story.json: deadlines[0].due:");
+      expect(r.err).toContain("2 errors in");
+    });
+
+    it("reads --data and DATA_PATH", () => {
+      const dir = brokenCopy();
+      expect(cli(["ask", "/phase", "--data", dir]).code).toBe(1);
+      expect(cli(["ask", "/phase"], { env: { DATA_PATH: dir } }).code).toBe(1);
+      expect(cli(["ask", "/phase"], { env: { DATA_PATH: dir } }).err).toContain("deadlines[0].due");
+    });
+  });
+
+  it("prints the JSON Schema that data/schema.json holds", () => {
+    const r = cli(["schema"]);
+    expect(r.code).toBe(0);
+    const schema = JSON.parse(r.out);
+    expect(schema.properties.figures.items.properties.values.items.required).toContain("attribution");
+    expect(schema).toEqual(JSON.parse(readFileSync("data/schema.json", "utf8")));
+  });
+
+  it("start runs the console bot on stdin/stdout when no token is configured", () => {
+    const r = cli(["start", "--clock", DURING], { input: "/captives\n/timeline from:nope\n/exit\n" });
+    expect(r.code).toBe(0);
+    expect(r.out).toContain("24 captives, according to Israel");
+    expect(r.out).toContain("Option `from` must be a date like 2025-01-19");
+  });
+
+  it("fails fast naming each bad configuration variable", () => {
+    const r = cli(["ask", "/phase"], { env: { REMINDER_HOUR: "25", STALE_AFTER_DAYS: "soon" } });
+    expect(r.code).toBe(2);
+    expect(r.err).toContain("REMINDER_HOUR");
+    expect(r.err).toContain("STALE_AFTER_DAYS");
+  });
+});

@@ -1,0 +1,170 @@
+import { readFileSync } from "node:fs";
+import { describe, expect, it } from "vitest";
+import { indexStory } from "../../src/dataset/dataset.js";
+import { assemble } from "../../src/dataset/load.js";
+import { storyFileSchema } from "../../src/dataset/schema.js";
+import { parseLead, planAlerts } from "../../src/reminders/plan.js";
+
+const shipped = JSON.parse(readFileSync("data/gaza-2025.json", "utf8"));
+
+function datasetWith(deadlines: unknown[], extra: Record<string, unknown> = {}) {
+  const file = storyFileSchema.parse({ ...structuredClone(shipped), deadlines, ...extra });
+  const result = assemble([indexStory("test.json", file)], []);
+  if (!result.ok) throw new Error(JSON.stringify(result.errors));
+  return result.dataset;
+}
+
+function shippedDataset() {
+  return datasetWith(shipped.deadlines);
+}
+
+const deadline = (id: string, due: string, reminders?: string[]) => ({
+  id,
+  title: id,
+  phrase: `The ${id} is due`,
+  due,
+  status: "scheduled",
+  sourceIds: ["aj-2025-02-28"],
+  ...(reminders ? { reminders } : {}),
+});
+
+const window = (from: string, to: string) => ({ from: new Date(from), to: new Date(to) });
+
+describe("reminder planner", () => {
+  describe("on the shipped story", () => {
+    const alerts = planAlerts(shippedDataset(), window("2025-02-01T00:00:00Z", "2025-04-01T00:00:00Z"), {
+      reminderHour: 9,
+    });
+
+    it("reminds the day before phase one ends, at 09:00 in Jerusalem", () => {
+      const a = alerts.find((x) => x.id === "gaza-2025:phase-one-end:1d");
+      expect(a?.at.toISOString()).toBe("2025-02-28T07:00:00.000Z");
+      expect(a?.text).toMatch(/^Phase one ends tomorrow, Saturday 1 March 2025\./);
+    });
+
+    it("says the Philadelphi corridor withdrawal is due to start today, with the dispute", () => {
+      const a = alerts.find((x) => x.id === "gaza-2025:philadelphi-withdrawal-start:0d");
+      expect(a?.at.toISOString()).toBe("2025-03-01T07:00:00.000Z");
+      expect(a?.text).toContain("The Philadelphi corridor withdrawal is due to start today");
+      expect(a?.text).toContain("Disputed: Israeli officials said they would not withdraw as planned");
+    });
+
+    it("lists every alert in time order, ties by id", () => {
+      const keys = alerts.map((a) => `${a.at.toISOString()} ${a.id}`);
+      expect(keys).toEqual([...keys].sort());
+      expect(alerts).toHaveLength(6);
+    });
+  });
+
+  describe("window edges", () => {
+    const ds = shippedDataset();
+    const at = "2025-02-28T07:00:00.000Z";
+
+    it("includes an alert due exactly at the start of the window", () => {
+      const ids = planAlerts(ds, window(at, "2025-02-28T08:00:00Z"), { reminderHour: 9 }).map((a) => a.id);
+      expect(ids).toContain("gaza-2025:phase-one-end:1d");
+    });
+
+    it("excludes an alert due exactly at the end of the window", () => {
+      expect(planAlerts(ds, window("2025-02-28T06:00:00Z", at), { reminderHour: 9 })).toEqual([]);
+    });
+
+    it("gives nothing for an empty window", () => {
+      expect(planAlerts(ds, window(at, at), { reminderHour: 9 })).toEqual([]);
+    });
+  });
+
+  describe("lead times", () => {
+    it("uses a channel's own lead times instead of the story's", () => {
+      const alerts = planAlerts(shippedDataset(), window("2025-02-01T00:00:00Z", "2025-04-01T00:00:00Z"), {
+        reminderHour: 9,
+        leadTimes: ["2d", "2h"],
+      });
+      const ids = alerts
+        .filter((a) => a.deadlineId === "phase-one-end")
+        .map((a) => `${a.id} ${a.at.toISOString()}`);
+      // 2 days before at 09:00 local; 2 hours before the start of the day (00:00 local, UTC+2).
+      expect(ids).toEqual([
+        "gaza-2025:phase-one-end:2d 2025-02-27T07:00:00.000Z",
+        "gaza-2025:phase-one-end:2h 2025-02-28T20:00:00.000Z",
+      ]);
+      expect(alerts.find((a) => a.id === "gaza-2025:phase-one-end:2d")?.text).toContain(
+        "Phase one ends in 2 days",
+      );
+      expect(alerts.find((a) => a.id === "gaza-2025:phase-one-end:2h")?.text).toContain(
+        "Phase one ends in 2 hours",
+      );
+    });
+
+    it("uses a deadline's own lead times over the story's defaults", () => {
+      const ds = datasetWith([deadline("vote", "2025-05-10", ["3d"])]);
+      const alerts = planAlerts(ds, window("2025-01-01T00:00:00Z", "2026-01-01T00:00:00Z"), {
+        reminderHour: 9,
+      });
+      expect(alerts.map((a) => a.lead)).toEqual(["3d"]);
+    });
+
+    it("gives met and missed deadlines no reminders", () => {
+      const ds = datasetWith([
+        { ...deadline("a", "2025-05-10"), status: "met" },
+        { ...deadline("b", "2025-05-10"), status: "missed" },
+      ]);
+      expect(
+        planAlerts(ds, window("2025-01-01T00:00:00Z", "2026-01-01T00:00:00Z"), { reminderHour: 9 }),
+      ).toEqual([]);
+    });
+
+    it("rejects a malformed lead time", () => {
+      expect(() => parseLead("1 day")).toThrow(/not a lead time/);
+      expect(parseLead("30m")).toEqual({ amount: 30, unit: "m" });
+    });
+
+    it("reminds an exact deadline at the same local time the day before, and 2 hours before", () => {
+      const ds = datasetWith([deadline("talks", "2025-05-06T12:00:00+03:00", ["1d", "2h"])]);
+      const alerts = planAlerts(ds, window("2025-01-01T00:00:00Z", "2026-01-01T00:00:00Z"), {
+        reminderHour: 9,
+      });
+      expect(alerts.map((a) => a.at.toISOString())).toEqual([
+        "2025-05-05T09:00:00.000Z",
+        "2025-05-06T07:00:00.000Z",
+      ]);
+    });
+  });
+
+  describe("daylight saving (Asia/Jerusalem moves to UTC+3 on Friday 28 March 2025 at 02:00)", () => {
+    it("keeps day reminders at 09:00 local on both sides of the change", () => {
+      const ds = datasetWith([deadline("dst", "2025-03-28", ["1d", "0d"])]);
+      const alerts = planAlerts(ds, window("2025-03-01T00:00:00Z", "2025-04-01T00:00:00Z"), {
+        reminderHour: 9,
+      });
+      expect(alerts.map((a) => a.at.toISOString())).toEqual([
+        "2025-03-27T07:00:00.000Z", // 09:00 UTC+2
+        "2025-03-28T06:00:00.000Z", // 09:00 UTC+3
+      ]);
+    });
+
+    it("moves a reminder hour that does not exist that night forward, as clocks do", () => {
+      const ds = datasetWith([deadline("gap", "2025-03-28", ["0d"])]);
+      const [alert] = planAlerts(ds, window("2025-03-01T00:00:00Z", "2025-04-01T00:00:00Z"), {
+        reminderHour: 2,
+      });
+      expect(alert?.at.toISOString()).toBe("2025-03-28T00:00:00.000Z"); // 03:00 UTC+3
+    });
+
+    it("keeps an exact deadline's day-before reminder at the same wall time across the change", () => {
+      const ds = datasetWith([deadline("exact", "2025-03-28T12:00:00+03:00", ["1d"])]);
+      const [alert] = planAlerts(ds, window("2025-03-01T00:00:00Z", "2025-04-01T00:00:00Z"), {
+        reminderHour: 9,
+      });
+      expect(alert?.at.toISOString()).toBe("2025-03-27T10:00:00.000Z"); // 12:00 UTC+2, 23 hours before
+    });
+
+    it("takes the earlier instant for a wall time that happens twice when clocks go back (26 October 2025)", () => {
+      const ds = datasetWith([deadline("overlap", "2025-10-26", ["0d"])]);
+      const [alert] = planAlerts(ds, window("2025-10-01T00:00:00Z", "2025-11-01T00:00:00Z"), {
+        reminderHour: 1,
+      });
+      expect(alert?.at.toISOString()).toBe("2025-10-25T22:00:00.000Z"); // 01:00 UTC+3, the first 01:00
+    });
+  });
+});
