@@ -2,6 +2,7 @@
 import type { CommandDefinition } from "../src/command/definition.js";
 import { createRegistry } from "../src/command/run.js";
 import { captives } from "./captives.js";
+import { claims } from "./claims.js";
 import { deadlines } from "./deadlines.js";
 import { figures } from "./figures.js";
 import { help } from "./help.js";
@@ -17,6 +18,7 @@ export const commands: readonly CommandDefinition[] = [
   deadlines,
   figures,
   parties,
+  claims,
   sources,
   help,
 ] as unknown as readonly CommandDefinition[];

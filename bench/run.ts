@@ -1,0 +1,58 @@
+/**
+ * `npm run bench [-- SECTION…]`: runs the benchmark sections (all by default) and writes their figures
+ * into BENCHMARKS.md, replacing only the sections that ran. Targets live here, never in unit tests;
+ * the machines are noisy, so every comparison is a ratio measured in one run.
+ */
+import { existsSync, readFileSync, writeFileSync } from "node:fs";
+import { cpus, totalmem } from "node:os";
+import type { BenchSection } from "./report.js";
+
+const SECTIONS: Record<string, () => Promise<BenchSection>> = {
+  commands: async () => (await import("./commands.js")).benchCommands(),
+  slack: async () => (await import("./slack.js")).benchSlack(),
+  discord: async () => (await import("./discord.js")).benchDiscord(),
+  fanout: async () => (await import("./fanout.js")).benchFanout(),
+};
+
+const FILE = "BENCHMARKS.md";
+const HEADER = `# Benchmarks
+
+Written by \`npm run bench\` (or \`npm run bench -- commands slack\` for some sections). Figures are from
+one run on the machine named in each section; compare ratios measured in the same run, not absolute
+figures across machines.
+`;
+
+function marker(name: string, end = false): string {
+  return `<!-- bench:${name}:${end ? "end" : "start"} -->`;
+}
+
+async function main(): Promise<void> {
+  const asked = process.argv.slice(2);
+  const names = asked.length ? asked : Object.keys(SECTIONS);
+  const unknown = names.filter((n) => !SECTIONS[n]);
+  if (unknown.length) {
+    console.error(`unknown section(s): ${unknown.join(", ")}; sections: ${Object.keys(SECTIONS).join(", ")}`);
+    process.exit(2);
+  }
+  let doc = existsSync(FILE) ? readFileSync(FILE, "utf8") : HEADER;
+  const machine = `${cpus().length} × ${cpus()[0]?.model ?? "cpu"}, ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}`;
+  let allMet = true;
+  for (const name of names) {
+    const run = SECTIONS[name];
+    if (!run) continue;
+    console.error(`bench: ${name}…`);
+    const started = performance.now();
+    const section = await run();
+    const seconds = ((performance.now() - started) / 1000).toFixed(1);
+    allMet &&= section.targetsMet;
+    const body = `${marker(name)}\n## ${section.title}\n\n${section.markdown.trim()}\n\n_Measured ${new Date().toISOString().slice(0, 10)} on ${machine}; section took ${seconds} s; targets ${section.targetsMet ? "met" : "NOT met"}._\n${marker(name, true)}`;
+    const re = new RegExp(`${marker(name)}[\\s\\S]*?${marker(name, true)}`);
+    doc = re.test(doc) ? doc.replace(re, body) : `${doc.trimEnd()}\n\n${body}\n`;
+    writeFileSync(FILE, doc);
+    console.log(body);
+  }
+  console.error(allMet ? "bench: every target met" : "bench: some targets NOT met (see BENCHMARKS.md)");
+}
+
+await main();
+process.exit(0);
