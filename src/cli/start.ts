@@ -3,7 +3,7 @@
  * dataset, builds the platform-free core and starts an adapter per configured platform (Discord and
  * Slack in one process when both are configured; the console bot when neither is).
  */
-import { commands, registry } from "../../commands/index.js";
+import { registry } from "../../commands/index.js";
 import { type BotCore, createCore } from "../bot/core.js";
 import { defaultSettings } from "../command/definition.js";
 import { type Config, redactedConfig } from "../config.js";
@@ -57,7 +57,6 @@ export async function startBot(options: {
     },
     log,
   });
-  void commands;
 
   const stops: (() => Promise<void>)[] = [async () => data.close()];
   let done: Promise<void>;

@@ -1,6 +1,6 @@
 /** A loaded, validated dataset with the indexes the commands use. */
 import type { LocalDate, When } from "../time/calendar.js";
-import { localDateOf, parseWhen } from "../time/calendar.js";
+import { localDateOf, parseWhen, wallTime } from "../time/calendar.js";
 import type { Deadline, Source, StoryEvent, StoryFile } from "./schema.js";
 
 export interface IndexedEvent extends StoryEvent {
@@ -30,14 +30,9 @@ export interface Dataset {
 export function sortKeyOf(when: When, timeZone: string): { key: string; day: LocalDate } {
   if (when.precision === "date") return { key: when.date, day: when.date };
   const day = localDateOf(when.instant, timeZone);
-  const t = new Intl.DateTimeFormat("en-GB", {
-    timeZone,
-    hourCycle: "h23",
-    hour: "2-digit",
-    minute: "2-digit",
-    second: "2-digit",
-  }).format(when.instant);
-  return { key: `${day}T${t}`, day };
+  const w = wallTime(when.instant, timeZone);
+  const two = (n: number) => String(n).padStart(2, "0");
+  return { key: `${day}T${two(w.hour)}:${two(w.minute)}:${two(w.second)}`, day };
 }
 
 export function indexStory(file: string, data: StoryFile): Story {

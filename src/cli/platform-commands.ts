@@ -1,0 +1,45 @@
+/** `register` (Discord) and `manifest` (Slack): the platforms' view of the same command definitions. */
+import { commands } from "../../commands/index.js";
+import type { Config } from "../config.js";
+
+interface Io {
+  out: (text: string) => void;
+  err: (text: string) => void;
+}
+
+export async function registerCommand(config: Config, guildId: string | undefined, io: Io): Promise<number> {
+  if (!config.DISCORD_TOKEN || !config.DISCORD_APP_ID) {
+    io.err("register needs DISCORD_TOKEN and DISCORD_APP_ID in the environment.");
+    return 2;
+  }
+  const { registerCommands } = await import("../platforms/discord/register.js");
+  try {
+    const result = await registerCommands({
+      token: config.DISCORD_TOKEN,
+      appId: config.DISCORD_APP_ID,
+      ...(guildId ? { guildId } : {}),
+      ...(config.DISCORD_API_URL ? { apiUrl: config.DISCORD_API_URL } : {}),
+    });
+    const count = Array.isArray(result) ? result.length : commands.length;
+    io.out(`Registered ${count} commands ${guildId ? `in guild ${guildId}` : "globally"}.`);
+    return 0;
+  } catch (err) {
+    io.err(`register failed: ${(err as Error).message}`);
+    return 1;
+  }
+}
+
+export async function manifestCommand(config: Config, url: string | undefined, io: Io): Promise<number> {
+  if (url !== undefined && !/^https:\/\/[^\s/]+/.test(url)) {
+    io.err(`--url must be the app's public https:// base URL (got "${url}")`);
+    return 2;
+  }
+  const { buildManifest } = await import("../platforms/slack/manifest.js");
+  const manifest = buildManifest({
+    ...(url ? { url: url.replace(/\/+$/, "") } : {}),
+    umbrella: config.SLACK_UMBRELLA_COMMAND,
+    socketMode: url === undefined,
+  });
+  io.out(JSON.stringify(manifest, null, 2));
+  return 0;
+}
