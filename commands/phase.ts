@@ -6,7 +6,7 @@ import type { Story } from "../src/dataset/dataset.js";
 import { footerFor, phaseMoment, pickStory, whenSpan } from "../src/dataset/phrases.js";
 import type { Phase } from "../src/dataset/schema.js";
 import { errorReply, type ReplyField, type Rich } from "../src/reply/reply.js";
-import { parseWhen } from "../src/time/calendar.js";
+import { formatShortDate, parseWhen } from "../src/time/calendar.js";
 
 const STATUS: Record<Phase["status"], string> = {
   planned: "Planned",
@@ -54,6 +54,21 @@ function scheduleText(phase: Phase, story: Story, context: CommandContext): Rich
   return out;
 }
 
+/** Where a phase stands at the clock, in a few words: "ended 4 days ago", "day 41 of 42". */
+function momentText(phase: Phase, story: Story, context: CommandContext): Rich {
+  const m = phaseMoment(phase, story, context);
+  switch (m.state) {
+    case "before":
+      return ["starts ", ...m.startsIn];
+    case "during":
+      return [`day ${m.day}${m.of ? ` of ${m.of}` : ""}`, ...(m.endsIn ? [", ends ", ...m.endsIn] : [])];
+    case "after":
+      return ["ended ", ...m.ended];
+    default:
+      return [STATUS[phase.status].toLowerCase()];
+  }
+}
+
 export const phase = defineCommand({
   name: "phase",
   description: "Which phase of the ceasefire is in force, its day count, schedule and terms",
@@ -81,7 +96,13 @@ export const phase = defineCommand({
     }
     const m = phaseMoment(chosen, story, context);
     const fields: ReplyField[] = [
-      { name: "Status", value: [STATUS[chosen.status], chosen.statusNote ? ` — ${chosen.statusNote}` : ""] },
+      {
+        name: "Status",
+        value: [
+          `${STATUS[chosen.status]} (as of ${formatShortDate(story.story.asOf)})`,
+          chosen.statusNote ? ` — ${chosen.statusNote}` : "",
+        ],
+      },
       { name: "Schedule", value: scheduleText(chosen, story, context) },
     ];
     if (m.state === "during" && m.bar)
@@ -95,7 +116,11 @@ export const phase = defineCommand({
     if (others.length) {
       fields.push({
         name: "Other phases",
-        value: [others.map((p) => `${p.name} (\`${p.id}\`): ${STATUS[p.status].toLowerCase()}`).join("\n")],
+        value: others.flatMap((p, i): Rich[number][] => [
+          i ? "\n" : "",
+          `${p.name} (\`${p.id}\`): `,
+          ...momentText(p, story, context),
+        ]),
       });
     }
     return {

@@ -47,11 +47,11 @@ export const timeline = defineCommand({
         `No event has the tag \`${options.tag}\`. Tags: ${story.tags.map((t) => `\`${t}\``).join(", ")}.`,
       );
     }
-    const all = story.timeline;
-    const start = options.from ? lowerBound(all, options.from) : 0;
-    const end = options.to ? lowerBound(all, `${options.to}~`) : all.length; // "~" sorts after any time suffix
     const tag = options.tag;
-    const matching = tag ? all.slice(start, end).filter((e) => e.tags.includes(tag)) : all.slice(start, end);
+    const list = tag ? (story.byTag.get(tag) ?? []) : story.timeline;
+    const start = options.from ? lowerBound(list, options.from) : 0;
+    const end = options.to ? lowerBound(list, `${options.to}~`) : list.length; // "~" sorts after any time suffix
+    const matching = list.slice(start, end);
     const size = context.settings.timelinePageSize;
     const pages = Math.max(1, Math.ceil(matching.length / size));
     const page = options.page ?? 1;

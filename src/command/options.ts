@@ -87,8 +87,9 @@ export function optionSpecs(schema: AnyOptions): OptionSpec[] {
       type,
       required: required.has(name) && p.default === undefined,
       ...(p.enum ? { choices: p.enum.map(String) } : {}),
-      ...(p.minimum !== undefined ? { min: p.minimum } : {}),
-      ...(p.maximum !== undefined ? { max: p.maximum } : {}),
+      // zod gives every integer the safe-integer bounds; only real bounds are worth saying.
+      ...(p.minimum !== undefined && p.minimum > Number.MIN_SAFE_INTEGER ? { min: p.minimum } : {}),
+      ...(p.maximum !== undefined && p.maximum < Number.MAX_SAFE_INTEGER ? { max: p.maximum } : {}),
       ...(p.autocomplete ? { autocomplete: true } : {}),
     };
     return { ...base, expected: expectedText(base) };

@@ -18,6 +18,8 @@ export interface Story extends StoryFile {
   timeline: IndexedEvent[];
   /** All distinct event tags, sorted. */
   tags: string[];
+  /** Each tag's events, in chronological order (so a tag-filtered page costs a search, not a scan). */
+  byTag: Map<string, IndexedEvent[]>;
   deadlinesById: Map<string, Deadline>;
 }
 
@@ -47,13 +49,22 @@ export function indexStory(file: string, data: StoryFile): Story {
       a.event.sortKey < b.event.sortKey ? -1 : a.event.sortKey > b.event.sortKey ? 1 : a.i - b.i,
     )
     .map((x) => x.event);
-  const tags = [...new Set(data.events.flatMap((e) => e.tags))].sort();
+  const byTag = new Map<string, IndexedEvent[]>();
+  for (const event of timeline) {
+    for (const tag of event.tags) {
+      const list = byTag.get(tag);
+      if (list) list.push(event);
+      else byTag.set(tag, [event]);
+    }
+  }
+  const tags = [...byTag.keys()].sort();
   return {
     ...data,
     file,
     sourcesById: new Map(data.sources.map((s) => [s.id, s])),
     timeline,
     tags,
+    byTag,
     deadlinesById: new Map(data.deadlines.map((d) => [d.id, d])),
   };
 }

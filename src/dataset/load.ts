@@ -38,6 +38,37 @@ export async function storyFiles(path: string): Promise<string[]> {
   return names.map((n) => join(path, n));
 }
 
+/** Whether JSON.parse fails on `prefix` for a reason other than reaching its end. */
+function failsBeforeEnd(prefix: string): boolean {
+  try {
+    JSON.parse(prefix);
+    return false;
+  } catch (err) {
+    const msg = (err as Error).message;
+    if (msg.includes("Unexpected end of JSON input")) return false;
+    const pos = /position (\d+)/.exec(msg);
+    return !(pos && Number(pos[1]) >= prefix.trimEnd().length);
+  }
+}
+
+/**
+ * Where a JSON syntax error is. Node 20 gives a position for some errors only; for the others, the
+ * error is at the end of the shortest prefix that fails for a reason other than being cut short.
+ */
+export function jsonErrorOffset(text: string, message: string): number {
+  const pos = /position (\d+)/.exec(message);
+  if (pos) return Number(pos[1]);
+  if (message.includes("Unexpected end of JSON input")) return text.length;
+  let lo = 1;
+  let hi = text.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (failsBeforeEnd(text.slice(0, mid))) hi = mid;
+    else lo = mid + 1;
+  }
+  return lo - 1;
+}
+
 /** Line and column of a character offset, for JSON syntax errors. */
 function lineColumn(text: string, offset: number): string {
   const before = text.slice(0, offset);
@@ -48,13 +79,14 @@ function lineColumn(text: string, offset: number): string {
 
 export function parseStoryText(file: string, text: string): { data?: StoryFile; errors: DataError[] } {
   let raw: unknown;
+  // Editors on some systems save a byte-order mark, which JSON.parse rejects.
+  const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
   try {
-    raw = JSON.parse(text);
+    raw = JSON.parse(body);
   } catch (err) {
     const msg = (err as Error).message;
-    const pos = /position (\d+)/.exec(msg);
-    const where = pos ? ` at ${lineColumn(text, Number(pos[1]))}` : "";
-    return { errors: [{ file, path: "", message: `invalid JSON${where}: ${msg}` }] };
+    const where = lineColumn(body, jsonErrorOffset(body, msg));
+    return { errors: [{ file, path: "", message: `invalid JSON at ${where}: ${msg}` }] };
   }
   const parsed = storyFileSchema.safeParse(raw);
   if (!parsed.success) {
@@ -77,16 +109,17 @@ function issueMessage(issue: z.core.$ZodIssue): string {
   return issue.message;
 }
 
-const COLLECTIONS = [
-  "sources",
-  "parties",
-  "people",
-  "phases",
-  "figures",
-  "events",
-  "deadlines",
-  "claims",
-] as const;
+/** The collections a story file holds, and what one item of each is called in error messages. */
+const COLLECTIONS = {
+  sources: "source",
+  parties: "party",
+  people: "person",
+  phases: "phase",
+  figures: "figure",
+  events: "event",
+  deadlines: "deadline",
+  claims: "claim",
+} as const;
 
 /**
  * Reference errors of a file that failed the schema, so that a curator sees every error at once.
@@ -95,13 +128,23 @@ const COLLECTIONS = [
 function bestEffortReferences(file: string, raw: unknown, schemaErrors: DataError[]): DataError[] {
   if (typeof raw !== "object" || raw === null) return [];
   const data = { ...(raw as Record<string, unknown>) };
-  for (const key of COLLECTIONS) if (!Array.isArray(data[key])) data[key] = [];
+  // A collection that is missing or not a list is already a schema error: ids pointing into it are
+  // not reported again as unknown.
+  const missing: string[] = [];
+  for (const [key, singular] of Object.entries(COLLECTIONS)) {
+    if (!Array.isArray(data[key])) {
+      data[key] = [];
+      missing.push(`unknown ${singular} id`);
+    }
+  }
   for (const key of ["phases", "events"] as const) {
     data[key] = (data[key] as Record<string, unknown>[]).map((x) => ({ terms: [], tags: [], ...x }));
   }
   try {
     const already = new Set(schemaErrors.map((e) => e.path));
-    return checkReferences(file, data as unknown as StoryFile).filter((e) => !already.has(e.path));
+    return checkReferences(file, data as unknown as StoryFile).filter(
+      (e) => !already.has(e.path) && !missing.some((m) => e.message.startsWith(m)),
+    );
   } catch {
     return [];
   }

@@ -19,12 +19,18 @@ export const localDate = z
 
 /** A date ("2025-03-01", day precision) or an exact instant with its offset. */
 export const dateOrInstant = z
-  .union([
-    localDate,
-    z.iso
-      .datetime({ offset: true })
-      .describe("An exact instant with an offset, like 2025-03-01T12:00:00+02:00."),
-  ])
+  .union(
+    [
+      localDate,
+      z.iso
+        .datetime({ offset: true })
+        .describe("An exact instant with an offset, like 2025-03-01T12:00:00+02:00."),
+    ],
+    {
+      error:
+        "must be a calendar date YYYY-MM-DD or an instant with an offset, like 2025-03-01T12:00:00+02:00",
+    },
+  )
   .describe("A date (YYYY-MM-DD, day precision) or an exact instant with an offset.");
 
 const derived = z

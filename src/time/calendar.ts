@@ -194,9 +194,12 @@ export function relativeDuration(ms: number): string {
   const abs = Math.abs(ms);
   const unit = (n: number, word: string) => `${n} ${word}${n === 1 ? "" : "s"}`;
   let text: string;
+  // Round first, then pick the unit, so 59.9 minutes reads "1 hour", not "60 minutes".
+  const minutes = Math.round(abs / 60_000);
+  const hours = Math.round(abs / 3_600_000);
   if (abs < 60_000) return "now";
-  if (abs < 3_600_000) text = unit(Math.round(abs / 60_000), "minute");
-  else if (abs < 86_400_000) text = unit(Math.round(abs / 3_600_000), "hour");
+  if (minutes < 60) text = unit(minutes, "minute");
+  else if (hours < 24) text = unit(hours, "hour");
   else text = unit(Math.round(abs / 86_400_000), "day");
   return ms > 0 ? `in ${text}` : `${text} ago`;
 }

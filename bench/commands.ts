@@ -1,0 +1,151 @@
+/**
+ * Command handling time through `runCommand` (validation, handler, reply; no rendering): every
+ * command on the shipped data, and /timeline pages on a generated 10,000-event story.
+ * Run alone: `node bin/run-ts.mjs bench/commands.ts`.
+ */
+import { dirname, join } from "node:path";
+import { fileURLToPath, pathToFileURL } from "node:url";
+import { registry } from "../commands/index.js";
+import { type CommandContext, defaultSettings } from "../src/command/definition.js";
+import { runCommand } from "../src/command/run.js";
+import type { Dataset } from "../src/dataset/dataset.js";
+import { formatDataError, loadDataset } from "../src/dataset/load.js";
+import { plainText } from "../src/reply/reply.js";
+import { fixedClock } from "../src/time/clock.js";
+import { GENERATED_START, GENERATED_TAGS, generateDataset } from "./generate-story.js";
+import { type BenchSection, percentiles } from "./report.js";
+
+const ROOT = join(dirname(fileURLToPath(import.meta.url)), "..");
+const SHIPPED_TARGET_MS = 1;
+const TIMELINE_TARGET_MS = 10;
+const WARMUP = 500;
+const ITERATIONS = 5_000;
+const TIMELINE_ITERATIONS = 2_000;
+const EVENTS = 10_000;
+
+interface Row {
+  name: string;
+  p50: number;
+  p99: number;
+  mean: number;
+  target: number;
+}
+
+function context(dataset: Dataset, at: string): CommandContext {
+  return { dataset, clock: fixedClock(at), settings: defaultSettings, commands: registry.list };
+}
+
+function measure(
+  name: string,
+  command: string,
+  options: Record<string, string>,
+  ctx: CommandContext,
+  iterations: number,
+  target: number,
+): Row {
+  const first = runCommand(registry, command, options, ctx);
+  if (first.kind !== "answer") {
+    throw new Error(`bench case ${name} does not answer: ${plainText(first.summary ?? [])}`);
+  }
+  for (let i = 0; i < WARMUP; i++) runCommand(registry, command, options, ctx);
+  const samples: number[] = new Array(iterations);
+  for (let i = 0; i < iterations; i++) {
+    const t0 = performance.now();
+    runCommand(registry, command, options, ctx);
+    samples[i] = performance.now() - t0;
+  }
+  return { name, ...percentiles(samples), target };
+}
+
+function pageCount(ctx: CommandContext, options: Record<string, string>): number {
+  const reply = runCommand(registry, "timeline", options, ctx);
+  const m = /page \d+ of (\d+)/.exec(plainText(reply.summary ?? []));
+  return Number(m?.[1] ?? 1);
+}
+
+const fmt = (ms: number) => (ms < 0.1 ? ms.toFixed(4) : ms.toFixed(3));
+
+function table(rows: Row[]): string {
+  return [
+    "| Case | p50 (ms) | p99 (ms) | mean (ms) | Target p99 | Met |",
+    "| --- | ---: | ---: | ---: | ---: | :---: |",
+    ...rows.map(
+      (r) =>
+        `| ${r.name} | ${fmt(r.p50)} | ${fmt(r.p99)} | ${fmt(r.mean)} | < ${r.target} ms | ${r.p99 < r.target ? "met" : "NOT met"} |`,
+    ),
+  ].join("\n");
+}
+
+export async function benchCommands(): Promise<BenchSection> {
+  const loaded = await loadDataset(join(ROOT, "data"));
+  if (!loaded.ok)
+    throw new Error(`shipped data is invalid:\n${loaded.errors.map(formatDataError).join("\n")}`);
+  const shipped = context(loaded.dataset, "2025-02-28T10:00:00Z");
+
+  const shippedRows = registry.list.map((c) =>
+    measure(`/${c.name}`, c.name, {}, shipped, ITERATIONS, SHIPPED_TARGET_MS),
+  );
+
+  const t0 = performance.now();
+  const big = generateDataset(EVENTS);
+  const indexMs = performance.now() - t0;
+  const bigCtx = context(big, "2025-01-01T10:00:00Z");
+  const ranged = { from: "2019-01-01", to: "2020-12-31" };
+  const tag = GENERATED_TAGS[2];
+  const last = pageCount(bigCtx, {});
+  const rangedPages = pageCount(bigCtx, ranged);
+  const tagPages = pageCount(bigCtx, { tag });
+  const timelineRows = [
+    measure("first page", "timeline", {}, bigCtx, TIMELINE_ITERATIONS, TIMELINE_TARGET_MS),
+    measure(
+      `middle page (from ${ranged.from} to ${ranged.to}, page ${Math.ceil(rangedPages / 2)} of ${rangedPages})`,
+      "timeline",
+      { ...ranged, page: String(Math.ceil(rangedPages / 2)) },
+      bigCtx,
+      TIMELINE_ITERATIONS,
+      TIMELINE_TARGET_MS,
+    ),
+    measure(
+      `tag ${tag} (page ${Math.ceil(tagPages / 2)} of ${tagPages})`,
+      "timeline",
+      { tag, page: String(Math.ceil(tagPages / 2)) },
+      bigCtx,
+      TIMELINE_ITERATIONS,
+      TIMELINE_TARGET_MS,
+    ),
+    measure(
+      `last page (${last} of ${last})`,
+      "timeline",
+      { page: String(last) },
+      bigCtx,
+      TIMELINE_ITERATIONS,
+      TIMELINE_TARGET_MS,
+    ),
+  ];
+  const rows = [...shippedRows, ...timelineRows];
+  const targetsMet = rows.every((r) => r.p99 < r.target);
+  const markdown = [
+    `Handling time of one command through \`runCommand\` (option validation, handler, Reply; no rendering), timed with \`performance.now()\` after ${WARMUP} warm-up runs, at a fixed clock.`,
+    "",
+    `**Every command on the shipped data** (\`data/\`, ${loaded.dataset.defaultStory.timeline.length} events), ${ITERATIONS.toLocaleString("en-GB")} runs each, default options. Target: p99 < ${SHIPPED_TARGET_MS} ms.`,
+    "",
+    table(shippedRows),
+    "",
+    `**/timeline on a generated story of ${EVENTS.toLocaleString("en-GB")} events** (${GENERATED_TAGS.length} tags, from ${GENERATED_START} over 10 years; generated, validated and indexed in ${indexMs.toFixed(0)} ms), ${TIMELINE_ITERATIONS.toLocaleString("en-GB")} runs each. Target: p99 < ${TIMELINE_TARGET_MS} ms per page.`,
+    "",
+    table(timelineRows),
+    "",
+    targetsMet
+      ? "All targets met."
+      : `Targets NOT met: ${rows
+          .filter((r) => r.p99 >= r.target)
+          .map((r) => r.name)
+          .join(", ")}.`,
+  ].join("\n");
+  return { title: "Commands", markdown, targetsMet };
+}
+
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
+  const section = await benchCommands();
+  console.log(`## ${section.title}\n\n${section.markdown}`);
+}

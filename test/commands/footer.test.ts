@@ -1,0 +1,82 @@
+/**
+ * Every answer carries a footer: its sources and the data's as-of date, and a warning once the clock
+ * is more than `staleAfterDays` (7) past that date on the story's calendar.
+ */
+import { existsSync } from "node:fs";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { AFTER, BEFORE, CLOCKS, DURING, registry, repoRoot, run, runText } from "../fixtures/story.js";
+
+/** Several option sets per command, so footers are checked on more than the default answer. */
+const OPTIONS: Record<string, Record<string, string>[]> = {
+  phase: [{}, { phase: "phase-one" }, { phase: "phase-two" }],
+  timeline: [{}, { page: "2" }, { tag: "philadelphi" }, { from: "2026-01-01" }],
+  deadlines: [{}, { show: "past" }, { status: "disputed" }],
+  figures: [{}, { category: "captives" }, { figure: "palestinians-killed" }],
+  claims: [{}, { party: "israel" }],
+};
+const cases = registry.list.flatMap((c) =>
+  (OPTIONS[c.name] ?? [{}]).flatMap((options) =>
+    Object.entries(CLOCKS).map(([clock, at]) => ({ name: c.name, options, clock, at })),
+  ),
+);
+
+describe("every command", () => {
+  it("has a spec file in test/commands", () => {
+    for (const c of registry.list) {
+      expect(existsSync(join(repoRoot, "test/commands", `${c.name}.test.ts`)), `/${c.name}`).toBe(true);
+    }
+  });
+
+  it.each(cases)(
+    "/$name $options ($clock) carries the source and the as-of date",
+    ({ name, options, at }) => {
+      const reply = run(name, options, at);
+      expect(reply.kind, JSON.stringify(reply.summary)).toBe("answer");
+      expect(reply.footer?.asOf).toBe("2025-02-28");
+      expect(reply.footer?.sources.map((s) => s.id)).toEqual(["aj-2025-02-28"]);
+      expect(reply.footer?.staleWarning).toBeUndefined();
+      const text = runText(name, options, at);
+      expect(text).toContain(
+        "Sources: Israel says unclear if there is 'common ground to negotiate' (Al Jazeera, 28 Feb 2025)\nData as of 28 Feb 2025.",
+      );
+      expect(text).not.toContain("⚠");
+    },
+  );
+
+  it.each(registry.list.map((c) => c.name))("/%s warns when the data is more than 7 days old", (name) => {
+    const reply = run(name, OPTIONS[name]?.[0] ?? {}, "2025-03-08T10:00:00Z");
+    expect(reply.footer?.staleWarning).toBe("This data is 8 days old and may be out of date.");
+    expect(runText(name, {}, "2025-03-08T10:00:00Z")).toContain(
+      "Data as of 28 Feb 2025.\n⚠ This data is 8 days old and may be out of date.",
+    );
+  });
+
+  it.each(registry.list.map((c) => c.name))("/%s does not warn at exactly 7 days", (name) => {
+    expect(run(name, {}, "2025-03-07T10:00:00Z").footer?.staleWarning).toBeUndefined();
+  });
+
+  it("counts the data's age on the story's calendar (Jerusalem), not UTC", () => {
+    // 21:59 UTC on 7 March is 23:59 in Jerusalem: 7 days. 22:30 UTC is already 8 March there.
+    expect(run("captives", {}, "2025-03-07T21:59:00Z").footer?.staleWarning).toBeUndefined();
+    expect(run("captives", {}, "2025-03-07T22:30:00Z").footer?.staleWarning).toBe(
+      "This data is 8 days old and may be out of date.",
+    );
+  });
+
+  it("follows the staleAfterDays setting", () => {
+    expect(run("captives", {}, AFTER, { staleAfterDays: 4 }).footer?.staleWarning).toBe(
+      "This data is 5 days old and may be out of date.",
+    );
+    expect(run("captives", {}, AFTER, { staleAfterDays: 5 }).footer?.staleWarning).toBeUndefined();
+    expect(run("captives", {}, DURING, { staleAfterDays: 0 }).footer?.staleWarning).toBeUndefined();
+    expect(run("captives", {}, BEFORE, { staleAfterDays: 0 }).footer?.staleWarning).toBeUndefined();
+  });
+
+  it("error replies have no footer", () => {
+    for (const reply of [run("timeline", { page: "9" }), run("phase", { story: "x" }), run("nope")]) {
+      expect(reply.kind).toBe("error");
+      expect(reply.footer).toBeUndefined();
+    }
+  });
+});
