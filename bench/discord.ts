@@ -1,0 +1,304 @@
+/**
+ * Discord: (a) interactions answered per second by the bot (real discord.js client, core, renderer)
+ * against a bare discord.js client that answers every interaction with one fixed embed, over the
+ * same stand-in gateway and REST server in the same run, alternating rounds; (b) memory once ready
+ * in 0 and 1,000 servers (20 channels and 10 roles each), for the bot and for a bare client with
+ * discord.js's default caches, each measured in a fresh child process.
+ * Run alone: `node bin/run-ts.mjs bench/discord.ts`.
+ */
+import { execFile } from "node:child_process";
+import { dirname, join } from "node:path";
+import { Writable } from "node:stream";
+import { fileURLToPath, pathToFileURL } from "node:url";
+import { promisify } from "node:util";
+import { type APIEmbed, Client, EmbedBuilder, Events, GatewayIntentBits } from "discord.js";
+import { registry } from "../commands/index.js";
+import { createCore } from "../src/bot/core.js";
+import { defaultSettings } from "../src/command/definition.js";
+import { LiveDataset } from "../src/dataset/live.js";
+import { createLogger } from "../src/log.js";
+import { createDiscordAdapter } from "../src/platforms/discord/adapter.js";
+import { renderDiscord } from "../src/platforms/discord/render.js";
+import { fixedClock } from "../src/time/clock.js";
+import { type OptionValue, StandInDiscord } from "../test/e2e/discord/standin.js";
+import { type BenchSection, median } from "./report.js";
+
+const ROOT = join(dirname(fileURLToPath(import.meta.url)), "..");
+const ROUNDS = Number(process.env.BENCH_DISCORD_ROUNDS ?? 5);
+const PER_ROUND = 2_000;
+const WARMUP = 500;
+/** Interactions in flight at once (Discord sends them as they come; this keeps the queue bounded). */
+const WINDOW = 64;
+const GUILDS = 1_000;
+const RATIO_TARGET = 0.9;
+const BOT_TOTAL_TARGET_MB = 150;
+/** Both clients lift discord.js's 50 requests/s cap, which would otherwise be all we measure. */
+const REQUESTS_PER_SECOND = 100_000;
+
+const MB = 1024 * 1024;
+
+/** The commands the bot is asked, in turn (what readers ask most). */
+const MIX: [string, OptionValue[]][] = [
+  ["captives", []],
+  ["phase", []],
+  ["timeline", []],
+  ["deadlines", []],
+  ["figures", []],
+  ["timeline", [{ name: "page", type: 4, value: 2 }]],
+];
+
+interface Contender {
+  start(): Promise<void>;
+  stop(): Promise<void>;
+}
+
+function botContender(discord: StandInDiscord): Contender {
+  const log = createLogger("warn", new Writable({ write: (_c, _e, done) => done() }));
+  let data: LiveDataset | undefined;
+  let adapter: ReturnType<typeof createDiscordAdapter> | undefined;
+  return {
+    async start() {
+      data = await LiveDataset.open(join(ROOT, "data"), log);
+      const core = createCore({
+        registry,
+        data,
+        clock: fixedClock("2025-02-28T10:00:00Z"),
+        settings: defaultSettings,
+        log,
+      });
+      adapter = createDiscordAdapter({
+        core,
+        token: "bench-token",
+        appId: discord.appId,
+        apiUrl: discord.apiUrl,
+        log,
+        globalRequestsPerSecond: REQUESTS_PER_SECOND,
+      });
+      await adapter.start();
+    },
+    async stop() {
+      await adapter?.stop();
+      data?.close();
+    },
+  };
+}
+
+/**
+ * The least a discord.js bot can do: reply a fixed embed. So that payload size does not count
+ * against the bot, each command gets the bot's own answer, rendered once before the run.
+ */
+async function bareContender(discord: StandInDiscord): Promise<Contender> {
+  const log = createLogger("silent");
+  const data = await LiveDataset.open(join(ROOT, "data"), log);
+  const core = createCore({
+    registry,
+    data,
+    clock: fixedClock("2025-02-28T10:00:00Z"),
+    settings: defaultSettings,
+    log,
+  });
+  const fixed = new Map(
+    MIX.map(([name, options]) => {
+      const raw = Object.fromEntries(options.map((o) => [o.name, o.value]));
+      return [keyOf(name, raw.page), renderDiscord(core.run(name, raw))] as const;
+    }),
+  );
+  data.close();
+  let client: Client | undefined;
+  return {
+    async start() {
+      client = new Client({
+        intents: [GatewayIntentBits.Guilds],
+        rest: { api: discord.apiUrl, globalRequestsPerSecond: REQUESTS_PER_SECOND },
+      });
+      client.on(Events.InteractionCreate, (interaction) => {
+        if (!interaction.isChatInputCommand()) return;
+        const message = fixed.get(keyOf(interaction.commandName, interaction.options.getInteger("page")));
+        if (!message) return;
+        void interaction
+          .reply({
+            embeds: message.embeds.map((e) => new EmbedBuilder(e as APIEmbed)),
+            components: message.components.map((row) => ({ toJSON: () => row })) as never,
+          })
+          .catch(() => {});
+      });
+      const ready = new Promise<void>((resolve) => client?.once(Events.ClientReady, () => resolve()));
+      await client.login("bench-token");
+      await ready;
+    },
+    async stop() {
+      await client?.destroy();
+    },
+  };
+}
+
+function keyOf(name: string, page: unknown): string {
+  return `${name}:${page ?? 1}`;
+}
+
+interface Rate {
+  /** Interactions answered per wall-clock second. */
+  wall: number;
+  /** Per second of this process's CPU time (client and stand-in): steadier on a shared machine. */
+  cpu: number;
+}
+
+/** Sends `count` slash commands, `WINDOW` at a time; resolves with interactions answered per second. */
+async function drive(discord: StandInDiscord, count: number): Promise<Rate> {
+  let sent = 0;
+  let answered = 0;
+  const started = performance.now();
+  const cpuStart = process.cpuUsage();
+  await new Promise<void>((resolve, reject) => {
+    const next = () => {
+      if (sent >= count) return;
+      const [name, options] = MIX[sent % MIX.length] ?? ["captives", []];
+      sent++;
+      const { id } = discord.chatInput(name, options);
+      discord.callbackFor(id, 10_000).then(() => {
+        answered++;
+        if (answered === count) resolve();
+        else next();
+      }, reject);
+    };
+    for (let i = 0; i < WINDOW; i++) next();
+  });
+  const cpu = process.cpuUsage(cpuStart);
+  return {
+    wall: count / ((performance.now() - started) / 1000),
+    cpu: count / ((cpu.user + cpu.system) / 1e6),
+  };
+}
+
+async function throughput(): Promise<{ bot: Rate[]; bare: Rate[] }> {
+  const discord = await StandInDiscord.start();
+  discord.recordCallbacks = false;
+  const contenders = { bot: botContender(discord), bare: await bareContender(discord) };
+  const rates = { bot: [] as Rate[], bare: [] as Rate[] };
+  try {
+    for (let round = 0; round < ROUNDS; round++) {
+      // Alternate who goes first so that drift in the machine does not favour one.
+      const order = round % 2 ? (["bare", "bot"] as const) : (["bot", "bare"] as const);
+      for (const who of order) {
+        const contender = contenders[who];
+        await contender.start();
+        await drive(discord, WARMUP);
+        rates[who].push(await drive(discord, PER_ROUND));
+        await contender.stop();
+      }
+    }
+  } finally {
+    await discord.close();
+  }
+  return rates;
+}
+
+interface Memory {
+  rss: number;
+  heapUsed: number;
+  guilds: number;
+}
+
+/**
+ * The memory child as plain JavaScript (an esbuild bundle of our code, packages external), because
+ * production runs compiled JavaScript (`npm start` builds first): tsx's loader thread alone adds
+ * ~30 MB of RSS that a deployed bot does not have.
+ */
+async function buildChild(): Promise<string> {
+  const { build } = await import("esbuild");
+  const outfile = join(ROOT, ".bench-build", "discord-rss-child.mjs");
+  await build({
+    entryPoints: [join(ROOT, "bench/discord-rss-child.ts")],
+    bundle: true,
+    platform: "node",
+    format: "esm",
+    packages: "external",
+    outfile,
+    logLevel: "warning",
+  });
+  return outfile;
+}
+
+async function memoryOf(child: string, kind: "bot" | "bare", guilds: number): Promise<Memory> {
+  const discord = await StandInDiscord.start();
+  discord.guildCount = guilds;
+  try {
+    const { stdout } = await promisify(execFile)(
+      process.execPath,
+      ["--expose-gc", child, kind, discord.apiUrl],
+      { cwd: ROOT, timeout: 120_000 },
+    );
+    const line = stdout.trim().split("\n").at(-1) ?? "";
+    const memory = JSON.parse(line) as Memory;
+    if (memory.guilds !== guilds)
+      throw new Error(`${kind} child saw ${memory.guilds} servers, not ${guilds}`);
+    return memory;
+  } finally {
+    await discord.close();
+  }
+}
+
+const mb = (bytes: number) => (bytes / MB).toFixed(1);
+
+export async function benchDiscord(): Promise<BenchSection> {
+  const rates = await throughput();
+  const bot = median(rates.bot.map((r) => r.wall));
+  const bare = median(rates.bare.map((r) => r.wall));
+  const ratio = bot / bare;
+  const botCpu = median(rates.bot.map((r) => r.cpu));
+  const bareCpu = median(rates.bare.map((r) => r.cpu));
+
+  const child = await buildChild();
+  const memory = {
+    bot0: await memoryOf(child, "bot", 0),
+    botN: await memoryOf(child, "bot", GUILDS),
+    bare0: await memoryOf(child, "bare", 0),
+    bareN: await memoryOf(child, "bare", GUILDS),
+  };
+  const growth = (a: Memory, b: Memory, key: "rss" | "heapUsed") => ((b[key] - a[key]) * 1000) / GUILDS;
+  const botGrowth = growth(memory.bot0, memory.botN, "rss");
+  const bareGrowth = growth(memory.bare0, memory.bareN, "rss");
+  const botHeapGrowth = growth(memory.bot0, memory.botN, "heapUsed");
+  const bareHeapGrowth = growth(memory.bare0, memory.bareN, "heapUsed");
+  const botTotalMb = memory.botN.rss / MB;
+
+  const ratioMet = ratio >= RATIO_TARGET;
+  const growthMet = botGrowth < bareGrowth;
+  const totalMet = botTotalMb < BOT_TOTAL_TARGET_MB;
+
+  const markdown = `Interactions answered per second over a stand-in Discord on 127.0.0.1 (gateway and REST in the
+benchmark process, so its own work is in both figures): the bot (discord.js client, core, renderer;
+a mix of /captives, /phase, /timeline, /deadlines, /figures) against a bare discord.js client replying
+a fixed embed (per command the bot's own answer, rendered once beforehand, so that payload size
+counts the same for both). ${ROUNDS} alternating rounds of ${PER_ROUND.toLocaleString("en-GB")} interactions after ${WARMUP} of warm-up, ${WINDOW} in flight;
+median of the rounds. Both clients lift discord.js's client-side 50 requests/s cap.
+
+| Client | Interactions/s (median) | Rounds | Per CPU-second (median) |
+| --- | ---: | --- | ---: |
+| bot | ${bot.toFixed(0)} | ${rates.bot.map((r) => r.wall.toFixed(0)).join(", ")} | ${botCpu.toFixed(0)} |
+| bare discord.js | ${bare.toFixed(0)} | ${rates.bare.map((r) => r.wall.toFixed(0)).join(", ")} | ${bareCpu.toFixed(0)} |
+| **ratio bot / bare** | **${ratio.toFixed(2)}** (target ≥ ${RATIO_TARGET}: ${ratioMet ? "met" : "NOT met"}) | | ${(botCpu / bareCpu).toFixed(2)} |
+
+Memory once ready, each in a fresh process after garbage collection, in 0 and ${GUILDS.toLocaleString("en-GB")} servers
+(GUILD_CREATE with 20 channels, 10 roles and the bot's own member each), run as plain JavaScript as
+\`npm start\` runs the bot (the child is bundled with esbuild, packages external; tsx's loader thread
+would add ~30 MB to both). The bare client keeps discord.js's default caches; the bot caches guilds
+only (docs/decisions/0005-discord-caches.md).
+
+| Client | RSS, 0 servers | RSS, ${GUILDS.toLocaleString("en-GB")} servers | RSS growth per 1,000 | Heap growth per 1,000 |
+| --- | ---: | ---: | ---: | ---: |
+| bot | ${mb(memory.bot0.rss)} MB | ${mb(memory.botN.rss)} MB | ${mb(botGrowth)} MB | ${mb(botHeapGrowth)} MB |
+| bare discord.js | ${mb(memory.bare0.rss)} MB | ${mb(memory.bareN.rss)} MB | ${mb(bareGrowth)} MB | ${mb(bareHeapGrowth)} MB |
+
+Targets: bot RSS growth below the bare client's (${growthMet ? "met" : "NOT met"}); bot total below ${BOT_TOTAL_TARGET_MB} MB (${mb(memory.botN.rss)} MB: ${totalMet ? "met" : "NOT met"}).`;
+
+  return { title: "Discord", markdown, targetsMet: ratioMet && growthMet && totalMet };
+}
+
+if (import.meta.url === pathToFileURL(process.argv[1] ?? "").href) {
+  const section = await benchDiscord();
+  console.log(
+    `## ${section.title}\n\n${section.markdown}\n\ntargets ${section.targetsMet ? "met" : "NOT met"}`,
+  );
+  process.exit(0);
+}

@@ -1,0 +1,336 @@
+/**
+ * The bot in Discord servers: a discord.js Client that turns slash commands, autocomplete and
+ * button presses into `core.run(...)` calls and answers with the rendered Reply. It asks for the
+ * Guilds intent only and caches almost nothing (the bot reads no messages, members or presences),
+ * so its memory does not grow with the servers it is in beyond what discord.js needs.
+ */
+import {
+  type AutocompleteInteraction,
+  type ButtonInteraction,
+  type ChatInputCommandInteraction,
+  Client,
+  type ClientOptions,
+  Events,
+  GatewayIntentBits,
+  type Interaction,
+  type InteractionEditReplyOptions,
+  type InteractionReplyOptions,
+  type InteractionUpdateOptions,
+  Options,
+} from "discord.js";
+import type { Logger } from "pino";
+import { decodeAction } from "../../command/actions.js";
+import type { Dataset } from "../../dataset/dataset.js";
+import { errorReply, type Reply } from "../../reply/reply.js";
+import { suggest } from "./autocomplete.js";
+import { DISCORD_ERROR, discordCode, errorFields } from "./errors.js";
+import { type DiscordMessage, EPHEMERAL, renderDiscord } from "./render.js";
+
+/** What the adapter needs of the core (a BotCore fits; `run` may be async for slow answers). */
+export interface DiscordCore {
+  run(name: string, raw: Record<string, unknown>): Reply | Promise<Reply>;
+  dataset(): Dataset;
+}
+
+export interface DiscordAdapterOptions {
+  core: DiscordCore;
+  token: string;
+  appId: string;
+  /** Discord's API root (DISCORD_API_URL), for a stand-in server. */
+  apiUrl?: string;
+  log: Logger;
+  /**
+   * Discord drops an interaction not answered within 3 s. An answer not ready after this many ms
+   * is deferred ("thinking…") and sent as an edit when ready. Default 2,500.
+   */
+  deferAfterMs?: number;
+  /**
+   * discord.js's client-side cap on requests per second (default 50, Discord's global limit).
+   * Interaction callbacks are not bound by Discord's global limit, so a bot answering bursts of
+   * more than ~150 interactions (50/s for 3 s) may raise it.
+   */
+  globalRequestsPerSecond?: number;
+}
+
+export interface DiscordAdapter {
+  /** Logs in and resolves once the client is ready (every server received). */
+  start(): Promise<void>;
+  /** Closes the gateway connection; safe to call twice. */
+  stop(): Promise<void>;
+  readonly client: Client;
+}
+
+/**
+ * The caches the bot keeps: the guilds, and nothing else but its own user and member. Interactions
+ * carry everything the bot uses (the channel id, the member's permissions), so channels, roles and
+ * permission overwrites are not cached either: they are most of a server's memory, and caching them
+ * would grow the bot by ~40 MB per 1,000 servers for nothing. discord.js warns that limiting those
+ * caches is unsupported because features that read them break; the bot uses none of those features
+ * (see docs/decisions/0005-discord-caches.md), and the end-to-end tests run with these limits.
+ */
+export function botCacheOptions(): Pick<ClientOptions, "makeCache" | "sweepers"> {
+  const none = 0;
+  const self = {
+    maxSize: 0,
+    keepOverLimit: (value: { id: string; client: Client }) => value.id === value.client.user?.id,
+  };
+  return {
+    makeCache: Options.cacheWithLimits({
+      ApplicationCommandManager: none,
+      ApplicationEmojiManager: none,
+      AutoModerationRuleManager: none,
+      BaseGuildEmojiManager: none,
+      DMMessageManager: none,
+      EntitlementManager: none,
+      GuildBanManager: none,
+      GuildEmojiManager: none,
+      GuildForumThreadManager: none,
+      GuildInviteManager: none,
+      GuildMemberManager: self,
+      GuildMessageManager: none,
+      GuildScheduledEventManager: none,
+      GuildStickerManager: none,
+      GuildTextThreadManager: none,
+      MessageManager: none,
+      PresenceManager: none,
+      ReactionManager: none,
+      ReactionUserManager: none,
+      StageInstanceManager: none,
+      ThreadManager: none,
+      ThreadMemberManager: none,
+      UserManager: self,
+      VoiceStateManager: none,
+      // Not in discord.js's typed options because it calls limiting them unsupported (see above).
+      ...({
+        ChannelManager: none,
+        GuildChannelManager: none,
+        PermissionOverwriteManager: none,
+        RoleManager: none,
+      } as Record<string, number>),
+    }),
+    sweepers: Options.DefaultSweeperSettings,
+  };
+}
+
+/**
+ * Already API JSON: wrapped as "JSON encodable" so that discord.js sends it as is instead of
+ * converting every key to snake_case again (a deep copy per reply).
+ */
+function encodable<T>(value: T): { toJSON(): T } {
+  return { toJSON: () => value };
+}
+
+/** The parts of a message discord.js sends as given. */
+function parts(message: DiscordMessage) {
+  return { embeds: message.embeds.map(encodable), components: message.components.map(encodable) };
+}
+
+/** The reply as discord.js options: discord.js sets allowed_mentions from `allowedMentions`. */
+function replyOptions(message: DiscordMessage): InteractionReplyOptions {
+  return {
+    ...parts(message),
+    allowedMentions: { parse: [] },
+    ...(message.flags ? { flags: message.flags } : {}),
+  } as InteractionReplyOptions;
+}
+
+/** An edit of a deferred reply: its visibility was set by the deferral. */
+function editOptions(message: DiscordMessage): InteractionEditReplyOptions {
+  return { ...parts(message), allowedMentions: { parse: [] } } as InteractionEditReplyOptions;
+}
+
+function updateOptions(message: DiscordMessage): InteractionUpdateOptions {
+  // An update keeps the message's own visibility: it takes no ephemeral flag.
+  return { ...parts(message), allowedMentions: { parse: [] } } as InteractionUpdateOptions;
+}
+
+const STALE_BUTTON = errorReply(
+  "This button no longer works",
+  "It belongs to an older version of the bot. Run the command again to get a fresh message.",
+);
+
+const FAILED = errorReply(
+  "Something went wrong",
+  "Discord did not accept the answer. The error was logged; please try again later.",
+);
+
+type Outcome = { ok: true; value: Reply } | { ok: false; error: unknown };
+
+/** Creates the adapter; nothing connects before `start()`. */
+export function createDiscordAdapter(options: DiscordAdapterOptions): DiscordAdapter {
+  const { core, token, appId, apiUrl, log } = options;
+  const deferAfterMs = options.deferAfterMs ?? 2_500;
+  const client = new Client({
+    intents: [GatewayIntentBits.Guilds],
+    ...botCacheOptions(),
+    allowedMentions: { parse: [] },
+    rest: {
+      ...(apiUrl ? { api: apiUrl } : {}),
+      ...(options.globalRequestsPerSecond
+        ? { globalRequestsPerSecond: options.globalRequestsPerSecond }
+        : {}),
+    },
+  });
+  let stopped = false;
+
+  /** Answers within Discord's window: straight away when the answer is ready in time, else defers. */
+  async function answer(
+    interaction: ChatInputCommandInteraction,
+    produce: () => Reply | Promise<Reply>,
+    wantsPrivate: boolean,
+  ): Promise<void> {
+    const pending: Promise<Outcome> = Promise.resolve()
+      .then(produce)
+      .then(
+        (value) => ({ ok: true as const, value }),
+        (error: unknown) => ({ ok: false as const, error }),
+      );
+    let timer: NodeJS.Timeout | undefined;
+    const late = new Promise<"late">((resolve) => {
+      timer = setTimeout(() => resolve("late"), deferAfterMs);
+    });
+    const first = await Promise.race([pending, late]);
+    clearTimeout(timer);
+    if (first !== "late") {
+      await send(interaction, () => interaction.reply(replyOptions(renderDiscord(outcomeReply(first)))));
+      return;
+    }
+    log.info({ command: interaction.commandName }, "answer is slow: deferring");
+    await interaction.deferReply(wantsPrivate ? { flags: EPHEMERAL } : {});
+    const outcome = await pending;
+    await send(interaction, () => interaction.editReply(editOptions(renderDiscord(outcomeReply(outcome)))));
+  }
+
+  function outcomeReply(outcome: Outcome): Reply {
+    if (outcome.ok) return outcome.value;
+    log.error({ error: errorFields(outcome.error) }, "command failed");
+    return errorReply("Something went wrong", "The command failed on our side. The error was logged.");
+  }
+
+  /**
+   * Sends, and when Discord rejects the payload itself (a limit we missed), tells the user with a
+   * short ephemeral error instead of leaving "The application did not respond".
+   */
+  async function send(
+    interaction: ChatInputCommandInteraction | ButtonInteraction,
+    deliver: () => Promise<unknown>,
+  ): Promise<void> {
+    try {
+      await deliver();
+    } catch (err) {
+      if (discordCode(err) !== DISCORD_ERROR.invalidFormBody) throw err;
+      log.error({ error: errorFields(err) }, "Discord rejected a reply");
+      if (interaction.deferred) await interaction.editReply(editOptions(renderDiscord(FAILED)));
+      else if (!interaction.replied) await interaction.reply(replyOptions(renderDiscord(FAILED)));
+    }
+  }
+
+  async function onChatInput(interaction: ChatInputCommandInteraction): Promise<void> {
+    const raw: Record<string, unknown> = {};
+    for (const option of interaction.options.data) raw[option.name] = option.value;
+    await answer(interaction, () => core.run(interaction.commandName, raw), raw.private === true);
+  }
+
+  async function onAutocomplete(interaction: AutocompleteInteraction): Promise<void> {
+    const focused = interaction.options.getFocused(true);
+    const storyOption = interaction.options.data.find((o) => o.name === "story" && !o.focused)?.value;
+    const choices = suggest(
+      core.dataset(),
+      focused.name,
+      String(focused.value ?? ""),
+      typeof storyOption === "string" ? storyOption : undefined,
+    );
+    await interaction.respond(choices);
+  }
+
+  async function onButton(interaction: ButtonInteraction): Promise<void> {
+    const action = decodeAction(interaction.customId);
+    if (!action) {
+      log.warn({ customId: interaction.customId.slice(0, 100) }, "unknown button");
+      await interaction.reply(replyOptions(renderDiscord(STALE_BUTTON)));
+      return;
+    }
+    const reply = await core.run(action.command, action.options);
+    if (reply.kind === "error") {
+      // The message stays as it was; the error is for the person who pressed, alone.
+      await interaction.reply(replyOptions(renderDiscord({ ...reply, ephemeral: true })));
+      return;
+    }
+    await send(interaction, () => interaction.update(updateOptions(renderDiscord(reply))));
+  }
+
+  async function onInteraction(interaction: Interaction): Promise<void> {
+    const started = performance.now();
+    const kind = interaction.isChatInputCommand()
+      ? "command"
+      : interaction.isAutocomplete()
+        ? "autocomplete"
+        : interaction.isButton()
+          ? "button"
+          : "other";
+    try {
+      if (interaction.isChatInputCommand()) await onChatInput(interaction);
+      else if (interaction.isAutocomplete()) await onAutocomplete(interaction);
+      else if (interaction.isButton()) await onButton(interaction);
+      else return;
+      log.debug(
+        { kind, id: interaction.id, ms: Math.round(performance.now() - started) },
+        "interaction answered",
+      );
+    } catch (err) {
+      const code = discordCode(err);
+      const why =
+        code === DISCORD_ERROR.unknownInteraction
+          ? "interaction expired before the answer reached Discord"
+          : code === DISCORD_ERROR.alreadyAcknowledged
+            ? "interaction was already answered"
+            : "answering an interaction failed";
+      log.warn({ kind, id: interaction.id, error: errorFields(err) }, why);
+    }
+  }
+
+  client.on(Events.InteractionCreate, (interaction) => {
+    void onInteraction(interaction);
+  });
+  client.on(Events.Error, (err) => log.error({ error: errorFields(err) }, "discord client error"));
+  client.on(Events.Warn, (message) => log.warn({ message }, "discord client warning"));
+  client.on(Events.ShardDisconnect, (event, shard) =>
+    log.warn({ shard, code: event.code }, "gateway disconnected"),
+  );
+  client.on(Events.ShardReconnecting, (shard) => log.info({ shard }, "gateway reconnecting"));
+  client.on(Events.ShardResume, (shard, replayed) => log.info({ shard, replayed }, "gateway resumed"));
+  client.rest.on("restDebug", (message) => {
+    // A 429 Discord did not announce is only reported as a debug text (which holds the URL, and so
+    // the interaction token): log its bucket and wait time only.
+    if (!message.includes("Encountered unexpected 429")) return;
+    log.warn(
+      {
+        route: /Bucket\s*:\s*(\S+)/.exec(message)?.[1],
+        retryAfterMs: Number(/Retry After\s*:\s*(\d+)/.exec(message)?.[1]),
+      },
+      "rate limited by Discord: waiting",
+    );
+  });
+  client.rest.on("rateLimited", (info) =>
+    log.warn(
+      { route: info.route, method: info.method, retryAfter: info.retryAfter, global: info.global },
+      "rate limited by Discord: waiting",
+    ),
+  );
+
+  return {
+    client,
+    async start() {
+      const ready = new Promise<void>((resolve) => client.once(Events.ClientReady, () => resolve()));
+      await client.login(token);
+      await ready;
+      log.info({ appId, user: client.user?.tag, guilds: client.guilds.cache.size }, "discord bot ready");
+    },
+    async stop() {
+      if (stopped) return;
+      stopped = true;
+      await client.destroy();
+      log.info("discord bot stopped");
+    },
+  };
+}

@@ -1,0 +1,58 @@
+/**
+ * Suggestions for the options flagged `autocomplete` (tag, story, phase, figure), taken from the
+ * dataset being served, so a data edit shows up in Discord's picker without re-registering.
+ */
+import type { Dataset, Story } from "../../dataset/dataset.js";
+import { fitPlain } from "./markdown.js";
+
+/** Discord shows at most 25 suggestions, each named in at most 100 characters. */
+export const MAX_SUGGESTIONS = 25;
+const MAX_NAME = 100;
+const MAX_VALUE = 100;
+
+export interface Suggestion {
+  name: string;
+  value: string;
+}
+
+interface Candidate {
+  value: string;
+  label?: string;
+}
+
+function candidates(dataset: Dataset, option: string, story: Story): Candidate[] {
+  switch (option) {
+    case "tag":
+      return story.tags.map((value) => ({ value }));
+    case "story":
+      return dataset.stories.map((s) => ({ value: s.story.id, label: s.story.title }));
+    case "phase":
+      return story.phases.map((p) => ({ value: p.id, label: p.name }));
+    case "figure":
+      return story.figures.map((f) => ({ value: f.id, label: f.label }));
+    default:
+      return [];
+  }
+}
+
+/**
+ * The suggestions for `option` given what was typed: values starting with it first, then values
+ * containing it, case-insensitive. `storyId` is the story option already filled in, if any.
+ */
+export function suggest(dataset: Dataset, option: string, typed: string, storyId?: string): Suggestion[] {
+  const story = (storyId ? dataset.byId.get(storyId) : undefined) ?? dataset.defaultStory;
+  const query = typed.trim().toLowerCase();
+  const all = candidates(dataset, option, story);
+  const starts = all.filter((c) => c.value.toLowerCase().startsWith(query));
+  const contains = query
+    ? all.filter(
+        (c) =>
+          !c.value.toLowerCase().startsWith(query) &&
+          (c.value.toLowerCase().includes(query) || c.label?.toLowerCase().includes(query)),
+      )
+    : [];
+  return [...starts, ...contains].slice(0, MAX_SUGGESTIONS).map((c) => ({
+    name: fitPlain(c.label && c.label !== c.value ? `${c.value} — ${c.label}` : c.value, MAX_NAME),
+    value: c.value.slice(0, MAX_VALUE),
+  }));
+}

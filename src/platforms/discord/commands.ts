@@ -1,0 +1,109 @@
+/**
+ * Discord application commands (slash commands) built from the same definitions every platform
+ * uses, so an option added to a command shows up in Discord's picker with no Discord-specific code.
+ */
+import type { CommandDefinition } from "../../command/definition.js";
+import { type OptionSpec, platformOptionSpecs } from "../../command/options.js";
+import { fitPlain } from "./markdown.js";
+
+/** Discord's option types (https://discord.com/developers/docs/interactions/application-commands). */
+export const OPTION_TYPE = { string: 3, integer: 4, boolean: 5, number: 10 } as const;
+
+/** Discord's limits on command definitions. */
+export const COMMAND_LIMITS = {
+  name: 32,
+  description: 100,
+  options: 25,
+  choices: 25,
+  choiceName: 100,
+  choiceValue: 100,
+} as const;
+
+const DATE_HINT = " (YYYY-MM-DD)";
+
+export interface DiscordCommandOption {
+  type: (typeof OPTION_TYPE)[keyof typeof OPTION_TYPE];
+  name: string;
+  description: string;
+  required: boolean;
+  choices?: { name: string; value: string | number }[];
+  min_value?: number;
+  max_value?: number;
+  min_length?: number;
+  max_length?: number;
+  autocomplete?: boolean;
+}
+
+/** A chat-input command as the bulk-overwrite endpoint takes it. */
+export interface DiscordCommand {
+  /** 1 = chat input (slash command). */
+  type: 1;
+  name: string;
+  description: string;
+  options: DiscordCommandOption[];
+}
+
+/** Discord names: lowercase letters, digits, `-` and `_`, at most 32 characters. */
+function commandName(name: string): string {
+  const clean = name.toLowerCase().replace(/[^\p{Ll}\p{Lo}\p{N}_-]/gu, "_");
+  if (!clean) throw new Error(`"${name}" cannot be a Discord command or option name`);
+  return clean.slice(0, COMMAND_LIMITS.name);
+}
+
+function description(text: string, suffix = ""): string {
+  const body = text.trim() || "—";
+  return fitPlain(body, COMMAND_LIMITS.description - suffix.length) + suffix;
+}
+
+/** One option: `date` is a string option of exactly 10 characters whose description says the format. */
+export function discordOption(spec: OptionSpec): DiscordCommandOption {
+  const type = spec.type === "date" ? OPTION_TYPE.string : OPTION_TYPE[spec.type];
+  const hint = spec.type === "date" && !spec.description.includes("YYYY-MM-DD") ? DATE_HINT : "";
+  const option: DiscordCommandOption = {
+    type,
+    name: commandName(spec.name),
+    description: description(spec.description, hint),
+    required: spec.required,
+  };
+  if (spec.choices?.length) {
+    option.choices = spec.choices.slice(0, COMMAND_LIMITS.choices).map((c) => ({
+      name: fitPlain(c, COMMAND_LIMITS.choiceName),
+      value:
+        spec.type === "integer" || spec.type === "number"
+          ? Number(c)
+          : c.slice(0, COMMAND_LIMITS.choiceValue),
+    }));
+  } else if (spec.autocomplete) {
+    // Discord refuses options with both choices and autocomplete.
+    option.autocomplete = true;
+  }
+  if (spec.type === "integer" || spec.type === "number") {
+    if (spec.min !== undefined) option.min_value = spec.min;
+    if (spec.max !== undefined) option.max_value = spec.max;
+  }
+  if (spec.type === "date") {
+    option.min_length = 10;
+    option.max_length = 10;
+  }
+  return option;
+}
+
+/** One command; required options first, as Discord requires. */
+export function discordCommand(def: CommandDefinition): DiscordCommand {
+  const options = platformOptionSpecs(def).map(discordOption);
+  const ordered = [...options.filter((o) => o.required), ...options.filter((o) => !o.required)];
+  if (ordered.length > COMMAND_LIMITS.options) {
+    throw new Error(`/${def.name} has ${ordered.length} options; Discord allows ${COMMAND_LIMITS.options}`);
+  }
+  return {
+    type: 1,
+    name: commandName(def.name),
+    description: description(def.description),
+    options: ordered,
+  };
+}
+
+/** Every command, in the registry's order: the body of the bulk overwrite. */
+export function discordCommands(defs: readonly CommandDefinition[]): DiscordCommand[] {
+  return defs.map(discordCommand);
+}

@@ -1,0 +1,45 @@
+/**
+ * `ceasefire-bot register`: publishes the slash commands with one bulk overwrite, which replaces
+ * the whole set (commands removed from the code disappear from Discord) and is idempotent, so it can
+ * run on every deploy.
+ */
+import { REST, Routes } from "discord.js";
+import { commands as allCommands } from "../../../commands/index.js";
+import type { CommandDefinition } from "../../command/definition.js";
+import { type DiscordCommand, discordCommands } from "./commands.js";
+
+export interface RegisterOptions {
+  token: string;
+  appId: string;
+  /** Registers in one server only: changes show at once (global commands can take a while). */
+  guildId?: string;
+  /** Discord's API root (DISCORD_API_URL), for a stand-in server; default https://discord.com/api. */
+  apiUrl?: string;
+  /** The commands to publish (default: all of the bot's). */
+  commands?: readonly CommandDefinition[];
+}
+
+export interface RegisterResult {
+  scope: "global" | "guild";
+  /** The commands as sent. */
+  sent: DiscordCommand[];
+  /** What Discord answered: the registered commands with their ids. */
+  registered: { id: string; name: string }[];
+}
+
+/** Overwrites the application's (or one server's) commands with the bot's. */
+export async function registerCommands(options: RegisterOptions): Promise<RegisterResult> {
+  const rest = new REST({ version: "10", ...(options.apiUrl ? { api: options.apiUrl } : {}) }).setToken(
+    options.token,
+  );
+  const body = discordCommands(options.commands ?? allCommands);
+  const route = options.guildId
+    ? Routes.applicationGuildCommands(options.appId, options.guildId)
+    : Routes.applicationCommands(options.appId);
+  const answer = (await rest.put(route, { body })) as { id: string; name: string }[];
+  return {
+    scope: options.guildId ? "guild" : "global",
+    sent: body,
+    registered: Array.isArray(answer) ? answer.map((c) => ({ id: c.id, name: c.name })) : [],
+  };
+}

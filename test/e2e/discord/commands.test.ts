@@ -1,0 +1,147 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { commands } from "../../../commands/index.js";
+import { type Harness, startHarness, TOKEN } from "./harness.js";
+import { type CallbackBody, embedText } from "./standin.js";
+
+let h: Harness;
+beforeAll(async () => {
+  h = await startHarness();
+});
+afterAll(async () => {
+  await h?.close();
+});
+
+const STRING = 3;
+const INTEGER = 4;
+const BOOLEAN = 5;
+
+function buttons(body: CallbackBody) {
+  return body.data?.components?.flatMap((row) => row.components) ?? [];
+}
+
+describe("the bot in a Discord server (real discord.js client, stand-in Discord)", () => {
+  it("identifies with the Guilds intent only", () => {
+    const identify = h.discord.identifies[0] as { intents: number; token: string };
+    expect(identify.intents).toBe(1);
+  });
+
+  it("answers /captives with the figures, who states them, the source and the data's date", async () => {
+    const body = await h.discord.command("captives");
+    expect(body.type).toBe(4);
+    const text = embedText(body);
+    expect(text).toContain("**24 captives**");
+    expect(text).toContain("according to Israel");
+    const footer = body.data?.embeds?.[0]?.footer?.text ?? "";
+    expect(footer).toContain("Al Jazeera");
+    expect(footer).toContain("Data as of 28 Feb 2025");
+    expect(body.data?.flags ?? 0).toBe(0);
+  });
+
+  it.each([
+    ["phase", "day 41 of 42"],
+    ["timeline", "10 events · page 1 of 2"],
+    ["deadlines", "End of phase one"],
+    ["figures", "more than 48,000 people"],
+    ["parties", "Hamas"],
+    ["sources", "Al Jazeera"],
+    ["help", "/timeline"],
+  ])("answers /%s (%s)", async (name, phrase) => {
+    const body = await h.discord.command(name);
+    expect(body.type).toBe(4);
+    expect(embedText(body)).toContain(phrase);
+    expect(body.data?.embeds?.[0]?.footer?.text).toContain("Data as of");
+  });
+
+  it("answers every registered command, never pinging anyone", async () => {
+    for (const def of commands) {
+      const body = await h.discord.command(def.name);
+      expect(body.type, def.name).toBe(4);
+      expect(body.data?.allowed_mentions, def.name).toEqual({ parse: [] });
+    }
+  });
+
+  it("answers privately (flags 64) when asked with private:true", async () => {
+    const body = await h.discord.command("captives", [{ name: "private", type: BOOLEAN, value: true }]);
+    expect(body.data?.flags).toBe(64);
+    expect(embedText(body)).toContain("24 captives");
+  });
+
+  it("answers a bad option with a private error naming the option", async () => {
+    const body = await h.discord.command("timeline", [{ name: "from", type: STRING, value: "2025-13-45" }]);
+    expect(body.data?.flags).toBe(64);
+    expect(body.data?.embeds?.[0]?.color).toBe(0xed4245);
+    expect(embedText(body)).toContain("Option `from` must be a date like 2025-01-19");
+  });
+
+  it("passes Discord's typed values through: page is an integer", async () => {
+    const body = await h.discord.command("timeline", [{ name: "page", type: INTEGER, value: 2 }]);
+    expect(embedText(body)).toContain("page 2 of 2");
+  });
+
+  it("suggests tags that start with what was typed", async () => {
+    const { id } = h.discord.autocomplete("timeline", [
+      { name: "tag", type: STRING, value: "pha", focused: true },
+    ]);
+    const body = (await h.discord.callbackFor(id)).body as CallbackBody;
+    expect(body.type).toBe(8);
+    expect(body.data?.choices).toEqual([
+      { name: "phase-one", value: "phase-one" },
+      { name: "phase-two", value: "phase-two" },
+    ]);
+  });
+
+  it("suggests at most 25 values and names figures by their label", async () => {
+    const { id } = h.discord.autocomplete("figures", [
+      { name: "figure", type: STRING, value: "", focused: true },
+    ]);
+    const choices = ((await h.discord.callbackFor(id)).body as CallbackBody).data?.choices ?? [];
+    expect(choices.length).toBeGreaterThan(0);
+    expect(choices.length).toBeLessThanOrEqual(25);
+    expect(choices[0]).toEqual({
+      name: "captives-remaining — Captives remaining in Gaza",
+      value: "captives-remaining",
+    });
+  });
+
+  it("pages the timeline with its Next and Previous buttons, updating the message (callback type 7)", async () => {
+    const first = await h.discord.command("timeline");
+    const [previous, next] = buttons(first);
+    expect(previous?.disabled).toBe(true);
+    expect(next?.disabled).toBeFalsy();
+
+    const { id } = h.discord.button(next?.custom_id ?? "", first.data ?? {});
+    const second = (await h.discord.callbackFor(id)).body as CallbackBody;
+    expect(second.type).toBe(7);
+    expect(embedText(second)).toContain("page 2 of 2");
+    expect(second.data?.flags).toBeUndefined();
+    const [previous2, next2] = buttons(second);
+    expect(previous2?.disabled).toBeFalsy();
+    expect(next2?.disabled).toBe(true);
+
+    const back = h.discord.button(previous2?.custom_id ?? "", second.data ?? {});
+    const third = (await h.discord.callbackFor(back.id)).body as CallbackBody;
+    expect(third.type).toBe(7);
+    expect(embedText(third)).toContain("page 1 of 2");
+  });
+
+  it("answers an unknown button id with a private error, leaving the message alone", async () => {
+    const { id } = h.discord.button("legacy-button:next");
+    const body = (await h.discord.callbackFor(id)).body as CallbackBody;
+    expect(body.type).toBe(4);
+    expect(body.data?.flags).toBe(64);
+    expect(embedText(body)).toContain("This button no longer works");
+  });
+
+  it("answers a stale button (a page the data no longer has) with a private error naming the option", async () => {
+    const { id } = h.discord.button("cf1:timeline:page=99");
+    const body = (await h.discord.callbackFor(id)).body as CallbackBody;
+    expect(body.type).toBe(4);
+    expect(body.data?.flags).toBe(64);
+    expect(embedText(body)).toContain("Option `page` must be at most 2");
+  });
+
+  it("logs no token", () => {
+    expect(h.logText()).not.toContain(TOKEN);
+    expect(h.logText()).not.toContain("interaction-token-");
+  });
+});

@@ -1,0 +1,72 @@
+/** Starts the real bot (core, adapter, discord.js Client) against a stand-in Discord, for e2e tests. */
+import { Writable } from "node:stream";
+import { registry } from "../../../commands/index.js";
+import { type BotCore, createCore } from "../../../src/bot/core.js";
+import { defaultSettings } from "../../../src/command/definition.js";
+import { LiveDataset } from "../../../src/dataset/live.js";
+import { createLogger } from "../../../src/log.js";
+import {
+  createDiscordAdapter,
+  type DiscordAdapter,
+  type DiscordCore,
+} from "../../../src/platforms/discord/adapter.js";
+import { fixedClock } from "../../../src/time/clock.js";
+import { StandInDiscord } from "./standin.js";
+
+export const TOKEN = "stand-in-bot-token.secret-part";
+
+export interface Harness {
+  discord: StandInDiscord;
+  core: BotCore;
+  adapter: DiscordAdapter;
+  /** Every log line the bot wrote, parsed. */
+  logs: Record<string, unknown>[];
+  /** The raw log text (to check no token leaks). */
+  logText(): string;
+  close(): Promise<void>;
+}
+
+export async function startHarness(
+  options: { wrapCore?: (core: BotCore) => DiscordCore; deferAfterMs?: number } = {},
+): Promise<Harness> {
+  const lines: string[] = [];
+  const sink = new Writable({
+    write(chunk, _enc, done) {
+      lines.push(...String(chunk).split("\n").filter(Boolean));
+      done();
+    },
+  });
+  const log = createLogger("debug", sink);
+  const data = await LiveDataset.open("data", log);
+  const core = createCore({
+    registry,
+    data,
+    clock: fixedClock("2025-02-28T10:00:00Z"),
+    settings: defaultSettings,
+    log,
+  });
+  const discord = await StandInDiscord.start();
+  const adapter = createDiscordAdapter({
+    core: options.wrapCore ? options.wrapCore(core) : core,
+    token: TOKEN,
+    appId: discord.appId,
+    apiUrl: discord.apiUrl,
+    log,
+    ...(options.deferAfterMs !== undefined ? { deferAfterMs: options.deferAfterMs } : {}),
+  });
+  await adapter.start();
+  return {
+    discord,
+    core,
+    adapter,
+    get logs() {
+      return lines.map((l) => JSON.parse(l) as Record<string, unknown>);
+    },
+    logText: () => lines.join("\n"),
+    async close() {
+      await adapter.stop();
+      await discord.close();
+      data.close();
+    },
+  };
+}

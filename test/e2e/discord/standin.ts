@@ -1,0 +1,609 @@
+/**
+ * A stand-in for Discord on 127.0.0.1: the REST API (what discord.js calls with `rest.api` set) and
+ * the gateway (HELLO, IDENTIFY → READY, heartbeats, RESUME → RESUMED, dispatches). It records every
+ * request so tests can assert on the payloads the real client sent, and can misbehave on demand
+ * (drop the connection, answer 429 once) to check the client copes.
+ */
+import { randomUUID } from "node:crypto";
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
+import type { AddressInfo } from "node:net";
+import { WebSocket, WebSocketServer } from "ws";
+
+export interface RecordedRequest {
+  method: string;
+  /** Path without the `/api/v10` prefix, like `/interactions/1/tok/callback`. */
+  path: string;
+  query: URLSearchParams;
+  headers: IncomingMessage["headers"];
+  body: unknown;
+}
+
+export interface OptionValue {
+  name: string;
+  /** 3 string, 4 integer, 5 boolean, 10 number. */
+  type: number;
+  value: string | number | boolean;
+  focused?: boolean;
+}
+
+export interface StandInOptions {
+  appId?: string;
+  botUserId?: string;
+  /** Heartbeat interval announced in HELLO (ms). */
+  heartbeatInterval?: number;
+}
+
+interface FailureRule {
+  method: string;
+  path: RegExp;
+  status: number;
+  body: Record<string, unknown>;
+  headers: Record<string, string>;
+}
+
+interface Waiter {
+  match: (r: RecordedRequest) => boolean;
+  resolve: (r: RecordedRequest) => void;
+}
+
+const API_PREFIX = "/api/v10";
+const GUILD_ID = "900000000000000001";
+const CHANNEL_ID = "900000000000000002";
+const USER_ID = "900000000000000003";
+
+let snowflakeCounter = 0n;
+/** Unique, increasing snowflake-like ids (timestamp in the top bits, as Discord's). */
+export function snowflake(): string {
+  snowflakeCounter += 1n;
+  return ((BigInt(Date.now() - 1_420_070_400_000) << 22n) | (snowflakeCounter & 0x3fffffn)).toString();
+}
+
+export class StandInDiscord {
+  readonly requests: RecordedRequest[] = [];
+  /** IDENTIFY and RESUME payloads received, in order. */
+  readonly identifies: unknown[] = [];
+  readonly resumes: unknown[] = [];
+  readonly appId: string;
+  readonly botUserId: string;
+  /** Guilds (with their channels and roles) sent after READY as GUILD_CREATE. */
+  guildCount = 0;
+  channelsPerGuild = 20;
+  rolesPerGuild = 10;
+  /** When false, interaction callbacks are not recorded (benchmarks), only counted. */
+  recordCallbacks = true;
+  callbackCount = 0;
+
+  private readonly sockets = new Set<WebSocket>();
+  private current: WebSocket | undefined;
+  private sessionId = "";
+  private seq = 0;
+  private readonly heartbeatInterval: number;
+  private readonly failures: FailureRule[] = [];
+  private waiters: Waiter[] = [];
+  private sessionWaiters: (() => void)[] = [];
+  private callbackWaiters = new Map<string, (r: RecordedRequest) => void>();
+  private readonly http: Server;
+  private readonly wss: WebSocketServer;
+  private port = 0;
+
+  private constructor(options: StandInOptions) {
+    this.appId = options.appId ?? "800000000000000001";
+    this.botUserId = options.botUserId ?? this.appId;
+    this.heartbeatInterval = options.heartbeatInterval ?? 30_000;
+    this.http = createServer((req, res) => void this.onRequest(req, res));
+    this.http.keepAliveTimeout = 60_000;
+    this.wss = new WebSocketServer({ server: this.http });
+    this.wss.on("connection", (ws) => this.onConnection(ws));
+  }
+
+  /** Starts on a random port of 127.0.0.1. */
+  static async start(options: StandInOptions = {}): Promise<StandInDiscord> {
+    const standIn = new StandInDiscord(options);
+    await new Promise<void>((resolve) => standIn.http.listen(0, "127.0.0.1", resolve));
+    standIn.port = (standIn.http.address() as AddressInfo).port;
+    return standIn;
+  }
+
+  /** The value for `rest.api` / DISCORD_API_URL. */
+  get apiUrl(): string {
+    return `http://127.0.0.1:${this.port}/api`;
+  }
+
+  get gatewayUrl(): string {
+    return `ws://127.0.0.1:${this.port}`;
+  }
+
+  // ── REST ──────────────────────────────────────────────────────────────────────────────────────
+
+  /** The next request (already recorded or to come) matching `match`. */
+  waitForRequest(match: (r: RecordedRequest) => boolean, timeoutMs = 5_000): Promise<RecordedRequest> {
+    const found = this.requests.find(match);
+    if (found) return Promise.resolve(found);
+    return new Promise((resolve, reject) => {
+      const timer = setTimeout(() => {
+        this.waiters = this.waiters.filter((w) => w !== waiter);
+        reject(new Error("stand-in: no matching request arrived"));
+      }, timeoutMs);
+      const waiter: Waiter = {
+        match,
+        resolve: (r) => {
+          clearTimeout(timer);
+          resolve(r);
+        },
+      };
+      this.waiters.push(waiter);
+    });
+  }
+
+  /** Answers the next request matching `method` and `path` with 429 and `retry_after` seconds. */
+  rateLimitOnce(method: string, path: RegExp, retryAfter: number): void {
+    this.failures.push({
+      method,
+      path,
+      status: 429,
+      body: { message: "You are being rate limited.", retry_after: retryAfter, global: false },
+      headers: { "retry-after": String(Math.ceil(retryAfter)), "x-ratelimit-scope": "user" },
+    });
+  }
+
+  /** Answers the next request matching `method` and `path` with a Discord JSON error. */
+  failOnce(method: string, path: RegExp, status: number, code: number, message: string): void {
+    this.failures.push({ method, path, status, body: { message, code }, headers: {} });
+  }
+
+  private async onRequest(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const chunks: Buffer[] = [];
+    for await (const chunk of req) chunks.push(chunk as Buffer);
+    const raw = Buffer.concat(chunks).toString("utf8");
+    const url = new URL(req.url ?? "/", "http://127.0.0.1");
+    const pathname = decodeURIComponent(url.pathname);
+    const path = pathname.startsWith(API_PREFIX) ? pathname.slice(API_PREFIX.length) : pathname;
+    const method = req.method ?? "GET";
+    const isCallback = method === "POST" && pathname.endsWith("/callback");
+    let body: unknown = raw;
+    // Benchmarks do not record callbacks: they skip parsing them too.
+    if (
+      (isCallback ? this.recordCallbacks : true) &&
+      (req.headers["content-type"] ?? "").includes("application/json") &&
+      raw
+    ) {
+      try {
+        body = JSON.parse(raw);
+      } catch {
+        body = raw;
+      }
+    }
+    const record: RecordedRequest = { method, path, query: url.searchParams, headers: req.headers, body };
+
+    const failure = this.failures.findIndex((r) => r.method === method && r.path.test(path));
+    if (failure >= 0) {
+      const rule = this.failures.splice(failure, 1)[0] as FailureRule;
+      // Recorded under another method so that waiting for the real request skips it.
+      this.requests.push({ ...record, method: `${method} (${rule.status})` });
+      const text = JSON.stringify(rule.body);
+      res.writeHead(rule.status, { "content-type": "application/json", ...rule.headers });
+      res.end(text);
+      return;
+    }
+
+    const callback = /^\/interactions\/(\d+)\/[^/]+\/callback$/.exec(path);
+    if (callback && method === "POST") {
+      this.callbackCount++;
+      if (this.recordCallbacks) this.record(record);
+      const waiter = this.callbackWaiters.get(callback[1] ?? "");
+      if (waiter) {
+        this.callbackWaiters.delete(callback[1] ?? "");
+        waiter(record);
+      }
+      // 204 with no body and no JSON content type: discord.js would try to parse an empty JSON body.
+      res.writeHead(204);
+      res.end();
+      return;
+    }
+    this.record(record);
+
+    if (method === "GET" && path === "/gateway/bot") {
+      return json(res, 200, {
+        url: this.gatewayUrl,
+        shards: 1,
+        session_start_limit: { total: 1000, remaining: 1000, reset_after: 0, max_concurrency: 1 },
+      });
+    }
+    if (method === "GET" && path === "/gateway") return json(res, 200, { url: this.gatewayUrl });
+    const commands = /^\/applications\/(\d+)(?:\/guilds\/(\d+))?\/commands$/.exec(path);
+    if (commands && method === "PUT" && Array.isArray(body)) {
+      return json(
+        res,
+        200,
+        body.map((c: Record<string, unknown>) => ({
+          ...c,
+          id: snowflake(),
+          application_id: commands[1],
+          ...(commands[2] ? { guild_id: commands[2] } : {}),
+          version: snowflake(),
+        })),
+      );
+    }
+    const webhook = /^\/webhooks\/(\d+)\/[^/]+(?:\/messages\/(@original|\d+))?$/.exec(path);
+    if (webhook && (method === "PATCH" || method === "POST")) {
+      return json(res, 200, this.message(body));
+    }
+    if (webhook && method === "DELETE") {
+      res.writeHead(204);
+      res.end();
+      return;
+    }
+    return json(res, 404, { message: "404: Not Found", code: 0 });
+  }
+
+  private record(r: RecordedRequest): void {
+    this.requests.push(r);
+    const matched = this.waiters.filter((w) => w.match(r));
+    this.waiters = this.waiters.filter((w) => !matched.includes(w));
+    for (const w of matched) w.resolve(r);
+  }
+
+  /** A message object as Discord returns it for a webhook edit or follow-up. */
+  private message(body: unknown): Record<string, unknown> {
+    const b = (body ?? {}) as Record<string, unknown>;
+    return {
+      id: snowflake(),
+      type: 20,
+      channel_id: CHANNEL_ID,
+      author: { id: this.botUserId, username: "ceasefire-bot", discriminator: "0", avatar: null, bot: true },
+      content: b.content ?? "",
+      timestamp: new Date().toISOString(),
+      edited_timestamp: null,
+      tts: false,
+      mention_everyone: false,
+      mentions: [],
+      mention_roles: [],
+      attachments: [],
+      embeds: b.embeds ?? [],
+      components: b.components ?? [],
+      pinned: false,
+      flags: b.flags ?? 0,
+      application_id: this.appId,
+      webhook_id: this.appId,
+    };
+  }
+
+  // ── Gateway ───────────────────────────────────────────────────────────────────────────────────
+
+  /** Resolves once a client has identified (or resumed) `count` times in all. */
+  waitForSessions(count: number, timeoutMs = 10_000): Promise<void> {
+    if (this.identifies.length + this.resumes.length >= count) return Promise.resolve();
+    return new Promise((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error("stand-in: no session")), timeoutMs);
+      const check = () => {
+        if (this.identifies.length + this.resumes.length >= count) {
+          clearTimeout(timer);
+          resolve();
+        } else this.sessionWaiters.push(check);
+      };
+      this.sessionWaiters.push(check);
+    });
+  }
+
+  private sessionChanged(): void {
+    const waiting = this.sessionWaiters;
+    this.sessionWaiters = [];
+    for (const w of waiting) w();
+  }
+
+  /**
+   * Closes the gateway connection with a resumable code (4000 "unknown error" by default), as
+   * Discord does when it restarts a gateway node.
+   */
+  forceDisconnect(code = 4000): void {
+    this.current?.close(code, "stand-in: forced disconnect");
+  }
+
+  private onConnection(ws: WebSocket): void {
+    this.sockets.add(ws);
+    this.current = ws;
+    ws.on("close", () => {
+      this.sockets.delete(ws);
+      if (this.current === ws) this.current = undefined;
+    });
+    ws.on("message", (data) => {
+      let payload: { op: number; d: unknown };
+      try {
+        payload = JSON.parse(String(data));
+      } catch {
+        ws.close(4002, "decode error");
+        return;
+      }
+      this.onOp(ws, payload);
+    });
+    this.sendOp(ws, { op: 10, d: { heartbeat_interval: this.heartbeatInterval } });
+  }
+
+  private onOp(ws: WebSocket, payload: { op: number; d: unknown }): void {
+    switch (payload.op) {
+      case 1:
+        this.sendOp(ws, { op: 11 });
+        break;
+      case 2:
+        this.identifies.push(payload.d);
+        this.sessionId = randomUUID();
+        this.seq = 0;
+        this.ready(ws);
+        this.sessionChanged();
+        break;
+      case 6: {
+        this.resumes.push(payload.d);
+        const d = payload.d as { session_id?: string };
+        if (d.session_id !== this.sessionId) {
+          this.sendOp(ws, { op: 9, d: false });
+          break;
+        }
+        this.dispatch("RESUMED", {});
+        this.sessionChanged();
+        break;
+      }
+      default:
+        break;
+    }
+  }
+
+  private ready(ws: WebSocket): void {
+    const guildIds = Array.from({ length: this.guildCount }, (_, i) => guildIdOf(i));
+    this.dispatchTo(ws, "READY", {
+      v: 10,
+      user: {
+        id: this.botUserId,
+        username: "ceasefire-bot",
+        discriminator: "0",
+        global_name: null,
+        avatar: null,
+        bot: true,
+        flags: 0,
+        verified: true,
+        mfa_enabled: false,
+      },
+      guilds: guildIds.map((id) => ({ id, unavailable: true })),
+      session_id: this.sessionId,
+      resume_gateway_url: this.gatewayUrl,
+      shard: [0, 1],
+      application: { id: this.appId, flags: 0 },
+      private_channels: [],
+      relationships: [],
+      presences: [],
+      guild_join_requests: [],
+      user_settings: {},
+    });
+    for (const id of guildIds) this.dispatchTo(ws, "GUILD_CREATE", this.guild(id));
+  }
+
+  /** A GUILD_CREATE payload as a bot with the Guilds intent receives it. */
+  private guild(id: string): Record<string, unknown> {
+    const roles = Array.from({ length: this.rolesPerGuild }, (_, r) => ({
+      id: r === 0 ? id : `${id.slice(0, -4)}${String(1000 + r).padStart(4, "0")}`,
+      name: r === 0 ? "@everyone" : `role-${r}`,
+      color: 0,
+      colors: { primary_color: 0, secondary_color: null, tertiary_color: null },
+      hoist: false,
+      icon: null,
+      unicode_emoji: null,
+      position: r,
+      permissions: "1071698660929",
+      managed: false,
+      mentionable: false,
+      flags: 0,
+    }));
+    const channels = Array.from({ length: this.channelsPerGuild }, (_, c) => ({
+      id: `${id.slice(0, -4)}${String(5000 + c).padStart(4, "0")}`,
+      type: c === 0 ? 4 : 0,
+      guild_id: id,
+      name: c === 0 ? "Text channels" : `channel-${c}`,
+      position: c,
+      parent_id: c === 0 ? null : `${id.slice(0, -4)}5000`,
+      topic: c === 0 ? undefined : `Topic of channel ${c}`,
+      nsfw: false,
+      rate_limit_per_user: 0,
+      last_message_id: null,
+      flags: 0,
+      permission_overwrites: [
+        { id, type: 0, allow: "0", deny: c % 2 ? "2048" : "0" },
+        { id: roles[1]?.id ?? id, type: 0, allow: "1024", deny: "0" },
+      ],
+    }));
+    return {
+      id,
+      name: `Server ${id.slice(-6)}`,
+      icon: null,
+      splash: null,
+      discovery_splash: null,
+      owner_id: USER_ID,
+      afk_channel_id: null,
+      afk_timeout: 300,
+      verification_level: 1,
+      default_message_notifications: 1,
+      explicit_content_filter: 2,
+      features: [],
+      mfa_level: 0,
+      system_channel_id: channels[1]?.id ?? null,
+      system_channel_flags: 0,
+      rules_channel_id: null,
+      vanity_url_code: null,
+      description: null,
+      banner: null,
+      premium_tier: 0,
+      premium_subscription_count: 0,
+      preferred_locale: "en-US",
+      public_updates_channel_id: null,
+      nsfw_level: 0,
+      premium_progress_bar_enabled: false,
+      joined_at: new Date().toISOString(),
+      large: false,
+      unavailable: false,
+      member_count: 120,
+      roles,
+      channels,
+      threads: [],
+      emojis: [],
+      stickers: [],
+      // Without the members intent Discord still sends the bot's own member.
+      members: [
+        {
+          user: {
+            id: this.botUserId,
+            username: "ceasefire-bot",
+            discriminator: "0",
+            avatar: null,
+            bot: true,
+          },
+          roles: [],
+          joined_at: new Date().toISOString(),
+          deaf: false,
+          mute: false,
+          flags: 0,
+        },
+      ],
+      voice_states: [],
+      presences: [],
+      stage_instances: [],
+      guild_scheduled_events: [],
+      soundboard_sounds: [],
+    };
+  }
+
+  private sendOp(ws: WebSocket, payload: Record<string, unknown>): void {
+    if (ws.readyState === WebSocket.OPEN) ws.send(JSON.stringify(payload));
+  }
+
+  private dispatchTo(ws: WebSocket, t: string, d: unknown): void {
+    this.seq += 1;
+    this.sendOp(ws, { op: 0, t, s: this.seq, d });
+  }
+
+  /** Sends a dispatch on the current connection. */
+  dispatch(t: string, d: unknown): void {
+    if (!this.current) throw new Error("stand-in: no gateway connection");
+    this.dispatchTo(this.current, t, d);
+  }
+
+  // ── Interactions ──────────────────────────────────────────────────────────────────────────────
+
+  private interactionBase(type: number): Record<string, unknown> & { id: string; token: string } {
+    const id = snowflake();
+    return {
+      id,
+      application_id: this.appId,
+      type,
+      token: `interaction-token-${id}`,
+      version: 1,
+      guild_id: GUILD_ID,
+      channel_id: CHANNEL_ID,
+      channel: { id: CHANNEL_ID, type: 0, guild_id: GUILD_ID, name: "general" },
+      member: {
+        user: { id: USER_ID, username: "reader", discriminator: "0", avatar: null, global_name: "Reader" },
+        roles: [],
+        joined_at: "2024-01-01T00:00:00.000Z",
+        deaf: false,
+        mute: false,
+        flags: 0,
+        permissions: "1071698660929",
+      },
+      app_permissions: "1071698660929",
+      locale: "en-GB",
+      guild_locale: "en-US",
+      entitlements: [],
+      authorizing_integration_owners: { "0": GUILD_ID },
+      context: 0,
+      attachment_size_limit: 8_388_608,
+    };
+  }
+
+  /** An INTERACTION_CREATE for a slash command; returns its id and token. */
+  chatInput(name: string, options: OptionValue[] = []): { id: string; token: string } {
+    const interaction = this.interactionBase(2);
+    interaction.data = { id: snowflake(), name, type: 1, options };
+    this.dispatch("INTERACTION_CREATE", interaction);
+    return { id: interaction.id, token: interaction.token };
+  }
+
+  /** An INTERACTION_CREATE for an autocomplete request on `options` (one of them focused). */
+  autocomplete(name: string, options: OptionValue[]): { id: string; token: string } {
+    const interaction = this.interactionBase(4);
+    interaction.data = { id: snowflake(), name, type: 1, options };
+    this.dispatch("INTERACTION_CREATE", interaction);
+    return { id: interaction.id, token: interaction.token };
+  }
+
+  /** An INTERACTION_CREATE for a press on the button `customId` of a message with `message`'s body. */
+  button(customId: string, message: Record<string, unknown> = {}): { id: string; token: string } {
+    const interaction = this.interactionBase(3);
+    interaction.data = { custom_id: customId, component_type: 2 };
+    interaction.message = { ...this.message(message), type: 20, interaction_metadata: undefined };
+    this.dispatch("INTERACTION_CREATE", interaction);
+    return { id: interaction.id, token: interaction.token };
+  }
+
+  /** The callback (POST …/callback) the client sends for interaction `id`. */
+  callbackFor(id: string, timeoutMs = 5_000): Promise<RecordedRequest> {
+    const seen = this.requests.find((r) => r.method === "POST" && r.path.startsWith(`/interactions/${id}/`));
+    if (seen) return Promise.resolve(seen);
+    return new Promise((resolve, reject) => {
+      const timer = setTimeout(() => {
+        this.callbackWaiters.delete(id);
+        reject(new Error(`stand-in: no callback for interaction ${id}`));
+      }, timeoutMs);
+      this.callbackWaiters.set(id, (r) => {
+        clearTimeout(timer);
+        resolve(r);
+      });
+    });
+  }
+
+  /** Sends a slash command and resolves with the callback body the client answered with. */
+  async command(name: string, options: OptionValue[] = []): Promise<CallbackBody> {
+    const { id } = this.chatInput(name, options);
+    return (await this.callbackFor(id)).body as CallbackBody;
+  }
+
+  async close(): Promise<void> {
+    for (const ws of this.sockets) ws.terminate();
+    this.wss.close();
+    this.http.closeAllConnections();
+    await new Promise<void>((resolve) => this.http.close(() => resolve()));
+  }
+}
+
+/** An interaction callback body: `type` 4 = message, 5 = deferred, 7 = update, 8 = autocomplete. */
+export interface CallbackBody {
+  type: number;
+  data?: {
+    embeds?: {
+      title?: string;
+      description?: string;
+      color?: number;
+      fields?: { name: string; value: string }[];
+      footer?: { text: string };
+    }[];
+    components?: { type: number; components: { custom_id: string; label: string; disabled?: boolean }[] }[];
+    flags?: number;
+    allowed_mentions?: { parse: string[] };
+    choices?: { name: string; value: string }[];
+  };
+}
+
+/** All the text of a callback's embed, for assertions that do not care where a phrase sits. */
+export function embedText(body: CallbackBody): string {
+  const e = body.data?.embeds?.[0];
+  if (!e) return "";
+  return [e.title, e.description, ...(e.fields ?? []).flatMap((f) => [f.name, f.value]), e.footer?.text]
+    .filter(Boolean)
+    .join("\n");
+}
+
+function guildIdOf(i: number): string {
+  return (700000000000000000n + BigInt(i) * 10_000n).toString();
+}
+
+function json(res: ServerResponse, status: number, body: unknown): void {
+  const text = JSON.stringify(body);
+  res.writeHead(status, { "content-type": "application/json", "content-length": Buffer.byteLength(text) });
+  res.end(text);
+}
