@@ -1,0 +1,191 @@
+/**
+ * The bot in Slack workspaces, through a real Bolt App: one slash command per bot command plus the
+ * umbrella `/ceasefire <command> [options]`, and the /timeline page buttons. Every command is answered
+ * in the ack itself (Slack shows the ack's body as the reply), so the answer always lands within
+ * Slack's 3-second window; buttons ack at once and then replace their message via the response_url.
+ *
+ * HTTP mode verifies Slack's request signature (Bolt's receiver answers 401 to a bad signature or a
+ * timestamp more than 5 minutes old, before anything runs); Socket Mode is used when an app token is
+ * given and needs no public URL.
+ */
+import type { Server } from "node:http";
+import type { AddressInfo } from "node:net";
+import {
+  App,
+  type BlockAction,
+  HTTPReceiver,
+  type Middleware,
+  type SlackActionMiddlewareArgs,
+  type SlackCommandMiddlewareArgs,
+} from "@slack/bolt";
+import type { Logger } from "pino";
+import type { BotCore } from "../../bot/core.js";
+import { errorReply, type Reply } from "../../reply/reply.js";
+import { answerAction, answerCommand, answerUmbrella } from "./answer.js";
+import { guardRequests } from "./guard.js";
+import { boltLogger, boltLogLevel } from "./logger.js";
+import { renderSlack } from "./render.js";
+
+/** Where Slack sends slash commands and button clicks in HTTP mode. */
+export const EVENTS_PATH = "/slack/events";
+
+export interface SlackAdapterOptions {
+  core: BotCore;
+  botToken: string;
+  /** HTTP mode: verifies that requests come from Slack. */
+  signingSecret?: string;
+  /** Socket Mode (`xapp-…`): when given, the bot connects out to Slack and opens no port. */
+  appToken?: string;
+  /** Web API base URL (a stand-in in tests); defaults to https://slack.com/api/. */
+  apiUrl?: string;
+  /** HTTP mode port (0 picks a free one). */
+  port: number;
+  /** HTTP mode interface (default: every interface). */
+  host?: string;
+  /** The umbrella command, without its slash. */
+  umbrella: string;
+  log: Logger;
+}
+
+export interface SlackAdapter {
+  readonly app: App;
+  readonly mode: "http" | "socket";
+  /** Verifies the bot token (auth.test), then listens (HTTP) or connects (Socket Mode). */
+  start(): Promise<void>;
+  stop(): Promise<void>;
+  /** The port the HTTP receiver listens on once started. */
+  port(): number | undefined;
+}
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+}
+
+/** A command that throws must still get an answer: Slack shows "failed with the error" otherwise. */
+function safely(log: Logger, what: string, answer: () => Reply): Reply {
+  try {
+    return answer();
+  } catch (err) {
+    log.error({ err, what }, "slack answer failed");
+    return errorReply(
+      "Something went wrong",
+      "The bot failed on our side. The error was logged; please try again.",
+    );
+  }
+}
+
+export function createSlackAdapter(options: SlackAdapterOptions): SlackAdapter {
+  const { core, botToken, signingSecret, appToken, umbrella, port, host } = options;
+  const log = options.log.child({ component: "slack" });
+  const mode = appToken ? "socket" : "http";
+  const logger = boltLogger(options.log, [botToken, signingSecret, appToken]);
+  // Bolt resets its logger to this level (info when not given): keep the bot's LOG_LEVEL.
+  const logLevel = boltLogLevel(options.log.level);
+  const apiUrl = options.apiUrl
+    ? options.apiUrl.endsWith("/")
+      ? options.apiUrl
+      : `${options.apiUrl}/`
+    : undefined;
+  const clientOptions = apiUrl ? { clientOptions: { slackApiUrl: apiUrl } } : {};
+
+  // No conversation store: the bot keeps no per-conversation state, and Bolt's default store costs
+  // every request a thrown "Conversation not found" error.
+  let app: App;
+  if (mode === "socket") {
+    app = new App({
+      token: botToken,
+      appToken,
+      socketMode: true,
+      logger,
+      logLevel,
+      convoStore: false,
+      deferInitialization: true,
+      ...clientOptions,
+    });
+  } else {
+    if (!signingSecret)
+      throw new Error("Slack HTTP mode needs SLACK_SIGNING_SECRET (or SLACK_APP_TOKEN for Socket Mode)");
+    const receiver = new HTTPReceiver({ signingSecret, endpoints: EVENTS_PATH, port, logger });
+    guardRequests(receiver, { signingSecret, path: EVENTS_PATH, log });
+    app = new App({
+      token: botToken,
+      receiver,
+      logger,
+      logLevel,
+      convoStore: false,
+      deferInitialization: true,
+      ...clientOptions,
+    });
+  }
+
+  // Every slash command the bot answers, by its name with the slash: each command, and the umbrella.
+  const routes = new Map<string, (text: string) => Reply>();
+  for (const def of core.registry.list)
+    routes.set(`/${def.name}`, (text) => answerCommand(core, def.name, text));
+  if (routes.has(`/${umbrella}`)) {
+    log.warn({ umbrella }, "the umbrella command has a command's name: only the command is answered");
+  } else {
+    routes.set(`/${umbrella}`, (text) => answerUmbrella(core, umbrella, text));
+  }
+
+  /** Answers a slash command in its ack: the reply is the ack's body, within the 3-second window. */
+  const onCommand: Middleware<SlackCommandMiddlewareArgs> = async ({ command, ack }) => {
+    const answer = routes.get(command.command);
+    const reply = answer
+      ? safely(log, command.command, () => answer(command.text ?? ""))
+      : errorReply("Unknown command", `The bot has no ${command.command} command.`);
+    log.debug({ command: command.command, kind: reply.kind }, "slash command");
+    await ack(renderSlack(reply));
+  };
+  // One listener for all the commands, matched by name: Bolt runs every registered listener's
+  // middleware chain for every request, so a listener per command would repeat that work ten times.
+  app.command(new RegExp(`^(${[...routes.keys()].map(escapeRegExp).join("|")})$`), onCommand);
+
+  /** A button: ack at once, then replace the message (or add an ephemeral error) via the response_url. */
+  const onButton: Middleware<SlackActionMiddlewareArgs<BlockAction>> = async ({ ack, action, respond }) => {
+    await ack();
+    const reply = safely(log, "button", () => answerAction(core, action.action_id));
+    // The message's response_type is left out: a replaced message stays where it was.
+    const { response_type: _where, ...message } = renderSlack(reply);
+    try {
+      // A new page replaces the message where it is (in the channel, or ephemeral when it was private);
+      // an error is added for the clicker alone and leaves the message as it was.
+      await respond(
+        reply.kind === "error"
+          ? { ...message, response_type: "ephemeral", replace_original: false }
+          : { ...message, replace_original: true },
+      );
+    } catch (err) {
+      log.warn({ err, action: action.action_id }, "could not answer a button");
+    }
+  };
+  app.action<BlockAction>(/^cf1:/, onButton);
+  app.action<BlockAction>(/^(?!cf1:)/, onButton);
+
+  let server: Server | undefined;
+  let started = false;
+  return {
+    app,
+    mode,
+    async start() {
+      if (started) return;
+      await app.init();
+      const listen = host ? { port, host } : port;
+      const result = await (mode === "http" ? app.start(listen) : app.start());
+      server = mode === "http" ? (result as Server) : undefined;
+      started = true;
+      log.info({ mode, port: this.port() }, "slack adapter started");
+    },
+    async stop() {
+      if (!started) return;
+      started = false;
+      server?.closeIdleConnections();
+      await app.stop();
+      server = undefined;
+    },
+    port() {
+      const address = server?.address();
+      return address && typeof address === "object" ? (address as AddressInfo).port : undefined;
+    },
+  };
+}

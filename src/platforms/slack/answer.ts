@@ -1,0 +1,41 @@
+/**
+ * What the bot answers to a Slack slash command or button, as a platform-neutral Reply: the command
+ * text is parsed here (`name:value` options, and the umbrella's subcommand) and run on the core.
+ * Kept apart from Bolt so the listeners stay a few lines and this stays testable without HTTP.
+ */
+import type { BotCore } from "../../bot/core.js";
+import { decodeAction } from "../../command/actions.js";
+import { parseOptionText } from "../../command/parse.js";
+import { errorReply, type Reply } from "../../reply/reply.js";
+
+/** Runs `/name text`: the text holds `name:value` options. */
+export function answerCommand(core: BotCore, name: string, text: string): Reply {
+  const parsed = parseOptionText(text);
+  if (!parsed.ok) return errorReply(`Invalid options for /${name}`, parsed.message);
+  return core.run(name, parsed.options);
+}
+
+/**
+ * Runs `/umbrella command [options]`, the one command a workspace can install when the short names
+ * are taken. No subcommand shows the help; an unknown one says which exist.
+ */
+export function answerUmbrella(core: BotCore, umbrella: string, text: string): Reply {
+  const match = /^\s*\/?(\S*)\s*([\s\S]*)$/.exec(text);
+  const sub = (match?.[1] ?? "").toLowerCase();
+  const rest = match?.[2] ?? "";
+  if (!sub) return answerCommand(core, "help", rest);
+  if (!core.registry.get(sub)) {
+    const known = core.registry.list.map((c) => `\`/${umbrella} ${c.name}\``).join(", ");
+    return errorReply("Unknown command", `There is no \`${sub}\` command. Try ${known}.`);
+  }
+  return answerCommand(core, sub, rest);
+}
+
+/** Runs the command a button encodes; an id the bot did not make gets an error. */
+export function answerAction(core: BotCore, actionId: string): Reply {
+  const decoded = decodeAction(actionId);
+  if (!decoded || !core.registry.get(decoded.command)) {
+    return errorReply("Unknown button", "This button is not one the bot knows. Run the command again.");
+  }
+  return core.run(decoded.command, decoded.options);
+}

@@ -1,0 +1,108 @@
+/**
+ * The Slack app manifest (https://docs.slack.dev/reference/app-manifest), built from the same command
+ * definitions the bot serves, so the commands a workspace installs can never drift from the ones the
+ * bot answers. `ceasefire-bot manifest [--url https://…]` prints it to paste into api.slack.com/apps.
+ */
+import type { webApi } from "@slack/bolt";
+import { commands } from "../../../commands/index.js";
+import type { CommandDefinition } from "../../command/definition.js";
+import { type OptionSpec, platformOptionSpecs } from "../../command/options.js";
+
+export type SlackManifest = webApi.AppsManifestCreateArguments["manifest"];
+
+/** Manifest field limits (from the manifest reference). */
+const MAX = { appDescription: 140, commandDescription: 2000, usageHint: 1000 } as const;
+
+/**
+ * The bot scopes, as few as the bot needs (each one is shown to the admin who installs the app):
+ * - `commands`: receive the slash commands and their buttons; nothing else the bot does needs more.
+ * - `chat:write`: post deadline reminders into the channels the bot was invited to (the reminders).
+ * Slash command replies need no scope: they go back through the request's response or response_url.
+ */
+export const BOT_SCOPES = ["commands", "chat:write"] as const;
+
+/** What a value of an option looks like in a usage hint. */
+function placeholder(spec: OptionSpec): string {
+  if (spec.choices) return spec.choices.join("|");
+  switch (spec.type) {
+    case "date":
+      return "YYYY-MM-DD";
+    case "integer":
+    case "number":
+      return "N";
+    case "boolean":
+      return "true";
+    default:
+      return "…";
+  }
+}
+
+/** `[from:YYYY-MM-DD] [tag:…] [private:true]`, required options without brackets. */
+export function usageHint(def: CommandDefinition): string {
+  return platformOptionSpecs(def)
+    .map((s) => (s.required ? `${s.name}:${placeholder(s)}` : `[${s.name}:${placeholder(s)}]`))
+    .join(" ")
+    .slice(0, MAX.usageHint);
+}
+
+export interface ManifestOptions {
+  /** Public base URL of the bot in HTTP mode, like https://bot.example.org (no trailing /slack/events). */
+  url?: string;
+  /** The umbrella command, without its slash. */
+  umbrella: string;
+  socketMode: boolean;
+  /** The commands to install (default: every command of the bot). */
+  commands?: readonly CommandDefinition[];
+}
+
+/** The Slack app manifest for HTTP mode (request URLs) or Socket Mode (no public URL needed). */
+export function buildManifest(options: ManifestOptions): SlackManifest {
+  const list = options.commands ?? commands;
+  if (!options.socketMode && !options.url) {
+    throw new Error("an HTTP-mode manifest needs the bot's public URL (--url https://…), or use Socket Mode");
+  }
+  const requestUrl = options.url ? `${options.url.replace(/\/+$/, "")}/slack/events` : undefined;
+  const withUrl = !options.socketMode && requestUrl ? { url: requestUrl } : {};
+  const slashCommands = list.map((def) => ({
+    command: `/${def.name}`,
+    description: def.description.slice(0, MAX.commandDescription),
+    usage_hint: usageHint(def),
+    should_escape: false,
+    ...withUrl,
+  }));
+  const umbrellaExample = list[0]?.name ?? "help";
+  slashCommands.push({
+    command: `/${options.umbrella}`,
+    description: `Every ceasefire-bot command under one name, like /${options.umbrella} ${umbrellaExample}`,
+    usage_hint: `${list.map((c) => c.name).join("|")} [name:value …]`.slice(0, MAX.usageHint),
+    should_escape: false,
+    ...withUrl,
+  });
+  return {
+    _metadata: { major_version: 1, minor_version: 1 },
+    display_information: {
+      name: "Ceasefire Bot",
+      description: "Sourced answers about a ceasefire: phases, captives, deadlines, figures.".slice(
+        0,
+        MAX.appDescription,
+      ),
+      long_description:
+        "Answers questions about a ceasefire agreement from a curated, sourced dataset: where each phase stands, how many captives remain, the timeline, the deadlines and the figures, each with its source, attribution and the date the data is as of. Add private:true to any command to see the reply only yourself.",
+      background_color: "#1d3557",
+    },
+    features: {
+      bot_user: { display_name: "ceasefire-bot", always_online: false },
+      slash_commands: slashCommands,
+    },
+    oauth_config: { scopes: { bot: [...BOT_SCOPES] } },
+    settings: {
+      interactivity: {
+        is_enabled: true,
+        ...(!options.socketMode && requestUrl ? { request_url: requestUrl } : {}),
+      },
+      org_deploy_enabled: false,
+      socket_mode_enabled: options.socketMode,
+      token_rotation_enabled: false,
+    },
+  };
+}

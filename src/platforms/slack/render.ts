@@ -1,0 +1,178 @@
+/**
+ * Renders a Reply as a Slack message: Block Kit blocks plus a plain `text` fallback (notifications,
+ * screen readers, clients without blocks). All Block Kit building lives here, so listeners only call
+ * `renderSlack(reply)`; every documented Block Kit limit is enforced here, because Slack rejects the
+ * whole message (and the user sees nothing) when one block is too long.
+ */
+import type { types } from "@slack/bolt";
+import { encodeAction } from "../../command/actions.js";
+import type { Reply, ReplyButton, ReplyField, ReplyFooter, Rich } from "../../reply/reply.js";
+import { plainText } from "../../reply/reply.js";
+import { formatShortDate } from "../../time/calendar.js";
+import { fitMrkdwn, fitPlain, linkToken, type Segment, segments } from "./mrkdwn.js";
+
+export type Block = types.KnownBlock;
+
+/** What a slash command acks with and what a response_url receives. */
+export interface SlackMessage {
+  text: string;
+  blocks: Block[];
+  response_type: "in_channel" | "ephemeral";
+}
+
+/** Block Kit's documented limits (https://docs.slack.dev/reference/block-kit). */
+export const LIMITS = {
+  blocks: 50,
+  headerText: 150,
+  sectionText: 3000,
+  sectionFields: 10,
+  fieldText: 2000,
+  contextElements: 10,
+  contextText: 3000,
+  actionsElements: 25,
+  buttonText: 75,
+  actionId: 255,
+  buttonValue: 2000,
+  /** Not a Slack limit (top-level text may be 40,000): a fallback longer than this helps no one. */
+  fallbackText: 3000,
+} as const;
+
+const text = (value: string): Segment => ({ kind: "text", raw: value });
+const bold = (value: string): Segment => ({ kind: "strong", raw: value });
+
+function section(mrkdwn: string): types.SectionBlock {
+  return { type: "section", text: { type: "mrkdwn", text: mrkdwn } };
+}
+
+function fieldSegments(field: ReplyField): Segment[] {
+  return [bold(field.name), text("\n"), ...segments(field.value)];
+}
+
+/** Fields: each on its own section, consecutive inline ones side by side (≤10 per section). */
+function fieldBlocks(fields: readonly ReplyField[]): Block[] {
+  const blocks: Block[] = [];
+  let inline: types.MrkdwnElement[] = [];
+  const flush = () => {
+    if (inline.length) blocks.push({ type: "section", fields: inline });
+    inline = [];
+  };
+  for (const field of fields) {
+    if (field.inline) {
+      inline.push({ type: "mrkdwn", text: fitMrkdwn(fieldSegments(field), LIMITS.fieldText) });
+      if (inline.length === LIMITS.sectionFields) flush();
+    } else {
+      flush();
+      blocks.push(section(fitMrkdwn(fieldSegments(field), LIMITS.sectionText)));
+    }
+  }
+  flush();
+  return blocks;
+}
+
+/** Lines as a bulleted list, packed into as few sections as their length allows. */
+function lineBlocks(lines: readonly Rich[]): Block[] {
+  const blocks: Block[] = [];
+  let current = "";
+  for (const line of lines) {
+    const written = fitMrkdwn([text("• "), ...segments(line)], LIMITS.sectionText);
+    if (current && current.length + 1 + written.length > LIMITS.sectionText) {
+      blocks.push(section(current));
+      current = "";
+    }
+    current = current ? `${current}\n${written}` : written;
+  }
+  if (current) blocks.push(section(current));
+  return blocks;
+}
+
+/**
+ * Buttons with an action id that re-runs their command. Disabled buttons are left out (Slack has no
+ * disabled state), and so is a button whose action repeats another's (action ids must be unique).
+ */
+function actionsBlock(buttons: readonly ReplyButton[]): types.ActionsBlock | undefined {
+  const seen = new Set<string>();
+  const elements: types.Button[] = [];
+  for (const button of buttons) {
+    if (button.disabled) continue;
+    let id: string;
+    try {
+      id = encodeAction(button);
+    } catch {
+      continue; // too long to encode: a button that cannot work is better not shown
+    }
+    if (id.length > LIMITS.actionId || id.length > LIMITS.buttonValue || seen.has(id)) continue;
+    seen.add(id);
+    elements.push({
+      type: "button",
+      text: { type: "plain_text", text: fitPlain(button.label, LIMITS.buttonText), emoji: true },
+      action_id: id,
+      value: id,
+    });
+    if (elements.length === LIMITS.actionsElements) break;
+  }
+  return elements.length ? { type: "actions", elements } : undefined;
+}
+
+function sourceSegments(footer: ReplyFooter): Segment[] {
+  const out: Segment[] = [text(footer.sources.length === 1 ? "Source: " : "Sources: ")];
+  footer.sources.forEach((s, i) => {
+    if (i > 0) out.push(text("; "));
+    out.push(s.url ? { kind: "token", mrkdwn: linkToken(s.url, s.title) } : text(s.title));
+    out.push(text(` (${s.publisher ? `${s.publisher}, ` : ""}${formatShortDate(s.published)})`));
+  });
+  return out;
+}
+
+/** The footer as a context block: sources, "Data as of …", and the stale warning when there is one. */
+function contextBlock(footer: ReplyFooter): types.ContextBlock {
+  const parts: Segment[][] = [];
+  if (footer.sources.length) parts.push(sourceSegments(footer));
+  parts.push([text(`Data as of ${formatShortDate(footer.asOf)}.`)]);
+  if (footer.staleWarning) parts.push([text(`⚠️ ${footer.staleWarning}`)]);
+  return {
+    type: "context",
+    elements: parts
+      .slice(0, LIMITS.contextElements)
+      .map((p) => ({ type: "mrkdwn", text: fitMrkdwn(p, LIMITS.contextText) })),
+  };
+}
+
+/** The plain fallback: title, summary, fields and lines, escaped and cut to a readable length. */
+function fallbackText(reply: Reply): string {
+  const lines = [reply.title];
+  if (reply.summary) lines.push(plainText(reply.summary));
+  for (const f of reply.fields ?? []) lines.push(`${f.name}: ${plainText(f.value)}`);
+  for (const l of reply.lines ?? []) lines.push(`• ${plainText(l)}`);
+  return fitMrkdwn([text(lines.join("\n"))], LIMITS.fallbackText);
+}
+
+/** Renders a Reply as a Slack message within Block Kit's limits. */
+export function renderSlack(reply: Reply): SlackMessage {
+  const title = reply.kind === "error" ? `✖ ${reply.title}` : reply.title;
+  const header: types.HeaderBlock = {
+    type: "header",
+    text: {
+      type: "plain_text",
+      text: fitPlain(title.trim() || "ceasefire-bot", LIMITS.headerText),
+      emoji: true,
+    },
+  };
+  const body: Block[] = [];
+  const summary = reply.summary ? fitMrkdwn(segments(reply.summary), LIMITS.sectionText) : "";
+  if (summary.trim()) body.push(section(summary));
+  body.push(...fieldBlocks(reply.fields ?? []), ...lineBlocks(reply.lines ?? []));
+  const tail: Block[] = [];
+  const actions = actionsBlock(reply.buttons ?? []);
+  if (actions) tail.push(actions);
+  if (reply.footer) tail.push(contextBlock(reply.footer));
+  const room = LIMITS.blocks - 1 - tail.length;
+  if (body.length > room) {
+    const hidden = body.length - (room - 1);
+    body.splice(room - 1, body.length, section(`… ${hidden} more part${hidden === 1 ? "" : "s"} not shown.`));
+  }
+  return {
+    text: fallbackText(reply),
+    blocks: [header, ...body, ...tail],
+    response_type: reply.ephemeral || reply.kind === "error" ? "ephemeral" : "in_channel",
+  };
+}

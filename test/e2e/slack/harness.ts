@@ -1,0 +1,116 @@
+/**
+ * The bot in HTTP mode against the Slack stand-in: the real dataset, the real commands and core at a
+ * fixed clock, the real Bolt App on 127.0.0.1, and every log line captured (to check for secrets).
+ */
+import { Writable } from "node:stream";
+import { registry } from "../../../commands/index.js";
+import { type BotCore, createCore } from "../../../src/bot/core.js";
+import { defaultSettings } from "../../../src/command/definition.js";
+import { LiveDataset } from "../../../src/dataset/live.js";
+import { createLogger } from "../../../src/log.js";
+import { createSlackAdapter, EVENTS_PATH, type SlackAdapter } from "../../../src/platforms/slack/adapter.js";
+import { fixedClock } from "../../../src/time/clock.js";
+import { shippedDataDir } from "../../fixtures/story.js";
+import {
+  type BotResponse,
+  buttonClickBody,
+  postSigned,
+  type SignedPost,
+  SlackStandin,
+  slashCommandBody,
+} from "./standin.js";
+
+export const SIGNING_SECRET = "8f742231b10e8888abcd99yyyzzz85a5";
+export const BOT_TOKEN = "xoxb-17653672481-19874698323-pdFZKVeTuE8sk7oOcBrzbqgy";
+
+export interface SlackHarness {
+  standin: SlackStandin;
+  adapter: SlackAdapter;
+  core: BotCore;
+  eventsUrl: string;
+  /** Every log line written so far (bot and Bolt), as raw JSON text. */
+  logText(): string;
+  /** Sends `/command text`, signed, and returns the bot's HTTP answer. */
+  command(command: string, text?: string): Promise<BotResponse>;
+  /** Clicks a button with this action id; the reply goes to the returned response_url path. */
+  click(actionId: string): Promise<{ response: BotResponse; responsePath: string }>;
+  post(post: Omit<SignedPost, "secret"> & { secret?: string }): Promise<BotResponse>;
+  close(): Promise<void>;
+}
+
+export async function startSlackHarness(options: { level?: string } = {}): Promise<SlackHarness> {
+  const lines: string[] = [];
+  const sink = new Writable({
+    write(chunk, _enc, done) {
+      lines.push(String(chunk));
+      done();
+    },
+  });
+  const log = createLogger(options.level ?? "debug", sink);
+  const data = await LiveDataset.open(shippedDataDir, log);
+  const core = createCore({
+    registry,
+    data,
+    clock: fixedClock("2025-02-28T10:00:00Z"),
+    settings: defaultSettings,
+    log,
+  });
+  const standin = new SlackStandin(BOT_TOKEN);
+  await standin.start();
+  const adapter = createSlackAdapter({
+    core,
+    botToken: BOT_TOKEN,
+    signingSecret: SIGNING_SECRET,
+    apiUrl: standin.apiUrl,
+    port: 0,
+    host: "127.0.0.1",
+    umbrella: "ceasefire",
+    log,
+  });
+  await adapter.start();
+  const eventsUrl = `http://127.0.0.1:${adapter.port()}${EVENTS_PATH}`;
+  let clicks = 0;
+  return {
+    standin,
+    adapter,
+    core,
+    eventsUrl,
+    logText: () => lines.join(""),
+    command: (command, text = "") =>
+      postSigned(eventsUrl, {
+        secret: SIGNING_SECRET,
+        body: slashCommandBody(command, text, standin.responseUrl()),
+      }),
+    async click(actionId) {
+      clicks += 1;
+      const responsePath = `/respond/click-${clicks}`;
+      const response = await postSigned(eventsUrl, {
+        secret: SIGNING_SECRET,
+        body: buttonClickBody(actionId, `${standin.url}${responsePath}`),
+      });
+      return { response, responsePath };
+    },
+    post: (post) => postSigned(eventsUrl, { secret: SIGNING_SECRET, ...post }),
+    async close() {
+      await adapter.stop();
+      await standin.stop();
+      data.close();
+    },
+  };
+}
+
+/** All the text of a Block Kit message (header, sections, fields, buttons, context), for assertions. */
+export function blockText(message: Record<string, unknown> | undefined): string {
+  const out: string[] = [];
+  const walk = (value: unknown): void => {
+    if (Array.isArray(value)) value.forEach(walk);
+    else if (value && typeof value === "object") {
+      for (const [k, v] of Object.entries(value)) {
+        if (k === "text" && typeof v === "string") out.push(v);
+        else walk(v);
+      }
+    }
+  };
+  walk(message?.blocks);
+  return out.join("\n");
+}
