@@ -26,14 +26,52 @@ export interface BotCore {
   run(name: string, raw: Record<string, unknown>): Reply;
 }
 
+/**
+ * Answers are pure functions of the dataset, the command, its options and the clock, so a busy
+ * channel asking the same thing gets the same Reply object within a minute: replies say times to the
+ * minute at most ("in 3 hours", "tomorrow"), and a data reload is a new dataset, which misses.
+ */
+export class ReplyCache {
+  private readonly entries = new Map<string, { dataset: Dataset; minute: number; reply: Reply }>();
+  constructor(private readonly capacity = 1_000) {}
+
+  static key(name: string, raw: Record<string, unknown>): string {
+    const keys = Object.keys(raw).sort();
+    let key = name;
+    for (const k of keys) key += `\u0000${k}\u0000${String(raw[k])}`;
+    return key;
+  }
+
+  get(key: string, dataset: Dataset, minute: number): Reply | undefined {
+    const hit = this.entries.get(key);
+    if (!hit || hit.dataset !== dataset || hit.minute !== minute) return undefined;
+    // Refresh its place: the map's order is the eviction order.
+    this.entries.delete(key);
+    this.entries.set(key, hit);
+    return hit.reply;
+  }
+
+  set(key: string, dataset: Dataset, minute: number, reply: Reply): void {
+    this.entries.delete(key);
+    this.entries.set(key, { dataset, minute, reply });
+    if (this.entries.size > this.capacity) {
+      const oldest = this.entries.keys().next().value;
+      if (oldest !== undefined) this.entries.delete(oldest);
+    }
+  }
+}
+
 export function createCore(options: {
   registry: CommandRegistry;
   data: DatasetSource;
   clock: Clock;
   settings: Settings;
   log: Logger;
+  /** Reuse answers within the same minute (default true). */
+  cache?: boolean;
 }): BotCore {
   const { registry, data, clock, settings, log } = options;
+  const cache = options.cache === false ? undefined : new ReplyCache();
   const context = (): CommandContext => ({ dataset: data.dataset, clock, settings, commands: registry.list });
   return {
     registry,
@@ -42,6 +80,16 @@ export function createCore(options: {
     log,
     dataset: () => data.dataset,
     context,
-    run: (name, raw) => runCommand(registry, name, raw, context(), log),
+    run(name, raw) {
+      if (!cache) return runCommand(registry, name, raw, context(), log);
+      const dataset = data.dataset;
+      const minute = Math.floor(clock.now().getTime() / 60_000);
+      const key = ReplyCache.key(name, raw);
+      const cached = cache.get(key, dataset, minute);
+      if (cached) return cached;
+      const reply = runCommand(registry, name, raw, context(), log);
+      cache.set(key, dataset, minute, reply);
+      return reply;
+    },
   };
 }

@@ -185,7 +185,22 @@ function placeLines(embed: DiscordEmbed, lines: readonly Rich[], fields: Discord
 }
 
 /** The Discord message for a reply. */
+const rendered = new WeakMap<Reply, DiscordMessage>();
+
+/**
+ * The core hands out the same Reply object for the same question within a minute, so its rendering
+ * is kept with it. The payload is shared: callers copy, never mutate it.
+ */
 export function renderDiscord(reply: Reply): DiscordMessage {
+  let message = rendered.get(reply);
+  if (!message) {
+    message = buildDiscordMessage(reply);
+    rendered.set(reply, message);
+  }
+  return message;
+}
+
+function buildDiscordMessage(reply: Reply): DiscordMessage {
   const isError = reply.kind === "error";
   const embed: DiscordEmbed = {
     title: fitPieces(titlePieces(isError ? `✖ ${reply.title}` : reply.title), DISCORD_LIMITS.title),

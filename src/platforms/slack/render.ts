@@ -147,7 +147,22 @@ function fallbackText(reply: Reply): string {
 }
 
 /** Renders a Reply as a Slack message within Block Kit's limits. */
+const rendered = new WeakMap<Reply, SlackMessage>();
+
+/**
+ * The core hands out the same Reply object for the same question within a minute, so its rendering
+ * is kept with it. The payload is shared: callers copy, never mutate it.
+ */
 export function renderSlack(reply: Reply): SlackMessage {
+  let message = rendered.get(reply);
+  if (!message) {
+    message = buildSlackMessage(reply);
+    rendered.set(reply, message);
+  }
+  return message;
+}
+
+function buildSlackMessage(reply: Reply): SlackMessage {
   const title = reply.kind === "error" ? `✖ ${reply.title}` : reply.title;
   const header: types.HeaderBlock = {
     type: "header",

@@ -1,0 +1,67 @@
+import { Writable } from "node:stream";
+import { describe, expect, it } from "vitest";
+import { registry } from "../../commands/index.js";
+import { createCore } from "../../src/bot/core.js";
+import { defaultSettings } from "../../src/command/definition.js";
+import type { Dataset } from "../../src/dataset/dataset.js";
+import { loadDataset } from "../../src/dataset/load.js";
+import { createLogger } from "../../src/log.js";
+import { ManualClock } from "../../src/time/clock.js";
+
+const quiet = createLogger("silent", new Writable({ write: (_c, _e, done) => done() }));
+
+async function shipped(): Promise<Dataset> {
+  const result = await loadDataset("data");
+  if (!result.ok) throw new Error("shipped data invalid");
+  return result.dataset;
+}
+
+describe("bot core", () => {
+  it("gives the same answer object for the same question within a minute", async () => {
+    const data = { dataset: await shipped() };
+    const clock = new ManualClock("2025-02-28T10:00:05Z");
+    const core = createCore({ registry, data, clock, settings: defaultSettings, log: quiet });
+    const first = core.run("timeline", { tag: "philadelphi", page: "1" });
+    clock.set("2025-02-28T10:00:55Z");
+    expect(core.run("timeline", { page: "1", tag: "philadelphi" })).toBe(first);
+  });
+
+  it("answers afresh in the next minute, so relative times stay right", async () => {
+    const data = { dataset: await shipped() };
+    const clock = new ManualClock("2025-02-28T21:59:30Z");
+    const core = createCore({ registry, data, clock, settings: defaultSettings, log: quiet });
+    const before = core.run("phase", {});
+    clock.set("2025-02-28T22:00:00Z"); // midnight in Jerusalem: phase one's last day begins
+    const after = core.run("phase", {});
+    expect(after).not.toBe(before);
+    expect(JSON.stringify(before)).toContain("day 41 of 42");
+    expect(JSON.stringify(after)).toContain("day 42 of 42");
+  });
+
+  it("answers from new data as soon as the data is reloaded", async () => {
+    const data = { dataset: await shipped() };
+    const clock = new ManualClock("2025-02-28T10:00:00Z");
+    const core = createCore({ registry, data, clock, settings: defaultSettings, log: quiet });
+    const before = core.run("captives", {});
+    const next = await shipped();
+    const figure = next.defaultStory.figures.find((f) => f.id === "captives-believed-alive");
+    figure?.values.push({ ...figure.values[0]!, value: 22, asOf: "2025-02-28" });
+    data.dataset = next;
+    const after = core.run("captives", {});
+    expect(after).not.toBe(before);
+    expect(JSON.stringify(after)).toContain("22 captives");
+  });
+
+  it("keys answers by every option, private included", async () => {
+    const data = { dataset: await shipped() };
+    const core = createCore({
+      registry,
+      data,
+      clock: new ManualClock("2025-02-28T10:00:00Z"),
+      settings: defaultSettings,
+      log: quiet,
+    });
+    expect(core.run("captives", { private: "true" }).ephemeral).toBe(true);
+    expect(core.run("captives", {}).ephemeral).toBe(false);
+  });
+});
