@@ -1,0 +1,105 @@
+/**
+ * Posts alerts to Discord channels through @discordjs/rest (the REST client the adapter already has;
+ * it queues per-channel buckets and the global limit, and retries 5xx). Each post carries a nonce
+ * derived from (item, channel) with `enforce_nonce`, so Discord itself answers a resend within a few
+ * minutes with the first message; the marker is shown in the last embed's footer (or as a subtext
+ * line) so `findByMarker` can find the message in the channel's last 50 after a longer outage.
+ */
+import { DiscordAPIError, HTTPError, RateLimitError, type REST } from "@discordjs/rest";
+import { nonceFor } from "../../alerts/marker.js";
+import {
+  describe,
+  type Failure,
+  isNetworkError,
+  type Sender,
+  type SentMessage,
+} from "../../alerts/sender.js";
+import type { Reply } from "../../reply/reply.js";
+
+/** The part of a rendered Discord message the sender touches (renderDiscord's output fits). */
+export interface DiscordPayload {
+  content?: string;
+  embeds?: { footer?: { text: string } }[];
+  flags?: number;
+}
+
+interface DiscordMessageLike {
+  id: string;
+  content?: string;
+  embeds?: { footer?: { text?: string } }[];
+}
+
+/** Discord JSON error codes that mean the channel is gone for the bot. */
+export const DISCORD_GONE: Record<number, string> = {
+  10003: "Unknown Channel",
+  50001: "Missing Access",
+};
+
+const FOOTER_MAX = 2048;
+/** How many recent messages `findByMarker` reads (the API's maximum per page). */
+export const HISTORY_LIMIT = 50;
+
+/** The payload with the marker in its last embed's footer, or a subtext line when it has no embed. */
+export function withMarker<P extends DiscordPayload>(payload: P, marker: string): P {
+  const tag = `ref ${marker}`;
+  const embeds = payload.embeds ? payload.embeds.map((e) => ({ ...e })) : [];
+  const last = embeds[embeds.length - 1];
+  if (last) {
+    const text = last.footer?.text ? `${last.footer.text}\n${tag}` : tag;
+    last.footer = {
+      ...last.footer,
+      text: text.length > FOOTER_MAX ? `${text.slice(0, FOOTER_MAX - tag.length - 2)}…\n${tag}` : text,
+    };
+    return { ...payload, embeds };
+  }
+  return { ...payload, content: `${payload.content ?? ""}\n-# ${tag}`.trimStart() };
+}
+
+export function messageHasMarker(message: DiscordMessageLike, marker: string): boolean {
+  if (message.content?.includes(marker)) return true;
+  return (message.embeds ?? []).some((e) => e.footer?.text?.includes(marker));
+}
+
+export class DiscordSender implements Sender {
+  readonly platform = "discord";
+  readonly idempotent = true;
+
+  constructor(
+    private readonly rest: REST,
+    private readonly render: (reply: Reply) => DiscordPayload,
+  ) {}
+
+  async send(channelId: string, reply: Reply, marker: string): Promise<SentMessage> {
+    // A channel message has no ephemeral form: drop the flag whatever the renderer set.
+    const { flags: _flags, ...payload } = withMarker(this.render(reply), marker);
+    const message = (await this.rest.post(`/channels/${channelId}/messages`, {
+      body: { ...payload, nonce: nonceFor(marker, channelId), enforce_nonce: true },
+    })) as DiscordMessageLike;
+    return { messageId: message.id };
+  }
+
+  async findByMarker(channelId: string, marker: string): Promise<string | undefined> {
+    const messages = (await this.rest.get(`/channels/${channelId}/messages`, {
+      query: new URLSearchParams({ limit: String(HISTORY_LIMIT) }),
+    })) as DiscordMessageLike[];
+    return messages.find((m) => messageHasMarker(m, marker))?.id;
+  }
+
+  classify(err: unknown): Failure {
+    if (err instanceof DiscordAPIError) {
+      const code = typeof err.code === "number" ? err.code : Number(err.code);
+      const gone = DISCORD_GONE[code];
+      if (gone) return { type: "gone", reason: `${gone} (${code})` };
+      if (err.status >= 500) return { type: "transient", reason: `HTTP ${err.status}: ${err.message}` };
+      return { type: "rejected", reason: `HTTP ${err.status}, code ${err.code}: ${err.message}` };
+    }
+    if (err instanceof HTTPError) {
+      return err.status >= 500 || err.status === 408
+        ? { type: "transient", reason: `HTTP ${err.status}` }
+        : { type: "rejected", reason: `HTTP ${err.status}` };
+    }
+    if (err instanceof RateLimitError) return { type: "transient", reason: `rate limited: ${err.message}` };
+    if (isNetworkError(err)) return { type: "transient", reason: describe(err) };
+    return { type: "rejected", reason: describe(err) };
+  }
+}

@@ -1,0 +1,363 @@
+/**
+ * The alert scheduler. A node-cron job (every minute, in the default story's zone) calls `tick()`,
+ * which does everything from the injected Clock and the store — never from cron's own notion of now —
+ * so `start --clock 2025-02-27T…` fires the February 2025 reminders live, tests drive `tick()` with a
+ * ManualClock, and a restart continues where the last run stopped:
+ *
+ * 1. settle deliveries left unconfirmed (all of them on the first tick after a start: that process
+ *    died; later, those older than a lease), looking each one up by its marker before any resend;
+ * 2. plan the alerts due between the persisted watermark and now, per group of subscriptions sharing
+ *    lead times, each channel only those due at or after it subscribed;
+ * 3. send those missed by less than the grace period (marked late when late), record older ones as
+ *    skipped with the reason (and one log line per alert) — never a burst of stale reminders;
+ * 4. deliver pending news updates (found by `dataReloaded` on each data reload) the same way;
+ * 5. advance the watermark (only now: a crash mid-tick re-plans the window, the ledger de-duplicates).
+ */
+import cron, { type ScheduledTask } from "node-cron";
+import type { Logger } from "pino";
+import { type Deliverer, type DeliveryItem, eachLimit, type FanOutReport } from "../alerts/deliver.js";
+import { markerFor } from "../alerts/marker.js";
+import type { CommandContext, Settings } from "../command/definition.js";
+import type { Dataset } from "../dataset/dataset.js";
+import type { Delivery, NewDelivery, Store, Subscription } from "../store/store.js";
+import type { Clock } from "../time/clock.js";
+import { type Alert, alertFor, planAlerts } from "./plan.js";
+import { alertReply } from "./reply.js";
+import { newUpdates, type UpdateItem, updateItems, updateReply } from "./updates.js";
+
+export const STATE = {
+  /** ISO instant: alerts due before it have been planned. */
+  plannedUntil: "scheduler.plannedUntil",
+  /** JSON array of update keys (events, figure values) already seen. */
+  knownUpdates: "updates.known",
+  /** JSON array of UpdateItem not yet fanned out. */
+  pendingUpdates: "updates.pending",
+} as const;
+
+export interface SchedulerOptions {
+  store: Store;
+  /** The dataset served right now (a LiveDataset). */
+  data: { readonly dataset: Dataset };
+  clock: Clock;
+  log: Logger;
+  deliverer: Deliverer;
+  settings: Settings;
+  /** Alerts missed by less than this are still sent (late); older ones are skipped. Default 6 h. */
+  graceMs?: number;
+  /** An unconfirmed claim older than this is settled by a later tick. Default 3 minutes. */
+  leaseMs?: number;
+  /** node-cron expression. Default every minute. */
+  cron?: string;
+  /** The cron job's zone. Default the default story's. */
+  timeZone?: string;
+}
+
+export interface TickReport {
+  from: Date;
+  to: Date;
+  /** Alerts due in the window for at least one channel. */
+  alerts: number;
+  sent: number;
+  late: number;
+  skipped: number;
+  updates: number;
+  recovered: number;
+}
+
+const HOUR = 3_600_000;
+
+function wantsReminders(s: Subscription): boolean {
+  return s.kind === "reminders" || s.kind === "all";
+}
+
+function wantsUpdates(s: Subscription): boolean {
+  return s.kind === "updates" || s.kind === "all";
+}
+
+function hoursText(ms: number): string {
+  const h = ms / HOUR;
+  return `${Number.isInteger(h) ? h : h.toFixed(1)} h`;
+}
+
+export class Scheduler {
+  private readonly graceMs: number;
+  private readonly leaseMs: number;
+  private chain: Promise<unknown> = Promise.resolve();
+  private ticked = false;
+  private task: ScheduledTask | undefined;
+
+  constructor(private readonly options: SchedulerOptions) {
+    this.graceMs = options.graceMs ?? 6 * HOUR;
+    this.leaseMs = options.leaseMs ?? 3 * 60_000;
+  }
+
+  private get log(): Logger {
+    return this.options.log;
+  }
+
+  private context(): CommandContext {
+    return {
+      dataset: this.options.data.dataset,
+      clock: this.options.clock,
+      settings: this.options.settings,
+      commands: [],
+    };
+  }
+
+  /** Runs `job` after every job queued before it (ticks and reloads never interleave). */
+  private serial<T>(job: () => Promise<T>): Promise<T> {
+    const run = this.chain.then(job, job);
+    this.chain = run.catch(() => {});
+    return run;
+  }
+
+  /** Resolves when every queued tick and reload has finished. */
+  idle(): Promise<void> {
+    return this.chain.then(() => {});
+  }
+
+  /** Starts the cron job and runs a first tick at once (recovery should not wait a minute). */
+  start(): void {
+    if (this.task) return;
+    const timezone = this.options.timeZone ?? this.options.data.dataset.defaultStory.story.timeZone;
+    this.task = cron.schedule(this.options.cron ?? "* * * * *", () => this.safeTick(), {
+      timezone,
+      name: "ceasefire-alerts",
+      noOverlap: true,
+    });
+    void this.safeTick();
+  }
+
+  async stop(): Promise<void> {
+    await this.task?.destroy();
+    this.task = undefined;
+    await this.idle();
+  }
+
+  /** Subscribes to a live dataset's reloads: new events and figure values become updates. */
+  listen(live: { onReload(listener: (next: Dataset, previous: Dataset) => void): void }): void {
+    live.onReload((next, previous) => {
+      void this.dataReloaded(next, previous).catch((err) =>
+        this.log.error({ err }, "update delivery failed"),
+      );
+    });
+  }
+
+  private async safeTick(): Promise<void> {
+    try {
+      await this.tick();
+    } catch (err) {
+      this.log.error({ err }, "alert tick failed");
+    }
+  }
+
+  tick(): Promise<TickReport> {
+    return this.serial(() => this.runTick());
+  }
+
+  /** Finds what an edit added (compared with what was known, or else the previous data) and delivers it. */
+  dataReloaded(next: Dataset, previous: Dataset): Promise<number> {
+    return this.serial(async () => {
+      const now = this.options.clock.now();
+      const added = await this.syncUpdates(next, previous, now);
+      await this.deliverPending(now);
+      return added;
+    });
+  }
+
+  private async syncUpdates(next: Dataset, previous: Dataset | undefined, now: Date): Promise<number> {
+    const { store } = this.options;
+    const stored = await store.getState(STATE.knownUpdates);
+    const known = new Set<string>(
+      stored ? (JSON.parse(stored) as string[]) : previous ? updateItems(previous, now).keys() : [],
+    );
+    // The very first run knows nothing: what is in the data now is the baseline, not news.
+    const fresh = stored || previous ? newUpdates(next, known, now) : [];
+    if (fresh.length) {
+      const pending = await this.pending();
+      await store.setState(STATE.pendingUpdates, JSON.stringify([...pending, ...fresh]), now);
+      this.log.info({ updates: fresh.map((u) => u.key) }, "data edit: news updates queued");
+    }
+    for (const key of updateItems(next, now).keys()) known.add(key);
+    await store.setState(STATE.knownUpdates, JSON.stringify([...known]), now);
+    return fresh.length;
+  }
+
+  private async pending(): Promise<UpdateItem[]> {
+    const raw = await this.options.store.getState(STATE.pendingUpdates);
+    return raw ? (JSON.parse(raw) as UpdateItem[]) : [];
+  }
+
+  private async runTick(): Promise<TickReport> {
+    const { store, clock, deliverer, data } = this.options;
+    const now = clock.now();
+    const report: TickReport = {
+      from: now,
+      to: now,
+      alerts: 0,
+      sent: 0,
+      late: 0,
+      skipped: 0,
+      updates: 0,
+      recovered: 0,
+    };
+
+    const recoverBefore = this.ticked ? new Date(now.getTime() - this.leaseMs) : now;
+    const recovered = await deliverer.recover(recoverBefore, (row) => this.itemFor(row, now));
+    report.recovered = recovered.channels;
+    if (!this.ticked) await this.syncUpdates(data.dataset, undefined, now);
+    this.ticked = true;
+
+    const stored = await store.getState(STATE.plannedUntil);
+    let from = stored ? new Date(stored) : new Date(now.getTime() - this.graceMs);
+    if (from.getTime() > now.getTime() + 60_000) {
+      this.log.warn(
+        { plannedUntil: from, now },
+        "the clock is behind the last planned instant; planning from the grace period",
+      );
+      from = new Date(now.getTime() - this.graceMs);
+    }
+    const to = new Date(now.getTime() + 1);
+    report.from = from;
+    report.to = to;
+
+    const due = this.plan(await store.activeSubscriptions(), from, to);
+    report.alerts = due.length;
+    for (const { alert, channels } of due) {
+      const item = this.reminderItem(alert);
+      const missedBy = now.getTime() - alert.at.getTime();
+      if (missedBy > this.graceMs) {
+        report.skipped += await this.skipAll(item, channels, missedBy, now);
+        continue;
+      }
+      this.count(report, await deliverer.fanOut(item, channels));
+    }
+
+    report.updates = await this.deliverPending(now, report);
+    await store.setState(STATE.plannedUntil, to.toISOString(), now);
+    return report;
+  }
+
+  /** Alerts due in [from, to) with the channels due each, grouping channels by their lead times. */
+  private plan(subs: Subscription[], from: Date, to: Date): { alert: Alert; channels: Subscription[] }[] {
+    const groups = new Map<string, Subscription[]>();
+    for (const s of subs.filter(wantsReminders)) {
+      const key = JSON.stringify(s.leadTimes ?? null);
+      groups.set(key, [...(groups.get(key) ?? []), s]);
+    }
+    const byAlert = new Map<string, { alert: Alert; channels: Subscription[] }>();
+    for (const group of groups.values()) {
+      const leadTimes = group[0]?.leadTimes;
+      const alerts = planAlerts(
+        this.options.data.dataset,
+        { from, to },
+        { reminderHour: this.options.settings.reminderHour, ...(leadTimes ? { leadTimes } : {}) },
+      );
+      for (const alert of alerts) {
+        const channels = group.filter((s) => alert.at.getTime() >= s.since.getTime());
+        if (!channels.length) continue;
+        const entry = byAlert.get(alert.id) ?? { alert, channels: [] };
+        entry.channels.push(...channels);
+        byAlert.set(alert.id, entry);
+      }
+    }
+    return [...byAlert.values()].sort((a, b) => a.alert.at.getTime() - b.alert.at.getTime());
+  }
+
+  private reminderItem(alert: Alert): DeliveryItem {
+    return {
+      key: alert.id,
+      kind: "reminder",
+      dueAt: alert.at,
+      summary: alert.text,
+      reply: (late) => alertReply(alert, this.options.data.dataset, this.context(), late),
+    };
+  }
+
+  private updateItem(update: UpdateItem): DeliveryItem {
+    return {
+      key: update.key,
+      kind: "update",
+      dueAt: new Date(update.at),
+      summary: update.text,
+      reply: (late) =>
+        updateReply(update, this.options.data.dataset.byId.get(update.storyId), this.context(), late),
+    };
+  }
+
+  /** Rebuilds the item of an unconfirmed ledger row, or says why it is past sending. */
+  private itemFor(row: Delivery, now: Date): { item: DeliveryItem } | { expired: string } {
+    const missedBy = now.getTime() - row.dueAt.getTime();
+    if (missedBy > this.graceMs) {
+      return {
+        expired: `unconfirmed and missed by ${hoursText(missedBy)}, more than the ${hoursText(this.graceMs)} grace period`,
+      };
+    }
+    const dataset = this.options.data.dataset;
+    if (row.kind === "update") {
+      const update = updateItems(dataset, row.dueAt).get(row.key);
+      return update ? { item: this.updateItem(update) } : { expired: "its update is no longer in the data" };
+    }
+    const [storyId, deadlineId, lead] = row.key.split(":");
+    const story = storyId ? dataset.byId.get(storyId) : undefined;
+    const deadline = deadlineId ? story?.deadlinesById.get(deadlineId) : undefined;
+    if (!story || !deadline || !lead) return { expired: "its deadline is no longer in the data" };
+    const alert = alertFor(story, deadline, lead, { reminderHour: this.options.settings.reminderHour });
+    // Keep the planned instant the row was claimed for (the data may have moved the deadline since).
+    return { item: this.reminderItem({ ...alert, at: row.dueAt }) };
+  }
+
+  /** Records an item as skipped for every channel that lacks it; one log line for all of them. */
+  private async skipAll(
+    item: DeliveryItem,
+    channels: Subscription[],
+    missedBy: number,
+    now: Date,
+  ): Promise<number> {
+    const reason = `missed by ${hoursText(missedBy)}, more than the ${hoursText(this.graceMs)} grace period (the bot was not running)`;
+    let recorded = 0;
+    const marker = markerFor(item.key);
+    await eachLimit(channels, 32, async (c) => {
+      const entry: NewDelivery = {
+        key: item.key,
+        platform: c.platform,
+        channelId: c.channelId,
+        kind: item.kind,
+        dueAt: item.dueAt,
+        marker,
+        summary: item.summary,
+      };
+      if (await this.options.store.skip(entry, reason, now)) recorded++;
+    });
+    if (recorded)
+      this.log.warn({ key: item.key, dueAt: item.dueAt, channels: recorded, reason }, "alert skipped");
+    return recorded;
+  }
+
+  private async deliverPending(now: Date, report?: TickReport): Promise<number> {
+    const pending = await this.pending();
+    if (!pending.length) return 0;
+    const subs = (await this.options.store.activeSubscriptions()).filter(wantsUpdates);
+    for (const update of pending) {
+      const item = this.updateItem(update);
+      const channels = subs.filter((s) => s.since.getTime() <= item.dueAt.getTime());
+      const missedBy = now.getTime() - item.dueAt.getTime();
+      if (missedBy > this.graceMs) {
+        const skipped = await this.skipAll(item, channels, missedBy, now);
+        if (report) report.skipped += skipped;
+      } else {
+        const fan = await this.options.deliverer.fanOut(item, channels);
+        if (report) this.count(report, fan);
+      }
+    }
+    // Everything pending was fanned out (deferred rows are the recovery's now): the list is done.
+    const rest = (await this.pending()).slice(pending.length);
+    await this.options.store.setState(STATE.pendingUpdates, JSON.stringify(rest), now);
+    return pending.length;
+  }
+
+  private count(report: TickReport, fan: FanOutReport): void {
+    report.sent += fan.outcomes.sent;
+    report.late += fan.outcomes.sent_late;
+  }
+}

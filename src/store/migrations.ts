@@ -1,0 +1,103 @@
+/**
+ * The store's schema as numbered migrations, one SQL text per dialect. Each store applies the ones its
+ * `schema_migrations` table lacks, in order, inside a transaction, when it opens; a migration is never
+ * edited once released — a change is a new migration.
+ */
+
+export interface Migration {
+  version: number;
+  name: string;
+  sqlite: string;
+  postgres: string;
+}
+
+export const MIGRATIONS: readonly Migration[] = [
+  {
+    version: 1,
+    name: "subscriptions, delivery ledger, scheduler state",
+    sqlite: `
+      CREATE TABLE subscriptions (
+        platform TEXT NOT NULL CHECK (platform IN ('discord', 'slack', 'console')),
+        channel_id TEXT NOT NULL,
+        workspace_id TEXT NOT NULL,
+        kind TEXT NOT NULL CHECK (kind IN ('reminders', 'updates', 'all')),
+        lead_times TEXT,
+        since_ms INTEGER NOT NULL,
+        active INTEGER NOT NULL DEFAULT 1,
+        created_by TEXT,
+        updated_ms INTEGER NOT NULL,
+        deactivated_ms INTEGER,
+        deactivation_reason TEXT,
+        PRIMARY KEY (platform, channel_id)
+      );
+      CREATE INDEX subscriptions_active ON subscriptions (active, since_ms);
+      CREATE TABLE deliveries (
+        key TEXT NOT NULL,
+        platform TEXT NOT NULL,
+        channel_id TEXT NOT NULL,
+        kind TEXT NOT NULL CHECK (kind IN ('reminder', 'update')),
+        state TEXT NOT NULL CHECK (state IN ('claimed', 'sent', 'sent_late', 'skipped', 'failed')),
+        due_ms INTEGER NOT NULL,
+        marker TEXT NOT NULL,
+        summary TEXT NOT NULL,
+        owner TEXT,
+        attempts INTEGER NOT NULL DEFAULT 0,
+        claimed_ms INTEGER NOT NULL,
+        finished_ms INTEGER,
+        message_id TEXT,
+        reason TEXT,
+        PRIMARY KEY (key, platform, channel_id)
+      );
+      CREATE INDEX deliveries_channel ON deliveries (platform, channel_id, claimed_ms);
+      CREATE INDEX deliveries_unconfirmed ON deliveries (claimed_ms) WHERE state = 'claimed';
+      CREATE TABLE scheduler_state (
+        name TEXT PRIMARY KEY,
+        value TEXT NOT NULL,
+        updated_ms INTEGER NOT NULL
+      );
+    `,
+    postgres: `
+      CREATE TABLE subscriptions (
+        platform TEXT NOT NULL CHECK (platform IN ('discord', 'slack', 'console')),
+        channel_id TEXT NOT NULL,
+        workspace_id TEXT NOT NULL,
+        kind TEXT NOT NULL CHECK (kind IN ('reminders', 'updates', 'all')),
+        lead_times JSONB,
+        since TIMESTAMPTZ NOT NULL,
+        active BOOLEAN NOT NULL DEFAULT TRUE,
+        created_by TEXT,
+        updated_at TIMESTAMPTZ NOT NULL,
+        deactivated_at TIMESTAMPTZ,
+        deactivation_reason TEXT,
+        PRIMARY KEY (platform, channel_id)
+      );
+      CREATE INDEX subscriptions_active ON subscriptions (active, since);
+      CREATE TABLE deliveries (
+        key TEXT NOT NULL,
+        platform TEXT NOT NULL,
+        channel_id TEXT NOT NULL,
+        kind TEXT NOT NULL CHECK (kind IN ('reminder', 'update')),
+        state TEXT NOT NULL CHECK (state IN ('claimed', 'sent', 'sent_late', 'skipped', 'failed')),
+        due_at TIMESTAMPTZ NOT NULL,
+        marker TEXT NOT NULL,
+        summary TEXT NOT NULL,
+        owner TEXT,
+        attempts INTEGER NOT NULL DEFAULT 0,
+        claimed_at TIMESTAMPTZ NOT NULL,
+        finished_at TIMESTAMPTZ,
+        message_id TEXT,
+        reason TEXT,
+        PRIMARY KEY (key, platform, channel_id)
+      );
+      CREATE INDEX deliveries_channel ON deliveries (platform, channel_id, claimed_at);
+      CREATE INDEX deliveries_unconfirmed ON deliveries (claimed_at) WHERE state = 'claimed';
+      CREATE TABLE scheduler_state (
+        name TEXT PRIMARY KEY,
+        value TEXT NOT NULL,
+        updated_at TIMESTAMPTZ NOT NULL
+      );
+    `,
+  },
+];
+
+export const LATEST_VERSION = MIGRATIONS.reduce((v, m) => Math.max(v, m.version), 0);

@@ -1,0 +1,16 @@
+/**
+ * Picks the store from the configuration: PostgreSQL when DATABASE_URL is set, else a SQLite file
+ * under DATA_DIR (created on first start).
+ */
+import { join } from "node:path";
+import type { Config } from "../config.js";
+import { PostgresStore } from "./postgres.js";
+import { SqliteStore } from "./sqlite.js";
+import type { Store } from "./store.js";
+
+export const SQLITE_FILE = "ceasefire-bot.sqlite";
+
+export async function openStore(config: Pick<Config, "DATA_DIR" | "DATABASE_URL">): Promise<Store> {
+  if (config.DATABASE_URL) return PostgresStore.open({ connectionString: config.DATABASE_URL });
+  return SqliteStore.open(join(config.DATA_DIR, SQLITE_FILE));
+}

@@ -1,0 +1,326 @@
+/**
+ * The store on PostgreSQL (pg Pool): for several bot processes sharing one ledger, or hosted
+ * databases. The same migrations in PostgreSQL's dialect, applied under an advisory lock so processes
+ * starting together migrate once. `schema` (tests: a fresh one per run) is put on the search_path of
+ * every pooled connection.
+ */
+import pg from "pg";
+import { MIGRATIONS } from "./migrations.js";
+import type {
+  ChannelRef,
+  Delivery,
+  DeliveryRef,
+  NewDelivery,
+  Outcome,
+  Store,
+  SubscribeInput,
+  Subscription,
+} from "./store.js";
+
+/** Any number: the advisory lock that serialises migrations of this bot's schema. */
+const MIGRATION_LOCK = 0x0ce45ef1;
+
+interface SubscriptionRow {
+  platform: Subscription["platform"];
+  channel_id: string;
+  workspace_id: string;
+  kind: Subscription["kind"];
+  lead_times: string[] | null;
+  since: Date;
+  active: boolean;
+  created_by: string | null;
+  updated_at: Date;
+  deactivated_at: Date | null;
+  deactivation_reason: string | null;
+}
+
+interface DeliveryRow {
+  key: string;
+  platform: Delivery["platform"];
+  channel_id: string;
+  kind: Delivery["kind"];
+  state: Delivery["state"];
+  due_at: Date;
+  marker: string;
+  summary: string;
+  owner: string | null;
+  attempts: number;
+  claimed_at: Date;
+  finished_at: Date | null;
+  message_id: string | null;
+  reason: string | null;
+}
+
+function toSubscription(r: SubscriptionRow): Subscription {
+  return {
+    platform: r.platform,
+    channelId: r.channel_id,
+    workspaceId: r.workspace_id,
+    kind: r.kind,
+    leadTimes: r.lead_times ?? undefined,
+    since: r.since,
+    active: r.active,
+    createdBy: r.created_by ?? undefined,
+    updatedAt: r.updated_at,
+    deactivatedAt: r.deactivated_at ?? undefined,
+    deactivationReason: r.deactivation_reason ?? undefined,
+  };
+}
+
+function toDelivery(r: DeliveryRow): Delivery {
+  return {
+    key: r.key,
+    platform: r.platform,
+    channelId: r.channel_id,
+    kind: r.kind,
+    state: r.state,
+    dueAt: r.due_at,
+    marker: r.marker,
+    summary: r.summary,
+    ...(r.owner === null ? {} : { owner: r.owner }),
+    attempts: r.attempts,
+    claimedAt: r.claimed_at,
+    finishedAt: r.finished_at ?? undefined,
+    messageId: r.message_id ?? undefined,
+    reason: r.reason ?? undefined,
+  };
+}
+
+export interface PostgresStoreOptions {
+  connectionString: string;
+  /** A schema to create (if missing) and use instead of the connection's default search_path. */
+  schema?: string;
+  /** Pool size (default 10). */
+  max?: number;
+}
+
+export class PostgresStore implements Store {
+  readonly engine = "postgres";
+
+  private constructor(private readonly pool: pg.Pool) {}
+
+  /** Connects, creates the schema when asked, and migrates. Throws when the server cannot be reached. */
+  static async open(options: PostgresStoreOptions): Promise<PostgresStore> {
+    const { schema } = options;
+    if (schema !== undefined && !/^[a-z_][a-z0-9_]*$/.test(schema)) {
+      throw new Error(`not a plain schema name: ${schema}`);
+    }
+    const pool = new pg.Pool({
+      connectionString: options.connectionString,
+      max: options.max ?? 10,
+      ...(schema ? { options: `-c search_path=${schema}` } : {}),
+    });
+    // An idle client's network error must not crash the process; the next query reports it.
+    pool.on("error", () => {});
+    const store = new PostgresStore(pool);
+    try {
+      await store.migrate(schema);
+    } catch (err) {
+      await pool.end().catch(() => {});
+      throw err;
+    }
+    return store;
+  }
+
+  private async migrate(schema: string | undefined): Promise<void> {
+    const client = await this.pool.connect();
+    try {
+      await client.query("BEGIN");
+      await client.query("SELECT pg_advisory_xact_lock($1)", [MIGRATION_LOCK]);
+      // Under the lock: CREATE SCHEMA IF NOT EXISTS itself races between sessions.
+      if (schema) await client.query(`CREATE SCHEMA IF NOT EXISTS ${schema}`);
+      await client.query(
+        "CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TIMESTAMPTZ NOT NULL DEFAULT now())",
+      );
+      const done = new Set(
+        (await client.query<{ version: number }>("SELECT version FROM schema_migrations")).rows.map(
+          (r) => r.version,
+        ),
+      );
+      for (const m of MIGRATIONS) {
+        if (done.has(m.version)) continue;
+        await client.query(m.postgres);
+        await client.query("INSERT INTO schema_migrations (version, name) VALUES ($1, $2)", [
+          m.version,
+          m.name,
+        ]);
+      }
+      await client.query("COMMIT");
+    } catch (err) {
+      await client.query("ROLLBACK").catch(() => {});
+      throw err;
+    } finally {
+      client.release();
+    }
+  }
+
+  async migrations(): Promise<number[]> {
+    const r = await this.pool.query<{ version: number }>(
+      "SELECT version FROM schema_migrations ORDER BY version",
+    );
+    return r.rows.map((row) => row.version);
+  }
+
+  async subscribe(input: SubscribeInput, at: Date): Promise<Subscription> {
+    const r = await this.pool.query<SubscriptionRow>(
+      `INSERT INTO subscriptions (platform, channel_id, workspace_id, kind, lead_times, since, active, created_by, updated_at)
+       VALUES ($1, $2, $3, $4, $5::jsonb, $6, TRUE, $7, $6)
+       ON CONFLICT (platform, channel_id) DO UPDATE SET
+         workspace_id = EXCLUDED.workspace_id,
+         kind = EXCLUDED.kind,
+         lead_times = EXCLUDED.lead_times,
+         since = CASE WHEN subscriptions.active THEN subscriptions.since ELSE EXCLUDED.since END,
+         created_by = CASE WHEN subscriptions.active THEN subscriptions.created_by ELSE EXCLUDED.created_by END,
+         active = TRUE,
+         updated_at = EXCLUDED.updated_at,
+         deactivated_at = NULL,
+         deactivation_reason = NULL
+       RETURNING *`,
+      [
+        input.platform,
+        input.channelId,
+        input.workspaceId,
+        input.kind,
+        input.leadTimes ? JSON.stringify([...input.leadTimes]) : null,
+        at,
+        input.userId ?? null,
+      ],
+    );
+    const row = r.rows[0];
+    if (!row) throw new Error("subscription upsert returned no row");
+    return toSubscription(row);
+  }
+
+  async deactivate(channel: ChannelRef, reason: string, at: Date): Promise<boolean> {
+    const r = await this.pool.query(
+      `UPDATE subscriptions SET active = FALSE, deactivated_at = $1, deactivation_reason = $2, updated_at = $1
+       WHERE platform = $3 AND channel_id = $4 AND active`,
+      [at, reason, channel.platform, channel.channelId],
+    );
+    return (r.rowCount ?? 0) > 0;
+  }
+
+  async subscription(channel: ChannelRef): Promise<Subscription | undefined> {
+    const r = await this.pool.query<SubscriptionRow>(
+      "SELECT * FROM subscriptions WHERE platform = $1 AND channel_id = $2",
+      [channel.platform, channel.channelId],
+    );
+    const row = r.rows[0];
+    return row ? toSubscription(row) : undefined;
+  }
+
+  async activeSubscriptions(): Promise<Subscription[]> {
+    const r = await this.pool.query<SubscriptionRow>(
+      "SELECT * FROM subscriptions WHERE active ORDER BY since, platform, channel_id",
+    );
+    return r.rows.map(toSubscription);
+  }
+
+  private async insertDelivery(
+    entry: NewDelivery,
+    state: "claimed" | "skipped",
+    reason: string | null,
+    at: Date,
+  ): Promise<boolean> {
+    const r = await this.pool.query(
+      `INSERT INTO deliveries (key, platform, channel_id, kind, state, due_at, marker, summary, owner, attempts, claimed_at, finished_at, reason)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)
+       ON CONFLICT (key, platform, channel_id) DO NOTHING`,
+      [
+        entry.key,
+        entry.platform,
+        entry.channelId,
+        entry.kind,
+        state,
+        entry.dueAt,
+        entry.marker,
+        entry.summary,
+        entry.owner ?? null,
+        state === "claimed" ? 1 : 0,
+        at,
+        state === "claimed" ? null : at,
+        reason,
+      ],
+    );
+    return (r.rowCount ?? 0) > 0;
+  }
+
+  claim(entry: NewDelivery, at: Date): Promise<boolean> {
+    return this.insertDelivery(entry, "claimed", null, at);
+  }
+
+  skip(entry: NewDelivery, reason: string, at: Date): Promise<boolean> {
+    return this.insertDelivery(entry, "skipped", reason, at);
+  }
+
+  async retake(ref: DeliveryRef, seenAttempts: number, at: Date): Promise<boolean> {
+    const r = await this.pool.query(
+      `UPDATE deliveries SET attempts = attempts + 1, claimed_at = $1
+       WHERE key = $2 AND platform = $3 AND channel_id = $4 AND state = 'claimed' AND attempts = $5`,
+      [at, ref.key, ref.platform, ref.channelId, seenAttempts],
+    );
+    return (r.rowCount ?? 0) > 0;
+  }
+
+  async finish(ref: DeliveryRef, outcome: Outcome, at: Date): Promise<boolean> {
+    const r = await this.pool.query(
+      `UPDATE deliveries SET state = $1, finished_at = $2, message_id = $3, reason = $4
+       WHERE key = $5 AND platform = $6 AND channel_id = $7 AND state = 'claimed'`,
+      [
+        outcome.state,
+        at,
+        "messageId" in outcome ? outcome.messageId : null,
+        "reason" in outcome ? outcome.reason : null,
+        ref.key,
+        ref.platform,
+        ref.channelId,
+      ],
+    );
+    return (r.rowCount ?? 0) > 0;
+  }
+
+  async delivery(ref: DeliveryRef): Promise<Delivery | undefined> {
+    const r = await this.pool.query<DeliveryRow>(
+      "SELECT * FROM deliveries WHERE key = $1 AND platform = $2 AND channel_id = $3",
+      [ref.key, ref.platform, ref.channelId],
+    );
+    const row = r.rows[0];
+    return row ? toDelivery(row) : undefined;
+  }
+
+  async unconfirmed(claimedBefore: Date): Promise<Delivery[]> {
+    const r = await this.pool.query<DeliveryRow>(
+      "SELECT * FROM deliveries WHERE state = 'claimed' AND claimed_at <= $1 ORDER BY claimed_at, key, platform, channel_id",
+      [claimedBefore],
+    );
+    return r.rows.map(toDelivery);
+  }
+
+  async recentDeliveries(channel: ChannelRef, limit: number): Promise<Delivery[]> {
+    const r = await this.pool.query<DeliveryRow>(
+      `SELECT * FROM deliveries WHERE platform = $1 AND channel_id = $2
+       ORDER BY claimed_at DESC, due_at DESC, key LIMIT $3`,
+      [channel.platform, channel.channelId, limit],
+    );
+    return r.rows.map(toDelivery);
+  }
+
+  async getState(name: string): Promise<string | undefined> {
+    const r = await this.pool.query<{ value: string }>("SELECT value FROM scheduler_state WHERE name = $1", [
+      name,
+    ]);
+    return r.rows[0]?.value;
+  }
+
+  async setState(name: string, value: string, at: Date): Promise<void> {
+    await this.pool.query(
+      `INSERT INTO scheduler_state (name, value, updated_at) VALUES ($1, $2, $3)
+       ON CONFLICT (name) DO UPDATE SET value = EXCLUDED.value, updated_at = EXCLUDED.updated_at`,
+      [name, value, at],
+    );
+  }
+
+  async close(): Promise<void> {
+    await this.pool.end();
+  }
+}

@@ -1,0 +1,294 @@
+/**
+ * The store on a SQLite file (better-sqlite3): the default, one bot process, no server to run.
+ * WAL mode lets /subscriptions read while the scheduler writes; a busy timeout covers a second
+ * process (a CLI command) touching the same file. Instants are stored as epoch milliseconds.
+ */
+import { mkdirSync } from "node:fs";
+import { dirname } from "node:path";
+import Database from "better-sqlite3";
+import { MIGRATIONS } from "./migrations.js";
+import type {
+  ChannelRef,
+  Delivery,
+  DeliveryRef,
+  NewDelivery,
+  Outcome,
+  Store,
+  SubscribeInput,
+  Subscription,
+} from "./store.js";
+
+interface SubscriptionRow {
+  platform: Subscription["platform"];
+  channel_id: string;
+  workspace_id: string;
+  kind: Subscription["kind"];
+  lead_times: string | null;
+  since_ms: number;
+  active: number;
+  created_by: string | null;
+  updated_ms: number;
+  deactivated_ms: number | null;
+  deactivation_reason: string | null;
+}
+
+interface DeliveryRow {
+  key: string;
+  platform: Delivery["platform"];
+  channel_id: string;
+  kind: Delivery["kind"];
+  state: Delivery["state"];
+  due_ms: number;
+  marker: string;
+  summary: string;
+  owner: string | null;
+  attempts: number;
+  claimed_ms: number;
+  finished_ms: number | null;
+  message_id: string | null;
+  reason: string | null;
+}
+
+function toSubscription(r: SubscriptionRow): Subscription {
+  return {
+    platform: r.platform,
+    channelId: r.channel_id,
+    workspaceId: r.workspace_id,
+    kind: r.kind,
+    leadTimes: r.lead_times === null ? undefined : (JSON.parse(r.lead_times) as string[]),
+    since: new Date(r.since_ms),
+    active: r.active === 1,
+    createdBy: r.created_by ?? undefined,
+    updatedAt: new Date(r.updated_ms),
+    deactivatedAt: r.deactivated_ms === null ? undefined : new Date(r.deactivated_ms),
+    deactivationReason: r.deactivation_reason ?? undefined,
+  };
+}
+
+function toDelivery(r: DeliveryRow): Delivery {
+  return {
+    key: r.key,
+    platform: r.platform,
+    channelId: r.channel_id,
+    kind: r.kind,
+    state: r.state,
+    dueAt: new Date(r.due_ms),
+    marker: r.marker,
+    summary: r.summary,
+    ...(r.owner === null ? {} : { owner: r.owner }),
+    attempts: r.attempts,
+    claimedAt: new Date(r.claimed_ms),
+    finishedAt: r.finished_ms === null ? undefined : new Date(r.finished_ms),
+    messageId: r.message_id ?? undefined,
+    reason: r.reason ?? undefined,
+  };
+}
+
+export class SqliteStore implements Store {
+  readonly engine = "sqlite";
+  private readonly db: Database.Database;
+  /** Prepared once: compiling a statement costs more than running it. */
+  private readonly statements = new Map<string, Database.Statement>();
+
+  private constructor(readonly path: string) {
+    if (path !== ":memory:") mkdirSync(dirname(path), { recursive: true });
+    this.db = new Database(path);
+    this.db.pragma("journal_mode = WAL");
+    this.db.pragma("busy_timeout = 5000");
+    this.db.pragma("synchronous = NORMAL");
+  }
+
+  private stmt(sql: string): Database.Statement {
+    let statement = this.statements.get(sql);
+    if (!statement) {
+      statement = this.db.prepare(sql);
+      this.statements.set(sql, statement);
+    }
+    return statement;
+  }
+
+  /** Opens (creating the file and its folder when needed) and migrates. */
+  static open(path: string): SqliteStore {
+    const store = new SqliteStore(path);
+    store.migrate();
+    return store;
+  }
+
+  private migrate(): void {
+    const db = this.db;
+    db.exec(
+      "CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_ms INTEGER NOT NULL)",
+    );
+    // IMMEDIATE takes the write lock first, so two processes opening one file migrate one after the other.
+    const apply = db.transaction(() => {
+      const done = new Set(
+        (db.prepare("SELECT version FROM schema_migrations").all() as { version: number }[]).map(
+          (r) => r.version,
+        ),
+      );
+      for (const m of MIGRATIONS) {
+        if (done.has(m.version)) continue;
+        db.exec(m.sqlite);
+        db.prepare(
+          "INSERT INTO schema_migrations (version, name, applied_ms) VALUES (?, ?, CAST(strftime('%s', 'now') AS INTEGER) * 1000)",
+        ).run(m.version, m.name);
+      }
+    });
+    apply.immediate();
+  }
+
+  /** Applied migration versions (for tests and `doctor`-style checks). */
+  async migrations(): Promise<number[]> {
+    return (
+      this.stmt("SELECT version FROM schema_migrations ORDER BY version").all() as { version: number }[]
+    ).map((r) => r.version);
+  }
+
+  async subscribe(input: SubscribeInput, at: Date): Promise<Subscription> {
+    const leads = input.leadTimes ? JSON.stringify([...input.leadTimes]) : null;
+    const now = at.getTime();
+    this.stmt(
+      `INSERT INTO subscriptions (platform, channel_id, workspace_id, kind, lead_times, since_ms, active, created_by, updated_ms)
+         VALUES (@platform, @channelId, @workspaceId, @kind, @leads, @now, 1, @userId, @now)
+         ON CONFLICT (platform, channel_id) DO UPDATE SET
+           workspace_id = excluded.workspace_id,
+           kind = excluded.kind,
+           lead_times = excluded.lead_times,
+           since_ms = CASE WHEN subscriptions.active = 1 THEN subscriptions.since_ms ELSE excluded.since_ms END,
+           created_by = CASE WHEN subscriptions.active = 1 THEN subscriptions.created_by ELSE excluded.created_by END,
+           active = 1,
+           updated_ms = excluded.updated_ms,
+           deactivated_ms = NULL,
+           deactivation_reason = NULL`,
+    ).run({
+      platform: input.platform,
+      channelId: input.channelId,
+      workspaceId: input.workspaceId,
+      kind: input.kind,
+      leads,
+      now,
+      userId: input.userId ?? null,
+    });
+    const sub = await this.subscription(input);
+    if (!sub) throw new Error("subscription vanished after upsert");
+    return sub;
+  }
+
+  async deactivate(channel: ChannelRef, reason: string, at: Date): Promise<boolean> {
+    const r = this.stmt(
+      `UPDATE subscriptions SET active = 0, deactivated_ms = ?, deactivation_reason = ?, updated_ms = ?
+         WHERE platform = ? AND channel_id = ? AND active = 1`,
+    ).run(at.getTime(), reason, at.getTime(), channel.platform, channel.channelId);
+    return r.changes > 0;
+  }
+
+  async subscription(channel: ChannelRef): Promise<Subscription | undefined> {
+    const row = this.stmt("SELECT * FROM subscriptions WHERE platform = ? AND channel_id = ?").get(
+      channel.platform,
+      channel.channelId,
+    ) as SubscriptionRow | undefined;
+    return row ? toSubscription(row) : undefined;
+  }
+
+  async activeSubscriptions(): Promise<Subscription[]> {
+    const rows = this.stmt(
+      "SELECT * FROM subscriptions WHERE active = 1 ORDER BY since_ms, platform, channel_id",
+    ).all() as SubscriptionRow[];
+    return rows.map(toSubscription);
+  }
+
+  private insertDelivery(entry: NewDelivery, state: "claimed" | "skipped", reason: string | null, at: Date) {
+    return this.stmt(
+      `INSERT INTO deliveries (key, platform, channel_id, kind, state, due_ms, marker, summary, owner, attempts, claimed_ms, finished_ms, reason)
+         VALUES (@key, @platform, @channelId, @kind, @state, @due, @marker, @summary, @owner, @attempts, @at, @finished, @reason)
+         ON CONFLICT (key, platform, channel_id) DO NOTHING`,
+    ).run({
+      key: entry.key,
+      platform: entry.platform,
+      channelId: entry.channelId,
+      kind: entry.kind,
+      state,
+      due: entry.dueAt.getTime(),
+      marker: entry.marker,
+      summary: entry.summary,
+      owner: entry.owner ?? null,
+      attempts: state === "claimed" ? 1 : 0,
+      at: at.getTime(),
+      finished: state === "claimed" ? null : at.getTime(),
+      reason,
+    }).changes;
+  }
+
+  async claim(entry: NewDelivery, at: Date): Promise<boolean> {
+    return this.insertDelivery(entry, "claimed", null, at) > 0;
+  }
+
+  async skip(entry: NewDelivery, reason: string, at: Date): Promise<boolean> {
+    return this.insertDelivery(entry, "skipped", reason, at) > 0;
+  }
+
+  async retake(ref: DeliveryRef, seenAttempts: number, at: Date): Promise<boolean> {
+    const r = this.stmt(
+      `UPDATE deliveries SET attempts = attempts + 1, claimed_ms = ?
+         WHERE key = ? AND platform = ? AND channel_id = ? AND state = 'claimed' AND attempts = ?`,
+    ).run(at.getTime(), ref.key, ref.platform, ref.channelId, seenAttempts);
+    return r.changes > 0;
+  }
+
+  async finish(ref: DeliveryRef, outcome: Outcome, at: Date): Promise<boolean> {
+    const r = this.stmt(
+      `UPDATE deliveries SET state = ?, finished_ms = ?, message_id = ?, reason = ?
+         WHERE key = ? AND platform = ? AND channel_id = ? AND state = 'claimed'`,
+    ).run(
+      outcome.state,
+      at.getTime(),
+      "messageId" in outcome ? outcome.messageId : null,
+      "reason" in outcome ? outcome.reason : null,
+      ref.key,
+      ref.platform,
+      ref.channelId,
+    );
+    return r.changes > 0;
+  }
+
+  async delivery(ref: DeliveryRef): Promise<Delivery | undefined> {
+    const row = this.stmt("SELECT * FROM deliveries WHERE key = ? AND platform = ? AND channel_id = ?").get(
+      ref.key,
+      ref.platform,
+      ref.channelId,
+    ) as DeliveryRow | undefined;
+    return row ? toDelivery(row) : undefined;
+  }
+
+  async unconfirmed(claimedBefore: Date): Promise<Delivery[]> {
+    const rows = this.stmt(
+      "SELECT * FROM deliveries WHERE state = 'claimed' AND claimed_ms <= ? ORDER BY claimed_ms, key, platform, channel_id",
+    ).all(claimedBefore.getTime()) as DeliveryRow[];
+    return rows.map(toDelivery);
+  }
+
+  async recentDeliveries(channel: ChannelRef, limit: number): Promise<Delivery[]> {
+    const rows = this.stmt(
+      "SELECT * FROM deliveries WHERE platform = ? AND channel_id = ? ORDER BY claimed_ms DESC, due_ms DESC, key LIMIT ?",
+    ).all(channel.platform, channel.channelId, limit) as DeliveryRow[];
+    return rows.map(toDelivery);
+  }
+
+  async getState(name: string): Promise<string | undefined> {
+    const row = this.stmt("SELECT value FROM scheduler_state WHERE name = ?").get(name) as
+      | { value: string }
+      | undefined;
+    return row?.value;
+  }
+
+  async setState(name: string, value: string, at: Date): Promise<void> {
+    this.stmt(
+      `INSERT INTO scheduler_state (name, value, updated_ms) VALUES (?, ?, ?)
+         ON CONFLICT (name) DO UPDATE SET value = excluded.value, updated_ms = excluded.updated_ms`,
+    ).run(name, value, at.getTime());
+  }
+
+  async close(): Promise<void> {
+    if (this.db.open) this.db.close();
+  }
+}

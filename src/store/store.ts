@@ -1,0 +1,122 @@
+/**
+ * What the alerts need to remember across restarts, behind one small async interface so the bot can
+ * run on a SQLite file (one process, no server) or on PostgreSQL (several processes, managed hosting)
+ * with the same contract tests.
+ *
+ * - Subscriptions: which channels get reminders and/or news updates, since when, with which lead times.
+ * - The delivery ledger: one row per (alert or update key, platform, channel). `claim` inserts it
+ *   atomically (INSERT … ON CONFLICT DO NOTHING), so two processes, or a process and its restart, never
+ *   both send; the row then ends as sent, sent_late, skipped (with the reason) or failed (gone).
+ * - Scheduler state: a few named values (the instant planned up to, the dataset items already known).
+ */
+
+export type Platform = "discord" | "slack" | "console";
+export const PLATFORMS: readonly Platform[] = ["discord", "slack", "console"];
+
+export type SubscriptionKind = "reminders" | "updates" | "all";
+export const SUBSCRIPTION_KINDS: readonly SubscriptionKind[] = ["reminders", "updates", "all"];
+
+/** A channel on a platform (channel ids are unique per platform: Discord snowflakes, Slack C… ids). */
+export interface ChannelRef {
+  platform: Platform;
+  channelId: string;
+}
+
+export interface SubscribeInput extends ChannelRef {
+  /** Discord guild id or Slack team id (for listing and for per-workspace limits later). */
+  workspaceId: string;
+  kind: SubscriptionKind;
+  /** The channel's own lead times ("1d", "2h"); undefined = each deadline's (the dataset's) own. */
+  leadTimes?: readonly string[] | undefined;
+  /** Who subscribed (platform user id), for the record. */
+  userId?: string | undefined;
+}
+
+export interface Subscription extends ChannelRef {
+  workspaceId: string;
+  kind: SubscriptionKind;
+  leadTimes: string[] | undefined;
+  /** The channel gets nothing planned before this instant: no back-fill of old alerts on subscribe. */
+  since: Date;
+  active: boolean;
+  createdBy: string | undefined;
+  updatedAt: Date;
+  deactivatedAt: Date | undefined;
+  /** Why it stopped: "unsubscribed by U123", "gone: Unknown Channel (10003)". */
+  deactivationReason: string | undefined;
+}
+
+/** The ledger row's key: one alert (or update) in one channel. */
+export interface DeliveryRef extends ChannelRef {
+  /** `gaza-2025:phase-one-end:1d` for a reminder, `update:gaza-2025:event:…` for an update. */
+  key: string;
+}
+
+export type DeliveryKind = "reminder" | "update";
+export type DeliveryState = "claimed" | "sent" | "sent_late" | "skipped" | "failed";
+
+export interface NewDelivery extends DeliveryRef {
+  kind: DeliveryKind;
+  /** When the item was due (the reminder's planned instant, the update's detection instant). */
+  dueAt: Date;
+  /** What the channel finds the message by after a crash (see alerts/marker.ts). */
+  marker: string;
+  /** One line for /subscriptions: what was (or was to be) said. */
+  summary: string;
+  /** Which process claimed it (host:pid:start), for the logs. */
+  owner?: string;
+}
+
+export interface Delivery extends NewDelivery {
+  state: DeliveryState;
+  /** Send attempts so far (a claim is the first). */
+  attempts: number;
+  claimedAt: Date;
+  finishedAt: Date | undefined;
+  messageId: string | undefined;
+  /** Why it was skipped or failed. */
+  reason: string | undefined;
+}
+
+export type Outcome =
+  | { state: "sent" | "sent_late"; messageId: string }
+  | { state: "skipped" | "failed"; reason: string };
+
+export interface Store {
+  readonly engine: "sqlite" | "postgres";
+
+  /** Subscribes a channel, or changes an active subscription (keeping its `since`); re-activates an old one with `since = at`. */
+  subscribe(input: SubscribeInput, at: Date): Promise<Subscription>;
+  /** Stops a channel's subscription (unsubscribe, or the platform says the channel is gone). False when it had none active. */
+  deactivate(channel: ChannelRef, reason: string, at: Date): Promise<boolean>;
+  subscription(channel: ChannelRef): Promise<Subscription | undefined>;
+  /** Active subscriptions, oldest first. */
+  activeSubscriptions(): Promise<Subscription[]>;
+
+  /** Inserts a `claimed` row with attempts = 1 unless the row exists. True only for the caller that inserted it. */
+  claim(entry: NewDelivery, at: Date): Promise<boolean>;
+  /** Records an item the channel will not get (missed beyond the grace period). True when newly recorded. */
+  skip(entry: NewDelivery, reason: string, at: Date): Promise<boolean>;
+  /**
+   * Takes over an unconfirmed claim for another attempt: succeeds (attempts + 1, claimedAt = at) only
+   * while the row is still `claimed` with `attempts === seenAttempts`, so two recoverers never both resend.
+   */
+  retake(ref: DeliveryRef, seenAttempts: number, at: Date): Promise<boolean>;
+  /** Ends a claimed row. Rows already ended are left as they are (false). */
+  finish(ref: DeliveryRef, outcome: Outcome, at: Date): Promise<boolean>;
+  delivery(ref: DeliveryRef): Promise<Delivery | undefined>;
+  /** Rows still `claimed` whose last claim is at or before `claimedBefore`, oldest first. */
+  unconfirmed(claimedBefore: Date): Promise<Delivery[]>;
+  /** A channel's latest ledger rows, newest claim first. */
+  recentDeliveries(channel: ChannelRef, limit: number): Promise<Delivery[]>;
+
+  getState(name: string): Promise<string | undefined>;
+  setState(name: string, value: string, at: Date): Promise<void>;
+
+  close(): Promise<void>;
+}
+
+/** Ended states: the row will never be sent again. */
+export function isFinal(state: DeliveryState): boolean {
+  return state !== "claimed";
+}

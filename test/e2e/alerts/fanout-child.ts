@@ -1,0 +1,45 @@
+/**
+ * A bot process for the crash test: one scheduler tick at 09:00:30 Jerusalem time on 28 Feb 2025
+ * against a stand-in platform, on the SQLite file the test prepared (its subscriptions). The test
+ * SIGKILLs it mid fan-out and runs it again; the second run must settle what the first left.
+ *
+ *   node bin/run-ts.mjs test/e2e/alerts/fanout-child.ts discord|slack API_URL DB_FILE
+ */
+import { Deliverer } from "../../../src/alerts/deliver.js";
+import type { Sender } from "../../../src/alerts/sender.js";
+import { defaultSettings } from "../../../src/command/definition.js";
+import { LiveDataset } from "../../../src/dataset/live.js";
+import { createLogger } from "../../../src/log.js";
+import { DiscordSender } from "../../../src/platforms/discord/sender.js";
+import { SlackSender } from "../../../src/platforms/slack/sender.js";
+import { Scheduler } from "../../../src/reminders/scheduler.js";
+import { SqliteStore } from "../../../src/store/sqlite.js";
+import { fixedClock } from "../../../src/time/clock.js";
+import { discordRest, renderDiscordMinimal, renderSlackMinimal, slackClient } from "./rig.js";
+
+const [platform, api, db] = process.argv.slice(2);
+if (!api || !db || (platform !== "discord" && platform !== "slack")) {
+  console.error("usage: fanout-child.ts discord|slack API_URL DB_FILE");
+  process.exit(2);
+}
+const log = createLogger(process.env.CHILD_LOG_LEVEL ?? "warn");
+const clock = fixedClock("2025-02-28T07:00:30Z");
+const store = SqliteStore.open(db);
+const data = await LiveDataset.open("data", log);
+const sender: Sender =
+  platform === "discord"
+    ? new DiscordSender(discordRest(api), renderDiscordMinimal)
+    : new SlackSender(slackClient(api), renderSlackMinimal);
+const deliverer = new Deliverer({
+  store,
+  senders: { [platform]: sender },
+  clock,
+  log,
+  concurrency: 16,
+  owner: `child:${process.pid}`,
+});
+const scheduler = new Scheduler({ store, data, clock, log, deliverer, settings: defaultSettings });
+const report = await scheduler.tick();
+process.stdout.write(`${JSON.stringify(report)}\n`);
+await store.close();
+process.exit(0);

@@ -1,0 +1,45 @@
+/** Real platform clients pointed at the stand-ins, and a minimal renderer per platform. */
+import { REST } from "@discordjs/rest";
+import { LogLevel, WebClient } from "@slack/web-api";
+import type { DiscordPayload } from "../../../src/platforms/discord/sender.js";
+import { alertRetryConfig, type SlackPayload } from "../../../src/platforms/slack/sender.js";
+import { plainText, type Reply } from "../../../src/reply/reply.js";
+
+/** Enough of a Discord message to carry the reply and the marker (the real renderer is renderDiscord). */
+export function renderDiscordMinimal(reply: Reply): DiscordPayload {
+  const embed = {
+    title: reply.title,
+    description: plainText(reply.summary ?? []),
+    footer: { text: "Sources: test" },
+  };
+  return { embeds: [embed] };
+}
+
+export function renderSlackMinimal(reply: Reply): SlackPayload {
+  return { text: `${reply.title}: ${plainText(reply.summary ?? [])}` };
+}
+
+export function discordRest(
+  api: string,
+  options: { globalRequestsPerSecond?: number; retries?: number } = {},
+): REST {
+  return new REST({
+    api,
+    retries: options.retries ?? 0,
+    timeout: 10_000,
+    globalRequestsPerSecond: options.globalRequestsPerSecond ?? 5_000,
+  }).setToken("stand-in-token");
+}
+
+export function closeRest(rest: REST): void {
+  rest.clearHashSweeper();
+  rest.clearHandlerSweeper();
+}
+
+export function slackClient(url: string): WebClient {
+  return new WebClient("xoxb-stand-in", {
+    slackApiUrl: url,
+    retryConfig: alertRetryConfig,
+    logLevel: LogLevel.ERROR,
+  });
+}

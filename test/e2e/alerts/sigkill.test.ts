@@ -1,0 +1,153 @@
+/**
+ * Exactly once across a crash: a bot process fans the 28 Feb 09:00 reminders out to 1,000 channels
+ * of a stand-in platform, is SIGKILLed mid fan-out (with requests in flight: messages the platform
+ * stored but the bot never heard back about), and is started again on the same database file. Every
+ * channel must then hold each reminder exactly once — counted on the platform's side.
+ */
+import { type ChildProcess, spawn } from "node:child_process";
+import { join } from "node:path";
+import { afterEach, describe, expect, it } from "vitest";
+import { markerFor } from "../../../src/alerts/marker.js";
+import { SqliteStore } from "../../../src/store/sqlite.js";
+import type { Platform } from "../../../src/store/store.js";
+import { repoRoot, tempDir } from "../../fixtures/story.js";
+import { DiscordStandIn } from "./standin-discord.js";
+import { SlackStandIn } from "./standin-slack.js";
+
+const CHANNELS = 1_000;
+const ALERTS = ["gaza-2025:phase-one-end:1d", "gaza-2025:philadelphi-withdrawal-start:1d"];
+const children: ChildProcess[] = [];
+
+afterEach(() => {
+  for (const c of children) if (c.exitCode === null && c.signalCode === null) c.kill("SIGKILL");
+  children.length = 0;
+});
+
+function runChild(
+  platform: Platform,
+  api: string,
+  db: string,
+): {
+  child: ChildProcess;
+  done: Promise<{ code: number | null; signal: string | null; out: string; err: string }>;
+} {
+  const child = spawn(
+    process.execPath,
+    ["bin/run-ts.mjs", "test/e2e/alerts/fanout-child.ts", platform, api, db],
+    {
+      cwd: repoRoot,
+      stdio: ["ignore", "pipe", "pipe"],
+    },
+  );
+  children.push(child);
+  let out = "";
+  let err = "";
+  child.stdout?.on("data", (d) => {
+    out += d;
+  });
+  child.stderr?.on("data", (d) => {
+    err += d;
+  });
+  const done = new Promise<{ code: number | null; signal: string | null; out: string; err: string }>(
+    (resolve) => child.on("exit", (code, signal) => resolve({ code, signal, out, err })),
+  );
+  return { child, done };
+}
+
+async function until(condition: () => boolean, timeoutMs: number): Promise<void> {
+  const started = performance.now();
+  while (!condition()) {
+    if (performance.now() - started > timeoutMs)
+      throw new Error("timed out waiting for the fan-out to start");
+    await new Promise((r) => setTimeout(r, 2));
+  }
+}
+
+async function prepare(platform: Platform): Promise<{ db: string; channels: string[] }> {
+  const db = join(tempDir(), "bot.sqlite");
+  const store = SqliteStore.open(db);
+  const channels = Array.from({ length: CHANNELS }, (_, i) =>
+    platform === "slack" ? `C${100000 + i}` : String(900000 + i),
+  );
+  for (const channelId of channels) {
+    await store.subscribe(
+      { platform, channelId, workspaceId: "w1", kind: "reminders" },
+      new Date("2025-02-20T00:00:00Z"),
+    );
+  }
+  await store.close();
+  return { db, channels };
+}
+
+interface Platformish {
+  url: string;
+  total(): number;
+  markersIn(channelId: string): string[];
+}
+
+async function crashAndRestart(platform: Platform, standin: Platformish, db: string, channels: string[]) {
+  const first = runChild(platform, standin.url, db);
+  await until(() => standin.total() >= CHANNELS * 0.6, 30_000);
+  first.child.kill("SIGKILL");
+  const killed = await first.done;
+  expect(killed.signal).toBe("SIGKILL");
+  const afterKill = standin.total();
+  expect(afterKill).toBeLessThan(CHANNELS * ALERTS.length); // it really died mid fan-out
+
+  const second = await runChild(platform, standin.url, db).done;
+  expect(second.code, second.err).toBe(0);
+  const report = JSON.parse(second.out.trim().split("\n").pop() ?? "{}") as { recovered: number };
+  expect(report.recovered).toBeGreaterThan(0); // it found unconfirmed claims and settled them
+
+  const wrong = channels.filter((c) => {
+    const markers = standin.markersIn(c).sort();
+    return markers.length !== ALERTS.length || ALERTS.map(markerFor).sort().join() !== markers.join();
+  });
+  expect(wrong, `channels without each alert exactly once, e.g. ${wrong.slice(0, 3).join(", ")}`).toEqual([]);
+  expect(standin.total()).toBe(CHANNELS * ALERTS.length);
+  return { afterKill, recovered: report.recovered };
+}
+
+describe("a fan-out to 1,000 channels killed with SIGKILL and restarted", () => {
+  it("leaves every Discord channel with each alert exactly once", async () => {
+    const standin = await new DiscordStandIn({ postLatencyMs: 15 }).start();
+    try {
+      const { db, channels } = await prepare("discord");
+      await crashAndRestart(
+        "discord",
+        {
+          url: standin.url,
+          total: () => [...standin.messages.values()].reduce((n, l) => n + l.length, 0),
+          markersIn: (c) =>
+            (standin.messages.get(c) ?? []).map(
+              (m) => /ref (cf-[0-9a-f]+)/.exec(m.embeds[0]?.footer?.text ?? "")?.[1] ?? "?",
+            ),
+        },
+        db,
+        channels,
+      );
+    } finally {
+      await standin.stop();
+    }
+  }, 60_000);
+
+  it("leaves every Slack channel with each alert exactly once (no nonce: the marker look-up alone)", async () => {
+    const standin = await new SlackStandIn({ postLatencyMs: 15 }).start();
+    try {
+      const { db, channels } = await prepare("slack");
+      await crashAndRestart(
+        "slack",
+        {
+          url: standin.url,
+          total: () => [...standin.messages.values()].reduce((n, l) => n + l.length, 0),
+          markersIn: (c) =>
+            (standin.messages.get(c) ?? []).map((m) => String(m.metadata?.event_payload.marker ?? "?")),
+        },
+        db,
+        channels,
+      );
+    } finally {
+      await standin.stop();
+    }
+  }, 60_000);
+});

@@ -1,0 +1,114 @@
+/** Test doubles for alert delivery: a recording sender, a log that can be read back, a scheduler rig. */
+import { Writable } from "node:stream";
+import type { Logger } from "pino";
+import { Deliverer } from "../../src/alerts/deliver.js";
+import type { Failure, Sender, SentMessage } from "../../src/alerts/sender.js";
+import { defaultSettings } from "../../src/command/definition.js";
+import type { Dataset } from "../../src/dataset/dataset.js";
+import { createLogger } from "../../src/log.js";
+import { Scheduler, type SchedulerOptions } from "../../src/reminders/scheduler.js";
+import { plainText, type Reply } from "../../src/reply/reply.js";
+import type { Platform, Store } from "../../src/store/store.js";
+import type { Clock } from "../../src/time/clock.js";
+
+export interface Posted {
+  id: string;
+  marker: string;
+  reply: Reply;
+  text: string;
+}
+
+export class GoneError extends Error {}
+export class FlakyError extends Error {}
+
+/** A platform that keeps what it is sent; channels can be made gone or flaky. */
+export class RecordingSender implements Sender {
+  readonly idempotent = false;
+  readonly posted = new Map<string, Posted[]>();
+  readonly gone = new Set<string>();
+  readonly flaky = new Map<string, number>();
+  private next = 1;
+
+  constructor(readonly platform: Platform = "discord") {}
+
+  async send(channelId: string, reply: Reply, marker: string): Promise<SentMessage> {
+    if (this.gone.has(channelId)) throw new GoneError("Unknown Channel");
+    const failures = this.flaky.get(channelId) ?? 0;
+    if (failures > 0) {
+      this.flaky.set(channelId, failures - 1);
+      throw new FlakyError("HTTP 502");
+    }
+    const id = `msg-${this.next++}`;
+    const list = this.posted.get(channelId) ?? [];
+    list.push({ id, marker, reply, text: `${reply.title}: ${plainText(reply.summary ?? [])}` });
+    this.posted.set(channelId, list);
+    return { messageId: id };
+  }
+
+  async findByMarker(channelId: string, marker: string): Promise<string | undefined> {
+    return this.posted.get(channelId)?.find((p) => p.marker === marker)?.id;
+  }
+
+  classify(err: unknown): Failure {
+    if (err instanceof GoneError) return { type: "gone", reason: err.message };
+    if (err instanceof FlakyError) return { type: "transient", reason: err.message };
+    return { type: "rejected", reason: String(err) };
+  }
+
+  in(channelId: string): Posted[] {
+    return this.posted.get(channelId) ?? [];
+  }
+
+  all(): Posted[] {
+    return [...this.posted.values()].flat();
+  }
+}
+
+/** A pino logger whose JSON lines the test can read. */
+export function memoryLog(): { log: Logger; lines: () => Record<string, unknown>[] } {
+  const chunks: string[] = [];
+  const stream = new Writable({
+    write(chunk, _enc, done) {
+      chunks.push(String(chunk));
+      done();
+    },
+  });
+  const log = createLogger("info", stream);
+  return {
+    log,
+    lines: () =>
+      chunks
+        .join("")
+        .split("\n")
+        .filter(Boolean)
+        .map((l) => JSON.parse(l) as Record<string, unknown>),
+  };
+}
+
+export function makeScheduler(options: {
+  store: Store;
+  data: { readonly dataset: Dataset };
+  clock: Clock;
+  sender: Sender;
+  log?: Logger;
+  graceMs?: number;
+}): Scheduler {
+  const log = options.log ?? createLogger("silent");
+  const deliverer = new Deliverer({
+    store: options.store,
+    senders: { [options.sender.platform]: options.sender },
+    clock: options.clock,
+    log,
+    retry: { attempts: 3, baseMs: 1, maxMs: 2 },
+  });
+  const scheduler: SchedulerOptions = {
+    store: options.store,
+    data: options.data,
+    clock: options.clock,
+    log,
+    deliverer,
+    settings: defaultSettings,
+    ...(options.graceMs !== undefined ? { graceMs: options.graceMs } : {}),
+  };
+  return new Scheduler(scheduler);
+}

@@ -1,0 +1,282 @@
+/**
+ * The scheduler at fixed clocks, on the shipped Gaza 2025 story: phase one ends on Saturday 1 March
+ * 2025 (a date-only deadline, story zone Asia/Jerusalem, UTC+2), so its "1d" reminder is due at
+ * 09:00 local on Friday 28 February = 07:00 UTC, and its "0d" one at 09:00 local on 1 March.
+ */
+import { join } from "node:path";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { markerFor } from "../../src/alerts/marker.js";
+import { SqliteStore } from "../../src/store/sqlite.js";
+import type { Store } from "../../src/store/store.js";
+import { ManualClock } from "../../src/time/clock.js";
+import { shippedData, tempDir } from "../fixtures/story.js";
+import { makeScheduler, memoryLog, RecordingSender } from "./helpers.js";
+
+const PHASE_ONE_1D = "gaza-2025:phase-one-end:1d";
+const PHASE_ONE_0D = "gaza-2025:phase-one-end:0d";
+const PHASE_ONE_2H = "gaza-2025:phase-one-end:2h";
+const data = { dataset: shippedData() };
+
+let dir: string;
+let store: Store;
+let clock: ManualClock;
+let sender: RecordingSender;
+
+const channel = (id: string) => ({ platform: "discord" as const, channelId: id });
+async function subscribe(
+  id: string,
+  at: string,
+  extra: { kind?: "reminders" | "updates" | "all"; leadTimes?: string[] } = {},
+) {
+  await store.subscribe(
+    { ...channel(id), workspaceId: "g1", kind: extra.kind ?? "reminders", leadTimes: extra.leadTimes },
+    new Date(at),
+  );
+}
+const keysIn = (id: string) => sender.in(id).map((p) => p.marker);
+/** The phase-one-end markers a channel got (the Philadelphi deadlines fire at the same times). */
+const phaseOneIn = (id: string) =>
+  keysIn(id).filter((m) => [PHASE_ONE_1D, PHASE_ONE_0D, PHASE_ONE_2H].map(markerFor).includes(m));
+
+beforeEach(() => {
+  dir = tempDir();
+  store = SqliteStore.open(join(dir, "bot.sqlite"));
+  clock = new ManualClock("2025-02-27T10:00:00Z");
+  sender = new RecordingSender();
+});
+afterEach(async () => {
+  await store.close();
+});
+
+describe("a reminder at its time", () => {
+  it("fires once at 09:00 Asia/Jerusalem on 28 Feb 2025 for phase-one-end:1d, never before", async () => {
+    await subscribe("100", "2025-02-27T10:00:00Z");
+    const scheduler = makeScheduler({ store, data, clock, sender });
+
+    clock.set("2025-02-28T06:59:00Z"); // 08:59 in Jerusalem
+    await scheduler.tick();
+    expect(keysIn("100")).not.toContain(markerFor(PHASE_ONE_1D));
+
+    clock.set("2025-02-28T07:00:00Z"); // 09:00 in Jerusalem
+    const report = await scheduler.tick();
+    expect(keysIn("100").filter((m) => m === markerFor(PHASE_ONE_1D))).toHaveLength(1);
+    const posted = sender.in("100").find((p) => p.marker === markerFor(PHASE_ONE_1D));
+    expect(posted?.text).toBe("Reminder: Phase one ends tomorrow, Saturday 1 March 2025.");
+    expect(report.sent).toBeGreaterThanOrEqual(1);
+    expect(await store.delivery({ key: PHASE_ONE_1D, ...channel("100") })).toMatchObject({
+      state: "sent",
+      messageId: posted?.id,
+    });
+  });
+
+  it("is never sent twice across ticks, nor across a restart on the same database file", async () => {
+    await subscribe("100", "2025-02-27T10:00:00Z");
+    clock.set("2025-02-28T07:00:00Z");
+    await makeScheduler({ store, data, clock, sender }).tick();
+    clock.set("2025-02-28T07:01:00Z");
+    await makeScheduler({ store, data, clock, sender }).tick();
+    const before = sender.all().length;
+
+    await store.close();
+    store = SqliteStore.open(join(dir, "bot.sqlite"));
+    const restarted = makeScheduler({ store, data, clock, sender });
+    clock.set("2025-02-28T07:02:00Z");
+    await restarted.tick();
+    await restarted.tick();
+    expect(sender.all()).toHaveLength(before);
+    expect(keysIn("100").filter((m) => m === markerFor(PHASE_ONE_1D))).toHaveLength(1);
+  });
+
+  it("runs from node-cron with a clock that is not the system clock (start --clock)", async () => {
+    await subscribe("100", "2025-02-27T10:00:00Z");
+    clock.set("2025-02-28T07:00:10Z");
+    const scheduler = makeScheduler({ store, data, clock, sender });
+    scheduler.start(); // the first tick runs at once, at the injected clock's time
+    await new Promise((r) => setTimeout(r, 50));
+    await scheduler.stop();
+    expect(keysIn("100")).toContain(markerFor(PHASE_ONE_1D));
+  });
+});
+
+describe("catching up after downtime", () => {
+  it("sends an alert missed by less than the grace period, marked late", async () => {
+    await subscribe("100", "2025-02-27T10:00:00Z");
+    const scheduler = makeScheduler({ store, data, clock, sender });
+    clock.set("2025-02-28T06:00:00Z");
+    await scheduler.tick();
+    clock.set("2025-02-28T10:00:00Z"); // the bot was down 06:00–10:00; the 07:00 alert is 3 h late
+    const report = await scheduler.tick();
+    const posted = sender.in("100").find((p) => p.marker === markerFor(PHASE_ONE_1D));
+    expect(posted?.reply.title).toBe("Reminder (late)");
+    expect(posted?.text).toContain("(sent 3 hours late)");
+    expect(report.late).toBeGreaterThanOrEqual(1);
+    expect(await store.delivery({ key: PHASE_ONE_1D, ...channel("100") })).toMatchObject({
+      state: "sent_late",
+    });
+  });
+
+  it("skips an alert missed by more than the grace period, with the reason in the ledger and the log", async () => {
+    await subscribe("100", "2025-02-27T10:00:00Z");
+    const { log, lines } = memoryLog();
+    const scheduler = makeScheduler({ store, data, clock, sender, log });
+    clock.set("2025-02-28T06:00:00Z");
+    await scheduler.tick();
+    clock.set("2025-02-28T15:00:00Z"); // 8 h after it was due
+    const report = await scheduler.tick();
+    expect(keysIn("100")).not.toContain(markerFor(PHASE_ONE_1D));
+    expect(report.skipped).toBeGreaterThanOrEqual(1);
+    const row = await store.delivery({ key: PHASE_ONE_1D, ...channel("100") });
+    expect(row?.state).toBe("skipped");
+    expect(row?.reason).toBe("missed by 8 h, more than the 6 h grace period (the bot was not running)");
+    expect(lines()).toContainEqual(
+      expect.objectContaining({ msg: "alert skipped", key: PHASE_ONE_1D, channels: 1 }),
+    );
+
+    // Skipped means skipped: later ticks do not send it either.
+    clock.set("2025-02-28T15:01:00Z");
+    await scheduler.tick();
+    expect(keysIn("100")).not.toContain(markerFor(PHASE_ONE_1D));
+  });
+});
+
+describe("who gets what", () => {
+  it("never sends a channel an alert planned before it subscribed", async () => {
+    const scheduler = makeScheduler({ store, data, clock, sender });
+    clock.set("2025-02-28T06:00:00Z");
+    await scheduler.tick();
+    await subscribe("late-comer", "2025-02-28T07:30:00Z");
+    clock.set("2025-02-28T07:31:00Z");
+    await scheduler.tick();
+    expect(keysIn("late-comer")).toEqual([]);
+
+    clock.set("2025-03-01T07:00:00Z"); // the next one, "today", is after it subscribed
+    await scheduler.tick();
+    expect(keysIn("late-comer")).toContain(markerFor(PHASE_ONE_0D));
+  });
+
+  it("uses a channel's own lead times instead of the deadlines'", async () => {
+    await subscribe("default", "2025-02-27T10:00:00Z");
+    await subscribe("two-hours", "2025-02-27T10:00:00Z", { leadTimes: ["2h"] });
+    const scheduler = makeScheduler({ store, data, clock, sender });
+    clock.set("2025-02-28T07:00:00Z");
+    await scheduler.tick();
+    expect(keysIn("default")).toContain(markerFor(PHASE_ONE_1D));
+    expect(keysIn("two-hours")).toEqual([]);
+
+    clock.set("2025-02-28T20:00:00Z"); // 22:00 in Jerusalem: 2 h before Saturday starts
+    await scheduler.tick();
+    expect(keysIn("two-hours")).toContain(markerFor(PHASE_ONE_2H));
+    expect(keysIn("default")).not.toContain(markerFor(PHASE_ONE_2H));
+    expect(sender.in("two-hours").find((p) => p.marker === markerFor(PHASE_ONE_2H))?.text).toBe(
+      "Reminder: Phase one ends in 2 hours, Saturday 1 March 2025.",
+    );
+  });
+
+  it("sends updates-only channels no reminders", async () => {
+    await subscribe("news", "2025-02-27T10:00:00Z", { kind: "updates" });
+    const scheduler = makeScheduler({ store, data, clock, sender });
+    clock.set("2025-02-28T07:00:00Z");
+    await scheduler.tick();
+    expect(sender.in("news")).toEqual([]);
+  });
+
+  it("stops sending to a channel once it unsubscribes", async () => {
+    await subscribe("100", "2025-02-27T10:00:00Z");
+    const scheduler = makeScheduler({ store, data, clock, sender });
+    clock.set("2025-02-28T07:00:00Z");
+    await scheduler.tick();
+    await store.deactivate(channel("100"), "unsubscribed by u1", new Date("2025-02-28T08:00:00Z"));
+    const count = sender.in("100").length;
+    clock.set("2025-03-01T07:00:00Z");
+    await scheduler.tick();
+    expect(sender.in("100")).toHaveLength(count);
+  });
+});
+
+describe("delivery failures", () => {
+  it("deactivates a gone channel with the reason, logs it once, and never retries it", async () => {
+    await subscribe("gone", "2025-02-27T10:00:00Z");
+    await subscribe("fine", "2025-02-27T10:00:00Z");
+    sender.gone.add("gone");
+    const { log, lines } = memoryLog();
+    const scheduler = makeScheduler({ store, data, clock, sender, log });
+    clock.set("2025-02-28T07:00:00Z");
+    await scheduler.tick();
+    expect(keysIn("fine")).toContain(markerFor(PHASE_ONE_1D));
+    expect(await store.subscription(channel("gone"))).toMatchObject({
+      active: false,
+      deactivationReason: "gone: Unknown Channel",
+    });
+    expect(await store.delivery({ key: PHASE_ONE_1D, ...channel("gone") })).toMatchObject({
+      state: "failed",
+      reason: "gone: Unknown Channel",
+    });
+    expect(lines().filter((l) => l.msg === "channel gone: subscription deactivated")).toHaveLength(1);
+  });
+
+  it("retries a transient failure with backoff and sends once", async () => {
+    await subscribe("flaky", "2025-02-27T10:00:00Z", { leadTimes: ["1d"] });
+    sender.flaky.set("flaky", 2);
+    const scheduler = makeScheduler({ store, data, clock, sender });
+    clock.set("2025-02-28T07:00:00Z");
+    await scheduler.tick();
+    expect(keysIn("flaky").filter((m) => m === markerFor(PHASE_ONE_1D))).toHaveLength(1);
+    expect(await store.delivery({ key: PHASE_ONE_1D, ...channel("flaky") })).toMatchObject({
+      state: "sent",
+      attempts: 3,
+    });
+  });
+
+  it("leaves a channel that keeps failing for a later tick, which sends it once it recovers", async () => {
+    await subscribe("down", "2025-02-27T10:00:00Z", { leadTimes: ["1d"] });
+    sender.flaky.set("down", 3); // the rig retries 3 times per tick
+    const scheduler = makeScheduler({ store, data, clock, sender });
+    clock.set("2025-02-28T07:00:00Z");
+    await scheduler.tick();
+    expect(phaseOneIn("down")).toEqual([]);
+    expect((await store.delivery({ key: PHASE_ONE_1D, ...channel("down") }))?.state).toBe("claimed");
+    clock.set("2025-02-28T07:05:00Z"); // past the lease: the tick settles it
+    await scheduler.tick();
+    expect(phaseOneIn("down")).toEqual([markerFor(PHASE_ONE_1D)]);
+  });
+});
+
+describe("after a crash", () => {
+  const row = (key: string, id: string) => ({
+    key,
+    ...channel(id),
+    kind: "reminder" as const,
+    dueAt: new Date("2025-02-28T07:00:00Z"),
+    marker: markerFor(key),
+    summary: "Phase one of the ceasefire ends tomorrow, Saturday 1 March 2025.",
+  });
+
+  it("finds a sent-but-unconfirmed alert by its marker instead of resending it", async () => {
+    await subscribe("100", "2025-02-27T10:00:00Z", { leadTimes: ["1d"] });
+    // The dead process claimed and sent, and died before recording it.
+    await store.claim(row(PHASE_ONE_1D, "100"), new Date("2025-02-28T07:00:00Z"));
+    await sender.send(
+      "100",
+      { kind: "answer", title: "Reminder", ephemeral: false },
+      markerFor(PHASE_ONE_1D),
+    );
+    clock.set("2025-02-28T07:00:30Z");
+    await makeScheduler({ store, data, clock, sender }).tick();
+    expect(phaseOneIn("100")).toEqual([markerFor(PHASE_ONE_1D)]);
+    expect(await store.delivery({ key: PHASE_ONE_1D, ...channel("100") })).toMatchObject({
+      state: "sent",
+      attempts: 2,
+    });
+  });
+
+  it("sends a claimed-but-never-sent alert exactly once", async () => {
+    await subscribe("100", "2025-02-27T10:00:00Z", { leadTimes: ["1d"] });
+    await store.claim(row(PHASE_ONE_1D, "100"), new Date("2025-02-28T07:00:00Z"));
+    clock.set("2025-02-28T07:00:30Z");
+    await makeScheduler({ store, data, clock, sender }).tick();
+    expect(phaseOneIn("100")).toEqual([markerFor(PHASE_ONE_1D)]);
+    expect(sender.in("100").find((p) => p.marker === markerFor(PHASE_ONE_1D))?.text).toBe(
+      "Reminder: Phase one ends tomorrow, Saturday 1 March 2025.",
+    );
+  });
+});

@@ -1,0 +1,211 @@
+/**
+ * The Store contract: every engine (SQLite, PostgreSQL) must pass the same specification. A test
+ * file calls `describeStoreContract` with a function that opens a fresh, empty store.
+ */
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import type { NewDelivery, Store } from "../../src/store/store.js";
+
+const T0 = new Date("2025-02-27T10:00:00Z");
+const at = (minutes: number) => new Date(T0.getTime() + minutes * 60_000);
+
+const channel = { platform: "discord" as const, channelId: "111" };
+
+function entry(key: string, over: Partial<NewDelivery> = {}): NewDelivery {
+  return {
+    key,
+    ...channel,
+    kind: "reminder",
+    dueAt: new Date("2025-02-28T07:00:00Z"),
+    marker: `m-${key}`,
+    summary: `summary of ${key}`,
+    ...over,
+  };
+}
+
+export function describeStoreContract(engine: string, open: () => Promise<Store>): void {
+  describe(`Store contract (${engine})`, () => {
+    let store: Store;
+    beforeEach(async () => {
+      store = await open();
+    });
+    afterEach(async () => {
+      await store.close();
+    });
+
+    describe("subscriptions", () => {
+      it("subscribes a channel from the given instant, with its own lead times", async () => {
+        const sub = await store.subscribe(
+          { ...channel, workspaceId: "g1", kind: "reminders", leadTimes: ["1d", "2h"], userId: "u1" },
+          T0,
+        );
+        expect(sub).toMatchObject({
+          platform: "discord",
+          channelId: "111",
+          workspaceId: "g1",
+          kind: "reminders",
+          leadTimes: ["1d", "2h"],
+          active: true,
+          createdBy: "u1",
+        });
+        expect(sub.since.toISOString()).toBe(T0.toISOString());
+        expect(await store.subscription(channel)).toEqual(sub);
+      });
+
+      it("keeps `since` when an active subscription changes, and resets it when an old one comes back", async () => {
+        await store.subscribe({ ...channel, workspaceId: "g1", kind: "reminders" }, T0);
+        const changed = await store.subscribe(
+          { ...channel, workspaceId: "g1", kind: "all", leadTimes: ["3h"] },
+          at(10),
+        );
+        expect(changed.since.toISOString()).toBe(T0.toISOString());
+        expect(changed.kind).toBe("all");
+        expect(changed.leadTimes).toEqual(["3h"]);
+
+        expect(await store.deactivate(channel, "unsubscribed by u1", at(20))).toBe(true);
+        const back = await store.subscribe({ ...channel, workspaceId: "g1", kind: "updates" }, at(30));
+        expect(back.active).toBe(true);
+        expect(back.since.toISOString()).toBe(at(30).toISOString());
+        expect(back.leadTimes).toBeUndefined();
+        expect(back.deactivationReason).toBeUndefined();
+      });
+
+      it("deactivates with the reason, once, and lists only active subscriptions oldest first", async () => {
+        await store.subscribe({ platform: "slack", channelId: "C2", workspaceId: "T1", kind: "all" }, at(5));
+        await store.subscribe({ ...channel, workspaceId: "g1", kind: "all" }, T0);
+        await store.subscribe(
+          { platform: "console", channelId: "console", workspaceId: "console", kind: "all" },
+          at(9),
+        );
+        expect((await store.activeSubscriptions()).map((s) => s.channelId)).toEqual(["111", "C2", "console"]);
+
+        expect(
+          await store.deactivate({ platform: "slack", channelId: "C2" }, "gone: channel_not_found", at(7)),
+        ).toBe(true);
+        expect(await store.deactivate({ platform: "slack", channelId: "C2" }, "again", at(8))).toBe(false);
+        const gone = await store.subscription({ platform: "slack", channelId: "C2" });
+        expect(gone).toMatchObject({ active: false, deactivationReason: "gone: channel_not_found" });
+        expect(gone?.deactivatedAt?.toISOString()).toBe(at(7).toISOString());
+        expect((await store.activeSubscriptions()).map((s) => s.channelId)).toEqual(["111", "console"]);
+      });
+
+      it("knows nothing of a channel that never subscribed", async () => {
+        expect(await store.subscription({ platform: "slack", channelId: "nope" })).toBeUndefined();
+        expect(await store.deactivate({ platform: "slack", channelId: "nope" }, "x", T0)).toBe(false);
+      });
+    });
+
+    describe("delivery ledger", () => {
+      it("claims a (key, platform, channel) once: the second claim loses", async () => {
+        expect(await store.claim(entry("a"), T0)).toBe(true);
+        expect(await store.claim(entry("a"), at(1))).toBe(false);
+        // Another channel, another platform, another key are other rows.
+        expect(await store.claim(entry("a", { channelId: "222" }), T0)).toBe(true);
+        expect(await store.claim(entry("a", { platform: "slack" }), T0)).toBe(true);
+        expect(await store.claim(entry("b"), T0)).toBe(true);
+        const row = await store.delivery({ key: "a", ...channel });
+        expect(row).toMatchObject({
+          state: "claimed",
+          attempts: 1,
+          marker: "m-a",
+          summary: "summary of a",
+          kind: "reminder",
+        });
+        expect(row?.claimedAt.toISOString()).toBe(T0.toISOString());
+      });
+
+      it("lets exactly one of many concurrent claims win", async () => {
+        const results = await Promise.all(Array.from({ length: 20 }, () => store.claim(entry("race"), T0)));
+        expect(results.filter(Boolean)).toHaveLength(1);
+      });
+
+      it("finishes a claimed row as sent with the message id, and never finishes it twice", async () => {
+        await store.claim(entry("a"), T0);
+        const ref = { key: "a", ...channel };
+        expect(await store.finish(ref, { state: "sent", messageId: "m1" }, at(1))).toBe(true);
+        expect(await store.finish(ref, { state: "failed", reason: "late" }, at(2))).toBe(false);
+        const row = await store.delivery(ref);
+        expect(row).toMatchObject({ state: "sent", messageId: "m1" });
+        expect(row?.finishedAt?.toISOString()).toBe(at(1).toISOString());
+        expect(row?.reason).toBeUndefined();
+      });
+
+      it("records sent_late, skipped and failed with their reasons", async () => {
+        for (const k of ["late", "fail"]) await store.claim(entry(k), T0);
+        await store.finish({ key: "late", ...channel }, { state: "sent_late", messageId: "m2" }, at(1));
+        await store.finish(
+          { key: "fail", ...channel },
+          { state: "failed", reason: "gone: Unknown Channel (10003)" },
+          at(1),
+        );
+        expect(await store.skip(entry("old"), "missed by 9 h", at(1))).toBe(true);
+        expect(await store.skip(entry("old"), "missed by 9 h", at(2))).toBe(false);
+        expect(await store.delivery({ key: "late", ...channel })).toMatchObject({
+          state: "sent_late",
+          messageId: "m2",
+        });
+        expect(await store.delivery({ key: "fail", ...channel })).toMatchObject({
+          state: "failed",
+          reason: "gone: Unknown Channel (10003)",
+        });
+        expect(await store.delivery({ key: "old", ...channel })).toMatchObject({
+          state: "skipped",
+          reason: "missed by 9 h",
+          attempts: 0,
+        });
+        // A skipped row is never claimed afterwards.
+        expect(await store.claim(entry("old"), at(3))).toBe(false);
+      });
+
+      it("lists unconfirmed claims up to an instant, oldest first, and lets one retake win", async () => {
+        await store.claim(entry("a"), T0);
+        await store.claim(entry("b"), at(5));
+        await store.claim(entry("c"), at(1));
+        await store.finish({ key: "c", ...channel }, { state: "sent", messageId: "x" }, at(2));
+        expect((await store.unconfirmed(at(4))).map((d) => d.key)).toEqual(["a"]);
+        expect((await store.unconfirmed(at(5))).map((d) => d.key)).toEqual(["a", "b"]);
+
+        const ref = { key: "a", ...channel };
+        expect(await store.retake(ref, 1, at(6))).toBe(true);
+        expect(await store.retake(ref, 1, at(6))).toBe(false); // someone else already took it
+        const row = await store.delivery(ref);
+        expect(row).toMatchObject({ state: "claimed", attempts: 2 });
+        expect(row?.claimedAt.toISOString()).toBe(at(6).toISOString());
+        expect((await store.unconfirmed(at(5))).map((d) => d.key)).toEqual(["b"]);
+        // A finished row cannot be retaken.
+        expect(await store.retake({ key: "c", ...channel }, 1, at(7))).toBe(false);
+      });
+
+      it("gives a channel's latest rows, newest first, limited", async () => {
+        await store.claim(entry("first"), T0);
+        await store.claim(entry("second"), at(1));
+        await store.skip(entry("third"), "old", at(2));
+        await store.claim(entry("elsewhere", { channelId: "999" }), at(3));
+        expect((await store.recentDeliveries(channel, 2)).map((d) => d.key)).toEqual(["third", "second"]);
+        expect((await store.recentDeliveries(channel, 10)).map((d) => d.key)).toEqual([
+          "third",
+          "second",
+          "first",
+        ]);
+      });
+
+      it("keeps instants to the millisecond", async () => {
+        const due = new Date("2025-02-28T07:00:00.123Z");
+        await store.claim(entry("ms", { dueAt: due }), new Date("2025-02-28T07:00:01.456Z"));
+        const row = await store.delivery({ key: "ms", ...channel });
+        expect(row?.dueAt.toISOString()).toBe(due.toISOString());
+        expect(row?.claimedAt.toISOString()).toBe("2025-02-28T07:00:01.456Z");
+      });
+    });
+
+    describe("scheduler state", () => {
+      it("stores and overwrites named values", async () => {
+        expect(await store.getState("scheduler.plannedUntil")).toBeUndefined();
+        await store.setState("scheduler.plannedUntil", "2025-02-28T07:00:00.001Z", T0);
+        await store.setState("scheduler.plannedUntil", "2025-02-28T07:01:00.001Z", at(1));
+        await store.setState("updates.known", JSON.stringify(["a", "b"]), at(1));
+        expect(await store.getState("scheduler.plannedUntil")).toBe("2025-02-28T07:01:00.001Z");
+        expect(JSON.parse((await store.getState("updates.known")) ?? "[]")).toEqual(["a", "b"]);
+      });
+    });
+  });
+}

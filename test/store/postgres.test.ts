@@ -1,0 +1,72 @@
+/**
+ * The Store contract on PostgreSQL, in a fresh schema per run. PostgreSQL must be running: this test
+ * fails (never skips) when it is not, saying how to start it.
+ */
+import pg from "pg";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { PostgresStore } from "../../src/store/postgres.js";
+import { describeStoreContract } from "./contract.js";
+
+const url = process.env.PGURL_TEST ?? "postgres://postgres@127.0.0.1:5432/test";
+const runSchema = `store_test_${process.pid}_${Date.now().toString(36)}`;
+let counter = 0;
+let reachable: Error | undefined;
+
+const HOW_TO_START = `PostgreSQL is not reachable at ${url.replace(/:[^:@/]*@/, ":***@")}.
+The store's contract tests need it (they never skip). Start it with:
+  pg_ctlcluster --skip-systemctl-redirect "$(ls /etc/postgresql)" main start   # Debian/Ubuntu
+  # or: docker run -d -p 5432:5432 -e POSTGRES_HOST_AUTH_METHOD=trust -e POSTGRES_DB=test postgres:16
+or point PGURL_TEST at another server (postgres://user@host:port/database).`;
+
+beforeAll(async () => {
+  const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: 3_000 });
+  try {
+    await client.connect();
+    await client.query("SELECT 1");
+  } catch (err) {
+    reachable = err as Error;
+  } finally {
+    await client.end().catch(() => {});
+  }
+});
+
+afterAll(async () => {
+  if (reachable) return;
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  const schemas = await client.query<{ nspname: string }>(
+    "SELECT nspname FROM pg_namespace WHERE nspname LIKE $1",
+    [`${runSchema}%`],
+  );
+  for (const { nspname } of schemas.rows) await client.query(`DROP SCHEMA ${nspname} CASCADE`);
+  await client.end();
+});
+
+async function openFresh(): Promise<PostgresStore> {
+  if (reachable) throw new Error(`${HOW_TO_START}\n(${reachable.message})`);
+  return PostgresStore.open({ connectionString: url, schema: `${runSchema}_${++counter}`, max: 4 });
+}
+
+describe("PostgreSQL for the store tests", () => {
+  it("is reachable", () => {
+    if (reachable) throw new Error(`${HOW_TO_START}\n(${reachable.message})`);
+    expect(reachable).toBeUndefined();
+  });
+});
+
+describeStoreContract("postgres", openFresh);
+
+describe("PostgresStore", () => {
+  it("migrates once even when two processes open the same schema together", async () => {
+    if (reachable) throw new Error(HOW_TO_START);
+    const schema = `${runSchema}_shared`;
+    const [a, b] = await Promise.all([
+      PostgresStore.open({ connectionString: url, schema, max: 2 }),
+      PostgresStore.open({ connectionString: url, schema, max: 2 }),
+    ]);
+    expect(await a.migrations()).toEqual([1]);
+    expect(await b.migrations()).toEqual([1]);
+    await a.close();
+    await b.close();
+  });
+});
