@@ -9,7 +9,7 @@ import { Worker } from "node:worker_threads";
 import { App, HTTPReceiver } from "@slack/bolt";
 import { registry } from "../commands/index.js";
 import { createCore } from "../src/bot/core.js";
-import { defaultSettings } from "../src/command/definition.js";
+import { defaultSettings, type Invocation } from "../src/command/definition.js";
 import { LiveDataset } from "../src/dataset/live.js";
 import { createLogger } from "../src/log.js";
 import { createSlackAdapter, EVENTS_PATH } from "../src/platforms/slack/adapter.js";
@@ -143,18 +143,27 @@ export async function benchSlack(): Promise<BenchSection> {
     ...registry.list.map((c): [string, string] => ["ceasefire", c.name]),
     ["timeline", "page:2"],
   ];
+  const invocation: Invocation = {
+    platform: "slack",
+    channelId: "C0BENCH",
+    workspaceId: "T0BENCH",
+    userId: "U0BENCH",
+    canManage: async () => false,
+  };
   const answerOf = ([name, text]: [string, string]) =>
-    name === "ceasefire" ? answerUmbrella(core, name, text) : answerCommand(core, name, text);
-  const perCommandUs = (work: (i: number) => unknown): number => {
+    name === "ceasefire"
+      ? answerUmbrella(core, name, text, invocation)
+      : answerCommand(core, name, text, invocation);
+  const perCommandUs = async (work: (i: number) => unknown): Promise<number> => {
     const n = 3000;
-    for (let i = 0; i < 300; i += 1) work(i);
+    for (let i = 0; i < 300; i += 1) await work(i);
     const t = performance.now();
-    for (let i = 0; i < n; i += 1) work(i);
+    for (let i = 0; i < n; i += 1) await work(i);
     return ((performance.now() - t) / n) * 1000;
   };
-  const replies = mix.map(answerOf);
-  const coreUs = perCommandUs((i) => answerOf(mix[i % mix.length] as [string, string]));
-  const renderUs = perCommandUs((i) =>
+  const replies = await Promise.all(mix.map(answerOf));
+  const coreUs = await perCommandUs((i) => answerOf(mix[i % mix.length] as [string, string]));
+  const renderUs = await perCommandUs((i) =>
     JSON.stringify(renderSlack(replies[i % replies.length] ?? replies[0]!)),
   );
 

@@ -1,5 +1,5 @@
 /** Every slash command of the bot, in the order /help lists them. Listed here, never found by scanning. */
-import type { CommandDefinition } from "../src/command/definition.js";
+import type { AnyCommand } from "../src/command/definition.js";
 import { createRegistry } from "../src/command/run.js";
 import { captives } from "./captives.js";
 import { claims } from "./claims.js";
@@ -9,9 +9,12 @@ import { help } from "./help.js";
 import { parties } from "./parties.js";
 import { phase } from "./phase.js";
 import { sources } from "./sources.js";
+import { subscribeCommand } from "./subscribe.js";
+import { subscriptionsCommand } from "./subscriptions.js";
 import { timeline } from "./timeline.js";
+import { unsubscribeCommand } from "./unsubscribe.js";
 
-export const commands: readonly CommandDefinition[] = [
+export const commands: readonly AnyCommand[] = [
   phase,
   captives,
   timeline,
@@ -20,7 +23,10 @@ export const commands: readonly CommandDefinition[] = [
   parties,
   claims,
   sources,
+  subscribeCommand,
+  unsubscribeCommand,
+  subscriptionsCommand,
   help,
-] as unknown as readonly CommandDefinition[];
+] as unknown as readonly AnyCommand[];
 
 export const registry = createRegistry(commands);

@@ -2,6 +2,7 @@
  * Configuration, read once from the environment and validated with zod. A bad value fails fast with
  * every bad variable named; secrets are marked so they never reach a log.
  */
+import cron from "node-cron";
 import { z } from "zod";
 
 const optionalText = z
@@ -22,6 +23,10 @@ export const configSchema = z.object({
   REMINDER_HOUR: int(9, 0, 23),
   TIMELINE_PAGE_SIZE: int(8, 1, 20),
   ALERT_GRACE_HOURS: z.coerce.number().min(0).max(720).default(6),
+  SCHEDULER_CRON: z
+    .string()
+    .refine((v) => cron.validate(v), "must be a cron expression, like * * * * * (every minute)")
+    .default("* * * * *"),
   DISCORD_TOKEN: optionalText,
   DISCORD_APP_ID: optionalText,
   DISCORD_API_URL: url,

@@ -4,10 +4,10 @@
  * knows no platform.
  */
 import type { Logger } from "pino";
-import type { CommandContext, Settings } from "../command/definition.js";
-import { type CommandRegistry, runCommand } from "../command/run.js";
+import type { CommandContext, Invocation, Settings } from "../command/definition.js";
+import { type CommandRegistry, runChannelCommand, runCommand } from "../command/run.js";
 import type { Dataset } from "../dataset/dataset.js";
-import type { Reply } from "../reply/reply.js";
+import { errorReply, type Reply } from "../reply/reply.js";
 import type { Clock } from "../time/clock.js";
 
 export interface DatasetSource {
@@ -22,8 +22,13 @@ export interface BotCore {
   /** The dataset served right now (the last good load). */
   dataset(): Dataset;
   context(): CommandContext;
-  /** Runs a command with raw options (strings from text platforms, typed values from Discord). */
+  /**
+   * Answers a question about the dataset with raw options (strings from text platforms, typed values
+   * from Discord). Channel commands answer that they need a channel.
+   */
   run(name: string, raw: Record<string, unknown>): Reply;
+  /** Runs any command typed in a channel: questions as `run` does, channel commands with the store. */
+  handle(name: string, raw: Record<string, unknown>, invocation: Invocation): Promise<Reply>;
 }
 
 /**
@@ -69,17 +74,32 @@ export function createCore(options: {
   log: Logger;
   /** Reuse answers within the same minute (default true). */
   cache?: boolean;
+  /** What channel commands work on (the subscriptions store); without it they say so. */
+  channelPort?: unknown;
 }): BotCore {
   const { registry, data, clock, settings, log } = options;
   const cache = options.cache === false ? undefined : new ReplyCache();
   const context = (): CommandContext => ({ dataset: data.dataset, clock, settings, commands: registry.list });
-  return {
+  const core: BotCore = {
     registry,
     clock,
     settings,
     log,
     dataset: () => data.dataset,
     context,
+    async handle(name, raw, invocation) {
+      if (registry.get(name)?.kind !== "channel") return core.run(name, raw);
+      if (options.channelPort === undefined) {
+        return errorReply("Not available", `/${name} needs the bot's store, which is not configured here.`);
+      }
+      return runChannelCommand(
+        registry,
+        name,
+        raw,
+        { ...context(), invocation, port: options.channelPort },
+        log,
+      );
+    },
     run(name, raw) {
       if (!cache) return runCommand(registry, name, raw, context(), log);
       const dataset = data.dataset;
@@ -92,4 +112,5 @@ export function createCore(options: {
       return reply;
     },
   };
+  return core;
 }

@@ -1,12 +1,15 @@
 /**
  * Starts the platform adapters that the configuration enables: Discord and Slack in one process when
- * both are configured. The only place where the composition root touches platform modules.
+ * both are configured. The only place where the composition root touches platform modules; each
+ * platform also gives the scheduler its Sender for reminders.
  */
 import type { Logger } from "pino";
+import type { Sender } from "../alerts/sender.js";
 import type { BotCore } from "../bot/core.js";
 import type { Config } from "../config.js";
 
 export interface RunningPlatforms {
+  senders: { discord?: Sender; slack?: Sender };
   stop(): Promise<void>;
 }
 
@@ -17,8 +20,11 @@ export async function startPlatforms(options: {
 }): Promise<RunningPlatforms> {
   const { config, core, log } = options;
   const stops: (() => Promise<void>)[] = [];
+  const senders: RunningPlatforms["senders"] = {};
   if (config.DISCORD_TOKEN && config.DISCORD_APP_ID) {
     const { createDiscordAdapter } = await import("../platforms/discord/adapter.js");
+    const { DiscordSender } = await import("../platforms/discord/sender.js");
+    const { renderDiscord } = await import("../platforms/discord/render.js");
     const discord = createDiscordAdapter({
       core,
       token: config.DISCORD_TOKEN,
@@ -28,10 +34,13 @@ export async function startPlatforms(options: {
     });
     await discord.start();
     stops.push(() => discord.stop());
-    log.info("discord adapter started");
+    // Reminders go through the client's own REST queue, so they share its rate-limit state.
+    senders.discord = new DiscordSender(discord.client.rest, renderDiscord);
   }
   if (config.SLACK_BOT_TOKEN) {
     const { createSlackAdapter } = await import("../platforms/slack/adapter.js");
+    const { createSlackSender } = await import("../platforms/slack/sender.js");
+    const { renderSlack } = await import("../platforms/slack/render.js");
     const slack = createSlackAdapter({
       core,
       botToken: config.SLACK_BOT_TOKEN,
@@ -40,16 +49,19 @@ export async function startPlatforms(options: {
       ...(config.SLACK_API_URL ? { apiUrl: config.SLACK_API_URL } : {}),
       port: config.PORT,
       umbrella: config.SLACK_UMBRELLA_COMMAND,
+      adminUsers: config.SLACK_ADMIN_USERS,
       log: log.child({ platform: "slack" }),
     });
     await slack.start();
     stops.push(() => slack.stop());
-    log.info(
-      { mode: config.SLACK_APP_TOKEN ? "socket" : "http", port: config.PORT },
-      "slack adapter started",
-    );
+    senders.slack = createSlackSender({
+      token: config.SLACK_BOT_TOKEN,
+      render: renderSlack,
+      ...(config.SLACK_API_URL ? { apiUrl: config.SLACK_API_URL } : {}),
+    });
   }
   return {
+    senders,
     async stop() {
       for (const stop of stops.reverse()) await stop();
     },

@@ -1,24 +1,28 @@
 /**
  * `ceasefire-bot start`: the composition root. Reads the validated configuration, opens the live
- * dataset, builds the platform-free core and starts an adapter per configured platform (Discord and
- * Slack in one process when both are configured; the console bot when neither is).
+ * dataset and the store, builds the platform-free core, starts an adapter per configured platform
+ * (Discord and Slack in one process when both are configured; the console bot when neither is) and
+ * the reminder scheduler that posts to every subscribed channel.
  */
+import { hostname } from "node:os";
 import { registry } from "../../commands/index.js";
+import { Deliverer } from "../alerts/deliver.js";
+import type { Sender } from "../alerts/sender.js";
 import { type BotCore, createCore } from "../bot/core.js";
 import { defaultSettings } from "../command/definition.js";
 import { type Config, redactedConfig } from "../config.js";
 import { LiveDataset } from "../dataset/live.js";
 import { createLogger } from "../log.js";
 import { createConsoleAdapter } from "../platforms/console/adapter.js";
+import { ConsoleSender } from "../platforms/console/sender.js";
+import { Scheduler } from "../reminders/scheduler.js";
+import { openStore } from "../store/open.js";
+import type { Store } from "../store/store.js";
 import { type Clock, shiftedClock, systemClock } from "../time/clock.js";
 
 interface Io {
   out: (text: string) => void;
   err: (text: string) => void;
-}
-
-export interface Running {
-  stop(): Promise<void>;
 }
 
 export async function startBot(options: {
@@ -37,50 +41,75 @@ export async function startBot(options: {
   log.info({ config: redactedConfig(config) }, "starting");
 
   let data: LiveDataset;
+  let store: Store;
   try {
     data = await LiveDataset.open(dataPath, log);
+    store = await openStore(config);
   } catch (err) {
     io.err((err as Error).message);
     return 1;
   }
   data.watch();
   const clock: Clock = options.clockStart ? shiftedClock(options.clockStart) : systemClock;
-  const core: BotCore = createCore({
-    registry,
-    data,
-    clock,
-    settings: {
-      ...defaultSettings,
-      staleAfterDays: config.STALE_AFTER_DAYS,
-      reminderHour: config.REMINDER_HOUR,
-      timelinePageSize: config.TIMELINE_PAGE_SIZE,
-    },
-    log,
-  });
+  const settings = {
+    ...defaultSettings,
+    staleAfterDays: config.STALE_AFTER_DAYS,
+    reminderHour: config.REMINDER_HOUR,
+    timelinePageSize: config.TIMELINE_PAGE_SIZE,
+  };
+  const core: BotCore = createCore({ registry, data, clock, settings, log, channelPort: store });
 
-  const stops: (() => Promise<void>)[] = [async () => data.close()];
+  // Stopped in this order: the scheduler (no new posts), the platforms, then data and store.
+  const stops: (() => Promise<void>)[] = [];
   let done: Promise<void>;
+  const senders: { discord?: Sender; slack?: Sender; console?: Sender } = {};
 
   if (consoleOnly) {
+    const input = options.input ?? process.stdin;
     const adapter = createConsoleAdapter({
       core,
-      input: options.input ?? process.stdin,
+      input,
       output: options.output ?? process.stdout,
-      interactive: Boolean((options.input ?? process.stdin) === process.stdin && process.stdin.isTTY),
+      interactive: Boolean(input === process.stdin && process.stdin.isTTY),
     });
     await adapter.start();
-    stops.unshift(() => adapter.stop());
+    stops.push(() => adapter.stop());
+    senders.console = new ConsoleSender({ write: (text: string) => adapter.print(text) });
     done = adapter.closed;
   } else {
     const { startPlatforms } = await import("./platforms.js");
     const running = await startPlatforms({ config, core, log });
-    stops.unshift(() => running.stop());
+    stops.push(() => running.stop());
+    Object.assign(senders, running.senders);
     done = new Promise<void>(() => {});
   }
 
-  const shutdown = async (signal: string) => {
-    log.info({ signal }, "stopping");
-    for (const stop of stops) await stop().catch((err) => log.error({ err }, "stop failed"));
+  const deliverer = new Deliverer({ store, senders, clock, log, owner: `${hostname()}:${process.pid}` });
+  const scheduler = new Scheduler({
+    store,
+    data,
+    clock,
+    log,
+    deliverer,
+    settings,
+    graceMs: config.ALERT_GRACE_HOURS * 3_600_000,
+    cron: config.SCHEDULER_CRON,
+  });
+  scheduler.listen(data);
+  scheduler.start();
+  stops.unshift(() => scheduler.stop());
+  stops.push(
+    async () => data.close(),
+    () => store.close(),
+  );
+
+  let stopping: Promise<void> | undefined;
+  const shutdown = (reason: string) => {
+    stopping ??= (async () => {
+      log.info({ reason }, "stopping");
+      for (const stop of stops) await stop().catch((err) => log.error({ err }, "stop failed"));
+    })();
+    return stopping;
   };
   const onSignal = (signal: NodeJS.Signals) => {
     void shutdown(signal).then(() => process.exit(0));

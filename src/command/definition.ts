@@ -23,20 +23,72 @@ export interface CommandContext {
   clock: Clock;
   settings: Settings;
   /** The commands on offer, for /help. */
-  commands: readonly CommandDefinition[];
+  commands: readonly AnyCommand[];
+}
+
+/** Who asked, and where: what a command about the channel itself needs to know. */
+export interface Invocation {
+  platform: "discord" | "slack" | "console";
+  channelId: string;
+  /** Discord guild id, Slack team id ("console" on the console). */
+  workspaceId: string;
+  userId: string;
+  /**
+   * Whether the person may manage the channel (Discord: Manage Channels; Slack: workspace admin or
+   * owner, or SLACK_ADMIN_USERS). Asked only by commands that need it, since Slack must call an API.
+   */
+  canManage(): Promise<boolean>;
 }
 
 // biome-ignore lint/suspicious/noExplicitAny: a registry holds commands of every option shape.
 export type AnyOptions = z.ZodObject<any>;
 
-export interface CommandDefinition<S extends AnyOptions = AnyOptions> {
+/** What every platform needs to offer a command: its name, description and options. */
+export interface CommandInfo<S extends AnyOptions = AnyOptions> {
   name: string;
   description: string;
   options: S;
+  /**
+   * "manage-channel": only people who may manage the channel can run it (Discord registers it with
+   * Manage Channels as its default member permission, and the core checks again at run time).
+   */
+  permission?: "manage-channel";
+}
+
+/** A question about the dataset: a pure, synchronous handler. */
+export interface CommandDefinition<S extends AnyOptions = AnyOptions> extends CommandInfo<S> {
+  kind?: "answer";
   handle(options: z.output<S>, context: CommandContext): Reply;
 }
 
+/**
+ * A command about the channel it is typed in (/subscribe and friends). It reads and writes the
+ * channel's subscription through the context, so its handler is async; it still never sees a
+ * platform: the adapter describes the channel and the person in an `Invocation`.
+ */
+export interface ChannelCommandDefinition<S extends AnyOptions = AnyOptions, P = unknown>
+  extends CommandInfo<S> {
+  kind: "channel";
+  handle(options: z.output<S>, context: ChannelContext<P>): Promise<Reply>;
+}
+
+export interface ChannelContext<P = unknown> extends CommandContext {
+  invocation: Invocation;
+  /** Whether the person may manage this channel (resolved before the handler runs, when needed). */
+  canManage: boolean;
+  /** The service behind channel commands (the subscriptions store). */
+  port: P;
+}
+
+export type AnyCommand = CommandDefinition | ChannelCommandDefinition;
+
 /** Typed helper: keeps the handler's options typed from the schema. */
 export function defineCommand<S extends AnyOptions>(def: CommandDefinition<S>): CommandDefinition<S> {
+  return def;
+}
+
+export function defineChannelCommand<S extends AnyOptions, P>(
+  def: ChannelCommandDefinition<S, P>,
+): ChannelCommandDefinition<S, P> {
   return def;
 }

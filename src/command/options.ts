@@ -3,7 +3,7 @@
  * Schema) and the validation of raw options into typed ones with messages that name the option.
  */
 import { z } from "zod";
-import type { AnyOptions, CommandDefinition } from "./definition.js";
+import type { AnyOptions, CommandInfo } from "./definition.js";
 
 export type OptionType = "string" | "integer" | "number" | "boolean" | "date";
 
@@ -62,7 +62,7 @@ export const PRIVATE_OPTION: OptionSpec = {
 };
 
 /** The options a platform offers for a command: its own, then `private`. */
-export function platformOptionSpecs(def: CommandDefinition): OptionSpec[] {
+export function platformOptionSpecs(def: CommandInfo): OptionSpec[] {
   return [...optionSpecs(def.options), PRIVATE_OPTION];
 }
 
@@ -107,7 +107,7 @@ export type ParsedOptions<S extends AnyOptions> =
  * converted by the option's declared type first; Discord sends typed values, which pass through.
  */
 export function parseOptions<S extends AnyOptions>(
-  def: CommandDefinition<S>,
+  def: CommandInfo<S>,
   raw: Record<string, unknown>,
 ): ParsedOptions<S> {
   const specs = optionSpecs(def.options);

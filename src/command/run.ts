@@ -1,14 +1,14 @@
 /** Runs a command by name with raw options: validation, the handler, and errors as ephemeral replies. */
 import { errorReply, type Reply } from "../reply/reply.js";
-import type { CommandContext, CommandDefinition } from "./definition.js";
-import { parseOptions } from "./options.js";
+import type { AnyCommand, ChannelContext, CommandContext, CommandInfo } from "./definition.js";
+import { type ParsedOptions, parseOptions } from "./options.js";
 
 export interface CommandRegistry {
-  list: readonly CommandDefinition[];
-  get(name: string): CommandDefinition | undefined;
+  list: readonly AnyCommand[];
+  get(name: string): AnyCommand | undefined;
 }
 
-export function createRegistry(list: readonly CommandDefinition[]): CommandRegistry {
+export function createRegistry(list: readonly AnyCommand[]): CommandRegistry {
   const byName = new Map(list.map((c) => [c.name, c]));
   return { list, get: (name) => byName.get(name) };
 }
@@ -17,6 +17,32 @@ export interface RunLog {
   error(obj: object, msg: string): void;
 }
 
+function unknownCommand(registry: CommandRegistry, name: string): Reply {
+  return errorReply(
+    "Unknown command",
+    `There is no /${name} command. Try ${registry.list.map((c) => `/${c.name}`).join(", ")}.`,
+  );
+}
+
+function failed(def: CommandInfo, err: unknown, log: RunLog | undefined): Reply {
+  log?.error({ err, command: def.name }, "command handler failed");
+  return errorReply(
+    "Something went wrong",
+    `/${def.name} failed on our side. The error was logged; please try again later.`,
+  );
+}
+
+function finish(reply: Reply, parsed: ParsedOptions<never> & { ok: true }): Reply {
+  return parsed.private && !reply.ephemeral ? { ...reply, ephemeral: true } : reply;
+}
+
+export const NOT_HERE = (name: string) =>
+  errorReply(
+    `/${name} works in a channel`,
+    `/${name} is about the channel it is typed in: use it in Discord, Slack or the console bot (ceasefire-bot start).`,
+  );
+
+/** Runs a question about the dataset (synchronous); a channel command answers that it needs a channel. */
 export function runCommand(
   registry: CommandRegistry,
   name: string,
@@ -25,22 +51,45 @@ export function runCommand(
   log?: RunLog,
 ): Reply {
   const def = registry.get(name);
-  if (!def) {
-    return errorReply(
-      "Unknown command",
-      `There is no /${name} command. Try ${registry.list.map((c) => `/${c.name}`).join(", ")}.`,
-    );
-  }
+  if (!def) return unknownCommand(registry, name);
+  if (def.kind === "channel") return NOT_HERE(def.name);
   const parsed = parseOptions(def, raw);
   if (!parsed.ok) return errorReply(`Invalid option for /${def.name}`, parsed.message);
   try {
-    const reply = def.handle(parsed.options, context);
-    return parsed.private && !reply.ephemeral ? { ...reply, ephemeral: true } : reply;
+    return finish(def.handle(parsed.options, context), parsed as never);
   } catch (err) {
-    log?.error({ err, command: name }, "command handler failed");
-    return errorReply(
-      "Something went wrong",
-      `/${def.name} failed on our side. The error was logged; please try again later.`,
-    );
+    return failed(def, err, log);
+  }
+}
+
+export const REFUSED = (name: string) =>
+  errorReply(
+    "Not allowed",
+    `Only people who can manage this channel can use /${name} here (on Discord: the Manage Channels permission; on Slack: workspace admins and owners, or the bot's configured admins).`,
+  );
+
+/**
+ * Runs a command about the channel it was typed in: validates its options, checks the permission
+ * it asks for (again at run time, whatever the platform showed), then runs its async handler.
+ */
+export async function runChannelCommand<P>(
+  registry: CommandRegistry,
+  name: string,
+  raw: Record<string, unknown>,
+  context: Omit<ChannelContext<P>, "canManage">,
+  log?: RunLog,
+): Promise<Reply> {
+  const def = registry.get(name);
+  if (!def) return unknownCommand(registry, name);
+  if (def.kind !== "channel") return runCommand(registry, name, raw, context, log);
+  const parsed = parseOptions(def, raw);
+  if (!parsed.ok) return errorReply(`Invalid option for /${def.name}`, parsed.message);
+  try {
+    const canManage = def.permission === "manage-channel" ? await context.invocation.canManage() : false;
+    if (def.permission === "manage-channel" && !canManage) return REFUSED(def.name);
+    const reply = await def.handle(parsed.options, { ...context, canManage } as ChannelContext<never>);
+    return finish(reply, parsed as never);
+  } catch (err) {
+    return failed(def, err, log);
   }
 }

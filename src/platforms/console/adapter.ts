@@ -4,16 +4,29 @@
  */
 import { createInterface } from "node:readline";
 import type { BotCore } from "../../bot/core.js";
+import type { Invocation } from "../../command/definition.js";
 import { parseCommandLine } from "../../command/parse.js";
 import { errorReply, type Reply } from "../../reply/reply.js";
 import { renderText } from "./render.js";
+
+/**
+ * The console is one channel, and whoever sits at it runs the bot: they may manage it. Its alerts
+ * (after /subscribe) are printed between the answers.
+ */
+export const CONSOLE_INVOCATION: Invocation = {
+  platform: "console",
+  channelId: "console",
+  workspaceId: "console",
+  userId: "console",
+  canManage: async () => true,
+};
 
 export interface ConsoleAdapter {
   start(): Promise<void>;
   /** Resolves when the input ends (EOF or /exit). */
   closed: Promise<void>;
-  /** Prints a reply that was not asked for (an alert) without breaking the prompt. */
-  post(reply: Reply): void;
+  /** Prints text that was not asked for (an alert) without breaking the prompt. */
+  print(text: string): void;
   stop(): Promise<void>;
 }
 
@@ -23,8 +36,6 @@ export function createConsoleAdapter(options: {
   output: NodeJS.WritableStream;
   /** Show a prompt and a greeting (a terminal) or not (a pipe). */
   interactive: boolean;
-  /** Answers a line that is not one of the core's commands (e.g. /subscribe), or undefined. */
-  extra?: (name: string, options: Record<string, string>) => Promise<Reply | undefined>;
 }): ConsoleAdapter {
   const { core, input, output, interactive } = options;
   let rl: ReturnType<typeof createInterface> | undefined;
@@ -44,10 +55,7 @@ export function createConsoleAdapter(options: {
     const parsed = parseCommandLine(trimmed);
     let reply: Reply;
     if (!parsed.ok) reply = errorReply("Cannot read that command", parsed.message);
-    else {
-      const handled = options.extra ? await options.extra(parsed.line.name, parsed.line.options) : undefined;
-      reply = handled ?? core.run(parsed.line.name, parsed.line.options);
-    }
+    else reply = await core.handle(parsed.line.name, parsed.line.options, CONSOLE_INVOCATION);
     write(renderText(reply));
     write("");
   }
@@ -73,8 +81,8 @@ export function createConsoleAdapter(options: {
         void queue.then(() => resolveClosed());
       });
     },
-    post(reply) {
-      write(`\n${renderText(reply)}\n`);
+    print(text) {
+      write(text);
       if (interactive) rl?.prompt(true);
     },
     async stop() {

@@ -17,19 +17,38 @@ import {
   type InteractionReplyOptions,
   type InteractionUpdateOptions,
   Options,
+  PermissionFlagsBits,
 } from "discord.js";
 import type { Logger } from "pino";
 import { decodeAction } from "../../command/actions.js";
+import type { Invocation } from "../../command/definition.js";
 import type { Dataset } from "../../dataset/dataset.js";
 import { errorReply, type Reply } from "../../reply/reply.js";
 import { suggest } from "./autocomplete.js";
 import { DISCORD_ERROR, discordCode, errorFields } from "./errors.js";
 import { type DiscordMessage, EPHEMERAL, renderDiscord } from "./render.js";
 
-/** What the adapter needs of the core (a BotCore fits; `run` may be async for slow answers). */
+/** What the adapter needs of the core (a BotCore fits; answers may be async when slow). */
 export interface DiscordCore {
   run(name: string, raw: Record<string, unknown>): Reply | Promise<Reply>;
+  handle(name: string, raw: Record<string, unknown>, invocation: Invocation): Promise<Reply>;
   dataset(): Dataset;
+}
+
+/**
+ * Who asked, where. Permissions come from the interaction itself (the member's resolved permissions
+ * in that channel), so the check at run time needs no cache and no API call.
+ */
+export function invocationOf(interaction: ChatInputCommandInteraction): Invocation {
+  return {
+    platform: "discord",
+    channelId: interaction.channelId,
+    workspaceId: interaction.guildId ?? "dm",
+    userId: interaction.user.id,
+    canManage: async () =>
+      interaction.inGuild() &&
+      (interaction.memberPermissions?.has(PermissionFlagsBits.ManageChannels) ?? false),
+  };
 }
 
 export interface DiscordAdapterOptions {
@@ -228,7 +247,11 @@ export function createDiscordAdapter(options: DiscordAdapterOptions): DiscordAda
   async function onChatInput(interaction: ChatInputCommandInteraction): Promise<void> {
     const raw: Record<string, unknown> = {};
     for (const option of interaction.options.data) raw[option.name] = option.value;
-    await answer(interaction, () => core.run(interaction.commandName, raw), raw.private === true);
+    await answer(
+      interaction,
+      () => core.handle(interaction.commandName, raw, invocationOf(interaction)),
+      raw.private === true,
+    );
   }
 
   async function onAutocomplete(interaction: AutocompleteInteraction): Promise<void> {

@@ -2,7 +2,7 @@
  * Discord application commands (slash commands) built from the same definitions every platform
  * uses, so an option added to a command shows up in Discord's picker with no Discord-specific code.
  */
-import type { CommandDefinition } from "../../command/definition.js";
+import type { CommandInfo } from "../../command/definition.js";
 import { type OptionSpec, platformOptionSpecs } from "../../command/options.js";
 import { fitPlain } from "./markdown.js";
 
@@ -41,7 +41,17 @@ export interface DiscordCommand {
   name: string;
   description: string;
   options: DiscordCommandOption[];
+  /**
+   * Permission bits a member needs to see and use the command, as a decimal string; server admins
+   * can change it per channel or role in Server Settings → Integrations. The core checks again.
+   */
+  default_member_permissions?: string;
+  /** Where the command can be used: 0 = servers (channel commands make no sense in DMs). */
+  contexts?: number[];
 }
+
+/** Discord's MANAGE_CHANNELS permission bit (1 << 4). */
+export const MANAGE_CHANNELS = "16";
 
 /** Discord names: lowercase letters, digits, `-` and `_`, at most 32 characters. */
 function commandName(name: string): string {
@@ -89,7 +99,7 @@ export function discordOption(spec: OptionSpec): DiscordCommandOption {
 }
 
 /** One command; required options first, as Discord requires. */
-export function discordCommand(def: CommandDefinition): DiscordCommand {
+export function discordCommand(def: CommandInfo): DiscordCommand {
   const options = platformOptionSpecs(def).map(discordOption);
   const ordered = [...options.filter((o) => o.required), ...options.filter((o) => !o.required)];
   if (ordered.length > COMMAND_LIMITS.options) {
@@ -100,10 +110,13 @@ export function discordCommand(def: CommandDefinition): DiscordCommand {
     name: commandName(def.name),
     description: description(def.description),
     options: ordered,
+    ...(def.permission === "manage-channel"
+      ? { default_member_permissions: MANAGE_CHANNELS, contexts: [0] }
+      : {}),
   };
 }
 
 /** Every command, in the registry's order: the body of the bulk overwrite. */
-export function discordCommands(defs: readonly CommandDefinition[]): DiscordCommand[] {
+export function discordCommands(defs: readonly CommandInfo[]): DiscordCommand[] {
   return defs.map(discordCommand);
 }

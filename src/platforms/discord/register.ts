@@ -5,7 +5,7 @@
  */
 import { REST, Routes } from "discord.js";
 import { commands as allCommands } from "../../../commands/index.js";
-import type { CommandDefinition } from "../../command/definition.js";
+import type { CommandInfo } from "../../command/definition.js";
 import { type DiscordCommand, discordCommands } from "./commands.js";
 
 export interface RegisterOptions {
@@ -16,7 +16,7 @@ export interface RegisterOptions {
   /** Discord's API root (DISCORD_API_URL), for a stand-in server; default https://discord.com/api. */
   apiUrl?: string;
   /** The commands to publish (default: all of the bot's). */
-  commands?: readonly CommandDefinition[];
+  commands?: readonly CommandInfo[];
 }
 
 export interface RegisterResult {

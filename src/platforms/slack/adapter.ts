@@ -20,6 +20,7 @@ import {
 } from "@slack/bolt";
 import type { Logger } from "pino";
 import type { BotCore } from "../../bot/core.js";
+import type { Invocation } from "../../command/definition.js";
 import { errorReply, type Reply } from "../../reply/reply.js";
 import { answerAction, answerCommand, answerUmbrella } from "./answer.js";
 import { guardRequests } from "./guard.js";
@@ -44,6 +45,8 @@ export interface SlackAdapterOptions {
   host?: string;
   /** The umbrella command, without its slash. */
   umbrella: string;
+  /** Slack user ids that may manage subscriptions besides workspace admins and owners. */
+  adminUsers?: readonly string[];
   log: Logger;
 }
 
@@ -62,9 +65,9 @@ function escapeRegExp(text: string): string {
 }
 
 /** A command that throws must still get an answer: Slack shows "failed with the error" otherwise. */
-function safely(log: Logger, what: string, answer: () => Reply): Reply {
+async function safely(log: Logger, what: string, answer: () => Reply | Promise<Reply>): Promise<Reply> {
   try {
-    return answer();
+    return await answer();
   } catch (err) {
     log.error({ err, what }, "slack answer failed");
     return errorReply(
@@ -119,20 +122,39 @@ export function createSlackAdapter(options: SlackAdapterOptions): SlackAdapter {
   }
 
   // Every slash command the bot answers, by its name with the slash: each command, and the umbrella.
-  const routes = new Map<string, (text: string) => Reply>();
+  type Route = (text: string, invocation: Invocation) => Promise<Reply>;
+  const routes = new Map<string, Route>();
   for (const def of core.registry.list)
-    routes.set(`/${def.name}`, (text) => answerCommand(core, def.name, text));
+    routes.set(`/${def.name}`, (text, invocation) => answerCommand(core, def.name, text, invocation));
   if (routes.has(`/${umbrella}`)) {
     log.warn({ umbrella }, "the umbrella command has a command's name: only the command is answered");
   } else {
-    routes.set(`/${umbrella}`, (text) => answerUmbrella(core, umbrella, text));
+    routes.set(`/${umbrella}`, (text, invocation) => answerUmbrella(core, umbrella, text, invocation));
   }
+  const admins = new Set(options.adminUsers ?? []);
 
   /** Answers a slash command in its ack: the reply is the ack's body, within the 3-second window. */
-  const onCommand: Middleware<SlackCommandMiddlewareArgs> = async ({ command, ack }) => {
+  const onCommand: Middleware<SlackCommandMiddlewareArgs> = async ({ command, ack, client }) => {
     const answer = routes.get(command.command);
+    const invocation: Invocation = {
+      platform: "slack",
+      channelId: command.channel_id,
+      workspaceId: command.team_id,
+      userId: command.user_id,
+      // Asked only by commands that need it: the configured admins, else workspace admins and owners.
+      canManage: async () => {
+        if (admins.has(command.user_id)) return true;
+        try {
+          const info = await client.users.info({ user: command.user_id });
+          return Boolean(info.user?.is_admin || info.user?.is_owner || info.user?.is_primary_owner);
+        } catch (err) {
+          log.warn({ err: (err as Error).message }, "users.info failed: treating the user as not an admin");
+          return false;
+        }
+      },
+    };
     const reply = answer
-      ? safely(log, command.command, () => answer(command.text ?? ""))
+      ? await safely(log, command.command, () => answer(command.text ?? "", invocation))
       : errorReply("Unknown command", `The bot has no ${command.command} command.`);
     log.debug({ command: command.command, kind: reply.kind }, "slash command");
     await ack(renderSlack(reply));
@@ -144,7 +166,7 @@ export function createSlackAdapter(options: SlackAdapterOptions): SlackAdapter {
   /** A button: ack at once, then replace the message (or add an ephemeral error) via the response_url. */
   const onButton: Middleware<SlackActionMiddlewareArgs<BlockAction>> = async ({ ack, action, respond }) => {
     await ack();
-    const reply = safely(log, "button", () => answerAction(core, action.action_id));
+    const reply = await safely(log, "button", () => answerAction(core, action.action_id));
     // The message's response_type is left out: a replaced message stays where it was.
     const { response_type: _where, ...message } = renderSlack(reply);
     try {

@@ -5,30 +5,41 @@
  */
 import type { BotCore } from "../../bot/core.js";
 import { decodeAction } from "../../command/actions.js";
+import type { Invocation } from "../../command/definition.js";
 import { parseOptionText } from "../../command/parse.js";
 import { errorReply, type Reply } from "../../reply/reply.js";
 
 /** Runs `/name text`: the text holds `name:value` options. */
-export function answerCommand(core: BotCore, name: string, text: string): Reply {
+export async function answerCommand(
+  core: BotCore,
+  name: string,
+  text: string,
+  invocation: Invocation,
+): Promise<Reply> {
   const parsed = parseOptionText(text);
   if (!parsed.ok) return errorReply(`Invalid options for /${name}`, parsed.message);
-  return core.run(name, parsed.options);
+  return core.handle(name, parsed.options, invocation);
 }
 
 /**
  * Runs `/umbrella command [options]`, the one command a workspace can install when the short names
  * are taken. No subcommand shows the help; an unknown one says which exist.
  */
-export function answerUmbrella(core: BotCore, umbrella: string, text: string): Reply {
+export async function answerUmbrella(
+  core: BotCore,
+  umbrella: string,
+  text: string,
+  invocation: Invocation,
+): Promise<Reply> {
   const match = /^\s*\/?(\S*)\s*([\s\S]*)$/.exec(text);
   const sub = (match?.[1] ?? "").toLowerCase();
   const rest = match?.[2] ?? "";
-  if (!sub) return answerCommand(core, "help", rest);
+  if (!sub) return answerCommand(core, "help", rest, invocation);
   if (!core.registry.get(sub)) {
     const known = core.registry.list.map((c) => `\`/${umbrella} ${c.name}\``).join(", ");
     return errorReply("Unknown command", `There is no \`${sub}\` command. Try ${known}.`);
   }
-  return answerCommand(core, sub, rest);
+  return answerCommand(core, sub, rest, invocation);
 }
 
 /** Runs the command a button encodes; an id the bot did not make gets an error. */

@@ -5,7 +5,7 @@
  */
 import type { webApi } from "@slack/bolt";
 import { commands } from "../../../commands/index.js";
-import type { CommandDefinition } from "../../command/definition.js";
+import type { CommandInfo } from "../../command/definition.js";
 import { type OptionSpec, platformOptionSpecs } from "../../command/options.js";
 
 export type SlackManifest = webApi.AppsManifestCreateArguments["manifest"];
@@ -38,7 +38,7 @@ function placeholder(spec: OptionSpec): string {
 }
 
 /** `[from:YYYY-MM-DD] [tag:…] [private:true]`, required options without brackets. */
-export function usageHint(def: CommandDefinition): string {
+export function usageHint(def: CommandInfo): string {
   return platformOptionSpecs(def)
     .map((s) => (s.required ? `${s.name}:${placeholder(s)}` : `[${s.name}:${placeholder(s)}]`))
     .join(" ")
@@ -52,7 +52,7 @@ export interface ManifestOptions {
   umbrella: string;
   socketMode: boolean;
   /** The commands to install (default: every command of the bot). */
-  commands?: readonly CommandDefinition[];
+  commands?: readonly CommandInfo[];
 }
 
 /** The Slack app manifest for HTTP mode (request URLs) or Socket Mode (no public URL needed). */

@@ -8,7 +8,7 @@
  * it. Give the client `alertRetryConfig`: it lets the WebClient wait out rate limits only, and hands
  * every other failure to delivery, which checks the marker first.
  */
-import { ErrorCode, type RetryOptions, type WebAPICallError, type WebClient } from "@slack/web-api";
+import { ErrorCode, type RetryOptions, type WebAPICallError, WebClient } from "@slack/web-api";
 import {
   describe,
   type Failure,
@@ -110,4 +110,22 @@ export class SlackSender implements Sender {
           : { type: "rejected", reason: describe(err) };
     }
   }
+}
+
+/**
+ * The reminders' own Web API client: Slack has no idempotency key, so the WebClient's default retries
+ * could post a message twice on a 5xx; this one only waits out rate limits, and the sender looks its
+ * marker up before any retry instead.
+ */
+export function createSlackSender(options: {
+  token: string;
+  apiUrl?: string;
+  render: (reply: Reply) => SlackPayload;
+}): SlackSender {
+  const apiUrl = options.apiUrl ? options.apiUrl.replace(/\/?$/, "/") : undefined;
+  const client = new WebClient(options.token, {
+    retryConfig: alertRetryConfig,
+    ...(apiUrl ? { slackApiUrl: apiUrl } : {}),
+  });
+  return new SlackSender(client, options.render);
 }

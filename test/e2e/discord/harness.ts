@@ -1,4 +1,7 @@
 /** Starts the real bot (core, adapter, discord.js Client) against a stand-in Discord, for e2e tests. */
+import { mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { Writable } from "node:stream";
 import { registry } from "../../../commands/index.js";
 import { type BotCore, createCore } from "../../../src/bot/core.js";
@@ -10,6 +13,7 @@ import {
   type DiscordAdapter,
   type DiscordCore,
 } from "../../../src/platforms/discord/adapter.js";
+import { SqliteStore } from "../../../src/store/sqlite.js";
 import { fixedClock } from "../../../src/time/clock.js";
 import { StandInDiscord } from "./standin.js";
 
@@ -19,6 +23,7 @@ export interface Harness {
   discord: StandInDiscord;
   core: BotCore;
   adapter: DiscordAdapter;
+  store: SqliteStore;
   /** Every log line the bot wrote, parsed. */
   logs: Record<string, unknown>[];
   /** The raw log text (to check no token leaks). */
@@ -38,12 +43,14 @@ export async function startHarness(
   });
   const log = createLogger("debug", sink);
   const data = await LiveDataset.open("data", log);
+  const store = SqliteStore.open(join(mkdtempSync(join(tmpdir(), "cf-discord-")), "store.sqlite"));
   const core = createCore({
     registry,
     data,
     clock: fixedClock("2025-02-28T10:00:00Z"),
     settings: defaultSettings,
     log,
+    channelPort: store,
   });
   const discord = await StandInDiscord.start();
   const adapter = createDiscordAdapter({
@@ -59,6 +66,7 @@ export async function startHarness(
     discord,
     core,
     adapter,
+    store,
     get logs() {
       return lines.map((l) => JSON.parse(l) as Record<string, unknown>);
     },
@@ -66,6 +74,7 @@ export async function startHarness(
     async close() {
       await adapter.stop();
       await discord.close();
+      await store.close();
       data.close();
     },
   };

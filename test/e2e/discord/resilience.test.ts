@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from "vitest";
 import type { BotCore } from "../../../src/bot/core.js";
+import type { Invocation } from "../../../src/command/definition.js";
 import { type Harness, startHarness, TOKEN } from "./harness.js";
 import { type CallbackBody, embedText } from "./standin.js";
 
@@ -70,9 +71,10 @@ describe("the Discord bot when Discord misbehaves", () => {
   it("defers a slow answer (callback type 5) and edits it in when ready", async () => {
     const slow = (core: BotCore) => ({
       dataset: () => core.dataset(),
-      run: async (name: string, raw: Record<string, unknown>) => {
+      run: (name: string, raw: Record<string, unknown>) => core.run(name, raw),
+      handle: async (name: string, raw: Record<string, unknown>, invocation: Invocation) => {
         await new Promise((resolve) => setTimeout(resolve, 200));
-        return core.run(name, raw);
+        return core.handle(name, raw, invocation);
       },
     });
     h = await startHarness({ wrapCore: slow, deferAfterMs: 50 });

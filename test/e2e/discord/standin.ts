@@ -47,8 +47,8 @@ interface Waiter {
 }
 
 const API_PREFIX = "/api/v10";
-const GUILD_ID = "900000000000000001";
-const CHANNEL_ID = "900000000000000002";
+export const GUILD_ID = "900000000000000001";
+export const CHANNEL_ID = "900000000000000002";
 const USER_ID = "900000000000000003";
 
 let snowflakeCounter = 0n;
@@ -224,6 +224,16 @@ export class StandInDiscord {
         })),
       );
     }
+    // Reminders: messages the bot posts to channels, and the history it reads back (newest first).
+    const channel = /^\/channels\/(\d+)\/messages$/.exec(path);
+    if (channel && method === "POST") {
+      const message = { ...this.message(body), channel_id: channel[1] };
+      const list = this.channelMessages.get(channel[1] ?? "") ?? [];
+      list.unshift(message);
+      this.channelMessages.set(channel[1] ?? "", list);
+      return json(res, 200, message);
+    }
+    if (channel && method === "GET") return json(res, 200, this.channelMessages.get(channel[1] ?? "") ?? []);
     const webhook = /^\/webhooks\/(\d+)\/[^/]+(?:\/messages\/(@original|\d+))?$/.exec(path);
     if (webhook && (method === "PATCH" || method === "POST")) {
       return json(res, 200, this.message(body));
@@ -486,6 +496,12 @@ export class StandInDiscord {
 
   // ── Interactions ──────────────────────────────────────────────────────────────────────────────
 
+  /** Messages posted to each channel (POST /channels/{id}/messages), newest first. */
+  readonly channelMessages = new Map<string, Record<string, unknown>[]>();
+
+  /** The invoking member's permissions in the channel, as Discord resolves them (a decimal bit set). */
+  memberPermissions = "1071698660929";
+
   private interactionBase(type: number): Record<string, unknown> & { id: string; token: string } {
     const id = snowflake();
     return {
@@ -504,7 +520,7 @@ export class StandInDiscord {
         deaf: false,
         mute: false,
         flags: 0,
-        permissions: "1071698660929",
+        permissions: this.memberPermissions,
       },
       app_permissions: "1071698660929",
       locale: "en-GB",

@@ -2,6 +2,9 @@
  * The bot in HTTP mode against the Slack stand-in: the real dataset, the real commands and core at a
  * fixed clock, the real Bolt App on 127.0.0.1, and every log line captured (to check for secrets).
  */
+import { mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { Writable } from "node:stream";
 import { registry } from "../../../commands/index.js";
 import { type BotCore, createCore } from "../../../src/bot/core.js";
@@ -9,6 +12,7 @@ import { defaultSettings } from "../../../src/command/definition.js";
 import { LiveDataset } from "../../../src/dataset/live.js";
 import { createLogger } from "../../../src/log.js";
 import { createSlackAdapter, EVENTS_PATH, type SlackAdapter } from "../../../src/platforms/slack/adapter.js";
+import { SqliteStore } from "../../../src/store/sqlite.js";
 import { fixedClock } from "../../../src/time/clock.js";
 import { shippedDataDir } from "../../fixtures/story.js";
 import {
@@ -30,15 +34,18 @@ export interface SlackHarness {
   eventsUrl: string;
   /** Every log line written so far (bot and Bolt), as raw JSON text. */
   logText(): string;
-  /** Sends `/command text`, signed, and returns the bot's HTTP answer. */
-  command(command: string, text?: string): Promise<BotResponse>;
+  /** Sends `/command text`, signed (as user U0READER unless told), and returns the bot's HTTP answer. */
+  command(command: string, text?: string, userId?: string): Promise<BotResponse>;
+  store: SqliteStore;
   /** Clicks a button with this action id; the reply goes to the returned response_url path. */
   click(actionId: string): Promise<{ response: BotResponse; responsePath: string }>;
   post(post: Omit<SignedPost, "secret"> & { secret?: string }): Promise<BotResponse>;
   close(): Promise<void>;
 }
 
-export async function startSlackHarness(options: { level?: string } = {}): Promise<SlackHarness> {
+export async function startSlackHarness(
+  options: { level?: string; adminUsers?: string[] } = {},
+): Promise<SlackHarness> {
   const lines: string[] = [];
   const sink = new Writable({
     write(chunk, _enc, done) {
@@ -48,12 +55,14 @@ export async function startSlackHarness(options: { level?: string } = {}): Promi
   });
   const log = createLogger(options.level ?? "debug", sink);
   const data = await LiveDataset.open(shippedDataDir, log);
+  const store = SqliteStore.open(join(mkdtempSync(join(tmpdir(), "cf-slack-")), "store.sqlite"));
   const core = createCore({
     registry,
     data,
     clock: fixedClock("2025-02-28T10:00:00Z"),
     settings: defaultSettings,
     log,
+    channelPort: store,
   });
   const standin = new SlackStandin(BOT_TOKEN);
   await standin.start();
@@ -65,6 +74,7 @@ export async function startSlackHarness(options: { level?: string } = {}): Promi
     port: 0,
     host: "127.0.0.1",
     umbrella: "ceasefire",
+    ...(options.adminUsers ? { adminUsers: options.adminUsers } : {}),
     log,
   });
   await adapter.start();
@@ -76,10 +86,11 @@ export async function startSlackHarness(options: { level?: string } = {}): Promi
     core,
     eventsUrl,
     logText: () => lines.join(""),
-    command: (command, text = "") =>
+    store,
+    command: (command, text = "", userId = "U0READER") =>
       postSigned(eventsUrl, {
         secret: SIGNING_SECRET,
-        body: slashCommandBody(command, text, standin.responseUrl()),
+        body: slashCommandBody(command, text, standin.responseUrl(), userId),
       }),
     async click(actionId) {
       clicks += 1;
@@ -94,6 +105,7 @@ export async function startSlackHarness(options: { level?: string } = {}): Promi
     async close() {
       await adapter.stop();
       await standin.stop();
+      await store.close();
       data.close();
     },
   };

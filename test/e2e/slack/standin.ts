@@ -32,7 +32,10 @@ function parseFields(body: string, contentType: string | undefined): Record<stri
 }
 
 /** Answers of the stand-in Web API, by method. */
-const API: Record<string, (fields: Record<string, unknown>) => Record<string, unknown>> = {
+const API: Record<
+  string,
+  (fields: Record<string, string | undefined>, standin: SlackStandin) => Record<string, unknown>
+> = {
   "auth.test": () => ({ ok: true, url: "https://standin.slack.com/", ...STANDIN_BOT, user: "ceasefire-bot" }),
   "chat.postMessage": (f) => ({
     ok: true,
@@ -41,15 +44,25 @@ const API: Record<string, (fields: Record<string, unknown>) => Record<string, un
     message: { text: f.text },
   }),
   "chat.update": (f) => ({ ok: true, channel: f.channel, ts: f.ts, text: f.text }),
-  "users.info": (f) => ({
+  "users.info": (f, standin) => ({
     ok: true,
-    user: { id: f.user, name: "reader", tz: "Europe/London", is_bot: false },
+    user: {
+      id: f.user,
+      name: "reader",
+      tz: "Europe/London",
+      is_bot: false,
+      is_admin: standin.admins.has(f.user ?? ""),
+      is_owner: false,
+      is_primary_owner: false,
+    },
   }),
   "conversations.history": () => ({ ok: true, messages: [], has_more: false }),
 };
 
 export class SlackStandin {
   readonly requests: RecordedRequest[] = [];
+  /** Users that users.info reports as workspace admins. */
+  readonly admins = new Set<string>();
   private server: Server | undefined;
   private waiters: { match: (r: RecordedRequest) => boolean; resolve: (r: RecordedRequest) => void }[] = [];
 
@@ -88,7 +101,7 @@ export class SlackStandin {
         if (!handler) res.end(JSON.stringify({ ok: false, error: "unknown_method" }));
         else if (auth !== `Bearer ${this.botToken}`)
           res.end(JSON.stringify({ ok: false, error: "invalid_auth" }));
-        else res.end(JSON.stringify(handler(recorded.fields)));
+        else res.end(JSON.stringify(handler(recorded.fields as Record<string, string | undefined>, this)));
       });
     });
     await new Promise<void>((resolve) => this.server?.listen(0, "127.0.0.1", resolve));
@@ -183,14 +196,19 @@ export async function postSigned(eventsUrl: string, post: SignedPost): Promise<B
 }
 
 /** The form body Slack sends for `/command text`. */
-export function slashCommandBody(command: string, text: string, responseUrl: string): string {
+export function slashCommandBody(
+  command: string,
+  text: string,
+  responseUrl: string,
+  userId = "U0READER",
+): string {
   return new URLSearchParams({
     token: "deprecated-verification-token",
     team_id: STANDIN_BOT.team_id,
     team_domain: "standin",
     channel_id: "C0CHANNEL",
     channel_name: "general",
-    user_id: "U0READER",
+    user_id: userId,
     user_name: "reader",
     command,
     text,

@@ -3,7 +3,7 @@ import { LogLevel, SocketModeReceiver } from "@slack/bolt";
 import { describe, expect, it } from "vitest";
 import { registry } from "../../../commands/index.js";
 import { createCore } from "../../../src/bot/core.js";
-import { defaultSettings } from "../../../src/command/definition.js";
+import { defaultSettings, type Invocation } from "../../../src/command/definition.js";
 import { LiveDataset } from "../../../src/dataset/live.js";
 import { createLogger } from "../../../src/log.js";
 import { createSlackAdapter } from "../../../src/platforms/slack/adapter.js";
@@ -121,8 +121,15 @@ describe("slack adapter construction", () => {
 describe("slack umbrella command", () => {
   it("takes the subcommand with or without its slash, in any case", async () => {
     const c = await core();
-    expect(answerUmbrella(c, "cf", "/Captives").title).toContain("Captives");
-    expect(answerUmbrella(c, "cf", "  captives  private:true ").ephemeral).toBe(true);
+    const invocation: Invocation = {
+      platform: "slack",
+      channelId: "C1",
+      workspaceId: "T1",
+      userId: "U1",
+      canManage: async () => false,
+    };
+    expect((await answerUmbrella(c, "cf", "/Captives", invocation)).title).toContain("Captives");
+    expect((await answerUmbrella(c, "cf", "  captives  private:true ", invocation)).ephemeral).toBe(true);
   });
 });
 

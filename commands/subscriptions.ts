@@ -1,0 +1,16 @@
+import { defineChannelCommand } from "../src/command/definition.js";
+import { noOptions, subscriptions } from "../src/reminders/subscriptions.js";
+import type { Store } from "../src/store/store.js";
+
+/** /subscriptions: what this channel gets, its next alerts, and its last deliveries with their outcome. */
+export const subscriptionsCommand = defineChannelCommand<typeof noOptions, Store>({
+  kind: "channel",
+  name: "subscriptions",
+  description: "What this channel gets, its next alerts and its last deliveries",
+  options: noOptions,
+  handle: (_options, ctx) =>
+    subscriptions(
+      { store: ctx.port, dataset: ctx.dataset, clock: ctx.clock, settings: ctx.settings },
+      { ...ctx.invocation, canManage: ctx.canManage },
+    ),
+});

@@ -1,0 +1,69 @@
+import { afterEach, describe, expect, it } from "vitest";
+import { runCommand } from "../../src/command/run.js";
+import { CHANNEL, type ChannelRig, channelRig } from "../fixtures/channel.js";
+import { BEFORE, DURING, registry, shippedData } from "../fixtures/story.js";
+
+let rig: ChannelRig;
+afterEach(async () => {
+  await rig.close();
+});
+
+describe("subscribe", () => {
+  it("subscribes the channel to reminders and updates by default, from this moment on", async () => {
+    rig = channelRig(DURING);
+    const { reply } = await rig.run("subscribe");
+    expect(reply.kind).toBe("answer");
+    expect(reply.ephemeral).toBe(false);
+    const sub = await rig.store.subscription(CHANNEL);
+    expect(sub).toMatchObject({ kind: "all", active: true });
+    expect(sub?.since.toISOString()).toBe("2025-02-28T10:00:00.000Z");
+  });
+
+  it("refuses, privately, someone who may not manage the channel, and changes nothing", async () => {
+    rig = channelRig(DURING);
+    const { reply, text } = await rig.run("subscribe", { kind: "reminders" }, { canManage: false });
+    expect(reply.kind).toBe("error");
+    expect(reply.ephemeral).toBe(true);
+    expect(text).toContain("Only people who can manage this channel can use /subscribe");
+    expect(await rig.store.subscription(CHANNEL)).toBeUndefined();
+  });
+
+  it("takes the channel's own lead times", async () => {
+    rig = channelRig(BEFORE);
+    await rig.run("subscribe", { kind: "reminders", lead: "2d, 2h" });
+    expect(await rig.store.subscription(CHANNEL)).toMatchObject({
+      kind: "reminders",
+      leadTimes: ["2d", "2h"],
+    });
+  });
+
+  it("names the option and what it expects for a bad kind", async () => {
+    rig = channelRig(DURING);
+    const { reply, text } = await rig.run("subscribe", { kind: "weekly" });
+    expect(reply.ephemeral).toBe(true);
+    expect(text).toContain("Option `kind` must be one of reminders, updates, all");
+  });
+
+  it("explains a lead time it cannot read", async () => {
+    rig = channelRig(DURING);
+    const { reply } = await rig.run("subscribe", { lead: "1 day" });
+    expect(reply.kind).toBe("error");
+    expect(await rig.store.subscription(CHANNEL)).toBeUndefined();
+  });
+
+  it("says it works in a channel when asked outside one (ceasefire-bot ask)", () => {
+    const reply = runCommand(
+      registry,
+      "subscribe",
+      {},
+      {
+        dataset: shippedData(),
+        clock: { now: () => new Date(DURING) },
+        settings: { staleAfterDays: 7, reminderHour: 9, timelinePageSize: 8 },
+        commands: registry.list,
+      },
+    );
+    expect(reply.kind).toBe("error");
+    expect(reply.title).toBe("/subscribe works in a channel");
+  });
+});

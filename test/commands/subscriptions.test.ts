@@ -1,0 +1,42 @@
+import { afterEach, describe, expect, it } from "vitest";
+import { type ChannelRig, channelRig } from "../fixtures/channel.js";
+import { AFTER, BEFORE, DURING } from "../fixtures/story.js";
+
+let rig: ChannelRig;
+afterEach(async () => {
+  await rig.close();
+});
+
+describe("subscriptions", () => {
+  it("says a channel that never subscribed gets nothing, to anyone who asks", async () => {
+    rig = channelRig(DURING);
+    const { reply, text } = await rig.run("subscriptions", {}, { canManage: false });
+    expect(reply.ephemeral).toBe(true);
+    expect(text.toLowerCase()).toContain("not subscribed");
+  });
+
+  it("before phase one: the next reminder is that phase one ends tomorrow, on 28 February at 09:00", async () => {
+    rig = channelRig(BEFORE);
+    await rig.run("subscribe", { kind: "reminders" });
+    const { text } = await rig.run("subscriptions", {}, { canManage: false });
+    expect(text).toContain("28 Feb 2025, 09:00");
+    expect(text).toContain("Phase one ends tomorrow, Saturday 1 March 2025.");
+  });
+
+  it("during phase one (after the 09:00 reminder): the next is that phase one ends today", async () => {
+    rig = channelRig(DURING);
+    await rig.run("subscribe", { kind: "reminders" });
+    const { text } = await rig.run("subscriptions");
+    expect(text).not.toContain("Phase one ends tomorrow");
+    expect(text).toContain("Phase one ends today, Saturday 1 March 2025.");
+  });
+
+  it("after phase one: only the Philadelphi completion reminders are left, with the dispute", async () => {
+    rig = channelRig(AFTER);
+    await rig.run("subscribe", { kind: "reminders" });
+    const { text } = await rig.run("subscriptions");
+    expect(text).not.toContain("Phase one ends");
+    expect(text).toContain("The Philadelphi corridor withdrawal is due to be complete tomorrow");
+    expect(text).toContain("Disputed: Israeli officials said they would not withdraw as planned");
+  });
+});

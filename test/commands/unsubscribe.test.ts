@@ -1,0 +1,33 @@
+import { afterEach, describe, expect, it } from "vitest";
+import { CHANNEL, type ChannelRig, channelRig } from "../fixtures/channel.js";
+import { DURING } from "../fixtures/story.js";
+
+let rig: ChannelRig;
+afterEach(async () => {
+  await rig.close();
+});
+
+describe("unsubscribe", () => {
+  it("stops a subscribed channel's reminders and updates", async () => {
+    rig = channelRig(DURING);
+    await rig.run("subscribe");
+    const { reply } = await rig.run("unsubscribe");
+    expect(reply.kind).toBe("answer");
+    expect((await rig.store.subscription(CHANNEL))?.active).toBe(false);
+  });
+
+  it("refuses someone who may not manage the channel and leaves the subscription alone", async () => {
+    rig = channelRig(DURING);
+    await rig.run("subscribe");
+    const { reply } = await rig.run("unsubscribe", {}, { canManage: false });
+    expect(reply.kind).toBe("error");
+    expect(reply.ephemeral).toBe(true);
+    expect((await rig.store.subscription(CHANNEL))?.active).toBe(true);
+  });
+
+  it("says so when the channel was not subscribed", async () => {
+    rig = channelRig(DURING);
+    const { text } = await rig.run("unsubscribe");
+    expect(text.toLowerCase()).toContain("not subscribed");
+  });
+});

@@ -1,0 +1,121 @@
+/**
+ * The whole bot as it is deployed: `ceasefire-bot start` in a child process with Discord and Slack
+ * both configured, pointed at the stand-ins through DISCORD_API_URL and SLACK_API_URL. One process
+ * answers both platforms, and a Discord channel subscribed with /subscribe gets the reminder posted
+ * by the scheduler when the (shifted) clock reaches 09:00 in Jerusalem.
+ */
+import { type ChildProcess, spawn } from "node:child_process";
+import { mkdtempSync } from "node:fs";
+import { createServer } from "node:net";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { CHANNEL_ID, embedText, StandInDiscord } from "./discord/standin.js";
+import { postSigned, SlackStandin, slashCommandBody } from "./slack/standin.js";
+
+const SECRET = "both-platforms-signing-secret";
+const SLACK_TOKEN = "xoxb-both-platforms";
+
+function freePort(): Promise<number> {
+  return new Promise((resolve) => {
+    const server = createServer().listen(0, "127.0.0.1", () => {
+      const port = (server.address() as { port: number }).port;
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+async function until<T>(
+  what: string,
+  probe: () => Promise<T | undefined> | T | undefined,
+  ms = 20_000,
+): Promise<T> {
+  const end = Date.now() + ms;
+  for (;;) {
+    const value = await probe();
+    if (value !== undefined) return value;
+    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
+let discord: StandInDiscord;
+let slack: SlackStandin;
+let bot: ChildProcess;
+let port: number;
+let stderr = "";
+
+beforeAll(async () => {
+  discord = await StandInDiscord.start();
+  slack = new SlackStandin(SLACK_TOKEN);
+  await slack.start();
+  port = await freePort();
+  const env: Record<string, string | undefined> = {
+    ...process.env,
+    DATA_DIR: mkdtempSync(join(tmpdir(), "cf-both-")),
+    DISCORD_TOKEN: "both-platforms-discord-token",
+    DISCORD_APP_ID: discord.appId,
+    DISCORD_API_URL: discord.apiUrl,
+    SLACK_BOT_TOKEN: SLACK_TOKEN,
+    SLACK_SIGNING_SECRET: SECRET,
+    SLACK_API_URL: `${slack.url}/api/`,
+    PORT: String(port),
+    SCHEDULER_CRON: "* * * * * *",
+    LOG_LEVEL: "info",
+  };
+  delete env.DATABASE_URL;
+  delete env.SLACK_APP_TOKEN;
+  // 08:59:45 in Jerusalem: the day-before reminders are due 15 seconds later.
+  bot = spawn(process.execPath, ["bin/ceasefire-bot.mjs", "start", "--clock", "2025-02-28T06:59:45Z"], {
+    env,
+  });
+  bot.stderr?.on("data", (d) => {
+    stderr += String(d);
+  });
+  await until("both platforms to start", () =>
+    stderr.includes("discord bot ready") && stderr.includes("slack adapter started") ? true : undefined,
+  );
+}, 30_000);
+
+afterAll(async () => {
+  bot?.kill("SIGTERM");
+  await new Promise((r) => bot?.once("close", r));
+  await discord?.close();
+  await slack?.stop();
+});
+
+describe("one process serving Discord and Slack", () => {
+  it("answers a Discord slash command", async () => {
+    const body = await discord.command("captives");
+    expect(embedText(body)).toContain("24 captives");
+    expect(embedText(body)).toContain("according to Israel");
+  });
+
+  it("answers a signed Slack slash command", async () => {
+    const res = await postSigned(`http://127.0.0.1:${port}/slack/events`, {
+      secret: SECRET,
+      body: slashCommandBody("/ceasefire", "captives", slack.responseUrl()),
+    });
+    expect(res.status).toBe(200);
+    expect(JSON.stringify(res.json)).toContain("according to Israel");
+  });
+
+  it("posts the 09:00 reminder to a Discord channel that subscribed, once", async () => {
+    discord.memberPermissions = (BigInt(discord.memberPermissions) | 16n).toString();
+    const body = await discord.command("subscribe", [{ name: "kind", type: 3, value: "reminders" }]);
+    expect(embedText(body)).not.toContain("Only people");
+    const posted = await until("the reminder in the channel", () => {
+      const messages = discord.channelMessages.get(CHANNEL_ID) ?? [];
+      return messages.length >= 2 ? messages : undefined;
+    });
+    const texts = posted.map((m) => JSON.stringify(m));
+    expect(texts.filter((t) => t.includes("Phase one ends tomorrow, Saturday 1 March 2025."))).toHaveLength(
+      1,
+    );
+    expect(texts.filter((t) => t.includes("due to start tomorrow"))).toHaveLength(1);
+    // No secret in anything the bot logged.
+    expect(stderr).not.toContain("both-platforms-discord-token");
+    expect(stderr).not.toContain(SLACK_TOKEN);
+    expect(stderr).not.toContain(SECRET);
+  }, 30_000);
+});

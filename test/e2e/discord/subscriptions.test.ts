@@ -1,0 +1,69 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { registry } from "../../../commands/index.js";
+import { discordCommands } from "../../../src/platforms/discord/commands.js";
+import { type Harness, startHarness } from "./harness.js";
+import { CHANNEL_ID, embedText, GUILD_ID } from "./standin.js";
+
+const READER = "1071698660929"; // no Manage Channels
+const MANAGER = (BigInt(READER) | 16n).toString();
+const channel = { platform: "discord" as const, channelId: CHANNEL_ID, workspaceId: GUILD_ID };
+
+let h: Harness;
+beforeAll(async () => {
+  h = await startHarness();
+});
+afterAll(async () => {
+  await h.close();
+});
+
+describe("discord subscriptions", () => {
+  it("registers /subscribe and /unsubscribe for Manage Channels, in servers only; /subscriptions for all", () => {
+    const byName = new Map(discordCommands(registry.list).map((c) => [c.name, c]));
+    expect(byName.get("subscribe")).toMatchObject({ default_member_permissions: "16", contexts: [0] });
+    expect(byName.get("unsubscribe")).toMatchObject({ default_member_permissions: "16", contexts: [0] });
+    expect(byName.get("subscriptions")?.default_member_permissions).toBeUndefined();
+    expect(byName.get("captives")?.default_member_permissions).toBeUndefined();
+  });
+
+  it("refuses /subscribe, privately, to a member without Manage Channels (checked again at run time)", async () => {
+    h.discord.memberPermissions = READER;
+    const body = await h.discord.command("subscribe", [{ name: "kind", type: 3, value: "reminders" }]);
+    expect(body.data?.flags).toBe(64);
+    expect(embedText(body)).toContain("Only people who can manage this channel");
+    expect(await h.store.subscription(channel)).toBeUndefined();
+  });
+
+  it("subscribes the channel for a member with Manage Channels, with their own lead times", async () => {
+    h.discord.memberPermissions = MANAGER;
+    const body = await h.discord.command("subscribe", [
+      { name: "kind", type: 3, value: "reminders" },
+      { name: "lead", type: 3, value: "1d,2h" },
+    ]);
+    expect(body.data?.flags ?? 0).toBe(0);
+    expect(await h.store.subscription(channel)).toMatchObject({
+      kind: "reminders",
+      leadTimes: ["1d", "2h"],
+      active: true,
+    });
+  });
+
+  it("shows anyone what the channel gets with /subscriptions, privately", async () => {
+    h.discord.memberPermissions = READER;
+    const body = await h.discord.command("subscriptions");
+    expect(body.data?.flags).toBe(64);
+    expect(embedText(body)).toContain("deadline reminders");
+  });
+
+  it("explains a bad lead time privately", async () => {
+    h.discord.memberPermissions = MANAGER;
+    const body = await h.discord.command("subscribe", [{ name: "lead", type: 3, value: "soon" }]);
+    expect(body.data?.flags).toBe(64);
+    expect(embedText(body)).toMatch(/lead/i);
+  });
+
+  it("unsubscribes the channel for a manager", async () => {
+    h.discord.memberPermissions = MANAGER;
+    await h.discord.command("unsubscribe");
+    expect((await h.store.subscription(channel))?.active).toBe(false);
+  });
+});

@@ -1,0 +1,59 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { blockText, type SlackHarness, startSlackHarness } from "./harness.js";
+
+let bot: SlackHarness;
+beforeAll(async () => {
+  bot = await startSlackHarness({ level: "info", adminUsers: ["U0ALLOWED"] });
+  bot.standin.admins.add("U0ADMIN");
+});
+afterAll(async () => {
+  await bot.close();
+});
+
+const channel = { platform: "slack" as const, channelId: "C0CHANNEL", workspaceId: "T0TEAM" };
+
+describe("slack subscriptions", () => {
+  it("refuses /subscribe, privately, to someone who is not a workspace admin", async () => {
+    const res = await bot.command("/subscribe", "kind:reminders", "U0READER");
+    expect(res.status).toBe(200);
+    expect(res.json?.response_type).toBe("ephemeral");
+    expect(blockText(res.json)).toContain("Only people who can manage this channel");
+    expect(bot.standin.calls("users.info").some((c) => c.fields.user === "U0READER")).toBe(true);
+    expect(await bot.store.subscription(channel)).toBeUndefined();
+  });
+
+  it("lets a workspace admin (users.info is_admin) subscribe the channel", async () => {
+    const res = await bot.command("/subscribe", "kind:reminders lead:1d,2h", "U0ADMIN");
+    expect(res.json?.response_type).toBe("in_channel");
+    const sub = await bot.store.subscription(channel);
+    expect(sub).toMatchObject({ kind: "reminders", leadTimes: ["1d", "2h"], active: true });
+  });
+
+  it("lets a user on SLACK_ADMIN_USERS manage it without asking users.info", async () => {
+    const before = bot.standin.calls("users.info").length;
+    const res = await bot.command("/ceasefire", "subscribe kind:all", "U0ALLOWED");
+    expect(blockText(res.json)).not.toContain("Only people who can manage");
+    expect(bot.standin.calls("users.info")).toHaveLength(before);
+    expect((await bot.store.subscription(channel))?.kind).toBe("all");
+  });
+
+  it("shows anyone what the channel gets and its next alerts with /subscriptions", async () => {
+    const res = await bot.command("/subscriptions", "", "U0READER");
+    expect(res.json?.response_type).toBe("ephemeral");
+    const text = blockText(res.json);
+    expect(text).toContain("deadline reminders and news updates");
+    expect(text).toContain("Phase one ends today, Saturday 1 March 2025");
+  });
+
+  it("explains a bad lead time, privately", async () => {
+    const res = await bot.command("/subscribe", "lead:tomorrow", "U0ADMIN");
+    expect(res.json?.response_type).toBe("ephemeral");
+    expect(blockText(res.json)).toContain("lead");
+  });
+
+  it("lets an admin unsubscribe the channel", async () => {
+    const res = await bot.command("/unsubscribe", "", "U0ADMIN");
+    expect(res.status).toBe(200);
+    expect((await bot.store.subscription(channel))?.active).toBe(false);
+  });
+});
