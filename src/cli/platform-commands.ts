@@ -1,5 +1,4 @@
 /** `register` (Discord) and `manifest` (Slack): the platforms' view of the same command definitions. */
-import { commands } from "../../commands/index.js";
 import type { Config } from "../config.js";
 
 interface Io {
@@ -20,7 +19,7 @@ export async function registerCommand(config: Config, guildId: string | undefine
       ...(guildId ? { guildId } : {}),
       ...(config.DISCORD_API_URL ? { apiUrl: config.DISCORD_API_URL } : {}),
     });
-    const count = Array.isArray(result) ? result.length : commands.length;
+    const count = result.registered.length;
     io.out(`Registered ${count} commands ${guildId ? `in guild ${guildId}` : "globally"}.`);
     return 0;
   } catch (err) {

@@ -17,9 +17,19 @@ const MAX = { appDescription: 140, commandDescription: 2000, usageHint: 1000 } a
  * The bot scopes, as few as the bot needs (each one is shown to the admin who installs the app):
  * - `commands`: receive the slash commands and their buttons; nothing else the bot does needs more.
  * - `chat:write`: post deadline reminders into the channels the bot was invited to (the reminders).
+ * - `users:read`: `users.info`, to tell whether the person typing /subscribe or /unsubscribe is a
+ *   workspace admin or owner (only they, and SLACK_ADMIN_USERS, may change what a channel gets).
+ * - `channels:history`, `groups:history`: after a crash in the middle of posting a reminder, read the
+ *   channel's recent messages for the reminder's marker before posting it again (exactly once).
  * Slash command replies need no scope: they go back through the request's response or response_url.
  */
-export const BOT_SCOPES = ["commands", "chat:write"] as const;
+export const BOT_SCOPES = [
+  "commands",
+  "chat:write",
+  "users:read",
+  "channels:history",
+  "groups:history",
+] as const;
 
 /** What a value of an option looks like in a usage hint. */
 function placeholder(spec: OptionSpec): string {

@@ -73,10 +73,11 @@ describe("slack manifest", () => {
     expect(() => buildManifest({ umbrella: "ceasefire", socketMode: false })).toThrow(/--url/);
   });
 
-  it("asks for the least scopes: commands, and chat:write for the reminders", () => {
+  it("asks for the least scopes: commands; chat:write for reminders; users:read for the admin check; history to find a reminder after a crash", () => {
     const manifest = buildManifest({ umbrella: "ceasefire", socketMode: true });
-    expect(manifest.oauth_config?.scopes?.bot).toEqual(["commands", "chat:write"]);
-    expect(BOT_SCOPES).toEqual(["commands", "chat:write"]);
+    const expected = ["commands", "chat:write", "users:read", "channels:history", "groups:history"];
+    expect(manifest.oauth_config?.scopes?.bot).toEqual(expected);
+    expect(BOT_SCOPES).toEqual(expected);
     expect(manifest.features?.bot_user?.display_name).toMatch(/^[a-z0-9._-]{1,80}$/);
     expect(manifest.display_information.name.length).toBeLessThanOrEqual(35);
     expect(manifest.display_information.description?.length ?? 0).toBeLessThanOrEqual(140);
