@@ -82,9 +82,11 @@ export async function benchCommands(): Promise<BenchSection> {
     throw new Error(`shipped data is invalid:\n${loaded.errors.map(formatDataError).join("\n")}`);
   const shipped = context(loaded.dataset, "2025-02-28T10:00:00Z");
 
-  const shippedRows = registry.list.map((c) =>
-    measure(`/${c.name}`, c.name, {}, shipped, ITERATIONS, SHIPPED_TARGET_MS),
-  );
+  // Channel commands (/subscribe …) read and write the store: their time is the database's, not the
+  // handler's, and they are rare; the questions are what a busy channel asks.
+  const shippedRows = registry.list
+    .filter((c) => c.kind !== "channel")
+    .map((c) => measure(`/${c.name}`, c.name, {}, shipped, ITERATIONS, SHIPPED_TARGET_MS));
 
   const t0 = performance.now();
   const big = generateDataset(EVENTS);
@@ -127,7 +129,7 @@ export async function benchCommands(): Promise<BenchSection> {
   const markdown = [
     `Handling time of one command through \`runCommand\` (option validation, handler, Reply; no rendering), timed with \`performance.now()\` after ${WARMUP} warm-up runs, at a fixed clock.`,
     "",
-    `**Every command on the shipped data** (\`data/\`, ${loaded.dataset.defaultStory.timeline.length} events), ${ITERATIONS.toLocaleString("en-GB")} runs each, default options. Target: p99 < ${SHIPPED_TARGET_MS} ms.`,
+    `**Every question command on the shipped data** (the channel commands /subscribe, /unsubscribe and /subscriptions wait on the store and are not measured here) (\`data/\`, ${loaded.dataset.defaultStory.timeline.length} events), ${ITERATIONS.toLocaleString("en-GB")} runs each, default options. Target: p99 < ${SHIPPED_TARGET_MS} ms.`,
     "",
     table(shippedRows),
     "",

@@ -76,6 +76,29 @@ describe("ceasefire-bot CLI", () => {
       expect(r.err).toContain("--at must be an ISO instant");
     });
 
+    it("prints the Discord payload with --render discord: an embed, no mentions parsed", () => {
+      const r = cli(["ask", "/captives", "--at", DURING, "--render", "discord"]);
+      expect(r.code).toBe(0);
+      const payload = JSON.parse(r.out);
+      expect(payload.allowed_mentions).toEqual({ parse: [] });
+      expect(JSON.stringify(payload.embeds)).toContain("according to Israel");
+    });
+
+    it("prints the Slack payload with --render slack: Block Kit, in the channel", () => {
+      const r = cli(["ask", "/deadlines", "--at", DURING, "--render", "slack"]);
+      expect(r.code).toBe(0);
+      const payload = JSON.parse(r.out);
+      expect(payload.response_type).toBe("in_channel");
+      expect(payload.blocks[0].type).toBe("header");
+      expect(JSON.stringify(payload.blocks)).toContain("disputed");
+    });
+
+    it("says a channel command works in a channel", () => {
+      const r = cli(["ask", "/subscribe"]);
+      expect(r.code).toBe(1);
+      expect(r.err).toContain("/subscribe works in a channel");
+    });
+
     it("rejects an unknown --render target", () => {
       const r = cli(["ask", "/phase", "--render", "teams"]);
       expect(r.code).toBe(2);
