@@ -39,6 +39,10 @@ export async function startBot(options: {
   const level = consoleOnly && !process.env.LOG_LEVEL ? "warn" : config.LOG_LEVEL;
   const log = createLogger(level);
   log.info({ config: redactedConfig(config) }, "starting");
+  // A platform library's stray promise (seen: @slack/socket-mode stopped mid-reconnect) must not end
+  // a bot serving other channels: log it and carry on. Thrown exceptions still end the process.
+  const onUnhandled = (reason: unknown) => log.error({ err: reason }, "unhandled promise rejection");
+  process.on("unhandledRejection", onUnhandled);
 
   let data: LiveDataset;
   let store: Store;
@@ -120,5 +124,6 @@ export async function startBot(options: {
   await shutdown("end of input");
   process.off("SIGINT", onSignal);
   process.off("SIGTERM", onSignal);
+  process.off("unhandledRejection", onUnhandled);
   return 0;
 }

@@ -17,6 +17,7 @@ import {
   type Middleware,
   type SlackActionMiddlewareArgs,
   type SlackCommandMiddlewareArgs,
+  type SocketModeReceiver,
 } from "@slack/bolt";
 import type { Logger } from "pino";
 import type { BotCore } from "../../bot/core.js";
@@ -75,6 +76,23 @@ async function safely(log: Logger, what: string, answer: () => Reply | Promise<R
       "The bot failed on our side. The error was logged; please try again.",
     );
   }
+}
+
+/**
+ * Resolves once the Socket Mode client has closed its connection (or after `timeoutMs`, should Slack
+ * never answer the close frame). Bolt's SocketModeReceiver.stop() only starts the close handshake.
+ */
+function socketDisconnected(app: App, timeoutMs: number): Promise<void> {
+  const client = (app as unknown as { receiver: SocketModeReceiver }).receiver.client;
+  return new Promise((resolve) => {
+    const done = () => {
+      clearTimeout(timer);
+      client.off("disconnected", done);
+      resolve();
+    };
+    const timer = setTimeout(done, timeoutMs);
+    client.once("disconnected", done);
+  });
 }
 
 export function createSlackAdapter(options: SlackAdapterOptions): SlackAdapter {
@@ -202,7 +220,11 @@ export function createSlackAdapter(options: SlackAdapterOptions): SlackAdapter {
       if (!started) return;
       started = false;
       server?.closeIdleConnections();
+      // In Socket Mode, wait for the socket to close: no command is answered once stop() has resolved
+      // (the CLI closes the dataset and the store next).
+      const closed = mode === "socket" ? socketDisconnected(app, 3000) : undefined;
       await app.stop();
+      await closed;
       server = undefined;
     },
     port() {

@@ -2,7 +2,8 @@
  * A stand-in for Slack on 127.0.0.1: the Web API methods the bot calls (auth.test, which Bolt calls on
  * start; chat.postMessage, chat.update, users.info and conversations.history for the reminders), and
  * response_url endpoints for button replies. It records every request, and signs and sends slash
- * commands and interactive payloads to the bot exactly as Slack does.
+ * commands and interactive payloads to the bot exactly as Slack does. More methods, each with the token
+ * it accepts, can be added with `method()` (the Socket Mode stand-in adds apps.connections.open).
  */
 import { createHmac } from "node:crypto";
 import { createServer, type IncomingMessage, type Server } from "node:http";
@@ -31,11 +32,14 @@ function parseFields(body: string, contentType: string | undefined): Record<stri
   return Object.fromEntries(new URLSearchParams(body));
 }
 
+/** The answer of a stand-in Web API method to the fields of a call. */
+export type ApiHandler = (
+  fields: Record<string, string | undefined>,
+  standin: SlackStandin,
+) => Record<string, unknown>;
+
 /** Answers of the stand-in Web API, by method. */
-const API: Record<
-  string,
-  (fields: Record<string, string | undefined>, standin: SlackStandin) => Record<string, unknown>
-> = {
+const API: Record<string, ApiHandler> = {
   "auth.test": () => ({ ok: true, url: "https://standin.slack.com/", ...STANDIN_BOT, user: "ceasefire-bot" }),
   "chat.postMessage": (f) => ({
     ok: true,
@@ -65,9 +69,16 @@ export class SlackStandin {
   readonly admins = new Set<string>();
   private server: Server | undefined;
   private waiters: { match: (r: RecordedRequest) => boolean; resolve: (r: RecordedRequest) => void }[] = [];
+  /** Methods added with `method()`, with the token each accepts instead of the bot token. */
+  private readonly extra = new Map<string, { token: string; handler: ApiHandler }>();
 
   /** The bot token the Web API accepts; any other gets `invalid_auth`, as on Slack. */
   constructor(readonly botToken = "xoxb-standin-token") {}
+
+  /** Serves one more Web API method (or replaces one), accepting only `token`. */
+  method(name: string, token: string, handler: ApiHandler): void {
+    this.extra.set(name, { token, handler });
+  }
 
   async start(): Promise<void> {
     this.server = createServer((req, res) => {
@@ -95,12 +106,13 @@ export class SlackStandin {
           return;
         }
         const method = path.replace(/^\/api\//, "");
-        const handler = API[method];
+        const extra = this.extra.get(method);
+        const handler = extra?.handler ?? API[method];
+        const token = extra?.token ?? this.botToken;
         const auth =
           req.headers.authorization ?? (recorded.fields.token ? `Bearer ${recorded.fields.token}` : "");
         if (!handler) res.end(JSON.stringify({ ok: false, error: "unknown_method" }));
-        else if (auth !== `Bearer ${this.botToken}`)
-          res.end(JSON.stringify({ ok: false, error: "invalid_auth" }));
+        else if (auth !== `Bearer ${token}`) res.end(JSON.stringify({ ok: false, error: "invalid_auth" }));
         else res.end(JSON.stringify(handler(recorded.fields as Record<string, string | undefined>, this)));
       });
     });
