@@ -6,25 +6,21 @@
  * discord.js's default caches, each measured in a fresh child process.
  * Run alone: `node bin/run-ts.mjs bench/discord.ts`.
  */
+
 import { execFile } from "node:child_process";
 import { dirname, join } from "node:path";
-import { Writable } from "node:stream";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { promisify } from "node:util";
 import { type APIEmbed, Client, EmbedBuilder, Events, GatewayIntentBits } from "discord.js";
-import { registry } from "../commands/index.js";
-import { createCore } from "../src/bot/core.js";
-import { defaultSettings } from "../src/command/definition.js";
-import { LiveDataset } from "../src/dataset/live.js";
-import { createLogger } from "../src/log.js";
+import type { LiveDataset } from "../src/dataset/live.js";
 import { createDiscordAdapter } from "../src/platforms/discord/adapter.js";
 import { renderDiscord } from "../src/platforms/discord/render.js";
-import { fixedClock } from "../src/time/clock.js";
 import { type OptionValue, StandInDiscord } from "../test/e2e/discord/standin.js";
+import { shippedCore, silentLogger } from "../test/fixtures/core.js";
 import { type BenchSection, median } from "./report.js";
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), "..");
-const ROUNDS = Number(process.env.BENCH_DISCORD_ROUNDS ?? 5);
+const ROUNDS = Number(process.env.BENCH_DISCORD_ROUNDS ?? 9);
 const PER_ROUND = 2_000;
 const WARMUP = 500;
 /** Interactions in flight at once (Discord sends them as they come; this keeps the queue bounded). */
@@ -53,19 +49,14 @@ interface Contender {
 }
 
 function botContender(discord: StandInDiscord): Contender {
-  const log = createLogger("warn", new Writable({ write: (_c, _e, done) => done() }));
+  const log = silentLogger();
   let data: LiveDataset | undefined;
   let adapter: ReturnType<typeof createDiscordAdapter> | undefined;
   return {
     async start() {
-      data = await LiveDataset.open(join(ROOT, "data"), log);
-      const core = createCore({
-        registry,
-        data,
-        clock: fixedClock("2025-02-28T10:00:00Z"),
-        settings: defaultSettings,
-        log,
-      });
+      const bot = await shippedCore({ log });
+      data = bot.data;
+      const core = bot.core;
       adapter = createDiscordAdapter({
         core,
         token: "bench-token",
@@ -88,15 +79,7 @@ function botContender(discord: StandInDiscord): Contender {
  * against the bot, each command gets the bot's own answer, rendered once before the run.
  */
 async function bareContender(discord: StandInDiscord): Promise<Contender> {
-  const log = createLogger("silent");
-  const data = await LiveDataset.open(join(ROOT, "data"), log);
-  const core = createCore({
-    registry,
-    data,
-    clock: fixedClock("2025-02-28T10:00:00Z"),
-    settings: defaultSettings,
-    log,
-  });
+  const { core, data } = await shippedCore();
   const fixed = new Map(
     MIX.map(([name, options]) => {
       const raw = Object.fromEntries(options.map((o) => [o.name, o.value]));

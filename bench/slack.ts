@@ -5,19 +5,18 @@
  * fixed number of signed requests, from a worker thread so the clients do not share the servers'
  * event loop; rounds alternate bare/bot and each side's median is compared.
  */
+
 import { Worker } from "node:worker_threads";
 import { App, HTTPReceiver } from "@slack/bolt";
 import { registry } from "../commands/index.js";
-import { createCore } from "../src/bot/core.js";
-import { defaultSettings, type Invocation } from "../src/command/definition.js";
-import { LiveDataset } from "../src/dataset/live.js";
-import { createLogger } from "../src/log.js";
+import type { Invocation } from "../src/command/definition.js";
+import type { createLogger } from "../src/log.js";
 import { createSlackAdapter, EVENTS_PATH } from "../src/platforms/slack/adapter.js";
 import { answerCommand, answerUmbrella } from "../src/platforms/slack/answer.js";
 import { boltLogger, boltLogLevel } from "../src/platforms/slack/logger.js";
 import { renderSlack } from "../src/platforms/slack/render.js";
-import { fixedClock } from "../src/time/clock.js";
 import { SlackStandin, slashCommandBody } from "../test/e2e/slack/standin.js";
+import { shippedCore, silentLogger } from "../test/fixtures/core.js";
 import { type BenchSection, median } from "./report.js";
 
 const SECRET = "bench-signing-secret";
@@ -104,15 +103,8 @@ async function startBareApp(apiUrl: string, silent: ReturnType<typeof createLogg
 }
 
 export async function benchSlack(): Promise<BenchSection> {
-  const log = createLogger("silent");
-  const data = await LiveDataset.open("data", log);
-  const core = createCore({
-    registry,
-    data,
-    clock: fixedClock("2025-02-28T10:00:00Z"),
-    settings: defaultSettings,
-    log,
-  });
+  const log = silentLogger();
+  const { core, data } = await shippedCore({ log });
   const standin = new SlackStandin(TOKEN);
   await standin.start();
   const bot = createSlackAdapter({

@@ -1,20 +1,16 @@
 /** Starts the real bot (core, adapter, discord.js Client) against a stand-in Discord, for e2e tests. */
+
 import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { Writable } from "node:stream";
-import { registry } from "../../../commands/index.js";
-import { type BotCore, createCore } from "../../../src/bot/core.js";
-import { defaultSettings } from "../../../src/command/definition.js";
-import { LiveDataset } from "../../../src/dataset/live.js";
-import { createLogger } from "../../../src/log.js";
+import type { BotCore } from "../../../src/bot/core.js";
 import {
   createDiscordAdapter,
   type DiscordAdapter,
   type DiscordCore,
 } from "../../../src/platforms/discord/adapter.js";
 import { SqliteStore } from "../../../src/store/sqlite.js";
-import { fixedClock } from "../../../src/time/clock.js";
+import { capturingLogger, shippedCore } from "../../fixtures/core.js";
 import { StandInDiscord } from "./standin.js";
 
 export const TOKEN = "stand-in-bot-token.secret-part";
@@ -34,24 +30,9 @@ export interface Harness {
 export async function startHarness(
   options: { wrapCore?: (core: BotCore) => DiscordCore; deferAfterMs?: number } = {},
 ): Promise<Harness> {
-  const lines: string[] = [];
-  const sink = new Writable({
-    write(chunk, _enc, done) {
-      lines.push(...String(chunk).split("\n").filter(Boolean));
-      done();
-    },
-  });
-  const log = createLogger("debug", sink);
-  const data = await LiveDataset.open("data", log);
+  const { log, lines } = capturingLogger("debug");
   const store = SqliteStore.open(join(mkdtempSync(join(tmpdir(), "cf-discord-")), "store.sqlite"));
-  const core = createCore({
-    registry,
-    data,
-    clock: fixedClock("2025-02-28T10:00:00Z"),
-    settings: defaultSettings,
-    log,
-    channelPort: store,
-  });
+  const { core, data } = await shippedCore({ log, channelPort: store });
   const discord = await StandInDiscord.start();
   const adapter = createDiscordAdapter({
     core: options.wrapCore ? options.wrapCore(core) : core,

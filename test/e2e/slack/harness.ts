@@ -2,19 +2,14 @@
  * The bot in HTTP mode against the Slack stand-in: the real dataset, the real commands and core at a
  * fixed clock, the real Bolt App on 127.0.0.1, and every log line captured (to check for secrets).
  */
+
 import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { Writable } from "node:stream";
-import { registry } from "../../../commands/index.js";
-import { type BotCore, createCore } from "../../../src/bot/core.js";
-import { defaultSettings } from "../../../src/command/definition.js";
-import { LiveDataset } from "../../../src/dataset/live.js";
-import { createLogger } from "../../../src/log.js";
+import type { BotCore } from "../../../src/bot/core.js";
 import { createSlackAdapter, EVENTS_PATH, type SlackAdapter } from "../../../src/platforms/slack/adapter.js";
 import { SqliteStore } from "../../../src/store/sqlite.js";
-import { fixedClock } from "../../../src/time/clock.js";
-import { shippedDataDir } from "../../fixtures/story.js";
+import { capturingLogger, shippedCore } from "../../fixtures/core.js";
 import {
   type BotResponse,
   buttonClickBody,
@@ -46,24 +41,9 @@ export interface SlackHarness {
 export async function startSlackHarness(
   options: { level?: string; adminUsers?: string[] } = {},
 ): Promise<SlackHarness> {
-  const lines: string[] = [];
-  const sink = new Writable({
-    write(chunk, _enc, done) {
-      lines.push(String(chunk));
-      done();
-    },
-  });
-  const log = createLogger(options.level ?? "debug", sink);
-  const data = await LiveDataset.open(shippedDataDir, log);
+  const { log, lines } = capturingLogger(options.level ?? "debug");
   const store = SqliteStore.open(join(mkdtempSync(join(tmpdir(), "cf-slack-")), "store.sqlite"));
-  const core = createCore({
-    registry,
-    data,
-    clock: fixedClock("2025-02-28T10:00:00Z"),
-    settings: defaultSettings,
-    log,
-    channelPort: store,
-  });
+  const { core, data } = await shippedCore({ log, channelPort: store });
   const standin = new SlackStandin(BOT_TOKEN);
   await standin.start();
   const adapter = createSlackAdapter({
@@ -85,7 +65,7 @@ export async function startSlackHarness(
     adapter,
     core,
     eventsUrl,
-    logText: () => lines.join(""),
+    logText: () => lines.join("\n"),
     store,
     command: (command, text = "", userId = "U0READER") =>
       postSigned(eventsUrl, {
