@@ -22,8 +22,8 @@ import { type BenchSection, median } from "./report.js";
 const SECRET = "bench-signing-secret";
 const TOKEN = "xoxb-bench-token";
 const CLIENTS = 16;
-const REQUESTS = 1500;
-const ROUNDS = 8;
+const REQUESTS = Number(process.env.BENCH_SLACK_REQUESTS ?? 3000);
+const ROUNDS = Number(process.env.BENCH_SLACK_ROUNDS ?? 12);
 const TARGET = 0.9;
 
 /** The load generator, as a worker script: signs each body as Slack does and keeps CLIENTS requests in flight. */
