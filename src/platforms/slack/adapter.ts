@@ -48,6 +48,11 @@ export interface SlackAdapterOptions {
   umbrella: string;
   /** Slack user ids that may manage subscriptions besides workspace admins and owners. */
   adminUsers?: readonly string[];
+  /**
+   * Slack drops a command not acked within 3 s. An answer not ready after this many ms is acked empty
+   * and sent through the response_url when ready. Default 2,000.
+   */
+  deferAfterMs?: number;
   log: Logger;
 }
 
@@ -150,9 +155,10 @@ export function createSlackAdapter(options: SlackAdapterOptions): SlackAdapter {
     routes.set(`/${umbrella}`, (text, invocation) => answerUmbrella(core, umbrella, text, invocation));
   }
   const admins = new Set(options.adminUsers ?? []);
+  const deferAfterMs = options.deferAfterMs ?? 2_000;
 
   /** Answers a slash command in its ack: the reply is the ack's body, within the 3-second window. */
-  const onCommand: Middleware<SlackCommandMiddlewareArgs> = async ({ command, ack, client }) => {
+  const onCommand: Middleware<SlackCommandMiddlewareArgs> = async ({ command, ack, client, respond }) => {
     const answer = routes.get(command.command);
     const invocation: Invocation = {
       platform: "slack",
@@ -171,11 +177,31 @@ export function createSlackAdapter(options: SlackAdapterOptions): SlackAdapter {
         }
       },
     };
-    const reply = answer
-      ? await safely(log, command.command, () => answer(command.text ?? "", invocation))
-      : errorReply("Unknown command", `The bot has no ${command.command} command.`);
-    log.debug({ command: command.command, kind: reply.kind }, "slash command");
-    await ack(renderSlack(reply));
+    const pending = answer
+      ? safely(log, command.command, () => answer(command.text ?? "", invocation))
+      : Promise.resolve(errorReply("Unknown command", `The bot has no ${command.command} command.`));
+    // Questions are answered at once, in the ack. An answer that waits on Slack or the store (a
+    // channel command asking users.info) and is not ready in time is acked empty before Slack's
+    // 3-second window closes, and posted through the response_url when ready.
+    let timer: NodeJS.Timeout | undefined;
+    const late = new Promise<"late">((resolve) => {
+      timer = setTimeout(() => resolve("late"), deferAfterMs);
+    });
+    const first = await Promise.race([pending, late]);
+    clearTimeout(timer);
+    if (first !== "late") {
+      log.debug({ command: command.command, kind: first.kind }, "slash command");
+      await ack(renderSlack(first));
+      return;
+    }
+    await ack();
+    const reply = await pending;
+    log.info({ command: command.command, kind: reply.kind }, "slow answer sent through the response_url");
+    try {
+      await respond(renderSlack(reply));
+    } catch (err) {
+      log.warn({ err: (err as Error).message, command: command.command }, "could not send a slow answer");
+    }
   };
   // One listener for all the commands, matched by name: Bolt runs every registered listener's
   // middleware chain for every request, so a listener per command would repeat that work ten times.

@@ -39,7 +39,7 @@ export interface SlackHarness {
 }
 
 export async function startSlackHarness(
-  options: { level?: string; adminUsers?: string[] } = {},
+  options: { level?: string; adminUsers?: string[]; deferAfterMs?: number } = {},
 ): Promise<SlackHarness> {
   const { log, lines } = capturingLogger(options.level ?? "debug");
   const store = SqliteStore.open(join(mkdtempSync(join(tmpdir(), "cf-slack-")), "store.sqlite"));
@@ -55,6 +55,7 @@ export async function startSlackHarness(
     host: "127.0.0.1",
     umbrella: "ceasefire",
     ...(options.adminUsers ? { adminUsers: options.adminUsers } : {}),
+    ...(options.deferAfterMs === undefined ? {} : { deferAfterMs: options.deferAfterMs }),
     log,
   });
   await adapter.start();

@@ -67,6 +67,8 @@ export class SlackStandin {
   readonly requests: RecordedRequest[] = [];
   /** Users that users.info reports as workspace admins. */
   readonly admins = new Set<string>();
+  /** Web API methods that answer only after this many ms (a slow Slack). */
+  readonly delays = new Map<string, number>();
   private server: Server | undefined;
   private waiters: { match: (r: RecordedRequest) => boolean; resolve: (r: RecordedRequest) => void }[] = [];
   /** Methods added with `method()`, with the token each accepts instead of the bot token. */
@@ -113,7 +115,12 @@ export class SlackStandin {
           req.headers.authorization ?? (recorded.fields.token ? `Bearer ${recorded.fields.token}` : "");
         if (!handler) res.end(JSON.stringify({ ok: false, error: "unknown_method" }));
         else if (auth !== `Bearer ${token}`) res.end(JSON.stringify({ ok: false, error: "invalid_auth" }));
-        else res.end(JSON.stringify(handler(recorded.fields as Record<string, string | undefined>, this)));
+        else {
+          const answer = JSON.stringify(handler(recorded.fields as Record<string, string | undefined>, this));
+          const delay = this.delays.get(method) ?? 0;
+          if (delay > 0) setTimeout(() => res.end(answer), delay);
+          else res.end(answer);
+        }
       });
     });
     await new Promise<void>((resolve) => this.server?.listen(0, "127.0.0.1", resolve));

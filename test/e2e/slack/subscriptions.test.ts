@@ -57,3 +57,23 @@ describe("slack subscriptions", () => {
     expect((await bot.store.subscription(channel))?.active).toBe(false);
   });
 });
+
+describe("slack answers that wait on Slack itself", () => {
+  it("acks within the window and posts the answer through the response_url when users.info is slow", async () => {
+    const slow = await startSlackHarness({ level: "info", deferAfterMs: 100 });
+    try {
+      slow.standin.admins.add("U0ADMIN");
+      slow.standin.delays.set("users.info", 400);
+      const res = await slow.command("/subscribe", "kind:reminders", "U0ADMIN");
+      expect(res.status).toBe(200);
+      expect(res.text).toBe(""); // acked empty, before the answer was ready
+      const followUp = await slow.standin.waitFor((r) => r.path.startsWith("/respond/"));
+      const body = JSON.parse(followUp.body);
+      expect(body.response_type).toBe("in_channel");
+      expect(JSON.stringify(body.blocks)).toContain("Subscribed");
+      expect((await slow.store.subscription(channel))?.kind).toBe("reminders");
+    } finally {
+      await slow.close();
+    }
+  });
+});
