@@ -4,15 +4,10 @@
  * the stand-in Discord at API_URL, waits until every server has arrived, collects garbage and
  * prints `{"rss":…,"heapUsed":…,"guilds":…}`.
  */
-import { Writable } from "node:stream";
+
 import { Client, Events, GatewayIntentBits } from "discord.js";
-import { registry } from "../commands/index.js";
-import { createCore } from "../src/bot/core.js";
-import { defaultSettings } from "../src/command/definition.js";
-import { LiveDataset } from "../src/dataset/live.js";
-import { createLogger } from "../src/log.js";
 import { createDiscordAdapter } from "../src/platforms/discord/adapter.js";
-import { fixedClock } from "../src/time/clock.js";
+import { shippedCore, silentLogger } from "../test/fixtures/core.js";
 
 const [kind, apiUrl] = process.argv.slice(2);
 if ((kind !== "bot" && kind !== "bare") || !apiUrl) {
@@ -25,15 +20,10 @@ const appId = "800000000000000001";
 let client: Client;
 let stop: () => Promise<void>;
 if (kind === "bot") {
-  const log = createLogger("warn", new Writable({ write: (_c, _e, done) => done() }));
-  const data = await LiveDataset.open("data", log);
-  const core = createCore({
-    registry,
-    data,
-    clock: fixedClock("2025-02-28T10:00:00Z"),
-    settings: defaultSettings,
-    log,
-  });
+  const log = silentLogger();
+  // Bundled into .bench-build/, so the fixture cannot find data/ from its own path: the bench runs
+  // this child from the repository root.
+  const { core, data } = await shippedCore({ log, dataPath: "data" });
   const adapter = createDiscordAdapter({ core, token, appId, apiUrl, log });
   await adapter.start();
   client = adapter.client;

@@ -4,6 +4,7 @@
  */
 import cron from "node-cron";
 import { z } from "zod";
+import { defaultSettings, type Settings } from "./command/definition.js";
 
 const optionalText = z
   .string()
@@ -92,6 +93,16 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   }
   if (problems.length) throw new ConfigError(problems);
   return config;
+}
+
+/** The command settings the configuration sets. */
+export function settingsFrom(config: Config): Settings {
+  return {
+    ...defaultSettings,
+    staleAfterDays: config.STALE_AFTER_DAYS,
+    reminderHour: config.REMINDER_HOUR,
+    timelinePageSize: config.TIMELINE_PAGE_SIZE,
+  };
 }
 
 /** The configuration with every secret replaced, for logs and `--help`. */

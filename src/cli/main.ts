@@ -2,18 +2,19 @@
  * The `ceasefire-bot` command line. Its commands and flags are a contract other tools rely on:
  * start, ask, replay, validate, schema, register, manifest; every one takes --data PATH.
  */
+
 import { parseArgs } from "node:util";
 import { commands, registry } from "../../commands/index.js";
-import { defaultSettings, type Settings } from "../command/definition.js";
 import { parseCommandLine } from "../command/parse.js";
 import { runCommand } from "../command/run.js";
-import { type Config, ConfigError, loadConfig } from "../config.js";
+import { ConfigError, loadConfig, settingsFrom } from "../config.js";
 import { formatDataError, loadDataset } from "../dataset/load.js";
 import { storyJsonSchema } from "../dataset/schema.js";
 import { renderText } from "../platforms/console/render.js";
 import { planAlerts } from "../reminders/plan.js";
 import { errorReply, type Reply } from "../reply/reply.js";
 import { fixedClock, systemClock } from "../time/clock.js";
+import type { Io } from "./io.js";
 import { RENDER_TARGETS, type RenderTarget, renderReply } from "./render.js";
 
 export const USAGE = `ceasefire-bot: answers questions about a ceasefire agreement from a curated, sourced dataset,
@@ -33,26 +34,12 @@ Usage:
 Every command takes --data PATH (default: data/, or DATA_PATH from the environment).
 Configuration comes from the environment; see README.md.`;
 
-interface Io {
-  out: (text: string) => void;
-  err: (text: string) => void;
-}
-
 const defaultIo: Io = {
   out: (t) => process.stdout.write(`${t}\n`),
   err: (t) => process.stderr.write(`${t}\n`),
 };
 
 export class UsageError extends Error {}
-
-function settingsFrom(config: Config): Settings {
-  return {
-    ...defaultSettings,
-    staleAfterDays: config.STALE_AFTER_DAYS,
-    reminderHour: config.REMINDER_HOUR,
-    timelinePageSize: config.TIMELINE_PAGE_SIZE,
-  };
-}
 
 function instant(value: string | undefined, flag: string): Date | undefined {
   if (value === undefined) return undefined;

@@ -1,10 +1,7 @@
 /** `register` (Discord) and `manifest` (Slack): the platforms' view of the same command definitions. */
-import type { Config } from "../config.js";
 
-interface Io {
-  out: (text: string) => void;
-  err: (text: string) => void;
-}
+import type { Config } from "../config.js";
+import type { Io } from "./io.js";
 
 export async function registerCommand(config: Config, guildId: string | undefined, io: Io): Promise<number> {
   if (!config.DISCORD_TOKEN || !config.DISCORD_APP_ID) {

@@ -4,13 +4,13 @@
  * (Discord and Slack in one process when both are configured; the console bot when neither is) and
  * the reminder scheduler that posts to every subscribed channel.
  */
+
 import { hostname } from "node:os";
 import { registry } from "../../commands/index.js";
 import { Deliverer } from "../alerts/deliver.js";
 import type { Sender } from "../alerts/sender.js";
 import { type BotCore, createCore } from "../bot/core.js";
-import { defaultSettings } from "../command/definition.js";
-import { type Config, redactedConfig } from "../config.js";
+import { type Config, redactedConfig, settingsFrom } from "../config.js";
 import { LiveDataset } from "../dataset/live.js";
 import { createLogger } from "../log.js";
 import { createConsoleAdapter } from "../platforms/console/adapter.js";
@@ -19,11 +19,7 @@ import { Scheduler } from "../reminders/scheduler.js";
 import { openStore } from "../store/open.js";
 import type { Store } from "../store/store.js";
 import { type Clock, shiftedClock, systemClock } from "../time/clock.js";
-
-interface Io {
-  out: (text: string) => void;
-  err: (text: string) => void;
-}
+import type { Io } from "./io.js";
 
 export async function startBot(options: {
   config: Config;
@@ -55,12 +51,7 @@ export async function startBot(options: {
   }
   data.watch();
   const clock: Clock = options.clockStart ? shiftedClock(options.clockStart) : systemClock;
-  const settings = {
-    ...defaultSettings,
-    staleAfterDays: config.STALE_AFTER_DAYS,
-    reminderHour: config.REMINDER_HOUR,
-    timelinePageSize: config.TIMELINE_PAGE_SIZE,
-  };
+  const settings = settingsFrom(config);
   const core: BotCore = createCore({ registry, data, clock, settings, log, channelPort: store });
 
   // Stopped in this order: the scheduler (no new posts), the platforms, then data and store.

@@ -2,18 +2,21 @@
  * The logic of /subscribe, /unsubscribe and /subscriptions, platform-free like every command: each is
  * `(store, dataset, clock, invocation, options) → Reply`. The adapters decide `canManage` (Discord:
  * Manage Channels permission; Slack: SLACK_ADMIN_USERS or a channel manager) and render the Reply.
- * They are async (they touch the store), so they sit beside the synchronous command registry rather
- * than in it; `subscriptionCommands` carries their names, descriptions and option schemas for the
- * adapters' command registration.
+ * They are async (they touch the store); commands/subscribe.ts, unsubscribe.ts and subscriptions.ts
+ * expose them as channel commands (docs/decisions/0006-channel-commands.md).
  */
 import { z } from "zod";
-import { type CommandContext, defaultSettings, type Settings } from "../command/definition.js";
+import {
+  type CommandContext,
+  type Invocation as CommandInvocation,
+  defaultSettings,
+  type Settings,
+} from "../command/definition.js";
 import type { Dataset } from "../dataset/dataset.js";
 import { footerFor } from "../dataset/phrases.js";
 import { errorReply, type Reply, type Rich } from "../reply/reply.js";
 import {
   type Delivery,
-  type Platform,
   type Store,
   SUBSCRIPTION_KINDS,
   type Subscription,
@@ -23,16 +26,11 @@ import { formatInstant } from "../time/calendar.js";
 import type { Clock } from "../time/clock.js";
 import { parseLead, planAlerts } from "./plan.js";
 
-/** Who asked, where. */
-export interface Invocation {
-  platform: Platform;
-  channelId: string;
-  /** Discord guild id, Slack team id ("console" on the console). */
-  workspaceId: string;
-  userId: string;
-  /** Whether the user may change what the channel receives (checked by the adapter). */
+/** Who asked, where: the command's Invocation with its permission already resolved. */
+export type Invocation = Omit<CommandInvocation, "canManage"> & {
+  /** Whether the user may change what the channel receives (resolved by the core). */
   canManage: boolean;
-}
+};
 
 export interface SubscriptionDeps {
   store: Store;
@@ -64,24 +62,6 @@ export const subscribeOptions = z.object({
     .describe("When to remind before each deadline, like 1d,2h (default: each deadline's own)"),
 });
 export const noOptions = z.object({});
-
-export const subscriptionCommands = [
-  {
-    name: "subscribe",
-    description: "Post deadline reminders and/or news updates in this channel",
-    options: subscribeOptions,
-  },
-  {
-    name: "unsubscribe",
-    description: "Stop posting reminders and updates in this channel",
-    options: noOptions,
-  },
-  {
-    name: "subscriptions",
-    description: "What this channel gets, its next alerts and its last deliveries",
-    options: noOptions,
-  },
-] as const;
 
 function refusal(what: string): Reply {
   return errorReply(

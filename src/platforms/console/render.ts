@@ -1,6 +1,5 @@
 /** Renders a Reply as plain text for the console bot and `ask --render text`. */
 import type { Reply, ReplyFooter, Rich } from "../../reply/reply.js";
-import { plainText } from "../../reply/reply.js";
 import { formatShortDate } from "../../time/calendar.js";
 
 function text(rich: Rich): string {
@@ -60,5 +59,3 @@ export function renderText(reply: Reply): string {
   if (reply.ephemeral && reply.kind !== "error") out.push("(only you can see this)");
   return out.join("\n");
 }
-
-export { plainText };
