@@ -16,6 +16,7 @@ import { errorReply, type Reply } from "../reply/reply.js";
 import { fixedClock, systemClock } from "../time/clock.js";
 import type { Io } from "./io.js";
 import { RENDER_TARGETS, type RenderTarget, renderReply } from "./render.js";
+import { validateCommand } from "./validate.js";
 
 export const USAGE = `ceasefire-bot: answers questions about a ceasefire agreement from a curated, sourced dataset,
 in Discord, Slack or a local console, and posts deadline reminders.
@@ -26,7 +27,8 @@ Usage:
                                                  print one reply, e.g. ask "/timeline from:2025-01-01"
   ceasefire-bot replay --from ISO --to ISO [--json]
                                                  every reminder due in the window, in time order
-  ceasefire-bot validate [PATH]                  check data/ (or PATH, a file or folder); exit 1 with every error
+  ceasefire-bot validate [PATH] [--sources DIR]  check data/ (or PATH, a file or folder); exit 1 with every error;
+                                                 with --sources, also check the data against the source texts in DIR
   ceasefire-bot schema                           print the JSON Schema of a story file
   ceasefire-bot register [--guild ID]            put the slash commands to Discord (global, or one guild)
   ceasefire-bot manifest [--url https://…]       print a Slack app manifest (HTTP mode when --url is given)
@@ -157,21 +159,14 @@ async function dispatch(argv: string[], io: Io, env: NodeJS.ProcessEnv): Promise
       return 0;
     }
     case "validate": {
-      const { values, positionals } = parseArgs({ args: rest, allowPositionals: true, options: common });
+      const { values, positionals } = parseArgs({
+        args: rest,
+        allowPositionals: true,
+        options: { ...common, sources: { type: "string" } },
+      });
       if (values.help) return usage(io);
       if (positionals.length > 1) throw new UsageError("validate takes at most one PATH");
-      const path = positionals[0] ?? dataPath(values.data);
-      const result = await loadDataset(path);
-      if (!result.ok) {
-        for (const e of result.errors) io.err(formatDataError(e));
-        io.err(`${result.errors.length} error${result.errors.length === 1 ? "" : "s"} in ${path}`);
-        return 1;
-      }
-      const s = result.dataset.stories;
-      io.out(
-        `${path}: ${s.length} valid stor${s.length === 1 ? "y" : "ies"} (${s.map((x) => x.story.id).join(", ")}); default ${result.dataset.defaultStory.story.id}`,
-      );
-      return 0;
+      return validateCommand(positionals[0] ?? dataPath(values.data), values.sources, io);
     }
     case "schema": {
       const { values } = parseArgs({ args: rest, options: common });

@@ -62,6 +62,7 @@ export const sourceSchema = z
     url: z.url().optional(),
     published: localDate,
     note: z.string().optional(),
+    archive: z.string().optional().describe("The file holding its text in the validate --sources folder."),
   })
   .strict();
 

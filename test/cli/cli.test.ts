@@ -3,6 +3,9 @@ import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
+import { reported, writeStoryFolder } from "../fixtures/files.js";
+import { figure, HEADER, KILLED, smallStory } from "../fixtures/sources.js";
+import { tempDir } from "../fixtures/story.js";
 
 /** Runs the real CLI as a child process, the way a user or another tool does. */
 function cli(args: string[], options: { input?: string; env?: Record<string, string> } = {}) {
@@ -145,6 +148,44 @@ describe("ceasefire-bot CLI", () => {
       expect(r.err).toContain("story.json: figures[1].values[0].attribution: Too small");
       expect(r.err).toContain("story.json: deadlines[0].due:");
       expect(r.err).toContain("2 errors in");
+    });
+
+    describe("--sources DIR", () => {
+      /** A data folder holding one small story with a figure, and a folder of archived source texts. */
+      function folders(article: string) {
+        const data = writeStoryFolder({ "story.json": smallStory({ figures: [figure({})] }) });
+        const sources = writeStoryFolder({ "article.txt": `${HEADER}\n\n${article}\n` });
+        return { data, sources, file: reported(data, "story.json") };
+      }
+
+      it("reports 48,000 missing from source aj-2025-02-28 with its file and path, and exits 1", () => {
+        const { data, sources, file } = folders(KILLED.replace("48,000", "47,000"));
+        const r = cli(["validate", data, "--sources", sources]);
+        expect(r.code).toBe(1);
+        expect(r.err.split("\n")).toEqual([
+          `${file}: figures[0].values[0].value: "48,000" not found in source aj-2025-02-28`,
+          `1 error in the data against the sources in ${sources}`,
+          "",
+        ]);
+      });
+
+      it("exits 0 when the source states it, saying what was checked against which text", () => {
+        const { data, sources } = folders(KILLED);
+        const r = cli(["validate", "--data", data, "--sources", sources]);
+        expect(r.err).toBe("");
+        expect(r.code).toBe(0);
+        expect(r.out).toContain(
+          `${sources}: 1 figure, quote, name or date found in 1 archived source (aj-2025-02-28 in article.txt); every source has its text archived`,
+        );
+      });
+
+      it("names the sources with no archived text, and checks nothing against them", () => {
+        const { data } = folders(KILLED);
+        const empty = tempDir();
+        const r = cli(["validate", data, "--sources", empty]);
+        expect(r.code).toBe(0);
+        expect(r.out).toContain(`${empty}: nothing to check; no archived text for aj-2025-02-28`);
+      });
     });
 
     it("reads --data and DATA_PATH", () => {
