@@ -34,7 +34,7 @@ export async function benchFanout(): Promise<BenchSection> {
     channelId: String(10_000_000 + i),
   }));
   for (const c of channels)
-    await store.subscribe({ ...c, workspaceId: "bench", kind: "reminders" }, new Date(0));
+    await store.subscribe({ ...c, story: "*", workspaceId: "bench", kind: "reminders" }, new Date(0));
 
   const rest = new REST({ api: standin.url, globalRequestsPerSecond: LIMIT, timeout: 30_000 }).setToken(
     "bench-token",

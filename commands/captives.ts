@@ -12,36 +12,33 @@ export const captives = defineCommand({
   handle(options, context) {
     const story = pickStory(context, options.story);
     if ("error" in story) return errorReply("Unknown story", story.error);
-    const figures = story.figures.filter((f) => f.category === "captives" || f.category === "prisoners");
+    const figures = story
+      .figures()
+      .filter((f) => f.figure.category === "captives" || f.figure.category === "prisoners");
     if (figures.length === 0) {
       return errorReply(
         "No captive figures",
-        `The story "${story.story.title}" has no captive or prisoner figures yet.`,
+        `The story "${story.title}" has no captive or prisoner figures as of ${formatShortDate(story.today)}.`,
       );
     }
-    const fields: ReplyField[] = figures.map((f) => {
-      const latest = f.values[f.values.length - 1] ?? f.values[0];
-      if (!latest) throw new Error(`figure ${f.id} has no values`);
-      const previous = f.values[f.values.length - 2];
-      return {
-        name: f.label,
-        value: [
-          ...figureSpans(latest, f.unit),
-          latest.note ? `. ${latest.note}` : "",
-          previous
-            ? ` (before: ${figureAmount(previous, f.unit)} according to ${previous.attribution}, as of ${formatShortDate(previous.asOf)})`
-            : "",
-        ],
-      };
-    });
+    const fields: ReplyField[] = figures.map(({ figure, latest, previous }) => ({
+      name: figure.label,
+      value: [
+        ...figureSpans(latest, figure.unit),
+        latest.note ? `. ${latest.note}` : "",
+        previous
+          ? ` (before: ${figureAmount(previous, figure.unit)} according to ${previous.attribution}, as of ${formatShortDate(previous.asOf)})`
+          : "",
+      ],
+    }));
     return {
       kind: "answer",
-      title: `Captives and prisoners: ${story.story.title}`,
+      title: `Captives and prisoners: ${story.title}`,
       fields,
       footer: footerFor(
         story,
         context,
-        figures.flatMap((f) => f.values.map((v) => v.sourceId)),
+        figures.flatMap((f) => [f.latest.sourceId, ...(f.previous ? [f.previous.sourceId] : [])]),
       ),
       ephemeral: false,
     };

@@ -1,6 +1,8 @@
 import { z } from "zod";
 import { defineCommand } from "../src/command/definition.js";
 import { storyOption } from "../src/command/options.js";
+import type { StoryAt } from "../src/dataset/asof.js";
+import { dayOf, type IndexedClaim, startMs } from "../src/dataset/dataset.js";
 import { footerFor, pickStory } from "../src/dataset/phrases.js";
 import { errorReply, type Rich } from "../src/reply/reply.js";
 import { formatShortDate } from "../src/time/calendar.js";
@@ -20,27 +22,22 @@ export const claims = defineCommand({
   handle(options, context) {
     const story = pickStory(context, options.story);
     if ("error" in story) return errorReply("Unknown story", story.error);
-    if (options.party && !story.parties.some((p) => p.id === options.party)) {
+    const parties = story.parties();
+    if (options.party && !parties.some((p) => p.party.id === options.party)) {
       return errorReply(
         "Invalid option for /claims",
-        `There is no party \`${options.party}\`. Parties: ${story.parties.map((p) => `\`${p.id}\``).join(", ")}.`,
+        `There is no party \`${options.party}\`. Parties: ${parties.map((p) => `\`${p.party.id}\``).join(", ")}.`,
       );
     }
-    const people = new Map(story.people.map((p) => [p.id, p]));
-    const chosen = story.claims
-      .filter((c) => !options.party || c.partyId === options.party)
-      .sort((a, b) => (a.when < b.when ? -1 : a.when > b.when ? 1 : 0));
-    const lines: Rich[] = chosen.map((c) => {
-      const person = c.personId ? people.get(c.personId) : undefined;
-      return [
-        { strong: person ? `${person.name}, ${person.role}` : c.by },
-        ` (${formatShortDate(c.when)}): ${c.text}`,
-        c.quote ? ` “${c.quote}”` : "",
-      ];
-    });
+    const chosen = story.claims().filter((c) => !options.party || c.partyIdsAll.includes(options.party));
+    const lines: Rich[] = chosen.map((c) => [
+      { strong: speakers(c, story) },
+      ` (${formatShortDate(dayOf(c.at, story.timeZone))}): ${c.text}`,
+      c.quote ? ` “${c.quote}”` : "",
+    ]);
     return {
       kind: "answer",
-      title: `Statements: ${story.story.title}`,
+      title: `Statements: ${story.title}`,
       summary: [
         chosen.length
           ? `${chosen.length} statement${chosen.length === 1 ? "" : "s"}, oldest first.`
@@ -56,3 +53,31 @@ export const claims = defineCommand({
     };
   },
 });
+
+/**
+ * Who made a statement: one person with the role they held when they said it, or, for a joint
+ * statement, every person and party named, marked joint.
+ */
+function speakers(claim: IndexedClaim, story: StoryAt): string {
+  const people = story.story.tracks.people;
+  const personIds = [...(claim.personId ? [claim.personId] : []), ...(claim.personIds ?? [])];
+  // A party is named on its own only when none of the people speaks for it.
+  const ownParties = new Set(personIds.map((id) => people.find((p) => p.person.id === id)?.person.partyId));
+  const partyIds = [...(claim.partyId ? [claim.partyId] : []), ...(claim.partyIds ?? [])].filter(
+    (id) => !ownParties.has(id),
+  );
+  if (personIds.length + partyIds.length <= 1) {
+    const track = people.find((p) => p.person.id === personIds[0]);
+    const role =
+      track?.roles.at(Math.min(startMs(claim.at, story.timeZone), story.t)) ?? track?.roles.at(story.t);
+    return track && role ? `${track.person.name}, ${role.value}` : claim.by;
+  }
+  const names = new Map([
+    ...story.story.tracks.parties.map((p): [string, string] => [p.party.id, p.party.name]),
+    ...people.map((p): [string, string] => [p.person.id, p.person.name]),
+  ]);
+  const all = [...personIds, ...partyIds].map((id) => names.get(id) ?? id);
+  const list =
+    all.length > 1 ? `${all.slice(0, -1).join(", ")} and ${all[all.length - 1]}` : (all[0] ?? claim.by);
+  return `${list} (joint statement)`;
+}

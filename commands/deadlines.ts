@@ -1,12 +1,34 @@
 import { z } from "zod";
 import { defineCommand } from "../src/command/definition.js";
 import { storyOption } from "../src/command/options.js";
+import type { DeadlineNow, StoryAt } from "../src/dataset/asof.js";
+import { startMs } from "../src/dataset/dataset.js";
 import { footerFor, isPast, pickStory, relativeSpan, whenSpan } from "../src/dataset/phrases.js";
-import { deadlineSchema } from "../src/dataset/schema.js";
+import { deadlineStatus, type MoveKind } from "../src/dataset/schema.js";
 import { errorReply, type Rich } from "../src/reply/reply.js";
 import { parseWhen } from "../src/time/calendar.js";
 
-const STATUS = { scheduled: "scheduled", met: "met", missed: "missed", disputed: "disputed" } as const;
+const MOVED: Record<MoveKind, string> = {
+  extended: "extended",
+  postponed: "postponed",
+  "brought-forward": "brought forward",
+};
+
+/** " · moved: was due Sunday 26 January 2025; extended on 20 Jan 2025, according to Israel" */
+function movedText(d: DeadlineNow, story: StoryAt): Rich {
+  const move = d.version.move;
+  const was = d.previous[d.previous.length - 1];
+  if (!move || !was) return [];
+  const tz = story.timeZone;
+  return [
+    " · was due ",
+    whenSpan(was.due, tz),
+    `; ${MOVED[move.kind]} on `,
+    whenSpan(parseWhen(move.at), tz, "date"),
+    `, according to ${move.attribution}`,
+    move.note ? ` (${move.note})` : "",
+  ];
+}
 
 export const deadlines = defineCommand({
   name: "deadlines",
@@ -16,34 +38,32 @@ export const deadlines = defineCommand({
       .enum(["upcoming", "past", "all"])
       .optional()
       .describe("Which deadlines (default: upcoming, then past)"),
-    status: deadlineSchema.shape.status.optional().describe("Only deadlines with this status"),
+    status: deadlineStatus.optional().describe("Only deadlines with this status"),
     story: storyOption,
   }),
   handle(options, context) {
     const story = pickStory(context, options.story);
     if ("error" in story) return errorReply("Unknown story", story.error);
-    const tz = story.story.timeZone;
-    const dated = story.deadlines
+    const tz = story.timeZone;
+    const dated = story
+      .deadlines()
       .filter((d) => !options.status || d.status === options.status)
-      .map((d) => ({ d, when: parseWhen(d.due) }))
-      .map((x) => ({ ...x, past: isPast(x.when, context, tz) }))
-      .sort((a, b) => {
-        const ta = a.when.precision === "date" ? a.when.date : a.when.instant.toISOString();
-        const tb = b.when.precision === "date" ? b.when.date : b.when.instant.toISOString();
-        return ta < tb ? -1 : ta > tb ? 1 : 0;
-      });
+      .map((d) => ({ d, when: d.due, past: isPast(d.due, context, tz) }))
+      .sort((a, b) => startMs(a.when, tz) - startMs(b.when, tz));
     const show = options.show ?? "all";
     const upcoming = dated.filter((x) => !x.past);
     const past = dated.filter((x) => x.past).reverse();
-    const line = (x: (typeof dated)[number]): Rich => [
-      { strong: x.d.title },
+    const line = ({ d, when }: (typeof dated)[number]): Rich => [
+      { strong: d.deadline.title },
       " — ",
-      whenSpan(x.when, tz),
+      whenSpan(when, tz),
       " (",
-      relativeSpan(x.when, context, tz),
-      `) · ${STATUS[x.d.status]}`,
-      x.d.statusNote ? `: ${x.d.statusNote}` : "",
-      x.d.derived ? ` [derived: ${x.d.derived}]` : "",
+      relativeSpan(when, context, tz),
+      `) · ${d.status}`,
+      d.statusChange?.attribution ? ` according to ${d.statusChange.attribution}` : "",
+      d.statusChange?.note ? `: ${d.statusChange.note}` : "",
+      ...movedText(d, story),
+      d.deadline.derived && d.version.version === 0 ? ` [derived: ${d.deadline.derived}]` : "",
     ];
     const fields = [];
     if (show !== "past") {
@@ -61,15 +81,19 @@ export const deadlines = defineCommand({
     const next = upcoming[0];
     return {
       kind: "answer",
-      title: `Deadlines: ${story.story.title}`,
+      title: `Deadlines: ${story.title}`,
       summary: next
-        ? ["Next: ", { strong: next.d.title }, " ", relativeSpan(next.when, context, tz), "."]
+        ? ["Next: ", { strong: next.d.deadline.title }, " ", relativeSpan(next.when, context, tz), "."]
         : ["No upcoming deadlines in the data."],
       fields,
       footer: footerFor(
         story,
         context,
-        dated.flatMap((x) => x.d.sourceIds),
+        dated.flatMap((x) => [
+          ...x.d.deadline.sourceIds,
+          ...(x.d.statusChange?.sourceIds ?? []),
+          ...(x.d.version.move?.sourceIds ?? []),
+        ]),
       ),
       ephemeral: false,
     };

@@ -4,6 +4,7 @@ import { storyOption } from "../src/command/options.js";
 import { figureSpans, footerFor, pickStory } from "../src/dataset/phrases.js";
 import { figureSchema } from "../src/dataset/schema.js";
 import { errorReply, type Rich } from "../src/reply/reply.js";
+import { formatShortDate } from "../src/time/calendar.js";
 
 export const figures = defineCommand({
   name: "figures",
@@ -20,48 +21,48 @@ export const figures = defineCommand({
   handle(options, context) {
     const story = pickStory(context, options.story);
     if ("error" in story) return errorReply("Unknown story", story.error);
+    const tracks = story.story.tracks.figures;
     if (options.figure) {
-      const figure = story.figures.find((f) => f.id === options.figure);
-      if (!figure) {
+      const track = tracks.find((f) => f.figure.id === options.figure);
+      const values = track ? story.figureHistory(track) : [];
+      if (!track || values.length === 0) {
+        const known = story.figures().map((f) => `\`${f.figure.id}\``);
         return errorReply(
           "Unknown figure",
-          `There is no figure \`${options.figure}\`. Figures: ${story.figures.map((f) => `\`${f.id}\``).join(", ")}.`,
+          `There is no figure \`${options.figure}\`${track ? ` as of ${formatShortDate(story.today)}` : ""}. Figures: ${known.join(", ")}.`,
         );
       }
+      const figure = track.figure;
       return {
         kind: "answer",
         title: figure.label,
         ...(figure.description ? { summary: [figure.description] } : {}),
-        lines: [...figure.values]
+        lines: [...values]
           .reverse()
           .map((v): Rich => [...figureSpans(v, figure.unit), v.note ? `. ${v.note}` : ""]),
         footer: footerFor(
           story,
           context,
-          figure.values.map((v) => v.sourceId),
+          values.map((v) => v.sourceId),
         ),
         ephemeral: false,
       };
     }
-    const chosen = story.figures.filter((f) => !options.category || f.category === options.category);
+    const chosen = story.figures().filter((f) => !options.category || f.figure.category === options.category);
     if (chosen.length === 0) {
       return errorReply(
         "No figures",
-        `The story has no figures${options.category ? ` in category ${options.category}` : ""}.`,
+        `The story has no figures${options.category ? ` in category ${options.category}` : ""} as of ${formatShortDate(story.today)}.`,
       );
     }
     return {
       kind: "answer",
-      title: `Figures${options.category ? ` (${options.category})` : ""}: ${story.story.title}`,
-      fields: chosen.map((f) => {
-        const latest = f.values[f.values.length - 1];
-        if (!latest) throw new Error(`figure ${f.id} has no values`);
-        return { name: f.label, value: figureSpans(latest, f.unit) };
-      }),
+      title: `Figures${options.category ? ` (${options.category})` : ""}: ${story.title}`,
+      fields: chosen.map((f) => ({ name: f.figure.label, value: figureSpans(f.latest, f.figure.unit) })),
       footer: footerFor(
         story,
         context,
-        chosen.flatMap((f) => f.values.map((v) => v.sourceId)),
+        chosen.map((f) => f.latest.sourceId),
       ),
       ephemeral: false,
     };

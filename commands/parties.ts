@@ -2,15 +2,18 @@ import { z } from "zod";
 import { defineCommand } from "../src/command/definition.js";
 import { storyOption } from "../src/command/options.js";
 import { footerFor, pickStory } from "../src/dataset/phrases.js";
+import { PARTY_ROLES, type PartyRole } from "../src/dataset/schema.js";
 import { errorReply, type ReplyField } from "../src/reply/reply.js";
 
-const ROLE_TITLES = {
-  belligerent: "Parties to the ceasefire",
+const ROLE_TITLES: Record<PartyRole, string> = {
+  signatory: "Signatories",
+  belligerent: "Parties to the conflict",
   mediator: "Mediators",
-  host: "Hosts of talks",
   guarantor: "Guarantors",
+  monitor: "Monitors",
+  host: "Hosts of talks",
   other: "Others",
-} as const;
+};
 
 export const parties = defineCommand({
   name: "parties",
@@ -19,26 +22,32 @@ export const parties = defineCommand({
   handle(options, context) {
     const story = pickStory(context, options.story);
     if ("error" in story) return errorReply("Unknown story", story.error);
+    const known = story.parties();
+    const people = story.people();
     const fields: ReplyField[] = [];
-    for (const role of Object.keys(ROLE_TITLES) as (keyof typeof ROLE_TITLES)[]) {
-      const members = story.parties.filter((p) => p.role === role);
+    for (const role of PARTY_ROLES) {
+      const members = known.filter((p) => p.roles.includes(role));
       if (members.length) {
         fields.push({
           name: ROLE_TITLES[role],
-          value: [members.map((p) => (p.description ? `${p.name}: ${p.description}` : p.name)).join("\n")],
+          value: [
+            members
+              .map(({ party }) => (party.description ? `${party.name}: ${party.description}` : party.name))
+              .join("\n"),
+          ],
         });
       }
     }
-    if (story.people.length) {
-      fields.push({ name: "People", value: [story.people.map((p) => `${p.name}, ${p.role}`).join("\n")] });
+    if (people.length) {
+      fields.push({ name: "People", value: [people.map((p) => `${p.person.name}, ${p.role}`).join("\n")] });
     }
     return {
       kind: "answer",
-      title: `Who is involved: ${story.story.title}`,
+      title: `Who is involved: ${story.title}`,
       fields: fields.length ? fields : [{ name: "Parties", value: ["None in the data yet."] }],
       footer: footerFor(story, context, [
-        ...story.parties.flatMap((p) => p.sourceIds),
-        ...story.people.flatMap((p) => p.sourceIds),
+        ...known.flatMap((p) => p.change.sourceIds),
+        ...people.flatMap((p) => p.person.sourceIds),
       ]),
       ephemeral: false,
     };

@@ -2,13 +2,13 @@ import { z } from "zod";
 import type { CommandContext } from "../src/command/definition.js";
 import { defineCommand } from "../src/command/definition.js";
 import { storyOption } from "../src/command/options.js";
-import type { Story } from "../src/dataset/dataset.js";
-import { footerFor, phaseMoment, pickStory, whenSpan } from "../src/dataset/phrases.js";
-import type { Phase } from "../src/dataset/schema.js";
+import type { PhaseMoment, PhaseNow, StoryAt } from "../src/dataset/asof.js";
+import { footerFor, pickStory, progressBar, relativeSpan, whenSpan } from "../src/dataset/phrases.js";
+import type { MoveKind, PhaseStatus } from "../src/dataset/schema.js";
 import { errorReply, type ReplyField, type Rich } from "../src/reply/reply.js";
-import { formatShortDate, parseWhen } from "../src/time/calendar.js";
+import { formatShortDate, localDateOf, parseWhen } from "../src/time/calendar.js";
 
-const STATUS: Record<Phase["status"], string> = {
+const STATUS: Record<PhaseStatus, string> = {
   planned: "Planned",
   negotiating: "Under negotiation",
   active: "In force",
@@ -18,55 +18,102 @@ const STATUS: Record<Phase["status"], string> = {
 };
 
 /** The phase the clock is in; else the next to start; else the last one. */
-function currentPhase(story: Story, context: CommandContext): Phase | undefined {
-  const moments = story.phases.map((p) => ({ p, m: phaseMoment(p, story, context) }));
+function currentPhase(story: StoryAt): PhaseNow | undefined {
+  const moments = story.phases().map((p) => ({ p, m: story.phaseMoment(p) }));
   return (
     moments.find((x) => x.m.state === "during")?.p ??
     moments.find((x) => x.m.state === "before")?.p ??
     moments.find((x) => x.m.state === "unscheduled")?.p ??
-    story.phases[story.phases.length - 1]
+    moments[moments.length - 1]?.p
   );
 }
 
-function scheduleText(phase: Phase, story: Story, context: CommandContext): Rich {
-  const tz = story.story.timeZone;
-  const m = phaseMoment(phase, story, context);
-  const start = phase.start ? parseWhen(phase.start) : undefined;
-  const end = phase.end ? parseWhen(phase.end) : undefined;
-  const out: Rich[number][] = [];
-  if (start) out.push("From ", whenSpan(start, tz, "date"));
-  if (end) out.push(start ? " to " : "Until ", whenSpan(end, tz, "date"));
-  if (!start && !end) out.push("No dates set");
+/** "ends tomorrow", "in force until further notice", "ended 4 days ago" … */
+function momentParts(m: PhaseMoment, story: StoryAt, context: CommandContext): Rich {
+  const tz = story.timeZone;
   switch (m.state) {
     case "before":
-      out.push(" · starts ", ...m.startsIn);
-      break;
+      return ["starts ", relativeSpan(m.start, context, tz)];
     case "during":
-      out.push(` · day ${m.day}${m.of ? ` of ${m.of}` : ""}`);
-      if (m.endsIn) out.push(" · ends ", ...m.endsIn);
-      break;
+      return [
+        m.openEnded
+          ? `has lasted ${m.day} day${m.day === 1 ? "" : "s"}`
+          : `day ${m.day}${m.of ? ` of ${m.of}` : ""}`,
+        ...(m.end ? [", ends ", relativeSpan(m.end, context, tz)] : []),
+        ...(m.openEnded ? [", in force until further notice"] : []),
+      ];
     case "after":
-      out.push(" · ended ", ...m.ended);
-      break;
+      return [m.status === "collapsed" ? "collapsed " : "ended ", relativeSpan(m.ended, context, tz)];
     default:
-      break;
+      return [];
+  }
+}
+
+function scheduleText(p: PhaseNow, story: StoryAt, context: CommandContext): Rich {
+  const tz = story.timeZone;
+  const out: Rich[number][] = [];
+  if (p.start) out.push("From ", whenSpan(p.start, tz, "date"));
+  if (p.end) out.push(p.start ? " to " : "Until ", whenSpan(p.end, tz, "date"));
+  if (p.end === null) out.push(p.start ? " until further notice" : "Until further notice");
+  if (!p.start && p.end === undefined) out.push("No dates set");
+  const m = story.phaseMoment(p);
+  if (m.state === "during") {
+    out.push(
+      m.openEnded
+        ? ` · day ${m.day} · in force until further notice`
+        : ` · day ${m.day}${m.of ? ` of ${m.of}` : ""}`,
+    );
+    if (m.end) out.push(" · ends ", relativeSpan(m.end, context, tz));
+  } else if (m.state !== "unscheduled") {
+    out.push(" · ", ...momentParts(m, story, context));
+  }
+  const move = p.endMove;
+  const original = p.track.ends.entries[0];
+  if (move && original?.end) {
+    out.push(
+      `\n${MOVE_TEXT[move.kind]} on `,
+      whenSpan(parseWhen(move.at), tz, "date"),
+      ", according to ",
+      move.attribution,
+      "; planned end was ",
+      whenSpan(original.end, tz, "date"),
+      move.note ? `. ${move.note}` : "",
+    );
   }
   return out;
 }
 
-/** Where a phase stands at the clock, in a few words: "ended 4 days ago", "day 41 of 42". */
-function momentText(phase: Phase, story: Story, context: CommandContext): Rich {
-  const m = phaseMoment(phase, story, context);
-  switch (m.state) {
-    case "before":
-      return ["starts ", ...m.startsIn];
-    case "during":
-      return [`day ${m.day}${m.of ? ` of ${m.of}` : ""}`, ...(m.endsIn ? [", ends ", ...m.endsIn] : [])];
-    case "after":
-      return ["ended ", ...m.ended];
-    default:
-      return [STATUS[phase.status].toLowerCase()];
+const MOVE_TEXT: Record<MoveKind, string> = {
+  extended: "Extended",
+  postponed: "Postponed",
+  "brought-forward": "Brought forward",
+};
+
+/** When a status began: the first of the run of entries with the same status that ends at `change`. */
+function statusSince(p: PhaseNow, story: StoryAt): number | undefined {
+  const change = p.statusChange;
+  if (!change) return undefined;
+  const entries = p.track.statuses.visibleAt(story.t);
+  let from = change.from;
+  for (let i = entries.indexOf(change) - 1; i >= 0 && entries[i]?.value === change.value; i--) {
+    from = entries[i]?.from ?? from;
   }
+  return Number.isFinite(from) ? from : undefined;
+}
+
+/** "In force since 2 Mar 2025, according to Israel — note" */
+function statusText(p: PhaseNow, story: StoryAt): Rich {
+  const change = p.statusChange;
+  const from = statusSince(p, story);
+  const since =
+    from === undefined
+      ? ` (as of ${formatShortDate(story.asOf)})`
+      : ` since ${formatShortDate(localDateOf(new Date(from), story.timeZone))}`;
+  return [
+    `${STATUS[p.status]}${since}`,
+    change?.attribution ? `, according to ${change.attribution}` : "",
+    change?.note ? ` — ${change.note}` : "",
+  ];
 }
 
 export const phase = defineCommand({
@@ -83,63 +130,75 @@ export const phase = defineCommand({
   handle(options, context) {
     const story = pickStory(context, options.story);
     if ("error" in story) return errorReply("Unknown story", story.error);
-    const chosen = options.phase
-      ? story.phases.find((p) => p.id === options.phase)
-      : currentPhase(story, context);
+    const known = story.phases();
+    const chosen = options.phase ? known.find((p) => p.phase.id === options.phase) : currentPhase(story);
     if (!chosen) {
       return options.phase
         ? errorReply(
             "Unknown phase",
-            `There is no phase \`${options.phase}\`. Phases: ${story.phases.map((p) => `\`${p.id}\``).join(", ")}.`,
+            `There is no phase \`${options.phase}\`. Phases: ${known.map((p) => `\`${p.phase.id}\``).join(", ")}.`,
           )
-        : errorReply("No phases", `The story "${story.story.title}" has no phases yet.`);
+        : errorReply("No phases", `The story "${story.title}" has no phases yet.`);
     }
-    const m = phaseMoment(chosen, story, context);
+    const phase = chosen.phase;
+    const m = story.phaseMoment(chosen);
     const fields: ReplyField[] = [
-      {
-        name: "Status",
-        value: [
-          `${STATUS[chosen.status]} (as of ${formatShortDate(story.story.asOf)})`,
-          chosen.statusNote ? ` — ${chosen.statusNote}` : "",
-        ],
-      },
+      { name: "Status", value: statusText(chosen, story) },
       { name: "Schedule", value: scheduleText(chosen, story, context) },
     ];
-    if (m.state === "during" && m.bar)
-      fields.push({ name: "Progress", value: [`Day ${m.day} of ${m.of} ${m.bar}`] });
-    const derived = [chosen.startDerived, chosen.endDerived, chosen.lengthDerived].filter(Boolean);
+    if (m.state === "during" && m.of)
+      fields.push({ name: "Progress", value: [`Day ${m.day} of ${m.of} ${progressBar(m.day / m.of)}`] });
+    const derived = [
+      phase.startDerived,
+      chosen.endMove ? undefined : phase.endDerived,
+      chosen.endMove ? undefined : phase.lengthDerived,
+    ].filter(Boolean);
     if (derived.length) fields.push({ name: "Derived dates", value: [derived.join(" ")] });
-    if (chosen.terms.length) {
-      fields.push({ name: "Terms", value: [chosen.terms.map((t) => `• ${t.text}`).join("\n")] });
+    const terms = phase.terms.filter((t) => t.sourceIds.some((id) => story.knowsSource(id)));
+    if (terms.length) {
+      fields.push({ name: "Terms", value: [terms.map((t) => `• ${t.text}`).join("\n")] });
     }
-    const others = story.phases.filter((p) => p !== chosen);
+    const others = known.filter((p) => p !== chosen);
     if (others.length) {
       fields.push({
         name: "Other phases",
-        value: others.flatMap((p, i): Rich[number][] => [
-          i ? "\n" : "",
-          `${p.name} (\`${p.id}\`): `,
-          ...momentText(p, story, context),
-        ]),
+        value: others.flatMap((p, i): Rich[number][] => {
+          const om = story.phaseMoment(p);
+          return [
+            i ? "\n" : "",
+            `${p.phase.name} (\`${p.phase.id}\`): `,
+            ...(om.state === "unscheduled"
+              ? [STATUS[p.status].toLowerCase()]
+              : momentParts(om, story, context)),
+          ];
+        }),
       });
     }
+    const parts = momentParts(m, story, context);
     return {
       kind: "answer",
-      title: `${chosen.name}: ${story.story.title}`,
+      title: `${phase.name}: ${story.title}`,
       summary:
         m.state === "during"
-          ? [
-              `${chosen.name} is on day ${m.day}${m.of ? ` of ${m.of}` : ""}`,
-              ...(m.endsIn ? [" and ends ", ...m.endsIn] : []),
-              ".",
-            ]
-          : m.state === "before"
-            ? [`${chosen.name} starts `, ...m.startsIn, "."]
-            : m.state === "after"
-              ? [`${chosen.name} ended `, ...m.ended, "."]
-              : [`${chosen.name}: ${STATUS[chosen.status].toLowerCase()}, no dates set.`],
+          ? m.openEnded
+            ? [
+                `${phase.name} has lasted ${m.day} day${m.day === 1 ? "" : "s"} and is in force until further notice.`,
+              ]
+            : [
+                `${phase.name} is on day ${m.day}${m.of ? ` of ${m.of}` : ""}`,
+                ...(m.end ? [" and ends ", relativeSpan(m.end, context, story.timeZone)] : []),
+                ".",
+              ]
+          : m.state === "unscheduled"
+            ? [`${phase.name}: ${STATUS[chosen.status].toLowerCase()}, no dates set.`]
+            : [`${phase.name} `, ...parts, "."],
       fields,
-      footer: footerFor(story, context, [...chosen.sourceIds, ...chosen.terms.flatMap((t) => t.sourceIds)]),
+      footer: footerFor(story, context, [
+        ...phase.sourceIds,
+        ...terms.flatMap((t) => t.sourceIds),
+        ...(chosen.statusChange?.sourceIds ?? []),
+        ...(chosen.endMove?.sourceIds ?? []),
+      ]),
       ephemeral: false,
     };
   },

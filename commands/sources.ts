@@ -12,7 +12,8 @@ export const sources = defineCommand({
   handle(options, context) {
     const story = pickStory(context, options.story);
     if ("error" in story) return errorReply("Unknown story", story.error);
-    const lines: Rich[] = story.sources.map((s) => [
+    const known = story.sources();
+    const lines: Rich[] = known.map((s) => [
       s.url ? { link: s.title, url: s.url } : { strong: s.title },
       s.publisher ? ` — ${s.publisher}` : "",
       `, published ${formatShortDate(s.published)}`,
@@ -20,15 +21,15 @@ export const sources = defineCommand({
     ]);
     return {
       kind: "answer",
-      title: `Sources: ${story.story.title}`,
+      title: `Sources: ${story.title}`,
       summary: [
-        `Every figure the bot states comes from these sources, with who says so. Data as of ${formatShortDate(story.story.asOf)}.`,
+        `Every figure the bot states comes from these sources, with who says so. Data as of ${formatShortDate(story.asOf)}.`,
       ],
       lines,
       footer: footerFor(
         story,
         context,
-        story.sources.map((s) => s.id),
+        known.map((s) => s.id),
       ),
       ephemeral: false,
     };

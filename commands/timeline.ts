@@ -4,6 +4,7 @@ import { storyOption } from "../src/command/options.js";
 import type { IndexedEvent } from "../src/dataset/dataset.js";
 import { footerFor, pickStory, whenSpan } from "../src/dataset/phrases.js";
 import { errorReply, type ReplyButton, type Rich } from "../src/reply/reply.js";
+import { addDays } from "../src/time/calendar.js";
 
 /** First index whose day is >= `day` in a chronologically sorted timeline. */
 function lowerBound(events: readonly IndexedEvent[], day: string): number {
@@ -41,19 +42,21 @@ export const timeline = defineCommand({
         `\`from\` (${options.from}) is after \`to\` (${options.to}).`,
       );
     }
-    if (options.tag && !story.tags.includes(options.tag)) {
+    const tags = story.story.tags;
+    if (options.tag && !tags.includes(options.tag)) {
       return errorReply(
         "Invalid option for /timeline",
-        `No event has the tag \`${options.tag}\`. Tags: ${story.tags.map((t) => `\`${t}\``).join(", ")}.`,
+        `No event has the tag \`${options.tag}\`. Tags: ${tags.map((t) => `\`${t}\``).join(", ")}.`,
       );
     }
     const tag = options.tag;
-    const list = tag ? (story.byTag.get(tag) ?? []) : story.timeline;
-    const start = options.from ? lowerBound(list, options.from) : 0;
-    const end = options.to ? lowerBound(list, `${options.to}~`) : list.length; // "~" sorts after any time suffix
-    const matching = list.slice(start, end);
+    const list = story.events(tag);
+    const items = list?.items ?? [];
+    const start = options.from ? lowerBound(items, options.from) : 0;
+    const end = options.to ? lowerBound(items, addDays(options.to, 1)) : items.length;
+    const total = list ? list.count(story.t, start, end) : 0;
     const size = context.settings.timelinePageSize;
-    const pages = Math.max(1, Math.ceil(matching.length / size));
+    const pages = Math.max(1, Math.ceil(total / size));
     const page = options.page ?? 1;
     if (page > pages) {
       return errorReply(
@@ -61,8 +64,8 @@ export const timeline = defineCommand({
         `Option \`page\` must be at most ${pages} for these filters (got ${page}).`,
       );
     }
-    const shown = matching.slice((page - 1) * size, page * size);
-    const tz = story.story.timeZone;
+    const shown = list ? list.slice(story.t, start, end, (page - 1) * size, size) : [];
+    const tz = story.timeZone;
     const lines: Rich[] = shown.map((e) => [
       whenSpan(e.at, tz, "datetime"),
       e.whenNote ? ` (${e.whenNote.replace(/\.$/, "")})` : "",
@@ -101,11 +104,11 @@ export const timeline = defineCommand({
         : [];
     return {
       kind: "answer",
-      title: `Timeline: ${story.story.title}`,
+      title: `Timeline: ${story.title}`,
       summary: [
-        matching.length === 0
+        total === 0
           ? `No events${filters.length ? ` ${filters.join(", ")}` : ""}.`
-          : `${matching.length} event${matching.length === 1 ? "" : "s"}${filters.length ? ` ${filters.join(", ")}` : ""} · page ${page} of ${pages}`,
+          : `${total} event${total === 1 ? "" : "s"}${filters.length ? ` ${filters.join(", ")}` : ""} · page ${page} of ${pages}`,
       ],
       lines,
       ...(buttons.length ? { buttons } : {}),

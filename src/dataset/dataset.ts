@@ -1,26 +1,126 @@
-/** A loaded, validated dataset with the indexes the commands use. */
+/**
+ * A loaded, validated dataset with the indexes the commands use. Every fact is indexed with the
+ * instant from which it is both true and known (docs/decisions/0008-true-and-known-at-an-instant.md):
+ * its own date (from the start of that day in the story's zone) or later, never before the earliest
+ * source that reports it was published. `storyAt` (asof.ts) reads these indexes at an instant.
+ */
 import type { LocalDate, When } from "../time/calendar.js";
-import { localDateOf, parseWhen, wallTime } from "../time/calendar.js";
-import type { Deadline, Source, StoryEvent, StoryFile } from "./schema.js";
+import { addDays, localDateOf, parseWhen, wallTime, zonedInstant } from "../time/calendar.js";
+import { History, type Visible, VisibleList } from "./history.js";
+import type {
+  Claim,
+  Deadline,
+  DeadlineStatus,
+  Figure,
+  FigureValue,
+  Party,
+  PartyRole,
+  Person,
+  Phase,
+  PhaseStatus,
+  Source,
+  StoryEvent,
+  StoryFile,
+} from "./schema.js";
 
-export interface IndexedEvent extends StoryEvent {
+export interface IndexedEvent extends StoryEvent, Visible {
   at: When;
-  /** Chronological sort key: the story-local date, then the local time for instants. */
-  sortKey: string;
+  /** Position in the story's timeline (events in the order they happened). */
+  order: number;
   /** Story-local calendar date of the event. */
   day: LocalDate;
 }
 
+/** One entry of a history: a value, from when it holds, and who says so. */
+export interface Change<T> extends Visible {
+  value: T;
+  /** Epoch ms from which it holds (-Infinity: from the start). */
+  from: number;
+  note?: string | undefined;
+  attribution?: string | undefined;
+  sourceIds: string[];
+}
+
+/** One due date of a deadline: the original (version 0) or a move. */
+export interface DueVersion extends Visible {
+  due: When;
+  version: number;
+  /** What alert keys of this due date say after the story id: the deadline id, plus `@due` for a move. */
+  key: string;
+  move?: Deadline["moves"][number] | undefined;
+}
+
+export interface DeadlineTrack {
+  deadline: Deadline;
+  /** When the deadline exists (was set or first reported). */
+  existsFrom: number;
+  dues: History<DueVersion>;
+  statuses: History<Change<DeadlineStatus>>;
+}
+
+/** A phase's planned end: a date or instant, or null (in force until further notice). */
+export interface EndVersion extends Visible {
+  end: When | null;
+  move?: Phase["moves"][number] | undefined;
+}
+
+export interface PhaseTrack {
+  phase: Phase;
+  existsFrom: number;
+  start: When | undefined;
+  ends: History<EndVersion>;
+  statuses: History<Change<PhaseStatus>>;
+}
+
+export interface IndexedValue extends FigureValue, Visible {}
+
+export interface FigureTrack {
+  figure: Figure;
+  values: History<IndexedValue>;
+}
+
+export interface PartyTrack {
+  party: Party;
+  existsFrom: number;
+  roles: History<Change<PartyRole[]>>;
+}
+
+export interface PersonTrack {
+  person: Person;
+  existsFrom: number;
+  roles: History<Change<string>>;
+}
+
+export interface IndexedClaim extends Claim, Visible {
+  at: When;
+  /** Every party the statement is by (its own, its people's), for `/claims party:`. */
+  partyIdsAll: string[];
+}
+
+export interface IndexedSource extends Source, Visible {}
+
 export interface Story extends StoryFile {
   file: string;
   sourcesById: Map<string, Source>;
-  /** Events in chronological order (stable for equal keys). */
-  timeline: IndexedEvent[];
+  /** Events in the order they happened (see `orderEvents`), visible by instant. */
+  timeline: VisibleList<IndexedEvent>;
   /** All distinct event tags, sorted. */
   tags: string[];
-  /** Each tag's events, in chronological order (so a tag-filtered page costs a search, not a scan). */
-  byTag: Map<string, IndexedEvent[]>;
+  /** Each tag's events, in timeline order (so a tag-filtered page costs a search, not a scan). */
+  byTag: Map<string, VisibleList<IndexedEvent>>;
   deadlinesById: Map<string, Deadline>;
+  tracks: {
+    phases: PhaseTrack[];
+    deadlines: DeadlineTrack[];
+    deadlinesById: Map<string, DeadlineTrack>;
+    figures: FigureTrack[];
+    parties: PartyTrack[];
+    people: PersonTrack[];
+    /** Statements, oldest first. */
+    claims: VisibleList<IndexedClaim>;
+    sources: VisibleList<IndexedSource>;
+    summary: History<Change<string>>;
+  };
 }
 
 export interface Dataset {
@@ -29,6 +129,57 @@ export interface Dataset {
   defaultStory: Story;
 }
 
+/** Epoch ms at which a point in time starts: a date at midnight in the story's zone. */
+export function startMs(when: When, timeZone: string): number {
+  return when.precision === "date"
+    ? zonedInstant(when.date, 0, 0, timeZone).getTime()
+    : when.instant.getTime();
+}
+
+/** Epoch ms at which a point in time is over: a date at the next midnight, an instant at itself. */
+export function endMs(when: When, timeZone: string): number {
+  return when.precision === "date"
+    ? zonedInstant(addDays(when.date, 1), 0, 0, timeZone).getTime()
+    : when.instant.getTime();
+}
+
+/** The story-local day of a point in time. */
+export function dayOf(when: When, timeZone: string): LocalDate {
+  return when.precision === "date" ? when.date : localDateOf(when.instant, timeZone);
+}
+
+/**
+ * The order events happened in. Days in order; within one day, each timed event carries the untimed
+ * events written after it in the file (the curator's order), and these runs are ordered by time, so
+ * two timed events are in time order and an untimed event never moves ahead of a timed one written
+ * before it. Untimed events written before any timed one of their day come first.
+ */
+export function orderEvents<T extends { at: When; day: LocalDate }>(
+  events: readonly T[],
+  timeZone: string,
+): T[] {
+  const byDay = new Map<LocalDate, T[]>();
+  for (const e of events) {
+    const list = byDay.get(e.day);
+    if (list) list.push(e);
+    else byDay.set(e.day, [e]);
+  }
+  const out: T[] = [];
+  for (const day of [...byDay.keys()].sort()) {
+    const runs: { time: number; events: T[] }[] = [];
+    for (const e of byDay.get(day) ?? []) {
+      const last = runs[runs.length - 1];
+      if (e.at.precision === "instant") runs.push({ time: startMs(e.at, timeZone), events: [e] });
+      else if (last) last.events.push(e);
+      else runs.push({ time: Number.NEGATIVE_INFINITY, events: [e] });
+    }
+    runs.sort((a, b) => a.time - b.time); // stable: equal times keep the file's order
+    for (const run of runs) out.push(...run.events);
+  }
+  return out;
+}
+
+/** Local wall-clock sort key of an instant, for code that compares points of one day as text. */
 export function sortKeyOf(when: When, timeZone: string): { key: string; day: LocalDate } {
   if (when.precision === "date") return { key: when.date, day: when.date };
   const day = localDateOf(when.instant, timeZone);
@@ -37,34 +188,259 @@ export function sortKeyOf(when: When, timeZone: string): { key: string; day: Loc
   return { key: `${day}T${two(w.hour)}:${two(w.minute)}:${two(w.second)}`, day };
 }
 
+/** A compact, key-safe spelling of a due date: 2025-03-08, or 20250308T0200Z for an instant. */
+export function dueKey(when: When): string {
+  if (when.precision === "date") return when.date;
+  return when.instant
+    .toISOString()
+    .replace(/[-:]/g, "")
+    .replace(/\.\d+/, "")
+    .replace(/\d\dZ$/, "Z");
+}
+
+/** What every entry of a history has in the file. */
+interface ChangeFields {
+  from: string;
+  note?: string | undefined;
+  attribution?: string | undefined;
+  sourceIds?: string[] | undefined;
+}
+
+/** Whether a history field is written as its history (a list of entries) rather than one value. */
+export function isHistory<E extends ChangeFields>(value: unknown): value is E[] {
+  return Array.isArray(value) && typeof value[0] === "object" && value[0] !== null;
+}
+
+const OUTCOMES: ReadonlySet<DeadlineStatus> = new Set(["met", "missed"]);
+
 export function indexStory(file: string, data: StoryFile): Story {
   const tz = data.story.timeZone;
-  const timeline = data.events
-    .map((e, i) => {
-      const at = parseWhen(e.when);
-      const { key, day } = sortKeyOf(at, tz);
-      return { event: { ...e, at, sortKey: key, day }, i };
-    })
-    .sort((a, b) =>
-      a.event.sortKey < b.event.sortKey ? -1 : a.event.sortKey > b.event.sortKey ? 1 : a.i - b.i,
-    )
-    .map((x) => x.event);
-  const byTag = new Map<string, IndexedEvent[]>();
-  for (const event of timeline) {
+  const sourcesById = new Map(data.sources.map((s) => [s.id, s]));
+  const published = new Map(data.sources.map((s) => [s.id, zonedInstant(s.published, 0, 0, tz).getTime()]));
+  /** When the earliest of these sources was published (-Infinity when none is known). */
+  const reportedFrom = (ids: readonly string[] | undefined): number => {
+    let first = Number.POSITIVE_INFINITY;
+    for (const id of ids ?? []) first = Math.min(first, published.get(id) ?? Number.POSITIVE_INFINITY);
+    return Number.isFinite(first) ? first : Number.NEGATIVE_INFINITY;
+  };
+  const at = (value: string) => startMs(parseWhen(value), tz);
+
+  /** A history field in either form, as changes; the single form holds from the start. */
+  function changes<T, V, E extends ChangeFields>(
+    value: V | E[],
+    single: (v: V) => { value: T; note?: string | undefined; sourceIds: string[] },
+    entryValue: (e: E) => T,
+    itemSources: string[],
+    since: number,
+  ): Change<T>[] {
+    if (!isHistory<E>(value)) {
+      return [{ ...single(value), from: Number.NEGATIVE_INFINITY, visibleFrom: since }];
+    }
+    return value.map((e) => {
+      const from = at(e.from);
+      const sourceIds = e.sourceIds ?? itemSources;
+      return {
+        value: entryValue(e),
+        from,
+        visibleFrom: Math.max(from, since, reportedFrom(sourceIds)),
+        note: e.note,
+        attribution: e.attribution,
+        sourceIds,
+      };
+    });
+  }
+
+  const events = data.events.map((e) => {
+    const when = parseWhen(e.when);
+    const reported = e.reported ? at(e.reported) : Number.NEGATIVE_INFINITY;
+    return {
+      ...e,
+      at: when,
+      day: dayOf(when, tz),
+      order: 0,
+      visibleFrom: Math.max(startMs(when, tz), reported, reportedFrom(e.sourceIds)),
+    };
+  });
+  const ordered = orderEvents(events, tz);
+  ordered.forEach((e, i) => {
+    e.order = i;
+  });
+  const byTagLists = new Map<string, IndexedEvent[]>();
+  for (const event of ordered) {
     for (const tag of event.tags) {
-      const list = byTag.get(tag);
+      const list = byTagLists.get(tag);
       if (list) list.push(event);
-      else byTag.set(tag, [event]);
+      else byTagLists.set(tag, [event]);
     }
   }
-  const tags = [...byTag.keys()].sort();
+
+  const deadlines = data.deadlines.map((d): DeadlineTrack => {
+    const existsFrom = d.since ? at(d.since) : reportedFrom(d.sourceIds);
+    const original = parseWhen(d.due);
+    const dueVersions: DueVersion[] = [
+      { due: original, version: 0, key: d.id, visibleFrom: existsFrom },
+      ...d.moves.map((m, i) => {
+        const due = parseWhen(m.due);
+        return {
+          due,
+          version: i + 1,
+          key: `${d.id}@${dueKey(due)}`,
+          move: m,
+          visibleFrom: Math.max(at(m.at), existsFrom, reportedFrom(m.sourceIds)),
+        };
+      }),
+    ];
+    const dues = new History(dueVersions);
+    const raw = changes(
+      d.status,
+      (status) => ({ value: status, note: d.statusNote, sourceIds: d.sourceIds }),
+      (e: { status: DeadlineStatus } & ChangeFields) => e.status,
+      d.sourceIds,
+      existsFrom,
+    );
+    // An outcome never takes effect before the due date in force when it was set has passed.
+    const statuses = raw.map((c) => {
+      if (!OUTCOMES.has(c.value)) return c;
+      const due = (dues.at(Math.max(c.from, existsFrom)) ?? dueVersions[0])?.due ?? original;
+      const over = endMs(due, tz);
+      return { ...c, from: Math.max(c.from, over), visibleFrom: Math.max(c.visibleFrom, over) };
+    });
+    return { deadline: d, existsFrom, dues, statuses: new History(statuses) };
+  });
+
+  const phases = data.phases.map((p): PhaseTrack => {
+    const existsFrom = reportedFrom(p.sourceIds);
+    const ends: EndVersion[] = [
+      ...(p.end ? [{ end: parseWhen(p.end), visibleFrom: existsFrom }] : []),
+      ...p.moves.map((m) => ({
+        end: m.end === null ? null : parseWhen(m.end),
+        move: m,
+        visibleFrom: Math.max(at(m.at), existsFrom, reportedFrom(m.sourceIds)),
+      })),
+    ];
+    return {
+      phase: p,
+      existsFrom,
+      start: p.start ? parseWhen(p.start) : undefined,
+      ends: new History(ends),
+      statuses: new History(
+        changes(
+          p.status,
+          (status) => ({ value: status, note: p.statusNote, sourceIds: p.sourceIds }),
+          (e: { status: PhaseStatus } & ChangeFields) => e.status,
+          p.sourceIds,
+          existsFrom,
+        ),
+      ),
+    };
+  });
+
+  const figures = data.figures.map(
+    (f): FigureTrack => ({
+      figure: f,
+      values: new History(
+        f.values.map((v) => ({
+          ...v,
+          visibleFrom: Math.max(at(v.asOf), reportedFrom([v.sourceId])),
+        })),
+      ),
+    }),
+  );
+
+  const parties = data.parties.map((p): PartyTrack => {
+    const existsFrom = reportedFrom(p.sourceIds);
+    const roles: Change<PartyRole[]>[] = p.roles
+      ? changes(
+          p.roles,
+          (list: PartyRole[]) => ({ value: list, sourceIds: p.sourceIds }),
+          (e: { roles: PartyRole[] } & ChangeFields) => e.roles,
+          p.sourceIds,
+          existsFrom,
+        )
+      : [
+          {
+            value: [p.role ?? "other"],
+            from: Number.NEGATIVE_INFINITY,
+            visibleFrom: existsFrom,
+            sourceIds: p.sourceIds,
+          },
+        ];
+    return { party: p, existsFrom, roles: new History(roles) };
+  });
+
+  const people = data.people.map((p): PersonTrack => {
+    const existsFrom = reportedFrom(p.sourceIds);
+    return {
+      person: p,
+      existsFrom,
+      roles: new History(
+        changes(
+          p.role,
+          (role) => ({ value: role, sourceIds: p.sourceIds }),
+          (e: { role: string } & ChangeFields) => e.role,
+          p.sourceIds,
+          existsFrom,
+        ),
+      ),
+    };
+  });
+
+  const personParty = new Map(data.people.map((p) => [p.id, p.partyId]));
+  const claims = data.claims
+    .map((c, i) => {
+      const when = parseWhen(c.when);
+      const personIds = [...(c.personId ? [c.personId] : []), ...(c.personIds ?? [])];
+      const partyIdsAll = [
+        ...new Set([
+          ...(c.partyId ? [c.partyId] : []),
+          ...(c.partyIds ?? []),
+          ...personIds.flatMap((id) => personParty.get(id) ?? []),
+        ]),
+      ];
+      return {
+        claim: {
+          ...c,
+          at: when,
+          partyIdsAll,
+          visibleFrom: Math.max(startMs(when, tz), reportedFrom(c.sourceIds)),
+        },
+        key: startMs(when, tz),
+        i,
+      };
+    })
+    .sort((a, b) => a.key - b.key || a.i - b.i)
+    .map((x) => x.claim);
+
+  const summary = new History(
+    changes(
+      data.story.summary,
+      (text) => ({ value: text, sourceIds: [] }),
+      (e: { text: string } & ChangeFields) => e.text,
+      [],
+      Number.NEGATIVE_INFINITY,
+    ),
+  );
+
   return {
     ...data,
     file,
-    sourcesById: new Map(data.sources.map((s) => [s.id, s])),
-    timeline,
-    tags,
-    byTag,
+    sourcesById,
+    timeline: new VisibleList(ordered),
+    tags: [...byTagLists.keys()].sort(),
+    byTag: new Map([...byTagLists].map(([tag, list]) => [tag, new VisibleList(list)])),
     deadlinesById: new Map(data.deadlines.map((d) => [d.id, d])),
+    tracks: {
+      phases,
+      deadlines,
+      deadlinesById: new Map(deadlines.map((t) => [t.deadline.id, t])),
+      figures,
+      parties,
+      people,
+      claims: new VisibleList(claims),
+      sources: new VisibleList(
+        data.sources.map((s) => ({ ...s, visibleFrom: published.get(s.id) ?? Number.NEGATIVE_INFINITY })),
+      ),
+      summary,
+    },
   };
 }

@@ -6,8 +6,8 @@ import { readdir, readFile, stat } from "node:fs/promises";
 import { basename, join, relative } from "node:path";
 import type { z } from "zod";
 import { daysBetween, localDateOf, parseWhen, type When } from "../time/calendar.js";
-import { type Dataset, indexStory, type Story } from "./dataset.js";
-import { type StoryFile, storyFileSchema } from "./schema.js";
+import { type Dataset, indexStory, isHistory, type Story } from "./dataset.js";
+import { type MoveKind, type StoryFile, storyFileSchema } from "./schema.js";
 
 export interface DataError {
   file: string;
@@ -90,14 +90,50 @@ export function parseStoryText(file: string, text: string): { data?: StoryFile; 
   }
   const parsed = storyFileSchema.safeParse(raw);
   if (!parsed.success) {
-    const errors = parsed.error.issues.map((i) => ({
-      file,
-      path: formatPath(i.path),
-      message: issueMessage(i),
-    }));
+    const errors = parsed.error.issues
+      .flatMap((i) => expandIssue(i, [], raw))
+      .map((i) => ({
+        file,
+        path: formatPath(i.path),
+        message: issueMessage(i),
+      }));
     return { errors: [...errors, ...bestEffortReferences(file, raw, errors)] };
   }
   return { data: parsed.data, errors: checkReferences(file, parsed.data) };
+}
+
+/** The value at a path of the raw JSON, to see which form of a union the curator wrote. */
+function valueAt(raw: unknown, path: readonly PropertyKey[]): unknown {
+  let v: unknown = raw;
+  for (const key of path) {
+    if (typeof v !== "object" || v === null) return undefined;
+    v = (v as Record<PropertyKey, unknown>)[key];
+  }
+  return v;
+}
+
+/**
+ * A value that can be written two ways (one value, or its history) fails as a union, which zod
+ * reports as "Invalid input" at the field. Report instead the errors of the form the curator wrote
+ * (a list: the history; anything else: the single value), at their own paths.
+ */
+function expandIssue(issue: z.core.$ZodIssue, prefix: PropertyKey[], raw: unknown): z.core.$ZodIssue[] {
+  const path = [...prefix, ...issue.path];
+  if (issue.code !== "invalid_union" || issue.message !== "Invalid input" || issue.errors.length === 0) {
+    return [{ ...issue, path }];
+  }
+  const value = valueAt(raw, path);
+  const isList = Array.isArray(value);
+  const rootTypeError = (branch: z.core.$ZodIssue[]) =>
+    branch.some(
+      (e) => e.path.length === 0 && e.code === "invalid_type" && (e.expected === "array") !== isList,
+    );
+  const branch =
+    issue.errors.find((b) => !rootTypeError(b) && (isList ? b.some((e) => e.path.length > 0) : true)) ??
+    issue.errors.find((b) => !rootTypeError(b)) ??
+    issue.errors[0] ??
+    [];
+  return branch.flatMap((e) => expandIssue(e, path, raw));
 }
 
 function issueMessage(issue: z.core.$ZodIssue): string {
@@ -137,8 +173,13 @@ function bestEffortReferences(file: string, raw: unknown, schemaErrors: DataErro
       missing.push(`unknown ${singular} id`);
     }
   }
-  for (const key of ["phases", "events"] as const) {
-    data[key] = (data[key] as Record<string, unknown>[]).map((x) => ({ terms: [], tags: [], ...x }));
+  for (const key of ["phases", "events", "deadlines"] as const) {
+    data[key] = (data[key] as Record<string, unknown>[]).map((x) => ({
+      terms: [],
+      tags: [],
+      moves: [],
+      ...x,
+    }));
   }
   try {
     const already = new Set(schemaErrors.map((e) => e.path));
@@ -225,6 +266,109 @@ export function checkReferences(file: string, data: StoryFile): DataError[] {
       previousStart = { when: start, index: i };
     }
   });
+  /** A history's entries must be oldest first. */
+  const inOrder = (path: string, entries: readonly { from: string }[]) => {
+    entries.forEach((e, j) => {
+      const prev = entries[j - 1];
+      if (prev && compareWhen(parseWhen(e.from), parseWhen(prev.from), tz) < 0)
+        err(`${path}[${j}].from`, `a history must be oldest first: ${e.from} is before ${prev.from}`);
+    });
+  };
+  /** References and order of a history field written as a history. */
+  const history = (path: string, value: unknown) => {
+    if (!isHistory<{ from: string; sourceIds?: string[] }>(value)) return;
+    value.forEach((e, j) => {
+      if (e.sourceIds) refs(`${path}[${j}].sourceIds`, e.sourceIds);
+    });
+    inOrder(path, value);
+  };
+  const published = new Map(data.sources.map((s) => [s.id, s.published]));
+  /** When an item was first reported: its earliest source's publication date. */
+  const firstReported = (ids: readonly string[]) =>
+    ids
+      .map((id) => published.get(id))
+      .filter((d): d is string => d !== undefined)
+      .sort()[0];
+  /**
+   * Moves of a date (a deadline's due date, a phase's end): oldest first, each after the item existed,
+   * and each in the direction its kind says.
+   */
+  const moves = (
+    path: string,
+    list: readonly { at: string; kind: MoveKind; sourceIds: string[]; value: string | null }[],
+    original: string | undefined,
+    existed: string | undefined,
+    what: string,
+  ) => {
+    let previous = original;
+    list.forEach((m, j) => {
+      refs(`${path}[${j}].sourceIds`, m.sourceIds);
+      const prev = list[j - 1];
+      if (prev && compareWhen(parseWhen(m.at), parseWhen(prev.at), tz) < 0)
+        err(`${path}[${j}].at`, `moves must be oldest first: ${m.at} is before ${prev.at}`);
+      if (existed && compareWhen(parseWhen(m.at), parseWhen(existed), tz) < 0)
+        err(`${path}[${j}].at`, `a move on ${m.at} is before the ${what} existed (${existed})`);
+      if (previous && m.value !== null) {
+        const order = compareWhen(parseWhen(m.value), parseWhen(previous), tz);
+        if (m.kind === "brought-forward" ? order >= 0 : order <= 0)
+          err(
+            `${path}[${j}].kind`,
+            `"${m.kind}" but ${m.value} is ${order === 0 ? "the same as" : order < 0 ? "before" : "after"} ${previous}`,
+          );
+      } else if (m.value === null && m.kind === "brought-forward") {
+        err(`${path}[${j}].kind`, '"brought-forward" needs a new date (null means until further notice)');
+      }
+      previous = m.value ?? undefined;
+    });
+  };
+
+  history("story.summary", data.story.summary);
+  data.parties.forEach((p, i) => {
+    if (p.role !== undefined && p.roles !== undefined)
+      err(`parties[${i}].roles`, "give either role or roles, not both");
+    if (p.role === undefined && p.roles === undefined) err(`parties[${i}].role`, "is required (or roles)");
+    history(`parties[${i}].roles`, p.roles);
+  });
+  data.people.forEach((p, i) => {
+    history(`people[${i}].role`, p.role);
+  });
+  data.phases.forEach((p, i) => {
+    history(`phases[${i}].status`, p.status);
+    moves(
+      `phases[${i}].moves`,
+      p.moves.map((m) => ({ ...m, value: m.end })),
+      p.end,
+      firstReported(p.sourceIds),
+      "phase",
+    );
+    p.moves.forEach((m, j) => {
+      if (m.end && p.start && compareWhen(parseWhen(m.end), parseWhen(p.start), tz) < 0)
+        err(`phases[${i}].moves[${j}].end`, `ends (${m.end}) before it starts (${p.start})`);
+    });
+  });
+  data.deadlines.forEach((d, i) => {
+    history(`deadlines[${i}].status`, d.status);
+    moves(
+      `deadlines[${i}].moves`,
+      d.moves.map((m) => ({ ...m, value: m.due })),
+      d.due,
+      d.since ?? firstReported(d.sourceIds),
+      "deadline",
+    );
+  });
+  data.events.forEach((e, i) => {
+    if (e.reported && compareWhen(parseWhen(e.reported), parseWhen(e.when), tz) < 0)
+      err(`events[${i}].reported`, `reported (${e.reported}) before it happened (${e.when})`);
+  });
+  data.claims.forEach((c, i) => {
+    c.personIds?.forEach((id, j) => {
+      ref(`claims[${i}].personIds[${j}]`, id, people, "person");
+    });
+    c.partyIds?.forEach((id, j) => {
+      ref(`claims[${i}].partyIds[${j}]`, id, parties, "party");
+    });
+  });
+
   data.figures.forEach((f, i) => {
     f.values.forEach((v, j) => {
       ref(`figures[${i}].values[${j}].sourceId`, v.sourceId, sources, "source");

@@ -3,20 +3,20 @@
  * as-of date; every reply's footer with its sources and "data as of …"; phase progress.
  */
 import type { CommandContext } from "../command/definition.js";
-import type { ReplyFooter, Rich, SourceRef, Span } from "../reply/reply.js";
+import type { ReplyFooter, SourceRef, Span } from "../reply/reply.js";
 import {
   daysBetween,
   formatInstant,
   formatLongDate,
   formatShortDate,
   localDateOf,
-  parseWhen,
   relativeDays,
   relativeDuration,
   type When,
 } from "../time/calendar.js";
+import { type StoryAt, storyAt } from "./asof.js";
 import type { Story } from "./dataset.js";
-import type { FigureValue, Phase } from "./schema.js";
+import type { FigureValue } from "./schema.js";
 
 const QUALIFIERS: Record<FigureValue["qualifier"], string> = {
   exactly: "",
@@ -67,14 +67,22 @@ export function sourceRefs(story: Story, ids: Iterable<string>): SourceRef[] {
   return out;
 }
 
-/** The footer every answer carries: its sources, the data's as-of date, a warning when stale. */
-export function footerFor(story: Story, context: CommandContext, ids: Iterable<string>): ReplyFooter {
-  const today = localDateOf(context.clock.now(), story.story.timeZone);
-  const age = daysBetween(story.story.asOf, today);
-  const named = sourceRefs(story, ids);
+/** The footer every answer carries: its sources (those published by then), the as-of date, staleness. */
+export function footerFor(at: StoryAt, context: CommandContext, ids: Iterable<string>): ReplyFooter {
+  const named = sourceRefs(
+    at.story,
+    [...ids].filter((id) => at.knowsSource(id)),
+  );
   // A reply that names no particular source (an empty page, a help text) cites the story's sources.
-  const sources = named.length > 0 ? named : sourceRefs(story, story.sourcesById.keys());
-  const footer: ReplyFooter = { sources, asOf: story.story.asOf };
+  const sources =
+    named.length > 0
+      ? named
+      : sourceRefs(
+          at.story,
+          at.sources().map((s) => s.id),
+        );
+  const footer: ReplyFooter = { sources, asOf: at.asOf };
+  const age = daysBetween(at.asOf, at.today);
   if (age > context.settings.staleAfterDays) {
     footer.staleWarning = `This data is ${age} days old and may be out of date.`;
   }
@@ -111,42 +119,10 @@ export function progressBar(fraction: number, width = 10): string {
   return `${"▓".repeat(filled)}${"░".repeat(width - filled)} ${Math.round(f * 100)}%`;
 }
 
-export type PhaseMoment =
-  | { state: "unscheduled" }
-  | { state: "before"; startsIn: Rich }
-  | { state: "during"; day: number; of?: number; bar?: string; endsIn?: Rich }
-  | { state: "after"; ended: Rich };
-
-/** Where the clock stands in a phase's schedule: before, day N of M, or after. */
-export function phaseMoment(phase: Phase, story: Story, context: CommandContext): PhaseMoment {
-  const tz = story.story.timeZone;
-  if (!phase.start) return { state: "unscheduled" };
-  const start = parseWhen(phase.start);
-  const end = phase.end ? parseWhen(phase.end) : undefined;
-  const now = context.clock.now();
-  const today = localDateOf(now, tz);
-  const startDay = start.precision === "date" ? start.date : localDateOf(start.instant, tz);
-  const started = start.precision === "date" ? today >= start.date : now >= start.instant;
-  if (!started) return { state: "before", startsIn: [relativeSpan(start, context, tz)] };
-  if (end && isPast(end, context, tz)) {
-    return { state: "after", ended: [relativeSpan(end, context, tz)] };
-  }
-  const day = daysBetween(startDay, today) + 1;
-  const endDay = end ? (end.precision === "date" ? end.date : localDateOf(end.instant, tz)) : undefined;
-  const of = phase.lengthDays ?? (endDay ? daysBetween(startDay, endDay) + 1 : undefined);
-  return {
-    state: "during",
-    day,
-    ...(of ? { of, bar: progressBar(day / of) } : {}),
-    ...(end ? { endsIn: [relativeSpan(end, context, tz)] } : {}),
-  };
-}
-
 /** The story a command answers about: the named one, or the dataset's default. */
-export function pickStory(context: CommandContext, id: string | undefined): Story | { error: string } {
-  if (!id) return context.dataset.defaultStory;
-  const story = context.dataset.byId.get(id);
-  if (story) return story;
+export function pickStory(context: CommandContext, id: string | undefined): StoryAt | { error: string } {
+  const story = id ? context.dataset.byId.get(id) : context.dataset.defaultStory;
+  if (story) return storyAt(story, context.clock.now());
   return {
     error: `There is no story \`${id}\`. Stories: ${context.dataset.stories.map((s) => `\`${s.story.id}\``).join(", ")}.`,
   };

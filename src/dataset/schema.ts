@@ -40,6 +40,27 @@ const derived = z
 
 const sourceIds = z.array(id).min(1).describe("The sources that state this (ids from `sources`).");
 
+/**
+ * A value that changes over time is written either as one value (in force from the start) or as its
+ * history: a list of entries, oldest first, each in force from its `from` until the next one.
+ */
+function history<S extends z.ZodType, E extends z.ZodType>(single: S, entry: E) {
+  return z.union([single, z.array(entry).min(1)]);
+}
+
+/** What every entry of a history carries besides its value: from when, said by whom, where. */
+const changeFields = {
+  from: dateOrInstant.describe("From when this holds: a date (from the start of that day) or an instant."),
+  note: z.string().min(1).optional(),
+  attribution: z.string().min(1).optional().describe('Who says so, as replies say "according to …".'),
+  sourceIds: sourceIds.optional().describe("The sources that report this change (default: the item's)."),
+};
+
+export const MOVE_KINDS = ["extended", "postponed", "brought-forward"] as const;
+const moveKind = z
+  .enum(MOVE_KINDS)
+  .describe("extended and postponed move a date later; brought-forward moves it earlier.");
+
 export const storySchema = z
   .object({
     id,
@@ -49,7 +70,10 @@ export const storySchema = z
       .refine(isValidTimeZone, "must be an IANA time zone like Asia/Jerusalem")
       .describe("The IANA time zone of the story's calendar, like Asia/Jerusalem."),
     asOf: localDate.describe("The date the dataset is current to."),
-    summary: z.string().min(1),
+    summary: history(
+      z.string().min(1),
+      z.object({ from: dateOrInstant, text: z.string().min(1), sourceIds: sourceIds.optional() }).strict(),
+    ).describe("A paragraph on the story, or its history (each from a date), as replies show it then."),
     default: z.boolean().optional().describe("The story commands answer about when none is named."),
   })
   .strict();
@@ -66,21 +90,46 @@ export const sourceSchema = z
   })
   .strict();
 
+export const PARTY_ROLES = [
+  "signatory",
+  "belligerent",
+  "mediator",
+  "guarantor",
+  "monitor",
+  "host",
+  "other",
+] as const;
+export const partyRole = z
+  .enum(PARTY_ROLES)
+  .describe(
+    "signatory (signed the agreement), belligerent (a party to the conflict), mediator, guarantor, monitor, host, other.",
+  );
+
+export const partyRolesEntrySchema = z.object({ ...changeFields, roles: z.array(partyRole).min(1) }).strict();
+
 export const partySchema = z
   .object({
     id,
     name: z.string().min(1),
-    role: z.enum(["belligerent", "mediator", "host", "guarantor", "other"]),
+    role: partyRole.optional().describe("One role from the start (or use `roles`)."),
+    roles: history(z.array(partyRole).min(1), partyRolesEntrySchema)
+      .optional()
+      .describe('Several roles from the start (["signatory", "belligerent"]), or their history.'),
     description: z.string().optional(),
     sourceIds,
   })
   .strict();
 
+export const personRoleEntrySchema = z.object({ ...changeFields, role: z.string().min(1) }).strict();
+
 export const personSchema = z
   .object({
     id,
     name: z.string().min(1),
-    role: z.string().min(1).describe("As the source describes them, like Israel's foreign minister."),
+    role: history(
+      z.string().min(1).describe("As the source describes them, like Israel's foreign minister."),
+      personRoleEntrySchema,
+    ).describe("The person's role as the source describes it, or its history (a change of job)."),
     partyId: id.optional(),
     sourceIds,
   })
@@ -90,6 +139,22 @@ export const termSchema = z
   .object({
     text: z.string().min(1),
     sourceIds,
+  })
+  .strict();
+
+export const PHASE_STATUSES = ["planned", "negotiating", "active", "ended", "extended", "collapsed"] as const;
+const phaseStatus = z.enum(PHASE_STATUSES);
+export const phaseStatusEntrySchema = z.object({ ...changeFields, status: phaseStatus }).strict();
+
+/** A phase's planned end moved: a new end, or none ("in force until further notice"). */
+export const phaseMoveSchema = z
+  .object({
+    at: dateOrInstant.describe("When the change was made or announced."),
+    end: dateOrInstant.nullable().describe("The new planned end; null: in force until further notice."),
+    kind: moveKind,
+    attribution: z.string().min(1),
+    sourceIds,
+    note: z.string().min(1).optional(),
   })
   .strict();
 
@@ -107,8 +172,14 @@ export const phaseSchema = z
       .optional()
       .describe("The phase's planned length in days, if stated or derived."),
     lengthDerived: derived.optional(),
-    status: z.enum(["planned", "negotiating", "active", "ended", "extended", "collapsed"]),
-    statusNote: z.string().optional(),
+    status: history(phaseStatus, phaseStatusEntrySchema).describe(
+      "The phase's status, or its history (entries with `from`, oldest first).",
+    ),
+    statusNote: z.string().optional().describe("A note on a single status (a history has one per entry)."),
+    moves: z
+      .array(phaseMoveSchema)
+      .default([])
+      .describe("Changes of the planned end after `end`, oldest first: extensions, an end brought forward."),
     terms: z.array(termSchema).default([]),
     sourceIds,
   })
@@ -149,6 +220,11 @@ export const eventSchema = z
   .object({
     id,
     when: dateOrInstant,
+    reported: dateOrInstant
+      .optional()
+      .describe(
+        "When it became public, if later than it happened (replies at earlier instants leave it out).",
+      ),
     whenNote: z.string().optional().describe("How precise the date is, when the source is vague."),
     title: z.string().min(1),
     description: z.string().optional(),
@@ -164,6 +240,30 @@ export const leadTime = z
   .regex(/^\d+[dhm]$/, 'must be a number and a unit d, h or m, like "1d", "2h" or "0d"')
   .describe('How long before the deadline to remind: "1d", "2h", "30m"; "0d" is the day itself.');
 
+export const DEADLINE_STATUSES = [
+  "scheduled",
+  "met",
+  "missed",
+  "extended",
+  "postponed",
+  "disputed",
+  "cancelled",
+] as const;
+export const deadlineStatus = z.enum(DEADLINE_STATUSES);
+export const deadlineStatusEntrySchema = z.object({ ...changeFields, status: deadlineStatus }).strict();
+
+/** A deadline's due date moved; the original `due` is kept. */
+export const deadlineMoveSchema = z
+  .object({
+    at: dateOrInstant.describe("When the move was made or announced."),
+    due: dateOrInstant.describe("The new due date or instant."),
+    kind: moveKind,
+    attribution: z.string().min(1),
+    sourceIds,
+    note: z.string().min(1).optional(),
+  })
+  .strict();
+
 export const deadlineSchema = z
   .object({
     id,
@@ -172,10 +272,16 @@ export const deadlineSchema = z
       .string()
       .min(1)
       .describe('The reminder sentence without its time, like "Phase one ends": "… tomorrow", "… today".'),
-    due: dateOrInstant,
+    due: dateOrInstant.describe("The original due date or instant (moves keep it)."),
+    since: dateOrInstant
+      .optional()
+      .describe("When the deadline was set (default: when its earliest source was published)."),
+    moves: z.array(deadlineMoveSchema).default([]).describe("Moves of the due date, oldest first."),
     phaseId: id.optional(),
-    status: z.enum(["scheduled", "met", "missed", "disputed"]),
-    statusNote: z.string().optional(),
+    status: history(deadlineStatus, deadlineStatusEntrySchema).describe(
+      "The status, or its history. An outcome (met, missed) takes effect only once the due date has passed.",
+    ),
+    statusNote: z.string().optional().describe("A note on a single status (a history has one per entry)."),
     reminders: z.array(leadTime).optional().describe("Lead times; the story's defaults when absent."),
     sourceIds,
     derived: derived.optional(),
@@ -185,10 +291,12 @@ export const deadlineSchema = z
 export const claimSchema = z
   .object({
     id,
-    when: localDate,
+    when: dateOrInstant,
     by: z.string().min(1).describe("Who said it, as the source names them."),
     personId: id.optional(),
     partyId: id.optional(),
+    personIds: z.array(id).min(1).optional().describe("A joint statement: every person who made it."),
+    partyIds: z.array(id).min(1).optional().describe("A joint statement: every party that made it."),
     text: z.string().min(1).describe("What was claimed, in the source's words or a close paraphrase."),
     quote: z.string().optional(),
     sourceIds,
@@ -202,6 +310,12 @@ export const storyFileSchema = z
     reminders: z
       .object({
         leadTimes: z.array(leadTime).default(["1d", "0d"]),
+        hour: z
+          .int()
+          .min(0)
+          .max(23)
+          .optional()
+          .describe("Local hour of day reminders for this story (default: REMINDER_HOUR)."),
       })
       .strict()
       .default({ leadTimes: ["1d", "0d"] }),
@@ -225,6 +339,11 @@ export type Deadline = StoryFile["deadlines"][number];
 export type Source = StoryFile["sources"][number];
 export type Party = StoryFile["parties"][number];
 export type Claim = StoryFile["claims"][number];
+export type Person = StoryFile["people"][number];
+export type DeadlineStatus = z.output<typeof deadlineStatus>;
+export type PhaseStatus = (typeof PHASE_STATUSES)[number];
+export type PartyRole = (typeof PARTY_ROLES)[number];
+export type MoveKind = (typeof MOVE_KINDS)[number];
 
 /** The JSON Schema of a story file, for editors (data/schema.json) and `ceasefire-bot schema`. */
 export function storyJsonSchema(): Record<string, unknown> {

@@ -2,21 +2,22 @@
  * The reminder planner: a pure function from the dataset and a time window to the alerts due in it.
  * The scheduler calls it every minute; `ceasefire-bot replay` prints it for any window.
  *
- * Lead times: "Nd" is N calendar days before, "Nh"/"Nm" N hours/minutes before. A date-only deadline
- * gets its day reminders at a configurable local hour (REMINDER_HOUR) on the story's calendar, and its
- * hour/minute reminders before the start of its day; an exact deadline gets its day reminders at the
- * same local wall time N days before. Wall times are converted with the zone's rules of that day, so
- * the reminders stay at the same local hour across daylight-saving changes.
+ * Lead times: "Nd" is N calendar days before, "Nh"/"Nm" N hours/minutes before. Day reminders fire at
+ * the story's reminder hour (its `reminders.hour`, else REMINDER_HOUR) on the story's calendar; a
+ * date-only deadline gets its hour/minute reminders before the start of its day. Wall times are
+ * converted with the zone's rules of that day, so reminders stay at the same local hour across
+ * daylight-saving changes. Reminders follow the due date in force when they fire (a moved deadline
+ * is reminded of at its new date) and the status in force then (docs/decisions/0008).
  */
-import type { Dataset, Story } from "../dataset/dataset.js";
-import type { Deadline } from "../dataset/schema.js";
+import type { Dataset, DeadlineTrack, DueVersion, Story } from "../dataset/dataset.js";
+import type { DeadlineStatus } from "../dataset/schema.js";
 import {
   addDays,
-  formatInstant,
+  daysBetween,
   formatLongDate,
   localDateOf,
-  parseWhen,
   relativeDays,
+  type When,
   wallTime,
   zonedInstant,
 } from "../time/calendar.js";
@@ -56,52 +57,119 @@ function durationText(lead: Lead): string {
   return `in ${lead.amount} ${word}${lead.amount === 1 ? "" : "s"}`;
 }
 
-/** When a reminder of `deadline` with `lead` fires, and what it says. */
-export function alertFor(story: Story, deadline: Deadline, leadText: string, options: PlanOptions): Alert {
+/** Statuses after which no reminder of the deadline goes out. */
+const CLOSED: ReadonlySet<DeadlineStatus> = new Set(["met", "missed", "cancelled"]);
+/** Statuses that leave the due date in force stale unless a move set it after them. */
+const UNSETTLED: ReadonlySet<DeadlineStatus> = new Set(["extended", "postponed"]);
+
+function hourMinute(instant: Date, timeZone: string): string {
+  const w = wallTime(instant, timeZone);
+  return `${String(w.hour).padStart(2, "0")}:${String(w.minute).padStart(2, "0")}`;
+}
+
+/** The local hour of day reminders of a story: its own, else the bot's REMINDER_HOUR. */
+export function reminderHourOf(story: Story, options: PlanOptions): number {
+  return story.reminders.hour ?? options.reminderHour;
+}
+
+/**
+ * When a reminder of one due date of a deadline with `lead` fires, and what it says. A day lead
+ * ("1d", "0d") fires at the reminder hour N days before the due day; a reminder of an exact-time
+ * deadline never fires at or after the deadline, so when the reminder hour of its day is past it (a
+ * 04:00 deadline) the reminder comes the day before ("tomorrow at 04:00"). Hour and minute leads
+ * fire exactly that long before.
+ */
+export function alertFor(
+  story: Story,
+  track: DeadlineTrack,
+  version: DueVersion,
+  leadText: string,
+  options: PlanOptions,
+): Alert {
   const tz = story.story.timeZone;
-  const due = parseWhen(deadline.due);
+  const deadline = track.deadline;
+  const due = version.due;
   const lead = parseLead(leadText);
+  const hour = reminderHourOf(story, options);
   let at: Date;
   let when: string;
   if (due.precision === "date") {
     const day = formatLongDate(due.date);
     if (lead.unit === "d") {
-      at = zonedInstant(addDays(due.date, -lead.amount), options.reminderHour, 0, tz);
+      at = zonedInstant(addDays(due.date, -lead.amount), hour, 0, tz);
       when = `${relativeDays(lead.amount)}, ${day}`;
     } else {
       at = new Date(zonedInstant(due.date, 0, 0, tz).getTime() - lead.amount * MS[lead.unit]);
       when = `${durationText(lead)}, ${day}`;
     }
   } else {
-    const exact = formatInstant(due.instant, tz);
+    const dueDay = localDateOf(due.instant, tz);
+    const clock = hourMinute(due.instant, tz);
     if (lead.unit === "d") {
-      const w = wallTime(due.instant, tz);
-      at = zonedInstant(addDays(localDateOf(due.instant, tz), -lead.amount), w.hour, w.minute, tz);
-      when = `${relativeDays(lead.amount)}, ${exact}`;
+      let firing = addDays(dueDay, -lead.amount);
+      at = zonedInstant(firing, hour, 0, tz);
+      while (at.getTime() >= due.instant.getTime()) {
+        firing = addDays(firing, -1);
+        at = zonedInstant(firing, hour, 0, tz);
+      }
+      when = `${relativeDays(daysBetween(firing, dueDay))} at ${clock}, ${formatLongDate(dueDay)}`;
     } else {
       at = new Date(due.instant.getTime() - lead.amount * MS[lead.unit]);
-      when = `${durationText(lead)}, ${exact}`;
+      when = `${durationText(lead)}, at ${clock}, ${formatLongDate(dueDay)}`;
     }
   }
-  const disputed =
-    deadline.status === "disputed" ? ` Disputed: ${deadline.statusNote ?? "see /deadlines"}` : "";
+  const status = track.statuses.at(at.getTime());
+  const disputed = status?.value === "disputed" ? ` Disputed: ${status.note ?? "see /deadlines"}` : "";
+  const was = version.move ? track.dues.entries[version.version - 1] : undefined;
+  const moved =
+    version.move && was
+      ? ` (moved from ${whenText(was.due, tz)}, according to ${version.move.attribution})`
+      : "";
   return {
-    id: `${story.story.id}:${deadline.id}:${leadText}`,
+    id: `${story.story.id}:${version.key}:${leadText}`,
     at,
     storyId: story.story.id,
     deadlineId: deadline.id,
     lead: leadText,
-    text: `${deadline.phrase} ${when}.${disputed}`,
+    text: `${deadline.phrase} ${when}${moved}.${disputed}`,
   };
 }
 
-/** Every alert of one story, in time order. Deadlines already met or missed get none. */
+/** A due date in words: "Sunday 26 January 2025", or with its time for an exact one. */
+export function whenText(when: When, timeZone: string): string {
+  if (when.precision === "date") return formatLongDate(when.date);
+  return `${formatLongDate(localDateOf(when.instant, timeZone))} at ${hourMinute(when.instant, timeZone)}`;
+}
+
+/**
+ * Whether a reminder planned for `at` of this due date goes out: the deadline existed then, this due
+ * date was the one in force then, and its status then neither closed it (met, missed, cancelled)
+ * nor left its date stale (extended or postponed after this date was set, with no new date yet).
+ */
+function firesAt(track: DeadlineTrack, version: DueVersion, at: number): boolean {
+  if (track.existsFrom > at || track.dues.at(at) !== version) return false;
+  const status = track.statuses.at(at);
+  if (!status) return true;
+  if (CLOSED.has(status.value)) return false;
+  return !(UNSETTLED.has(status.value) && status.from > version.visibleFrom);
+}
+
+/** Every reminder of one story, in time order. */
 export function storyAlerts(story: Story, options: PlanOptions): Alert[] {
   const alerts: Alert[] = [];
-  for (const deadline of story.deadlines) {
-    if (deadline.status === "met" || deadline.status === "missed") continue;
-    const leads = options.leadTimes ?? deadline.reminders ?? story.reminders.leadTimes;
-    for (const lead of new Set(leads)) alerts.push(alertFor(story, deadline, lead, options));
+  for (const track of story.tracks.deadlines) {
+    const leads = options.leadTimes ?? track.deadline.reminders ?? story.reminders.leadTimes;
+    for (const version of track.dues.entries) {
+      const taken = new Set<number>();
+      for (const lead of new Set(leads)) {
+        const alert = alertFor(story, track, version, lead, options);
+        const at = alert.at.getTime();
+        // Two leads that land on one instant (both "the day before" a 04:00 deadline) send one message.
+        if (taken.has(at) || !firesAt(track, version, at)) continue;
+        taken.add(at);
+        alerts.push(alert);
+      }
+    }
   }
   return alerts.sort(byTime);
 }
@@ -110,15 +178,16 @@ export function byTime(a: Alert, b: Alert): number {
   return a.at.getTime() - b.at.getTime() || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 }
 
-/** The alerts due in [from, to) across every story of the dataset, in time order. */
+/** The alerts due in [from, to) across the given stories (default: every story), in time order. */
 export function planAlerts(
   dataset: Dataset,
   window: { from: Date; to: Date },
   options: PlanOptions,
+  stories: readonly Story[] = dataset.stories,
 ): Alert[] {
   const from = window.from.getTime();
   const to = window.to.getTime();
-  return dataset.stories
+  return stories
     .flatMap((s) => storyAlerts(s, options))
     .filter((a) => a.at.getTime() >= from && a.at.getTime() < to)
     .sort(byTime);

@@ -1,5 +1,6 @@
 /** An alert as a Reply, so every platform renders reminders like any other answer. */
 import type { CommandContext } from "../command/definition.js";
+import { storyAt } from "../dataset/asof.js";
 import type { Dataset } from "../dataset/dataset.js";
 import { footerFor } from "../dataset/phrases.js";
 import type { Reply } from "../reply/reply.js";
@@ -7,12 +8,19 @@ import type { Alert } from "./plan.js";
 
 export function alertReply(alert: Alert, dataset: Dataset, context: CommandContext, late?: string): Reply {
   const story = dataset.byId.get(alert.storyId);
-  const deadline = story?.deadlinesById.get(alert.deadlineId);
+  const deadline = story?.tracks.deadlinesById.get(alert.deadlineId);
   return {
     kind: "answer",
     title: late ? "Reminder (late)" : "Reminder",
     summary: [alert.text, late ? ` (${late})` : ""],
-    ...(story ? { footer: footerFor(story, context, deadline?.sourceIds ?? []) } : {}),
+    ...(story
+      ? {
+          footer: footerFor(storyAt(story, context.clock.now()), context, [
+            ...(deadline?.deadline.sourceIds ?? []),
+            ...(deadline?.statuses.at(context.clock.now().getTime())?.sourceIds ?? []),
+          ]),
+        }
+      : {}),
     ephemeral: false,
   };
 }

@@ -19,17 +19,26 @@ import { type Deliverer, type DeliveryItem, eachLimit, type FanOutReport } from 
 import { markerFor } from "../alerts/marker.js";
 import type { CommandContext, Settings } from "../command/definition.js";
 import type { Dataset } from "../dataset/dataset.js";
-import type { Delivery, NewDelivery, Store, Subscription } from "../store/store.js";
+import {
+  ALL_STORIES,
+  type ChannelRef,
+  type Delivery,
+  type NewDelivery,
+  type Store,
+  type Subscription,
+} from "../store/store.js";
 import type { Clock } from "../time/clock.js";
 import { type Alert, alertFor, planAlerts } from "./plan.js";
 import { alertReply } from "./reply.js";
-import { newUpdates, type UpdateItem, updateItems, updateReply } from "./updates.js";
+import { findNews, findNotice, type NewsMemory, type UpdateItem, updateReply } from "./updates.js";
 
 export const STATE = {
   /** ISO instant: alerts due before it have been planned. */
   plannedUntil: "scheduler.plannedUntil",
-  /** JSON array of update keys (events, figure values) already seen. */
+  /** JSON array of notice keys (events, figure values, moved deadlines) already handled. */
   knownUpdates: "updates.known",
+  /** JSON array of story ids already seen: a story new to it is never news for its past. */
+  knownStories: "stories.known",
   /** JSON array of UpdateItem not yet fanned out. */
   pendingUpdates: "updates.pending",
 } as const;
@@ -72,6 +81,20 @@ function wantsReminders(s: Subscription): boolean {
 
 function wantsUpdates(s: Subscription): boolean {
   return s.kind === "updates" || s.kind === "all";
+}
+
+function follows(s: Subscription, storyId: string): boolean {
+  return s.story === ALL_STORIES || s.story === storyId;
+}
+
+/** Each channel once, whichever of its subscriptions (one story, or every story) brought it. */
+function uniqueChannels<T extends ChannelRef>(channels: readonly T[]): T[] {
+  const seen = new Map<string, T>();
+  for (const c of channels) {
+    const key = `${c.platform}:${c.channelId}`;
+    if (!seen.has(key)) seen.set(key, c);
+  }
+  return [...seen.values()];
 }
 
 function hoursText(ms: number): string {
@@ -134,7 +157,7 @@ export class Scheduler {
     await this.idle();
   }
 
-  /** Subscribes to a live dataset's reloads: new events and figure values become updates. */
+  /** Subscribes to a live dataset's reloads: what an edit adds becomes news. */
   listen(live: { onReload(listener: (next: Dataset, previous: Dataset) => void): void }): void {
     live.onReload((next, previous) => {
       void this.dataReloaded(next, previous).catch((err) =>
@@ -155,31 +178,41 @@ export class Scheduler {
     return this.serial(() => this.runTick());
   }
 
-  /** Finds what an edit added (compared with what was known, or else the previous data) and delivers it. */
-  dataReloaded(next: Dataset, previous: Dataset): Promise<number> {
+  /** Finds what an edit added and delivers it. */
+  dataReloaded(next: Dataset, _previous?: Dataset): Promise<number> {
     return this.serial(async () => {
       const now = this.options.clock.now();
-      const added = await this.syncUpdates(next, previous, now);
+      const added = await this.syncUpdates(next, now);
       await this.deliverPending(now);
       return added;
     });
   }
 
-  private async syncUpdates(next: Dataset, previous: Dataset | undefined, now: Date): Promise<number> {
+  /** Queues the notices that became news (see `findNews`) and remembers what was handled. */
+  private async syncUpdates(next: Dataset, now: Date): Promise<number> {
     const { store } = this.options;
-    const stored = await store.getState(STATE.knownUpdates);
-    const known = new Set<string>(
-      stored ? (JSON.parse(stored) as string[]) : previous ? updateItems(previous, now).keys() : [],
-    );
-    // The very first run knows nothing: what is in the data now is the baseline, not news.
-    const fresh = stored || previous ? newUpdates(next, known, now) : [];
+    const known = await store.getState(STATE.knownUpdates);
+    const stories = await store.getState(STATE.knownStories);
+    const planned = await store.getState(STATE.plannedUntil);
+    const memory: NewsMemory = {
+      known: new Set(known ? (JSON.parse(known) as string[]) : []),
+      // A store from before stories were remembered had seen every story it holds notices of.
+      stories: new Set(
+        stories ? (JSON.parse(stories) as string[]) : known ? next.stories.map((s) => s.story.id) : [],
+      ),
+    };
+    const sizes = [memory.known.size, memory.stories.size];
+    const watermark = planned ? new Date(planned).getTime() : now.getTime();
+    const fresh = findNews(next, memory, watermark, now.getTime());
     if (fresh.length) {
       const pending = await this.pending();
       await store.setState(STATE.pendingUpdates, JSON.stringify([...pending, ...fresh]), now);
-      this.log.info({ updates: fresh.map((u) => u.key) }, "data edit: news updates queued");
+      this.log.info({ updates: fresh.map((u) => u.key) }, "news queued");
     }
-    for (const key of updateItems(next, now).keys()) known.add(key);
-    await store.setState(STATE.knownUpdates, JSON.stringify([...known]), now);
+    if (!known || memory.known.size !== sizes[0])
+      await store.setState(STATE.knownUpdates, JSON.stringify([...memory.known]), now);
+    if (!stories || memory.stories.size !== sizes[1])
+      await store.setState(STATE.knownStories, JSON.stringify([...memory.stories]), now);
     return fresh.length;
   }
 
@@ -205,7 +238,6 @@ export class Scheduler {
     const recoverBefore = this.ticked ? new Date(now.getTime() - this.leaseMs) : now;
     const recovered = await deliverer.recover(recoverBefore, (row) => this.itemFor(row, now));
     report.recovered = recovered.channels;
-    if (!this.ticked) await this.syncUpdates(data.dataset, undefined, now);
     this.ticked = true;
 
     const stored = await store.getState(STATE.plannedUntil);
@@ -233,6 +265,7 @@ export class Scheduler {
       this.count(report, await deliverer.fanOut(item, channels));
     }
 
+    await this.syncUpdates(data.dataset, now);
     report.updates = await this.deliverPending(now, report);
     await store.setState(STATE.plannedUntil, to.toISOString(), now);
     return report;
@@ -248,20 +281,29 @@ export class Scheduler {
     const byAlert = new Map<string, { alert: Alert; channels: Subscription[] }>();
     for (const group of groups.values()) {
       const leadTimes = group[0]?.leadTimes;
+      const dataset = this.options.data.dataset;
+      const followed = group.some((s) => s.story === ALL_STORIES)
+        ? dataset.stories
+        : dataset.stories.filter((story) => group.some((s) => s.story === story.story.id));
       const alerts = planAlerts(
-        this.options.data.dataset,
+        dataset,
         { from, to },
         { reminderHour: this.options.settings.reminderHour, ...(leadTimes ? { leadTimes } : {}) },
+        followed,
       );
       for (const alert of alerts) {
-        const channels = group.filter((s) => alert.at.getTime() >= s.since.getTime());
+        const channels = group.filter(
+          (s) => follows(s, alert.storyId) && alert.at.getTime() >= s.since.getTime(),
+        );
         if (!channels.length) continue;
         const entry = byAlert.get(alert.id) ?? { alert, channels: [] };
         entry.channels.push(...channels);
         byAlert.set(alert.id, entry);
       }
     }
-    return [...byAlert.values()].sort((a, b) => a.alert.at.getTime() - b.alert.at.getTime());
+    return [...byAlert.values()]
+      .map((x) => ({ ...x, channels: uniqueChannels(x.channels) }))
+      .sort((a, b) => a.alert.at.getTime() - b.alert.at.getTime());
   }
 
   private reminderItem(alert: Alert): DeliveryItem {
@@ -277,7 +319,8 @@ export class Scheduler {
   private updateItem(update: UpdateItem): DeliveryItem {
     return {
       key: update.key,
-      kind: "update",
+      // A moved-deadline notice belongs with the reminders it corrects.
+      kind: update.audience === "moved" ? "reminder" : "update",
       dueAt: new Date(update.at),
       summary: update.text,
       reply: (late) =>
@@ -294,15 +337,18 @@ export class Scheduler {
       };
     }
     const dataset = this.options.data.dataset;
-    if (row.kind === "update") {
-      const update = updateItems(dataset, row.dueAt).get(row.key);
-      return update ? { item: this.updateItem(update) } : { expired: "its update is no longer in the data" };
+    if (row.kind === "update" || row.key.endsWith(":moved")) {
+      const notice = findNotice(dataset, row.key);
+      if (!notice) return { expired: "its update is no longer in the data" };
+      const { visibleFrom: _, ...item } = notice;
+      return { item: this.updateItem({ ...item, at: row.dueAt.toISOString() }) };
     }
-    const [storyId, deadlineId, lead] = row.key.split(":");
+    const [storyId, dueKey, lead] = row.key.split(":");
     const story = storyId ? dataset.byId.get(storyId) : undefined;
-    const deadline = deadlineId ? story?.deadlinesById.get(deadlineId) : undefined;
-    if (!story || !deadline || !lead) return { expired: "its deadline is no longer in the data" };
-    const alert = alertFor(story, deadline, lead, { reminderHour: this.options.settings.reminderHour });
+    const track = dueKey ? story?.tracks.deadlinesById.get(dueKey.split("@")[0] ?? "") : undefined;
+    const version = track?.dues.entries.find((v) => v.key === dueKey);
+    if (!story || !track || !version || !lead) return { expired: "its deadline is no longer in the data" };
+    const alert = alertFor(story, track, version, lead, { reminderHour: this.options.settings.reminderHour });
     // Keep the planned instant the row was claimed for (the data may have moved the deadline since).
     return { item: this.reminderItem({ ...alert, at: row.dueAt }) };
   }
@@ -337,10 +383,10 @@ export class Scheduler {
   private async deliverPending(now: Date, report?: TickReport): Promise<number> {
     const pending = await this.pending();
     if (!pending.length) return 0;
-    const subs = (await this.options.store.activeSubscriptions()).filter(wantsUpdates);
+    const subs = await this.options.store.activeSubscriptions();
     for (const update of pending) {
       const item = this.updateItem(update);
-      const channels = subs.filter((s) => s.since.getTime() <= item.dueAt.getTime());
+      const channels = await this.audience(update, subs, item.dueAt);
       const missedBy = now.getTime() - item.dueAt.getTime();
       if (missedBy > this.graceMs) {
         const skipped = await this.skipAll(item, channels, missedBy, now);
@@ -354,6 +400,25 @@ export class Scheduler {
     const rest = (await this.pending()).slice(pending.length);
     await this.options.store.setState(STATE.pendingUpdates, JSON.stringify(rest), now);
     return pending.length;
+  }
+
+  /**
+   * Who gets a notice: channels following its story that subscribed to updates by then, or, for a
+   * moved deadline, the reminder channels following its story that were sent a reminder of it.
+   */
+  private async audience(update: UpdateItem, subs: Subscription[], dueAt: Date): Promise<Subscription[]> {
+    const following = subs.filter((s) => follows(s, update.storyId));
+    if (update.audience !== "moved") {
+      return uniqueChannels(following.filter((s) => wantsUpdates(s) && s.since.getTime() <= dueAt.getTime()));
+    }
+    const received = new Set(
+      (await this.options.store.receivedBy(update.receivedPrefixes ?? [])).map(
+        (c) => `${c.platform}:${c.channelId}`,
+      ),
+    );
+    return uniqueChannels(
+      following.filter((s) => wantsReminders(s) && received.has(`${s.platform}:${s.channelId}`)),
+    );
   }
 
   private count(report: TickReport, fan: FanOutReport): void {

@@ -12,10 +12,12 @@ import {
   defaultSettings,
   type Settings,
 } from "../command/definition.js";
+import { storyAt } from "../dataset/asof.js";
 import type { Dataset } from "../dataset/dataset.js";
 import { footerFor } from "../dataset/phrases.js";
-import { errorReply, type Reply, type Rich } from "../reply/reply.js";
+import { errorReply, type Reply, type ReplyField, type Rich, type Span } from "../reply/reply.js";
 import {
+  ALL_STORIES,
   type Delivery,
   type Store,
   SUBSCRIPTION_KINDS,
@@ -50,6 +52,12 @@ const KIND_TEXT: Record<SubscriptionKind, string> = {
   all: "deadline reminders and news updates",
 };
 
+const storyChoice = z
+  .string()
+  .regex(/^[a-z0-9][a-z0-9-]*$/, "a story's id, or all")
+  .optional()
+  .meta({ autocomplete: true });
+
 export const subscribeOptions = z.object({
   kind: z
     .enum(SUBSCRIPTION_KINDS as [SubscriptionKind, ...SubscriptionKind[]])
@@ -60,8 +68,34 @@ export const subscribeOptions = z.object({
     .regex(/^\s*\d+[dhm](\s*,\s*\d+[dhm])*\s*$/, "lead times like 1d,2h")
     .optional()
     .describe("When to remind before each deadline, like 1d,2h (default: each deadline's own)"),
+  story: storyChoice.describe("Which story: a story's id, or all (default: the default story)"),
+});
+export const unsubscribeOptions = z.object({
+  story: storyChoice.describe("Stop only this story's alerts (default: every story)"),
 });
 export const noOptions = z.object({});
+
+/** The story a channel command is about: an id, "all", or the default story. */
+function chosenStory(
+  deps: SubscriptionDeps,
+  story: string | undefined,
+  fallback: string,
+): { story: string } | { error: Reply } {
+  if (story === undefined) return { story: fallback };
+  if (story === "all") return { story: ALL_STORIES };
+  if (deps.dataset.byId.has(story)) return { story };
+  return {
+    error: errorReply(
+      "Unknown story",
+      `There is no story \`${story}\`. Stories: ${[...deps.dataset.byId.keys(), "all"].map((s) => `\`${s}\``).join(", ")}.`,
+    ),
+  };
+}
+
+/** "the Israel-Hamas ceasefire in Gaza (2025)" or "every story". */
+function storyName(deps: SubscriptionDeps, story: string): string {
+  return story === ALL_STORIES ? "every story" : (deps.dataset.byId.get(story)?.story.title ?? story);
+}
 
 function refusal(what: string): Reply {
   return errorReply(
@@ -111,9 +145,11 @@ export function parseLeads(text: string): { ok: true; leads: string[] } | { ok: 
 export async function subscribe(
   deps: SubscriptionDeps,
   invocation: Invocation,
-  options: { kind?: SubscriptionKind | undefined; lead?: string | undefined },
+  options: { kind?: SubscriptionKind | undefined; lead?: string | undefined; story?: string | undefined },
 ): Promise<Reply> {
   if (!invocation.canManage) return refusal("subscribe it to alerts");
+  const chosen = chosenStory(deps, options.story, deps.dataset.defaultStory.story.id);
+  if ("error" in chosen) return chosen.error;
   const kind = options.kind ?? "all";
   let leadTimes: string[] | undefined;
   if (options.lead !== undefined) {
@@ -122,11 +158,13 @@ export async function subscribe(
     leadTimes = parsed.leads;
   }
   const now = deps.clock.now();
-  const before = await deps.store.subscription(invocation);
+  const ref = { platform: invocation.platform, channelId: invocation.channelId, story: chosen.story };
+  const before = await deps.store.subscription(ref);
   const sub = await deps.store.subscribe(
     {
       platform: invocation.platform,
       channelId: invocation.channelId,
+      story: chosen.story,
       workspaceId: invocation.workspaceId,
       kind,
       leadTimes,
@@ -134,32 +172,44 @@ export async function subscribe(
     },
     now,
   );
-  const story = deps.dataset.defaultStory;
+  const story = deps.dataset.byId.get(sub.story) ?? deps.dataset.defaultStory;
   const next = nextAlerts(deps, sub, 3);
   return {
     kind: "answer",
     title: before?.active ? "Subscription changed" : "Subscribed",
-    summary: [`This channel now gets ${KIND_TEXT[sub.kind]}`, leadText(sub), "."],
-    fields: wantsReminders(sub)
-      ? [{ name: "Next reminders", value: alertLines(next, story.story.timeZone) }]
-      : [],
-    footer: footerFor(story, context(deps), []),
+    summary: [
+      `This channel now gets ${KIND_TEXT[sub.kind]} about ${storyName(deps, sub.story)}`,
+      leadText(sub),
+      ".",
+    ],
+    fields: wantsReminders(sub) ? [{ name: "Next reminders", value: alertLines(deps, next) }] : [],
+    footer: footerFor(storyAt(story, now), context(deps), []),
     ephemeral: false,
   };
 }
 
-export async function unsubscribe(deps: SubscriptionDeps, invocation: Invocation): Promise<Reply> {
+export async function unsubscribe(
+  deps: SubscriptionDeps,
+  invocation: Invocation,
+  options: { story?: string | undefined } = {},
+): Promise<Reply> {
   if (!invocation.canManage) return refusal("unsubscribe it");
+  const chosen = options.story === undefined ? undefined : chosenStory(deps, options.story, "");
+  if (chosen && "error" in chosen) return chosen.error;
   const stopped = await deps.store.deactivate(
-    invocation,
+    { platform: invocation.platform, channelId: invocation.channelId, story: chosen?.story },
     `unsubscribed by ${invocation.userId}`,
     deps.clock.now(),
   );
-  return stopped
+  return stopped > 0
     ? {
         kind: "answer",
         title: "Unsubscribed",
-        summary: ["This channel gets no more reminders or updates."],
+        summary: [
+          chosen
+            ? `This channel gets no more reminders or updates about ${storyName(deps, chosen.story)}.`
+            : "This channel gets no more reminders or updates.",
+        ],
         ephemeral: false,
       }
     : {
@@ -171,30 +221,48 @@ export async function unsubscribe(deps: SubscriptionDeps, invocation: Invocation
 }
 
 export async function subscriptions(deps: SubscriptionDeps, invocation: Invocation): Promise<Reply> {
-  const sub = await deps.store.subscription(invocation);
-  const tz = deps.dataset.defaultStory.story.timeZone;
-  const recent = await deps.store.recentDeliveries(invocation, 8);
-  const fields = [];
+  const channel = { platform: invocation.platform, channelId: invocation.channelId };
+  const all = await deps.store.channelSubscriptions(channel);
+  const active = all.filter((s) => s.active);
+  const recent = await deps.store.recentDeliveries(channel, 8);
+  const fields: ReplyField[] = [];
   let summary: Rich;
-  if (sub?.active) {
-    summary = [
-      `This channel gets ${KIND_TEXT[sub.kind]}`,
-      leadText(sub),
-      `, since `,
-      { instant: sub.since, style: "datetime", fallback: formatInstant(sub.since, tz) },
-      ".",
-    ];
-    if (wantsReminders(sub))
-      fields.push({ name: "Next reminders", value: alertLines(nextAlerts(deps, sub, 5), tz) });
+  if (active.length) {
+    summary = active.flatMap(
+      (sub, i): Rich => [
+        i ? "\n" : "",
+        `This channel gets ${KIND_TEXT[sub.kind]} about ${storyName(deps, sub.story)}`,
+        leadText(sub),
+        ", since ",
+        instantSpan(sub.since, zoneOf(deps, sub.story)),
+        ".",
+      ],
+    );
+    for (const sub of active.filter(wantsReminders)) {
+      fields.push({
+        name: active.length > 1 ? `Next reminders: ${storyName(deps, sub.story)}` : "Next reminders",
+        value: alertLines(deps, nextAlerts(deps, sub, 5)),
+      });
+    }
   } else {
-    summary = sub?.deactivationReason
+    const stopped = all.find((s) => s.deactivationReason);
+    summary = stopped?.deactivationReason
       ? [
-          `This channel is not subscribed (stopped: ${sub.deactivationReason}). Use /subscribe to start again.`,
+          `This channel is not subscribed (stopped: ${stopped.deactivationReason}). Use /subscribe to start again.`,
         ]
       : ["This channel is not subscribed. Use /subscribe to get deadline reminders and news updates here."];
   }
-  if (recent.length) fields.push({ name: "Last deliveries", value: deliveryLines(recent, tz) });
+  if (recent.length) fields.push({ name: "Last deliveries", value: deliveryLines(deps, recent) });
   return { kind: "answer", title: "Alerts in this channel", summary, fields, ephemeral: true };
+}
+
+/** The time zone a subscription's times are shown in: its story's, or the default story's. */
+function zoneOf(deps: SubscriptionDeps, story: string): string {
+  return (deps.dataset.byId.get(story) ?? deps.dataset.defaultStory).story.timeZone;
+}
+
+function instantSpan(instant: Date, timeZone: string): Span {
+  return { instant, style: "datetime", fallback: formatInstant(instant, timeZone) };
 }
 
 function wantsReminders(sub: Subscription): boolean {
@@ -211,6 +279,7 @@ function leadText(sub: Subscription): string {
 function nextAlerts(deps: SubscriptionDeps, sub: Subscription, count: number) {
   const now = deps.clock.now();
   const from = new Date(Math.max(now.getTime(), sub.since.getTime()));
+  const stories = deps.dataset.stories.filter((s) => sub.story === ALL_STORIES || s.story.id === sub.story);
   return planAlerts(
     deps.dataset,
     { from, to: new Date(from.getTime() + LOOKAHEAD_MS) },
@@ -218,14 +287,16 @@ function nextAlerts(deps: SubscriptionDeps, sub: Subscription, count: number) {
       reminderHour: (deps.settings ?? defaultSettings).reminderHour,
       ...(sub.leadTimes ? { leadTimes: sub.leadTimes } : {}),
     },
+    stories,
   ).slice(0, count);
 }
 
-function alertLines(alerts: ReturnType<typeof planAlerts>, tz: string): Rich {
+/** Each alert at its instant (shown in the reader's zone; the fallback in its story's zone). */
+function alertLines(deps: SubscriptionDeps, alerts: ReturnType<typeof planAlerts>): Rich {
   if (!alerts.length) return ["None in the next 60 days."];
   return alerts.flatMap((a, i) => [
     ...(i ? ["\n"] : []),
-    { instant: a.at, style: "datetime" as const, fallback: formatInstant(a.at, tz) },
+    instantSpan(a.at, zoneOf(deps, a.storyId)),
     ` — ${a.text}`,
   ]);
 }
@@ -238,10 +309,11 @@ const OUTCOME: Record<Delivery["state"], string> = {
   failed: "failed",
 };
 
-function deliveryLines(rows: Delivery[], tz: string): Rich {
+function deliveryLines(deps: SubscriptionDeps, rows: Delivery[]): Rich {
   return rows.flatMap((d, i) => [
     ...(i ? ["\n"] : []),
-    { instant: d.dueAt, style: "datetime" as const, fallback: formatInstant(d.dueAt, tz) },
+    // Keys start with their story's id (`gaza-2025:…`, `update:gaza-2025:…`).
+    instantSpan(d.dueAt, zoneOf(deps, d.key.replace(/^update:/, "").split(":")[0] ?? "")),
     ` — ${d.summary} · `,
     { strong: OUTCOME[d.state] },
     d.reason ? ` (${d.reason})` : "",

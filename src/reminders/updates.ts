@@ -1,25 +1,41 @@
 /**
- * News updates: what a data edit added. Every timeline event and every figure value has a stable key;
- * the scheduler remembers the keys it has seen, and a reload's new keys become update items for the
- * channels subscribed to updates. Keys are remembered even when an item is later removed, so a
- * removed-then-restored event is not announced twice.
+ * News: what became true and known since the bot last looked. Every timeline event, figure value and
+ * moved deadline is a notice with a stable key and the instant from which it is visible (its own date,
+ * never before its source was published). A notice is news once: when it becomes visible while the bot
+ * watches, or when an edit adds it after that instant. A story the bot has never seen is never news
+ * for its past: what it already holds when it first appears is remembered, not sent. Keys are
+ * remembered even when an item is later removed, so a removed-then-restored event is not sent twice.
  */
 import type { CommandContext } from "../command/definition.js";
+import { storyAt } from "../dataset/asof.js";
 import type { Dataset, Story } from "../dataset/dataset.js";
 import { attributionText, figureAmount, footerFor } from "../dataset/phrases.js";
 import type { Reply } from "../reply/reply.js";
 import { formatInstant, formatLongDate } from "../time/calendar.js";
+import { whenText } from "./plan.js";
 
-/** An update as the scheduler persists it until every channel has it (JSON-safe). */
+/** Who gets a notice: the story's update channels, or the channels reminded of a deadline that moved. */
+export type Audience = "updates" | "moved";
+
+/** A notice as the scheduler persists it until every channel has it (JSON-safe). */
 export interface UpdateItem {
-  /** `update:gaza-2025:event:phase-two-talks` or `update:gaza-2025:figure:captives-remaining:2025-03-02:58`. */
+  /** `update:gaza-2025:event:phase-two-talks`, `update:gaza-2025:figure:captives-remaining:2025-03-02:58`, `gaza-2025:phase-one-end@2025-03-08:moved`. */
   key: string;
   storyId: string;
-  /** When the edit was seen: channels subscribed after it do not get it. ISO instant. */
+  /** When it is due: the instant it became visible, or when an edit added it later. ISO instant. */
   at: string;
-  /** The update as one plain sentence. */
+  /** The notice as one plain sentence. */
   text: string;
   sourceIds: string[];
+  /** Default "updates" (items persisted before moved notices existed have none). */
+  audience?: Audience;
+  /** For "moved": key prefixes of the deadline's reminders; channels that got one get the notice. */
+  receivedPrefixes?: string[];
+}
+
+/** A notice before it is due: the item without `at`, and the instant it becomes visible. */
+export interface Notice extends Omit<UpdateItem, "at"> {
+  visibleFrom: number;
 }
 
 export function eventKey(storyId: string, eventId: string): string {
@@ -30,55 +46,104 @@ export function figureValueKey(storyId: string, figureId: string, asOf: string, 
   return `update:${storyId}:figure:${figureId}:${asOf}:${value}`;
 }
 
-/** Every update-worthy item of a dataset, by key. */
-export function updateItems(dataset: Dataset, at: Date): Map<string, UpdateItem> {
-  const items = new Map<string, UpdateItem>();
-  for (const story of dataset.stories) {
-    const id = story.story.id;
-    const tz = story.story.timeZone;
-    for (const e of story.timeline) {
-      const when = e.at.precision === "date" ? formatLongDate(e.at.date) : formatInstant(e.at.instant, tz);
-      items.set(eventKey(id, e.id), {
-        key: eventKey(id, e.id),
+/** Every notice a story holds: its events, its figure values and the moves of its deadlines. */
+export function storyNotices(story: Story): Notice[] {
+  const id = story.story.id;
+  const tz = story.story.timeZone;
+  const out: Notice[] = [];
+  for (const e of story.timeline.items) {
+    const when = e.at.precision === "date" ? formatLongDate(e.at.date) : formatInstant(e.at.instant, tz);
+    out.push({
+      key: eventKey(id, e.id),
+      storyId: id,
+      visibleFrom: e.visibleFrom,
+      text: `New in the timeline: ${e.title} (${when}).${e.attribution ? ` According to ${e.attribution}.` : ""}`,
+      sourceIds: e.sourceIds,
+    });
+  }
+  for (const track of story.tracks.figures) {
+    const f = track.figure;
+    for (const v of track.values.entries) {
+      out.push({
+        key: figureValueKey(id, f.id, v.asOf, v.value),
         storyId: id,
-        at: at.toISOString(),
-        text: `New in the timeline: ${e.title} (${when}).${e.attribution ? ` According to ${e.attribution}.` : ""}`,
-        sourceIds: e.sourceIds,
+        visibleFrom: v.visibleFrom,
+        text: `${f.label}: ${figureAmount(v, f.unit)}, ${attributionText(v)}.`,
+        sourceIds: [v.sourceId],
       });
     }
-    for (const f of story.figures) {
-      for (const v of f.values) {
-        const key = figureValueKey(id, f.id, v.asOf, v.value);
-        items.set(key, {
-          key,
-          storyId: id,
-          at: at.toISOString(),
-          text: `${f.label}: ${figureAmount(v, f.unit)}, ${attributionText(v)}.`,
-          sourceIds: [v.sourceId],
-        });
-      }
+  }
+  for (const track of story.tracks.deadlines) {
+    const d = track.deadline;
+    for (const version of track.dues.entries) {
+      const was = track.dues.entries[version.version - 1];
+      if (!version.move || !was) continue;
+      out.push({
+        key: `${id}:${version.key}:moved`,
+        storyId: id,
+        visibleFrom: version.visibleFrom,
+        text: `${d.title} has moved: it was due ${whenText(was.due, tz)}; now due ${whenText(version.due, tz)}, according to ${version.move.attribution}.${version.move.note ? ` ${version.move.note}` : ""}`,
+        sourceIds: version.move.sourceIds,
+        audience: "moved",
+        receivedPrefixes: [`${id}:${d.id}:`, `${id}:${d.id}@`],
+      });
     }
   }
-  return items;
+  return out;
 }
 
-/** The items of `next` whose keys are not known yet, in the dataset's order. */
-export function newUpdates(next: Dataset, known: ReadonlySet<string>, at: Date): UpdateItem[] {
-  return [...updateItems(next, at).values()].filter((item) => !known.has(item.key));
+/** What the scheduler remembers between runs: the notices already handled, the stories already seen. */
+export interface NewsMemory {
+  known: Set<string>;
+  stories: Set<string>;
 }
 
-/** An update as a Reply (with the story's footer, like any answer). */
+/**
+ * The notices that became news by `now`, each due at the instant it became visible, or at `now` when
+ * it was visible before `watermark` (the end of the window already watched: an edit added it since).
+ * Adds every handled key and every story to `memory`. Stories new to `memory` are remembered whole,
+ * as they stand at `now`, and send nothing.
+ */
+export function findNews(dataset: Dataset, memory: NewsMemory, watermark: number, now: number): UpdateItem[] {
+  const fresh: UpdateItem[] = [];
+  for (const story of dataset.stories) {
+    const seen = memory.stories.has(story.story.id);
+    memory.stories.add(story.story.id);
+    for (const notice of storyNotices(story)) {
+      if (notice.visibleFrom > now || memory.known.has(notice.key)) continue;
+      memory.known.add(notice.key);
+      if (!seen) continue;
+      const { visibleFrom, ...item } = notice;
+      const due = visibleFrom > watermark ? visibleFrom : now;
+      fresh.push({ ...item, at: new Date(due).toISOString() });
+    }
+  }
+  return fresh.sort((a, b) => (a.at < b.at ? -1 : a.at > b.at ? 1 : 0));
+}
+
+/** A notice by key, as it is in the data now (to rebuild an unconfirmed delivery after a crash). */
+export function findNotice(dataset: Dataset, key: string): Notice | undefined {
+  for (const story of dataset.stories) {
+    if (!key.startsWith(`update:${story.story.id}:`) && !key.startsWith(`${story.story.id}:`)) continue;
+    const found = storyNotices(story).find((n) => n.key === key);
+    if (found) return found;
+  }
+  return undefined;
+}
+
+/** A notice as a Reply (with the story's footer, like any answer). */
 export function updateReply(
   item: UpdateItem,
   story: Story | undefined,
   context: CommandContext,
   late?: string,
 ): Reply {
+  const moved = item.audience === "moved";
   return {
     kind: "answer",
-    title: late ? "Update (late)" : "Update",
+    title: `${moved ? "Deadline moved" : "Update"}${late ? " (late)" : ""}`,
     summary: [item.text, late ? ` (${late})` : ""],
-    ...(story ? { footer: footerFor(story, context, item.sourceIds) } : {}),
+    ...(story ? { footer: footerFor(storyAt(story, context.clock.now()), context, item.sourceIds) } : {}),
     ephemeral: false,
   };
 }

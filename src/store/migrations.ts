@@ -98,6 +98,41 @@ export const MIGRATIONS: readonly Migration[] = [
       );
     `,
   },
+  {
+    version: 2,
+    name: "a subscription per story: a channel may follow one story, several, or all (*)",
+    // Subscriptions made before stories could be chosen got every story's alerts: they become "*".
+    sqlite: `
+      CREATE TABLE subscriptions_by_story (
+        platform TEXT NOT NULL CHECK (platform IN ('discord', 'slack', 'console')),
+        channel_id TEXT NOT NULL,
+        story TEXT NOT NULL,
+        workspace_id TEXT NOT NULL,
+        kind TEXT NOT NULL CHECK (kind IN ('reminders', 'updates', 'all')),
+        lead_times TEXT,
+        since_ms INTEGER NOT NULL,
+        active INTEGER NOT NULL DEFAULT 1,
+        created_by TEXT,
+        updated_ms INTEGER NOT NULL,
+        deactivated_ms INTEGER,
+        deactivation_reason TEXT,
+        PRIMARY KEY (platform, channel_id, story)
+      );
+      INSERT INTO subscriptions_by_story
+        SELECT platform, channel_id, '*', workspace_id, kind, lead_times, since_ms, active, created_by,
+               updated_ms, deactivated_ms, deactivation_reason
+        FROM subscriptions;
+      DROP TABLE subscriptions;
+      ALTER TABLE subscriptions_by_story RENAME TO subscriptions;
+      CREATE INDEX subscriptions_active ON subscriptions (active, since_ms);
+    `,
+    postgres: `
+      ALTER TABLE subscriptions ADD COLUMN story TEXT NOT NULL DEFAULT '*';
+      ALTER TABLE subscriptions ALTER COLUMN story DROP DEFAULT;
+      ALTER TABLE subscriptions DROP CONSTRAINT subscriptions_pkey;
+      ALTER TABLE subscriptions ADD PRIMARY KEY (platform, channel_id, story);
+    `,
+  },
 ];
 
 export const LATEST_VERSION = MIGRATIONS.reduce((v, m) => Math.max(v, m.version), 0);

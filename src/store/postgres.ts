@@ -13,6 +13,7 @@ import type {
   NewDelivery,
   Outcome,
   Store,
+  StoryChannelRef,
   SubscribeInput,
   Subscription,
 } from "./store.js";
@@ -23,6 +24,7 @@ const MIGRATION_LOCK = 0x0ce45ef1;
 interface SubscriptionRow {
   platform: Subscription["platform"];
   channel_id: string;
+  story: string;
   workspace_id: string;
   kind: Subscription["kind"];
   lead_times: string[] | null;
@@ -55,6 +57,7 @@ function toSubscription(r: SubscriptionRow): Subscription {
   return {
     platform: r.platform,
     channelId: r.channel_id,
+    story: r.story,
     workspaceId: r.workspace_id,
     kind: r.kind,
     leadTimes: r.lead_times ?? undefined,
@@ -163,9 +166,9 @@ export class PostgresStore implements Store {
 
   async subscribe(input: SubscribeInput, at: Date): Promise<Subscription> {
     const r = await this.pool.query<SubscriptionRow>(
-      `INSERT INTO subscriptions (platform, channel_id, workspace_id, kind, lead_times, since, active, created_by, updated_at)
-       VALUES ($1, $2, $3, $4, $5::jsonb, $6, TRUE, $7, $6)
-       ON CONFLICT (platform, channel_id) DO UPDATE SET
+      `INSERT INTO subscriptions (platform, channel_id, workspace_id, kind, lead_times, since, active, created_by, updated_at, story)
+       VALUES ($1, $2, $3, $4, $5::jsonb, $6, TRUE, $7, $6, $8)
+       ON CONFLICT (platform, channel_id, story) DO UPDATE SET
          workspace_id = EXCLUDED.workspace_id,
          kind = EXCLUDED.kind,
          lead_times = EXCLUDED.lead_times,
@@ -184,6 +187,7 @@ export class PostgresStore implements Store {
         input.leadTimes ? JSON.stringify([...input.leadTimes]) : null,
         at,
         input.userId ?? null,
+        input.story,
       ],
     );
     const row = r.rows[0];
@@ -191,22 +195,44 @@ export class PostgresStore implements Store {
     return toSubscription(row);
   }
 
-  async deactivate(channel: ChannelRef, reason: string, at: Date): Promise<boolean> {
+  async deactivate(
+    channel: ChannelRef & { story?: string | undefined },
+    reason: string,
+    at: Date,
+  ): Promise<number> {
     const r = await this.pool.query(
       `UPDATE subscriptions SET active = FALSE, deactivated_at = $1, deactivation_reason = $2, updated_at = $1
-       WHERE platform = $3 AND channel_id = $4 AND active`,
-      [at, reason, channel.platform, channel.channelId],
+       WHERE platform = $3 AND channel_id = $4 AND ($5::text IS NULL OR story = $5) AND active`,
+      [at, reason, channel.platform, channel.channelId, channel.story ?? null],
     );
-    return (r.rowCount ?? 0) > 0;
+    return r.rowCount ?? 0;
   }
 
-  async subscription(channel: ChannelRef): Promise<Subscription | undefined> {
+  async subscription(channel: StoryChannelRef): Promise<Subscription | undefined> {
     const r = await this.pool.query<SubscriptionRow>(
-      "SELECT * FROM subscriptions WHERE platform = $1 AND channel_id = $2",
-      [channel.platform, channel.channelId],
+      "SELECT * FROM subscriptions WHERE platform = $1 AND channel_id = $2 AND story = $3",
+      [channel.platform, channel.channelId, channel.story],
     );
     const row = r.rows[0];
     return row ? toSubscription(row) : undefined;
+  }
+
+  async channelSubscriptions(channel: ChannelRef): Promise<Subscription[]> {
+    const r = await this.pool.query<SubscriptionRow>(
+      "SELECT * FROM subscriptions WHERE platform = $1 AND channel_id = $2 ORDER BY story",
+      [channel.platform, channel.channelId],
+    );
+    return r.rows.map(toSubscription);
+  }
+
+  async receivedBy(keyPrefixes: readonly string[]): Promise<ChannelRef[]> {
+    if (keyPrefixes.length === 0) return [];
+    const r = await this.pool.query<{ platform: Delivery["platform"]; channel_id: string }>(
+      `SELECT DISTINCT platform, channel_id FROM deliveries
+       WHERE key ^@ ANY($1::text[]) AND state IN ('sent', 'sent_late')`,
+      [[...keyPrefixes]],
+    );
+    return r.rows.map((row) => ({ platform: row.platform, channelId: row.channel_id }));
   }
 
   async activeSubscriptions(): Promise<Subscription[]> {

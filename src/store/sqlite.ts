@@ -14,6 +14,7 @@ import type {
   NewDelivery,
   Outcome,
   Store,
+  StoryChannelRef,
   SubscribeInput,
   Subscription,
 } from "./store.js";
@@ -21,6 +22,7 @@ import type {
 interface SubscriptionRow {
   platform: Subscription["platform"];
   channel_id: string;
+  story: string;
   workspace_id: string;
   kind: Subscription["kind"];
   lead_times: string | null;
@@ -53,6 +55,7 @@ function toSubscription(r: SubscriptionRow): Subscription {
   return {
     platform: r.platform,
     channelId: r.channel_id,
+    story: r.story,
     workspaceId: r.workspace_id,
     kind: r.kind,
     leadTimes: r.lead_times === null ? undefined : (JSON.parse(r.lead_times) as string[]),
@@ -148,9 +151,9 @@ export class SqliteStore implements Store {
     const leads = input.leadTimes ? JSON.stringify([...input.leadTimes]) : null;
     const now = at.getTime();
     this.stmt(
-      `INSERT INTO subscriptions (platform, channel_id, workspace_id, kind, lead_times, since_ms, active, created_by, updated_ms)
-         VALUES (@platform, @channelId, @workspaceId, @kind, @leads, @now, 1, @userId, @now)
-         ON CONFLICT (platform, channel_id) DO UPDATE SET
+      `INSERT INTO subscriptions (platform, channel_id, story, workspace_id, kind, lead_times, since_ms, active, created_by, updated_ms)
+         VALUES (@platform, @channelId, @story, @workspaceId, @kind, @leads, @now, 1, @userId, @now)
+         ON CONFLICT (platform, channel_id, story) DO UPDATE SET
            workspace_id = excluded.workspace_id,
            kind = excluded.kind,
            lead_times = excluded.lead_times,
@@ -163,6 +166,7 @@ export class SqliteStore implements Store {
     ).run({
       platform: input.platform,
       channelId: input.channelId,
+      story: input.story,
       workspaceId: input.workspaceId,
       kind: input.kind,
       leads,
@@ -174,20 +178,52 @@ export class SqliteStore implements Store {
     return sub;
   }
 
-  async deactivate(channel: ChannelRef, reason: string, at: Date): Promise<boolean> {
+  async deactivate(
+    channel: ChannelRef & { story?: string | undefined },
+    reason: string,
+    at: Date,
+  ): Promise<number> {
     const r = this.stmt(
       `UPDATE subscriptions SET active = 0, deactivated_ms = ?, deactivation_reason = ?, updated_ms = ?
-         WHERE platform = ? AND channel_id = ? AND active = 1`,
-    ).run(at.getTime(), reason, at.getTime(), channel.platform, channel.channelId);
-    return r.changes > 0;
-  }
-
-  async subscription(channel: ChannelRef): Promise<Subscription | undefined> {
-    const row = this.stmt("SELECT * FROM subscriptions WHERE platform = ? AND channel_id = ?").get(
+         WHERE platform = ? AND channel_id = ? AND (? IS NULL OR story = ?) AND active = 1`,
+    ).run(
+      at.getTime(),
+      reason,
+      at.getTime(),
       channel.platform,
       channel.channelId,
-    ) as SubscriptionRow | undefined;
+      channel.story ?? null,
+      channel.story ?? null,
+    );
+    return r.changes;
+  }
+
+  async subscription(channel: StoryChannelRef): Promise<Subscription | undefined> {
+    const row = this.stmt(
+      "SELECT * FROM subscriptions WHERE platform = ? AND channel_id = ? AND story = ?",
+    ).get(channel.platform, channel.channelId, channel.story) as SubscriptionRow | undefined;
     return row ? toSubscription(row) : undefined;
+  }
+
+  async channelSubscriptions(channel: ChannelRef): Promise<Subscription[]> {
+    const rows = this.stmt(
+      "SELECT * FROM subscriptions WHERE platform = ? AND channel_id = ? ORDER BY story",
+    ).all(channel.platform, channel.channelId) as SubscriptionRow[];
+    return rows.map(toSubscription);
+  }
+
+  async receivedBy(keyPrefixes: readonly string[]): Promise<ChannelRef[]> {
+    const seen = new Map<string, ChannelRef>();
+    for (const prefix of keyPrefixes) {
+      // A range on the primary key (key, …): "~" sorts after every character a key holds.
+      const rows = this.stmt(
+        `SELECT DISTINCT platform, channel_id FROM deliveries
+           WHERE key >= ? AND key < ? AND state IN ('sent', 'sent_late')`,
+      ).all(prefix, `${prefix}~`) as { platform: Delivery["platform"]; channel_id: string }[];
+      for (const r of rows)
+        seen.set(`${r.platform}:${r.channel_id}`, { platform: r.platform, channelId: r.channel_id });
+    }
+    return [...seen.values()];
   }
 
   async activeSubscriptions(): Promise<Subscription[]> {

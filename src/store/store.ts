@@ -22,7 +22,16 @@ export interface ChannelRef {
   channelId: string;
 }
 
-export interface SubscribeInput extends ChannelRef {
+/** A channel's subscription to one story, or to every story ("*"). */
+export interface StoryChannelRef extends ChannelRef {
+  /** A story id, or ALL_STORIES. */
+  story: string;
+}
+
+/** The `story` of a subscription that follows every story, present and future. */
+export const ALL_STORIES = "*";
+
+export interface SubscribeInput extends StoryChannelRef {
   /** Discord guild id or Slack team id (for listing and for per-workspace limits later). */
   workspaceId: string;
   kind: SubscriptionKind;
@@ -32,7 +41,7 @@ export interface SubscribeInput extends ChannelRef {
   userId?: string | undefined;
 }
 
-export interface Subscription extends ChannelRef {
+export interface Subscription extends StoryChannelRef {
   workspaceId: string;
   kind: SubscriptionKind;
   leadTimes: string[] | undefined;
@@ -85,11 +94,16 @@ export type Outcome =
 export interface Store {
   readonly engine: "sqlite" | "postgres";
 
-  /** Subscribes a channel, or changes an active subscription (keeping its `since`); re-activates an old one with `since = at`. */
+  /** Subscribes a channel to a story, or changes that active subscription (keeping its `since`); re-activates an old one with `since = at`. */
   subscribe(input: SubscribeInput, at: Date): Promise<Subscription>;
-  /** Stops a channel's subscription (unsubscribe, or the platform says the channel is gone). False when it had none active. */
-  deactivate(channel: ChannelRef, reason: string, at: Date): Promise<boolean>;
-  subscription(channel: ChannelRef): Promise<Subscription | undefined>;
+  /**
+   * Stops a channel's subscription to one story, or (no `story`: unsubscribe from everything, or the
+   * platform says the channel is gone) all of them. How many were active.
+   */
+  deactivate(channel: ChannelRef & { story?: string | undefined }, reason: string, at: Date): Promise<number>;
+  subscription(channel: StoryChannelRef): Promise<Subscription | undefined>;
+  /** Every subscription of a channel, active or not, by story. */
+  channelSubscriptions(channel: ChannelRef): Promise<Subscription[]>;
   /** Active subscriptions, oldest first. */
   activeSubscriptions(): Promise<Subscription[]>;
 
@@ -107,6 +121,8 @@ export interface Store {
   delivery(ref: DeliveryRef): Promise<Delivery | undefined>;
   /** Rows still `claimed` whose last claim is at or before `claimedBefore`, oldest first. */
   unconfirmed(claimedBefore: Date): Promise<Delivery[]>;
+  /** Channels that were sent (on time or late) any item whose key starts with one of these prefixes. */
+  receivedBy(keyPrefixes: readonly string[]): Promise<ChannelRef[]>;
   /** A channel's latest ledger rows, newest claim first. */
   recentDeliveries(channel: ChannelRef, limit: number): Promise<Delivery[]>;
 

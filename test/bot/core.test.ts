@@ -3,10 +3,11 @@ import { describe, expect, it } from "vitest";
 import { registry } from "../../commands/index.js";
 import { createCore } from "../../src/bot/core.js";
 import { defaultSettings } from "../../src/command/definition.js";
-import type { Dataset } from "../../src/dataset/dataset.js";
-import { loadDataset } from "../../src/dataset/load.js";
+import { type Dataset, indexStory } from "../../src/dataset/dataset.js";
+import { assemble, loadDataset, parseStoryText } from "../../src/dataset/load.js";
 import { createLogger } from "../../src/log.js";
 import { ManualClock } from "../../src/time/clock.js";
+import { shippedStory } from "../fixtures/story.js";
 
 const quiet = createLogger("silent", new Writable({ write: (_c, _e, done) => done() }));
 
@@ -43,10 +44,14 @@ describe("bot core", () => {
     const clock = new ManualClock("2025-02-28T10:00:00Z");
     const core = createCore({ registry, data, clock, settings: defaultSettings, log: quiet });
     const before = core.run("captives", {});
-    const next = await shipped();
-    const figure = next.defaultStory.figures.find((f) => f.id === "captives-believed-alive");
-    figure?.values.push({ ...figure.values[0]!, value: 22, asOf: "2025-02-28" });
-    data.dataset = next;
+    // A second value of 28 February, written after the first: the one in force that day.
+    const raw = shippedStory();
+    const values = raw.figures.find((f: { id: string }) => f.id === "captives-believed-alive").values;
+    values.splice(1, 0, { ...values[0], value: 22 });
+    const parsed = parseStoryText("gaza-2025.json", JSON.stringify(raw));
+    const next = assemble([indexStory("gaza-2025.json", parsed.data ?? raw)], parsed.errors);
+    if (!next.ok) throw new Error(JSON.stringify(next.errors));
+    data.dataset = next.dataset;
     const after = core.run("captives", {});
     expect(after).not.toBe(before);
     expect(JSON.stringify(after)).toContain("22 captives");

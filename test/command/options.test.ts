@@ -99,7 +99,8 @@ describe("parseOptions", () => {
     expect(parseOptions(dl, { status: "late" })).toEqual({
       ok: false,
       option: "status",
-      message: 'Option `status` must be one of scheduled, met, missed, disputed (got "late").',
+      message:
+        'Option `status` must be one of scheduled, met, missed, extended, postponed, disputed, cancelled (got "late").',
     });
   });
 

@@ -1,9 +1,9 @@
 import { describe, expect, it } from "vitest";
-import { CLOCKS, run, runText } from "../fixtures/story.js";
+import { AFTER, BEFORE, DURING, NOTHING_KNOWN, run, runText } from "../fixtures/story.js";
 
 describe("captives", () => {
-  describe.each(Object.entries(CLOCKS))("%s phase one", (_label, at) => {
-    const text = runText("captives", {}, at);
+  describe("on 28 February 2025, from the article of that day", () => {
+    const text = runText("captives", {}, DURING);
 
     it("says 59 captives remain, according to Israel", () => {
       expect(text).toContain(
@@ -30,6 +30,27 @@ describe("captives", () => {
       expect(text).not.toContain("48,000");
       expect(text).not.toContain("Length of phase one");
     });
+  });
+
+  it("says, before any source, that it knows no figure yet", () => {
+    const reply = run("captives", {}, NOTHING_KNOWN);
+    expect(reply).toMatchObject({ kind: "error", title: "No captive figures" });
+    expect(reply.summary?.join("")).toContain("as of 10 Jan 2025");
+  });
+
+  it("says on 17 January only what the announcement said: 33 hostages to be released", () => {
+    const text = runText("captives", {}, BEFORE);
+    expect(text).toContain("33 hostages, according to WION, as of 15 Jan 2025");
+    expect(text).not.toContain("59 captives");
+  });
+
+  it("gives the newest value in force, and the one before it", () => {
+    expect(runText("captives", {}, AFTER)).toContain(
+      "24 captives, according to CNN, as of 1 Mar 2025 (before: 24 captives according to Israel, as of 28 Feb 2025)",
+    );
+    expect(runText("captives", {}, "2025-05-13T10:00:00Z")).toContain(
+      "Captives remaining in Gaza:\n  58 captives, according to Israel, as of 12 May 2025",
+    );
   });
 
   it("is a public answer, private on request", () => {

@@ -1,17 +1,23 @@
 import { describe, expect, it } from "vitest";
 import { plainText } from "../../src/reply/reply.js";
-import { CLOCKS, DURING, run } from "../fixtures/story.js";
+import { AFTER, BEFORE, DURING, NOTHING_KNOWN, run } from "../fixtures/story.js";
 
 describe("claims", () => {
-  describe.each(Object.entries(CLOCKS))("%s phase one", (_label, at) => {
+  describe.each(Object.entries({ during: DURING, after: AFTER }))("%s phase one", (_label, at) => {
     const reply = run("claims", {}, at);
     const lines = (reply.lines ?? []).map((l) => plainText(l));
 
-    it("lists every statement, oldest first", () => {
-      expect(plainText(reply.summary ?? [])).toBe("8 statements, oldest first.");
+    it("lists every statement known then, oldest first", () => {
       const dates = lines.map((l) => /\((\d+ \w+ \d{4})\)/.exec(l)?.[1]);
-      expect(dates.slice(0, 3)).toEqual(["27 Feb 2025", "27 Feb 2025", "27 Feb 2025"]);
-      expect(dates.slice(3).every((d) => d === "28 Feb 2025")).toBe(true);
+      expect(dates.slice(0, 5)).toEqual([
+        "15 Jan 2025",
+        "15 Jan 2025",
+        "27 Feb 2025",
+        "27 Feb 2025",
+        "27 Feb 2025",
+      ]);
+      const days = dates.map((d) => new Date(`${d} UTC`).getTime());
+      expect(days).toEqual([...days].sort((a, b) => a - b));
     });
 
     it("says there are 59 captives, 24 believed alive, according to Israel", () => {
@@ -25,6 +31,21 @@ describe("claims", () => {
         lines.find((l) => l.startsWith("Gideon Sa'ar, Israel's foreign minister (27 Feb 2025)")),
       ).toContain("“see whether we have common ground to negotiate”");
     });
+  });
+
+  it("counts 10 statements on 28 February and 13 on 5 March, none dated later", () => {
+    expect(plainText(run("claims", {}, DURING).summary ?? [])).toBe("10 statements, oldest first.");
+    expect(plainText(run("claims", {}, AFTER).summary ?? [])).toBe("13 statements, oldest first.");
+  });
+
+  it("knows no statement before the agreement was announced, and two on 17 January", () => {
+    expect(plainText(run("claims", {}, NOTHING_KNOWN).summary ?? [])).toBe("No statements in the data.");
+    expect(plainText(run("claims", {}, BEFORE).summary ?? [])).toBe("2 statements, oldest first.");
+  });
+
+  it("names a speaker with their own party once, not as a joint statement", () => {
+    const lines = (run("claims", {}, BEFORE).lines ?? []).map((l) => plainText(l));
+    expect(lines[0]).toMatch(/^Joe Biden, US President \(15 Jan 2025\)/);
   });
 
   it("party keeps that party's statements", () => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { Reply } from "../../src/reply/reply.js";
 import { plainText } from "../../src/reply/reply.js";
-import { AFTER, BEFORE, DURING, run, runText } from "../fixtures/story.js";
+import { AFTER, BEFORE, DURING, NOTHING_KNOWN, run, runText } from "../fixtures/story.js";
 
 const field = (reply: Reply, name: string) => {
   const f = reply.fields?.find((x) => x.name === name);
@@ -10,16 +10,18 @@ const field = (reply: Reply, name: string) => {
 const titleOf = (line: string) => line.slice(0, line.indexOf(" — "));
 
 describe("deadlines", () => {
-  describe("before phase one (10 Jan 2025)", () => {
-    it("lists all three as upcoming and none past", () => {
+  describe("before phase one (17 Jan 2025)", () => {
+    it("lists only the end of phase one: the Philadelphi dates were reported on 28 February", () => {
       const reply = run("deadlines", {}, BEFORE);
-      expect(plainText(reply.summary ?? [])).toBe("Next: End of phase one in 50 days.");
-      expect(field(reply, "Upcoming")?.map(titleOf)).toEqual([
-        "End of phase one",
-        "Philadelphi Corridor withdrawal starts",
-        "Philadelphi Corridor withdrawal complete",
-      ]);
+      expect(plainText(reply.summary ?? [])).toBe("Next: End of phase one in 43 days.");
+      expect(field(reply, "Upcoming")?.map(titleOf)).toEqual(["End of phase one"]);
       expect(field(reply, "Past")).toEqual(["None."]);
+    });
+
+    it("knows no deadline before the agreement was announced", () => {
+      expect(plainText(run("deadlines", {}, NOTHING_KNOWN).summary ?? [])).toBe(
+        "No upcoming deadlines in the data.",
+      );
     });
   });
 
@@ -86,12 +88,12 @@ describe("deadlines", () => {
   });
 
   it("status:disputed keeps only disputed deadlines", () => {
-    const reply = run("deadlines", { status: "disputed" }, BEFORE);
+    const reply = run("deadlines", { status: "disputed" }, DURING);
     expect(field(reply, "Upcoming")?.map(titleOf)).toEqual([
       "Philadelphi Corridor withdrawal starts",
       "Philadelphi Corridor withdrawal complete",
     ]);
-    expect(field(run("deadlines", { status: "met" }, BEFORE), "Upcoming")).toEqual(["None."]);
+    expect(field(run("deadlines", { status: "met" }, DURING), "Upcoming")).toEqual(["None."]);
   });
 
   it("rejects an unknown show value, naming the choices", () => {

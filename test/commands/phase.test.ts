@@ -1,13 +1,26 @@
 import { describe, expect, it } from "vitest";
-import { AFTER, BEFORE, DURING, run, runText } from "../fixtures/story.js";
+import { AFTER, BEFORE, DURING, NOTHING_KNOWN, run, runText } from "../fixtures/story.js";
 
 describe("phase", () => {
-  describe("before phase one (10 Jan 2025)", () => {
-    it("says phase one starts in 9 days", () => {
+  describe("before the agreement was announced (10 Jan 2025)", () => {
+    it("knows no phase yet", () => {
+      expect(runText("phase", {}, NOTHING_KNOWN)).toContain("has no phases yet");
+    });
+  });
+
+  describe("before phase one, once announced (17 Jan 2025)", () => {
+    it("says phase one starts in 2 days", () => {
       const text = runText("phase", {}, BEFORE);
-      expect(text).toContain("Phase one starts in 9 days.");
-      expect(text).toContain("From Sunday 19 January 2025 to Saturday 1 March 2025 · starts in 9 days");
+      expect(text).toContain("Phase one starts in 2 days.");
+      expect(text).toContain("From Sunday 19 January 2025 to Saturday 1 March 2025 · starts in 2 days");
       expect(text).not.toContain("Progress:");
+    });
+
+    it("says nothing the 28 February article reported: no terms, no phase two", () => {
+      const text = runText("phase", {}, BEFORE);
+      expect(text).not.toContain("Terms:");
+      expect(text).not.toContain("Phase two");
+      expect(text).toContain("Status:\n  Planned (as of 16 Jan 2025)");
     });
   });
 
@@ -25,7 +38,7 @@ describe("phase", () => {
     it("says which dates are derived and how", () => {
       const text = runText("phase", {}, DURING);
       expect(text).toContain("Derived dates:");
-      expect(text).toContain("says the first phase ends on Saturday: 1 March 2025");
+      expect(text).toContain("42 days from Sunday 19 January 2025, counting both ends");
       expect(text).toContain("Counted from 19 January to 1 March 2025, both days included.");
     });
 
@@ -68,7 +81,7 @@ describe("phase", () => {
     expect(runText("phase", { phase: "phase-two" }, DURING)).toContain(
       "Phase two: under negotiation, no dates set.",
     );
-    expect(runText("phase", { phase: "phase-one" }, BEFORE)).toContain("Phase one starts in 9 days.");
+    expect(runText("phase", { phase: "phase-one" }, BEFORE)).toContain("Phase one starts in 2 days.");
   });
 
   it("names the phases when asked for an unknown one", () => {

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from "vitest";
 import { runCommand } from "../../src/command/run.js";
-import { CHANNEL, type ChannelRig, channelRig } from "../fixtures/channel.js";
+import { type ChannelRig, channelRig, GAZA } from "../fixtures/channel.js";
 import { BEFORE, DURING, registry, shippedData } from "../fixtures/story.js";
 
 let rig: ChannelRig;
@@ -14,7 +14,7 @@ describe("subscribe", () => {
     const { reply } = await rig.run("subscribe");
     expect(reply.kind).toBe("answer");
     expect(reply.ephemeral).toBe(false);
-    const sub = await rig.store.subscription(CHANNEL);
+    const sub = await rig.store.subscription(GAZA);
     expect(sub).toMatchObject({ kind: "all", active: true });
     expect(sub?.since.toISOString()).toBe("2025-02-28T10:00:00.000Z");
   });
@@ -25,13 +25,13 @@ describe("subscribe", () => {
     expect(reply.kind).toBe("error");
     expect(reply.ephemeral).toBe(true);
     expect(text).toContain("Only people who can manage this channel can use /subscribe");
-    expect(await rig.store.subscription(CHANNEL)).toBeUndefined();
+    expect(await rig.store.subscription(GAZA)).toBeUndefined();
   });
 
   it("takes the channel's own lead times", async () => {
     rig = channelRig(BEFORE);
     await rig.run("subscribe", { kind: "reminders", lead: "2d, 2h" });
-    expect(await rig.store.subscription(CHANNEL)).toMatchObject({
+    expect(await rig.store.subscription(GAZA)).toMatchObject({
       kind: "reminders",
       leadTimes: ["2d", "2h"],
     });
@@ -48,7 +48,7 @@ describe("subscribe", () => {
     rig = channelRig(DURING);
     const { reply } = await rig.run("subscribe", { lead: "1 day" });
     expect(reply.kind).toBe("error");
-    expect(await rig.store.subscription(CHANNEL)).toBeUndefined();
+    expect(await rig.store.subscription(GAZA)).toBeUndefined();
   });
 
   it("says it works in a channel when asked outside one (ceasefire-bot ask)", () => {

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from "vitest";
-import { CHANNEL, type ChannelRig, channelRig } from "../fixtures/channel.js";
+import { type ChannelRig, channelRig, GAZA } from "../fixtures/channel.js";
 import { DURING } from "../fixtures/story.js";
 
 let rig: ChannelRig;
@@ -13,7 +13,7 @@ describe("unsubscribe", () => {
     await rig.run("subscribe");
     const { reply } = await rig.run("unsubscribe");
     expect(reply.kind).toBe("answer");
-    expect((await rig.store.subscription(CHANNEL))?.active).toBe(false);
+    expect((await rig.store.subscription(GAZA))?.active).toBe(false);
   });
 
   it("refuses someone who may not manage the channel and leaves the subscription alone", async () => {
@@ -22,7 +22,7 @@ describe("unsubscribe", () => {
     const { reply } = await rig.run("unsubscribe", {}, { canManage: false });
     expect(reply.kind).toBe("error");
     expect(reply.ephemeral).toBe(true);
-    expect((await rig.store.subscription(CHANNEL))?.active).toBe(true);
+    expect((await rig.store.subscription(GAZA))?.active).toBe(true);
   });
 
   it("says so when the channel was not subscribed", async () => {

@@ -1,22 +1,31 @@
 /**
- * What the shipped story says, as curated from its source (Al Jazeera, 28 February 2025). That the
- * source's text says so too is checked by `ceasefire-bot validate --sources`, which CI runs against
- * the archived texts beside the repository (see test/dataset/source-check.test.ts for the check).
+ * What the shipped story says: on 28 February 2025 what the article of that day (Al Jazeera) says,
+ * and after it what later reports say. That the article's text says so too is checked by
+ * `ceasefire-bot validate --sources`, which CI runs against the archived text beside the repository
+ * (see test/dataset/source-check.test.ts for the check).
  */
 import { describe, expect, it } from "vitest";
+import { storyAt } from "../../src/dataset/asof.js";
 import type { Story } from "../../src/dataset/dataset.js";
 import { addDays, daysBetween, formatLongDate } from "../../src/time/calendar.js";
-import { shippedData } from "../fixtures/story.js";
+import { DURING, shippedData } from "../fixtures/story.js";
 
 const story: Story = shippedData().defaultStory;
 const published = "2025-02-28";
 
-function latest(id: string) {
-  const f = story.figures.find((x) => x.id === id);
-  const v = f?.values[f.values.length - 1];
-  if (!v) throw new Error(`no figure ${id} with a value`);
+/** A figure's value in force at an instant (default: 28 February 2025, the article's day). */
+function latest(id: string, at = DURING) {
+  const track = story.tracks.figures.find((x) => x.figure.id === id);
+  const v = track ? storyAt(story, new Date(at)).figureNow(track)?.latest : undefined;
+  if (!v) throw new Error(`no figure ${id} with a value at ${at}`);
   return v;
 }
+
+/** A deadline's status in force at an instant. */
+const statusAt = (id: string, at: string) => {
+  const track = story.tracks.deadlinesById.get(id);
+  return track ? storyAt(story, new Date(at)).deadlineNow(track)?.status : undefined;
+};
 
 /** The first date after `from` that is a `weekday` ("Saturday"). */
 function next(weekday: string, from: string): string {
@@ -29,10 +38,19 @@ function next(weekday: string, from: string): string {
 
 describe("the source", () => {
   it("is the article of 28 February 2025, whose text is archived as article-2025-02-28.txt", () => {
-    expect(story.sources.map((s) => [s.id, s.published, s.archive])).toEqual([
-      ["aj-2025-02-28", published, "article-2025-02-28.txt"],
-    ]);
-    expect(story.story.asOf).toBe(published);
+    expect(
+      story.sources[0] && [story.sources[0].id, story.sources[0].published, story.sources[0].archive],
+    ).toEqual(["aj-2025-02-28", published, "article-2025-02-28.txt"]);
+  });
+
+  it("is followed by later reports, each with its publisher, address and date, up to the story's as-of date", () => {
+    expect(story.sources.length).toBeGreaterThan(40);
+    for (const s of story.sources.slice(1)) {
+      expect(s.publisher, s.id).toBeTruthy();
+      expect(s.url, s.id).toMatch(/^https?:\/\//);
+      expect(s.published <= story.story.asOf, s.id).toBe(true);
+    }
+    expect(story.story.asOf).toBe("2026-01-26");
   });
 });
 
@@ -78,7 +96,7 @@ describe("the casualties", () => {
 describe("the dates", () => {
   it("the ceasefire began on 2025-01-19", () => {
     expect(story.phases[0]?.start).toBe("2025-01-19");
-    expect(story.events.find((e) => e.id === "ceasefire-begins")?.when).toBe("2025-01-19");
+    expect(story.events.find((e) => e.id === "ceasefire-begins")?.when).toBe("2025-01-19T11:15:00+02:00");
   });
 
   it("phase one ends on 2025-03-01, the Saturday after the article, marked derived", () => {
@@ -103,7 +121,10 @@ describe("the dates", () => {
 
   it("the Philadelphi withdrawal starts on 2025-03-01 and is disputed", () => {
     const d = story.deadlinesById.get("philadelphi-withdrawal-start");
-    expect([d?.due, d?.status]).toEqual([next("Saturday", published), "disputed"]);
+    expect([d?.due, statusAt("philadelphi-withdrawal-start", DURING)]).toEqual([
+      next("Saturday", published),
+      "disputed",
+    ]);
     expect(d?.derived).toBeTruthy();
   });
 
@@ -112,7 +133,7 @@ describe("the dates", () => {
     const d = story.deadlinesById.get("philadelphi-withdrawal-complete");
     expect(d?.due).toBe(addDays(start, 8));
     expect(d?.due).toBe("2025-03-09");
-    expect(d?.status).toBe("disputed");
+    expect(statusAt("philadelphi-withdrawal-complete", DURING)).toBe("disputed");
     expect(d?.derived).toMatch(/eight days/);
     expect(formatLongDate(d?.due ?? "")).toBe("Sunday 9 March 2025");
   });
@@ -142,8 +163,34 @@ describe("every figure", () => {
     }
   });
 
-  it("is stated by the source but phase one's length, which says how it was derived", () => {
-    const derived = values.filter(({ v }) => v.derived);
+  it("is stated by its source, or says how it was derived", () => {
+    const derived = values.filter(({ v }) => v.derived && v.sourceId === "aj-2025-02-28");
     expect(derived.map(({ f }) => f.id)).toEqual(["phase-one-days"]);
+    for (const { v } of values.filter(({ v }) => v.derived)) expect(v.derived?.length).toBeGreaterThan(20);
+  });
+});
+
+describe("what happened next, as later reports tell it", () => {
+  it("phase one ended on 1 March without agreement on phase two, and the truce collapsed on 18 March", () => {
+    const phase = (at: string) =>
+      storyAt(story, new Date(at))
+        .phases()
+        .find((p) => p.phase.id === "phase-one");
+    expect(phase("2025-03-01T10:00:00Z")?.status).toBe("active");
+    expect(phase("2025-03-05T10:00:00Z")?.status).toBe("ended");
+    expect(phase("2025-03-19T10:00:00Z")?.status).toBe("collapsed");
+  });
+
+  it("the Philadelphi withdrawal was missed, as Hamas said on 10 March", () => {
+    expect(statusAt("philadelphi-withdrawal-start", "2025-03-09T10:00:00Z")).toBe("disputed");
+    expect(statusAt("philadelphi-withdrawal-start", "2025-03-10T10:00:00Z")).toBe("missed");
+    expect(statusAt("philadelphi-withdrawal-complete", "2025-03-10T10:00:00Z")).toBe("missed");
+  });
+
+  it("the captives held in Gaza fell from 59 to none by 26 January 2026", () => {
+    expect(latest("captives-remaining", "2025-05-13T10:00:00Z").value).toBe(58);
+    expect(latest("captives-remaining", "2025-10-14T10:00:00Z").value).toBe(24);
+    const last = latest("captives-remaining", "2026-02-01T10:00:00Z");
+    expect([last.value, last.sourceId]).toEqual([0, "npr-2026-01-26"]);
   });
 });

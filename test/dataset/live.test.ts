@@ -40,7 +40,7 @@ describe("live dataset", () => {
     writeFileSync(
       join(dir, "gaza-2025.json"),
       edited((s) => {
-        s.figures[0].values.push({ ...s.figures[0].values[0], value: 58, asOf: "2025-03-02" });
+        s.figures[0].values.push({ ...s.figures[0].values[0], value: 58, asOf: "2026-02-01" });
       }),
     );
     expect(await live.reload()).toBe(true);
@@ -78,7 +78,7 @@ describe("live dataset", () => {
     writeFileSync(
       join(dir, "gaza-2025.json"),
       edited((s) => {
-        s.figures[1].values.push({ ...s.figures[1].values[0], value: 22, asOf: "2025-03-03" });
+        s.figures[1].values.push({ ...s.figures[1].values[0], value: 22, asOf: "2026-02-01" });
       }),
     );
     expect(await reloaded).toBe(22);

@@ -58,7 +58,7 @@ describe("loading the shipped data", () => {
   it("indexes the timeline in chronological order", async () => {
     const result = await loadDataset(shippedStoryPath);
     if (!result.ok) throw new Error(lines(result).join("\n"));
-    const days = result.dataset.defaultStory.timeline.map((e) => e.day);
+    const days = result.dataset.defaultStory.timeline.items.map((e) => e.day);
     expect(days).toEqual([...days].sort());
     expect(result.dataset.defaultStory.tags).toContain("phase-one");
   });
@@ -271,7 +271,7 @@ describe("reporting malformed data", () => {
       await loadBroken((s) => {
         s.figures[0].values.push({ ...s.figures[0].values[0], value: 63, asOf: "2025-02-01" });
       }),
-    ).toEqual(["figures[0].values[1].asOf: values must be oldest first: 2025-02-01 is before 2025-02-28"]);
+    ).toEqual(["figures[0].values[9].asOf: values must be oldest first: 2025-02-01 is before 2026-01-26"]);
   });
 
   it('a lead time written "1 day"', async () => {
@@ -314,7 +314,7 @@ describe("reporting malformed data", () => {
         s.parties[2].role = "negotiator";
       }),
     ).toEqual([
-      'parties[2].role: Invalid option: expected one of "belligerent"|"mediator"|"host"|"guarantor"|"other"',
+      'parties[2].role: Invalid option: expected one of "signatory"|"belligerent"|"mediator"|"guarantor"|"monitor"|"host"|"other"',
     ]);
   });
 
@@ -420,7 +420,7 @@ describe("reporting invalid JSON", () => {
     const text = shippedStoryText.replace('"default": true', '"default": true,');
     const out = parseStoryText("story.json", text).errors.map(formatDataError);
     expect(out).toHaveLength(1);
-    expect(out[0]).toMatch(/^story\.json: \(root\): invalid JSON at line 10, column 3: /);
+    expect(out[0]).toMatch(/^story\.json: \(root\): invalid JSON at line 41, column 3: /);
   });
 
   // BUG (source): on Node 20 V8 gives no "position N" for several common mistakes (a trailing
@@ -429,7 +429,7 @@ describe("reporting invalid JSON", () => {
     const text = shippedStoryText.replace('"leadTimes": ["1d", "0d"]', '"leadTimes": ["1d", "0d",]');
     const out = parseStoryText("story.json", text).errors.map(formatDataError);
     expect(out).toHaveLength(1);
-    expect(out[0]).toMatch(/^story\.json: \(root\): invalid JSON at line 11, column 43: /);
+    expect(out[0]).toMatch(/^story\.json: \(root\): invalid JSON at line 43, column 30: /);
   });
 
   it("reports a truncated file with the line and column where it ends", async () => {

@@ -104,14 +104,33 @@ describe("reminder planner", () => {
       expect(alerts.map((a) => a.lead)).toEqual(["3d"]);
     });
 
-    it("gives met and missed deadlines no reminders", () => {
+    it("still reminds of a deadline whose single status says met or missed: an outcome waits for the due date", () => {
       const ds = datasetWith([
         { ...deadline("a", "2025-05-10"), status: "met" },
         { ...deadline("b", "2025-05-10"), status: "missed" },
       ]);
       expect(
-        planAlerts(ds, window("2025-01-01T00:00:00Z", "2026-01-01T00:00:00Z"), { reminderHour: 9 }),
-      ).toEqual([]);
+        planAlerts(ds, window("2025-01-01T00:00:00Z", "2026-01-01T00:00:00Z"), { reminderHour: 9 }).map(
+          (a) => a.id,
+        ),
+      ).toEqual(["gaza-2025:a:1d", "gaza-2025:b:1d", "gaza-2025:a:0d", "gaza-2025:b:0d"]);
+    });
+
+    it("gives a cancelled deadline no reminders from the instant it was cancelled", () => {
+      const ds = datasetWith([
+        {
+          ...deadline("c", "2025-05-10"),
+          status: [
+            { status: "scheduled", from: "2025-01-01" },
+            { status: "cancelled", from: "2025-05-09T12:00:00+03:00" },
+          ],
+        },
+      ]);
+      expect(
+        planAlerts(ds, window("2025-01-01T00:00:00Z", "2026-01-01T00:00:00Z"), { reminderHour: 9 }).map(
+          (a) => a.id,
+        ),
+      ).toEqual(["gaza-2025:c:1d"]);
     });
 
     it("rejects a malformed lead time", () => {
@@ -119,15 +138,45 @@ describe("reminder planner", () => {
       expect(parseLead("30m")).toEqual({ amount: 30, unit: "m" });
     });
 
-    it("reminds an exact deadline at the same local time the day before, and 2 hours before", () => {
+    it("reminds an exact deadline at the reminder hour the day before, and exactly 2 hours before", () => {
       const ds = datasetWith([deadline("talks", "2025-05-06T12:00:00+03:00", ["1d", "2h"])]);
       const alerts = planAlerts(ds, window("2025-01-01T00:00:00Z", "2026-01-01T00:00:00Z"), {
         reminderHour: 9,
       });
-      expect(alerts.map((a) => a.at.toISOString())).toEqual([
-        "2025-05-05T09:00:00.000Z",
-        "2025-05-06T07:00:00.000Z",
+      expect(alerts.map((a) => [a.at.toISOString(), a.text])).toEqual([
+        ["2025-05-05T06:00:00.000Z", "The talks is due tomorrow at 12:00, Tuesday 6 May 2025."],
+        ["2025-05-06T07:00:00.000Z", "The talks is due in 2 hours, at 12:00, Tuesday 6 May 2025."],
       ]);
+    });
+
+    it("never reminds of a 04:00 deadline at or after it: the day-of reminder comes the day before", () => {
+      const ds = datasetWith([deadline("dawn", "2025-05-06T04:00:00+03:00", ["1d", "0d", "2h"])]);
+      const alerts = planAlerts(ds, window("2025-01-01T00:00:00Z", "2026-01-01T00:00:00Z"), {
+        reminderHour: 9,
+      });
+      expect(alerts.map((a) => [a.id, a.at.toISOString(), a.text])).toEqual([
+        [
+          "gaza-2025:dawn:1d",
+          "2025-05-05T06:00:00.000Z",
+          "The dawn is due tomorrow at 04:00, Tuesday 6 May 2025.",
+        ],
+        [
+          "gaza-2025:dawn:2h",
+          "2025-05-05T23:00:00.000Z",
+          "The dawn is due in 2 hours, at 04:00, Tuesday 6 May 2025.",
+        ],
+      ]);
+      for (const a of alerts) expect(a.at.getTime()).toBeLessThan(Date.parse("2025-05-06T04:00:00+03:00"));
+    });
+
+    it("takes the story's own reminder hour over REMINDER_HOUR", () => {
+      const ds = datasetWith([deadline("d", "2025-05-10", ["0d"])], {
+        reminders: { leadTimes: ["1d"], hour: 7 },
+      });
+      const [alert] = planAlerts(ds, window("2025-01-01T00:00:00Z", "2026-01-01T00:00:00Z"), {
+        reminderHour: 9,
+      });
+      expect(alert?.at.toISOString()).toBe("2025-05-10T04:00:00.000Z"); // 07:00 UTC+3
     });
   });
 
@@ -151,12 +200,12 @@ describe("reminder planner", () => {
       expect(alert?.at.toISOString()).toBe("2025-03-28T00:00:00.000Z"); // 03:00 UTC+3
     });
 
-    it("keeps an exact deadline's day-before reminder at the same wall time across the change", () => {
+    it("keeps an exact deadline's day-before reminder at the reminder hour across the change", () => {
       const ds = datasetWith([deadline("exact", "2025-03-28T12:00:00+03:00", ["1d"])]);
       const [alert] = planAlerts(ds, window("2025-03-01T00:00:00Z", "2025-04-01T00:00:00Z"), {
         reminderHour: 9,
       });
-      expect(alert?.at.toISOString()).toBe("2025-03-27T10:00:00.000Z"); // 12:00 UTC+2, 23 hours before
+      expect(alert?.at.toISOString()).toBe("2025-03-27T07:00:00.000Z"); // 09:00 UTC+2
     });
 
     it("takes the earlier instant for a wall time that happens twice when clocks go back (26 October 2025)", () => {

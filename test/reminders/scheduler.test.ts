@@ -29,7 +29,13 @@ async function subscribe(
   extra: { kind?: "reminders" | "updates" | "all"; leadTimes?: string[] } = {},
 ) {
   await store.subscribe(
-    { ...channel(id), workspaceId: "g1", kind: extra.kind ?? "reminders", leadTimes: extra.leadTimes },
+    {
+      ...channel(id),
+      story: "gaza-2025",
+      workspaceId: "g1",
+      kind: extra.kind ?? "reminders",
+      leadTimes: extra.leadTimes,
+    },
     new Date(at),
   );
 }
@@ -203,7 +209,7 @@ describe("delivery failures", () => {
     clock.set("2025-02-28T07:00:00Z");
     await scheduler.tick();
     expect(keysIn("fine")).toContain(markerFor(PHASE_ONE_1D));
-    expect(await store.subscription(channel("gone"))).toMatchObject({
+    expect(await store.subscription({ ...channel("gone"), story: "gaza-2025" })).toMatchObject({
       active: false,
       deactivationReason: "gone: Unknown Channel",
     });

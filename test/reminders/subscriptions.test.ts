@@ -21,6 +21,12 @@ const manager: Invocation = {
   canManage: true,
 };
 const member: Invocation = { ...manager, userId: "u2", canManage: false };
+/** The channel's subscription to the default story, which /subscribe chooses when none is named. */
+const gazaOf = (who: Invocation) => ({
+  platform: who.platform,
+  channelId: who.channelId,
+  story: "gaza-2025",
+});
 
 beforeEach(() => {
   store = SqliteStore.open(join(tempDir(), "bot.sqlite"));
@@ -36,22 +42,22 @@ describe("/subscribe", () => {
     const text = renderText(reply);
     expect(reply.ephemeral).toBe(false);
     expect(text).toContain(
-      "This channel now gets deadline reminders (reminding 1d, 2h before each deadline).",
+      "This channel now gets deadline reminders about Israel-Hamas ceasefire in Gaza (2025) (reminding 1d, 2h before each deadline).",
     );
     expect(text).toContain("Phase one ends tomorrow, Saturday 1 March 2025.");
-    expect(await store.subscription(manager)).toMatchObject({
+    expect(await store.subscription(gazaOf(manager))).toMatchObject({
       kind: "reminders",
       leadTimes: ["1d", "2h"],
       active: true,
       createdBy: "u1",
     });
-    expect((await store.subscription(manager))?.since.toISOString()).toBe("2025-02-27T10:00:00.000Z");
+    expect((await store.subscription(gazaOf(manager)))?.since.toISOString()).toBe("2025-02-27T10:00:00.000Z");
   });
 
   it("refuses, privately, someone who cannot manage the channel", async () => {
     const reply = await subscribe(deps(), member, {});
     expect(reply).toMatchObject({ kind: "error", title: "Not allowed", ephemeral: true });
-    expect(await store.subscription(member)).toBeUndefined();
+    expect(await store.subscription(gazaOf(member))).toBeUndefined();
   });
 
   it("rejects lead times it cannot plan", async () => {
@@ -59,7 +65,7 @@ describe("/subscribe", () => {
       const reply = await subscribe(deps(), manager, { lead });
       expect(reply.kind, lead).toBe("error");
     }
-    expect(await store.subscription(manager)).toBeUndefined();
+    expect(await store.subscription(gazaOf(manager))).toBeUndefined();
   });
 });
 
@@ -68,7 +74,7 @@ describe("/unsubscribe", () => {
     await subscribe(deps(), manager, {});
     expect((await unsubscribe(deps(), member)).title).toBe("Not allowed");
     expect((await unsubscribe(deps(), manager)).title).toBe("Unsubscribed");
-    expect(await store.subscription(manager)).toMatchObject({
+    expect(await store.subscription(gazaOf(manager))).toMatchObject({
       active: false,
       deactivationReason: "unsubscribed by u1",
     });
@@ -90,7 +96,7 @@ describe("/subscriptions", () => {
     clock.set("2025-02-28T08:00:00Z");
     const text = renderText(await subscriptions(deps(), member));
     expect(text).toContain(
-      "This channel gets deadline reminders and news updates (reminding 1d before each deadline), since",
+      "This channel gets deadline reminders and news updates about Israel-Hamas ceasefire in Gaza (2025) (reminding 1d before each deadline), since",
     );
     expect(text).toContain("Next reminders:");
     expect(text).toContain(

@@ -30,7 +30,10 @@ function editStory(): void {
     tags: ["talks"],
     sourceIds: ["aj-2025-02-28"],
   });
-  story.figures[0].values.push({
+  // Values are oldest first: the new one goes before those of later dates.
+  const values = story.figures[0].values;
+  const at = values.findIndex((v: { asOf: string }) => v.asOf > "2025-03-02");
+  values.splice(at < 0 ? values.length : at, 0, {
     value: 58,
     qualifier: "exactly",
     asOf: "2025-03-02",
@@ -41,7 +44,10 @@ function editStory(): void {
 }
 
 const sub = (id: string, kind: "reminders" | "updates" | "all", at: string) =>
-  store.subscribe({ platform: "discord", channelId: id, workspaceId: "g1", kind }, new Date(at));
+  store.subscribe(
+    { platform: "discord", channelId: id, story: "gaza-2025", workspaceId: "g1", kind },
+    new Date(at),
+  );
 
 beforeEach(async () => {
   dir = tempDir();

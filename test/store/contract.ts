@@ -9,6 +9,8 @@ const T0 = new Date("2025-02-27T10:00:00Z");
 const at = (minutes: number) => new Date(T0.getTime() + minutes * 60_000);
 
 const channel = { platform: "discord" as const, channelId: "111" };
+/** The channel's subscription to one story. */
+const gaza = { ...channel, story: "gaza-2025" };
 
 function entry(key: string, over: Partial<NewDelivery> = {}): NewDelivery {
   return {
@@ -35,12 +37,13 @@ export function describeStoreContract(engine: string, open: () => Promise<Store>
     describe("subscriptions", () => {
       it("subscribes a channel from the given instant, with its own lead times", async () => {
         const sub = await store.subscribe(
-          { ...channel, workspaceId: "g1", kind: "reminders", leadTimes: ["1d", "2h"], userId: "u1" },
+          { ...gaza, workspaceId: "g1", kind: "reminders", leadTimes: ["1d", "2h"], userId: "u1" },
           T0,
         );
         expect(sub).toMatchObject({
           platform: "discord",
           channelId: "111",
+          story: "gaza-2025",
           workspaceId: "g1",
           kind: "reminders",
           leadTimes: ["1d", "2h"],
@@ -48,21 +51,21 @@ export function describeStoreContract(engine: string, open: () => Promise<Store>
           createdBy: "u1",
         });
         expect(sub.since.toISOString()).toBe(T0.toISOString());
-        expect(await store.subscription(channel)).toEqual(sub);
+        expect(await store.subscription(gaza)).toEqual(sub);
       });
 
       it("keeps `since` when an active subscription changes, and resets it when an old one comes back", async () => {
-        await store.subscribe({ ...channel, workspaceId: "g1", kind: "reminders" }, T0);
+        await store.subscribe({ ...gaza, workspaceId: "g1", kind: "reminders" }, T0);
         const changed = await store.subscribe(
-          { ...channel, workspaceId: "g1", kind: "all", leadTimes: ["3h"] },
+          { ...gaza, workspaceId: "g1", kind: "all", leadTimes: ["3h"] },
           at(10),
         );
         expect(changed.since.toISOString()).toBe(T0.toISOString());
         expect(changed.kind).toBe("all");
         expect(changed.leadTimes).toEqual(["3h"]);
 
-        expect(await store.deactivate(channel, "unsubscribed by u1", at(20))).toBe(true);
-        const back = await store.subscribe({ ...channel, workspaceId: "g1", kind: "updates" }, at(30));
+        expect(await store.deactivate(channel, "unsubscribed by u1", at(20))).toBe(1);
+        const back = await store.subscribe({ ...gaza, workspaceId: "g1", kind: "updates" }, at(30));
         expect(back.active).toBe(true);
         expect(back.since.toISOString()).toBe(at(30).toISOString());
         expect(back.leadTimes).toBeUndefined();
@@ -70,31 +73,81 @@ export function describeStoreContract(engine: string, open: () => Promise<Store>
       });
 
       it("deactivates with the reason, once, and lists only active subscriptions oldest first", async () => {
-        await store.subscribe({ platform: "slack", channelId: "C2", workspaceId: "T1", kind: "all" }, at(5));
-        await store.subscribe({ ...channel, workspaceId: "g1", kind: "all" }, T0);
         await store.subscribe(
-          { platform: "console", channelId: "console", workspaceId: "console", kind: "all" },
+          { platform: "slack", channelId: "C2", story: "*", workspaceId: "T1", kind: "all" },
+          at(5),
+        );
+        await store.subscribe({ ...gaza, workspaceId: "g1", kind: "all" }, T0);
+        await store.subscribe(
+          { platform: "console", channelId: "console", story: "*", workspaceId: "console", kind: "all" },
           at(9),
         );
         expect((await store.activeSubscriptions()).map((s) => s.channelId)).toEqual(["111", "C2", "console"]);
 
         expect(
           await store.deactivate({ platform: "slack", channelId: "C2" }, "gone: channel_not_found", at(7)),
-        ).toBe(true);
-        expect(await store.deactivate({ platform: "slack", channelId: "C2" }, "again", at(8))).toBe(false);
-        const gone = await store.subscription({ platform: "slack", channelId: "C2" });
+        ).toBe(1);
+        expect(await store.deactivate({ platform: "slack", channelId: "C2" }, "again", at(8))).toBe(0);
+        const gone = await store.subscription({ platform: "slack", channelId: "C2", story: "*" });
         expect(gone).toMatchObject({ active: false, deactivationReason: "gone: channel_not_found" });
         expect(gone?.deactivatedAt?.toISOString()).toBe(at(7).toISOString());
         expect((await store.activeSubscriptions()).map((s) => s.channelId)).toEqual(["111", "console"]);
       });
 
       it("knows nothing of a channel that never subscribed", async () => {
-        expect(await store.subscription({ platform: "slack", channelId: "nope" })).toBeUndefined();
-        expect(await store.deactivate({ platform: "slack", channelId: "nope" }, "x", T0)).toBe(false);
+        expect(
+          await store.subscription({ platform: "slack", channelId: "nope", story: "*" }),
+        ).toBeUndefined();
+        expect(await store.channelSubscriptions({ platform: "slack", channelId: "nope" })).toEqual([]);
+        expect(await store.deactivate({ platform: "slack", channelId: "nope" }, "x", T0)).toBe(0);
+      });
+
+      it("keeps one subscription per story of a channel, and stops one story or all of them", async () => {
+        await store.subscribe({ ...gaza, workspaceId: "g1", kind: "reminders" }, T0);
+        await store.subscribe({ ...channel, story: "sudan-2025", workspaceId: "g1", kind: "updates" }, at(1));
+        await store.subscribe({ ...channel, story: "*", workspaceId: "g1", kind: "all" }, at(2));
+        const all = await store.channelSubscriptions(channel);
+        expect(all.map((s) => [s.story, s.kind])).toEqual([
+          ["*", "all"],
+          ["gaza-2025", "reminders"],
+          ["sudan-2025", "updates"],
+        ]);
+        expect(await store.deactivate({ ...channel, story: "sudan-2025" }, "unsubscribed by u1", at(3))).toBe(
+          1,
+        );
+        expect((await store.activeSubscriptions()).map((s) => s.story)).toEqual(["gaza-2025", "*"]);
+        expect(await store.deactivate(channel, "unsubscribed by u1", at(4))).toBe(2);
+        expect(await store.activeSubscriptions()).toEqual([]);
       });
     });
 
     describe("delivery ledger", () => {
+      it("names the channels sent an item whose key starts with a prefix, sent or sent late only", async () => {
+        const slack = { platform: "slack" as const, channelId: "C9" };
+        await store.claim(entry("gaza-2025:phase-one-end:1d"), T0);
+        await store.finish(
+          { ...channel, key: "gaza-2025:phase-one-end:1d" },
+          { state: "sent", messageId: "m1" },
+          T0,
+        );
+        await store.claim(entry("gaza-2025:phase-one-end@2025-03-08:0d", slack), T0);
+        await store.finish(
+          { ...slack, key: "gaza-2025:phase-one-end@2025-03-08:0d" },
+          { state: "sent_late", messageId: "m2" },
+          T0,
+        );
+        await store.claim(entry("gaza-2025:phase-one-end:0d", { platform: "console", channelId: "c" }), T0);
+        await store.claim(entry("gaza-2025:phase-one-endless:1d", { channelId: "222" }), T0);
+        await store.finish(
+          { platform: "discord", channelId: "222", key: "gaza-2025:phase-one-endless:1d" },
+          { state: "sent", messageId: "m3" },
+          T0,
+        );
+        const got = await store.receivedBy(["gaza-2025:phase-one-end:", "gaza-2025:phase-one-end@"]);
+        expect(got.map((c) => `${c.platform}:${c.channelId}`).sort()).toEqual(["discord:111", "slack:C9"]);
+        expect(await store.receivedBy([])).toEqual([]);
+      });
+
       it("claims a (key, platform, channel) once: the second claim loses", async () => {
         expect(await store.claim(entry("a"), T0)).toBe(true);
         expect(await store.claim(entry("a"), at(1))).toBe(false);

@@ -4,6 +4,7 @@
  */
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { MIGRATIONS } from "../../src/store/migrations.js";
 import { PostgresStore } from "../../src/store/postgres.js";
 import { describeStoreContract } from "./contract.js";
 
@@ -64,9 +65,32 @@ describe("PostgresStore", () => {
       PostgresStore.open({ connectionString: url, schema, max: 2 }),
       PostgresStore.open({ connectionString: url, schema, max: 2 }),
     ]);
-    expect(await a.migrations()).toEqual([1]);
-    expect(await b.migrations()).toEqual([1]);
+    expect(await a.migrations()).toEqual([1, 2]);
+    expect(await b.migrations()).toEqual([1, 2]);
     await a.close();
     await b.close();
+  });
+
+  it("carries a subscription made before stories could be chosen over to every story (*)", async () => {
+    if (reachable) throw new Error(HOW_TO_START);
+    const schema = `${runSchema}_v1`;
+    const client = new pg.Client({ connectionString: url });
+    await client.connect();
+    await client.query(`CREATE SCHEMA ${schema}`);
+    await client.query(`SET search_path TO ${schema}`);
+    await client.query(MIGRATIONS[0]?.postgres ?? "");
+    await client.query(
+      "CREATE TABLE schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TIMESTAMPTZ NOT NULL DEFAULT now())",
+    );
+    await client.query("INSERT INTO schema_migrations (version, name) VALUES (1, 'v1')");
+    await client.query(
+      `INSERT INTO subscriptions (platform, channel_id, workspace_id, kind, since, updated_at)
+       VALUES ('discord', '111', 'g1', 'reminders', now(), now())`,
+    );
+    await client.end();
+    const store = await PostgresStore.open({ connectionString: url, schema, max: 2 });
+    expect(await store.migrations()).toEqual([1, 2]);
+    expect((await store.activeSubscriptions()).map((s) => [s.channelId, s.story])).toEqual([["111", "*"]]);
+    await store.close();
   });
 });

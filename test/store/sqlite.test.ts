@@ -1,6 +1,8 @@
 import { existsSync } from "node:fs";
 import { join } from "node:path";
+import Database from "better-sqlite3";
 import { describe, expect, it } from "vitest";
+import { MIGRATIONS } from "../../src/store/migrations.js";
 import { SqliteStore } from "../../src/store/sqlite.js";
 import { tempDir } from "../fixtures/story.js";
 import { describeStoreContract } from "./contract.js";
@@ -12,17 +14,36 @@ describe("SqliteStore", () => {
     const path = join(tempDir(), "nested", "dir", "bot.sqlite");
     const first = SqliteStore.open(path);
     expect(existsSync(path)).toBe(true);
-    expect(await first.migrations()).toEqual([1]);
+    expect(await first.migrations()).toEqual([1, 2]);
     await first.subscribe(
-      { platform: "console", channelId: "console", workspaceId: "console", kind: "all" },
+      { platform: "console", channelId: "console", story: "*", workspaceId: "console", kind: "all" },
       new Date(0),
     );
     await first.close();
 
     const again = SqliteStore.open(path);
-    expect(await again.migrations()).toEqual([1]);
+    expect(await again.migrations()).toEqual([1, 2]);
     expect((await again.activeSubscriptions()).map((s) => s.channelId)).toEqual(["console"]);
     await again.close();
+  });
+
+  it("carries a subscription made before stories could be chosen over to every story (*)", async () => {
+    const path = join(tempDir(), "v1.sqlite");
+    const db = new Database(path);
+    db.exec(MIGRATIONS[0]?.sqlite ?? "");
+    db.exec(
+      "CREATE TABLE schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_ms INTEGER NOT NULL)",
+    );
+    db.exec("INSERT INTO schema_migrations VALUES (1, 'v1', 0)");
+    db.exec(`INSERT INTO subscriptions (platform, channel_id, workspace_id, kind, since_ms, updated_ms)
+             VALUES ('discord', '111', 'g1', 'reminders', 0, 0)`);
+    db.close();
+    const store = SqliteStore.open(path);
+    expect(await store.migrations()).toEqual([1, 2]);
+    expect((await store.activeSubscriptions()).map((s) => [s.channelId, s.story, s.kind])).toEqual([
+      ["111", "*", "reminders"],
+    ]);
+    await store.close();
   });
 
   it("lets only one of two connections to one file claim a row", async () => {

@@ -20,7 +20,7 @@ export function footerText(footer: ReplyFooter): string {
         `${s.title}${s.publisher ? ` (${s.publisher}, ${formatShortDate(s.published)})` : ` (${formatShortDate(s.published)})`}`,
     )
     .join("; ");
-  const lines = [`Sources: ${sources}`, `Data as of ${formatShortDate(footer.asOf)}.`];
+  const lines = [...(sources ? [`Sources: ${sources}`] : []), `Data as of ${formatShortDate(footer.asOf)}.`];
   if (footer.staleWarning) lines.push(`⚠ ${footer.staleWarning}`);
   return lines.join("\n");
 }

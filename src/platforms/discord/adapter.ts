@@ -262,6 +262,7 @@ export function createDiscordAdapter(options: DiscordAdapterOptions): DiscordAda
       focused.name,
       String(focused.value ?? ""),
       typeof storyOption === "string" ? storyOption : undefined,
+      interaction.commandName,
     );
     await interaction.respond(choices);
   }

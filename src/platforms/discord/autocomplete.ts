@@ -1,5 +1,5 @@
 /**
- * Suggestions for the options flagged `autocomplete` (tag, story, phase, figure), taken from the
+ * Suggestions for the options flagged `autocomplete` (tag, story, phase, figure, party), taken from the
  * dataset being served, so a data edit shows up in Discord's picker without re-registering.
  */
 import type { Dataset, Story } from "../../dataset/dataset.js";
@@ -20,16 +20,24 @@ interface Candidate {
   label?: string;
 }
 
-function candidates(dataset: Dataset, option: string, story: Story): Candidate[] {
+/** Channel commands whose story option also takes "all". */
+const ALL_STORIES_COMMANDS = new Set(["subscribe", "unsubscribe"]);
+
+function candidates(dataset: Dataset, option: string, story: Story, command: string): Candidate[] {
   switch (option) {
     case "tag":
       return story.tags.map((value) => ({ value }));
     case "story":
-      return dataset.stories.map((s) => ({ value: s.story.id, label: s.story.title }));
+      return [
+        ...dataset.stories.map((s) => ({ value: s.story.id, label: s.story.title })),
+        ...(ALL_STORIES_COMMANDS.has(command) ? [{ value: "all", label: "every story" }] : []),
+      ];
     case "phase":
       return story.phases.map((p) => ({ value: p.id, label: p.name }));
     case "figure":
       return story.figures.map((f) => ({ value: f.id, label: f.label }));
+    case "party":
+      return story.parties.map((p) => ({ value: p.id, label: p.name }));
     default:
       return [];
   }
@@ -39,10 +47,16 @@ function candidates(dataset: Dataset, option: string, story: Story): Candidate[]
  * The suggestions for `option` given what was typed: values starting with it first, then values
  * containing it, case-insensitive. `storyId` is the story option already filled in, if any.
  */
-export function suggest(dataset: Dataset, option: string, typed: string, storyId?: string): Suggestion[] {
+export function suggest(
+  dataset: Dataset,
+  option: string,
+  typed: string,
+  storyId?: string,
+  command = "",
+): Suggestion[] {
   const story = (storyId ? dataset.byId.get(storyId) : undefined) ?? dataset.defaultStory;
   const query = typed.trim().toLowerCase();
-  const all = candidates(dataset, option, story);
+  const all = candidates(dataset, option, story, command);
   const starts = all.filter((c) => c.value.toLowerCase().startsWith(query));
   const contains = query
     ? all.filter(

@@ -54,7 +54,7 @@ function deliverer(sender: Sender): Deliverer {
 
 async function subscribeAll(platform: Platform, ids: string[]) {
   for (const channelId of ids)
-    await store.subscribe({ platform, channelId, workspaceId: "w", kind: "all" }, new Date(0));
+    await store.subscribe({ platform, channelId, story: "*", workspaceId: "w", kind: "all" }, new Date(0));
   return ids.map((channelId) => ({ platform, channelId }));
 }
 
@@ -93,15 +93,15 @@ describe("DiscordSender with @discordjs/rest", () => {
     const report = await deliverer(new DiscordSender(rest, renderDiscordMinimal)).fanOut(item, channels);
     expect(report.outcomes).toMatchObject({ sent: 1, gone: 2 });
     expect(standin.stats.requests - before).toBe(3); // one request per channel: gone is never retried
-    expect(await store.subscription({ platform: "discord", channelId: "2001" })).toMatchObject({
+    expect(await store.subscription({ platform: "discord", channelId: "2001", story: "*" })).toMatchObject({
       active: false,
       deactivationReason: "gone: Unknown Channel (10003)",
     });
-    expect(await store.subscription({ platform: "discord", channelId: "2002" })).toMatchObject({
+    expect(await store.subscription({ platform: "discord", channelId: "2002", story: "*" })).toMatchObject({
       active: false,
       deactivationReason: "gone: Missing Access (50001)",
     });
-    expect(await store.subscription({ platform: "discord", channelId: "2003" })).toMatchObject({
+    expect(await store.subscription({ platform: "discord", channelId: "2003", story: "*" })).toMatchObject({
       active: true,
     });
   });
@@ -153,7 +153,7 @@ describe("SlackSender with @slack/web-api", () => {
       ["CNOT", "not_in_channel"],
       ["CARCH", "is_archived"],
     ] as const) {
-      expect(await store.subscription({ platform: "slack", channelId: id })).toMatchObject({
+      expect(await store.subscription({ platform: "slack", channelId: id, story: "*" })).toMatchObject({
         active: false,
         deactivationReason: `gone: ${code}`,
       });

@@ -71,7 +71,7 @@ async function prepare(platform: Platform): Promise<{ db: string; channels: stri
   );
   for (const channelId of channels) {
     await store.subscribe(
-      { platform, channelId, workspaceId: "w1", kind: "reminders" },
+      { platform, channelId, story: "gaza-2025", workspaceId: "w1", kind: "reminders" },
       new Date("2025-02-20T00:00:00Z"),
     );
   }

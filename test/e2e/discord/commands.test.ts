@@ -39,7 +39,7 @@ describe("the bot in a Discord server (real discord.js client, stand-in Discord)
 
   it.each([
     ["phase", "day 41 of 42"],
-    ["timeline", "10 events · page 1 of 2"],
+    ["timeline", "9 events · page 1 of 2"],
     ["deadlines", "End of phase one"],
     ["figures", "more than 48,000 people"],
     ["parties", "Hamas"],

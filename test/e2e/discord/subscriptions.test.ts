@@ -30,7 +30,7 @@ describe("discord subscriptions", () => {
     const body = await h.discord.command("subscribe", [{ name: "kind", type: 3, value: "reminders" }]);
     expect(body.data?.flags).toBe(64);
     expect(embedText(body)).toContain("Only people who can manage this channel");
-    expect(await h.store.subscription(channel)).toBeUndefined();
+    expect(await h.store.subscription({ ...channel, story: "gaza-2025" })).toBeUndefined();
   });
 
   it("subscribes the channel for a member with Manage Channels, with their own lead times", async () => {
@@ -40,7 +40,7 @@ describe("discord subscriptions", () => {
       { name: "lead", type: 3, value: "1d,2h" },
     ]);
     expect(body.data?.flags ?? 0).toBe(0);
-    expect(await h.store.subscription(channel)).toMatchObject({
+    expect(await h.store.subscription({ ...channel, story: "gaza-2025" })).toMatchObject({
       kind: "reminders",
       leadTimes: ["1d", "2h"],
       active: true,
@@ -64,6 +64,6 @@ describe("discord subscriptions", () => {
   it("unsubscribes the channel for a manager", async () => {
     h.discord.memberPermissions = MANAGER;
     await h.discord.command("unsubscribe");
-    expect((await h.store.subscription(channel))?.active).toBe(false);
+    expect((await h.store.subscription({ ...channel, story: "gaza-2025" }))?.active).toBe(false);
   });
 });

@@ -19,13 +19,13 @@ describe("slack subscriptions", () => {
     expect(res.json?.response_type).toBe("ephemeral");
     expect(blockText(res.json)).toContain("Only people who can manage this channel");
     expect(bot.standin.calls("users.info").some((c) => c.fields.user === "U0READER")).toBe(true);
-    expect(await bot.store.subscription(channel)).toBeUndefined();
+    expect(await bot.store.subscription({ ...channel, story: "gaza-2025" })).toBeUndefined();
   });
 
   it("lets a workspace admin (users.info is_admin) subscribe the channel", async () => {
     const res = await bot.command("/subscribe", "kind:reminders lead:1d,2h", "U0ADMIN");
     expect(res.json?.response_type).toBe("in_channel");
-    const sub = await bot.store.subscription(channel);
+    const sub = await bot.store.subscription({ ...channel, story: "gaza-2025" });
     expect(sub).toMatchObject({ kind: "reminders", leadTimes: ["1d", "2h"], active: true });
   });
 
@@ -34,7 +34,7 @@ describe("slack subscriptions", () => {
     const res = await bot.command("/ceasefire", "subscribe kind:all", "U0ALLOWED");
     expect(blockText(res.json)).not.toContain("Only people who can manage");
     expect(bot.standin.calls("users.info")).toHaveLength(before);
-    expect((await bot.store.subscription(channel))?.kind).toBe("all");
+    expect((await bot.store.subscription({ ...channel, story: "gaza-2025" }))?.kind).toBe("all");
   });
 
   it("shows anyone what the channel gets and its next alerts with /subscriptions", async () => {
@@ -54,7 +54,7 @@ describe("slack subscriptions", () => {
   it("lets an admin unsubscribe the channel", async () => {
     const res = await bot.command("/unsubscribe", "", "U0ADMIN");
     expect(res.status).toBe(200);
-    expect((await bot.store.subscription(channel))?.active).toBe(false);
+    expect((await bot.store.subscription({ ...channel, story: "gaza-2025" }))?.active).toBe(false);
   });
 });
 
@@ -71,7 +71,7 @@ describe("slack answers that wait on Slack itself", () => {
       const body = JSON.parse(followUp.body);
       expect(body.response_type).toBe("in_channel");
       expect(JSON.stringify(body.blocks)).toContain("Subscribed");
-      expect((await slow.store.subscription(channel))?.kind).toBe("reminders");
+      expect((await slow.store.subscription({ ...channel, story: "gaza-2025" }))?.kind).toBe("reminders");
     } finally {
       await slow.close();
     }

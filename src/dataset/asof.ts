@@ -1,0 +1,256 @@
+/**
+ * A story as it stood at one instant: what was true and known then, read from the story's indexes
+ * (dataset.ts, history.ts) by binary search. Every command answers through this view at its clock's
+ * instant, so `ask --at`, `replay`, a reminder as it fires and the live bot follow one rule.
+ */
+import { daysBetween, type LocalDate, localDateOf, type When, wallTime } from "../time/calendar.js";
+import {
+  type Change,
+  type DeadlineTrack,
+  type DueVersion,
+  dayOf,
+  type EndVersion,
+  endMs,
+  type FigureTrack,
+  type IndexedClaim,
+  type IndexedEvent,
+  type IndexedSource,
+  type IndexedValue,
+  type PhaseTrack,
+  type Story,
+  startMs,
+} from "./dataset.js";
+import type { VisibleList } from "./history.js";
+import type {
+  Deadline,
+  DeadlineStatus,
+  Figure,
+  Party,
+  PartyRole,
+  Person,
+  Phase,
+  PhaseStatus,
+} from "./schema.js";
+
+export interface PhaseNow {
+  phase: Phase;
+  track: PhaseTrack;
+  start: When | undefined;
+  /** The planned end in force: a point in time, null (until further notice) or undefined (none set). */
+  end: When | null | undefined;
+  /** The move that set the end in force, when it was moved. */
+  endMove: EndVersion["move"];
+  status: PhaseStatus;
+  statusChange: Change<PhaseStatus> | undefined;
+}
+
+export interface DeadlineNow {
+  deadline: Deadline;
+  track: DeadlineTrack;
+  /** The due date in force. */
+  due: When;
+  version: DueVersion;
+  /** The due dates it had before, oldest first (the original first). */
+  previous: DueVersion[];
+  status: DeadlineStatus;
+  statusChange: Change<DeadlineStatus> | undefined;
+}
+
+export interface FigureNow {
+  figure: Figure;
+  latest: IndexedValue;
+  /** The value before the latest, when there is one. */
+  previous: IndexedValue | undefined;
+}
+
+/** Statuses whose phase is over from the status's own instant, whatever its planned end. */
+const TERMINAL: ReadonlySet<PhaseStatus> = new Set(["ended", "collapsed"]);
+
+export class StoryAt {
+  readonly t: number;
+  readonly today: LocalDate;
+
+  constructor(
+    readonly story: Story,
+    readonly instant: Date,
+  ) {
+    this.t = instant.getTime();
+    this.today = localDateOf(instant, story.story.timeZone);
+  }
+
+  get id(): string {
+    return this.story.story.id;
+  }
+
+  get title(): string {
+    return this.story.story.title;
+  }
+
+  get timeZone(): string {
+    return this.story.story.timeZone;
+  }
+
+  /**
+   * The date the data speaks for at this instant: the newest source published by then (at most the
+   * story's own as-of date); today when no source was published yet.
+   */
+  get asOf(): LocalDate {
+    const known = this.sources();
+    let newest: LocalDate | undefined;
+    for (const s of known) if (!newest || s.published > newest) newest = s.published;
+    if (!newest) return this.today;
+    return newest < this.story.story.asOf ? newest : this.story.story.asOf;
+  }
+
+  summary(): string | undefined {
+    return this.story.tracks.summary.at(this.t)?.value;
+  }
+
+  phases(): PhaseNow[] {
+    const out: PhaseNow[] = [];
+    for (const track of this.story.tracks.phases) {
+      if (track.existsFrom > this.t) continue;
+      const endVersion = track.ends.at(this.t);
+      const statusChange = track.statuses.at(this.t);
+      out.push({
+        phase: track.phase,
+        track,
+        start: track.start,
+        end: endVersion ? endVersion.end : undefined,
+        endMove: endVersion?.move,
+        status: statusChange?.value ?? "planned",
+        statusChange,
+      });
+    }
+    return out;
+  }
+
+  deadlines(): DeadlineNow[] {
+    const out: DeadlineNow[] = [];
+    for (const track of this.story.tracks.deadlines) {
+      const now = this.deadlineNow(track);
+      if (now) out.push(now);
+    }
+    return out;
+  }
+
+  /** A deadline as it stood at this instant, or undefined before it existed. */
+  deadlineNow(track: DeadlineTrack): DeadlineNow | undefined {
+    if (track.existsFrom > this.t) return undefined;
+    const version = track.dues.at(this.t) ?? track.dues.entries[0];
+    if (!version) return undefined;
+    const statusChange = track.statuses.at(this.t);
+    return {
+      deadline: track.deadline,
+      track,
+      due: version.due,
+      version,
+      previous: track.dues.entries.filter((v) => v.version < version.version && v.visibleFrom <= this.t),
+      status: statusChange?.value ?? "scheduled",
+      statusChange,
+    };
+  }
+
+  figureNow(track: FigureTrack): FigureNow | undefined {
+    const latest = track.values.at(this.t);
+    if (!latest) return undefined;
+    const index = track.values.entries.indexOf(latest);
+    let previous: IndexedValue | undefined;
+    for (let i = index - 1; i >= 0 && !previous; i--) {
+      const v = track.values.entries[i];
+      if (v && v.visibleFrom <= this.t) previous = v;
+    }
+    return { figure: track.figure, latest, previous };
+  }
+
+  figures(): FigureNow[] {
+    return this.story.tracks.figures.flatMap((f) => this.figureNow(f) ?? []);
+  }
+
+  /** A figure's values known at this instant, oldest first. */
+  figureHistory(track: FigureTrack): IndexedValue[] {
+    return track.values.visibleAt(this.t);
+  }
+
+  parties(): { party: Party; roles: PartyRole[]; change: Change<PartyRole[]> }[] {
+    return this.story.tracks.parties.flatMap((p) => {
+      const change = p.existsFrom <= this.t ? p.roles.at(this.t) : undefined;
+      return change ? [{ party: p.party, roles: change.value, change }] : [];
+    });
+  }
+
+  people(): { person: Person; role: string }[] {
+    return this.story.tracks.people.flatMap((p) => {
+      const change = p.existsFrom <= this.t ? p.roles.at(this.t) : undefined;
+      return change ? [{ person: p.person, role: change.value }] : [];
+    });
+  }
+
+  claims(): IndexedClaim[] {
+    return this.story.tracks.claims.all(this.t);
+  }
+
+  sources(): IndexedSource[] {
+    return this.story.tracks.sources.all(this.t);
+  }
+
+  /** Whether a source was published by this instant (replies cite only those). */
+  knowsSource(id: string): boolean {
+    const s = this.story.sourcesById.get(id);
+    return s !== undefined && s.published <= this.today;
+  }
+
+  /** The timeline (or a tag's events) as known at this instant. */
+  events(tag?: string): VisibleList<IndexedEvent> | undefined {
+    return tag ? this.story.byTag.get(tag) : this.story.timeline;
+  }
+
+  /** Where this instant stands in a phase's schedule. */
+  phaseMoment(p: PhaseNow): PhaseMoment {
+    const tz = this.timeZone;
+    if (!p.start) return { state: "unscheduled" };
+    if (startMs(p.start, tz) > this.t) return { state: "before", start: p.start };
+    const change = p.statusChange;
+    if (change && TERMINAL.has(change.value) && Number.isFinite(change.from) && change.from <= this.t) {
+      const instant = new Date(change.from);
+      return {
+        state: "after",
+        ended: { precision: "instant", instant, iso: instant.toISOString() },
+        status: change.value,
+      };
+    }
+    if (p.end && endMs(p.end, tz) <= this.t) return { state: "after", ended: p.end };
+    const day = Math.max(1, dayNumber(p.start, this.t, tz));
+    if (p.end === null) return { state: "during", day, openEnded: true };
+    if (p.end === undefined) return { state: "during", day };
+    const unchanged = p.endMove === undefined && p.phase.lengthDays !== undefined;
+    const of = unchanged ? (p.phase.lengthDays ?? 0) : dayNumber(p.start, endMs(p.end, tz) - 1, tz);
+    return { state: "during", day: Math.min(day, of), of, end: p.end };
+  }
+}
+
+export type PhaseMoment =
+  | { state: "unscheduled" }
+  | { state: "before"; start: When }
+  | { state: "during"; day: number; of?: number; end?: When; openEnded?: boolean }
+  | { state: "after"; ended: When; status?: PhaseStatus };
+
+/**
+ * Day N of a period that started at `start`, at instant `t`, on the story's calendar: a date-only
+ * start counts calendar days (its first day is day 1); an exact start counts whole days from its wall
+ * time, so a phase that started at 04:00 turns to its next day at 04:00, not at midnight.
+ */
+export function dayNumber(start: When, t: number, timeZone: string): number {
+  const at = new Date(t);
+  const elapsed = daysBetween(dayOf(start, timeZone), localDateOf(at, timeZone));
+  if (start.precision === "date") return elapsed + 1;
+  const s = wallTime(start.instant, timeZone);
+  const n = wallTime(at, timeZone);
+  const before = n.hour * 3600 + n.minute * 60 + n.second < s.hour * 3600 + s.minute * 60 + s.second;
+  return elapsed + (before ? 0 : 1);
+}
+
+/** The story at an instant. */
+export function storyAt(story: Story, instant: Date): StoryAt {
+  return new StoryAt(story, instant);
+}
