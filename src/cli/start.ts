@@ -10,7 +10,7 @@ import { registry } from "../../commands/index.js";
 import { Deliverer } from "../alerts/deliver.js";
 import type { Sender } from "../alerts/sender.js";
 import { type BotCore, createCore } from "../bot/core.js";
-import { type Config, redactedConfig, settingsFrom } from "../config.js";
+import { type Config, redactedConfig, secretValues, settingsFrom } from "../config.js";
 import { LiveDataset } from "../dataset/live.js";
 import { createLogger } from "../log.js";
 import { createConsoleAdapter } from "../platforms/console/adapter.js";
@@ -31,9 +31,13 @@ export async function startBot(options: {
 }): Promise<number> {
   const { config, dataPath, io } = options;
   const consoleOnly = !config.DISCORD_TOKEN && !config.SLACK_BOT_TOKEN;
-  // The console bot owns stdout; its logs go to stderr and stay quiet unless asked for.
+  // Logs go to stdout, where a process manager collects them, except for the console bot: it owns
+  // stdout, so its logs go to stderr and stay quiet unless asked for.
   const level = consoleOnly && !process.env.LOG_LEVEL ? "warn" : config.LOG_LEVEL;
-  const log = createLogger(level);
+  const log = createLogger(level, consoleOnly ? 2 : 1, {
+    format: config.LOG_FORMAT,
+    secrets: secretValues(config),
+  });
   log.info({ config: redactedConfig(config) }, "starting");
   // A platform library's stray promise (seen: @slack/socket-mode stopped mid-reconnect) must not end
   // a bot serving other channels: log it and carry on. Thrown exceptions still end the process.

@@ -43,7 +43,8 @@ let discord: StandInDiscord;
 let slack: SlackStandin;
 let bot: ChildProcess;
 let port: number;
-let stderr = "";
+/** What the bot logged (to stdout, as a deployed bot does). */
+let logs = "";
 
 beforeAll(async () => {
   discord = await StandInDiscord.start();
@@ -69,11 +70,11 @@ beforeAll(async () => {
   bot = spawn(process.execPath, ["bin/ceasefire-bot.mjs", "start", "--clock", "2025-02-28T06:59:45Z"], {
     env,
   });
-  bot.stderr?.on("data", (d) => {
-    stderr += String(d);
+  bot.stdout?.on("data", (d) => {
+    logs += String(d);
   });
   await until("both platforms to start", () =>
-    stderr.includes("discord bot ready") && stderr.includes("slack adapter started") ? true : undefined,
+    logs.includes("discord bot ready") && logs.includes("slack adapter started") ? true : undefined,
   );
 }, 30_000);
 
@@ -114,8 +115,9 @@ describe("one process serving Discord and Slack", () => {
     );
     expect(texts.filter((t) => t.includes("due to start tomorrow"))).toHaveLength(1);
     // No secret in anything the bot logged.
-    expect(stderr).not.toContain("both-platforms-discord-token");
-    expect(stderr).not.toContain(SLACK_TOKEN);
-    expect(stderr).not.toContain(SECRET);
+    expect(logs).toContain('"level":30');
+    expect(logs).not.toContain("both-platforms-discord-token");
+    expect(logs).not.toContain(SLACK_TOKEN);
+    expect(logs).not.toContain(SECRET);
   }, 30_000);
 });
