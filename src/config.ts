@@ -53,7 +53,10 @@ export const configSchema = z.object({
     ),
   PORT: port.default(3000),
   /** Serves /healthz, /readyz and /metrics; unset: no health server. */
-  HEALTH_PORT: port.optional().or(z.literal("").transform(() => undefined)),
+  HEALTH_PORT: z
+    .literal("")
+    .transform(() => undefined)
+    .or(port.optional()),
   SHUTDOWN_TIMEOUT_MS: int(10_000, 0, 600_000),
   DATABASE_URL: optionalText,
 });
