@@ -31,6 +31,9 @@ import { guardRequests } from "./guard.js";
 import { boltLogger, boltLogLevel } from "./logger.js";
 import { renderSlack } from "./render.js";
 
+/** A WebSocket's readyState while it is open. */
+const WEBSOCKET_OPEN = 1;
+
 /** Where Slack sends slash commands and button clicks in HTTP mode. */
 export const EVENTS_PATH = "/slack/events";
 
@@ -260,20 +263,7 @@ export function createSlackAdapter(options: SlackAdapterOptions): SlackAdapter {
   app.action<BlockAction>(/^cf1:/, trackedButton);
   app.action<BlockAction>(/^(?!cf1:)/, trackedButton);
   app.client.on(WebClientEvent.RATE_LIMITED, () => metrics.rateLimited("slack"));
-  let socketUp = false;
-  if (mode === "socket") {
-    const socket = socketClient(app);
-    socket.on("connected", () => {
-      socketUp = true;
-    });
-    socket.on("disconnected", () => {
-      socketUp = false;
-    });
-    socket.on("reconnecting", () => {
-      socketUp = false;
-      metrics.reconnecting("slack");
-    });
-  }
+  if (mode === "socket") socketClient(app).on("reconnecting", () => metrics.reconnecting("slack"));
 
   let server: Server | undefined;
   let started = false;
@@ -301,7 +291,10 @@ export function createSlackAdapter(options: SlackAdapterOptions): SlackAdapter {
       server = undefined;
     },
     connected() {
-      return started && (mode === "socket" ? socketUp : server?.listening === true);
+      if (!started) return false;
+      return mode === "socket"
+        ? socketClient(app).websocket?.readyState === WEBSOCKET_OPEN
+        : server?.listening === true;
     },
     port() {
       const address = server?.address();
