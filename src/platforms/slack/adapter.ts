@@ -184,7 +184,7 @@ export function createSlackAdapter(options: SlackAdapterOptions): SlackAdapter {
   const deferAfterMs = options.deferAfterMs ?? 2_000;
 
   /** Answers a slash command in its ack: the reply is the ack's body, within the 3-second window. */
-  const onCommand: Middleware<SlackCommandMiddlewareArgs> = async ({ command, ack, client, respond }) => {
+  const onCommand: Middleware<SlackCommandMiddlewareArgs> = async ({ command, ack, respond }) => {
     // Stopping (Socket Mode; HTTP mode answers 503 before this): come back in a moment.
     if (!inFlight.accepting) {
       await ack(renderSlack(STOPPING));
@@ -200,7 +200,8 @@ export function createSlackAdapter(options: SlackAdapterOptions): SlackAdapter {
       canManage: async () => {
         if (admins.has(command.user_id)) return true;
         try {
-          const info = await client.users.info({ user: command.user_id });
+          // The app's own client (Bolt hands listeners one per workspace): its rate-limit waits are counted.
+          const info = await app.client.users.info({ user: command.user_id });
           return Boolean(info.user?.is_admin || info.user?.is_owner || info.user?.is_primary_owner);
         } catch (err) {
           log.warn({ err: (err as Error).message }, "users.info failed: treating the user as not an admin");
