@@ -36,9 +36,7 @@ function momentParts(m: PhaseMoment, story: StoryAt, context: CommandContext): R
       return ["starts ", relativeSpan(m.start, context, tz)];
     case "during":
       return [
-        m.openEnded
-          ? `has lasted ${m.day} day${m.day === 1 ? "" : "s"}`
-          : `day ${m.day}${m.of ? ` of ${m.of}` : ""}`,
+        `day ${m.day}${m.of ? ` of ${m.of}` : ""}`,
         ...(m.end ? [", ends ", relativeSpan(m.end, context, tz)] : []),
         ...(m.openEnded ? [", in force until further notice"] : []),
       ];
@@ -181,9 +179,7 @@ export const phase = defineCommand({
       summary:
         m.state === "during"
           ? m.openEnded
-            ? [
-                `${phase.name} has lasted ${m.day} day${m.day === 1 ? "" : "s"} and is in force until further notice.`,
-              ]
+            ? [`${phase.name} is on day ${m.day} and in force until further notice.`]
             : [
                 `${phase.name} is on day ${m.day}${m.of ? ` of ${m.of}` : ""}`,
                 ...(m.end ? [" and ends ", relativeSpan(m.end, context, story.timeZone)] : []),

@@ -5,12 +5,14 @@
 import cron from "node-cron";
 import { z } from "zod";
 import { defaultSettings, type Settings } from "./command/definition.js";
+import { LOG_FORMATS } from "./log.js";
 
 const optionalText = z
   .string()
   .optional()
   .transform((v) => (v === undefined || v.trim() === "" ? undefined : v.trim()));
 const int = (def: number, min: number, max: number) => z.coerce.number().int().min(min).max(max).default(def);
+const port = z.coerce.number().int().min(0).max(65_535);
 const url = z
   .url()
   .optional()
@@ -20,6 +22,7 @@ export const configSchema = z.object({
   DATA_PATH: z.string().default("data"),
   DATA_DIR: z.string().default(".data"),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+  LOG_FORMAT: z.enum(LOG_FORMATS).default("json"),
   STALE_AFTER_DAYS: int(7, 0, 36_500),
   REMINDER_HOUR: int(9, 0, 23),
   TIMELINE_PAGE_SIZE: int(8, 1, 20),
@@ -48,7 +51,13 @@ export const configSchema = z.object({
         .map((s) => s.trim())
         .filter(Boolean),
     ),
-  PORT: int(3000, 0, 65_535),
+  PORT: port.default(3000),
+  /** Serves /healthz, /readyz and /metrics; unset: no health server. */
+  HEALTH_PORT: z
+    .literal("")
+    .transform(() => undefined)
+    .or(port.optional()),
+  SHUTDOWN_TIMEOUT_MS: int(10_000, 0, 600_000),
   DATABASE_URL: optionalText,
 });
 
@@ -103,6 +112,19 @@ export function settingsFrom(config: Config): Settings {
     reminderHour: config.REMINDER_HOUR,
     timelinePageSize: config.TIMELINE_PAGE_SIZE,
   };
+}
+
+/**
+ * The secret values themselves, for the logger to scrub wherever they appear: every secret variable,
+ * and the password inside DATABASE_URL on its own (a driver's error may quote it without the URL).
+ */
+export function secretValues(config: Config): string[] {
+  const values = SECRET_KEYS.map((key) => config[key]).filter((v): v is string => v !== undefined);
+  if (config.DATABASE_URL && URL.canParse(config.DATABASE_URL)) {
+    const password = new URL(config.DATABASE_URL).password;
+    if (password) values.push(password, decodeURIComponent(password));
+  }
+  return values;
 }
 
 /** The configuration with every secret replaced, for logs and `--help`. */

@@ -10,6 +10,7 @@
  * failed. Rate limits are the platform clients' business.
  */
 import type { Logger } from "pino";
+import { type AlertOutcome, type Metrics, noMetrics } from "../metrics/metrics.js";
 import type { Reply } from "../reply/reply.js";
 import type {
   ChannelRef,
@@ -61,6 +62,8 @@ export interface DelivererOptions {
   sleep?: (ms: number) => Promise<void>;
   /** Identifies this process in the ledger. */
   owner?: string;
+  /** Counts how deliveries end and how many wait (default: nothing). */
+  metrics?: Metrics;
 }
 
 export type ChannelOutcome =
@@ -70,8 +73,22 @@ export type ChannelOutcome =
   | "already"
   | "gone"
   | "failed"
+  | "skipped"
   | "deferred"
   | "no_sender";
+
+/** What each outcome counts as in the alerts metric; deferred and no_sender rows end later, elsewhere. */
+const ALERT_OUTCOME: Record<ChannelOutcome, AlertOutcome | undefined> = {
+  sent: "sent",
+  sent_late: "sent_late",
+  found: "deduplicated",
+  already: "deduplicated",
+  gone: "failed",
+  failed: "failed",
+  skipped: "skipped",
+  deferred: undefined,
+  no_sender: undefined,
+};
 
 export interface FanOutReport {
   channels: number;
@@ -88,7 +105,17 @@ export function defaultLateText(dueAt: Date, now: Date): string {
 }
 
 function emptyOutcomes(): Record<ChannelOutcome, number> {
-  return { sent: 0, sent_late: 0, found: 0, already: 0, gone: 0, failed: 0, deferred: 0, no_sender: 0 };
+  return {
+    sent: 0,
+    sent_late: 0,
+    found: 0,
+    already: 0,
+    gone: 0,
+    failed: 0,
+    skipped: 0,
+    deferred: 0,
+    no_sender: 0,
+  };
 }
 
 /** Runs `fn` over `items` with at most `limit` in flight. */
@@ -119,6 +146,9 @@ export class Deliverer {
    * request or a log line, until the channel subscribes again (its `updatedAt` moves past that).
    */
   private readonly gone = new Map<string, number>();
+  private readonly metrics: Metrics;
+  /** Set by stop(): nothing more is claimed or retried; rows in flight finish, the rest wait. */
+  private stopping = false;
 
   constructor(private readonly options: DelivererOptions) {
     this.retry = { attempts: 4, baseMs: 1_000, maxMs: 30_000, ...options.retry };
@@ -127,6 +157,42 @@ export class Deliverer {
     this.lateAfterMs = options.lateAfterMs ?? 5 * 60_000;
     this.lateText = options.lateText ?? defaultLateText;
     this.sleep = options.sleep ?? realSleep;
+    this.metrics = options.metrics ?? noMetrics;
+  }
+
+  /**
+   * Claims nothing more and retries nothing more: sends in flight finish, everything else is left for
+   * the next run or another process to settle (unclaimed, or claimed and recovered by its marker).
+   */
+  stop(): void {
+    this.stopping = true;
+  }
+
+  get stopped(): boolean {
+    return this.stopping;
+  }
+
+  /**
+   * Delivers each of `items` (at most `concurrency` at once, counted in the fan-out queue until done)
+   * and tallies how each ended; once stopped, the items not yet started are left alone.
+   */
+  private async deliverEach<T>(
+    items: readonly T[],
+    outcomes: Record<ChannelOutcome, number>,
+    deliver: (item: T) => Promise<ChannelOutcome>,
+  ): Promise<void> {
+    this.metrics.fanOutQueued(items.length);
+    await eachLimit(items, this.concurrency, async (item) => {
+      try {
+        if (this.stopping) return;
+        const outcome = await deliver(item);
+        outcomes[outcome]++;
+        const counted = ALERT_OUTCOME[outcome];
+        if (counted) this.metrics.alertsEnded(counted, 1);
+      } finally {
+        this.metrics.fanOutQueued(-1);
+      }
+    });
   }
 
   private get log(): Logger {
@@ -148,7 +214,7 @@ export class Deliverer {
       return updatedAt !== undefined && updatedAt > goneAt;
     });
     outcomes.gone += channels.length - live.length;
-    await eachLimit(live, this.concurrency, async (channel) => {
+    await this.deliverEach(live, outcomes, async (channel) => {
       const entry: NewDelivery = {
         key: item.key,
         platform: channel.platform,
@@ -159,10 +225,9 @@ export class Deliverer {
         summary: item.summary,
         ...(this.options.owner ? { owner: this.options.owner } : {}),
       };
-      const outcome = (await this.options.store.claim(entry, this.now()))
+      return (await this.options.store.claim(entry, this.now()))
         ? await this.attempt(item, entry, 1, false)
         : "already";
-      outcomes[outcome]++;
     });
     const report = { channels: channels.length, outcomes };
     this.log.info({ key: item.key, ...outcomes }, "alert fanned out");
@@ -183,20 +248,16 @@ export class Deliverer {
       (r) => this.options.senders[r.platform],
     );
     const outcomes = emptyOutcomes();
-    await eachLimit(rows, this.concurrency, async (row) => {
-      if (!(await this.options.store.retake(row, row.attempts, this.now()))) {
-        outcomes.already++;
-        return;
-      }
+    await this.deliverEach(rows, outcomes, async (row) => {
+      if (!(await this.options.store.retake(row, row.attempts, this.now()))) return "already";
       const resolved = itemFor(row);
-      const outcome = await this.attempt(
+      return this.attempt(
         "item" in resolved ? resolved.item : undefined,
         row,
         row.attempts + 1,
         true,
         "expired" in resolved ? resolved.expired : undefined,
       );
-      outcomes[outcome]++;
     });
     if (rows.length) this.log.warn({ rows: rows.length, ...outcomes }, "recovered unconfirmed deliveries");
     return { channels: rows.length, outcomes };
@@ -237,7 +298,7 @@ export class Deliverer {
           const reason = expired ?? "its item is no longer in the data";
           await store.finish(ref, { state: "skipped", reason }, this.now());
           this.log.warn({ ...ref, reason }, "unconfirmed delivery not resent");
-          return "failed";
+          return "skipped";
         }
         if (attempts > this.maxAttempts) {
           const reason = `gave up after ${attempts - 1} attempts: ${lastReason || "unconfirmed"}`;
@@ -274,8 +335,9 @@ export class Deliverer {
           this.log.error({ ...ref, reason, err: describe(err) }, "delivery rejected");
           return "failed";
         }
-        if (run >= this.retry.attempts || attempts >= this.maxAttempts) {
-          // Left claimed: a later tick's recovery looks for the marker and tries again, until maxAttempts.
+        if (run >= this.retry.attempts || attempts >= this.maxAttempts || this.stopping) {
+          // Left claimed: a later tick's (or process's) recovery looks for the marker and tries again,
+          // until maxAttempts.
           this.log.warn(
             { ...ref, reason: failure.reason, attempts },
             "delivery deferred after transient failures",

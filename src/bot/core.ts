@@ -7,6 +7,7 @@ import type { Logger } from "pino";
 import type { CommandContext, Invocation, Settings } from "../command/definition.js";
 import { type CommandRegistry, runChannelCommand, runCommand } from "../command/run.js";
 import type { Dataset } from "../dataset/dataset.js";
+import { type Metrics, noMetrics } from "../metrics/metrics.js";
 import { errorReply, type Reply } from "../reply/reply.js";
 import type { Clock } from "../time/clock.js";
 
@@ -76,10 +77,26 @@ export function createCore(options: {
   cache?: boolean;
   /** What channel commands work on (the subscriptions store); without it they say so. */
   channelPort?: unknown;
+  /** Counts the commands answered and times them (default: nothing). */
+  metrics?: Metrics;
 }): BotCore {
   const { registry, data, clock, settings, log } = options;
+  const metrics = options.metrics ?? noMetrics;
   const cache = options.cache === false ? undefined : new ReplyCache();
   const context = (): CommandContext => ({ dataset: data.dataset, clock, settings, commands: registry.list });
+  async function answer(name: string, raw: Record<string, unknown>, invocation: Invocation): Promise<Reply> {
+    if (registry.get(name)?.kind !== "channel") return core.run(name, raw);
+    if (options.channelPort === undefined) {
+      return errorReply("Not available", `/${name} needs the bot's store, which is not configured here.`);
+    }
+    return runChannelCommand(
+      registry,
+      name,
+      raw,
+      { ...context(), invocation, port: options.channelPort },
+      log,
+    );
+  }
   const core: BotCore = {
     registry,
     clock,
@@ -88,17 +105,15 @@ export function createCore(options: {
     dataset: () => data.dataset,
     context,
     async handle(name, raw, invocation) {
-      if (registry.get(name)?.kind !== "channel") return core.run(name, raw);
-      if (options.channelPort === undefined) {
-        return errorReply("Not available", `/${name} needs the bot's store, which is not configured here.`);
+      const answered = metrics.commandStarted(name, invocation.platform);
+      try {
+        const reply = await answer(name, raw, invocation);
+        answered(reply.kind === "error" ? "error" : "ok");
+        return reply;
+      } catch (err) {
+        answered("failed");
+        throw err;
       }
-      return runChannelCommand(
-        registry,
-        name,
-        raw,
-        { ...context(), invocation, port: options.channelPort },
-        log,
-      );
     },
     run(name, raw) {
       if (!cache) return runCommand(registry, name, raw, context(), log);

@@ -6,10 +6,16 @@
 import type { Logger } from "pino";
 import type { Sender } from "../alerts/sender.js";
 import type { BotCore } from "../bot/core.js";
+import type { InFlight } from "../bot/in-flight.js";
 import type { Config } from "../config.js";
+import type { Route } from "../health/routes.js";
+import type { Metrics } from "../metrics/metrics.js";
 
 export interface RunningPlatforms {
   senders: { discord?: Sender; slack?: Sender };
+  /** Each started platform, and whether it is connected right now. */
+  connected(): Record<string, boolean>;
+  /** Closes the connections and Slack's HTTP server. */
   stop(): Promise<void>;
 }
 
@@ -17,10 +23,16 @@ export async function startPlatforms(options: {
   config: Config;
   core: BotCore;
   log: Logger;
+  metrics: Metrics;
+  /** The answers under way, shared by the platforms, for a clean stop. */
+  inFlight: InFlight;
+  /** Routes Slack's HTTP mode server serves too (the health routes, when HEALTH_PORT is PORT). */
+  slackRoutes?: Record<string, Route>;
 }): Promise<RunningPlatforms> {
-  const { config, core, log } = options;
+  const { config, core, log, metrics, inFlight } = options;
   const stops: (() => Promise<void>)[] = [];
   const senders: RunningPlatforms["senders"] = {};
+  const connections: Record<string, () => boolean> = {};
   if (config.DISCORD_TOKEN && config.DISCORD_APP_ID) {
     const { createDiscordAdapter } = await import("../platforms/discord/adapter.js");
     const { DiscordSender } = await import("../platforms/discord/sender.js");
@@ -31,9 +43,12 @@ export async function startPlatforms(options: {
       appId: config.DISCORD_APP_ID,
       ...(config.DISCORD_API_URL ? { apiUrl: config.DISCORD_API_URL } : {}),
       log: log.child({ platform: "discord" }),
+      metrics,
+      inFlight,
     });
     await discord.start();
     stops.push(() => discord.stop());
+    connections.discord = () => discord.connected();
     // Reminders go through the client's own REST queue, so they share its rate-limit state.
     senders.discord = new DiscordSender(discord.client.rest, renderDiscord);
   }
@@ -51,17 +66,23 @@ export async function startPlatforms(options: {
       umbrella: config.SLACK_UMBRELLA_COMMAND,
       adminUsers: config.SLACK_ADMIN_USERS,
       log: log.child({ platform: "slack" }),
+      metrics,
+      inFlight,
+      ...(options.slackRoutes ? { routes: options.slackRoutes } : {}),
     });
     await slack.start();
     stops.push(() => slack.stop());
+    connections.slack = () => slack.connected();
     senders.slack = createSlackSender({
       token: config.SLACK_BOT_TOKEN,
       render: renderSlack,
+      metrics,
       ...(config.SLACK_API_URL ? { apiUrl: config.SLACK_API_URL } : {}),
     });
   }
   return {
     senders,
+    connected: () => Object.fromEntries(Object.entries(connections).map(([name, up]) => [name, up()])),
     async stop() {
       for (const stop of stops.reverse()) await stop();
     },

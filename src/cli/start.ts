@@ -1,18 +1,30 @@
 /**
  * `ceasefire-bot start`: the composition root. Reads the validated configuration, opens the live
  * dataset and the store, builds the platform-free core, starts an adapter per configured platform
- * (Discord and Slack in one process when both are configured; the console bot when neither is) and
- * the reminder scheduler that posts to every subscribed channel.
+ * (Discord and Slack in one process when both are configured; the console bot when neither is), the
+ * reminder scheduler that posts to every subscribed channel and, with HEALTH_PORT, the health and
+ * metrics routes.
+ *
+ * SIGTERM or SIGINT stops it cleanly: no new commands (Slack's HTTP mode answers 503, the others are
+ * told to come back), the answers and deliveries under way finish within SHUTDOWN_TIMEOUT_MS (claims
+ * still unfinished then are left for the next run or another process to settle), then the gateway,
+ * the HTTP servers, the dataset watcher and the store close, and the process exits 0. A second signal
+ * exits at once, with 128 + the signal's number.
  */
 
-import { hostname } from "node:os";
+import { constants, hostname } from "node:os";
 import { registry } from "../../commands/index.js";
 import { Deliverer } from "../alerts/deliver.js";
 import type { Sender } from "../alerts/sender.js";
 import { type BotCore, createCore } from "../bot/core.js";
-import { type Config, redactedConfig, settingsFrom } from "../config.js";
+import { InFlight } from "../bot/in-flight.js";
+import { type Config, redactedConfig, secretValues, settingsFrom } from "../config.js";
 import { LiveDataset } from "../dataset/live.js";
+import { checkReadiness, healthRoutes, startHealthServer } from "../health/routes.js";
 import { createLogger } from "../log.js";
+import { type Metrics, noMetrics } from "../metrics/metrics.js";
+import { createPrometheusMetrics } from "../metrics/prometheus.js";
+import { TimedStore } from "../metrics/store.js";
 import { createConsoleAdapter } from "../platforms/console/adapter.js";
 import { ConsoleSender } from "../platforms/console/sender.js";
 import { Scheduler } from "../reminders/scheduler.js";
@@ -20,6 +32,24 @@ import { openStore } from "../store/open.js";
 import type { Store } from "../store/store.js";
 import { type Clock, shiftedClock, systemClock } from "../time/clock.js";
 import type { Io } from "./io.js";
+
+/** How long closing the connections, servers and store may take once the work under way is done. */
+const CLOSE_TIMEOUT_MS = 5_000;
+
+/** Whether `work` settled within `ms`. */
+async function settledWithin(work: Promise<unknown>, ms: number): Promise<boolean> {
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<false>((resolve) => {
+    timer = setTimeout(() => resolve(false), ms);
+  });
+  const settled = work.then(
+    () => true,
+    () => true,
+  );
+  const result = await Promise.race([settled, late]);
+  clearTimeout(timer);
+  return result;
+}
 
 export async function startBot(options: {
   config: Config;
@@ -31,20 +61,32 @@ export async function startBot(options: {
 }): Promise<number> {
   const { config, dataPath, io } = options;
   const consoleOnly = !config.DISCORD_TOKEN && !config.SLACK_BOT_TOKEN;
-  // The console bot owns stdout; its logs go to stderr and stay quiet unless asked for.
+  // Logs go to stdout, where a process manager collects them, except for the console bot: it owns
+  // stdout, so its logs go to stderr and stay quiet unless asked for.
   const level = consoleOnly && !process.env.LOG_LEVEL ? "warn" : config.LOG_LEVEL;
-  const log = createLogger(level);
+  const log = createLogger(level, consoleOnly ? 2 : 1, {
+    format: config.LOG_FORMAT,
+    secrets: secretValues(config),
+  });
   log.info({ config: redactedConfig(config) }, "starting");
   // A platform library's stray promise (seen: @slack/socket-mode stopped mid-reconnect) must not end
   // a bot serving other channels: log it and carry on. Thrown exceptions still end the process.
   const onUnhandled = (reason: unknown) => log.error({ err: reason }, "unhandled promise rejection");
   process.on("unhandledRejection", onUnhandled);
 
+  // Metrics are kept only when something serves them.
+  const prometheus =
+    config.HEALTH_PORT === undefined
+      ? undefined
+      : createPrometheusMetrics({ commands: registry.list.map((c) => c.name) });
+  const metrics: Metrics = prometheus ?? noMetrics;
+
   let data: LiveDataset;
   let store: Store;
   try {
     data = await LiveDataset.open(dataPath, log);
-    store = await openStore(config);
+    const opened = await openStore(config);
+    store = prometheus ? new TimedStore(opened, metrics) : opened;
   } catch (err) {
     io.err((err as Error).message);
     return 1;
@@ -52,13 +94,48 @@ export async function startBot(options: {
   data.watch();
   const clock: Clock = options.clockStart ? shiftedClock(options.clockStart) : systemClock;
   const settings = settingsFrom(config);
-  const core: BotCore = createCore({ registry, data, clock, settings, log, channelPort: store });
+  const core: BotCore = createCore({ registry, data, clock, settings, log, channelPort: store, metrics });
+  const inFlight = new InFlight();
 
-  // Stopped in this order: the scheduler (no new posts), the platforms, then data and store.
-  const stops: (() => Promise<void>)[] = [];
+  // Each configured platform is "not connected" until it has started.
+  const configured = [
+    ...(config.DISCORD_TOKEN ? ["discord"] : []),
+    ...(config.SLACK_BOT_TOKEN ? ["slack"] : []),
+  ];
+  let connected = (): Record<string, boolean> => Object.fromEntries(configured.map((p) => [p, false]));
+  const health = prometheus
+    ? healthRoutes({
+        readiness: () =>
+          checkReadiness({ platforms: () => connected(), store, stopping: () => !inFlight.accepting }),
+        metrics: prometheus.registry,
+        log,
+      })
+    : undefined;
+  // On Slack's own HTTP server when they share a port; else on a server of their own, up before the
+  // platforms connect (alive, not ready).
+  const onSlackServer =
+    health !== undefined &&
+    config.HEALTH_PORT === config.PORT &&
+    Boolean(config.SLACK_BOT_TOKEN && config.SLACK_SIGNING_SECRET && !config.SLACK_APP_TOKEN);
+
+  // Closed in this order once the work under way is done: the platforms, the health server, the
+  // dataset watcher, the store.
+  const closers: (() => Promise<void>)[] = [];
+  if (health && !onSlackServer && config.HEALTH_PORT !== undefined) {
+    try {
+      const server = await startHealthServer({ port: config.HEALTH_PORT, routes: health });
+      closers.push(() => server.close());
+      log.info({ port: server.port() }, "health and metrics routes listening");
+    } catch (err) {
+      io.err(`HEALTH_PORT ${config.HEALTH_PORT}: ${(err as Error).message}`);
+      data.close();
+      await store.close();
+      return 1;
+    }
+  }
+
   let done: Promise<void>;
   const senders: { discord?: Sender; slack?: Sender; console?: Sender } = {};
-
   if (consoleOnly) {
     const input = options.input ?? process.stdin;
     const adapter = createConsoleAdapter({
@@ -68,18 +145,38 @@ export async function startBot(options: {
       interactive: Boolean(input === process.stdin && process.stdin.isTTY),
     });
     await adapter.start();
-    stops.push(() => adapter.stop());
+    closers.unshift(() => adapter.stop());
     senders.console = new ConsoleSender({ write: (text: string) => adapter.print(text) });
     done = adapter.closed;
   } else {
     const { startPlatforms } = await import("./platforms.js");
-    const running = await startPlatforms({ config, core, log });
-    stops.push(() => running.stop());
+    const running = await startPlatforms({
+      config,
+      core,
+      log,
+      metrics,
+      inFlight,
+      ...(onSlackServer ? { slackRoutes: health } : {}),
+    });
+    closers.unshift(() => running.stop());
+    connected = () => running.connected();
     Object.assign(senders, running.senders);
+    if (onSlackServer) log.info({ port: config.PORT }, "health and metrics routes on Slack's HTTP server");
     done = new Promise<void>(() => {});
   }
+  closers.push(
+    async () => data.close(),
+    () => store.close(),
+  );
 
-  const deliverer = new Deliverer({ store, senders, clock, log, owner: `${hostname()}:${process.pid}` });
+  const deliverer = new Deliverer({
+    store,
+    senders,
+    clock,
+    log,
+    owner: `${hostname()}:${process.pid}`,
+    metrics,
+  });
   const scheduler = new Scheduler({
     store,
     data,
@@ -89,32 +186,47 @@ export async function startBot(options: {
     settings,
     graceMs: config.ALERT_GRACE_HOURS * 3_600_000,
     cron: config.SCHEDULER_CRON,
+    metrics,
   });
   scheduler.listen(data);
   scheduler.start();
-  stops.unshift(() => scheduler.stop());
-  stops.push(
-    async () => data.close(),
-    () => store.close(),
-  );
 
-  let stopping: Promise<void> | undefined;
+  let stopping: Promise<boolean> | undefined;
+  /** Stops cleanly; true when everything closed in time. */
   const shutdown = (reason: string) => {
     stopping ??= (async () => {
-      log.info({ reason }, "stopping");
-      for (const stop of stops) await stop().catch((err) => log.error({ err }, "stop failed"));
+      const timeoutMs = config.SHUTDOWN_TIMEOUT_MS;
+      log.info({ reason, timeoutMs, answers: inFlight.size }, "stopping: finishing the work under way");
+      const finished = await settledWithin(Promise.all([inFlight.close(), scheduler.stop()]), timeoutMs);
+      if (!finished) {
+        log.warn(
+          { timeoutMs, answers: inFlight.size },
+          "stop timeout: leaving what is still under way (unfinished delivery claims are settled later)",
+        );
+      }
+      const closing = (async () => {
+        for (const close of closers) await close().catch((err) => log.error({ err }, "stop failed"));
+      })();
+      const closed = await settledWithin(closing, CLOSE_TIMEOUT_MS);
+      if (closed) log.info("stopped");
+      else log.error({ timeoutMs: CLOSE_TIMEOUT_MS }, "closing the connections and the store timed out");
+      return closed;
     })();
     return stopping;
   };
   const onSignal = (signal: NodeJS.Signals) => {
-    void shutdown(signal).then(() => process.exit(0));
+    if (stopping) {
+      log.warn({ signal }, "second signal: exiting at once");
+      process.exit(128 + (constants.signals[signal] ?? 0));
+    }
+    void shutdown(signal).then((closed) => process.exit(closed ? 0 : 1));
   };
-  process.once("SIGINT", onSignal);
-  process.once("SIGTERM", onSignal);
+  process.on("SIGINT", onSignal);
+  process.on("SIGTERM", onSignal);
   await done;
-  await shutdown("end of input");
+  const closed = await shutdown("end of input");
   process.off("SIGINT", onSignal);
   process.off("SIGTERM", onSignal);
   process.off("unhandledRejection", onUnhandled);
-  return 0;
+  return closed ? 0 : 1;
 }

@@ -19,6 +19,7 @@ import { type Deliverer, type DeliveryItem, eachLimit, type FanOutReport } from 
 import { markerFor } from "../alerts/marker.js";
 import type { CommandContext, Settings } from "../command/definition.js";
 import type { Dataset } from "../dataset/dataset.js";
+import type { Metrics } from "../metrics/metrics.js";
 import {
   ALL_STORIES,
   type ChannelRef,
@@ -59,6 +60,8 @@ export interface SchedulerOptions {
   cron?: string;
   /** The cron job's zone. Default the default story's. */
   timeZone?: string;
+  /** Counts alerts skipped after downtime (default: nothing; the deliverer counts the rest). */
+  metrics?: Metrics;
 }
 
 export interface TickReport {
@@ -151,7 +154,13 @@ export class Scheduler {
     void this.safeTick();
   }
 
+  /**
+   * Stops the cron job and the deliverer (sends in flight finish; nothing more is claimed) and waits
+   * for the tick under way. A tick cut short this way leaves the watermark and the pending updates as
+   * they were, so the next run plans that window again and the ledger skips what was delivered.
+   */
   async stop(): Promise<void> {
+    this.options.deliverer.stop();
     await this.task?.destroy();
     this.task = undefined;
     await this.idle();
@@ -256,6 +265,7 @@ export class Scheduler {
     const due = this.plan(await store.activeSubscriptions(), from, to);
     report.alerts = due.length;
     for (const { alert, channels } of due) {
+      if (deliverer.stopped) break;
       const item = this.reminderItem(alert);
       const missedBy = now.getTime() - alert.at.getTime();
       if (missedBy > this.graceMs) {
@@ -267,6 +277,7 @@ export class Scheduler {
 
     await this.syncUpdates(data.dataset, now);
     report.updates = await this.deliverPending(now, report);
+    if (deliverer.stopped) return report;
     await store.setState(STATE.plannedUntil, to.toISOString(), now);
     return report;
   }
@@ -375,6 +386,7 @@ export class Scheduler {
       };
       if (await this.options.store.skip(entry, reason, now)) recorded++;
     });
+    this.options.metrics?.alertsEnded("skipped", recorded);
     if (recorded)
       this.log.warn({ key: item.key, dueAt: item.dueAt, channels: recorded, reason }, "alert skipped");
     return recorded;
@@ -396,6 +408,7 @@ export class Scheduler {
         if (report) this.count(report, fan);
       }
     }
+    if (this.options.deliverer.stopped) return pending.length;
     // Everything pending was fanned out (deferred rows are the recovery's now): the list is done.
     const rest = (await this.pending()).slice(pending.length);
     await this.options.store.setState(STATE.pendingUpdates, JSON.stringify(rest), now);

@@ -331,6 +331,10 @@ export class PostgresStore implements Store {
     return r.rows.map(toDelivery);
   }
 
+  async ping(): Promise<void> {
+    await this.pool.query("SELECT 1");
+  }
+
   async getState(name: string): Promise<string | undefined> {
     const r = await this.pool.query<{ value: string }>("SELECT value FROM scheduler_state WHERE name = $1", [
       name,

@@ -310,6 +310,10 @@ export class SqliteStore implements Store {
     return rows.map(toDelivery);
   }
 
+  async ping(): Promise<void> {
+    this.stmt("SELECT 1").get();
+  }
+
   async getState(name: string): Promise<string | undefined> {
     const row = this.stmt("SELECT value FROM scheduler_state WHERE name = ?").get(name) as
       | { value: string }

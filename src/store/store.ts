@@ -126,6 +126,9 @@ export interface Store {
   /** A channel's latest ledger rows, newest claim first. */
   recentDeliveries(channel: ChannelRef, limit: number): Promise<Delivery[]>;
 
+  /** Answers a trivial query (readiness probes); throws when the store cannot. */
+  ping(): Promise<void>;
+
   getState(name: string): Promise<string | undefined>;
   setState(name: string, value: string, at: Date): Promise<void>;
 

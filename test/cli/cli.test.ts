@@ -110,6 +110,12 @@ describe("ceasefire-bot CLI", () => {
   });
 
   describe("replay", () => {
+    it("reads right day by day over the whole brought-forward Gaza story (reviewed by hand once)", async () => {
+      const r = cli(["replay", "--from", "2025-01-01T00:00:00Z", "--to", "2026-02-01T00:00:00Z", "--json"]);
+      expect(r.code).toBe(0);
+      await expect(r.out).toMatchFileSnapshot("__snapshots__/replay-gaza-2025.jsonl");
+    });
+
     it("prints every alert in the window as JSON lines, in time order", () => {
       const r = cli(["replay", "--from", "2025-02-27T00:00:00Z", "--to", "2025-03-10T00:00:00Z", "--json"]);
       expect(r.code).toBe(0);

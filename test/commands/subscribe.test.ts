@@ -1,7 +1,15 @@
 import { afterEach, describe, expect, it } from "vitest";
 import { runCommand } from "../../src/command/run.js";
 import { type ChannelRig, channelRig, GAZA } from "../fixtures/channel.js";
-import { BEFORE, DURING, registry, shippedData } from "../fixtures/story.js";
+import { BEFORE, DURING, registry, shippedData, shippedStory } from "../fixtures/story.js";
+import { truceDataset } from "../fixtures/truce.js";
+
+/** The shipped story beside the truce, which is the default. */
+function shippedWithoutDefault() {
+  const s = shippedStory();
+  delete s.story.default;
+  return s;
+}
 
 let rig: ChannelRig;
 afterEach(async () => {
@@ -35,6 +43,31 @@ describe("subscribe", () => {
       kind: "reminders",
       leadTimes: ["2d", "2h"],
     });
+  });
+
+  it("subscribes the console to one story, another, or every story with story:, each its own subscription", async () => {
+    rig = channelRig(DURING, truceDataset(shippedWithoutDefault()));
+    await rig.run("subscribe", { story: "gaza-2025", kind: "reminders" });
+    await rig.run("subscribe", { story: "all", kind: "updates" });
+    const { text } = await rig.run("subscriptions");
+    expect(text).toContain(
+      "This channel gets deadline reminders about Israel-Hamas ceasefire in Gaza (2025)",
+    );
+    expect(text).toContain(
+      "This channel gets news updates (new timeline events and figures) about every story",
+    );
+    expect(await rig.store.subscription({ ...GAZA, story: "*" })).toMatchObject({ kind: "updates" });
+    const { reply } = await rig.run("subscribe", { story: "atlantis" });
+    expect(reply).toMatchObject({ kind: "error", ephemeral: true, title: "Unknown story" });
+    expect(reply.summary?.join("")).toBe(
+      "There is no story `atlantis`. Stories: `truce`, `gaza-2025`, `all`.",
+    );
+  });
+
+  it("subscribes to the default story when none is named", async () => {
+    rig = channelRig(DURING, truceDataset(shippedWithoutDefault()));
+    await rig.run("subscribe");
+    expect((await rig.store.channelSubscriptions(GAZA)).map((s) => s.story)).toEqual(["truce"]);
   });
 
   it("names the option and what it expects for a bad kind", async () => {

@@ -481,6 +481,134 @@ describe("reporting problems across stories", () => {
   });
 });
 
+describe("histories and moves", () => {
+  /** The index of a deadline or phase of the shipped story. */
+  const at = (list: { id: string }[], id: string) => list.findIndex((x) => x.id === id);
+
+  it("loads a deadline, phase, person and party written the old way, with single values", async () => {
+    const story = shippedStory();
+    story.deadlines[0].status = "missed";
+    story.phases[0].status = "active";
+    story.people[0].role = "envoy";
+    story.parties[0].role = "belligerent";
+    const dir = writeStoryFolder({ "story.json": story });
+    expect((await loadDataset(dir)).ok).toBe(true);
+  });
+
+  it("reports a history out of order at the entry that comes too early", async () => {
+    expect(
+      await loadBroken((s) => {
+        const phase = s.phases[at(s.phases, "phase-one")];
+        phase.status.push({ status: "active", from: "2025-02-01" });
+      }),
+    ).toEqual(["phases[0].status[4].from: a history must be oldest first: 2025-02-01 is before 2025-03-18"]);
+  });
+
+  it("reports a bad status inside a history at its own path, not as an invalid union", async () => {
+    expect(
+      await loadBroken((s) => {
+        s.deadlines[0].status[1].status = "late";
+      }),
+    ).toEqual([
+      'deadlines[0].status[1].status: Invalid option: expected one of "scheduled"|"met"|"missed"|"extended"|"postponed"|"disputed"|"cancelled"',
+    ]);
+  });
+
+  it("reports a bad single status at the field", async () => {
+    expect(
+      await loadBroken((s) => {
+        s.deadlines[1].status = "late";
+      }),
+    ).toEqual([
+      'deadlines[1].status: Invalid option: expected one of "scheduled"|"met"|"missed"|"extended"|"postponed"|"disputed"|"cancelled"',
+    ]);
+  });
+
+  it("reports a move made before the deadline existed", async () => {
+    expect(
+      await loadBroken((s) => {
+        s.deadlines[at(s.deadlines, "philadelphi-withdrawal-start")].moves = [
+          {
+            at: "2025-02-20",
+            due: "2025-03-05",
+            kind: "postponed",
+            attribution: "Israel",
+            sourceIds: ["aj-2025-02-28"],
+          },
+        ];
+      }),
+    ).toEqual(["deadlines[1].moves[0].at: a move on 2025-02-20 is before the deadline existed (2025-02-28)"]);
+  });
+
+  it("reports moves out of order, and a move that goes the other way from its kind", async () => {
+    expect(
+      await loadBroken((s) => {
+        s.deadlines[1].moves = [
+          {
+            at: "2025-03-03",
+            due: "2025-03-10",
+            kind: "extended",
+            attribution: "Israel",
+            sourceIds: ["ap-2025-03-02"],
+          },
+          {
+            at: "2025-03-02",
+            due: "2025-03-05",
+            kind: "postponed",
+            attribution: "Israel",
+            sourceIds: ["ap-2025-03-02"],
+          },
+        ];
+      }),
+    ).toEqual([
+      "deadlines[1].moves[1].at: moves must be oldest first: 2025-03-02 is before 2025-03-03",
+      'deadlines[1].moves[1].kind: "postponed" but 2025-03-05 is before 2025-03-10',
+    ]);
+  });
+
+  it("reports a phase's new end before its start, and an end brought forward to no date", async () => {
+    expect(
+      await loadBroken((s) => {
+        s.phases[0].moves = [
+          {
+            at: "2025-03-02",
+            end: "2025-01-01",
+            kind: "brought-forward",
+            attribution: "Israel",
+            sourceIds: ["ap-2025-03-02"],
+          },
+          {
+            at: "2025-03-03",
+            end: null,
+            kind: "brought-forward",
+            attribution: "Israel",
+            sourceIds: ["ap-2025-03-02"],
+          },
+        ];
+      }),
+    ).toEqual([
+      'phases[0].moves[1].kind: "brought-forward" needs a new date (null means until further notice)',
+      "phases[0].moves[0].end: ends (2025-01-01) before it starts (2025-01-19)",
+    ]);
+  });
+
+  it("reports an event reported before it happened, a party with both role and roles, and unknown joint speakers", async () => {
+    expect(
+      await loadBroken((s) => {
+        s.events[0].reported = "2023-10-01";
+        s.parties[0].roles = ["signatory"];
+        s.claims[0].partyIds = ["israel", "atlantis"];
+        s.claims[0].personIds = ["nobody"];
+      }),
+    ).toEqual([
+      "parties[0].roles: give either role or roles, not both",
+      "events[0].reported: reported (2023-10-01) before it happened (2023-10-07)",
+      'claims[0].personIds[0]: unknown person id "nobody"',
+      'claims[0].partyIds[1]: unknown party id "atlantis"',
+    ]);
+  });
+});
+
 function escapeRegExp(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 }

@@ -4,82 +4,45 @@
  * answers both platforms, and a Discord channel subscribed with /subscribe gets the reminder posted
  * by the scheduler when the (shifted) clock reaches 09:00 in Jerusalem.
  */
-import { type ChildProcess, spawn } from "node:child_process";
-import { mkdtempSync } from "node:fs";
-import { createServer } from "node:net";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { type BotProcess, freePort, spawnBot, until } from "../fixtures/bot-process.js";
 import { CHANNEL_ID, embedText, StandInDiscord } from "./discord/standin.js";
 import { postSigned, SlackStandin, slashCommandBody } from "./slack/standin.js";
 
 const SECRET = "both-platforms-signing-secret";
 const SLACK_TOKEN = "xoxb-both-platforms";
 
-function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const server = createServer().listen(0, "127.0.0.1", () => {
-      const port = (server.address() as { port: number }).port;
-      server.close(() => resolve(port));
-    });
-  });
-}
-
-async function until<T>(
-  what: string,
-  probe: () => Promise<T | undefined> | T | undefined,
-  ms = 20_000,
-): Promise<T> {
-  const end = Date.now() + ms;
-  for (;;) {
-    const value = await probe();
-    if (value !== undefined) return value;
-    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
-}
-
 let discord: StandInDiscord;
 let slack: SlackStandin;
-let bot: ChildProcess;
+let bot: BotProcess;
 let port: number;
-let stderr = "";
 
 beforeAll(async () => {
   discord = await StandInDiscord.start();
   slack = new SlackStandin(SLACK_TOKEN);
   await slack.start();
   port = await freePort();
-  const env: Record<string, string | undefined> = {
-    ...process.env,
-    DATA_DIR: mkdtempSync(join(tmpdir(), "cf-both-")),
-    DISCORD_TOKEN: "both-platforms-discord-token",
-    DISCORD_APP_ID: discord.appId,
-    DISCORD_API_URL: discord.apiUrl,
-    SLACK_BOT_TOKEN: SLACK_TOKEN,
-    SLACK_SIGNING_SECRET: SECRET,
-    SLACK_API_URL: `${slack.url}/api/`,
-    PORT: String(port),
-    SCHEDULER_CRON: "* * * * * *",
-    LOG_LEVEL: "info",
-  };
-  delete env.DATABASE_URL;
-  delete env.SLACK_APP_TOKEN;
   // 08:59:45 in Jerusalem: the day-before reminders are due 15 seconds later.
-  bot = spawn(process.execPath, ["bin/ceasefire-bot.mjs", "start", "--clock", "2025-02-28T06:59:45Z"], {
-    env,
-  });
-  bot.stderr?.on("data", (d) => {
-    stderr += String(d);
-  });
-  await until("both platforms to start", () =>
-    stderr.includes("discord bot ready") && stderr.includes("slack adapter started") ? true : undefined,
+  bot = spawnBot(
+    {
+      DISCORD_TOKEN: "both-platforms-discord-token",
+      DISCORD_APP_ID: discord.appId,
+      DISCORD_API_URL: discord.apiUrl,
+      SLACK_BOT_TOKEN: SLACK_TOKEN,
+      SLACK_SIGNING_SECRET: SECRET,
+      SLACK_API_URL: `${slack.url}/api/`,
+      PORT: String(port),
+      SCHEDULER_CRON: "* * * * * *",
+    },
+    ["--clock", "2025-02-28T06:59:45Z"],
   );
+  await bot.logged("discord bot ready");
+  await bot.logged("slack adapter started");
 }, 30_000);
 
 afterAll(async () => {
-  bot?.kill("SIGTERM");
-  await new Promise((r) => bot?.once("close", r));
+  bot?.child.kill("SIGTERM");
+  await bot?.exited;
   await discord?.close();
   await slack?.stop();
 });
@@ -114,8 +77,9 @@ describe("one process serving Discord and Slack", () => {
     );
     expect(texts.filter((t) => t.includes("due to start tomorrow"))).toHaveLength(1);
     // No secret in anything the bot logged.
-    expect(stderr).not.toContain("both-platforms-discord-token");
-    expect(stderr).not.toContain(SLACK_TOKEN);
-    expect(stderr).not.toContain(SECRET);
+    expect(bot.logs()).toContain('"level":30');
+    expect(bot.logs()).not.toContain("both-platforms-discord-token");
+    expect(bot.logs()).not.toContain(SLACK_TOKEN);
+    expect(bot.logs()).not.toContain(SECRET);
   }, 30_000);
 });

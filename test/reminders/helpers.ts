@@ -6,6 +6,7 @@ import type { Failure, Sender, SentMessage } from "../../src/alerts/sender.js";
 import { defaultSettings } from "../../src/command/definition.js";
 import type { Dataset } from "../../src/dataset/dataset.js";
 import { createLogger } from "../../src/log.js";
+import type { Metrics } from "../../src/metrics/metrics.js";
 import { Scheduler, type SchedulerOptions } from "../../src/reminders/scheduler.js";
 import { plainText, type Reply } from "../../src/reply/reply.js";
 import type { Platform, Store } from "../../src/store/store.js";
@@ -92,6 +93,7 @@ export function makeScheduler(options: {
   sender: Sender;
   log?: Logger;
   graceMs?: number;
+  metrics?: Metrics;
 }): Scheduler {
   const log = options.log ?? createLogger("silent");
   const deliverer = new Deliverer({
@@ -100,6 +102,7 @@ export function makeScheduler(options: {
     clock: options.clock,
     log,
     retry: { attempts: 3, baseMs: 1, maxMs: 2 },
+    ...(options.metrics ? { metrics: options.metrics } : {}),
   });
   const scheduler: SchedulerOptions = {
     store: options.store,
@@ -109,6 +112,7 @@ export function makeScheduler(options: {
     deliverer,
     settings: defaultSettings,
     ...(options.graceMs !== undefined ? { graceMs: options.graceMs } : {}),
+    ...(options.metrics ? { metrics: options.metrics } : {}),
   };
   return new Scheduler(scheduler);
 }

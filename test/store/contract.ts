@@ -250,6 +250,12 @@ export function describeStoreContract(engine: string, open: () => Promise<Store>
       });
     });
 
+    describe("readiness", () => {
+      it("answers a trivial query while it is open", async () => {
+        await expect(store.ping()).resolves.toBeUndefined();
+      });
+    });
+
     describe("scheduler state", () => {
       it("stores and overwrites named values", async () => {
         expect(await store.getState("scheduler.plannedUntil")).toBeUndefined();

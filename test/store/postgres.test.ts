@@ -1,6 +1,7 @@
 /**
- * The Store contract on PostgreSQL, in a fresh schema per run. PostgreSQL must be running: this test
- * fails (never skips) when it is not, saying how to start it.
+ * The Store contract on PostgreSQL, in a fresh schema per run. The global setup starts a throwaway
+ * server when nothing listens at PGURL_TEST on this machine; when PostgreSQL is still not reachable
+ * this test fails (never skips), saying how to start it.
  */
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -14,7 +15,8 @@ let counter = 0;
 let reachable: Error | undefined;
 
 const HOW_TO_START = `PostgreSQL is not reachable at ${url.replace(/:[^:@/]*@/, ":***@")}.
-The store's contract tests need it (they never skip). Start it with:
+The store's contract tests need it (they never skip). The test run starts a throwaway server itself
+when nothing listens at that address on this machine (see test/global-setup.ts); otherwise start one:
   pg_ctlcluster --skip-systemctl-redirect "$(ls /etc/postgresql)" main start   # Debian/Ubuntu
   # or: docker run -d -p 5432:5432 -e POSTGRES_HOST_AUTH_METHOD=trust -e POSTGRES_DB=test postgres:16
 or point PGURL_TEST at another server (postgres://user@host:port/database).`;

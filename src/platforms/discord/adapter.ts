@@ -18,11 +18,14 @@ import {
   type InteractionUpdateOptions,
   Options,
   PermissionFlagsBits,
+  Status,
 } from "discord.js";
 import type { Logger } from "pino";
+import { InFlight, STOPPING } from "../../bot/in-flight.js";
 import { decodeAction } from "../../command/actions.js";
 import type { Invocation } from "../../command/definition.js";
 import type { Dataset } from "../../dataset/dataset.js";
+import { type Metrics, noMetrics } from "../../metrics/metrics.js";
 import { errorReply, type Reply } from "../../reply/reply.js";
 import { suggest } from "./autocomplete.js";
 import { DISCORD_ERROR, discordCode, errorFields } from "./errors.js";
@@ -69,6 +72,10 @@ export interface DiscordAdapterOptions {
    * more than ~150 interactions (50/s for 3 s) may raise it.
    */
   globalRequestsPerSecond?: number;
+  /** Counts deferred answers, gateway reconnects and rate-limit waits (default: nothing). */
+  metrics?: Metrics;
+  /** The answers under way, for a clean stop (default: the adapter's own). */
+  inFlight?: InFlight;
 }
 
 export interface DiscordAdapter {
@@ -76,6 +83,8 @@ export interface DiscordAdapter {
   start(): Promise<void>;
   /** Closes the gateway connection; safe to call twice. */
   stop(): Promise<void>;
+  /** True while every gateway shard is connected and ready (false while it reconnects or resumes). */
+  connected(): boolean;
   readonly client: Client;
 }
 
@@ -179,6 +188,8 @@ type Outcome = { ok: true; value: Reply } | { ok: false; error: unknown };
 export function createDiscordAdapter(options: DiscordAdapterOptions): DiscordAdapter {
   const { core, token, appId, apiUrl, log } = options;
   const deferAfterMs = options.deferAfterMs ?? 2_500;
+  const metrics = options.metrics ?? noMetrics;
+  const inFlight = options.inFlight ?? new InFlight();
   const client = new Client({
     intents: [GatewayIntentBits.Guilds],
     ...botCacheOptions(),
@@ -215,6 +226,7 @@ export function createDiscordAdapter(options: DiscordAdapterOptions): DiscordAda
       return;
     }
     log.info({ command: interaction.commandName }, "answer is slow: deferring");
+    metrics.answerDeferred("discord");
     await interaction.deferReply(wantsPrivate ? { flags: EPHEMERAL } : {});
     const outcome = await pending;
     await send(interaction, () => interaction.editReply(editOptions(renderDiscord(outcomeReply(outcome)))));
@@ -293,6 +305,11 @@ export function createDiscordAdapter(options: DiscordAdapterOptions): DiscordAda
           ? "button"
           : "other";
     try {
+      // Stopping: what is under way finishes, what arrives now is told to come back.
+      if (!inFlight.accepting) {
+        if (interaction.isRepliable()) await interaction.reply(replyOptions(renderDiscord(STOPPING)));
+        return;
+      }
       if (interaction.isChatInputCommand()) await onChatInput(interaction);
       else if (interaction.isAutocomplete()) await onAutocomplete(interaction);
       else if (interaction.isButton()) await onButton(interaction);
@@ -314,19 +331,23 @@ export function createDiscordAdapter(options: DiscordAdapterOptions): DiscordAda
   }
 
   client.on(Events.InteractionCreate, (interaction) => {
-    void onInteraction(interaction);
+    void inFlight.track(onInteraction(interaction));
   });
   client.on(Events.Error, (err) => log.error({ error: errorFields(err) }, "discord client error"));
   client.on(Events.Warn, (message) => log.warn({ message }, "discord client warning"));
   client.on(Events.ShardDisconnect, (event, shard) =>
     log.warn({ shard, code: event.code }, "gateway disconnected"),
   );
-  client.on(Events.ShardReconnecting, (shard) => log.info({ shard }, "gateway reconnecting"));
+  client.on(Events.ShardReconnecting, (shard) => {
+    metrics.reconnecting("discord");
+    log.info({ shard }, "gateway reconnecting");
+  });
   client.on(Events.ShardResume, (shard, replayed) => log.info({ shard, replayed }, "gateway resumed"));
   client.rest.on("restDebug", (message) => {
     // A 429 Discord did not announce is only reported as a debug text (which holds the URL, and so
     // the interaction token): log its bucket and wait time only.
     if (!message.includes("Encountered unexpected 429")) return;
+    metrics.rateLimited("discord");
     log.warn(
       {
         route: /Bucket\s*:\s*(\S+)/.exec(message)?.[1],
@@ -335,12 +356,13 @@ export function createDiscordAdapter(options: DiscordAdapterOptions): DiscordAda
       "rate limited by Discord: waiting",
     );
   });
-  client.rest.on("rateLimited", (info) =>
+  client.rest.on("rateLimited", (info) => {
+    metrics.rateLimited("discord");
     log.warn(
       { route: info.route, method: info.method, retryAfter: info.retryAfter, global: info.global },
       "rate limited by Discord: waiting",
-    ),
-  );
+    );
+  });
 
   return {
     client,
@@ -355,6 +377,10 @@ export function createDiscordAdapter(options: DiscordAdapterOptions): DiscordAda
       stopped = true;
       await client.destroy();
       log.info("discord bot stopped");
+    },
+    connected() {
+      const shards = client.ws.shards;
+      return !stopped && shards.size > 0 && shards.every((shard) => shard.status === Status.Ready);
     },
   };
 }

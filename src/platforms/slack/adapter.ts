@@ -8,7 +8,7 @@
  * timestamp more than 5 minutes old, before anything runs); Socket Mode is used when an app token is
  * given and needs no public URL.
  */
-import type { Server } from "node:http";
+import type { IncomingMessage, Server, ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import {
   App,
@@ -19,14 +19,20 @@ import {
   type SlackCommandMiddlewareArgs,
   type SocketModeReceiver,
 } from "@slack/bolt";
+import { WebClientEvent } from "@slack/web-api";
 import type { Logger } from "pino";
 import type { BotCore } from "../../bot/core.js";
+import { InFlight, STOPPING } from "../../bot/in-flight.js";
 import type { Invocation } from "../../command/definition.js";
+import { type Metrics, noMetrics } from "../../metrics/metrics.js";
 import { errorReply, type Reply } from "../../reply/reply.js";
 import { answerAction, answerCommand, answerUmbrella } from "./answer.js";
 import { guardRequests } from "./guard.js";
 import { boltLogger, boltLogLevel } from "./logger.js";
 import { renderSlack } from "./render.js";
+
+/** A WebSocket's readyState while it is open. */
+const WEBSOCKET_OPEN = 1;
 
 /** Where Slack sends slash commands and button clicks in HTTP mode. */
 export const EVENTS_PATH = "/slack/events";
@@ -54,6 +60,12 @@ export interface SlackAdapterOptions {
    */
   deferAfterMs?: number;
   log: Logger;
+  /** Counts deferred answers, Socket Mode reconnects and rate-limit waits (default: nothing). */
+  metrics?: Metrics;
+  /** The answers under way, for a clean stop (default: the adapter's own). */
+  inFlight?: InFlight;
+  /** More GET routes on the HTTP mode server (the health and metrics routes). */
+  routes?: Record<string, (req: IncomingMessage, res: ServerResponse) => void>;
 }
 
 export interface SlackAdapter {
@@ -64,6 +76,8 @@ export interface SlackAdapter {
   stop(): Promise<void>;
   /** The port the HTTP receiver listens on once started. */
   port(): number | undefined;
+  /** True while the bot can take commands: listening (HTTP mode) or connected (Socket Mode). */
+  connected(): boolean;
 }
 
 function escapeRegExp(text: string): string {
@@ -83,12 +97,17 @@ async function safely(log: Logger, what: string, answer: () => Reply | Promise<R
   }
 }
 
+/** The Socket Mode connection of an App made with `socketMode: true` (Bolt keeps its receiver private). */
+function socketClient(app: App): SocketModeReceiver["client"] {
+  return (app as unknown as { receiver: SocketModeReceiver }).receiver.client;
+}
+
 /**
  * Resolves once the Socket Mode client has closed its connection (or after `timeoutMs`, should Slack
  * never answer the close frame). Bolt's SocketModeReceiver.stop() only starts the close handshake.
  */
 function socketDisconnected(app: App, timeoutMs: number): Promise<void> {
-  const client = (app as unknown as { receiver: SocketModeReceiver }).receiver.client;
+  const client = socketClient(app);
   return new Promise((resolve) => {
     const done = () => {
       clearTimeout(timer);
@@ -104,6 +123,8 @@ export function createSlackAdapter(options: SlackAdapterOptions): SlackAdapter {
   const { core, botToken, signingSecret, appToken, umbrella, port, host } = options;
   const log = options.log.child({ component: "slack" });
   const mode = appToken ? "socket" : "http";
+  const metrics = options.metrics ?? noMetrics;
+  const inFlight = options.inFlight ?? new InFlight();
   const logger = boltLogger(options.log, [botToken, signingSecret, appToken]);
   // Bolt resets its logger to this level (info when not given): keep the bot's LOG_LEVEL.
   const logLevel = boltLogLevel(options.log.level);
@@ -131,8 +152,13 @@ export function createSlackAdapter(options: SlackAdapterOptions): SlackAdapter {
   } else {
     if (!signingSecret)
       throw new Error("Slack HTTP mode needs SLACK_SIGNING_SECRET (or SLACK_APP_TOKEN for Socket Mode)");
-    const receiver = new HTTPReceiver({ signingSecret, endpoints: EVENTS_PATH, port, logger });
-    guardRequests(receiver, { signingSecret, path: EVENTS_PATH, log });
+    const customRoutes = Object.entries(options.routes ?? {}).map(([path, handler]) => ({
+      path,
+      method: ["GET"],
+      handler,
+    }));
+    const receiver = new HTTPReceiver({ signingSecret, endpoints: EVENTS_PATH, port, logger, customRoutes });
+    guardRequests(receiver, { signingSecret, path: EVENTS_PATH, log, accepting: () => inFlight.accepting });
     app = new App({
       token: botToken,
       receiver,
@@ -158,7 +184,12 @@ export function createSlackAdapter(options: SlackAdapterOptions): SlackAdapter {
   const deferAfterMs = options.deferAfterMs ?? 2_000;
 
   /** Answers a slash command in its ack: the reply is the ack's body, within the 3-second window. */
-  const onCommand: Middleware<SlackCommandMiddlewareArgs> = async ({ command, ack, client, respond }) => {
+  const onCommand: Middleware<SlackCommandMiddlewareArgs> = async ({ command, ack, respond }) => {
+    // Stopping (Socket Mode; HTTP mode answers 503 before this): come back in a moment.
+    if (!inFlight.accepting) {
+      await ack(renderSlack(STOPPING));
+      return;
+    }
     const answer = routes.get(command.command);
     const invocation: Invocation = {
       platform: "slack",
@@ -169,7 +200,8 @@ export function createSlackAdapter(options: SlackAdapterOptions): SlackAdapter {
       canManage: async () => {
         if (admins.has(command.user_id)) return true;
         try {
-          const info = await client.users.info({ user: command.user_id });
+          // The app's own client (Bolt hands listeners one per workspace): its rate-limit waits are counted.
+          const info = await app.client.users.info({ user: command.user_id });
           return Boolean(info.user?.is_admin || info.user?.is_owner || info.user?.is_primary_owner);
         } catch (err) {
           log.warn({ err: (err as Error).message }, "users.info failed: treating the user as not an admin");
@@ -195,6 +227,7 @@ export function createSlackAdapter(options: SlackAdapterOptions): SlackAdapter {
       return;
     }
     await ack();
+    metrics.answerDeferred("slack");
     const reply = await pending;
     log.info({ command: command.command, kind: reply.kind }, "slow answer sent through the response_url");
     try {
@@ -205,7 +238,9 @@ export function createSlackAdapter(options: SlackAdapterOptions): SlackAdapter {
   };
   // One listener for all the commands, matched by name: Bolt runs every registered listener's
   // middleware chain for every request, so a listener per command would repeat that work ten times.
-  app.command(new RegExp(`^(${[...routes.keys()].map(escapeRegExp).join("|")})$`), onCommand);
+  app.command(new RegExp(`^(${[...routes.keys()].map(escapeRegExp).join("|")})$`), (args) =>
+    inFlight.track(onCommand(args)),
+  );
 
   /** A button: ack at once, then replace the message (or add an ephemeral error) via the response_url. */
   const onButton: Middleware<SlackActionMiddlewareArgs<BlockAction>> = async ({ ack, action, respond }) => {
@@ -225,8 +260,11 @@ export function createSlackAdapter(options: SlackAdapterOptions): SlackAdapter {
       log.warn({ err, action: action.action_id }, "could not answer a button");
     }
   };
-  app.action<BlockAction>(/^cf1:/, onButton);
-  app.action<BlockAction>(/^(?!cf1:)/, onButton);
+  const trackedButton: typeof onButton = (args) => inFlight.track(onButton(args));
+  app.action<BlockAction>(/^cf1:/, trackedButton);
+  app.action<BlockAction>(/^(?!cf1:)/, trackedButton);
+  app.client.on(WebClientEvent.RATE_LIMITED, () => metrics.rateLimited("slack"));
+  if (mode === "socket") socketClient(app).on("reconnecting", () => metrics.reconnecting("slack"));
 
   let server: Server | undefined;
   let started = false;
@@ -252,6 +290,12 @@ export function createSlackAdapter(options: SlackAdapterOptions): SlackAdapter {
       await app.stop();
       await closed;
       server = undefined;
+    },
+    connected() {
+      if (!started) return false;
+      return mode === "socket"
+        ? socketClient(app).websocket?.readyState === WEBSOCKET_OPEN
+        : server?.listening === true;
     },
     port() {
       const address = server?.address();

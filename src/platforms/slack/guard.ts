@@ -6,6 +6,9 @@
  * (the receiver reuses it), and answers what the receiver cannot handle itself: 401 when the signature
  * is not valid (as the receiver would), 400 when it is but the body is not a Slack payload (an object
  * with a `command` or a `type`, or an SSL check).
+ *
+ * While the bot stops (`accepting` false), it answers 503 to every new request to the events path, so
+ * that Slack tells the user to try again rather than wait on a process that is going away.
  */
 import type { IncomingMessage, ServerResponse } from "node:http";
 import {
@@ -57,7 +60,14 @@ function answer(res: ServerResponse, status: number): void {
 /** Wraps the receiver's request listener for POSTs to `path`; other requests pass through untouched. */
 export function guardRequests(
   receiver: HTTPReceiver,
-  options: { signingSecret: string; path: string; log: Logger; bodyLimit?: number },
+  options: {
+    signingSecret: string;
+    path: string;
+    log: Logger;
+    bodyLimit?: number;
+    /** False while the bot stops: new requests get 503. */
+    accepting?: () => boolean;
+  },
 ): void {
   const inner = receiver.requestListener;
   const limit = options.bodyLimit ?? defaultBodyLimit;
@@ -66,6 +76,12 @@ export function guardRequests(
     const path = new URL(req.url ?? "/", "http://localhost").pathname;
     if (req.method?.toUpperCase() !== "POST" || path !== options.path) {
       inner(req, res);
+      return;
+    }
+    if (options.accepting?.() === false) {
+      res.setHeader("retry-after", "5");
+      answer(res, 503);
+      req.resume();
       return;
     }
     void (async () => {

@@ -1,26 +1,13 @@
 /**
  * Bolt's logger interface (`@slack/logger`) on top of our pino logger, so Bolt, its WebClient and its
  * receivers log where the bot logs, as JSON. Bolt logs free-form strings and errors; every argument is
- * scrubbed of the bot's secrets (the token values themselves and anything shaped like a Slack token),
- * since pino's path redaction cannot see inside a message string.
+ * scrubbed of the bot's secrets (the token values themselves and anything shaped like a Slack token)
+ * here too, whatever logger it is given.
  */
 import { format } from "node:util";
 import { type Logger as BoltLogger, LogLevel } from "@slack/bolt";
 import type { Logger } from "pino";
-
-const REDACTED = "[redacted]";
-/** Slack bot/user/app/config tokens, refresh tokens and app-level tokens. */
-const TOKEN_SHAPE = /\bx(?:ox[a-z]|app|oxe\.xox[a-z])-[A-Za-z0-9-]+/g;
-
-/** A function that removes the given secrets and anything shaped like a Slack token from a text. */
-export function secretScrubber(secrets: readonly (string | undefined)[]): (text: string) => string {
-  const values = secrets.filter((s): s is string => typeof s === "string" && s.length >= 4);
-  return (text) => {
-    let out = text;
-    for (const secret of values) out = out.split(secret).join(REDACTED);
-    return out.replace(TOKEN_SHAPE, REDACTED);
-  };
-}
+import { secretScrubber } from "../../log.js";
 
 const PINO_LEVEL: Record<LogLevel, string> = {
   [LogLevel.DEBUG]: "debug",

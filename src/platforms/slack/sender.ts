@@ -8,7 +8,13 @@
  * it. Give the client `alertRetryConfig`: it lets the WebClient wait out rate limits only, and hands
  * every other failure to delivery, which checks the marker first.
  */
-import { ErrorCode, type RetryOptions, type WebAPICallError, WebClient } from "@slack/web-api";
+import {
+  ErrorCode,
+  type RetryOptions,
+  type WebAPICallError,
+  WebClient,
+  WebClientEvent,
+} from "@slack/web-api";
 import {
   describe,
   type Failure,
@@ -16,6 +22,7 @@ import {
   type Sender,
   type SentMessage,
 } from "../../alerts/sender.js";
+import type { Metrics } from "../../metrics/metrics.js";
 import type { Reply } from "../../reply/reply.js";
 
 export const METADATA_EVENT = "ceasefire_alert";
@@ -121,11 +128,17 @@ export function createSlackSender(options: {
   token: string;
   apiUrl?: string;
   render: (reply: Reply) => SlackPayload;
+  /** Counts the client's rate-limit waits (default: nothing). */
+  metrics?: Metrics;
 }): SlackSender {
   const apiUrl = options.apiUrl ? options.apiUrl.replace(/\/?$/, "/") : undefined;
   const client = new WebClient(options.token, {
     retryConfig: alertRetryConfig,
     ...(apiUrl ? { slackApiUrl: apiUrl } : {}),
   });
+  if (options.metrics) {
+    const { metrics } = options;
+    client.on(WebClientEvent.RATE_LIMITED, () => metrics.rateLimited("slack"));
+  }
   return new SlackSender(client, options.render);
 }

@@ -4,6 +4,9 @@ import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { BotCore } from "../../../src/bot/core.js";
+import type { InFlight } from "../../../src/bot/in-flight.js";
+import type { Metrics } from "../../../src/metrics/metrics.js";
+import { TimedStore } from "../../../src/metrics/store.js";
 import {
   createDiscordAdapter,
   type DiscordAdapter,
@@ -28,11 +31,23 @@ export interface Harness {
 }
 
 export async function startHarness(
-  options: { wrapCore?: (core: BotCore) => DiscordCore; deferAfterMs?: number } = {},
+  options: {
+    wrapCore?: (core: BotCore) => DiscordCore;
+    deferAfterMs?: number;
+    /** Counted by the core, the adapter and the store, as the running bot counts. */
+    metrics?: Metrics;
+    /** The answers under way, as the running bot shares them for a clean stop. */
+    inFlight?: InFlight;
+  } = {},
 ): Promise<Harness> {
   const { log, lines } = capturingLogger("debug");
   const store = SqliteStore.open(join(mkdtempSync(join(tmpdir(), "cf-discord-")), "store.sqlite"));
-  const { core, data } = await shippedCore({ log, channelPort: store });
+  const { metrics } = options;
+  const { core, data } = await shippedCore({
+    log,
+    channelPort: metrics ? new TimedStore(store, metrics) : store,
+    ...(metrics ? { metrics } : {}),
+  });
   const discord = await StandInDiscord.start();
   const adapter = createDiscordAdapter({
     core: options.wrapCore ? options.wrapCore(core) : core,
@@ -41,6 +56,8 @@ export async function startHarness(
     apiUrl: discord.apiUrl,
     log,
     ...(options.deferAfterMs !== undefined ? { deferAfterMs: options.deferAfterMs } : {}),
+    ...(metrics ? { metrics } : {}),
+    ...(options.inFlight ? { inFlight: options.inFlight } : {}),
   });
   await adapter.start();
   return {

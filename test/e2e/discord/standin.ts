@@ -2,7 +2,7 @@
  * A stand-in for Discord on 127.0.0.1: the REST API (what discord.js calls with `rest.api` set) and
  * the gateway (HELLO, IDENTIFY → READY, heartbeats, RESUME → RESUMED, dispatches). It records every
  * request so tests can assert on the payloads the real client sent, and can misbehave on demand
- * (drop the connection, answer 429 once) to check the client copes.
+ * (drop the connection, keep the gateway down for a while, answer 429 once) to check the client copes.
  */
 import { randomUUID } from "node:crypto";
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
@@ -75,6 +75,8 @@ export class StandInDiscord {
 
   private readonly sockets = new Set<WebSocket>();
   private current: WebSocket | undefined;
+  /** Connections waiting for their HELLO while the gateway is held down. */
+  private held: WebSocket[] | undefined;
   private sessionId = "";
   private seq = 0;
   private readonly heartbeatInterval: number;
@@ -309,6 +311,25 @@ export class StandInDiscord {
     this.current?.close(code, "stand-in: forced disconnect");
   }
 
+  /**
+   * Keeps the gateway down: connections are accepted but get no HELLO until `releaseGateway()`, so a
+   * client that was dropped cannot resume until then (as during a Discord gateway outage).
+   */
+  holdGateway(): void {
+    this.held ??= [];
+  }
+
+  /** Ends `holdGateway()`: the waiting connections get their HELLO and can resume. */
+  releaseGateway(): void {
+    const waiting = this.held ?? [];
+    this.held = undefined;
+    for (const ws of waiting) this.hello(ws);
+  }
+
+  private hello(ws: WebSocket): void {
+    this.sendOp(ws, { op: 10, d: { heartbeat_interval: this.heartbeatInterval } });
+  }
+
   private onConnection(ws: WebSocket): void {
     this.sockets.add(ws);
     this.current = ws;
@@ -326,7 +347,8 @@ export class StandInDiscord {
       }
       this.onOp(ws, payload);
     });
-    this.sendOp(ws, { op: 10, d: { heartbeat_interval: this.heartbeatInterval } });
+    if (this.held) this.held.push(ws);
+    else this.hello(ws);
   }
 
   private onOp(ws: WebSocket, payload: { op: number; d: unknown }): void {

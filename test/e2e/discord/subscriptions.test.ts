@@ -61,6 +61,33 @@ describe("discord subscriptions", () => {
     expect(embedText(body)).toMatch(/lead/i);
   });
 
+  it("subscribes to one story or to every story with the story option, and stops one story", async () => {
+    h.discord.memberPermissions = MANAGER;
+    const all = await h.discord.command("subscribe", [{ name: "story", type: 3, value: "all" }]);
+    expect(embedText(all)).toContain("about every story");
+    expect(await h.store.subscription({ ...channel, story: "*" })).toMatchObject({
+      kind: "all",
+      active: true,
+    });
+    const unknown = await h.discord.command("subscribe", [{ name: "story", type: 3, value: "atlantis" }]);
+    expect(unknown.data?.flags).toBe(64);
+    expect(embedText(unknown)).toContain("There is no story `atlantis`");
+    const listed = await h.discord.command("subscriptions");
+    expect(embedText(listed)).toContain("about every story");
+    expect(embedText(listed)).toContain("about Israel-Hamas ceasefire in Gaza (2025)");
+    await h.discord.command("unsubscribe", [{ name: "story", type: 3, value: "all" }]);
+    expect((await h.store.subscription({ ...channel, story: "*" }))?.active).toBe(false);
+    expect((await h.store.subscription({ ...channel, story: "gaza-2025" }))?.active).toBe(true);
+  });
+
+  it("offers the stories and all when completing /subscribe's story option", async () => {
+    const { id } = h.discord.autocomplete("subscribe", [
+      { name: "story", type: 3, value: "", focused: true },
+    ]);
+    const body = (await h.discord.callbackFor(id)).body as { data?: { choices?: { value: string }[] } };
+    expect(body.data?.choices?.map((c) => c.value)).toEqual(["gaza-2025", "all"]);
+  });
+
   it("unsubscribes the channel for a manager", async () => {
     h.discord.memberPermissions = MANAGER;
     await h.discord.command("unsubscribe");

@@ -7,6 +7,8 @@ import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { BotCore } from "../../../src/bot/core.js";
+import type { Metrics } from "../../../src/metrics/metrics.js";
+import { TimedStore } from "../../../src/metrics/store.js";
 import { createSlackAdapter, EVENTS_PATH, type SlackAdapter } from "../../../src/platforms/slack/adapter.js";
 import { SqliteStore } from "../../../src/store/sqlite.js";
 import { capturingLogger, shippedCore } from "../../fixtures/core.js";
@@ -39,11 +41,22 @@ export interface SlackHarness {
 }
 
 export async function startSlackHarness(
-  options: { level?: string; adminUsers?: string[]; deferAfterMs?: number } = {},
+  options: {
+    level?: string;
+    adminUsers?: string[];
+    deferAfterMs?: number;
+    /** Counted by the core, the adapter and the store, as the running bot counts. */
+    metrics?: Metrics;
+  } = {},
 ): Promise<SlackHarness> {
   const { log, lines } = capturingLogger(options.level ?? "debug");
   const store = SqliteStore.open(join(mkdtempSync(join(tmpdir(), "cf-slack-")), "store.sqlite"));
-  const { core, data } = await shippedCore({ log, channelPort: store });
+  const { metrics } = options;
+  const { core, data } = await shippedCore({
+    log,
+    channelPort: metrics ? new TimedStore(store, metrics) : store,
+    ...(metrics ? { metrics } : {}),
+  });
   const standin = new SlackStandin(BOT_TOKEN);
   await standin.start();
   const adapter = createSlackAdapter({
@@ -56,6 +69,7 @@ export async function startSlackHarness(
     umbrella: "ceasefire",
     ...(options.adminUsers ? { adminUsers: options.adminUsers } : {}),
     ...(options.deferAfterMs === undefined ? {} : { deferAfterMs: options.deferAfterMs }),
+    ...(metrics ? { metrics } : {}),
     log,
   });
   await adapter.start();

@@ -15,6 +15,7 @@ import { type BotCore, createCore } from "../../../src/bot/core.js";
 import { defaultSettings } from "../../../src/command/definition.js";
 import { LiveDataset } from "../../../src/dataset/live.js";
 import { createLogger } from "../../../src/log.js";
+import { createPrometheusMetrics } from "../../../src/metrics/prometheus.js";
 import { createSlackAdapter, type SlackAdapter } from "../../../src/platforms/slack/adapter.js";
 import { SqliteStore } from "../../../src/store/sqlite.js";
 import { fixedClock } from "../../../src/time/clock.js";
@@ -37,6 +38,12 @@ let core: BotCore;
 let closeData: () => void = () => {};
 let store: SqliteStore | undefined;
 const lines: string[] = [];
+const metrics = createPrometheusMetrics({ commands: registry.list.map((c) => c.name) });
+/** The Socket Mode reconnects /metrics has counted. */
+async function reconnects(): Promise<number | undefined> {
+  const counter = await metrics.registry.getSingleMetric("ceasefire_gateway_reconnects_total")?.get();
+  return counter?.values.find((v) => v.labels.platform === "slack")?.value;
+}
 const logText = () => lines.join("");
 /** The client's lifecycle events (connecting, connected, reconnecting, disconnected, …), in order. */
 const lifecycle: string[] = [];
@@ -87,6 +94,7 @@ beforeAll(async () => {
     port: 0,
     umbrella: "ceasefire",
     log,
+    metrics,
   });
   client = (adapter.app as unknown as { receiver: SocketModeReceiver }).receiver.client;
   for (const state of [
@@ -133,6 +141,7 @@ describe("slack adapter in Socket Mode: connecting", () => {
     expect(connection.ticket).toMatch(/^ticket-1-/);
     expect(socket.refused).toEqual([]);
     expect(lifecycle).toEqual(["authenticated", "connecting", "connected"]);
+    expect(adapter.connected()).toBe(true); // ready, for /readyz
   });
 });
 
@@ -217,8 +226,11 @@ describe("slack adapter in Socket Mode: the connection", () => {
     socket.disconnect("refresh_requested");
     // The client closes the old connection normally, waits, then asks for a new URL.
     expect(await first.done).toMatchObject({ code: 1000, by: "app" });
+    expect(adapter.connected()).toBe(false); // not ready while it reconnects
     const second = await socket.waitForConnection(2);
     await lifecycleReaches("connected", 2);
+    expect(adapter.connected()).toBe(true);
+    expect(await reconnects()).toBe(1);
     expect(lifecycle.slice(3)).toEqual(["reconnecting", "authenticated", "connecting", "connected"]);
     expect(second.ticket).toMatch(/^ticket-2-/);
     const opens = web.calls("apps.connections.open");
@@ -239,6 +251,7 @@ describe("slack adapter in Socket Mode: the connection", () => {
     await adapter.stop();
     // Once stop() has resolved the client has closed its connection and will answer nothing more.
     expect(lifecycle.slice(before)).toEqual(["disconnecting", "disconnected"]);
+    expect(adapter.connected()).toBe(false);
     expect(await connection.done).toMatchObject({ code: 1000, by: "app" });
     // Give a reconnect every chance to be scheduled (the client would log it at once).
     await new Promise((resolve) => setTimeout(resolve, 200));

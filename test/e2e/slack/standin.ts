@@ -69,6 +69,8 @@ export class SlackStandin {
   readonly admins = new Set<string>();
   /** Web API methods that answer only after this many ms (a slow Slack). */
   readonly delays = new Map<string, number>();
+  /** Web API methods whose next call gets HTTP 429 with this Retry-After (seconds), as Slack rate-limits. */
+  readonly rateLimitsOnce = new Map<string, number>();
   private server: Server | undefined;
   private waiters: { match: (r: RecordedRequest) => boolean; resolve: (r: RecordedRequest) => void }[] = [];
   /** Methods added with `method()`, with the token each accepts instead of the bot token. */
@@ -108,6 +110,13 @@ export class SlackStandin {
           return;
         }
         const method = path.replace(/^\/api\//, "");
+        const retryAfter = this.rateLimitsOnce.get(method);
+        if (retryAfter !== undefined) {
+          this.rateLimitsOnce.delete(method);
+          res.writeHead(429, { "retry-after": String(retryAfter) });
+          res.end(JSON.stringify({ ok: false, error: "ratelimited" }));
+          return;
+        }
         const extra = this.extra.get(method);
         const handler = extra?.handler ?? API[method];
         const token = extra?.token ?? this.botToken;

@@ -51,6 +51,21 @@ describe("slack subscriptions", () => {
     expect(blockText(res.json)).toContain("lead");
   });
 
+  it("subscribes to every story with story:all, lists each, and stops one story with /unsubscribe story:", async () => {
+    const res = await bot.command("/subscribe", "story:all kind:updates", "U0ADMIN");
+    expect(blockText(res.json)).toContain("news updates (new timeline events and figures) about every story");
+    expect(await bot.store.subscription({ ...channel, story: "*" })).toMatchObject({ kind: "updates" });
+    const listed = blockText((await bot.command("/subscriptions", "", "U0READER")).json);
+    expect(listed).toContain("about every story");
+    expect(listed).toContain("about Israel-Hamas ceasefire in Gaza (2025)");
+    const unknown = await bot.command("/subscribe", "story:atlantis", "U0ADMIN");
+    expect(unknown.json?.response_type).toBe("ephemeral");
+    expect(blockText(unknown.json)).toContain("There is no story `atlantis`");
+    await bot.command("/unsubscribe", "story:all", "U0ADMIN");
+    expect((await bot.store.subscription({ ...channel, story: "*" }))?.active).toBe(false);
+    expect((await bot.store.subscription({ ...channel, story: "gaza-2025" }))?.active).toBe(true);
+  });
+
   it("lets an admin unsubscribe the channel", async () => {
     const res = await bot.command("/unsubscribe", "", "U0ADMIN");
     expect(res.status).toBe(200);

@@ -1,0 +1,39 @@
+/**
+ * The answers the adapters have taken on and not finished yet (produced, deferred, sent), so that a
+ * stop can let them finish: `close()` takes nothing more and resolves once everything taken has
+ * settled. Adapters answer what arrives after that with STOPPING (Slack's HTTP mode answers 503).
+ */
+import { errorReply } from "../reply/reply.js";
+
+export const STOPPING = errorReply(
+  "The bot is restarting",
+  "It is not taking new commands for a moment. Please try again in a few seconds.",
+);
+
+export class InFlight {
+  private readonly running = new Set<Promise<unknown>>();
+  private open = true;
+
+  /** False once `close()` was called. */
+  get accepting(): boolean {
+    return this.open;
+  }
+
+  get size(): number {
+    return this.running.size;
+  }
+
+  /** Tracks `work` until it settles; returns it. */
+  track<T>(work: Promise<T>): Promise<T> {
+    this.running.add(work);
+    const forget = () => this.running.delete(work);
+    work.then(forget, forget);
+    return work;
+  }
+
+  /** Takes nothing more; resolves when everything taken (even while closing) has settled. */
+  async close(): Promise<void> {
+    this.open = false;
+    while (this.running.size) await Promise.allSettled([...this.running]);
+  }
+}

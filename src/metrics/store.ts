@@ -1,0 +1,89 @@
+/** A Store that reports how long each operation took: the store latency histogram. */
+import type {
+  ChannelRef,
+  Delivery,
+  DeliveryRef,
+  NewDelivery,
+  Outcome,
+  Store,
+  StoryChannelRef,
+  SubscribeInput,
+  Subscription,
+} from "../store/store.js";
+import type { Metrics } from "./metrics.js";
+
+export class TimedStore implements Store {
+  constructor(
+    private readonly inner: Store,
+    private readonly metrics: Metrics,
+  ) {}
+
+  get engine(): Store["engine"] {
+    return this.inner.engine;
+  }
+
+  private async timed<T>(operation: string, run: () => Promise<T>): Promise<T> {
+    const done = this.metrics.storeStarted(operation);
+    try {
+      return await run();
+    } finally {
+      done();
+    }
+  }
+
+  subscribe(input: SubscribeInput, at: Date): Promise<Subscription> {
+    return this.timed("subscribe", () => this.inner.subscribe(input, at));
+  }
+  deactivate(
+    channel: ChannelRef & { story?: string | undefined },
+    reason: string,
+    at: Date,
+  ): Promise<number> {
+    return this.timed("deactivate", () => this.inner.deactivate(channel, reason, at));
+  }
+  subscription(channel: StoryChannelRef): Promise<Subscription | undefined> {
+    return this.timed("subscription", () => this.inner.subscription(channel));
+  }
+  channelSubscriptions(channel: ChannelRef): Promise<Subscription[]> {
+    return this.timed("channelSubscriptions", () => this.inner.channelSubscriptions(channel));
+  }
+  receivedBy(keyPrefixes: readonly string[]): Promise<ChannelRef[]> {
+    return this.timed("receivedBy", () => this.inner.receivedBy(keyPrefixes));
+  }
+  activeSubscriptions(): Promise<Subscription[]> {
+    return this.timed("activeSubscriptions", () => this.inner.activeSubscriptions());
+  }
+  claim(entry: NewDelivery, at: Date): Promise<boolean> {
+    return this.timed("claim", () => this.inner.claim(entry, at));
+  }
+  skip(entry: NewDelivery, reason: string, at: Date): Promise<boolean> {
+    return this.timed("skip", () => this.inner.skip(entry, reason, at));
+  }
+  retake(ref: DeliveryRef, seenAttempts: number, at: Date): Promise<boolean> {
+    return this.timed("retake", () => this.inner.retake(ref, seenAttempts, at));
+  }
+  finish(ref: DeliveryRef, outcome: Outcome, at: Date): Promise<boolean> {
+    return this.timed("finish", () => this.inner.finish(ref, outcome, at));
+  }
+  delivery(ref: DeliveryRef): Promise<Delivery | undefined> {
+    return this.timed("delivery", () => this.inner.delivery(ref));
+  }
+  unconfirmed(claimedBefore: Date): Promise<Delivery[]> {
+    return this.timed("unconfirmed", () => this.inner.unconfirmed(claimedBefore));
+  }
+  recentDeliveries(channel: ChannelRef, limit: number): Promise<Delivery[]> {
+    return this.timed("recentDeliveries", () => this.inner.recentDeliveries(channel, limit));
+  }
+  ping(): Promise<void> {
+    return this.timed("ping", () => this.inner.ping());
+  }
+  getState(name: string): Promise<string | undefined> {
+    return this.timed("getState", () => this.inner.getState(name));
+  }
+  setState(name: string, value: string, at: Date): Promise<void> {
+    return this.timed("setState", () => this.inner.setState(name, value, at));
+  }
+  close(): Promise<void> {
+    return this.inner.close();
+  }
+}

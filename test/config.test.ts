@@ -1,0 +1,38 @@
+/** The operators' settings: read once from the environment, validated, with every bad one named. */
+import { describe, expect, it } from "vitest";
+import { ConfigError, loadConfig } from "../src/config.js";
+
+function problems(env: Record<string, string>): string[] {
+  try {
+    loadConfig(env);
+  } catch (err) {
+    if (err instanceof ConfigError) return err.problems;
+    throw err;
+  }
+  return [];
+}
+
+describe("HEALTH_PORT", () => {
+  it("is unset by default (no health server), a port when given, and unset when empty", () => {
+    expect(loadConfig({}).HEALTH_PORT).toBeUndefined();
+    expect(loadConfig({ HEALTH_PORT: "9090" }).HEALTH_PORT).toBe(9090);
+    expect(loadConfig({ HEALTH_PORT: "" }).HEALTH_PORT).toBeUndefined();
+  });
+
+  it("rejects what is not a port, naming the variable", () => {
+    expect(problems({ HEALTH_PORT: "health" })[0]).toMatch(/^HEALTH_PORT: .*\(got "health"\)$/);
+    expect(problems({ HEALTH_PORT: "70000" })[0]).toMatch(/^HEALTH_PORT: /);
+  });
+});
+
+describe("SHUTDOWN_TIMEOUT_MS", () => {
+  it("is 10 seconds by default and takes a number of milliseconds", () => {
+    expect(loadConfig({}).SHUTDOWN_TIMEOUT_MS).toBe(10_000);
+    expect(loadConfig({ SHUTDOWN_TIMEOUT_MS: "2500" }).SHUTDOWN_TIMEOUT_MS).toBe(2_500);
+  });
+
+  it("rejects a negative or non-numeric value, with the other bad variables", () => {
+    const found = problems({ SHUTDOWN_TIMEOUT_MS: "-1", LOG_FORMAT: "xml" });
+    expect(found.map((p) => p.split(":")[0]).sort()).toEqual(["LOG_FORMAT", "SHUTDOWN_TIMEOUT_MS"]);
+  });
+});
