@@ -1,9 +1,10 @@
 /**
- * A bot process for the crash test: one scheduler tick at 09:00:30 Jerusalem time on 28 Feb 2025
- * against a stand-in platform, on the SQLite file the test prepared (its subscriptions). The test
- * SIGKILLs it mid fan-out and runs it again; the second run must settle what the first left.
+ * A bot process for the crash test: one scheduler tick (by default at 09:00:30 Jerusalem time on
+ * 28 Feb 2025, on data/) against a stand-in platform, on the SQLite file the test prepared (its
+ * subscriptions). The test SIGKILLs it mid fan-out and runs it again; the second run must settle
+ * what the first left.
  *
- *   node bin/run-ts.mjs test/e2e/alerts/fanout-child.ts discord|slack API_URL DB_FILE
+ *   node bin/run-ts.mjs test/e2e/alerts/fanout-child.ts discord|slack API_URL DB_FILE [DATA_PATH [CLOCK]]
  */
 import { Deliverer } from "../../../src/alerts/deliver.js";
 import type { Sender } from "../../../src/alerts/sender.js";
@@ -17,15 +18,15 @@ import { SqliteStore } from "../../../src/store/sqlite.js";
 import { fixedClock } from "../../../src/time/clock.js";
 import { discordRest, renderDiscordMinimal, renderSlackMinimal, slackClient } from "./rig.js";
 
-const [platform, api, db] = process.argv.slice(2);
+const [platform, api, db, dataPath = "data", at = "2025-02-28T07:00:30Z"] = process.argv.slice(2);
 if (!api || !db || (platform !== "discord" && platform !== "slack")) {
   console.error("usage: fanout-child.ts discord|slack API_URL DB_FILE");
   process.exit(2);
 }
 const log = createLogger(process.env.CHILD_LOG_LEVEL ?? "warn");
-const clock = fixedClock("2025-02-28T07:00:30Z");
+const clock = fixedClock(at);
 const store = SqliteStore.open(db);
-const data = await LiveDataset.open("data", log);
+const data = await LiveDataset.open(dataPath, log);
 const sender: Sender =
   platform === "discord"
     ? new DiscordSender(discordRest(api), renderDiscordMinimal)

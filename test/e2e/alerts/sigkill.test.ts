@@ -5,12 +5,16 @@
  * channel must then hold each reminder exactly once — counted on the platform's side.
  */
 import { type ChildProcess, spawn } from "node:child_process";
+import { writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { markerFor } from "../../../src/alerts/marker.js";
 import { SqliteStore } from "../../../src/store/sqlite.js";
 import type { Platform } from "../../../src/store/store.js";
+import { ManualClock } from "../../../src/time/clock.js";
 import { repoRoot, tempDir } from "../../fixtures/story.js";
+import { truceDataset, truceStory } from "../../fixtures/truce.js";
+import { makeScheduler, RecordingSender } from "../../reminders/helpers.js";
 import { DiscordStandIn } from "./standin-discord.js";
 import { SlackStandIn } from "./standin-slack.js";
 
@@ -27,13 +31,14 @@ function runChild(
   platform: Platform,
   api: string,
   db: string,
+  more: string[] = [],
 ): {
   child: ChildProcess;
   done: Promise<{ code: number | null; signal: string | null; out: string; err: string }>;
 } {
   const child = spawn(
     process.execPath,
-    ["bin/run-ts.mjs", "test/e2e/alerts/fanout-child.ts", platform, api, db],
+    ["bin/run-ts.mjs", "test/e2e/alerts/fanout-child.ts", platform, api, db, ...more],
     {
       cwd: repoRoot,
       stdio: ["ignore", "pipe", "pipe"],
@@ -85,26 +90,33 @@ interface Platformish {
   markersIn(channelId: string): string[];
 }
 
-async function crashAndRestart(platform: Platform, standin: Platformish, db: string, channels: string[]) {
-  const first = runChild(platform, standin.url, db);
+async function crashAndRestart(
+  platform: Platform,
+  standin: Platformish,
+  db: string,
+  channels: string[],
+  alerts: string[] = ALERTS,
+  more: string[] = [],
+) {
+  const first = runChild(platform, standin.url, db, more);
   await until(() => standin.total() >= CHANNELS * 0.6, 30_000);
   first.child.kill("SIGKILL");
   const killed = await first.done;
   expect(killed.signal).toBe("SIGKILL");
   const afterKill = standin.total();
-  expect(afterKill).toBeLessThan(CHANNELS * ALERTS.length); // it really died mid fan-out
+  expect(afterKill).toBeLessThan(CHANNELS * alerts.length); // it really died mid fan-out
 
-  const second = await runChild(platform, standin.url, db).done;
+  const second = await runChild(platform, standin.url, db, more).done;
   expect(second.code, second.err).toBe(0);
   const report = JSON.parse(second.out.trim().split("\n").pop() ?? "{}") as { recovered: number };
   expect(report.recovered).toBeGreaterThan(0); // it found unconfirmed claims and settled them
 
   const wrong = channels.filter((c) => {
     const markers = standin.markersIn(c).sort();
-    return markers.length !== ALERTS.length || ALERTS.map(markerFor).sort().join() !== markers.join();
+    return markers.length !== alerts.length || alerts.map(markerFor).sort().join() !== markers.join();
   });
   expect(wrong, `channels without each alert exactly once, e.g. ${wrong.slice(0, 3).join(", ")}`).toEqual([]);
-  expect(standin.total()).toBe(CHANNELS * ALERTS.length);
+  expect(standin.total()).toBe(CHANNELS * alerts.length);
   return { afterKill, recovered: report.recovered };
 }
 
@@ -145,6 +157,53 @@ describe("a fan-out to 1,000 channels killed with SIGKILL and restarted", () => 
         },
         db,
         channels,
+      );
+    } finally {
+      await standin.stop();
+    }
+  }, 60_000);
+});
+
+describe("a moved-deadline notice fanned out to 1,000 channels, killed with SIGKILL and restarted", () => {
+  it("leaves every Discord channel that was reminded of the old date with the notice exactly once", async () => {
+    const standin = await new DiscordStandIn({ postLatencyMs: 15 }).start();
+    try {
+      // The bot ran on the invented truce and reminded every channel of the handover's old date at
+      // 09:00 on 25 January (UTC+2); the move of 12:00 is then fanned out by the process killed.
+      const dir = tempDir();
+      writeFileSync(join(dir, "truce.json"), JSON.stringify(truceStory()));
+      const db = join(dir, "bot.sqlite");
+      const store = SqliteStore.open(db);
+      const channels = Array.from({ length: CHANNELS }, (_, i) => String(700000 + i));
+      for (const channelId of channels) {
+        await store.subscribe(
+          { platform: "discord", channelId, story: "truce", workspaceId: "w1", kind: "reminders" },
+          new Date("2025-01-20T00:00:00Z"),
+        );
+      }
+      const clock = new ManualClock("2025-01-25T07:00:00Z");
+      await makeScheduler({
+        store,
+        data: { dataset: truceDataset() },
+        clock,
+        sender: new RecordingSender(),
+      }).tick();
+      await store.close();
+
+      await crashAndRestart(
+        "discord",
+        {
+          url: standin.url,
+          total: () => [...standin.messages.values()].reduce((n, l) => n + l.length, 0),
+          markersIn: (c) =>
+            (standin.messages.get(c) ?? []).map(
+              (m) => /ref (cf-[0-9a-f]+)/.exec(m.embeds[0]?.footer?.text ?? "")?.[1] ?? "?",
+            ),
+        },
+        db,
+        channels,
+        ["truce:handover@2025-02-18:moved"],
+        [dir, "2025-01-25T10:00:30Z"],
       );
     } finally {
       await standin.stop();
