@@ -1,7 +1,10 @@
 /**
  * A large synthetic story for benchmarks: N events (default 10,000) spread over ten years with several
- * tags, plus a few phases, figures and deadlines. Deterministic (seeded), validated by the real
- * schema and indexed in memory through `indexStory`/`assemble`; nothing is written to disk.
+ * tags, plus phases, figures, deadlines and people whose values change: 2,000 history entries (a
+ * figure's 1,200 values, 600 deadline statuses, 120 moves of due dates, 80 changes of role). Its
+ * sources are published on the first day, so each fact becomes visible on its own date and an answer
+ * at any instant of the ten years sees a different part of it. Deterministic (seeded), validated by
+ * the real schema and indexed in memory through `indexStory`/`assemble`; nothing is written to disk.
  */
 import type { Dataset } from "../src/dataset/dataset.js";
 import { indexStory } from "../src/dataset/dataset.js";
@@ -22,6 +25,14 @@ export const GENERATED_TAGS = [
 
 export const GENERATED_START = "2015-01-01";
 export const GENERATED_YEARS = 10;
+const FIGURE_VALUES = 1_200;
+const DEADLINES = 6;
+const STATUSES_PER_DEADLINE = 100;
+const MOVES_PER_DEADLINE = 20;
+const ROLE_CHANGES = 80;
+/** History entries of the generated story: figure values, statuses, moves and roles. */
+export const GENERATED_HISTORY_ENTRIES =
+  FIGURE_VALUES + DEADLINES * (STATUSES_PER_DEADLINE + MOVES_PER_DEADLINE) + ROLE_CHANGES;
 
 /** A small deterministic PRNG (mulberry32), so every run benchmarks the same story. */
 function random(seed: number): () => number {
@@ -69,7 +80,12 @@ export function generateStoryJson(events = 10_000, seed = 1): Record<string, unk
       summary: `A generated story with ${events} events.`,
       default: true,
     },
-    sources: src.map((id, i) => ({ id, title: `Bench source ${i + 1}`, publisher: "Bench", published: end })),
+    sources: src.map((id, i) => ({
+      id,
+      title: `Bench source ${i + 1}`,
+      publisher: "Bench",
+      published: GENERATED_START,
+    })),
     parties: [
       { id: "side-a", name: "Side A", role: "belligerent", sourceIds: [src[0]] },
       { id: "side-b", name: "Side B", role: "belligerent", sourceIds: [src[0]] },
@@ -100,10 +116,10 @@ export function generateStoryJson(events = 10_000, seed = 1): Record<string, unk
         label: "Captives",
         category: "captives",
         unit: "captives",
-        values: Array.from({ length: 12 }, (_, i) => ({
-          value: 200 - i * 10,
+        values: Array.from({ length: FIGURE_VALUES }, (_, i) => ({
+          value: 2_000 - i,
           qualifier: i % 2 ? "about" : "exactly",
-          asOf: addDays(GENERATED_START, i * 300),
+          asOf: addDays(GENERATED_START, Math.floor((i * days) / FIGURE_VALUES)),
           attribution: "Side A",
           sourceId: src[0],
         })),
@@ -133,13 +149,35 @@ export function generateStoryJson(events = 10_000, seed = 1): Record<string, unk
       },
     ],
     events: generated,
-    deadlines: Array.from({ length: 6 }, (_, i) => ({
+    people: Array.from({ length: 2 }, (_, p) => ({
+      id: `person-${p}`,
+      name: `Person ${p}`,
+      role: Array.from({ length: ROLE_CHANGES / 2 }, (_, i) => ({
+        from: addDays(GENERATED_START, i * 90),
+        role: `Negotiator, term ${i + 1}`,
+      })),
+      partyId: "side-a",
+      sourceIds: [src[0]],
+    })),
+    // Each deadline is moved every half year, later each time, and its status changes every month.
+    deadlines: Array.from({ length: DEADLINES }, (_, i) => ({
       id: `deadline-${i}`,
       title: `Deadline ${i}`,
       phrase: `Deadline ${i} is due`,
-      due: addDays(end, (i - 3) * 5),
+      due: addDays(GENERATED_START, 30 + i),
+      moves: Array.from({ length: MOVES_PER_DEADLINE }, (_, m) => ({
+        at: addDays(GENERATED_START, 20 + m * 180 + i),
+        due: addDays(GENERATED_START, 200 + m * 180 + i),
+        kind: "extended",
+        attribution: "Mediator",
+        sourceIds: [src[1]],
+      })),
       ...(i < 2 ? { phaseId: "phase-one" } : {}),
-      status: i % 3 === 0 ? "disputed" : "scheduled",
+      status: Array.from({ length: STATUSES_PER_DEADLINE }, (_, k) => ({
+        from: addDays(GENERATED_START, k * 36 + i),
+        status: k % 2 ? "disputed" : "scheduled",
+        note: `Status change ${k + 1}.`,
+      })),
       sourceIds: [src[i % 2]],
     })),
     claims: [

@@ -105,6 +105,21 @@ export function zoneOffsetMinutes(instant: Date, timeZone: string): number {
  * the earlier instant.
  */
 export function zonedInstant(date: LocalDate, hour: number, minute: number, timeZone: string): Date {
+  const key = `${date}T${hour}:${minute} ${timeZone}`;
+  let ms = zonedInstants.get(key);
+  if (ms === undefined) {
+    ms = computeZonedInstant(date, hour, minute, timeZone);
+    // Data dates and reminder hours are few; the cap only bounds a long-running process's memory.
+    if (zonedInstants.size >= 50_000) zonedInstants.clear();
+    zonedInstants.set(key, ms);
+  }
+  return new Date(ms);
+}
+
+/** zonedInstant's answers: a pure function of its arguments, asked again for every answer. */
+const zonedInstants = new Map<string, number>();
+
+function computeZonedInstant(date: LocalDate, hour: number, minute: number, timeZone: string): number {
   const [y, m, d] = dateParts(date);
   const guess = Date.UTC(y, m - 1, d, hour, minute);
   const first = zoneOffsetMinutes(new Date(guess), timeZone);
@@ -123,7 +138,7 @@ export function zonedInstant(date: LocalDate, hour: number, minute: number, time
   if (ew.hour === hour && ew.minute === minute && localDateOf(new Date(earlier), timeZone) === date) {
     candidate = earlier;
   }
-  return new Date(candidate);
+  return candidate;
 }
 
 export function isValidTimeZone(timeZone: string): boolean {
