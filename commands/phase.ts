@@ -17,13 +17,19 @@ const STATUS: Record<PhaseStatus, string> = {
   collapsed: "Collapsed",
 };
 
-/** The phase the clock is in; else the next to start; else the last one. */
+/** Statuses of a phase that is over or never came: it is not the current phase. */
+const OVER: ReadonlySet<PhaseStatus> = new Set(["ended", "collapsed"]);
+
+/**
+ * The phase the clock is in (the latest to start, when several are); else the next to start; else
+ * one still in play without dates (under negotiation); else the last one.
+ */
 function currentPhase(story: StoryAt): PhaseNow | undefined {
   const moments = story.phases().map((p) => ({ p, m: story.phaseMoment(p) }));
   return (
-    moments.find((x) => x.m.state === "during")?.p ??
+    moments.filter((x) => x.m.state === "during").at(-1)?.p ??
     moments.find((x) => x.m.state === "before")?.p ??
-    moments.find((x) => x.m.state === "unscheduled")?.p ??
+    moments.find((x) => x.m.state === "unscheduled" && !OVER.has(x.p.status))?.p ??
     moments[moments.length - 1]?.p
   );
 }

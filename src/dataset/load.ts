@@ -5,7 +5,7 @@
 import { readdir, readFile, stat } from "node:fs/promises";
 import { basename, join, relative } from "node:path";
 import type { z } from "zod";
-import { daysBetween, localDateOf, parseWhen, type When } from "../time/calendar.js";
+import { daysBetween, isValidTimeZone, localDateOf, parseWhen, type When } from "../time/calendar.js";
 import { type Dataset, indexStory, isHistory, type Story } from "./dataset.js";
 import { type MoveKind, type StoryFile, storyFileSchema } from "./schema.js";
 
@@ -173,6 +173,11 @@ function bestEffortReferences(file: string, raw: unknown, schemaErrors: DataErro
       missing.push(`unknown ${singular} id`);
     }
   }
+  // Dates are compared on the story's calendar: with a zone that is itself an error, use UTC's.
+  const story =
+    typeof data.story === "object" && data.story !== null ? (data.story as Record<string, unknown>) : {};
+  const zone = typeof story.timeZone === "string" && isValidTimeZone(story.timeZone) ? story.timeZone : "UTC";
+  data.story = { ...story, timeZone: zone };
   for (const key of ["phases", "events", "deadlines"] as const) {
     data[key] = (data[key] as Record<string, unknown>[]).map((x) => ({
       terms: [],
