@@ -120,24 +120,24 @@ async function crashAndRestart(
   return { afterKill, recovered: report.recovered };
 }
 
+/** What the stand-in Discord holds: its messages, and the marker in each one's embed footer. */
+function discordSide(standin: DiscordStandIn): Platformish {
+  return {
+    url: standin.url,
+    total: () => [...standin.messages.values()].reduce((n, l) => n + l.length, 0),
+    markersIn: (c) =>
+      (standin.messages.get(c) ?? []).map(
+        (m) => /ref (cf-[0-9a-f]+)/.exec(m.embeds[0]?.footer?.text ?? "")?.[1] ?? "?",
+      ),
+  };
+}
+
 describe("a fan-out to 1,000 channels killed with SIGKILL and restarted", () => {
   it("leaves every Discord channel with each alert exactly once", async () => {
     const standin = await new DiscordStandIn({ postLatencyMs: 15 }).start();
     try {
       const { db, channels } = await prepare("discord");
-      await crashAndRestart(
-        "discord",
-        {
-          url: standin.url,
-          total: () => [...standin.messages.values()].reduce((n, l) => n + l.length, 0),
-          markersIn: (c) =>
-            (standin.messages.get(c) ?? []).map(
-              (m) => /ref (cf-[0-9a-f]+)/.exec(m.embeds[0]?.footer?.text ?? "")?.[1] ?? "?",
-            ),
-        },
-        db,
-        channels,
-      );
+      await crashAndRestart("discord", discordSide(standin), db, channels);
     } finally {
       await standin.stop();
     }
@@ -192,14 +192,7 @@ describe("a moved-deadline notice fanned out to 1,000 channels, killed with SIGK
 
       await crashAndRestart(
         "discord",
-        {
-          url: standin.url,
-          total: () => [...standin.messages.values()].reduce((n, l) => n + l.length, 0),
-          markersIn: (c) =>
-            (standin.messages.get(c) ?? []).map(
-              (m) => /ref (cf-[0-9a-f]+)/.exec(m.embeds[0]?.footer?.text ?? "")?.[1] ?? "?",
-            ),
-        },
+        discordSide(standin),
         db,
         channels,
         ["truce:handover@2025-02-18:moved"],
