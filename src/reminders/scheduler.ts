@@ -351,8 +351,7 @@ export class Scheduler {
     if (row.kind === "update" || row.key.endsWith(":moved")) {
       const notice = findNotice(dataset, row.key);
       if (!notice) return { expired: "its update is no longer in the data" };
-      const { visibleFrom: _, ...item } = notice;
-      return { item: this.updateItem({ ...item, at: row.dueAt.toISOString() }) };
+      return { item: this.updateItem({ ...notice.item(), at: row.dueAt.toISOString() }) };
     }
     const [storyId, dueKey, lead] = row.key.split(":");
     const story = storyId ? dataset.byId.get(storyId) : undefined;

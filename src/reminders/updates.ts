@@ -33,9 +33,14 @@ export interface UpdateItem {
   receivedPrefixes?: string[];
 }
 
-/** A notice before it is due: the item without `at`, and the instant it becomes visible. */
-export interface Notice extends Omit<UpdateItem, "at"> {
+/**
+ * A notice before it is due: its key, the instant it becomes visible, and how to word it (worded
+ * only when it is news: every tick looks at every notice of every story, and most are known).
+ */
+export interface Notice {
+  key: string;
   visibleFrom: number;
+  item(): Omit<UpdateItem, "at">;
 }
 
 export function eventKey(storyId: string, eventId: string): string {
@@ -52,24 +57,33 @@ export function storyNotices(story: Story): Notice[] {
   const tz = story.story.timeZone;
   const out: Notice[] = [];
   for (const e of story.timeline.items) {
-    const when = e.at.precision === "date" ? formatLongDate(e.at.date) : formatInstant(e.at.instant, tz);
+    const when = () =>
+      e.at.precision === "date" ? formatLongDate(e.at.date) : formatInstant(e.at.instant, tz);
+    const key = eventKey(id, e.id);
     out.push({
-      key: eventKey(id, e.id),
-      storyId: id,
+      key,
       visibleFrom: e.visibleFrom,
-      text: `New in the timeline: ${e.title} (${when}).${e.attribution ? ` According to ${e.attribution}.` : ""}`,
-      sourceIds: e.sourceIds,
+      item: () => ({
+        key,
+        storyId: id,
+        text: `New in the timeline: ${e.title} (${when()}).${e.attribution ? ` According to ${e.attribution}.` : ""}`,
+        sourceIds: e.sourceIds,
+      }),
     });
   }
   for (const track of story.tracks.figures) {
     const f = track.figure;
     for (const v of track.values.entries) {
+      const key = figureValueKey(id, f.id, v.asOf, v.value);
       out.push({
-        key: figureValueKey(id, f.id, v.asOf, v.value),
-        storyId: id,
+        key,
         visibleFrom: v.visibleFrom,
-        text: `${f.label}: ${figureAmount(v, f.unit)}, ${attributionText(v)}.`,
-        sourceIds: [v.sourceId],
+        item: () => ({
+          key,
+          storyId: id,
+          text: `${f.label}: ${figureAmount(v, f.unit)}, ${attributionText(v)}.`,
+          sourceIds: [v.sourceId],
+        }),
       });
     }
   }
@@ -78,14 +92,19 @@ export function storyNotices(story: Story): Notice[] {
     for (const version of track.dues.entries) {
       const was = track.dues.entries[version.version - 1];
       if (!version.move || !was) continue;
+      const move = version.move;
+      const key = `${id}:${version.key}:moved`;
       out.push({
-        key: `${id}:${version.key}:moved`,
-        storyId: id,
+        key,
         visibleFrom: version.visibleFrom,
-        text: `${d.title} has moved: it was due ${whenText(was.due, tz)}; now due ${whenText(version.due, tz)}, according to ${version.move.attribution}.${version.move.note ? ` ${version.move.note}` : ""}`,
-        sourceIds: version.move.sourceIds,
-        audience: "moved",
-        receivedPrefixes: [`${id}:${d.id}:`, `${id}:${d.id}@`],
+        item: () => ({
+          key,
+          storyId: id,
+          text: `${d.title} has moved: it was due ${whenText(was.due, tz)}; now due ${whenText(version.due, tz)}, according to ${move.attribution}.${move.note ? ` ${move.note}` : ""}`,
+          sourceIds: move.sourceIds,
+          audience: "moved",
+          receivedPrefixes: [`${id}:${d.id}:`, `${id}:${d.id}@`],
+        }),
       });
     }
   }
@@ -113,9 +132,8 @@ export function findNews(dataset: Dataset, memory: NewsMemory, watermark: number
       if (notice.visibleFrom > now || memory.known.has(notice.key)) continue;
       memory.known.add(notice.key);
       if (!seen) continue;
-      const { visibleFrom, ...item } = notice;
-      const due = visibleFrom > watermark ? visibleFrom : now;
-      fresh.push({ ...item, at: new Date(due).toISOString() });
+      const due = notice.visibleFrom > watermark ? notice.visibleFrom : now;
+      fresh.push({ ...notice.item(), at: new Date(due).toISOString() });
     }
   }
   return fresh.sort((a, b) => (a.at < b.at ? -1 : a.at > b.at ? 1 : 0));
