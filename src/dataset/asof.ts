@@ -158,7 +158,7 @@ export class StoryAt {
     let previous: IndexedValue | undefined;
     for (let i = index - 1; i >= 0 && !previous; i--) {
       const v = track.values.entries[i];
-      if (v && v.visibleFrom <= this.t) previous = v;
+      if (v && this.shows(v)) previous = v;
     }
     return { figure: track.figure, latest, previous };
   }
@@ -167,9 +167,14 @@ export class StoryAt {
     return this.story.tracks.figures.flatMap((f) => this.figureNow(f) ?? []);
   }
 
-  /** A figure's values known at this instant, oldest first. */
+  /** A figure's values known at this instant, oldest first (a corrected value once, as corrected). */
   figureHistory(track: FigureTrack): IndexedValue[] {
-    return track.values.visibleAt(this.t);
+    return track.values.visibleAt(this.t).filter((v) => this.shows(v));
+  }
+
+  /** Whether a value is known at this instant and not yet replaced by its correction. */
+  private shows(v: IndexedValue): boolean {
+    return v.visibleFrom <= this.t && !(v.supersededFrom !== undefined && v.supersededFrom <= this.t);
   }
 
   parties(): { party: Party; roles: PartyRole[]; change: Change<PartyRole[]> }[] {

@@ -72,7 +72,10 @@ export interface PhaseTrack {
   statuses: History<Change<PhaseStatus>>;
 }
 
-export interface IndexedValue extends FigureValue, Visible {}
+export interface IndexedValue extends FigureValue, Visible {
+  /** For a value as first published and later corrected: from when the correction replaces it. */
+  supersededFrom?: number;
+}
 
 export interface FigureTrack {
   figure: Figure;
@@ -335,14 +338,22 @@ export function indexStory(file: string, data: StoryFile): Story {
     };
   });
 
+  // A corrected value is two entries: the wrong value as published, shown until the correction, and
+  // the correct one after it (the next entry, so that it wins from then on).
   const figures = data.figures.map(
     (f): FigureTrack => ({
       figure: f,
       values: new History(
-        f.values.map((v) => ({
-          ...v,
-          visibleFrom: Math.max(at(v.asOf), reportedFrom([v.sourceId])),
-        })),
+        f.values.flatMap((v): IndexedValue[] => {
+          const visibleFrom = Math.max(at(v.asOf), reportedFrom([v.sourceId]));
+          if (!v.corrected) return [{ ...v, visibleFrom }];
+          const correctedFrom = Math.max(visibleFrom, at(v.corrected.on));
+          const { corrected: _, ...published } = v;
+          return [
+            { ...published, value: v.corrected.was, visibleFrom, supersededFrom: correctedFrom },
+            { ...v, visibleFrom: correctedFrom },
+          ];
+        }),
       ),
     }),
   );

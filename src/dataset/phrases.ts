@@ -39,7 +39,10 @@ export function figureAmount(value: FigureValue, unit: string | undefined): stri
 
 /** "according to Israel, as of 28 Feb 2025" (and "derived: …" when it is). */
 export function attributionText(value: FigureValue): string {
-  return `according to ${value.attribution}, as of ${formatShortDate(value.asOf)}${value.derived ? ` (derived: ${value.derived})` : ""}`;
+  const corrected = value.corrected
+    ? ` (corrected on ${formatShortDate(value.corrected.on.slice(0, 10))})`
+    : "";
+  return `according to ${value.attribution}, as of ${formatShortDate(value.asOf)}${value.derived ? ` (derived: ${value.derived})` : ""}${corrected}`;
 }
 
 /** A figure's latest value as a sentence part: **59 captives**, according to Israel, as of 28 Feb 2025 */

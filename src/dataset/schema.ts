@@ -202,6 +202,17 @@ export const figureValueSchema = z
     sourceId: id,
     note: z.string().optional(),
     derived: derived.optional(),
+    corrected: z
+      .object({
+        on: dateOrInstant.describe("When the correction was made: replies before it show the old value."),
+        was: z.number().nonnegative().describe("The value as first published."),
+        note: z.string().min(1).optional(),
+      })
+      .strict()
+      .optional()
+      .describe(
+        "Set when this value corrects a wrong one published before: channels that got the wrong value get one correction notice.",
+      ),
   })
   .strict();
 

@@ -47,6 +47,9 @@ export class TimedStore implements Store {
   channelSubscriptions(channel: ChannelRef): Promise<Subscription[]> {
     return this.timed("channelSubscriptions", () => this.inner.channelSubscriptions(channel));
   }
+  receivedKeys(keys: readonly string[]): Promise<ChannelRef[]> {
+    return this.timed("receivedKeys", () => this.inner.receivedKeys(keys));
+  }
   receivedBy(keyPrefixes: readonly string[]): Promise<ChannelRef[]> {
     return this.timed("receivedBy", () => this.inner.receivedBy(keyPrefixes));
   }

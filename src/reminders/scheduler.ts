@@ -415,21 +415,28 @@ export class Scheduler {
   }
 
   /**
-   * Who gets a notice: channels following its story that subscribed to updates by then, or, for a
-   * moved deadline, the reminder channels following its story that were sent a reminder of it.
+   * Who gets a notice: channels following its story that subscribed to updates by then; for a moved
+   * deadline, the reminder channels following its story that were sent a reminder of it; for a
+   * correction, the channels following its story that were sent the wrong value.
    */
   private async audience(update: UpdateItem, subs: Subscription[], dueAt: Date): Promise<Subscription[]> {
     const following = subs.filter((s) => follows(s, update.storyId));
-    if (update.audience !== "moved") {
+    if (update.audience === undefined || update.audience === "updates") {
       return uniqueChannels(following.filter((s) => wantsUpdates(s) && s.since.getTime() <= dueAt.getTime()));
     }
-    const received = new Set(
-      (await this.options.store.receivedBy(update.receivedPrefixes ?? [])).map(
-        (c) => `${c.platform}:${c.channelId}`,
-      ),
-    );
+    const { store } = this.options;
+    const got =
+      update.audience === "moved"
+        ? await store.receivedBy(update.receivedPrefixes ?? [])
+        : await store.receivedKeys(update.receivedKeys ?? []);
+    const received = new Set(got.map((c) => `${c.platform}:${c.channelId}`));
+    // A moved deadline concerns reminder channels; a correction, whoever was sent the wrong value.
     return uniqueChannels(
-      following.filter((s) => wantsReminders(s) && received.has(`${s.platform}:${s.channelId}`)),
+      following.filter(
+        (s) =>
+          (update.audience === "corrected" || wantsReminders(s)) &&
+          received.has(`${s.platform}:${s.channelId}`),
+      ),
     );
   }
 

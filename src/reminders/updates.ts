@@ -10,12 +10,16 @@ import type { CommandContext } from "../command/definition.js";
 import { storyAt } from "../dataset/asof.js";
 import type { Dataset, Story } from "../dataset/dataset.js";
 import { attributionText, figureAmount, footerFor } from "../dataset/phrases.js";
+import type { Figure, FigureValue } from "../dataset/schema.js";
 import type { Reply } from "../reply/reply.js";
 import { formatInstant, formatLongDate } from "../time/calendar.js";
 import { whenText } from "./plan.js";
 
-/** Who gets a notice: the story's update channels, or the channels reminded of a deadline that moved. */
-export type Audience = "updates" | "moved";
+/**
+ * Who gets a notice: the story's update channels; the channels reminded of a deadline that moved; or
+ * the channels that were sent a value later corrected.
+ */
+export type Audience = "updates" | "moved" | "corrected";
 
 /** A notice as the scheduler persists it until every channel has it (JSON-safe). */
 export interface UpdateItem {
@@ -31,6 +35,8 @@ export interface UpdateItem {
   audience?: Audience;
   /** For "moved": key prefixes of the deadline's reminders; channels that got one get the notice. */
   receivedPrefixes?: string[];
+  /** For "corrected": the keys of what was sent wrong; channels that got one get the notice. */
+  receivedKeys?: string[];
 }
 
 /**
@@ -74,6 +80,10 @@ export function storyNotices(story: Story): Notice[] {
   for (const track of story.tracks.figures) {
     const f = track.figure;
     for (const v of track.values.entries) {
+      if (v.corrected) {
+        out.push({ ...correctionNotice(id, f, v, v.corrected), visibleFrom: v.visibleFrom });
+        continue;
+      }
       const key = figureValueKey(id, f.id, v.asOf, v.value);
       out.push({
         key,
@@ -111,6 +121,28 @@ export function storyNotices(story: Story): Notice[] {
   return out;
 }
 
+/** "Captives remaining in Gaza was 59 captives, is 58 captives, according to Israel, as of …" (titled Correction). */
+function correctionNotice(
+  storyId: string,
+  figure: Figure,
+  value: FigureValue,
+  corrected: NonNullable<FigureValue["corrected"]>,
+): Notice {
+  const key = `correction:${storyId}:figure:${figure.id}:${value.asOf}:${value.value}`;
+  return {
+    key,
+    visibleFrom: Number.NEGATIVE_INFINITY,
+    item: () => ({
+      key,
+      storyId,
+      text: `${figure.label} was ${figureAmount({ ...value, value: corrected.was }, figure.unit)}, is ${figureAmount(value, figure.unit)}, ${attributionText(value)}.${corrected.note ? ` ${corrected.note}` : ""}`,
+      sourceIds: [value.sourceId],
+      audience: "corrected",
+      receivedKeys: [figureValueKey(storyId, figure.id, value.asOf, corrected.was)],
+    }),
+  };
+}
+
 /** What the scheduler remembers between runs: the notices already handled, the stories already seen. */
 export interface NewsMemory {
   known: Set<string>;
@@ -142,12 +174,19 @@ export function findNews(dataset: Dataset, memory: NewsMemory, watermark: number
 /** A notice by key, as it is in the data now (to rebuild an unconfirmed delivery after a crash). */
 export function findNotice(dataset: Dataset, key: string): Notice | undefined {
   for (const story of dataset.stories) {
-    if (!key.startsWith(`update:${story.story.id}:`) && !key.startsWith(`${story.story.id}:`)) continue;
+    const id = story.story.id;
+    if (![`update:${id}:`, `correction:${id}:`, `${id}:`].some((p) => key.startsWith(p))) continue;
     const found = storyNotices(story).find((n) => n.key === key);
     if (found) return found;
   }
   return undefined;
 }
+
+const TITLES: Record<Audience, string> = {
+  updates: "Update",
+  moved: "Deadline moved",
+  corrected: "Correction",
+};
 
 /** A notice as a Reply (with the story's footer, like any answer). */
 export function updateReply(
@@ -156,10 +195,9 @@ export function updateReply(
   context: CommandContext,
   late?: string,
 ): Reply {
-  const moved = item.audience === "moved";
   return {
     kind: "answer",
-    title: `${moved ? "Deadline moved" : "Update"}${late ? " (late)" : ""}`,
+    title: `${TITLES[item.audience ?? "updates"]}${late ? " (late)" : ""}`,
     summary: [item.text, late ? ` (${late})` : ""],
     ...(story ? { footer: footerFor(storyAt(story, context.clock.now()), context, item.sourceIds) } : {}),
     ephemeral: false,

@@ -225,6 +225,16 @@ export class PostgresStore implements Store {
     return r.rows.map(toSubscription);
   }
 
+  async receivedKeys(keys: readonly string[]): Promise<ChannelRef[]> {
+    if (keys.length === 0) return [];
+    const r = await this.pool.query<{ platform: Delivery["platform"]; channel_id: string }>(
+      `SELECT DISTINCT platform, channel_id FROM deliveries
+       WHERE key = ANY($1::text[]) AND state IN ('sent', 'sent_late')`,
+      [[...keys]],
+    );
+    return r.rows.map((row) => ({ platform: row.platform, channelId: row.channel_id }));
+  }
+
   async receivedBy(keyPrefixes: readonly string[]): Promise<ChannelRef[]> {
     if (keyPrefixes.length === 0) return [];
     const r = await this.pool.query<{ platform: Delivery["platform"]; channel_id: string }>(

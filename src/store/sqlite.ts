@@ -212,6 +212,18 @@ export class SqliteStore implements Store {
     return rows.map(toSubscription);
   }
 
+  async receivedKeys(keys: readonly string[]): Promise<ChannelRef[]> {
+    const seen = new Map<string, ChannelRef>();
+    for (const key of keys) {
+      const rows = this.stmt(
+        "SELECT platform, channel_id FROM deliveries WHERE key = ? AND state IN ('sent', 'sent_late')",
+      ).all(key) as { platform: Delivery["platform"]; channel_id: string }[];
+      for (const r of rows)
+        seen.set(`${r.platform}:${r.channel_id}`, { platform: r.platform, channelId: r.channel_id });
+    }
+    return [...seen.values()];
+  }
+
   async receivedBy(keyPrefixes: readonly string[]): Promise<ChannelRef[]> {
     const seen = new Map<string, ChannelRef>();
     for (const prefix of keyPrefixes) {

@@ -123,6 +123,8 @@ export interface Store {
   unconfirmed(claimedBefore: Date): Promise<Delivery[]>;
   /** Channels that were sent (on time or late) any item whose key starts with one of these prefixes. */
   receivedBy(keyPrefixes: readonly string[]): Promise<ChannelRef[]>;
+  /** Channels that were sent (on time or late) any item with exactly one of these keys. */
+  receivedKeys(keys: readonly string[]): Promise<ChannelRef[]>;
   /** A channel's latest ledger rows, newest claim first. */
   recentDeliveries(channel: ChannelRef, limit: number): Promise<Delivery[]>;
 

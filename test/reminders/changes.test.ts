@@ -7,12 +7,14 @@ import { writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { markerFor } from "../../src/alerts/marker.js";
+import { runCommand } from "../../src/command/run.js";
 import { LiveDataset } from "../../src/dataset/live.js";
 import { createLogger } from "../../src/log.js";
+import { renderText } from "../../src/platforms/console/render.js";
 import { SqliteStore } from "../../src/store/sqlite.js";
 import type { Store } from "../../src/store/store.js";
 import { ManualClock } from "../../src/time/clock.js";
-import { shippedStory, tempDir } from "../fixtures/story.js";
+import { contextAt, registry, shippedStory, tempDir } from "../fixtures/story.js";
 import { truceDataset, truceStory } from "../fixtures/truce.js";
 import { makeScheduler, RecordingSender } from "./helpers.js";
 
@@ -201,3 +203,61 @@ function shippedWithoutDefault() {
   delete s.story.default;
   return s;
 }
+
+describe("a figure value corrected after it went out", () => {
+  let live: LiveDataset;
+  afterEach(() => live.close());
+
+  it("sends the channels that got the wrong value one correction, and replies say it was corrected", async () => {
+    const dir = tempDir();
+    const file = join(dir, "gaza-2025.json");
+    const write = (edit: (values: Record<string, unknown>[]) => void) => {
+      const story = shippedStory();
+      const values = story.figures.find((f: { id: string }) => f.id === "captives-remaining").values;
+      edit(values);
+      writeFileSync(file, JSON.stringify(story, null, 2));
+    };
+    const wrong = { value: 57, asOf: "2025-03-02", attribution: "Israel", sourceId: "aj-2025-02-28" };
+    write(() => {});
+    live = await LiveDataset.open(dir, createLogger("silent"));
+    clock.set("2025-03-02T08:00:00Z");
+    await subscribe("news", "2025-03-01T00:00:00Z", "gaza-2025", "updates");
+    const scheduler = makeScheduler({ store, data: live, clock, sender });
+    scheduler.listen(live);
+    await scheduler.tick();
+
+    clock.set("2025-03-02T09:00:00Z"); // a value that turns out to be wrong goes out
+    write((values) => values.splice(1, 0, { ...wrong }));
+    await live.reload();
+    await scheduler.idle();
+    await subscribe("later", "2025-03-02T09:30:00Z", "gaza-2025", "updates");
+    expect(sender.in("news").map((p) => p.text)).toEqual([
+      "Update: Captives remaining in Gaza: 57 captives, according to Israel, as of 2 Mar 2025.",
+    ]);
+
+    clock.set("2025-03-02T10:00:00Z"); // corrected
+    write((values) =>
+      values.splice(1, 0, { ...wrong, value: 58, corrected: { on: "2025-03-02T12:00:00+02:00", was: 57 } }),
+    );
+    await live.reload();
+    await scheduler.idle();
+    clock.set("2025-03-02T10:01:00Z");
+    await scheduler.tick();
+    await makeScheduler({ store, data: live, clock, sender }).tick();
+    expect(sender.in("news").map((p) => p.text)).toEqual([
+      "Update: Captives remaining in Gaza: 57 captives, according to Israel, as of 2 Mar 2025.",
+      "Correction: Captives remaining in Gaza was 57 captives, is 58 captives, according to Israel, as of 2 Mar 2025 (corrected on 2 Mar 2025).",
+    ]);
+    expect(sender.in("later")).toEqual([]);
+
+    // Before the correction the bot said 57, as it did then; after it, 58 and that it was corrected.
+    const captives = (at: string) =>
+      renderText(runCommand(registry, "captives", {}, contextAt(at, {}, live.dataset)));
+    expect(captives("2025-03-02T09:30:00Z")).toContain(
+      "57 captives, according to Israel, as of 2 Mar 2025 (before: 59 captives",
+    );
+    expect(captives("2025-03-02T10:30:00Z")).toContain(
+      "58 captives, according to Israel, as of 2 Mar 2025 (corrected on 2 Mar 2025) (before: 59 captives",
+    );
+  });
+});

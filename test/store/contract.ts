@@ -146,6 +146,9 @@ export function describeStoreContract(engine: string, open: () => Promise<Store>
         const got = await store.receivedBy(["gaza-2025:phase-one-end:", "gaza-2025:phase-one-end@"]);
         expect(got.map((c) => `${c.platform}:${c.channelId}`).sort()).toEqual(["discord:111", "slack:C9"]);
         expect(await store.receivedBy([])).toEqual([]);
+        const exact = await store.receivedKeys(["gaza-2025:phase-one-end:1d", "gaza-2025:phase-one-end"]);
+        expect(exact.map((c) => `${c.platform}:${c.channelId}`)).toEqual(["discord:111"]);
+        expect(await store.receivedKeys([])).toEqual([]);
       });
 
       it("claims a (key, platform, channel) once: the second claim loses", async () => {
