@@ -27,6 +27,7 @@ import { createPrometheusMetrics } from "../metrics/prometheus.js";
 import { TimedStore } from "../metrics/store.js";
 import { createConsoleAdapter } from "../platforms/console/adapter.js";
 import { ConsoleSender } from "../platforms/console/sender.js";
+import { ChangeRecorder } from "../record/changes.js";
 import { Scheduler } from "../reminders/scheduler.js";
 import { openStore } from "../store/open.js";
 import type { Store } from "../store/store.js";
@@ -189,6 +190,8 @@ export async function startBot(options: {
     metrics,
   });
   scheduler.listen(data);
+  const recorder = new ChangeRecorder({ store, clock, log });
+  recorder.listen(data);
   scheduler.start();
 
   let stopping: Promise<boolean> | undefined;

@@ -1,8 +1,10 @@
 /** A Store that reports how long each operation took: the store latency histogram. */
 import type {
+  ChangeRecord,
   ChannelRef,
   Delivery,
   DeliveryRef,
+  NewChangeRecord,
   NewDelivery,
   Outcome,
   Store,
@@ -79,6 +81,12 @@ export class TimedStore implements Store {
   }
   ping(): Promise<void> {
     return this.timed("ping", () => this.inner.ping());
+  }
+  recordChanges(changes: readonly NewChangeRecord[], at: Date): Promise<void> {
+    return this.timed("recordChanges", () => this.inner.recordChanges(changes, at));
+  }
+  changes(story: string, limit: number): Promise<ChangeRecord[]> {
+    return this.timed("changes", () => this.inner.changes(story, limit));
   }
   getState(name: string): Promise<string | undefined> {
     return this.timed("getState", () => this.inner.getState(name));

@@ -133,6 +133,37 @@ export const MIGRATIONS: readonly Migration[] = [
       ALTER TABLE subscriptions ADD PRIMARY KEY (platform, channel_id, story);
     `,
   },
+  // Version 3 is several processes' leases.
+  {
+    version: 4,
+    name: "the record of changes to the data: what, old and new, development or correction, when, by whom",
+    sqlite: `
+      CREATE TABLE changes (
+        id INTEGER PRIMARY KEY AUTOINCREMENT,
+        story TEXT NOT NULL,
+        path TEXT NOT NULL,
+        kind TEXT NOT NULL CHECK (kind IN ('development', 'correction')),
+        old_value TEXT,
+        new_value TEXT,
+        at_ms INTEGER NOT NULL,
+        by_user TEXT
+      );
+      CREATE INDEX changes_story ON changes (story, at_ms);
+    `,
+    postgres: `
+      CREATE TABLE changes (
+        id BIGSERIAL PRIMARY KEY,
+        story TEXT NOT NULL,
+        path TEXT NOT NULL,
+        kind TEXT NOT NULL CHECK (kind IN ('development', 'correction')),
+        old_value TEXT,
+        new_value TEXT,
+        at TIMESTAMPTZ NOT NULL,
+        by_user TEXT
+      );
+      CREATE INDEX changes_story ON changes (story, at);
+    `,
+  },
 ];
 
 export const LATEST_VERSION = MIGRATIONS.reduce((v, m) => Math.max(v, m.version), 0);

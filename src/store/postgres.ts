@@ -6,16 +6,20 @@
  */
 import pg from "pg";
 import { MIGRATIONS } from "./migrations.js";
-import type {
-  ChannelRef,
-  Delivery,
-  DeliveryRef,
-  NewDelivery,
-  Outcome,
-  Store,
-  StoryChannelRef,
-  SubscribeInput,
-  Subscription,
+import {
+  type ChangeKind,
+  type ChangeRecord,
+  type ChannelRef,
+  type Delivery,
+  type DeliveryRef,
+  type NewChangeRecord,
+  type NewDelivery,
+  type Outcome,
+  type Store,
+  type StoryChannelRef,
+  type SubscribeInput,
+  type Subscription,
+  toChange,
 } from "./store.js";
 
 /** Any number: the advisory lock that serialises migrations of this bot's schema. */
@@ -350,6 +354,38 @@ export class PostgresStore implements Store {
       name,
     ]);
     return r.rows[0]?.value;
+  }
+
+  async recordChanges(changes: readonly NewChangeRecord[], at: Date): Promise<void> {
+    if (changes.length === 0) return;
+    await this.pool.query(
+      `INSERT INTO changes (story, path, kind, old_value, new_value, by_user, at)
+       SELECT s, p, k, o, n, b, $7
+       FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[]) AS c(s, p, k, o, n, b)`,
+      [
+        changes.map((c) => c.story),
+        changes.map((c) => c.path),
+        changes.map((c) => c.kind),
+        changes.map((c) => c.old ?? null),
+        changes.map((c) => c.new ?? null),
+        changes.map((c) => c.by ?? null),
+        at,
+      ],
+    );
+  }
+
+  async changes(story: string, limit: number): Promise<ChangeRecord[]> {
+    const r = await this.pool.query<{
+      id: string;
+      story: string;
+      path: string;
+      kind: ChangeKind;
+      old_value: string | null;
+      new_value: string | null;
+      at: Date;
+      by_user: string | null;
+    }>("SELECT * FROM changes WHERE story = $1 ORDER BY at DESC, id DESC LIMIT $2", [story, limit]);
+    return r.rows.map((row) => toChange({ ...row, id: Number(row.id) }));
   }
 
   async setState(name: string, value: string, at: Date): Promise<void> {

@@ -7,16 +7,20 @@ import { mkdirSync } from "node:fs";
 import { dirname } from "node:path";
 import Database from "better-sqlite3";
 import { MIGRATIONS } from "./migrations.js";
-import type {
-  ChannelRef,
-  Delivery,
-  DeliveryRef,
-  NewDelivery,
-  Outcome,
-  Store,
-  StoryChannelRef,
-  SubscribeInput,
-  Subscription,
+import {
+  type ChangeKind,
+  type ChangeRecord,
+  type ChannelRef,
+  type Delivery,
+  type DeliveryRef,
+  type NewChangeRecord,
+  type NewDelivery,
+  type Outcome,
+  type Store,
+  type StoryChannelRef,
+  type SubscribeInput,
+  type Subscription,
+  toChange,
 } from "./store.js";
 
 interface SubscriptionRow {
@@ -49,6 +53,17 @@ interface DeliveryRow {
   finished_ms: number | null;
   message_id: string | null;
   reason: string | null;
+}
+
+interface ChangeRow {
+  id: number;
+  story: string;
+  path: string;
+  kind: ChangeKind;
+  old_value: string | null;
+  new_value: string | null;
+  at_ms: number;
+  by_user: string | null;
 }
 
 function toSubscription(r: SubscriptionRow): Subscription {
@@ -324,6 +339,24 @@ export class SqliteStore implements Store {
 
   async ping(): Promise<void> {
     this.stmt("SELECT 1").get();
+  }
+
+  async recordChanges(changes: readonly NewChangeRecord[], at: Date): Promise<void> {
+    const insert = this.stmt(
+      "INSERT INTO changes (story, path, kind, old_value, new_value, at_ms, by_user) VALUES (?, ?, ?, ?, ?, ?, ?)",
+    );
+    this.db.transaction(() => {
+      for (const c of changes)
+        insert.run(c.story, c.path, c.kind, c.old ?? null, c.new ?? null, at.getTime(), c.by ?? null);
+    })();
+  }
+
+  async changes(story: string, limit: number): Promise<ChangeRecord[]> {
+    const rows = this.stmt("SELECT * FROM changes WHERE story = ? ORDER BY at_ms DESC, id DESC LIMIT ?").all(
+      story,
+      limit,
+    ) as ChangeRow[];
+    return rows.map((r) => toChange({ ...r, at: new Date(r.at_ms) }));
   }
 
   async getState(name: string): Promise<string | undefined> {

@@ -91,6 +91,26 @@ export type Outcome =
   | { state: "sent" | "sent_late"; messageId: string }
   | { state: "skipped" | "failed"; reason: string };
 
+export type ChangeKind = "development" | "correction";
+
+/** One change the bot loaded: a field of a story, as it was and as it is. */
+export interface NewChangeRecord {
+  story: string;
+  /** Where in the story, like `figures.captives-remaining.values[3]`. */
+  path: string;
+  kind: ChangeKind;
+  /** The JSON of the value before (undefined: added) and after (undefined: removed). */
+  old: string | undefined;
+  new: string | undefined;
+  /** Who made it on the desk; undefined for an edit of the file by hand. */
+  by: string | undefined;
+}
+
+export interface ChangeRecord extends NewChangeRecord {
+  id: number;
+  at: Date;
+}
+
 export interface Store {
   readonly engine: "sqlite" | "postgres";
 
@@ -131,10 +151,38 @@ export interface Store {
   /** Answers a trivial query (readiness probes); throws when the store cannot. */
   ping(): Promise<void>;
 
+  /** Adds changes to the record, all at `at`. */
+  recordChanges(changes: readonly NewChangeRecord[], at: Date): Promise<void>;
+  /** A story's recorded changes, newest first. */
+  changes(story: string, limit: number): Promise<ChangeRecord[]>;
+
   getState(name: string): Promise<string | undefined>;
   setState(name: string, value: string, at: Date): Promise<void>;
 
   close(): Promise<void>;
+}
+
+/** A change row of either engine (columns as both name them) as a ChangeRecord. */
+export function toChange(r: {
+  id: number;
+  story: string;
+  path: string;
+  kind: ChangeKind;
+  old_value: string | null;
+  new_value: string | null;
+  at: Date;
+  by_user: string | null;
+}): ChangeRecord {
+  return {
+    id: r.id,
+    story: r.story,
+    path: r.path,
+    kind: r.kind,
+    old: r.old_value ?? undefined,
+    new: r.new_value ?? undefined,
+    at: r.at,
+    by: r.by_user ?? undefined,
+  };
 }
 
 /** Ended states: the row will never be sent again. */

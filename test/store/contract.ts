@@ -121,6 +121,52 @@ export function describeStoreContract(engine: string, open: () => Promise<Store>
       });
     });
 
+    describe("record of changes", () => {
+      it("keeps each change with its kind and author, newest first, story by story", async () => {
+        await store.recordChanges(
+          [
+            {
+              story: "gaza-2025",
+              path: "events.talks",
+              kind: "development",
+              old: undefined,
+              new: '{"id":"talks"}',
+              by: undefined,
+            },
+            {
+              story: "sudan-2025",
+              path: "events.x",
+              kind: "development",
+              old: undefined,
+              new: "{}",
+              by: undefined,
+            },
+          ],
+          T0,
+        );
+        await store.recordChanges(
+          [
+            {
+              story: "gaza-2025",
+              path: "figures.captives.values[1].value",
+              kind: "correction",
+              old: "59",
+              new: "58",
+              by: "ana",
+            },
+          ],
+          at(5),
+        );
+        const got = await store.changes("gaza-2025", 10);
+        expect(got.map((c) => [c.path, c.kind, c.old, c.new, c.by, c.at.toISOString()])).toEqual([
+          ["figures.captives.values[1].value", "correction", "59", "58", "ana", at(5).toISOString()],
+          ["events.talks", "development", undefined, '{"id":"talks"}', undefined, T0.toISOString()],
+        ]);
+        expect(await store.changes("gaza-2025", 1)).toHaveLength(1);
+        await store.recordChanges([], at(6));
+      });
+    });
+
     describe("delivery ledger", () => {
       it("names the channels sent an item whose key starts with a prefix, sent or sent late only", async () => {
         const slack = { platform: "slack" as const, channelId: "C9" };
