@@ -76,6 +76,9 @@ export class TimedStore implements Store {
   unconfirmed(claimedBefore: Date): Promise<Delivery[]> {
     return this.timed("unconfirmed", () => this.inner.unconfirmed(claimedBefore));
   }
+  deliveriesOf(keyPrefixes: readonly string[], limit: number): Promise<Delivery[]> {
+    return this.timed("deliveriesOf", () => this.inner.deliveriesOf(keyPrefixes, limit));
+  }
   recentDeliveries(channel: ChannelRef, limit: number): Promise<Delivery[]> {
     return this.timed("recentDeliveries", () => this.inner.recentDeliveries(channel, limit));
   }

@@ -336,6 +336,16 @@ export class PostgresStore implements Store {
     return r.rows.map(toDelivery);
   }
 
+  async deliveriesOf(keyPrefixes: readonly string[], limit: number): Promise<Delivery[]> {
+    if (keyPrefixes.length === 0) return [];
+    const r = await this.pool.query<DeliveryRow>(
+      `SELECT * FROM deliveries WHERE key ^@ ANY($1::text[])
+       ORDER BY claimed_at DESC, due_at DESC, key LIMIT $2`,
+      [[...keyPrefixes], limit],
+    );
+    return r.rows.map(toDelivery);
+  }
+
   async recentDeliveries(channel: ChannelRef, limit: number): Promise<Delivery[]> {
     const r = await this.pool.query<DeliveryRow>(
       `SELECT * FROM deliveries WHERE platform = $1 AND channel_id = $2

@@ -330,6 +330,19 @@ export class SqliteStore implements Store {
     return rows.map(toDelivery);
   }
 
+  async deliveriesOf(keyPrefixes: readonly string[], limit: number): Promise<Delivery[]> {
+    const rows = keyPrefixes.flatMap(
+      (prefix) =>
+        this.stmt(
+          "SELECT * FROM deliveries WHERE key >= ? AND key < ? ORDER BY claimed_ms DESC, due_ms DESC, key LIMIT ?",
+        ).all(prefix, `${prefix}~`, limit) as DeliveryRow[],
+    );
+    return rows
+      .sort((a, b) => b.claimed_ms - a.claimed_ms || b.due_ms - a.due_ms || (a.key < b.key ? -1 : 1))
+      .slice(0, limit)
+      .map(toDelivery);
+  }
+
   async recentDeliveries(channel: ChannelRef, limit: number): Promise<Delivery[]> {
     const rows = this.stmt(
       "SELECT * FROM deliveries WHERE platform = ? AND channel_id = ? ORDER BY claimed_ms DESC, due_ms DESC, key LIMIT ?",

@@ -145,6 +145,8 @@ export interface Store {
   receivedBy(keyPrefixes: readonly string[]): Promise<ChannelRef[]>;
   /** Channels that were sent (on time or late) any item with exactly one of these keys. */
   receivedKeys(keys: readonly string[]): Promise<ChannelRef[]>;
+  /** The latest ledger rows whose key starts with one of these prefixes (a story's), newest claim first. */
+  deliveriesOf(keyPrefixes: readonly string[], limit: number): Promise<Delivery[]>;
   /** A channel's latest ledger rows, newest claim first. */
   recentDeliveries(channel: ChannelRef, limit: number): Promise<Delivery[]>;
 

@@ -195,6 +195,12 @@ export function describeStoreContract(engine: string, open: () => Promise<Store>
         const exact = await store.receivedKeys(["gaza-2025:phase-one-end:1d", "gaza-2025:phase-one-end"]);
         expect(exact.map((c) => `${c.platform}:${c.channelId}`)).toEqual(["discord:111"]);
         expect(await store.receivedKeys([])).toEqual([]);
+        const ofGaza = await store.deliveriesOf(["gaza-2025:phase-one-end:", "update:gaza-2025:"], 10);
+        expect(ofGaza.map((d) => `${d.key} ${d.platform}:${d.channelId} ${d.state}`).sort()).toEqual([
+          "gaza-2025:phase-one-end:0d console:c claimed",
+          "gaza-2025:phase-one-end:1d discord:111 sent",
+        ]);
+        expect(await store.deliveriesOf([], 10)).toEqual([]);
       });
 
       it("claims a (key, platform, channel) once: the second claim loses", async () => {
