@@ -59,6 +59,17 @@ export const configSchema = z.object({
     .or(port.optional()),
   SHUTDOWN_TIMEOUT_MS: int(10_000, 0, 600_000),
   DATABASE_URL: optionalText,
+  /** The curator desk's users, `name:scrypt$…` separated by commas (see `ceasefire-bot desk-password`). */
+  DESK_USERS: optionalText,
+  /** A file of `name:scrypt$…` lines, instead of or beside DESK_USERS. */
+  DESK_USERS_FILE: optionalText,
+  DESK_PORT: port.default(8080),
+  DESK_HOST: z.string().default("127.0.0.1"),
+  /** Mark the desk's session cookie Secure: set it when the desk is reached over HTTPS. */
+  DESK_SECURE_COOKIES: z
+    .enum(["true", "false", ""])
+    .default("false")
+    .transform((v) => v === "true"),
 });
 
 export type Config = z.output<typeof configSchema>;
@@ -70,6 +81,7 @@ export const SECRET_KEYS = [
   "SLACK_SIGNING_SECRET",
   "SLACK_APP_TOKEN",
   "DATABASE_URL",
+  "DESK_USERS",
 ] as const;
 
 export class ConfigError extends Error {

@@ -32,6 +32,8 @@ Usage:
   ceasefire-bot schema                           print the JSON Schema of a story file
   ceasefire-bot register [--guild ID]            put the slash commands to Discord (global, or one guild)
   ceasefire-bot manifest [--url https://…]       print a Slack app manifest (HTTP mode when --url is given)
+  ceasefire-bot desk                             run the curator desk alone (DESK_USERS, DESK_PORT)
+  ceasefire-bot desk-password                    read a password on standard input, print its hash for DESK_USERS
 
 Every command takes --data PATH (default: data/, or DATA_PATH from the environment).
 Configuration comes from the environment; see README.md.`;
@@ -196,6 +198,18 @@ async function dispatch(argv: string[], io: Io, env: NodeJS.ProcessEnv): Promise
       if (values.help) return usage(io);
       const { manifestCommand } = await import("./platform-commands.js");
       return manifestCommand(config, values.url, io);
+    }
+    case "desk": {
+      const { values } = parseArgs({ args: rest, options: common });
+      if (values.help) return usage(io);
+      const { deskAlone } = await import("./start.js");
+      return deskAlone({ config, dataPath: dataPath(values.data), io });
+    }
+    case "desk-password": {
+      const { values } = parseArgs({ args: rest, options: common });
+      if (values.help) return usage(io);
+      const { passwordCommand } = await import("../desk/run.js");
+      return passwordCommand(process.stdin, io.out);
     }
     default:
       io.err(`Unknown command "${command}".\n\n${USAGE}`);

@@ -20,6 +20,7 @@ import { type BotCore, createCore } from "../bot/core.js";
 import { InFlight } from "../bot/in-flight.js";
 import { type Config, redactedConfig, secretValues, settingsFrom } from "../config.js";
 import { LiveDataset } from "../dataset/live.js";
+import { deskUsers, runDesk } from "../desk/run.js";
 import { checkReadiness, healthRoutes, startHealthServer } from "../health/routes.js";
 import { createLogger } from "../log.js";
 import { type Metrics, noMetrics } from "../metrics/metrics.js";
@@ -194,6 +195,13 @@ export async function startBot(options: {
   recorder.listen(data);
   scheduler.start();
 
+  // The curator desk, when it has users: beside the bot, on its own port (127.0.0.1 by default).
+  const users = await deskUsers(config);
+  if (users.size > 0) {
+    const desk = await runDesk({ config, data, store, clock, log, users, recorder });
+    closers.unshift(() => desk.close());
+  }
+
   let stopping: Promise<boolean> | undefined;
   /** Stops cleanly; true when everything closed in time. */
   const shutdown = (reason: string) => {
@@ -232,4 +240,40 @@ export async function startBot(options: {
   process.off("SIGTERM", onSignal);
   process.off("unhandledRejection", onUnhandled);
   return closed ? 0 : 1;
+}
+
+/**
+ * `ceasefire-bot desk`: the curator desk alone, against the data and the store, with no platform and
+ * no scheduler (the running bot picks the desk's saves up through its live reload).
+ */
+export async function deskAlone(options: { config: Config; dataPath: string; io: Io }): Promise<number> {
+  const { config, io } = options;
+  const log = createLogger(config.LOG_LEVEL, 1, { format: config.LOG_FORMAT, secrets: secretValues(config) });
+  const users = await deskUsers(config);
+  if (users.size === 0) {
+    io.err("The desk needs users: set DESK_USERS or DESK_USERS_FILE (see ceasefire-bot desk-password).");
+    return 1;
+  }
+  let data: LiveDataset;
+  let store: Store;
+  try {
+    data = await LiveDataset.open(options.dataPath, log);
+    store = await openStore(config);
+  } catch (err) {
+    io.err((err as Error).message);
+    return 1;
+  }
+  data.watch();
+  const recorder = new ChangeRecorder({ store, clock: systemClock, log });
+  recorder.listen(data);
+  const desk = await runDesk({ config, data, store, clock: systemClock, log, users, recorder });
+  await new Promise<void>((stop) => {
+    const onSignal = () => stop();
+    process.once("SIGINT", onSignal);
+    process.once("SIGTERM", onSignal);
+  });
+  await desk.close();
+  data.close();
+  await store.close();
+  return 0;
 }

@@ -1,0 +1,82 @@
+/**
+ * How a reply looks on each platform, for the desk's preview: the console text, a rendering of the
+ * Discord embed and of the Slack Block Kit blocks close to what the clients draw (title, text, fields,
+ * footer, buttons; markdown shown as written), and the raw payload each platform receives beside it.
+ * Every text goes through hono's `html` template, which escapes it.
+ */
+import { html } from "hono/html";
+import type { HtmlEscapedString } from "hono/utils/html";
+import { renderText } from "../platforms/console/render.js";
+import { type DiscordMessage, renderDiscord } from "../platforms/discord/render.js";
+import { renderSlack, type SlackMessage } from "../platforms/slack/render.js";
+import type { Reply } from "../reply/reply.js";
+
+type Html = HtmlEscapedString | Promise<HtmlEscapedString>;
+
+/** Discord's embed colour as CSS. */
+const hex = (n: number) => `#${n.toString(16).padStart(6, "0")}`;
+
+export function discordPreview(message: DiscordMessage): Html {
+  return html`<div class="discord">
+    ${message.flags ? html`<p class="meta">Only you can see this</p>` : ""}
+    ${message.embeds.map(
+      (e) => html`<div class="embed" style="border-color:${hex(e.color)}" data-color="${hex(e.color)}">
+        <div class="embed-title">${e.title}</div>
+        ${e.description ? html`<div class="embed-text" dir="auto">${e.description}</div>` : ""}
+        ${(e.fields ?? []).map(
+          (f) => html`<div class="embed-field"><div class="embed-field-name" dir="auto">${f.name}</div>
+            <div class="embed-text" dir="auto">${f.value}</div></div>`,
+        )}
+        ${e.footer ? html`<div class="embed-footer" dir="auto">${e.footer.text}</div>` : ""}
+      </div>`,
+    )}
+    ${message.components.map(
+      (row) =>
+        html`<div class="buttons">${row.components.map(
+          (b) => html`<span class="button${b.disabled ? " disabled" : ""}">${b.label}</span>`,
+        )}</div>`,
+    )}
+  </div>`;
+}
+
+/** One Block Kit text object's text (mrkdwn shown as written). */
+function textOf(t: unknown): string {
+  return typeof t === "object" && t !== null && "text" in t ? String((t as { text: unknown }).text) : "";
+}
+
+export function slackPreview(message: SlackMessage): Html {
+  return html`<div class="slack">
+    ${message.response_type === "ephemeral" ? html`<p class="meta">Only visible to you</p>` : ""}
+    ${message.blocks.map((b) => {
+      switch (b.type) {
+        case "header":
+          return html`<div class="slack-header" dir="auto">${textOf(b.text)}</div>`;
+        case "section":
+          return html`<div class="slack-section" dir="auto">${textOf(b.text)}${(b.fields ?? []).map(
+            (f) => html`<div class="slack-field" dir="auto">${textOf(f)}</div>`,
+          )}</div>`;
+        case "context":
+          return html`<div class="slack-context" dir="auto">${b.elements.map((e) => html`<span>${textOf(e)}</span> `)}</div>`;
+        case "divider":
+          return html`<hr />`;
+        case "actions":
+          return html`<div class="buttons">${b.elements.map((e) => html`<span class="button">${textOf("text" in e ? e.text : undefined)}</span>`)}</div>`;
+        default:
+          return html`<div class="slack-section">(${b.type} block)</div>`;
+      }
+    })}
+  </div>`;
+}
+
+/** A reply as the console, Discord and Slack show it, each with its raw payload. */
+export function replyPreviews(reply: Reply): Html {
+  const discord = renderDiscord(reply);
+  const slack = renderSlack(reply);
+  return html`<div class="previews">
+    <section class="preview"><h4>Console</h4><pre dir="auto">${renderText(reply)}</pre></section>
+    <section class="preview"><h4>Discord</h4>${discordPreview(discord)}
+      <details><summary>Payload</summary><pre>${JSON.stringify(discord, null, 2)}</pre></details></section>
+    <section class="preview"><h4>Slack</h4>${slackPreview(slack)}
+      <details><summary>Payload</summary><pre>${JSON.stringify(slack, null, 2)}</pre></details></section>
+  </div>`;
+}

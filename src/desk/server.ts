@@ -1,0 +1,707 @@
+/**
+ * The curator desk: a small web app served by the bot (hono on Node's HTTP server) to review a story
+ * as of any instant, preview every reply on every platform, edit the story through forms, see what
+ * subscribed channels will get because of an edit before saving it, and read the record of changes.
+ * See docs/decisions/0010-curator-desk.md.
+ */
+import { resolve } from "node:path";
+import { type ServerType, serve } from "@hono/node-server";
+import { getConnInfo } from "@hono/node-server/conninfo";
+import { type Context, Hono } from "hono";
+import { deleteCookie, getCookie, setCookie } from "hono/cookie";
+import { html } from "hono/html";
+import { secureHeaders } from "hono/secure-headers";
+import type { Logger } from "pino";
+import { registry } from "../../commands/index.js";
+import type { CommandContext, Settings } from "../command/definition.js";
+import { runCommand } from "../command/run.js";
+import { type StoryAt, storyAt } from "../dataset/asof.js";
+import { type Dataset, indexStory, type Story } from "../dataset/dataset.js";
+import { assemble, type DataError, formatDataError, parseStoryText } from "../dataset/load.js";
+import { PARTY_ROLES } from "../dataset/schema.js";
+import { type ChangeRecorder, datasetChanges } from "../record/changes.js";
+import { audienceOf, dueAlerts } from "../reminders/scheduler.js";
+import { storyNotices } from "../reminders/updates.js";
+import type { Platform, Store } from "../store/store.js";
+import { formatInstant } from "../time/calendar.js";
+import type { Clock } from "../time/clock.js";
+import { csrfMatches, LoginThrottle, type Session, Sessions, verifyPassword } from "./auth.js";
+import {
+  EditError,
+  FORMS,
+  type Form,
+  type FormName,
+  isFormName,
+  readText,
+  versionOf,
+  writeAtomically,
+} from "./edits.js";
+import { CSS, type Field, fieldHtml, fileErrorsHtml, type Html, layout, loginPage } from "./pages.js";
+import { replyPreviews } from "./preview.js";
+
+export interface DeskOptions {
+  /** The dataset the bot serves (reloaded after a save). */
+  data: { readonly dataset: Dataset; reload(): Promise<boolean> };
+  store: Store;
+  clock: Clock;
+  settings: Settings;
+  /** User name → scrypt hash. */
+  users: ReadonlyMap<string, string>;
+  recorder: ChangeRecorder;
+  log: Logger;
+  /** Mark the session cookie Secure (the desk is reached over HTTPS). */
+  secureCookies: boolean;
+}
+
+const COOKIE = "desk_session";
+const EVENTS_PER_PAGE = 50;
+/** How far ahead the review lists the alerts due. */
+const UPCOMING_MS = 7 * 86_400_000;
+
+type Env = { Variables: { session: Session } };
+
+export function createDesk(options: DeskOptions): Hono<Env> {
+  const { data, store, clock, log } = options;
+  const sessions = new Sessions(clock);
+  const throttle = new LoginThrottle(clock);
+  const app = new Hono<Env>();
+
+  app.use(
+    "*",
+    secureHeaders({
+      contentSecurityPolicy: {
+        defaultSrc: ["'none'"],
+        styleSrc: ["'self'"],
+        imgSrc: ["'self'"],
+        formAction: ["'self'"],
+        frameAncestors: ["'none'"],
+        baseUri: ["'none'"],
+      },
+      xFrameOptions: "DENY",
+    }),
+  );
+  app.get("/desk/assets/desk.css", (c) => c.body(CSS, 200, { "Content-Type": "text/css; charset=utf-8" }));
+  app.get("/desk/login", (c) => c.html(loginPage()));
+
+  app.post("/desk/login", async (c) => {
+    const body = await c.req.parseBody();
+    const user = typeof body.user === "string" ? body.user.trim() : "";
+    const password = typeof body.password === "string" ? body.password : "";
+    const address = addressOf(c);
+    const wait = throttle.wait(user, address);
+    if (wait > 0) {
+      c.header("Retry-After", String(Math.ceil(wait / 1000)));
+      return c.html(loginPage(`Too many failed log-ins: try again in ${Math.ceil(wait / 1000)} s.`), 429);
+    }
+    const hash = options.users.get(user);
+    if (!hash || !(await verifyPassword(password, hash))) {
+      throttle.failed(user, address);
+      log.warn({ user, address }, "desk log-in failed");
+      return c.html(loginPage("Wrong user or password."), 401);
+    }
+    throttle.succeeded(user, address);
+    const session = sessions.create(user);
+    setCookie(c, COOKIE, session.id, {
+      httpOnly: true,
+      sameSite: "Strict",
+      secure: options.secureCookies,
+      path: "/desk",
+      maxAge: 8 * 3600,
+    });
+    log.info({ user }, "desk log-in");
+    return c.redirect("/desk", 303);
+  });
+
+  // Everything else needs a session; every write also the session's CSRF token.
+  app.use("/desk/*", async (c, next) => {
+    const session = sessions.get(getCookie(c, COOKIE));
+    if (!session) {
+      return c.req.method === "GET" ? c.redirect("/desk/login", 303) : c.text("Log in first.", 401);
+    }
+    if (c.req.method !== "GET") {
+      const body = await c.req.parseBody();
+      if (!csrfMatches(session, body._csrf)) return c.text("Missing or wrong CSRF token.", 403);
+    }
+    c.set("session", session);
+    await next();
+  });
+  app.get("/desk", (c) => c.redirect("/desk/", 303));
+
+  app.post("/desk/logout", (c) => {
+    sessions.destroy(c.get("session").id);
+    deleteCookie(c, COOKIE, { path: "/desk" });
+    return c.redirect("/desk/login", 303);
+  });
+
+  const page = (c: Context<Env>, title: string, body: Html, status: 200 | 400 | 404 | 409 = 200) => {
+    const session = c.get("session");
+    return c.html(layout(title, body, session.user, session.csrf), status);
+  };
+
+  /** The story a URL names: only ids of the loaded dataset, never a path. */
+  const storyOf = (c: Context<Env>): Story | undefined => data.dataset.byId.get(c.req.param("id") ?? "");
+
+  app.get("/desk/", async (c) => {
+    const stories = data.dataset.stories;
+    const checks = await Promise.all(stories.map(async (s) => ({ s, errors: await fileErrors(s) })));
+    return page(
+      c,
+      "Stories",
+      html`<h1>Stories</h1>
+        <ul>${checks.map(
+          ({
+            s,
+            errors,
+          }) => html`<li><a href="/desk/stories/${s.story.id}">${s.story.title}</a> (<code>${s.file}</code>)
+            ${errors.length ? html`<span class="error">${errors.length} error(s) in the file on disk</span>` : ""}</li>`,
+        )}</ul>`,
+    );
+  });
+
+  app.get("/desk/stories/:id", async (c) => {
+    const story = storyOf(c);
+    if (!story) return page(c, "Not found", html`<p>No such story.</p>`, 404);
+    const at = instantOf(c.req.query("at"), clock);
+    const view = storyAt(story, at);
+    const pageNo = Math.max(1, Number(c.req.query("page") ?? "1") || 1);
+    const errors = await fileErrors(story);
+    const raw = errors.length ? await rawItems(story) : new Map<string, unknown>();
+    const subs = await store.activeSubscriptions();
+    const now = clock.now();
+    const upcoming = dueAlerts(
+      data.dataset,
+      subs,
+      { from: now, to: new Date(now.getTime() + UPCOMING_MS) },
+      options.settings.reminderHour,
+    ).filter((a) => a.alert.storyId === story.story.id);
+    const id = story.story.id;
+    const deliveries = await store.deliveriesOf([`${id}:`, `update:${id}:`, `correction:${id}:`], 20);
+    const tz = story.story.timeZone;
+    const total = view.events()?.count(view.t) ?? 0;
+    const events =
+      view.events()?.slice(view.t, 0, total, (pageNo - 1) * EVENTS_PER_PAGE, EVENTS_PER_PAGE) ?? [];
+    return page(
+      c,
+      story.story.title,
+      html`<h1 dir="auto">${story.story.title}</h1>
+        ${storyNav(id, at)}
+        <form method="get" class="inline" aria-label="Show as of an instant">
+          <label for="at">As of</label> <input id="at" name="at" value="${at.toISOString()}" />
+          <button type="submit">Show</button>
+        </form>
+        <p dir="auto">${view.summary() ?? ""}</p>
+        ${fileErrorsHtml(story.file, errors, raw)}
+        <h2>Upcoming alerts (next 7 days)</h2>
+        ${
+          upcoming.length
+            ? html`<table><tr><th>When (${tz})</th><th>What</th><th>Channels</th></tr>${upcoming.map(
+                (u) =>
+                  html`<tr><td>${formatInstant(u.alert.at, tz)}</td><td dir="auto">${u.alert.text}</td><td>${countsText(u.channels)}</td></tr>`,
+              )}</table>`
+            : html`<p>None.</p>`
+        }
+        <h2>Last deliveries</h2>
+        ${
+          deliveries.length
+            ? html`<table><tr><th>Due</th><th>What</th><th>Channel</th><th>Outcome</th></tr>${deliveries.map(
+                (d) =>
+                  html`<tr><td>${formatInstant(d.dueAt, tz)}</td><td dir="auto">${d.summary}</td><td>${d.platform} ${d.channelId}</td><td class="${d.state === "failed" ? "error" : ""}">${d.state}${d.reason ? html`: ${d.reason}` : ""}</td></tr>`,
+              )}</table>`
+            : html`<p>None yet.</p>`
+        }
+        ${reviewSections(view)}
+        <h2>Events (${total})</h2>
+        <ul>${events.map((e) => html`<li dir="auto">${e.day} — <strong>${e.title}</strong>${e.description ? html`: ${e.description}` : ""}</li>`)}</ul>
+        ${pager(`/desk/stories/${id}?at=${encodeURIComponent(at.toISOString())}`, pageNo, Math.ceil(total / EVENTS_PER_PAGE))}`,
+    );
+  });
+
+  app.get("/desk/stories/:id/preview", (c) => {
+    const story = storyOf(c);
+    if (!story) return page(c, "Not found", html`<p>No such story.</p>`, 404);
+    const at = instantOf(c.req.query("at"), clock);
+    const context = contextAt(data.dataset, at, options.settings);
+    const questions = registry.list.filter((cmd) => cmd.kind !== "channel");
+    return page(
+      c,
+      `Preview: ${story.story.title}`,
+      html`<h1>Preview</h1>${storyNav(story.story.id, at)}
+        <p>Every reply as readers get it at ${at.toISOString()}.</p>
+        ${questions.map(
+          (cmd) =>
+            html`<section><h2>/${cmd.name}</h2>${replyPreviews(runCommand(registry, cmd.name, { story: story.story.id }, context))}</section>`,
+        )}`,
+    );
+  });
+
+  app.get("/desk/stories/:id/record", async (c) => {
+    const story = storyOf(c);
+    if (!story) return page(c, "Not found", html`<p>No such story.</p>`, 404);
+    const changes = await store.changes(story.story.id, 200);
+    const tz = story.story.timeZone;
+    return page(
+      c,
+      `Record: ${story.story.title}`,
+      html`<h1>Record of changes</h1>${storyNav(story.story.id, clock.now())}
+        ${
+          changes.length
+            ? html`<table><tr><th>When</th><th>What</th><th>Was</th><th>Is</th><th>Kind</th><th>By</th></tr>${changes.map(
+                (ch) =>
+                  html`<tr><td>${formatInstant(ch.at, tz)}</td><td><code>${ch.path}</code></td><td dir="auto">${ch.old ?? "—"}</td><td dir="auto">${ch.new ?? "—"}</td><td>${ch.kind}</td><td>${ch.by ?? "edit of the file"}</td></tr>`,
+              )}</table>`
+            : html`<p>No change recorded yet.</p>`
+        }`,
+    );
+  });
+
+  app.get("/desk/stories/:id/edit/:form", async (c) => {
+    const story = storyOf(c);
+    const name = c.req.param("form");
+    if (!story || !isFormName(name)) return page(c, "Not found", html`<p>No such story or form.</p>`, 404);
+    const text = await readText(resolve(story.file));
+    return page(c, FORMS[name].title, formPage(c.get("session"), story, name, {}, {}, versionOf(text)));
+  });
+
+  app.post("/desk/stories/:id/edit/:form", async (c) => {
+    const story = storyOf(c);
+    const name = c.req.param("form");
+    if (!story || !isFormName(name)) return page(c, "Not found", html`<p>No such story or form.</p>`, 404);
+    const session = c.get("session");
+    const form = (await c.req.parseBody()) as Form;
+    const file = resolve(story.file);
+    const current = await readText(file);
+    if (form.version !== versionOf(current)) {
+      return page(
+        c,
+        "Not saved",
+        html`<section class="conflict"><h1>Not saved: the file changed on disk</h1>
+          <p>Someone saved ${story.file} after you opened this form. Nothing was written. Here is what you
+          entered and the file as it is now; open the form again to apply your change to it.</p>
+          <h2>Your change</h2><pre dir="auto">${JSON.stringify(publicFields(form), null, 2)}</pre>
+          <h2>The file on disk now</h2><pre dir="auto">${current}</pre>
+          <p><a href="/desk/stories/${story.story.id}/edit/${name}">Open the form again</a></p></section>`,
+        409,
+      );
+    }
+    const now = clock.now();
+    const parsed = FORMS[name].read(form, now);
+    if (!parsed.ok)
+      return page(
+        c,
+        FORMS[name].title,
+        formPage(session, story, name, form, parsed.errors, versionOf(current)),
+        400,
+      );
+    let next: string;
+    try {
+      next = parsed.apply(current, story);
+    } catch (err) {
+      if (!(err instanceof EditError)) throw err;
+      return page(
+        c,
+        FORMS[name].title,
+        formPage(session, story, name, form, err.fields, versionOf(current)),
+        400,
+      );
+    }
+    const checked = validateEdit(data.dataset, story, next);
+    if (!checked.ok) {
+      const errors = { _story: checked.errors.map(formatDataError).join("\n") };
+      return page(
+        c,
+        FORMS[name].title,
+        formPage(session, story, name, form, errors, versionOf(current)),
+        400,
+      );
+    }
+    const correction =
+      form.correction === "on" || (typeof form.corrects === "string" && form.corrects !== "");
+    if (form.action !== "save") {
+      const pending = await pendingNotices(story, checked.dataset, now);
+      const changes = datasetChanges(data.dataset, checked.dataset);
+      const context = contextAt(checked.dataset, now, options.settings);
+      return page(
+        c,
+        `Check: ${FORMS[name].title}`,
+        html`<h1>Check before saving</h1>
+          <h2>What changes</h2>
+          <ul>${changes.map((ch) => html`<li><code>${ch.path}</code>: ${ch.old ?? "—"} → <span dir="auto">${ch.new ?? "—"}</span></li>`)}</ul>
+          <h2>What subscribed channels will receive</h2>
+          ${
+            pending.length
+              ? pending.map(
+                  (
+                    p,
+                  ) => html`<div class="notice pending"><strong>${p.title}</strong>: <span dir="auto">${p.text}</span>
+                    <br /><small>${p.counts}</small></div>`,
+                )
+              : html`<p>Nothing: no channel gets a message because of this change.</p>`
+          }
+          <form method="post" action="/desk/stories/${story.story.id}/edit/${name}">
+            ${Object.entries(publicFields(form)).map(([k, v]) => html`<input type="hidden" name="${k}" value="${String(v)}" />`)}
+            <input type="hidden" name="_csrf" value="${session.csrf}" />
+            <input type="hidden" name="version" value="${versionOf(current)}" />
+            <button type="submit" name="action" value="save">Save${correction ? " as a correction" : ""}</button>
+          </form>
+          <h2>How readers will see it now</h2>
+          ${replyPreviews(runCommand(registry, previewCommand(name), { story: story.story.id }, context))}`,
+      );
+    }
+    options.recorder.expect(story.story.id, {
+      by: session.user,
+      kind: correction ? "correction" : "development",
+    });
+    await writeAtomically(file, next);
+    await data.reload();
+    log.info({ user: session.user, story: story.story.id, form: name }, "desk edit saved");
+    return c.redirect(`/desk/stories/${story.story.id}?saved=1`, 303);
+  });
+
+  /** The errors of a story's file as it is on disk now (the dataset holds the last good one). */
+  async function fileErrors(story: Story): Promise<DataError[]> {
+    try {
+      return parseStoryText(story.file, await readText(resolve(story.file))).errors;
+    } catch (err) {
+      return [{ file: story.file, path: "", message: `cannot read: ${(err as Error).message}` }];
+    }
+  }
+
+  /** The file's items as written (`figures[3]` → its JSON), to show beside their errors. */
+  async function rawItems(story: Story): Promise<Map<string, unknown>> {
+    const out = new Map<string, unknown>();
+    try {
+      const raw = JSON.parse(await readText(resolve(story.file))) as Record<string, unknown>;
+      for (const [key, value] of Object.entries(raw)) {
+        if (!Array.isArray(value)) continue;
+        value.forEach((item, i) => {
+          out.set(`${key}[${i}]`, item);
+        });
+      }
+    } catch {
+      // Invalid JSON: the error itself says where.
+    }
+    return out;
+  }
+
+  /** The notices an edit would send now, with how many channels per platform would get each. */
+  async function pendingNotices(story: Story, next: Dataset, now: Date) {
+    const known = new Set(storyNotices(story).map((n) => n.key));
+    const edited = next.byId.get(story.story.id);
+    if (!edited) return [];
+    const subs = await store.activeSubscriptions();
+    const fresh = storyNotices(edited).filter((n) => !known.has(n.key) && n.visibleFrom <= now.getTime());
+    return Promise.all(
+      fresh.map(async (n) => {
+        const item = { ...n.item(), at: now.toISOString() };
+        const channels = await audienceOf(item, subs, store, now);
+        const title = {
+          updates: "News update",
+          moved: "Moved-deadline notice",
+          corrected: "Correction notice",
+        }[item.audience ?? "updates"];
+        return { title, text: item.text, counts: countsText(channels) };
+      }),
+    );
+  }
+
+  return app;
+}
+
+/** "2 Discord, 1 Slack channels" */
+function countsText(channels: readonly { platform: Platform }[]): string {
+  if (channels.length === 0) return "no channel";
+  const by = new Map<Platform, number>();
+  for (const ch of channels) by.set(ch.platform, (by.get(ch.platform) ?? 0) + 1);
+  const names: Record<Platform, string> = { discord: "Discord", slack: "Slack", console: "console" };
+  return `${[...by].map(([p, n]) => `${n} ${names[p]}`).join(", ")} channel${channels.length === 1 ? "" : "s"}`;
+}
+
+function addressOf(c: Context<Env>): string {
+  try {
+    return getConnInfo(c).remote.address ?? "unknown";
+  } catch {
+    return "unknown";
+  }
+}
+
+function instantOf(text: string | undefined, clock: Clock): Date {
+  const t = text ? Date.parse(text) : Number.NaN;
+  return Number.isFinite(t) ? new Date(t) : clock.now();
+}
+
+function contextAt(dataset: Dataset, at: Date, settings: Settings): CommandContext {
+  return { dataset, clock: { now: () => at }, settings, commands: registry.list };
+}
+
+/** The command whose reply an edit changes most visibly. */
+function previewCommand(form: FormName): string {
+  const commands: Record<FormName, string> = {
+    "figure-value": "figures",
+    "deadline-status": "deadlines",
+    "deadline-move": "deadlines",
+    event: "timeline",
+    claim: "claims",
+    source: "sources",
+    "person-role": "parties",
+  };
+  return commands[form];
+}
+
+/** A form's fields without the session token, for echoing back. */
+function publicFields(form: Form): Record<string, unknown> {
+  return Object.fromEntries(
+    Object.entries(form).filter(([k]) => k !== "_csrf" && k !== "version" && k !== "action"),
+  );
+}
+
+/** The edited story validated as the loader does, beside the other stories. */
+function validateEdit(
+  dataset: Dataset,
+  story: Story,
+  text: string,
+): { ok: true; dataset: Dataset } | { ok: false; errors: DataError[] } {
+  const parsed = parseStoryText(story.file, text);
+  if (!parsed.data || parsed.errors.length) return { ok: false, errors: parsed.errors };
+  const others = dataset.stories.filter((s) => s !== story);
+  const result = assemble([...others, indexStory(story.file, parsed.data)], []);
+  return result.ok ? { ok: true, dataset: result.dataset } : { ok: false, errors: result.errors };
+}
+
+function storyNav(id: string, at: Date): Html {
+  const q = `?at=${encodeURIComponent(at.toISOString())}`;
+  return html`<nav class="tabs" aria-label="Story">
+    <a href="/desk/stories/${id}${q}">Review</a>
+    <a href="/desk/stories/${id}/preview${q}">Preview replies</a>
+    <a href="/desk/stories/${id}/record">Record</a>
+    <a href="/desk/stories/${id}/edit/figure-value">Figure value</a>
+    <a href="/desk/stories/${id}/edit/deadline-status">Deadline status</a>
+    <a href="/desk/stories/${id}/edit/deadline-move">Move a deadline</a>
+    <a href="/desk/stories/${id}/edit/event">Event</a>
+    <a href="/desk/stories/${id}/edit/claim">Statement</a>
+    <a href="/desk/stories/${id}/edit/source">Source</a>
+    <a href="/desk/stories/${id}/edit/person-role">Person's role</a>
+  </nav>`;
+}
+
+function pager(base: string, current: number, pages: number): Html {
+  if (pages <= 1) return html``;
+  return html`<nav aria-label="Pages">
+    ${current > 1 ? html`<a href="${base}&page=${current - 1}">Previous</a>` : ""}
+    Page ${current} of ${pages}
+    ${current < pages ? html`<a href="${base}&page=${current + 1}">Next</a>` : ""}
+  </nav>`;
+}
+
+/** Phases, deadlines (with their histories), figures (with theirs), statements, parties, sources. */
+function reviewSections(view: StoryAt): Html {
+  const tz = view.timeZone;
+  const when = (ms: number) => (Number.isFinite(ms) ? formatInstant(new Date(ms), tz) : "from the start");
+  return html`
+    <h2>Phases</h2>
+    <ul>${view.phases().map(
+      (
+        p,
+      ) => html`<li dir="auto"><strong>${p.phase.name}</strong>: ${p.status}${p.statusChange?.note ? html` — ${p.statusChange.note}` : ""}
+        <ul>${p.track.statuses.visibleAt(view.t).map((s) => html`<li>${when(s.from)}: ${s.value}${s.attribution ? html` (according to ${s.attribution})` : ""}</li>`)}</ul></li>`,
+    )}</ul>
+    <h2>Deadlines</h2>
+    <ul>${view.deadlines().map(
+      (
+        d,
+      ) => html`<li dir="auto"><strong>${d.deadline.title}</strong> (<code>${d.deadline.id}</code>): due ${d.deadline.due}${d.version.move ? html` → ${d.version.move.due}` : ""}, ${d.status}
+        <ul>${d.track.statuses.visibleAt(view.t).map((s) => html`<li>status ${s.value} from ${when(s.from)}${s.note ? html`: ${s.note}` : ""}</li>`)}
+          ${
+            d.previous.length
+              ? d.track.dues
+                  .visibleAt(view.t)
+                  .slice(1)
+                  .map(
+                    (v) =>
+                      html`<li>moved to ${v.move?.due} on ${v.move?.at} (${v.move?.kind}, according to ${v.move?.attribution})</li>`,
+                  )
+              : ""
+          }</ul></li>`,
+    )}</ul>
+    <h2>Figures</h2>
+    <ul>${view.story.tracks.figures.map((track) => {
+      const values = view.figureHistory(track);
+      return values.length
+        ? html`<li dir="auto"><strong>${track.figure.label}</strong> (<code>${track.figure.id}</code>)
+            <ol>${values.map((v) => html`<li>${v.value} (${v.qualifier}) as of ${v.asOf}, according to ${v.attribution}${v.corrected ? html` — corrected on ${v.corrected.on}, was ${v.corrected.was}` : ""}</li>`)}</ol></li>`
+        : "";
+    })}</ul>
+    <h2>Statements</h2>
+    <ul>${view.claims().map((cl) => html`<li dir="auto">${cl.by} (${String(cl.when)}): ${cl.text}</li>`)}</ul>
+    <h2>Parties and people</h2>
+    <ul>${view.parties().map((p) => html`<li dir="auto">${p.party.name}: ${p.roles.filter((r) => PARTY_ROLES.includes(r)).join(", ")}</li>`)}
+      ${view.people().map((p) => html`<li dir="auto">${p.person.name}, ${p.role}</li>`)}</ul>
+    <h2>Sources</h2>
+    <ul>${view.sources().map((s) => html`<li dir="auto">${s.title} — ${s.publisher ?? ""}, ${s.published}${s.url ? html` <a href="${s.url}" rel="noreferrer noopener">link</a>` : ""}</li>`)}</ul>`;
+}
+
+/** A form page: the form's fields with their values and errors, the version it was opened at. */
+function formPage(
+  session: Session,
+  story: Story,
+  name: FormName,
+  values: Form,
+  errors: Record<string, string>,
+  version: string,
+): Html {
+  const fields = formFields(story, name, values);
+  return html`<h1>${FORMS[name].title}</h1>
+    <p dir="auto">${story.story.title}</p>
+    ${errors._story ? html`<div class="error" role="alert"><p>The story would not be valid:</p><pre>${errors._story}</pre></div>` : ""}
+    ${Object.keys(errors).filter((k) => k !== "_story").length ? html`<p class="error" role="alert">Please correct the fields marked below.</p>` : ""}
+    <form method="post" action="/desk/stories/${story.story.id}/edit/${name}" class="form">
+      <input type="hidden" name="_csrf" value="${session.csrf}" />
+      <input type="hidden" name="version" value="${version}" />
+      ${fields.map((f) => fieldHtml(f, errors[f.name]))}
+      ${
+        name === "figure-value"
+          ? ""
+          : html`<div class="field"><label><input type="checkbox" name="correction" ${values.correction === "on" ? "checked" : ""} /> This corrects a mistake (a correction, not a development)</label></div>`
+      }
+      <button type="submit" name="action" value="check">Check what changes</button>
+    </form>`;
+}
+
+function formFields(story: Story, name: FormName, v: Form): Field[] {
+  const val = (k: string) => (typeof v[k] === "string" ? (v[k] as string) : undefined);
+  const f = (name: string, label: string, extra: Partial<Field> = {}): Field => ({
+    name,
+    label,
+    ...(val(name) !== undefined ? { value: val(name) } : {}),
+    ...extra,
+  });
+  const sources = story.sources.map((s) => ({ value: s.id, label: `${s.id} — ${s.title}` }));
+  const ids = (items: readonly { id: string }[], labelOf: (x: { id: string }) => string = (x) => x.id) =>
+    items.map((x) => ({ value: x.id, label: labelOf(x) }));
+  const sourceHint = {
+    hint: `Source ids, separated by commas: ${story.sources.map((s) => s.id).join(", ")}`,
+  };
+  switch (name) {
+    case "figure-value": {
+      const figure = story.figures.find((x) => x.id === val("figure")) ?? story.figures[0];
+      return [
+        f("figure", "Figure", {
+          type: "select",
+          choices: ids(story.figures, (x) => story.figures.find((y) => y.id === x.id)?.label ?? x.id),
+        }),
+        f("value", "Value", { type: "number", required: true }),
+        f("qualifier", "Qualifier", {
+          type: "select",
+          choices: ["exactly", "more-than", "fewer-than", "about", "at-least", "up-to"].map((q) => ({
+            value: q,
+            label: q,
+          })),
+        }),
+        f("asOf", "As of (YYYY-MM-DD)", { required: true }),
+        f("attribution", "According to", { required: true }),
+        f("sourceId", "Source", { type: "select", choices: sources }),
+        f("note", "Note"),
+        f("corrects", "Corrects a wrong value (a correction: channels that got it are told once)", {
+          type: "select",
+          choices: [
+            { value: "", label: "No: a new value (a development)" },
+            ...(figure?.values ?? []).map((x, i) => ({
+              value: String(i),
+              label: `${x.value} as of ${x.asOf}, according to ${x.attribution}`,
+            })),
+          ],
+        }),
+      ];
+    }
+    case "deadline-status":
+      return [
+        f("deadline", "Deadline", { type: "select", choices: ids(story.deadlines) }),
+        f("status", "Status", { type: "select", choices: [...FORM_STATUSES] }),
+        f("from", "From (a date or an instant with its offset)", { required: true }),
+        f("note", "Note", { type: "textarea" }),
+        f("attribution", "According to"),
+        f("sourceIds", "Sources", sourceHint),
+      ];
+    case "deadline-move":
+      return [
+        f("deadline", "Deadline", { type: "select", choices: ids(story.deadlines) }),
+        f("at", "Moved on (a date or an instant)", { required: true }),
+        f("due", "New due date or instant", { required: true }),
+        f("kind", "Kind", {
+          type: "select",
+          choices: ["extended", "postponed", "brought-forward"].map((k) => ({ value: k, label: k })),
+        }),
+        f("attribution", "According to", { required: true }),
+        f("sourceIds", "Sources", sourceHint),
+        f("note", "Note"),
+      ];
+    case "event":
+      return [
+        f("id", "Id (lower-case words with dashes)", { required: true }),
+        f("when", "When (a date or an instant)", { required: true }),
+        f("title", "Title", { required: true }),
+        f("description", "Description", { type: "textarea" }),
+        f("attribution", "According to"),
+        f("tags", "Tags, separated by commas"),
+        f("sourceIds", "Sources", sourceHint),
+      ];
+    case "claim":
+      return [
+        f("id", "Id", { required: true }),
+        f("when", "When", { required: true }),
+        f("by", "Who said it, as the source names them", { required: true }),
+        f("partyIds", "Parties (several: a joint statement)", {
+          hint: `Party ids: ${story.parties.map((p) => p.id).join(", ")}`,
+        }),
+        f("personIds", "People", { hint: `Person ids: ${story.people.map((p) => p.id).join(", ")}` }),
+        f("text", "What was said (a close paraphrase)", { type: "textarea", required: true }),
+        f("quote", "Their words, only where the source quotes them", { type: "textarea" }),
+        f("sourceIds", "Sources", sourceHint),
+      ];
+    case "source":
+      return [
+        f("id", "Id", { required: true }),
+        f("title", "Title", { required: true }),
+        f("publisher", "Publisher"),
+        f("url", "Address (https://…)"),
+        f("published", "Published (YYYY-MM-DD)", { required: true }),
+      ];
+    case "person-role":
+      return [
+        f("person", "Person", { type: "select", choices: ids(story.people) }),
+        f("role", "New role, as the source describes it", { required: true }),
+        f("from", "From", { required: true }),
+        f("sourceIds", "Sources", sourceHint),
+      ];
+  }
+}
+
+const FORM_STATUSES = ["scheduled", "met", "missed", "extended", "postponed", "disputed", "cancelled"].map(
+  (s) => ({
+    value: s,
+    label: s,
+  }),
+);
+
+export interface RunningDesk {
+  port(): number;
+  close(): Promise<void>;
+}
+
+/** Serves the desk on host:port (127.0.0.1 unless told otherwise). */
+export async function startDesk(options: DeskOptions & { port: number; host: string }): Promise<RunningDesk> {
+  const app = createDesk(options);
+  const server: ServerType = await new Promise((ready) => {
+    const s = serve({ fetch: app.fetch, port: options.port, hostname: options.host }, () => ready(s));
+  });
+  return {
+    port: () => {
+      const address = server.address();
+      return typeof address === "object" && address ? address.port : options.port;
+    },
+    close: () =>
+      new Promise<void>((done) => {
+        server.close(() => done());
+        if ("closeAllConnections" in server) server.closeAllConnections();
+      }),
+  };
+}

@@ -1,0 +1,127 @@
+/**
+ * The curator desk as it runs beside the bot: a copy of the shipped story in a temporary folder,
+ * the live dataset, a SQLite store, the real scheduler and deliverer posting to stand-in Discord and
+ * Slack servers, the change recorder and the desk's HTTP server, all on one manual clock.
+ */
+import { writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { Deliverer } from "../../src/alerts/deliver.js";
+import { defaultSettings } from "../../src/command/definition.js";
+import { LiveDataset } from "../../src/dataset/live.js";
+import { hashPassword } from "../../src/desk/auth.js";
+import { type RunningDesk, startDesk } from "../../src/desk/server.js";
+import { createLogger } from "../../src/log.js";
+import { DiscordSender } from "../../src/platforms/discord/sender.js";
+import { SlackSender } from "../../src/platforms/slack/sender.js";
+import { ChangeRecorder } from "../../src/record/changes.js";
+import { Scheduler } from "../../src/reminders/scheduler.js";
+import { SqliteStore } from "../../src/store/sqlite.js";
+import { ManualClock } from "../../src/time/clock.js";
+import {
+  closeRest,
+  discordRest,
+  renderDiscordMinimal,
+  renderSlackMinimal,
+  slackClient,
+} from "../e2e/alerts/rig.js";
+import { DiscordStandIn } from "../e2e/alerts/standin-discord.js";
+import { SlackStandIn } from "../e2e/alerts/standin-slack.js";
+import { type RawStory, shippedStory, tempDir } from "../fixtures/story.js";
+
+export const USER = "ana";
+export const PASSWORD = "correct horse battery staple";
+export const DISCORD_CHANNEL = "900001";
+export const SLACK_CHANNEL = "C900001";
+
+export interface DeskRig {
+  url: string;
+  dir: string;
+  file: string;
+  clock: ManualClock;
+  store: SqliteStore;
+  live: LiveDataset;
+  scheduler: Scheduler;
+  discord: DiscordStandIn;
+  slack: SlackStandIn;
+  /** Writes the story file (the shipped story, edited) as a curator's editor would. */
+  writeStory(edit?: (s: RawStory) => void): void;
+  close(): Promise<void>;
+}
+
+export async function startDeskRig(options: { at?: string; story?: RawStory } = {}): Promise<DeskRig> {
+  const dir = tempDir("ceasefire-desk-");
+  const file = join(dir, "gaza-2025.json");
+  const writeStory = (edit: (s: RawStory) => void = () => {}) => {
+    const story = options.story ? structuredClone(options.story) : shippedStory();
+    edit(story);
+    writeFileSync(file, `${JSON.stringify(story, null, 2)}\n`);
+  };
+  writeStory();
+  const log = createLogger("silent");
+  const clock = new ManualClock(options.at ?? "2025-02-27T10:00:00Z");
+  const live = await LiveDataset.open(dir, log);
+  const store = SqliteStore.open(join(dir, "bot.sqlite"));
+  const discord = await new DiscordStandIn().start();
+  const slack = await new SlackStandIn().start();
+  const rest = discordRest(discord.url);
+  const deliverer = new Deliverer({
+    store,
+    senders: {
+      discord: new DiscordSender(rest, renderDiscordMinimal),
+      slack: new SlackSender(slackClient(slack.url), renderSlackMinimal),
+    },
+    clock,
+    log,
+    retry: { attempts: 2, baseMs: 1, maxMs: 2 },
+  });
+  const scheduler = new Scheduler({ store, data: live, clock, log, deliverer, settings: defaultSettings });
+  scheduler.listen(live);
+  const recorder = new ChangeRecorder({ store, clock, log });
+  recorder.listen(live);
+  const desk: RunningDesk = await startDesk({
+    data: live,
+    store,
+    clock,
+    settings: defaultSettings,
+    users: new Map([[USER, await hashPassword(PASSWORD)]]),
+    recorder,
+    log,
+    secureCookies: false,
+    port: 0,
+    host: "127.0.0.1",
+  });
+  return {
+    url: `http://127.0.0.1:${desk.port()}`,
+    dir,
+    file,
+    clock,
+    store,
+    live,
+    scheduler,
+    discord,
+    slack,
+    writeStory,
+    async close() {
+      await desk.close();
+      await scheduler.stop();
+      live.close();
+      closeRest(rest);
+      await discord.stop();
+      await slack.stop();
+      await store.close();
+    },
+  };
+}
+
+/** Logs in with fetch and returns the session cookie and the CSRF token. */
+export async function logIn(url: string, password = PASSWORD): Promise<{ cookie: string; csrf: string }> {
+  const res = await fetch(`${url}/desk/login`, {
+    method: "POST",
+    body: new URLSearchParams({ user: USER, password }),
+    redirect: "manual",
+  });
+  const cookie = (res.headers.get("set-cookie") ?? "").split(";")[0] ?? "";
+  const page = await (await fetch(`${url}/desk/`, { headers: { cookie } })).text();
+  const csrf = /name="_csrf" value="([^"]+)"/.exec(page)?.[1] ?? "";
+  return { cookie, csrf };
+}
