@@ -1,12 +1,13 @@
 import { z } from "zod";
+import type { CommandContext } from "../src/command/definition.js";
 import { defineCommand } from "../src/command/definition.js";
 import { storyOption } from "../src/command/options.js";
 import type { DeadlineNow, StoryAt } from "../src/dataset/asof.js";
 import { startMs } from "../src/dataset/dataset.js";
 import { footerFor, isPast, pickStory, relativeSpan, whenSpan } from "../src/dataset/phrases.js";
 import { deadlineStatus, type MoveKind } from "../src/dataset/schema.js";
-import { errorReply, type Rich } from "../src/reply/reply.js";
-import { parseWhen } from "../src/time/calendar.js";
+import { errorReply, type Reply, type Rich } from "../src/reply/reply.js";
+import { formatShortDate, localDateOf, parseWhen } from "../src/time/calendar.js";
 
 const MOVED: Record<MoveKind, string> = {
   extended: "extended",
@@ -30,6 +31,65 @@ function movedText(d: DeadlineNow, story: StoryAt): Rich {
   ];
 }
 
+const capitalised = (text: string) => `${text.charAt(0).toUpperCase()}${text.slice(1)}`;
+
+/** One deadline's history as known at the instant: each due date it had, each status, oldest first. */
+function deadlineHistory(story: StoryAt, id: string, context: CommandContext): Reply {
+  const tz = story.timeZone;
+  const track = story.story.tracks.deadlinesById.get(id);
+  const now = track ? story.deadlineNow(track) : undefined;
+  if (!track || !now) {
+    const known = story.deadlines().map((d) => `\`${d.deadline.id}\``);
+    return errorReply("Unknown deadline", `There is no deadline \`${id}\`. Deadlines: ${known.join(", ")}.`);
+  }
+  const since = (ms: number) =>
+    Number.isFinite(ms) ? formatShortDate(localDateOf(new Date(ms), tz)) : "the start";
+  const dues: Rich[] = track.dues
+    .visibleAt(story.t)
+    .map(
+      (v): Rich =>
+        v.move
+          ? [
+              `${capitalised(MOVED[v.move.kind])} on `,
+              whenSpan(parseWhen(v.move.at), tz, "date"),
+              " to ",
+              whenSpan(v.due, tz),
+              `, according to ${v.move.attribution}`,
+              v.move.note ? ` (${v.move.note})` : "",
+            ]
+          : ["Due ", whenSpan(v.due, tz), " (as first set)"],
+    );
+  const statuses: Rich[] = track.statuses
+    .visibleAt(story.t)
+    .map(
+      (c): Rich => [
+        `From ${since(c.from)}: ${c.value}`,
+        c.attribution ? `, according to ${c.attribution}` : "",
+        c.note ? ` — ${c.note}` : "",
+      ],
+    );
+  return {
+    kind: "answer",
+    title: `${now.deadline.title}: ${story.title}`,
+    summary: ["Due ", whenSpan(now.due, tz), " (", relativeSpan(now.due, context, tz), `) · ${now.status}.`],
+    fields: [
+      { name: "Due dates", value: dues.flatMap((l, i) => (i ? ["\n", ...l] : l)) },
+      {
+        name: "Statuses",
+        value: statuses.length
+          ? statuses.flatMap((l, i) => (i ? ["\n", ...l] : l))
+          : ["scheduled (no status set)"],
+      },
+    ],
+    footer: footerFor(story, context, [
+      ...track.deadline.sourceIds,
+      ...track.statuses.visibleAt(story.t).flatMap((c) => c.sourceIds),
+      ...track.dues.visibleAt(story.t).flatMap((v) => v.move?.sourceIds ?? []),
+    ]),
+    ephemeral: false,
+  };
+}
+
 export const deadlines = defineCommand({
   name: "deadlines",
   description: "Upcoming and past deadlines of the agreement, with their status",
@@ -39,11 +99,18 @@ export const deadlines = defineCommand({
       .optional()
       .describe("Which deadlines (default: upcoming, then past)"),
     status: deadlineStatus.optional().describe("Only deadlines with this status"),
+    deadline: z
+      .string()
+      .regex(/^[a-z0-9][a-z0-9-]*$/)
+      .optional()
+      .describe("One deadline's id, to see its history: its due dates and statuses")
+      .meta({ autocomplete: true }),
     story: storyOption,
   }),
   handle(options, context) {
     const story = pickStory(context, options.story);
     if ("error" in story) return errorReply("Unknown story", story.error);
+    if (options.deadline) return deadlineHistory(story, options.deadline, context);
     const tz = story.timeZone;
     const dated = story
       .deadlines()

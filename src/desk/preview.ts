@@ -13,6 +13,18 @@ import type { Reply } from "../reply/reply.js";
 
 type Html = HtmlEscapedString | Promise<HtmlEscapedString>;
 
+/**
+ * Platform time markup as readers see it: Discord's `<t:1740866400:R>` and Slack's
+ * `<!date^1740866400^{…}|fallback>` become the instant in UTC (each reader sees their own zone).
+ */
+export function readableTimes(text: string): string {
+  return text
+    .replace(/<t:(\d+)(?::[a-zA-Z])?>/g, (_, s: string) =>
+      new Date(Number(s) * 1000).toISOString().replace(/:00\.000Z$/, " UTC"),
+    )
+    .replace(/<!date\^\d+\^[^|>]*\|([^>]*)>/g, "$1");
+}
+
 /** Discord's embed colour as CSS. */
 const hex = (n: number) => `#${n.toString(16).padStart(6, "0")}`;
 
@@ -22,10 +34,10 @@ export function discordPreview(message: DiscordMessage): Html {
     ${message.embeds.map(
       (e) => html`<div class="embed" style="border-color:${hex(e.color)}" data-color="${hex(e.color)}">
         <div class="embed-title">${e.title}</div>
-        ${e.description ? html`<div class="embed-text" dir="auto">${e.description}</div>` : ""}
+        ${e.description ? html`<div class="embed-text" dir="auto">${readableTimes(e.description)}</div>` : ""}
         ${(e.fields ?? []).map(
           (f) => html`<div class="embed-field"><div class="embed-field-name" dir="auto">${f.name}</div>
-            <div class="embed-text" dir="auto">${f.value}</div></div>`,
+            <div class="embed-text" dir="auto">${readableTimes(f.value)}</div></div>`,
         )}
         ${e.footer ? html`<div class="embed-footer" dir="auto">${e.footer.text}</div>` : ""}
       </div>`,
@@ -41,7 +53,9 @@ export function discordPreview(message: DiscordMessage): Html {
 
 /** One Block Kit text object's text (mrkdwn shown as written). */
 function textOf(t: unknown): string {
-  return typeof t === "object" && t !== null && "text" in t ? String((t as { text: unknown }).text) : "";
+  return typeof t === "object" && t !== null && "text" in t
+    ? readableTimes(String((t as { text: unknown }).text))
+    : "";
 }
 
 export function slackPreview(message: SlackMessage): Html {

@@ -4,6 +4,7 @@
  * subscribed channels will get because of an edit before saving it, and read the record of changes.
  * See docs/decisions/0010-curator-desk.md.
  */
+import { stat } from "node:fs/promises";
 import { resolve } from "node:path";
 import { type ServerType, serve } from "@hono/node-server";
 import { getConnInfo } from "@hono/node-server/conninfo";
@@ -357,10 +358,20 @@ export function createDesk(options: DeskOptions): Hono<Env> {
     return c.redirect(`/desk/stories/${story.story.id}?saved=1`, 303);
   });
 
-  /** The errors of a story's file as it is on disk now (the dataset holds the last good one). */
+  /**
+   * The errors of a story's file as it is on disk now (the dataset holds the last good one), checked
+   * again only when the file's modification time or size changed.
+   */
+  const checked = new Map<string, { mtimeMs: number; size: number; errors: DataError[] }>();
   async function fileErrors(story: Story): Promise<DataError[]> {
+    const file = resolve(story.file);
     try {
-      return parseStoryText(story.file, await readText(resolve(story.file))).errors;
+      const { mtimeMs, size } = await stat(file);
+      const known = checked.get(file);
+      if (known && known.mtimeMs === mtimeMs && known.size === size) return known.errors;
+      const errors = parseStoryText(story.file, await readText(file)).errors;
+      checked.set(file, { mtimeMs, size, errors });
+      return errors;
     } catch (err) {
       return [{ file: story.file, path: "", message: `cannot read: ${(err as Error).message}` }];
     }

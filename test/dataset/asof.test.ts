@@ -87,6 +87,24 @@ describe("a deadline whose due date was extended", () => {
   });
 });
 
+describe("a deadline's history in chat", () => {
+  it("lists its due dates and statuses as known at the instant (/deadlines deadline:)", () => {
+    const out = text("deadlines", { deadline: "handover" }, "2025-02-21T10:00:00Z");
+    expect(out).toContain("Due Tuesday 18 February 2025 (3 days ago) · missed.");
+    expect(out).toContain(
+      "Due dates:\n  Due Sunday 26 January 2025 (as first set)\n  Extended on 25 Jan 2025, 12:00 EET to Tuesday 18 February 2025, according to East",
+    );
+    expect(out).toContain(
+      "Statuses:\n  From 10 Jan 2025: scheduled\n  From 25 Jan 2025: extended\n  From 19 Feb 2025: missed, according to East",
+    );
+    expect(text("deadlines", { deadline: "handover" }, "2025-01-20T10:00:00Z")).not.toContain("Extended on");
+    expect(ask("deadlines", { deadline: "nope" }, "2025-01-20T10:00:00Z")).toMatchObject({
+      kind: "error",
+      title: "Unknown deadline",
+    });
+  });
+});
+
 describe("a deadline whose single status says missed (an old file)", () => {
   it("reads scheduled until its exact time, then missed", () => {
     expect(text("deadlines", {}, "2025-01-20T01:59:00Z")).toContain(

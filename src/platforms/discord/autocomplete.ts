@@ -38,6 +38,8 @@ function candidates(dataset: Dataset, option: string, story: Story, command: str
       return story.figures.map((f) => ({ value: f.id, label: f.label }));
     case "party":
       return story.parties.map((p) => ({ value: p.id, label: p.name }));
+    case "deadline":
+      return story.deadlines.map((d) => ({ value: d.id, label: d.title }));
     default:
       return [];
   }
