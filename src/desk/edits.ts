@@ -102,6 +102,27 @@ function firstReported(data: StoryFile, sourceIds: readonly string[]): string {
   return dates.sort()[0] ?? data.story.asOf;
 }
 
+/** A form that adds one item to the end of a list of the story, checked by that item's schema. */
+function appendTo(
+  collection: "events" | "claims" | "sources",
+  title: string,
+  schema: z.ZodType,
+  fields: (form: Form) => Record<string, unknown>,
+) {
+  return {
+    title,
+    read(form: Form): Parsed {
+      const item = compact(fields(form));
+      const parsed = schema.safeParse(item);
+      if (!parsed.success) return { ok: false, errors: fieldErrors(parsed.error) };
+      return {
+        ok: true,
+        apply: (file, data) => edit(file, [collection, data[collection].length], item, true),
+      };
+    },
+  };
+}
+
 export const FORMS = {
   "figure-value": {
     title: "Add a figure value",
@@ -197,56 +218,32 @@ export const FORMS = {
       };
     },
   },
-  event: {
-    title: "Add an event",
-    read(form: Form): Parsed {
-      const event = compact({
-        id: text(form.id),
-        when: text(form.when),
-        title: text(form.title),
-        description: text(form.description),
-        attribution: text(form.attribution),
-        tags: list(form.tags),
-        sourceIds: list(form.sourceIds),
-      });
-      const parsed = eventSchema.safeParse(event);
-      if (!parsed.success) return { ok: false, errors: fieldErrors(parsed.error) };
-      return { ok: true, apply: (file, data) => edit(file, ["events", data.events.length], event, true) };
-    },
-  },
-  claim: {
-    title: "Add a statement",
-    read(form: Form): Parsed {
-      const claim = compact({
-        id: text(form.id),
-        when: text(form.when),
-        by: text(form.by),
-        partyIds: list(form.partyIds),
-        personIds: list(form.personIds),
-        text: text(form.text),
-        quote: text(form.quote),
-        sourceIds: list(form.sourceIds),
-      });
-      const parsed = claimSchema.safeParse(claim);
-      if (!parsed.success) return { ok: false, errors: fieldErrors(parsed.error) };
-      return { ok: true, apply: (file, data) => edit(file, ["claims", data.claims.length], claim, true) };
-    },
-  },
-  source: {
-    title: "Add a source",
-    read(form: Form): Parsed {
-      const source = compact({
-        id: text(form.id),
-        title: text(form.title),
-        publisher: text(form.publisher),
-        url: text(form.url),
-        published: text(form.published),
-      });
-      const parsed = sourceSchema.safeParse(source);
-      if (!parsed.success) return { ok: false, errors: fieldErrors(parsed.error) };
-      return { ok: true, apply: (file, data) => edit(file, ["sources", data.sources.length], source, true) };
-    },
-  },
+  event: appendTo("events", "Add an event", eventSchema, (form) => ({
+    id: text(form.id),
+    when: text(form.when),
+    title: text(form.title),
+    description: text(form.description),
+    attribution: text(form.attribution),
+    tags: list(form.tags),
+    sourceIds: list(form.sourceIds),
+  })),
+  claim: appendTo("claims", "Add a statement", claimSchema, (form) => ({
+    id: text(form.id),
+    when: text(form.when),
+    by: text(form.by),
+    partyIds: list(form.partyIds),
+    personIds: list(form.personIds),
+    text: text(form.text),
+    quote: text(form.quote),
+    sourceIds: list(form.sourceIds),
+  })),
+  source: appendTo("sources", "Add a source", sourceSchema, (form) => ({
+    id: text(form.id),
+    title: text(form.title),
+    publisher: text(form.publisher),
+    url: text(form.url),
+    published: text(form.published),
+  })),
   "person-role": {
     title: "Give a person a new role",
     read(form: Form): Parsed {

@@ -7,7 +7,7 @@
 import pg from "pg";
 import { MIGRATIONS } from "./migrations.js";
 import {
-  type ChangeKind,
+  type ChangeColumns,
   type ChangeRecord,
   type ChannelRef,
   type Delivery,
@@ -385,16 +385,11 @@ export class PostgresStore implements Store {
   }
 
   async changes(story: string, limit: number): Promise<ChangeRecord[]> {
-    const r = await this.pool.query<{
-      id: string;
-      story: string;
-      path: string;
-      kind: ChangeKind;
-      old_value: string | null;
-      new_value: string | null;
-      at: Date;
-      by_user: string | null;
-    }>("SELECT * FROM changes WHERE story = $1 ORDER BY at DESC, id DESC LIMIT $2", [story, limit]);
+    // BIGSERIAL ids come back as text.
+    const r = await this.pool.query<Omit<ChangeColumns, "id"> & { id: string; at: Date }>(
+      "SELECT * FROM changes WHERE story = $1 ORDER BY at DESC, id DESC LIMIT $2",
+      [story, limit],
+    );
     return r.rows.map((row) => toChange({ ...row, id: Number(row.id) }));
   }
 

@@ -8,7 +8,7 @@ import { dirname } from "node:path";
 import Database from "better-sqlite3";
 import { MIGRATIONS } from "./migrations.js";
 import {
-  type ChangeKind,
+  type ChangeColumns,
   type ChangeRecord,
   type ChannelRef,
   type Delivery,
@@ -55,16 +55,7 @@ interface DeliveryRow {
   reason: string | null;
 }
 
-interface ChangeRow {
-  id: number;
-  story: string;
-  path: string;
-  kind: ChangeKind;
-  old_value: string | null;
-  new_value: string | null;
-  at_ms: number;
-  by_user: string | null;
-}
+type ChangeRow = ChangeColumns & { at_ms: number };
 
 function toSubscription(r: SubscriptionRow): Subscription {
   return {

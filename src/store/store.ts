@@ -164,17 +164,19 @@ export interface Store {
   close(): Promise<void>;
 }
 
-/** A change row of either engine (columns as both name them) as a ChangeRecord. */
-export function toChange(r: {
+/** The columns of a change row that both engines name alike. */
+export interface ChangeColumns {
   id: number;
   story: string;
   path: string;
   kind: ChangeKind;
   old_value: string | null;
   new_value: string | null;
-  at: Date;
   by_user: string | null;
-}): ChangeRecord {
+}
+
+/** A change row of either engine, with its instant, as a ChangeRecord. */
+export function toChange(r: ChangeColumns & { at: Date }): ChangeRecord {
   return {
     id: r.id,
     story: r.story,
