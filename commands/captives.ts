@@ -1,7 +1,8 @@
 import { z } from "zod";
 import { defineCommand } from "../src/command/definition.js";
 import { storyOption } from "../src/command/options.js";
-import { figureAmount, figureSpans, footerFor, pickStory } from "../src/dataset/phrases.js";
+import { pickStory } from "../src/command/story.js";
+import { figureAmount, figureSpans, footerFor } from "../src/reply/phrases.js";
 import { errorReply, type ReplyField } from "../src/reply/reply.js";
 import { formatShortDate } from "../src/time/calendar.js";
 
@@ -37,7 +38,7 @@ export const captives = defineCommand({
       fields,
       footer: footerFor(
         story,
-        context,
+        context.settings,
         figures.flatMap((f) => [f.latest.sourceId, ...(f.previous ? [f.previous.sourceId] : [])]),
       ),
       ephemeral: false,

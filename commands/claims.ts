@@ -1,9 +1,10 @@
 import { z } from "zod";
 import { defineCommand } from "../src/command/definition.js";
 import { storyOption } from "../src/command/options.js";
+import { pickStory } from "../src/command/story.js";
 import type { StoryAt } from "../src/dataset/asof.js";
 import { dayOf, type IndexedClaim, startMs } from "../src/dataset/dataset.js";
-import { footerFor, pickStory } from "../src/dataset/phrases.js";
+import { footerFor } from "../src/reply/phrases.js";
 import { errorReply, type Rich } from "../src/reply/reply.js";
 import { formatShortDate } from "../src/time/calendar.js";
 
@@ -46,7 +47,7 @@ export const claims = defineCommand({
       lines,
       footer: footerFor(
         story,
-        context,
+        context.settings,
         chosen.flatMap((c) => c.sourceIds),
       ),
       ephemeral: false,

@@ -2,10 +2,11 @@ import { z } from "zod";
 import type { CommandContext } from "../src/command/definition.js";
 import { defineCommand } from "../src/command/definition.js";
 import { storyOption } from "../src/command/options.js";
+import { pickStory } from "../src/command/story.js";
 import type { DeadlineNow, StoryAt } from "../src/dataset/asof.js";
 import { startMs } from "../src/dataset/dataset.js";
-import { footerFor, isPast, pickStory, relativeSpan, whenSpan } from "../src/dataset/phrases.js";
 import { deadlineStatus, type MoveKind } from "../src/dataset/schema.js";
+import { footerFor, isPast, relativeSpan, whenSpan } from "../src/reply/phrases.js";
 import { errorReply, type Reply, type Rich } from "../src/reply/reply.js";
 import { formatShortDate, localDateOf, parseWhen } from "../src/time/calendar.js";
 
@@ -71,7 +72,13 @@ function deadlineHistory(story: StoryAt, id: string, context: CommandContext): R
   return {
     kind: "answer",
     title: `${now.deadline.title}: ${story.title}`,
-    summary: ["Due ", whenSpan(now.due, tz), " (", relativeSpan(now.due, context, tz), `) · ${now.status}.`],
+    summary: [
+      "Due ",
+      whenSpan(now.due, tz),
+      " (",
+      relativeSpan(now.due, context.clock.now(), tz),
+      `) · ${now.status}.`,
+    ],
     fields: [
       { name: "Due dates", value: dues.flatMap((l, i) => (i ? ["\n", ...l] : l)) },
       {
@@ -81,7 +88,7 @@ function deadlineHistory(story: StoryAt, id: string, context: CommandContext): R
           : ["scheduled (no status set)"],
       },
     ],
-    footer: footerFor(story, context, [
+    footer: footerFor(story, context.settings, [
       ...track.deadline.sourceIds,
       ...track.statuses.visibleAt(story.t).flatMap((c) => c.sourceIds),
       ...track.dues.visibleAt(story.t).flatMap((v) => v.move?.sourceIds ?? []),
@@ -115,7 +122,7 @@ export const deadlines = defineCommand({
     const dated = story
       .deadlines()
       .filter((d) => !options.status || d.status === options.status)
-      .map((d) => ({ d, when: d.due, past: isPast(d.due, context, tz) }))
+      .map((d) => ({ d, when: d.due, past: isPast(d.due, context.clock.now(), tz) }))
       .sort((a, b) => startMs(a.when, tz) - startMs(b.when, tz));
     const show = options.show ?? "all";
     const upcoming = dated.filter((x) => !x.past);
@@ -125,7 +132,7 @@ export const deadlines = defineCommand({
       " — ",
       whenSpan(when, tz),
       " (",
-      relativeSpan(when, context, tz),
+      relativeSpan(when, context.clock.now(), tz),
       `) · ${d.status}`,
       d.statusChange?.attribution ? ` according to ${d.statusChange.attribution}` : "",
       d.statusChange?.note ? `: ${d.statusChange.note}` : "",
@@ -150,12 +157,18 @@ export const deadlines = defineCommand({
       kind: "answer",
       title: `Deadlines: ${story.title}`,
       summary: next
-        ? ["Next: ", { strong: next.d.deadline.title }, " ", relativeSpan(next.when, context, tz), "."]
+        ? [
+            "Next: ",
+            { strong: next.d.deadline.title },
+            " ",
+            relativeSpan(next.when, context.clock.now(), tz),
+            ".",
+          ]
         : ["No upcoming deadlines in the data."],
       fields,
       footer: footerFor(
         story,
-        context,
+        context.settings,
         dated.flatMap((x) => [
           ...x.d.deadline.sourceIds,
           ...(x.d.statusChange?.sourceIds ?? []),

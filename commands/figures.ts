@@ -1,8 +1,9 @@
 import { z } from "zod";
 import { defineCommand } from "../src/command/definition.js";
 import { storyOption } from "../src/command/options.js";
-import { figureSpans, footerFor, pickStory } from "../src/dataset/phrases.js";
+import { pickStory } from "../src/command/story.js";
 import { figureSchema } from "../src/dataset/schema.js";
+import { figureSpans, footerFor } from "../src/reply/phrases.js";
 import { errorReply, type Rich } from "../src/reply/reply.js";
 import { formatShortDate } from "../src/time/calendar.js";
 
@@ -42,7 +43,7 @@ export const figures = defineCommand({
           .map((v): Rich => [...figureSpans(v, figure.unit), v.note ? `. ${v.note}` : ""]),
         footer: footerFor(
           story,
-          context,
+          context.settings,
           values.map((v) => v.sourceId),
         ),
         ephemeral: false,
@@ -61,7 +62,7 @@ export const figures = defineCommand({
       fields: chosen.map((f) => ({ name: f.figure.label, value: figureSpans(f.latest, f.figure.unit) })),
       footer: footerFor(
         story,
-        context,
+        context.settings,
         chosen.map((f) => f.latest.sourceId),
       ),
       ephemeral: false,

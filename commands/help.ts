@@ -2,7 +2,7 @@ import { z } from "zod";
 import { defineCommand } from "../src/command/definition.js";
 import { platformOptionSpecs } from "../src/command/options.js";
 import { storyAt } from "../src/dataset/asof.js";
-import { footerFor } from "../src/dataset/phrases.js";
+import { footerFor } from "../src/reply/phrases.js";
 import type { ReplyField } from "../src/reply/reply.js";
 
 export const help = defineCommand({
@@ -31,7 +31,7 @@ export const help = defineCommand({
         } from a curated, sourced dataset. Options are written name:value, like /timeline from:2025-01-01 tag:phase-one. Add private:true to see a reply only yourself.`,
       ],
       fields,
-      footer: footerFor(storyAt(story, context.clock.now()), context, []),
+      footer: footerFor(storyAt(story, context.clock.now()), context.settings, []),
       ephemeral: true,
     };
   },

@@ -1,8 +1,9 @@
 import { z } from "zod";
 import { defineCommand } from "../src/command/definition.js";
 import { storyOption } from "../src/command/options.js";
-import { footerFor, pickStory } from "../src/dataset/phrases.js";
+import { pickStory } from "../src/command/story.js";
 import { PARTY_ROLES, type PartyRole } from "../src/dataset/schema.js";
+import { footerFor } from "../src/reply/phrases.js";
 import { errorReply, type ReplyField } from "../src/reply/reply.js";
 
 const ROLE_TITLES: Record<PartyRole, string> = {
@@ -45,7 +46,7 @@ export const parties = defineCommand({
       kind: "answer",
       title: `Who is involved: ${story.title}`,
       fields: fields.length ? fields : [{ name: "Parties", value: ["None in the data yet."] }],
-      footer: footerFor(story, context, [
+      footer: footerFor(story, context.settings, [
         ...known.flatMap((p) => p.change.sourceIds),
         ...people.flatMap((p) => p.person.sourceIds),
       ]),

@@ -2,9 +2,10 @@ import { z } from "zod";
 import type { CommandContext } from "../src/command/definition.js";
 import { defineCommand } from "../src/command/definition.js";
 import { storyOption } from "../src/command/options.js";
+import { pickStory } from "../src/command/story.js";
 import type { PhaseMoment, PhaseNow, StoryAt } from "../src/dataset/asof.js";
-import { footerFor, pickStory, progressBar, relativeSpan, whenSpan } from "../src/dataset/phrases.js";
 import type { MoveKind, PhaseStatus } from "../src/dataset/schema.js";
+import { footerFor, progressBar, relativeSpan, whenSpan } from "../src/reply/phrases.js";
 import { errorReply, type ReplyField, type Rich } from "../src/reply/reply.js";
 import { formatShortDate, localDateOf, parseWhen } from "../src/time/calendar.js";
 
@@ -39,15 +40,18 @@ function momentParts(m: PhaseMoment, story: StoryAt, context: CommandContext): R
   const tz = story.timeZone;
   switch (m.state) {
     case "before":
-      return ["starts ", relativeSpan(m.start, context, tz)];
+      return ["starts ", relativeSpan(m.start, context.clock.now(), tz)];
     case "during":
       return [
         `day ${m.day}${m.of ? ` of ${m.of}` : ""}`,
-        ...(m.end ? [", ends ", relativeSpan(m.end, context, tz)] : []),
+        ...(m.end ? [", ends ", relativeSpan(m.end, context.clock.now(), tz)] : []),
         ...(m.openEnded ? [", in force until further notice"] : []),
       ];
     case "after":
-      return [m.status === "collapsed" ? "collapsed " : "ended ", relativeSpan(m.ended, context, tz)];
+      return [
+        m.status === "collapsed" ? "collapsed " : "ended ",
+        relativeSpan(m.ended, context.clock.now(), tz),
+      ];
     default:
       return [];
   }
@@ -67,7 +71,7 @@ function scheduleText(p: PhaseNow, story: StoryAt, context: CommandContext): Ric
         ? ` · day ${m.day} · in force until further notice`
         : ` · day ${m.day}${m.of ? ` of ${m.of}` : ""}`,
     );
-    if (m.end) out.push(" · ends ", relativeSpan(m.end, context, tz));
+    if (m.end) out.push(" · ends ", relativeSpan(m.end, context.clock.now(), tz));
   } else if (m.state !== "unscheduled") {
     out.push(" · ", ...momentParts(m, story, context));
   }
@@ -188,14 +192,14 @@ export const phase = defineCommand({
             ? [`${phase.name} is on day ${m.day} and in force until further notice.`]
             : [
                 `${phase.name} is on day ${m.day}${m.of ? ` of ${m.of}` : ""}`,
-                ...(m.end ? [" and ends ", relativeSpan(m.end, context, story.timeZone)] : []),
+                ...(m.end ? [" and ends ", relativeSpan(m.end, context.clock.now(), story.timeZone)] : []),
                 ".",
               ]
           : m.state === "unscheduled"
             ? [`${phase.name}: ${STATUS[chosen.status].toLowerCase()}, no dates set.`]
             : [`${phase.name} `, ...parts, "."],
       fields,
-      footer: footerFor(story, context, [
+      footer: footerFor(story, context.settings, [
         ...phase.sourceIds,
         ...terms.flatMap((t) => t.sourceIds),
         ...(chosen.statusChange?.sourceIds ?? []),

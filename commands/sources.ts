@@ -1,7 +1,8 @@
 import { z } from "zod";
 import { defineCommand } from "../src/command/definition.js";
 import { storyOption } from "../src/command/options.js";
-import { footerFor, pickStory } from "../src/dataset/phrases.js";
+import { pickStory } from "../src/command/story.js";
+import { footerFor } from "../src/reply/phrases.js";
 import { errorReply, type Rich } from "../src/reply/reply.js";
 import { formatShortDate } from "../src/time/calendar.js";
 
@@ -28,7 +29,7 @@ export const sources = defineCommand({
       lines,
       footer: footerFor(
         story,
-        context,
+        context.settings,
         known.map((s) => s.id),
       ),
       ephemeral: false,

@@ -1,8 +1,9 @@
 import { z } from "zod";
 import { defineCommand } from "../src/command/definition.js";
 import { storyOption } from "../src/command/options.js";
+import { pickStory } from "../src/command/story.js";
 import type { IndexedEvent } from "../src/dataset/dataset.js";
-import { footerFor, pickStory, whenSpan } from "../src/dataset/phrases.js";
+import { footerFor, whenSpan } from "../src/reply/phrases.js";
 import { errorReply, type ReplyButton, type Rich } from "../src/reply/reply.js";
 import { addDays } from "../src/time/calendar.js";
 
@@ -114,7 +115,7 @@ export const timeline = defineCommand({
       ...(buttons.length ? { buttons } : {}),
       footer: footerFor(
         story,
-        context,
+        context.settings,
         shown.flatMap((e) => e.sourceIds),
       ),
       ephemeral: false,

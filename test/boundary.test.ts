@@ -43,3 +43,42 @@ describe("the platform boundary", () => {
     expect(offenders).toEqual([]);
   });
 });
+
+/** The src/ folders a file of src/<folder>/ imports (relative imports only). */
+function importedFolders(file: string): string[] {
+  const text = readFileSync(file, "utf8");
+  const here = file.split("/").slice(0, -1);
+  const out: string[] = [];
+  for (const m of text.matchAll(/(?:from|import)\s*\(?\s*["'](\.{1,2}\/[^"']+)["']/g)) {
+    const parts = [...here];
+    for (const step of (m[1] ?? "").split("/")) {
+      if (step === "..") parts.pop();
+      else if (step !== ".") parts.push(step);
+    }
+    if (parts[0] === "src" && parts.length > 2) out.push(parts[1] ?? "");
+    else if (parts[0] === "src") out.push("(src root)");
+    else out.push(parts[0] ?? "");
+  }
+  return out;
+}
+
+/**
+ * Layers that only point down: each folder of src/ may import only the folders below it. The time
+ * and the dataset know nothing of commands, replies or platforms; replies know no commands.
+ */
+const LAYERS: Record<string, readonly string[]> = {
+  time: ["time"],
+  dataset: ["time", "dataset"],
+  reply: ["time", "dataset", "reply"],
+};
+
+describe("the layers", () => {
+  it.each(Object.entries(LAYERS))("src/%s imports only from %j", (folder, allowed) => {
+    const offenders = files(join("src", folder)).flatMap((f) =>
+      importedFolders(f)
+        .filter((d) => !allowed.includes(d))
+        .map((d) => `${f} imports ${d}/`),
+    );
+    expect(offenders).toEqual([]);
+  });
+});

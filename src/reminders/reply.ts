@@ -1,12 +1,17 @@
 /** An alert as a Reply, so every platform renders reminders like any other answer. */
-import type { CommandContext } from "../command/definition.js";
 import { storyAt } from "../dataset/asof.js";
 import type { Dataset } from "../dataset/dataset.js";
-import { footerFor } from "../dataset/phrases.js";
+import { footerFor } from "../reply/phrases.js";
 import type { Reply } from "../reply/reply.js";
 import type { Alert } from "./plan.js";
 
-export function alertReply(alert: Alert, dataset: Dataset, context: CommandContext, late?: string): Reply {
+/** What a notice needs to word its footer: the instant it is sent at, and the stale-after setting. */
+export interface Sending {
+  now: Date;
+  settings: { staleAfterDays: number };
+}
+
+export function alertReply(alert: Alert, dataset: Dataset, sending: Sending, late?: string): Reply {
   const story = dataset.byId.get(alert.storyId);
   const deadline = story?.tracks.deadlinesById.get(alert.deadlineId);
   return {
@@ -15,9 +20,9 @@ export function alertReply(alert: Alert, dataset: Dataset, context: CommandConte
     summary: [alert.text, late ? ` (${late})` : ""],
     ...(story
       ? {
-          footer: footerFor(storyAt(story, context.clock.now()), context, [
+          footer: footerFor(storyAt(story, sending.now), sending.settings, [
             ...(deadline?.deadline.sourceIds ?? []),
-            ...(deadline?.statuses.at(context.clock.now().getTime())?.sourceIds ?? []),
+            ...(deadline?.statuses.at(sending.now.getTime())?.sourceIds ?? []),
           ]),
         }
       : {}),

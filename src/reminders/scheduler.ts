@@ -17,7 +17,7 @@ import cron, { type ScheduledTask } from "node-cron";
 import type { Logger } from "pino";
 import { type Deliverer, type DeliveryItem, eachLimit, type FanOutReport } from "../alerts/deliver.js";
 import { markerFor } from "../alerts/marker.js";
-import type { CommandContext, Settings } from "../command/definition.js";
+import type { Settings } from "../command/definition.js";
 import type { Dataset } from "../dataset/dataset.js";
 import type { Metrics } from "../metrics/metrics.js";
 import {
@@ -30,7 +30,7 @@ import {
 } from "../store/store.js";
 import type { Clock } from "../time/clock.js";
 import { type Alert, alertFor, planAlerts } from "./plan.js";
-import { alertReply } from "./reply.js";
+import { alertReply, type Sending } from "./reply.js";
 import { findNews, findNotice, type NewsMemory, type UpdateItem, updateReply } from "./updates.js";
 
 export const STATE = {
@@ -121,13 +121,8 @@ export class Scheduler {
     return this.options.log;
   }
 
-  private context(): CommandContext {
-    return {
-      dataset: this.options.data.dataset,
-      clock: this.options.clock,
-      settings: this.options.settings,
-      commands: [],
-    };
+  private sending(): Sending {
+    return { now: this.options.clock.now(), settings: this.options.settings };
   }
 
   /** Runs `job` after every job queued before it (ticks and reloads never interleave). */
@@ -292,7 +287,7 @@ export class Scheduler {
       kind: "reminder",
       dueAt: alert.at,
       summary: alert.text,
-      reply: (late) => alertReply(alert, this.options.data.dataset, this.context(), late),
+      reply: (late) => alertReply(alert, this.options.data.dataset, this.sending(), late),
     };
   }
 
@@ -304,7 +299,7 @@ export class Scheduler {
       dueAt: new Date(update.at),
       summary: update.text,
       reply: (late) =>
-        updateReply(update, this.options.data.dataset.byId.get(update.storyId), this.context(), late),
+        updateReply(update, this.options.data.dataset.byId.get(update.storyId), this.sending(), late),
     };
   }
 

@@ -7,14 +7,13 @@
  */
 import { z } from "zod";
 import {
-  type CommandContext,
   type Invocation as CommandInvocation,
   defaultSettings,
   type Settings,
 } from "../command/definition.js";
 import { storyAt } from "../dataset/asof.js";
 import type { Dataset } from "../dataset/dataset.js";
-import { footerFor } from "../dataset/phrases.js";
+import { footerFor } from "../reply/phrases.js";
 import { errorReply, type Reply, type ReplyField, type Rich, type Span } from "../reply/reply.js";
 import {
   ALL_STORIES,
@@ -104,15 +103,6 @@ function refusal(what: string): Reply {
   );
 }
 
-function context(deps: SubscriptionDeps): CommandContext {
-  return {
-    dataset: deps.dataset,
-    clock: deps.clock,
-    settings: deps.settings ?? defaultSettings,
-    commands: [],
-  };
-}
-
 /** "1d, 2h" → ["1d", "2h"], de-duplicated, validated. */
 export function parseLeads(text: string): { ok: true; leads: string[] } | { ok: false; message: string } {
   const leads = [
@@ -183,7 +173,7 @@ export async function subscribe(
       ".",
     ],
     fields: wantsReminders(sub) ? [{ name: "Next reminders", value: alertLines(deps, next) }] : [],
-    footer: footerFor(storyAt(story, now), context(deps), []),
+    footer: footerFor(storyAt(story, now), deps.settings ?? defaultSettings, []),
     ephemeral: false,
   };
 }

@@ -6,14 +6,14 @@
  * for its past: what it already holds when it first appears is remembered, not sent. Keys are
  * remembered even when an item is later removed, so a removed-then-restored event is not sent twice.
  */
-import type { CommandContext } from "../command/definition.js";
 import { storyAt } from "../dataset/asof.js";
 import type { Dataset, Story } from "../dataset/dataset.js";
-import { attributionText, figureAmount, footerFor } from "../dataset/phrases.js";
 import type { Figure, FigureValue } from "../dataset/schema.js";
+import { attributionText, figureAmount, footerFor } from "../reply/phrases.js";
 import type { Reply } from "../reply/reply.js";
 import { formatInstant, formatLongDate } from "../time/calendar.js";
 import { whenText } from "./plan.js";
+import type { Sending } from "./reply.js";
 
 /**
  * Who gets a notice: the story's update channels; the channels reminded of a deadline that moved; or
@@ -192,14 +192,14 @@ const TITLES: Record<Audience, string> = {
 export function updateReply(
   item: UpdateItem,
   story: Story | undefined,
-  context: CommandContext,
+  sending: Sending,
   late?: string,
 ): Reply {
   return {
     kind: "answer",
     title: `${TITLES[item.audience ?? "updates"]}${late ? " (late)" : ""}`,
     summary: [item.text, late ? ` (${late})` : ""],
-    ...(story ? { footer: footerFor(storyAt(story, context.clock.now()), context, item.sourceIds) } : {}),
+    ...(story ? { footer: footerFor(storyAt(story, sending.now), sending.settings, item.sourceIds) } : {}),
     ephemeral: false,
   };
 }

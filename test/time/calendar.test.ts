@@ -7,8 +7,7 @@ import { writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { afterEach, describe, expect, it } from "vitest";
-import type { CommandContext } from "../../src/command/definition.js";
-import { isPast, relativeSpan } from "../../src/dataset/phrases.js";
+import { isPast, relativeSpan } from "../../src/reply/phrases.js";
 import { plainText } from "../../src/reply/reply.js";
 import {
   addDays,
@@ -25,7 +24,7 @@ import {
   zonedInstant,
   zoneOffsetMinutes,
 } from "../../src/time/calendar.js";
-import { contextAt, repoRoot, tempDir } from "../fixtures/story.js";
+import { repoRoot, tempDir } from "../fixtures/story.js";
 
 const ZONES = ["UTC", "Pacific/Kiritimati", "Pacific/Pago_Pago", "America/Los_Angeles", "Asia/Jerusalem"];
 const originalTz = process.env.TZ;
@@ -236,7 +235,7 @@ describe("relative phrases", () => {
     expect(relativeDuration(-(86_400_000 - 1))).toBe("1 day ago");
   });
 
-  const context = (at: string): CommandContext => contextAt(at);
+  const context = (at: string): Date => new Date(at);
   const date = parseWhen("2025-03-01");
 
   it("a date is tomorrow until midnight in the story's zone, then today", () => {

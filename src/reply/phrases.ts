@@ -1,9 +1,11 @@
 /**
- * How the dataset's values are said in replies: every figure with its qualifier, attribution and
+ * How the dataset's values are said in replies (the wording next to the Reply model; it is given the
+ * instant and the settings it needs, never a command's context): every figure with its qualifier, attribution and
  * as-of date; every reply's footer with its sources and "data as of …"; phase progress.
  */
-import type { CommandContext } from "../command/definition.js";
-import type { ReplyFooter, SourceRef, Span } from "../reply/reply.js";
+import type { StoryAt } from "../dataset/asof.js";
+import type { Story } from "../dataset/dataset.js";
+import type { FigureValue } from "../dataset/schema.js";
 import {
   daysBetween,
   formatInstant,
@@ -14,9 +16,7 @@ import {
   relativeDuration,
   type When,
 } from "../time/calendar.js";
-import { type StoryAt, storyAt } from "./asof.js";
-import type { Story } from "./dataset.js";
-import type { FigureValue } from "./schema.js";
+import type { ReplyFooter, SourceRef, Span } from "./reply.js";
 
 const QUALIFIERS: Record<FigureValue["qualifier"], string> = {
   exactly: "",
@@ -71,7 +71,11 @@ export function sourceRefs(story: Story, ids: Iterable<string>): SourceRef[] {
 }
 
 /** The footer every answer carries: its sources (those published by then), the as-of date, staleness. */
-export function footerFor(at: StoryAt, context: CommandContext, ids: Iterable<string>): ReplyFooter {
+export function footerFor(
+  at: StoryAt,
+  settings: { staleAfterDays: number },
+  ids: Iterable<string>,
+): ReplyFooter {
   const named = sourceRefs(
     at.story,
     [...ids].filter((id) => at.knowsSource(id)),
@@ -86,7 +90,7 @@ export function footerFor(at: StoryAt, context: CommandContext, ids: Iterable<st
         );
   const footer: ReplyFooter = { sources, asOf: at.asOf };
   const age = daysBetween(at.asOf, at.today);
-  if (age > context.settings.staleAfterDays) {
+  if (age > settings.staleAfterDays) {
     footer.staleWarning = `This data is ${age} days old and may be out of date.`;
   }
   return footer;
@@ -99,8 +103,7 @@ export function whenSpan(when: When, timeZone: string, style: "datetime" | "date
 }
 
 /** "tomorrow", "4 days ago" (dates, on the story's calendar) or "in 3 hours" (instants). */
-export function relativeSpan(when: When, context: CommandContext, timeZone: string): Span {
-  const now = context.clock.now();
+export function relativeSpan(when: When, now: Date, timeZone: string): Span {
   if (when.precision === "date") return relativeDays(daysBetween(localDateOf(now, timeZone), when.date));
   return {
     instant: when.instant,
@@ -110,8 +113,7 @@ export function relativeSpan(when: When, context: CommandContext, timeZone: stri
 }
 
 /** Whether a point in time is past (a date is past once its day is over in the story's zone). */
-export function isPast(when: When, context: CommandContext, timeZone: string): boolean {
-  const now = context.clock.now();
+export function isPast(when: When, now: Date, timeZone: string): boolean {
   if (when.precision === "date") return daysBetween(localDateOf(now, timeZone), when.date) < 0;
   return when.instant.getTime() <= now.getTime();
 }
@@ -120,13 +122,4 @@ export function progressBar(fraction: number, width = 10): string {
   const f = Math.min(1, Math.max(0, fraction));
   const filled = Math.floor(f * width);
   return `${"▓".repeat(filled)}${"░".repeat(width - filled)} ${Math.round(f * 100)}%`;
-}
-
-/** The story a command answers about: the named one, or the dataset's default. */
-export function pickStory(context: CommandContext, id: string | undefined): StoryAt | { error: string } {
-  const story = id ? context.dataset.byId.get(id) : context.dataset.defaultStory;
-  if (story) return storyAt(story, context.clock.now());
-  return {
-    error: `There is no story \`${id}\`. Stories: ${context.dataset.stories.map((s) => `\`${s.story.id}\``).join(", ")}.`,
-  };
 }
