@@ -60,17 +60,68 @@ describe("PostgreSQL for the store tests", () => {
 describeStoreContract("postgres", openFresh);
 
 describe("PostgresStore", () => {
-  it("migrates once even when two processes open the same schema together", async () => {
+  it("migrates once even when three processes open the same schema together", async () => {
     if (reachable) throw new Error(HOW_TO_START);
     const schema = `${runSchema}_shared`;
-    const [a, b] = await Promise.all([
-      PostgresStore.open({ connectionString: url, schema, max: 2 }),
-      PostgresStore.open({ connectionString: url, schema, max: 2 }),
-    ]);
-    expect(await a.migrations()).toEqual([1, 2]);
-    expect(await b.migrations()).toEqual([1, 2]);
+    const stores = await Promise.all(
+      [1, 2, 3].map(() => PostgresStore.open({ connectionString: url, schema, max: 2 })),
+    );
+    for (const store of stores) {
+      expect(await store.migrations()).toEqual([1, 2, 3]);
+      await store.close();
+    }
+  });
+
+  it("keeps every change of the scheduler's state when two processes make them at once", async () => {
+    if (reachable) throw new Error(HOW_TO_START);
+    const schema = `${runSchema}_state`;
+    const a = await PostgresStore.open({ connectionString: url, schema, max: 4 });
+    const b = await PostgresStore.open({ connectionString: url, schema, max: 4 });
+    const append = (store: PostgresStore, item: string) =>
+      store.updateState(
+        ["updates.pending"],
+        (values) => ({
+          set: {
+            "updates.pending": JSON.stringify([...JSON.parse(values.get("updates.pending") ?? "[]"), item]),
+          },
+          result: undefined,
+        }),
+        new Date(0),
+      );
+    await Promise.all(Array.from({ length: 20 }, (_, i) => append(i % 2 ? a : b, `u${i}`)));
+    const pending = JSON.parse((await a.getState("updates.pending")) ?? "[]") as string[];
+    expect(pending.sort()).toEqual(Array.from({ length: 20 }, (_, i) => `u${i}`).sort());
     await a.close();
     await b.close();
+  });
+
+  it("carries a claim made before claims had leases over as free at once", async () => {
+    if (reachable) throw new Error(HOW_TO_START);
+    const schema = `${runSchema}_v2`;
+    const client = new pg.Client({ connectionString: url });
+    await client.connect();
+    await client.query(`CREATE SCHEMA ${schema}`);
+    await client.query(`SET search_path TO ${schema}`);
+    await client.query(
+      "CREATE TABLE schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TIMESTAMPTZ NOT NULL DEFAULT now())",
+    );
+    for (const m of MIGRATIONS.slice(0, 2)) {
+      await client.query(m.postgres);
+      await client.query("INSERT INTO schema_migrations (version, name) VALUES ($1, $2)", [
+        m.version,
+        m.name,
+      ]);
+    }
+    await client.query(
+      `INSERT INTO deliveries (key, platform, channel_id, kind, state, due_at, marker, summary, owner, attempts, claimed_at)
+       VALUES ('k', 'discord', '111', 'reminder', 'claimed', now(), 'm', 's', 'old:1', 1, '2025-02-28T07:00:00Z')`,
+    );
+    await client.end();
+    const store = await PostgresStore.open({ connectionString: url, schema, max: 2 });
+    expect(await store.migrations()).toEqual([1, 2, 3]);
+    const [row] = await store.unconfirmed(new Date("2025-02-28T07:00:00Z"));
+    expect(row?.leaseUntil.toISOString()).toBe("2025-02-28T07:00:00.000Z");
+    await store.close();
   });
 
   it("carries a subscription made before stories could be chosen over to every story (*)", async () => {
@@ -91,7 +142,7 @@ describe("PostgresStore", () => {
     );
     await client.end();
     const store = await PostgresStore.open({ connectionString: url, schema, max: 2 });
-    expect(await store.migrations()).toEqual([1, 2]);
+    expect(await store.migrations()).toEqual([1, 2, 3]);
     expect((await store.activeSubscriptions()).map((s) => [s.channelId, s.story])).toEqual([["111", "*"]]);
     await store.close();
   });
