@@ -152,6 +152,13 @@ export class PostgresStore implements Store {
     work: (client: pg.PoolClient) => Promise<T>,
   ): Promise<T> {
     const client = await this.pool.connect();
+    // A connection lost while the client is checked out is reported as an event: without a listener
+    // it would end the process. The query under way fails too; the pool then drops the client.
+    let lost: Error | undefined;
+    const onError = (err: Error) => {
+      lost = err;
+    };
+    client.on("error", onError);
     try {
       await client.query("BEGIN");
       await client.query(...lock);
@@ -162,7 +169,8 @@ export class PostgresStore implements Store {
       await client.query("ROLLBACK").catch(() => {});
       throw err;
     } finally {
-      client.release();
+      client.removeListener("error", onError);
+      client.release(lost);
     }
   }
 
