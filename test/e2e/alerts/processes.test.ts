@@ -1,0 +1,274 @@
+/**
+ * Several bot processes on one PostgreSQL store, end to end: three child processes (the real
+ * scheduler on its cron job and the real deliverer, test/e2e/alerts/fleet-child.ts) fan the 28 Feb
+ * 09:00 reminders and one news update out to 1,000 channels (half on the stand-in Discord, half on the
+ * stand-in Slack). One is SIGKILLed mid fan-out and another restarted; or the database drops every
+ * one of their connections mid fan-out. Every channel must end with each item exactly once — counted
+ * on the platforms' side — and no claim left open.
+ *
+ * The database "restart" terminates the fleet's sessions (pg_terminate_backend, again and again for
+ * 1.5 s, so reconnections fail too) rather than restarting the server: the server at PGURL_TEST is
+ * shared with other test runs, which a restart would break.
+ */
+import { type ChildProcess, spawn } from "node:child_process";
+import { writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { afterAll, afterEach, describe, expect, it } from "vitest";
+import { markerFor } from "../../../src/alerts/marker.js";
+import type { Platform } from "../../../src/store/store.js";
+import { ManualClock } from "../../../src/time/clock.js";
+import { until } from "../../fixtures/bot-process.js";
+import { TestSchemas } from "../../fixtures/postgres.js";
+import { repoRoot, shippedData, shippedStory, tempDir } from "../../fixtures/story.js";
+import { makeScheduler, RecordingSender } from "../../reminders/helpers.js";
+import { DiscordStandIn } from "./standin-discord.js";
+import { SlackStandIn } from "./standin-slack.js";
+
+const CHANNELS = 1_000;
+const LEASE_MS = 2_000;
+const NEWS = "update:gaza-2025:event:fleet-talks";
+const ITEMS = ["gaza-2025:phase-one-end:1d", "gaza-2025:philadelphi-withdrawal-start:1d", NEWS];
+const EXPECTED = CHANNELS * ITEMS.length;
+
+const schemas = new TestSchemas("fleet_test");
+afterAll(() => schemas.dropAll());
+
+const children: ChildProcess[] = [];
+afterEach(() => {
+  for (const c of children) if (c.exitCode === null && c.signalCode === null) c.kill("SIGKILL");
+  children.length = 0;
+});
+
+/** Half the channels on each platform. */
+const channels: { platform: Platform; channelId: string }[] = Array.from({ length: CHANNELS }, (_, i) =>
+  i % 2
+    ? { platform: "slack", channelId: `C${100000 + i}` }
+    : { platform: "discord", channelId: String(900000 + i) },
+);
+
+/**
+ * The store as the bot left it at 08:59 in Jerusalem (06:59 UTC): the data known, nothing due yet,
+ * every channel subscribed to everything of the story; then a curator's edit (one more event) that
+ * the fleet finds as news when it starts.
+ */
+async function prepare(): Promise<{ schema: string; dataDir: string }> {
+  const schema = schemas.next();
+  const store = await schemas.open(schema);
+  await makeScheduler({
+    store,
+    data: { dataset: shippedData() },
+    clock: new ManualClock("2025-02-28T06:59:00Z"),
+    sender: new RecordingSender(),
+  }).tick();
+  for (const c of channels) {
+    await store.subscribe(
+      { ...c, story: "gaza-2025", workspaceId: "w1", kind: "all" },
+      new Date("2025-02-28T06:59:30Z"),
+    );
+  }
+  await store.close();
+  const dataDir = tempDir();
+  const story = shippedStory();
+  story.events.push({
+    id: "fleet-talks",
+    when: "2025-02-28",
+    title: "Mediators meet both delegations in Cairo",
+    tags: ["talks"],
+    sourceIds: ["aj-2025-02-28"],
+  });
+  writeFileSync(join(dataDir, "gaza-2025.json"), JSON.stringify(story));
+  return { schema, dataDir };
+}
+
+interface Member {
+  child: ChildProcess;
+  exited: Promise<{ code: number | null; signal: NodeJS.Signals | null; err: string }>;
+}
+
+/** The processes of one fleet: one schema, one data folder, one clock (07:00:30 UTC when it starts). */
+function fleet(schema: string, dataDir: string, apis: string[]) {
+  const anchor = Date.now();
+  return (name: string): Member => {
+    const child = spawn(
+      process.execPath,
+      [
+        "bin/run-ts.mjs",
+        "test/e2e/alerts/fleet-child.ts",
+        name,
+        schema,
+        dataDir,
+        "2025-02-28T07:00:30Z",
+        String(anchor),
+        String(LEASE_MS),
+        ...apis,
+      ],
+      { cwd: repoRoot, stdio: ["ignore", "pipe", "pipe"] },
+    );
+    children.push(child);
+    let err = "";
+    child.stderr?.on("data", (d) => {
+      err += d;
+    });
+    const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null; err: string }>(
+      (resolve) => child.once("exit", (code, signal) => resolve({ code, signal, err })),
+    );
+    return { child, exited };
+  };
+}
+
+/** Both stand-ins, and what they hold. */
+async function platforms() {
+  const discord = await new DiscordStandIn({ postLatencyMs: 15 }).start();
+  const slack = await new SlackStandIn({ postLatencyMs: 15 }).start();
+  const markersIn = (c: (typeof channels)[number]): string[] =>
+    c.platform === "discord"
+      ? (discord.messages.get(c.channelId) ?? []).map(
+          (m) => /ref (cf-[0-9a-f]+)/.exec(m.embeds[0]?.footer?.text ?? "")?.[1] ?? "?",
+        )
+      : (slack.messages.get(c.channelId) ?? []).map((m) => String(m.metadata?.event_payload.marker ?? "?"));
+  const count = (m: Map<string, unknown[]>) => [...m.values()].reduce((n, l) => n + l.length, 0);
+  return {
+    apis: [`discord=${discord.url}`, `slack=${slack.url}`],
+    total: () => count(discord.messages) + count(slack.messages),
+    /** Channels that do not hold each item exactly once. */
+    wrong: () => {
+      const want = ITEMS.map(markerFor).sort().join();
+      return channels.filter((c) => markersIn(c).sort().join() !== want).map((c) => c.channelId);
+    },
+    stop: async () => {
+      await discord.stop();
+      await slack.stop();
+    },
+  };
+}
+
+/** The ledger's rows by state, and by how many attempts they took. */
+async function ledger(schema: string): Promise<{ states: Record<string, number>; retaken: number }> {
+  const client = await schemas.client();
+  try {
+    const states = await client.query<{ state: string; n: number }>(
+      `SELECT state, count(*)::int AS n FROM ${schema}.deliveries GROUP BY state`,
+    );
+    const retaken = await client.query<{ n: number }>(
+      `SELECT count(*)::int AS n FROM ${schema}.deliveries WHERE attempts > 1`,
+    );
+    return {
+      states: Object.fromEntries(states.rows.map((r) => [r.state, r.n])),
+      retaken: retaken.rows[0]?.n ?? 0,
+    };
+  } finally {
+    await client.end();
+  }
+}
+
+/** Claims the process named `name` holds right now. */
+async function claimsOf(schema: string, name: string): Promise<number> {
+  const client = await schemas.client();
+  try {
+    const r = await client.query<{ n: number }>(
+      `SELECT count(*)::int AS n FROM ${schema}.deliveries WHERE state = 'claimed' AND owner LIKE $1`,
+      [`${name}:%`],
+    );
+    return r.rows[0]?.n ?? 0;
+  } finally {
+    await client.end();
+  }
+}
+
+/** Waits until every item is in every channel and the ledger holds no open claim, then a little more. */
+async function settled(schema: string, side: Awaited<ReturnType<typeof platforms>>): Promise<void> {
+  await until(
+    "every item in every channel and no claim left open",
+    async () =>
+      side.total() >= EXPECTED && (await ledger(schema)).states.claimed === undefined ? true : undefined,
+    45_000,
+  );
+  // Ticks run every second: give them two more to send anything twice, if they were to.
+  await new Promise((r) => setTimeout(r, 2_000));
+}
+
+describe("three bot processes on one PostgreSQL store, fanning out to 1,000 channels", () => {
+  it("deliver each item exactly once when one is SIGKILLed mid fan-out and another restarted", async () => {
+    const side = await platforms();
+    try {
+      const { schema, dataDir } = await prepare();
+      const start = fleet(schema, dataDir, side.apis);
+      const [a, b, c] = ["a", "b", "c"].map(start) as [Member, Member, Member];
+
+      await until(
+        "a mid fan-out, holding claims",
+        async () => (side.total() >= EXPECTED * 0.4 && (await claimsOf(schema, "a")) > 0 ? true : undefined),
+        30_000,
+      );
+      a.child.kill("SIGKILL");
+      expect((await a.exited).signal).toBe("SIGKILL");
+      expect(side.total()).toBeLessThan(EXPECTED); // it really died mid fan-out
+
+      b.child.kill("SIGTERM");
+      const stopped = await b.exited;
+      expect(stopped.code, stopped.err).toBe(0);
+      const b2 = start("b2");
+
+      await settled(schema, side);
+      const wrong = side.wrong();
+      expect(wrong, `channels without each item exactly once, e.g. ${wrong.slice(0, 3).join(", ")}`).toEqual(
+        [],
+      );
+      expect(side.total()).toBe(EXPECTED);
+      const { states, retaken } = await ledger(schema);
+      expect(states).toEqual({ sent: EXPECTED });
+      expect(retaken).toBeGreaterThan(0); // the dead process's claims were settled by the others
+
+      for (const m of [c, b2]) m.child.kill("SIGTERM");
+      for (const m of [c, b2]) expect((await m.exited).code).toBe(0);
+    } finally {
+      await side.stop();
+    }
+  }, 60_000);
+
+  it("deliver each item exactly once when the database drops all their connections mid fan-out", async () => {
+    const side = await platforms();
+    try {
+      const { schema, dataDir } = await prepare();
+      const start = fleet(schema, dataDir, side.apis);
+      const members = ["a", "b", "c"].map(start);
+
+      await until("the fan-out under way", () => (side.total() >= EXPECTED * 0.3 ? true : undefined), 30_000);
+      const admin = await schemas.client();
+      let dropped = 0;
+      try {
+        const outageEnds = performance.now() + 1_500;
+        while (performance.now() < outageEnds) {
+          const r = await admin.query<{ ok: boolean }>(
+            "SELECT pg_terminate_backend(pid) AS ok FROM pg_stat_activity WHERE application_name = $1",
+            [`fleet-${schema}`],
+          );
+          dropped += r.rows.filter((row) => row.ok).length;
+          await new Promise((r) => setTimeout(r, 50));
+        }
+      } finally {
+        await admin.end();
+      }
+      expect(dropped).toBeGreaterThan(0);
+      expect(side.total()).toBeLessThan(EXPECTED); // the outage came mid fan-out
+
+      await settled(schema, side);
+      const wrong = side.wrong();
+      expect(wrong, `channels without each item exactly once, e.g. ${wrong.slice(0, 3).join(", ")}`).toEqual(
+        [],
+      );
+      expect(side.total()).toBe(EXPECTED);
+      expect((await ledger(schema)).states).toEqual({ sent: EXPECTED });
+
+      // Every process lived through it, and stops cleanly.
+      for (const m of members) expect(m.child.exitCode).toBeNull();
+      for (const m of members) m.child.kill("SIGTERM");
+      for (const m of members) {
+        const exit = await m.exited;
+        expect(exit.code, exit.err).toBe(0);
+      }
+    } finally {
+      await side.stop();
+    }
+  }, 60_000);
+});
