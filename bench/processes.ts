@@ -1,0 +1,176 @@
+/**
+ * Fan-out by several bot processes on one PostgreSQL store: one alert to 10,000 subscribed channels
+ * with 1, 2 and 3 processes (bench/processes-child.ts, each the real delivery path: ledger claim on
+ * PostgreSQL → DiscordSender → @discordjs/rest → ledger finish), against the stand-in Discord REST API
+ * enforcing a global limit of 500 requests/s. The processes share the channels through the ledger's
+ * claims. They do not share a rate limiter yet, so each paces itself at its share of the limit
+ * (`globalRequestsPerSecond` = ⌊500 / N⌋).
+ *
+ * Reported per run: elapsed time (from "go" to the last process done) against the ideal (channels /
+ * limit), duplicates and losses (counted on the stand-in's side), 429s the stand-in answered (all of
+ * its limits are global), and each process's share. Targets: within 10% of the ideal, no duplicates,
+ * no losses, no 429s.
+ *
+ * PostgreSQL: DATABASE_URL, else PGURL_TEST, else postgres://postgres@127.0.0.1:5432/test; each run
+ * uses a schema of its own, dropped afterwards.
+ */
+import { type ChildProcess, spawn } from "node:child_process";
+import { createInterface } from "node:readline";
+import pg from "pg";
+import { eachLimit } from "../src/alerts/deliver.js";
+import { PostgresStore } from "../src/store/postgres.js";
+import { DiscordStandIn } from "../test/e2e/alerts/standin-discord.js";
+import type { BenchSection } from "./report.js";
+
+const CHANNELS = 10_000;
+const LIMIT = 500;
+const CONCURRENCY = 64;
+const PROCESSES = [1, 2, 3];
+const PG_URL =
+  process.env.DATABASE_URL ?? process.env.PGURL_TEST ?? "postgres://postgres@127.0.0.1:5432/test";
+
+interface Run {
+  processes: number;
+  perProcess: number;
+  elapsed: number;
+  duplicates: number;
+  losses: number;
+  rateLimited: number;
+  restSaw429: number;
+  sentBy: number[];
+  ledgerSent: number;
+}
+
+interface ChildReport {
+  outcomes: Record<string, number>;
+  restSaw429: number;
+}
+
+/** A child's stdout, line by line. */
+function lines(child: ChildProcess): AsyncIterator<string> {
+  if (!child.stdout) throw new Error("no stdout");
+  return createInterface({ input: child.stdout })[Symbol.asyncIterator]();
+}
+
+async function nextLine(reader: AsyncIterator<string>, what: string, stderr: () => string): Promise<string> {
+  const next = await reader.next();
+  if (next.done) throw new Error(`a bench process ended before ${what}:\n${stderr()}`);
+  return next.value;
+}
+
+async function fanOutWith(processes: number, schema: string): Promise<Run> {
+  const standin = await new DiscordStandIn({ globalPerSecond: LIMIT }).start();
+  const setup = await PostgresStore.open({ connectionString: PG_URL, schema, max: 8 });
+  const channels = Array.from({ length: CHANNELS }, (_, i) => ({
+    platform: "discord" as const,
+    channelId: String(10_000_000 + i),
+  }));
+  await eachLimit(channels, 8, async (c) => {
+    await setup.subscribe({ ...c, story: "*", workspaceId: "bench", kind: "reminders" }, new Date(0));
+  });
+
+  const perProcess = Math.floor(LIMIT / processes);
+  const children = Array.from({ length: processes }, () => {
+    const child = spawn(
+      process.execPath,
+      [
+        "bin/run-ts.mjs",
+        "bench/processes-child.ts",
+        PG_URL,
+        schema,
+        standin.url,
+        String(perProcess),
+        String(CONCURRENCY),
+      ],
+      { stdio: ["pipe", "pipe", "pipe"] },
+    );
+    let err = "";
+    child.stderr?.on("data", (d) => {
+      err += d;
+    });
+    return { child, reader: lines(child), stderr: () => err };
+  });
+  try {
+    for (const c of children) await nextLine(c.reader, "it was ready", c.stderr);
+    const started = performance.now();
+    for (const c of children) c.child.stdin?.write("go\n");
+    const reports = await Promise.all(
+      children.map(async (c) => {
+        const report = JSON.parse(await nextLine(c.reader, "it reported", c.stderr)) as ChildReport;
+        return { report, at: performance.now() };
+      }),
+    );
+    const elapsed = (Math.max(...reports.map((r) => r.at)) - started) / 1000;
+    const counts = channels.map((c) => standin.count(c.channelId));
+    const ledgerSent = await countSent(schema);
+    return {
+      processes,
+      perProcess,
+      elapsed,
+      duplicates: counts.filter((n) => n > 1).length,
+      losses: counts.filter((n) => n === 0).length,
+      rateLimited: standin.stats.rateLimited,
+      restSaw429: reports.reduce((n, r) => n + r.report.restSaw429, 0),
+      sentBy: reports.map((r) => r.report.outcomes.sent ?? 0),
+      ledgerSent,
+    };
+  } finally {
+    for (const c of children) if (c.child.exitCode === null) c.child.kill("SIGKILL");
+    await setup.close();
+    await standin.stop();
+  }
+}
+
+async function countSent(schema: string): Promise<number> {
+  const client = new pg.Client({ connectionString: PG_URL });
+  await client.connect();
+  try {
+    const r = await client.query<{ n: number }>(
+      `SELECT count(*)::int AS n FROM ${schema}.deliveries WHERE state = 'sent'`,
+    );
+    return r.rows[0]?.n ?? 0;
+  } finally {
+    await client.end();
+  }
+}
+
+async function dropSchema(schema: string): Promise<void> {
+  const client = new pg.Client({ connectionString: PG_URL });
+  await client.connect();
+  await client.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`);
+  await client.end();
+}
+
+export async function benchProcesses(): Promise<BenchSection> {
+  const ideal = CHANNELS / LIMIT;
+  const runs: Run[] = [];
+  for (const processes of PROCESSES) {
+    const schema = `bench_processes_${process.pid}_${processes}`;
+    try {
+      runs.push(await fanOutWith(processes, schema));
+    } finally {
+      await dropSchema(schema);
+    }
+  }
+  const met = (r: Run) =>
+    r.elapsed / ideal <= 1.1 &&
+    r.duplicates === 0 &&
+    r.losses === 0 &&
+    r.rateLimited === 0 &&
+    r.ledgerSent === CHANNELS;
+  const rows = runs.map(
+    (r) =>
+      `| ${r.processes} | ${r.perProcess} | ${r.elapsed.toFixed(1)} s | ${(r.elapsed / ideal).toFixed(3)} | ${r.duplicates} | ${r.losses} | ${r.rateLimited} | ${r.restSaw429} | ${r.sentBy.map((n) => n.toLocaleString("en")).join(" / ")} | ${r.ledgerSent.toLocaleString("en")} | ${met(r) ? "met" : "NOT met"} |`,
+  );
+  const targetsMet = runs.every(met);
+  const markdown = `One alert fanned out to ${CHANNELS.toLocaleString("en")} subscribed Discord channels by 1, 2 and 3 bot processes on one PostgreSQL store, each process the real delivery path (ledger claim on PostgreSQL, \`DiscordSender\` → \`@discordjs/rest\`, ledger finish; ${CONCURRENCY} channels in flight per process). The processes share the channels through the ledger's claims alone. The stand-in Discord REST API enforces a global limit of ${LIMIT} requests/s (a token bucket) and answers excess requests with a global 429.
+
+**The processes do not share a rate limiter yet** (a limiter shared between processes is being built separately): each paces itself with \`globalRequestsPerSecond\` set to its share, ⌊${LIMIT} / N⌋. Ideal time: channels / limit = ${ideal.toFixed(1)} s. Elapsed runs from the moment every process is told to start to the moment the last one has finished.
+
+| Processes | Requests/s each | Elapsed | Elapsed / ideal | Duplicates | Losses | 429s (stand-in, global) | 429s seen by the clients | Sent by each process | Sent (ledger) | Targets |
+| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- | ---: | :---: |
+${rows.join("\n")}
+
+Targets: elapsed within 10% of the ideal, no duplicates, no losses, no global 429s, every row of the ledger sent: ${targetsMet ? "all met" : "NOT all met"}.`;
+  return { title: "Alert fan-out by several processes on PostgreSQL", markdown, targetsMet };
+}
