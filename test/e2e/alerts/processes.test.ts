@@ -6,9 +6,10 @@
  * one of their connections mid fan-out. Every channel must end with each item exactly once — counted
  * on the platforms' side — and no claim left open.
  *
- * The database "restart" terminates the fleet's sessions (pg_terminate_backend, again and again for
- * 1.5 s, so reconnections fail too) rather than restarting the server: the server at PGURL_TEST is
- * shared with other test runs, which a restart would break.
+ * The database goes away two ways: a real restart (a fast shutdown, down for a second, started again)
+ * of a throwaway server of the test's own, since the server at PGURL_TEST is shared with other test
+ * runs that a restart would break; and, on that shared server, every one of the fleet's sessions
+ * terminated (pg_terminate_backend), again and again for 1.5 s, so that reconnections fail too.
  */
 import { type ChildProcess, spawn } from "node:child_process";
 import { writeFileSync } from "node:fs";
@@ -17,9 +18,10 @@ import { afterAll, afterEach, describe, expect, it } from "vitest";
 import { markerFor } from "../../../src/alerts/marker.js";
 import type { Platform } from "../../../src/store/store.js";
 import { ManualClock } from "../../../src/time/clock.js";
-import { until } from "../../fixtures/bot-process.js";
+import { freePort, until } from "../../fixtures/bot-process.js";
 import { TestSchemas } from "../../fixtures/postgres.js";
 import { repoRoot, shippedData, shippedStory, tempDir } from "../../fixtures/story.js";
+import { startThrowawayPostgres } from "../../fixtures/throwaway-postgres.js";
 import { makeScheduler, RecordingSender } from "../../reminders/helpers.js";
 import { DiscordStandIn } from "./standin-discord.js";
 import { SlackStandIn } from "./standin-slack.js";
@@ -30,8 +32,8 @@ const NEWS = "update:gaza-2025:event:fleet-talks";
 const ITEMS = ["gaza-2025:phase-one-end:1d", "gaza-2025:philadelphi-withdrawal-start:1d", NEWS];
 const EXPECTED = CHANNELS * ITEMS.length;
 
-const schemas = new TestSchemas("fleet_test");
-afterAll(() => schemas.dropAll());
+const shared = new TestSchemas("fleet_test");
+afterAll(() => shared.dropAll());
 
 const children: ChildProcess[] = [];
 afterEach(() => {
@@ -51,7 +53,7 @@ const channels: { platform: Platform; channelId: string }[] = Array.from({ lengt
  * every channel subscribed to everything of the story; then a curator's edit (one more event) that
  * the fleet finds as news when it starts.
  */
-async function prepare(): Promise<{ schema: string; dataDir: string }> {
+async function prepare(schemas: TestSchemas): Promise<{ schema: string; dataDir: string }> {
   const schema = schemas.next();
   const store = await schemas.open(schema);
   await makeScheduler({
@@ -86,7 +88,7 @@ interface Member {
 }
 
 /** The processes of one fleet: one schema, one data folder, one clock (07:00:30 UTC when it starts). */
-function fleet(schema: string, dataDir: string, apis: string[]) {
+function fleet(schemas: TestSchemas, schema: string, dataDir: string, apis: string[]) {
   const anchor = Date.now();
   return (name: string): Member => {
     const child = spawn(
@@ -102,7 +104,7 @@ function fleet(schema: string, dataDir: string, apis: string[]) {
         String(LEASE_MS),
         ...apis,
       ],
-      { cwd: repoRoot, stdio: ["ignore", "pipe", "pipe"] },
+      { cwd: repoRoot, stdio: ["ignore", "pipe", "pipe"], env: { ...process.env, PGURL_TEST: schemas.url } },
     );
     children.push(child);
     let err = "";
@@ -143,7 +145,10 @@ async function platforms() {
 }
 
 /** The ledger's rows by state, and by how many attempts they took. */
-async function ledger(schema: string): Promise<{ states: Record<string, number>; retaken: number }> {
+async function ledger(
+  schemas: TestSchemas,
+  schema: string,
+): Promise<{ states: Record<string, number>; retaken: number }> {
   const client = await schemas.client();
   try {
     const states = await client.query<{ state: string; n: number }>(
@@ -162,7 +167,7 @@ async function ledger(schema: string): Promise<{ states: Record<string, number>;
 }
 
 /** Claims the process named `name` holds right now. */
-async function claimsOf(schema: string, name: string): Promise<number> {
+async function claimsOf(schemas: TestSchemas, schema: string, name: string): Promise<number> {
   const client = await schemas.client();
   try {
     const r = await client.query<{ n: number }>(
@@ -176,28 +181,74 @@ async function claimsOf(schema: string, name: string): Promise<number> {
 }
 
 /** Waits until every item is in every channel and the ledger holds no open claim, then a little more. */
-async function settled(schema: string, side: Awaited<ReturnType<typeof platforms>>): Promise<void> {
+async function settled(
+  schemas: TestSchemas,
+  schema: string,
+  side: Awaited<ReturnType<typeof platforms>>,
+): Promise<void> {
   await until(
     "every item in every channel and no claim left open",
     async () =>
-      side.total() >= EXPECTED && (await ledger(schema)).states.claimed === undefined ? true : undefined,
+      side.total() >= EXPECTED && (await ledger(schemas, schema)).states.claimed === undefined
+        ? true
+        : undefined,
     45_000,
   );
   // Ticks run every second: give them two more to send anything twice, if they were to.
   await new Promise((r) => setTimeout(r, 2_000));
 }
 
+/** Checks every channel holds each item exactly once, and the ledger has every row sent. */
+async function expectEachItemOnce(
+  schemas: TestSchemas,
+  schema: string,
+  side: Awaited<ReturnType<typeof platforms>>,
+): Promise<{ retaken: number }> {
+  await settled(schemas, schema, side);
+  const wrong = side.wrong();
+  expect(wrong, `channels without each item exactly once, e.g. ${wrong.slice(0, 3).join(", ")}`).toEqual([]);
+  expect(side.total()).toBe(EXPECTED);
+  const { states, retaken } = await ledger(schemas, schema);
+  expect(states).toEqual({ sent: EXPECTED });
+  return { retaken };
+}
+
+/** Three processes fan out; `outage` takes the database away mid fan-out; they must finish the job. */
+async function survive(schemas: TestSchemas, outage: (schema: string) => Promise<void>): Promise<void> {
+  const side = await platforms();
+  try {
+    const { schema, dataDir } = await prepare(schemas);
+    const members = ["a", "b", "c"].map(fleet(schemas, schema, dataDir, side.apis));
+
+    await until("the fan-out under way", () => (side.total() >= EXPECTED * 0.3 ? true : undefined), 30_000);
+    await outage(schema);
+    expect(side.total()).toBeLessThan(EXPECTED); // the outage came mid fan-out
+
+    await expectEachItemOnce(schemas, schema, side);
+    // Every process lived through it, and stops cleanly.
+    for (const m of members) expect(m.child.exitCode).toBeNull();
+    for (const m of members) m.child.kill("SIGTERM");
+    for (const m of members) {
+      const exit = await m.exited;
+      expect(exit.code, exit.err).toBe(0);
+    }
+  } finally {
+    await side.stop();
+  }
+}
+
 describe("three bot processes on one PostgreSQL store, fanning out to 1,000 channels", () => {
   it("deliver each item exactly once when one is SIGKILLed mid fan-out and another restarted", async () => {
     const side = await platforms();
     try {
-      const { schema, dataDir } = await prepare();
-      const start = fleet(schema, dataDir, side.apis);
+      const { schema, dataDir } = await prepare(shared);
+      const start = fleet(shared, schema, dataDir, side.apis);
       const [a, b, c] = ["a", "b", "c"].map(start) as [Member, Member, Member];
 
       await until(
         "a mid fan-out, holding claims",
-        async () => (side.total() >= EXPECTED * 0.4 && (await claimsOf(schema, "a")) > 0 ? true : undefined),
+        async () =>
+          side.total() >= EXPECTED * 0.4 && (await claimsOf(shared, schema, "a")) > 0 ? true : undefined,
         30_000,
       );
       a.child.kill("SIGKILL");
@@ -209,14 +260,7 @@ describe("three bot processes on one PostgreSQL store, fanning out to 1,000 chan
       expect(stopped.code, stopped.err).toBe(0);
       const b2 = start("b2");
 
-      await settled(schema, side);
-      const wrong = side.wrong();
-      expect(wrong, `channels without each item exactly once, e.g. ${wrong.slice(0, 3).join(", ")}`).toEqual(
-        [],
-      );
-      expect(side.total()).toBe(EXPECTED);
-      const { states, retaken } = await ledger(schema);
-      expect(states).toEqual({ sent: EXPECTED });
+      const { retaken } = await expectEachItemOnce(shared, schema, side);
       expect(retaken).toBeGreaterThan(0); // the dead process's claims were settled by the others
 
       for (const m of [c, b2]) m.child.kill("SIGTERM");
@@ -226,15 +270,20 @@ describe("three bot processes on one PostgreSQL store, fanning out to 1,000 chan
     }
   }, 60_000);
 
-  it("deliver each item exactly once when the database drops all their connections mid fan-out", async () => {
-    const side = await platforms();
+  it("deliver each item exactly once when PostgreSQL restarts mid fan-out", async () => {
+    const url = new URL(`postgres://postgres@127.0.0.1:${await freePort()}/test`);
+    const server = await startThrowawayPostgres(url);
     try {
-      const { schema, dataDir } = await prepare();
-      const start = fleet(schema, dataDir, side.apis);
-      const members = ["a", "b", "c"].map(start);
+      // A fast shutdown ends every session; for a second nothing answers; then it is back.
+      await survive(new TestSchemas("fleet_restart", url.href), () => server.restart(1_000));
+    } finally {
+      await server.stop();
+    }
+  }, 60_000);
 
-      await until("the fan-out under way", () => (side.total() >= EXPECTED * 0.3 ? true : undefined), 30_000);
-      const admin = await schemas.client();
+  it("deliver each item exactly once when the database drops all their sessions mid fan-out", async () => {
+    await survive(shared, async (schema) => {
+      const admin = await shared.client();
       let dropped = 0;
       try {
         const outageEnds = performance.now() + 1_500;
@@ -250,25 +299,6 @@ describe("three bot processes on one PostgreSQL store, fanning out to 1,000 chan
         await admin.end();
       }
       expect(dropped).toBeGreaterThan(0);
-      expect(side.total()).toBeLessThan(EXPECTED); // the outage came mid fan-out
-
-      await settled(schema, side);
-      const wrong = side.wrong();
-      expect(wrong, `channels without each item exactly once, e.g. ${wrong.slice(0, 3).join(", ")}`).toEqual(
-        [],
-      );
-      expect(side.total()).toBe(EXPECTED);
-      expect((await ledger(schema)).states).toEqual({ sent: EXPECTED });
-
-      // Every process lived through it, and stops cleanly.
-      for (const m of members) expect(m.child.exitCode).toBeNull();
-      for (const m of members) m.child.kill("SIGTERM");
-      for (const m of members) {
-        const exit = await m.exited;
-        expect(exit.code, exit.err).toBe(0);
-      }
-    } finally {
-      await side.stop();
-    }
+    });
   }, 60_000);
 });
