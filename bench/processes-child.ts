@@ -3,7 +3,8 @@
  * opens the PostgreSQL store (its schema already holds the subscriptions), prints "ready", waits for
  * "go" on stdin, fans the bench's one alert out to every subscribed channel through the real delivery
  * path (ledger claim → DiscordSender → @discordjs/rest paced at REQUESTS_PER_SECOND → ledger finish)
- * alongside the other processes, and prints its outcomes and the 429s its REST client saw as JSON.
+ * alongside the other processes, and prints its outcomes, the 429s its REST client saw and the CPU
+ * time the fan-out took as JSON.
  */
 import { REST } from "@discordjs/rest";
 import { Deliverer } from "../src/alerts/deliver.js";
@@ -39,8 +40,12 @@ const channels = await store.activeSubscriptions();
 
 process.stdout.write("ready\n");
 await new Promise<void>((resolve) => process.stdin.once("data", () => resolve()));
+const cpuBefore = process.cpuUsage();
 const report = await deliverer.fanOut(benchAlert(clock.now()), channels);
-process.stdout.write(`${JSON.stringify({ outcomes: report.outcomes, restSaw429 })}\n`);
+const cpu = process.cpuUsage(cpuBefore);
+process.stdout.write(
+  `${JSON.stringify({ outcomes: report.outcomes, restSaw429, cpuSeconds: (cpu.user + cpu.system) / 1e6 })}\n`,
+);
 rest.clearHashSweeper();
 rest.clearHandlerSweeper();
 await store.close();
