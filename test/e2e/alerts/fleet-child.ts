@@ -16,14 +16,12 @@ import type { Sender } from "../../../src/alerts/sender.js";
 import { defaultSettings } from "../../../src/command/definition.js";
 import { LiveDataset } from "../../../src/dataset/live.js";
 import { createLogger } from "../../../src/log.js";
-import { DiscordSender } from "../../../src/platforms/discord/sender.js";
-import { SlackSender } from "../../../src/platforms/slack/sender.js";
 import { Scheduler } from "../../../src/reminders/scheduler.js";
 import { PostgresStore } from "../../../src/store/postgres.js";
 import type { Platform } from "../../../src/store/store.js";
 import { shiftedClock, systemClock } from "../../../src/time/clock.js";
 import { pgUrl } from "../../fixtures/postgres.js";
-import { discordRest, renderDiscordMinimal, renderSlackMinimal, slackClient } from "./rig.js";
+import { senderFor } from "./rig.js";
 
 const [name, schema, dataPath, at, anchor, lease, ...apis] = process.argv.slice(2);
 if (!name || !schema || !dataPath || !at || !anchor || !lease || apis.length === 0) {
@@ -37,8 +35,7 @@ const clock = shiftedClock(new Date(Date.parse(at) + systemClock.now().getTime()
 const senders: Partial<Record<Platform, Sender>> = {};
 for (const api of apis) {
   const [platform, url = ""] = api.split(/=(.*)/);
-  if (platform === "discord") senders.discord = new DiscordSender(discordRest(url), renderDiscordMinimal);
-  if (platform === "slack") senders.slack = new SlackSender(slackClient(url), renderSlackMinimal);
+  if (platform === "discord" || platform === "slack") senders[platform] = senderFor(platform, url);
 }
 const store = await PostgresStore.open({
   connectionString: pgUrl,

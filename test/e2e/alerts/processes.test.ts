@@ -11,7 +11,6 @@
  * runs that a restart would break; and, on that shared server, every one of the fleet's sessions
  * terminated (pg_terminate_backend), again and again for 1.5 s, so that reconnections fail too.
  */
-import { type ChildProcess, spawn } from "node:child_process";
 import { writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, afterEach, describe, expect, it } from "vitest";
@@ -20,9 +19,10 @@ import type { Platform } from "../../../src/store/store.js";
 import { ManualClock } from "../../../src/time/clock.js";
 import { freePort, until } from "../../fixtures/bot-process.js";
 import { TestSchemas } from "../../fixtures/postgres.js";
-import { repoRoot, shippedData, shippedStory, tempDir } from "../../fixtures/story.js";
+import { shippedData, shippedStory, tempDir } from "../../fixtures/story.js";
 import { startThrowawayPostgres } from "../../fixtures/throwaway-postgres.js";
 import { makeScheduler, RecordingSender } from "../../reminders/helpers.js";
+import { type Child, killChildren, runScript } from "./child.js";
 import { DiscordStandIn } from "./standin-discord.js";
 import { SlackStandIn } from "./standin-slack.js";
 
@@ -35,11 +35,7 @@ const EXPECTED = CHANNELS * ITEMS.length;
 const shared = new TestSchemas("fleet_test");
 afterAll(() => shared.dropAll());
 
-const children: ChildProcess[] = [];
-afterEach(() => {
-  for (const c of children) if (c.exitCode === null && c.signalCode === null) c.kill("SIGKILL");
-  children.length = 0;
-});
+afterEach(killChildren);
 
 /** Half the channels on each platform. */
 const channels: { platform: Platform; channelId: string }[] = Array.from({ length: CHANNELS }, (_, i) =>
@@ -82,56 +78,26 @@ async function prepare(schemas: TestSchemas): Promise<{ schema: string; dataDir:
   return { schema, dataDir };
 }
 
-interface Member {
-  child: ChildProcess;
-  exited: Promise<{ code: number | null; signal: NodeJS.Signals | null; err: string }>;
-}
-
 /** The processes of one fleet: one schema, one data folder, one clock (07:00:30 UTC when it starts). */
 function fleet(schemas: TestSchemas, schema: string, dataDir: string, apis: string[]) {
   const anchor = Date.now();
-  return (name: string): Member => {
-    const child = spawn(
-      process.execPath,
-      [
-        "bin/run-ts.mjs",
-        "test/e2e/alerts/fleet-child.ts",
-        name,
-        schema,
-        dataDir,
-        "2025-02-28T07:00:30Z",
-        String(anchor),
-        String(LEASE_MS),
-        ...apis,
-      ],
-      { cwd: repoRoot, stdio: ["ignore", "pipe", "pipe"], env: { ...process.env, PGURL_TEST: schemas.url } },
+  return (name: string): Child =>
+    runScript(
+      "test/e2e/alerts/fleet-child.ts",
+      [name, schema, dataDir, "2025-02-28T07:00:30Z", String(anchor), String(LEASE_MS), ...apis],
+      { PGURL_TEST: schemas.url },
     );
-    children.push(child);
-    let err = "";
-    child.stderr?.on("data", (d) => {
-      err += d;
-    });
-    const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null; err: string }>(
-      (resolve) => child.once("exit", (code, signal) => resolve({ code, signal, err })),
-    );
-    return { child, exited };
-  };
 }
 
 /** Both stand-ins, and what they hold. */
 async function platforms() {
   const discord = await new DiscordStandIn({ postLatencyMs: 15 }).start();
   const slack = await new SlackStandIn({ postLatencyMs: 15 }).start();
-  const markersIn = (c: (typeof channels)[number]): string[] =>
-    c.platform === "discord"
-      ? (discord.messages.get(c.channelId) ?? []).map(
-          (m) => /ref (cf-[0-9a-f]+)/.exec(m.embeds[0]?.footer?.text ?? "")?.[1] ?? "?",
-        )
-      : (slack.messages.get(c.channelId) ?? []).map((m) => String(m.metadata?.event_payload.marker ?? "?"));
-  const count = (m: Map<string, unknown[]>) => [...m.values()].reduce((n, l) => n + l.length, 0);
+  const markersIn = (c: (typeof channels)[number]) =>
+    (c.platform === "discord" ? discord : slack).markersIn(c.channelId);
   return {
     apis: [`discord=${discord.url}`, `slack=${slack.url}`],
-    total: () => count(discord.messages) + count(slack.messages),
+    total: () => discord.total() + slack.total(),
     /** Channels that do not hold each item exactly once. */
     wrong: () => {
       const want = ITEMS.map(markerFor).sort().join();
@@ -229,7 +195,7 @@ async function survive(schemas: TestSchemas, outage: (schema: string) => Promise
     for (const m of members) expect(m.child.exitCode).toBeNull();
     for (const m of members) m.child.kill("SIGTERM");
     for (const m of members) {
-      const exit = await m.exited;
+      const exit = await m.done;
       expect(exit.code, exit.err).toBe(0);
     }
   } finally {
@@ -243,7 +209,7 @@ describe("three bot processes on one PostgreSQL store, fanning out to 1,000 chan
     try {
       const { schema, dataDir } = await prepare(shared);
       const start = fleet(shared, schema, dataDir, side.apis);
-      const [a, b, c] = ["a", "b", "c"].map(start) as [Member, Member, Member];
+      const [a, b, c] = ["a", "b", "c"].map(start) as [Child, Child, Child];
 
       await until(
         "a mid fan-out, holding claims",
@@ -252,11 +218,11 @@ describe("three bot processes on one PostgreSQL store, fanning out to 1,000 chan
         30_000,
       );
       a.child.kill("SIGKILL");
-      expect((await a.exited).signal).toBe("SIGKILL");
+      expect((await a.done).signal).toBe("SIGKILL");
       expect(side.total()).toBeLessThan(EXPECTED); // it really died mid fan-out
 
       b.child.kill("SIGTERM");
-      const stopped = await b.exited;
+      const stopped = await b.done;
       expect(stopped.code, stopped.err).toBe(0);
       const b2 = start("b2");
 
@@ -264,7 +230,7 @@ describe("three bot processes on one PostgreSQL store, fanning out to 1,000 chan
       expect(retaken).toBeGreaterThan(0); // the dead process's claims were settled by the others
 
       for (const m of [c, b2]) m.child.kill("SIGTERM");
-      for (const m of [c, b2]) expect((await m.exited).code).toBe(0);
+      for (const m of [c, b2]) expect((await m.done).code).toBe(0);
     } finally {
       await side.stop();
     }
