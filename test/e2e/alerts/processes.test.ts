@@ -16,7 +16,7 @@ import { join } from "node:path";
 import { afterAll, afterEach, describe, expect, it } from "vitest";
 import { markerFor } from "../../../src/alerts/marker.js";
 import type { Platform } from "../../../src/store/store.js";
-import { ManualClock } from "../../../src/time/clock.js";
+import { ManualClock, systemClock } from "../../../src/time/clock.js";
 import { freePort, until } from "../../fixtures/bot-process.js";
 import { TestSchemas } from "../../fixtures/postgres.js";
 import { shippedData, shippedStory, tempDir } from "../../fixtures/story.js";
@@ -80,7 +80,7 @@ async function prepare(schemas: TestSchemas): Promise<{ schema: string; dataDir:
 
 /** The processes of one fleet: one schema, one data folder, one clock (07:00:30 UTC when it starts). */
 function fleet(schemas: TestSchemas, schema: string, dataDir: string, apis: string[]) {
-  const anchor = Date.now();
+  const anchor = systemClock.now().getTime();
   return (name: string): Child =>
     runScript(
       "test/e2e/alerts/fleet-child.ts",
