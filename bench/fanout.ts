@@ -20,7 +20,7 @@ import { DiscordSender } from "../src/platforms/discord/sender.js";
 import { SqliteStore } from "../src/store/sqlite.js";
 import { fixedClock } from "../src/time/clock.js";
 import { DiscordStandIn } from "../test/e2e/alerts/standin-discord.js";
-import { benchAlert } from "./alert.js";
+import { benchAlert, subscribedChannels } from "./alert.js";
 import type { BenchSection } from "./report.js";
 
 const CHANNELS = 10_000;
@@ -30,12 +30,7 @@ const CONCURRENCY = 256;
 export async function benchFanout(): Promise<BenchSection> {
   const standin = await new DiscordStandIn({ globalPerSecond: LIMIT }).start();
   const store = SqliteStore.open(join(mkdtempSync(join(tmpdir(), "bench-fanout-")), "bot.sqlite"));
-  const channels = Array.from({ length: CHANNELS }, (_, i) => ({
-    platform: "discord" as const,
-    channelId: String(10_000_000 + i),
-  }));
-  for (const c of channels)
-    await store.subscribe({ ...c, story: "*", workspaceId: "bench", kind: "reminders" }, new Date(0));
+  const channels = await subscribedChannels(store, CHANNELS);
 
   const rest = new REST({ api: standin.url, globalRequestsPerSecond: LIMIT, timeout: 30_000 }).setToken(
     "bench-token",

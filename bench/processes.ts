@@ -17,9 +17,9 @@
 import { type ChildProcess, spawn } from "node:child_process";
 import { createInterface } from "node:readline";
 import pg from "pg";
-import { eachLimit } from "../src/alerts/deliver.js";
 import { PostgresStore } from "../src/store/postgres.js";
 import { DiscordStandIn } from "../test/e2e/alerts/standin-discord.js";
+import { subscribedChannels } from "./alert.js";
 import type { BenchSection } from "./report.js";
 
 const CHANNELS = 10_000;
@@ -65,13 +65,7 @@ async function nextLine(reader: AsyncIterator<string>, what: string, stderr: () 
 async function fanOutWith(processes: number, schema: string): Promise<Run> {
   const standin = await new DiscordStandIn({ globalPerSecond: LIMIT }).start();
   const setup = await PostgresStore.open({ connectionString: PG_URL, schema, max: 8 });
-  const channels = Array.from({ length: CHANNELS }, (_, i) => ({
-    platform: "discord" as const,
-    channelId: String(10_000_000 + i),
-  }));
-  await eachLimit(channels, 8, async (c) => {
-    await setup.subscribe({ ...c, story: "*", workspaceId: "bench", kind: "reminders" }, new Date(0));
-  });
+  const channels = await subscribedChannels(setup, CHANNELS);
 
   const perProcess = shares(LIMIT, processes);
   const children = perProcess.map((share) => {
