@@ -13,13 +13,14 @@ import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { REST } from "@discordjs/rest";
-import { Deliverer, type DeliveryItem } from "../src/alerts/deliver.js";
+import { Deliverer } from "../src/alerts/deliver.js";
 import { createLogger } from "../src/log.js";
 import { renderDiscord } from "../src/platforms/discord/render.js";
 import { DiscordSender } from "../src/platforms/discord/sender.js";
 import { SqliteStore } from "../src/store/sqlite.js";
 import { fixedClock } from "../src/time/clock.js";
 import { DiscordStandIn } from "../test/e2e/alerts/standin-discord.js";
+import { benchAlert, subscribedChannels } from "./alert.js";
 import type { BenchSection } from "./report.js";
 
 const CHANNELS = 10_000;
@@ -29,12 +30,7 @@ const CONCURRENCY = 256;
 export async function benchFanout(): Promise<BenchSection> {
   const standin = await new DiscordStandIn({ globalPerSecond: LIMIT }).start();
   const store = SqliteStore.open(join(mkdtempSync(join(tmpdir(), "bench-fanout-")), "bot.sqlite"));
-  const channels = Array.from({ length: CHANNELS }, (_, i) => ({
-    platform: "discord" as const,
-    channelId: String(10_000_000 + i),
-  }));
-  for (const c of channels)
-    await store.subscribe({ ...c, story: "*", workspaceId: "bench", kind: "reminders" }, new Date(0));
+  const channels = await subscribedChannels(store, CHANNELS);
 
   const rest = new REST({ api: standin.url, globalRequestsPerSecond: LIMIT, timeout: 30_000 }).setToken(
     "bench-token",
@@ -51,18 +47,7 @@ export async function benchFanout(): Promise<BenchSection> {
     log: createLogger("warn"),
     concurrency: CONCURRENCY,
   });
-  const item: DeliveryItem = {
-    key: "bench:phase-one-end:1d",
-    kind: "reminder",
-    dueAt: clock.now(),
-    summary: "Phase one ends tomorrow, Saturday 1 March 2025.",
-    reply: () => ({
-      kind: "answer",
-      title: "Reminder",
-      summary: ["Phase one ends tomorrow, Saturday 1 March 2025."],
-      ephemeral: false,
-    }),
-  };
+  const item = benchAlert(clock.now());
 
   const started = performance.now();
   const report = await deliverer.fanOut(item, channels);

@@ -13,6 +13,7 @@ const SECTIONS: Record<string, () => Promise<BenchSection>> = {
   discord: async () => (await import("./discord.js")).benchDiscord(),
   fanout: async () => (await import("./fanout.js")).benchFanout(),
   desk: async () => (await import("./desk.js")).benchDesk(),
+  processes: async () => (await import("./processes.js")).benchProcesses(),
 };
 
 const FILE = "BENCHMARKS.md";

@@ -58,6 +58,11 @@ export const configSchema = z.object({
     .transform(() => undefined)
     .or(port.optional()),
   SHUTDOWN_TIMEOUT_MS: int(10_000, 0, 600_000),
+  /**
+   * How long a delivery claim stays its process's without a renewal (renewed every third of it while
+   * the process works on the row); after a crash, other processes settle the claim once it has ended.
+   */
+  CLAIM_LEASE_MS: int(180_000, 1_000, 3_600_000),
   DATABASE_URL: optionalText,
   /** The curator desk's users, `name:scrypt$…` separated by commas (see `ceasefire-bot desk-password`). */
   DESK_USERS: optionalText,

@@ -36,3 +36,12 @@ describe("SHUTDOWN_TIMEOUT_MS", () => {
     expect(found.map((p) => p.split(":")[0]).sort()).toEqual(["LOG_FORMAT", "SHUTDOWN_TIMEOUT_MS"]);
   });
 });
+
+describe("CLAIM_LEASE_MS", () => {
+  it("is 3 minutes by default and takes a number of milliseconds, from 1 second to an hour", () => {
+    expect(loadConfig({}).CLAIM_LEASE_MS).toBe(180_000);
+    expect(loadConfig({ CLAIM_LEASE_MS: "30000" }).CLAIM_LEASE_MS).toBe(30_000);
+    expect(problems({ CLAIM_LEASE_MS: "500" })[0]).toMatch(/^CLAIM_LEASE_MS: .*\(got "500"\)$/);
+    expect(problems({ CLAIM_LEASE_MS: "soon" })[0]).toMatch(/^CLAIM_LEASE_MS: /);
+  });
+});

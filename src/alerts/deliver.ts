@@ -2,13 +2,19 @@
  * Exactly-once delivery of one item (a reminder or a news update) to many channels.
  *
  * Per channel: `claim` the ledger row (atomic; whoever loses the race does nothing), send, `finish`.
- * A crash between send and finish leaves the row `claimed`; `recover` later retakes it (a
+ * A claim carries this process as its owner and a lease, which the process renews while it works on
+ * the row; nobody else touches the row before the lease ends. Several processes fanning the same item
+ * out therefore share the channels between them: each sends those it claimed first. A crash between
+ * send and finish leaves the row `claimed` until its lease ends; `recover` then retakes it (a
  * compare-and-set on the attempt count, so two recoverers never both act), looks the marker up in the
  * channel's recent messages, and only resends when it is not there. Transient failures are retried
  * with exponential backoff a bounded number of times (looking the marker up first on platforms whose
  * resends are not idempotent); a gone channel is deactivated at once; anything else is recorded as
- * failed. Rate limits are the platform clients' business.
+ * failed. Rate limits are the platform clients' business. When the store fails, the fan-out claims
+ * nothing more and fails once the sends under way have ended; what it left is the next tick's.
  */
+import { createHash, randomUUID } from "node:crypto";
+import { hostname } from "node:os";
 import type { Logger } from "pino";
 import { type AlertOutcome, type Metrics, noMetrics } from "../metrics/metrics.js";
 import type { Reply } from "../reply/reply.js";
@@ -17,7 +23,9 @@ import type {
   Delivery,
   DeliveryKind,
   DeliveryRef,
+  Lease,
   NewDelivery,
+  Outcome,
   Platform,
   Store,
 } from "../store/store.js";
@@ -60,8 +68,13 @@ export interface DelivererOptions {
   lateText?: (dueAt: Date, now: Date) => string;
   /** Waits between retries (tests pass a fake). */
   sleep?: (ms: number) => Promise<void>;
-  /** Identifies this process in the ledger. */
+  /** Identifies this process in the ledger (default: host:pid:random). */
   owner?: string;
+  /**
+   * How long a claim stays this process's without a renewal (renewed every third of it while the
+   * row is worked on); another process settles it only once it has ended. Default 3 minutes.
+   */
+  leaseMs?: number;
   /** Counts how deliveries end and how many wait (default: nothing). */
   metrics?: Metrics;
 }
@@ -96,6 +109,27 @@ export interface FanOutReport {
 }
 
 const realSleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
+
+/** A store call failed: not the platform's doing, so never classified as a send failure. */
+class StoreFailure extends Error {
+  constructor(readonly error: unknown) {
+    super(error instanceof Error ? error.message : String(error));
+  }
+}
+
+function refKey(ref: DeliveryRef): string {
+  return `${ref.platform}:${ref.channelId}:${ref.key}`;
+}
+
+/**
+ * `items` starting at a place of their own for this process and item, so that processes fanning one
+ * item out together mostly claim different channels instead of racing for the same ones.
+ */
+function rotated<T>(items: readonly T[], seed: string): T[] {
+  if (items.length < 2) return [...items];
+  const start = createHash("sha256").update(seed).digest().readUInt32BE(0) % items.length;
+  return [...items.slice(start), ...items.slice(0, start)];
+}
 
 export function defaultLateText(dueAt: Date, now: Date): string {
   const minutes = Math.max(1, Math.round((now.getTime() - dueAt.getTime()) / 60_000));
@@ -135,6 +169,12 @@ export async function eachLimit<T>(
 }
 
 export class Deliverer {
+  readonly owner: string;
+  private readonly leaseMs: number;
+  /** The rows this process works on right now: their leases are renewed until they are let go. */
+  private readonly held = new Map<string, DeliveryRef>();
+  private renewal: NodeJS.Timeout | undefined;
+  private renewing = false;
   private readonly retry: RetryPolicy;
   private readonly maxAttempts: number;
   private readonly concurrency: number;
@@ -158,6 +198,51 @@ export class Deliverer {
     this.lateText = options.lateText ?? defaultLateText;
     this.sleep = options.sleep ?? realSleep;
     this.metrics = options.metrics ?? noMetrics;
+    this.owner = options.owner ?? `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`;
+    this.leaseMs = options.leaseMs ?? 3 * 60_000;
+  }
+
+  /** This process's claim from now on: a lease of `leaseMs` by the clock. */
+  private lease(): Lease {
+    return { owner: this.owner, until: new Date(this.now().getTime() + this.leaseMs) };
+  }
+
+  /** Keeps renewing `ref`'s lease until `letGo`. */
+  private hold(ref: DeliveryRef): void {
+    this.held.set(refKey(ref), ref);
+    this.renewal ??= setInterval(() => void this.renewLeases(), this.leaseMs / 3).unref();
+  }
+
+  private letGo(ref: DeliveryRef): void {
+    this.held.delete(refKey(ref));
+    if (this.held.size === 0 && this.renewal) {
+      clearInterval(this.renewal);
+      this.renewal = undefined;
+    }
+  }
+
+  private async renewLeases(): Promise<void> {
+    const refs = [...this.held.values()];
+    if (this.renewing || refs.length === 0) return;
+    this.renewing = true;
+    try {
+      await this.options.store.renew(refs, this.lease(), this.now());
+    } catch (err) {
+      // The sends go on; if the store stays away longer than a lease, another process may take
+      // these rows over once it is back (and looks their markers up before any resend).
+      this.log.warn({ err, rows: refs.length }, "could not renew the leases of the claims under way");
+    } finally {
+      this.renewing = false;
+    }
+  }
+
+  /** A store call whose failure ends the fan-out (see deliverEach) instead of counting as the platform's. */
+  private async stored<T>(call: () => Promise<T>): Promise<T> {
+    try {
+      return await call();
+    } catch (err) {
+      throw new StoreFailure(err);
+    }
   }
 
   /**
@@ -174,7 +259,9 @@ export class Deliverer {
 
   /**
    * Delivers each of `items` (at most `concurrency` at once, counted in the fan-out queue until done)
-   * and tallies how each ended; once stopped, the items not yet started are left alone.
+   * and tallies how each ended; once stopped, the items not yet started are left alone. When one
+   * fails (the store did), nothing more is started and, once those under way have ended, the error
+   * is thrown: the caller must not take the items as handed out.
    */
   private async deliverEach<T>(
     items: readonly T[],
@@ -182,17 +269,21 @@ export class Deliverer {
     deliver: (item: T) => Promise<ChannelOutcome>,
   ): Promise<void> {
     this.metrics.fanOutQueued(items.length);
+    let failure: { error: unknown } | undefined;
     await eachLimit(items, this.concurrency, async (item) => {
       try {
-        if (this.stopping) return;
+        if (this.stopping || failure) return;
         const outcome = await deliver(item);
         outcomes[outcome]++;
         const counted = ALERT_OUTCOME[outcome];
         if (counted) this.metrics.alertsEnded(counted, 1);
+      } catch (err) {
+        failure ??= { error: err instanceof StoreFailure ? err.error : err };
       } finally {
         this.metrics.fanOutQueued(-1);
       }
     });
+    if (failure) throw failure.error;
   }
 
   private get log(): Logger {
@@ -214,7 +305,10 @@ export class Deliverer {
       return updatedAt !== undefined && updatedAt > goneAt;
     });
     outcomes.gone += channels.length - live.length;
-    await this.deliverEach(live, outcomes, async (channel) => {
+    await this.deliverEach(rotated(live, `${this.owner}|${item.key}`), outcomes, async (channel) => {
+      const now = this.now();
+      // A platform this process does not serve: the claim is free at once, for a process that does.
+      const served = this.options.senders[channel.platform] !== undefined;
       const entry: NewDelivery = {
         key: item.key,
         platform: channel.platform,
@@ -223,9 +317,10 @@ export class Deliverer {
         dueAt: item.dueAt,
         marker,
         summary: item.summary,
-        ...(this.options.owner ? { owner: this.options.owner } : {}),
+        owner: this.owner,
+        leaseUntil: served ? this.lease().until : now,
       };
-      return (await this.options.store.claim(entry, this.now()))
+      return (await this.stored(() => this.options.store.claim(entry, now)))
         ? await this.attempt(item, entry, 1, false)
         : "already";
     });
@@ -235,21 +330,23 @@ export class Deliverer {
   }
 
   /**
-   * Settles claims nobody confirmed (a crash, or retries exhausted in an earlier run) claimed at or
-   * before `claimedBefore`. `itemFor` rebuilds the item from its row; undefined or `expired` means it
+   * Settles claims nobody confirmed (a crash, or retries exhausted in an earlier run) whose lease has
+   * ended by `leaseEndedBy`. `itemFor` rebuilds the item from its row; undefined or `expired` means it
    * is past saving (it is then only marked sent if its marker is found, else skipped with `expired`).
    */
   async recover(
-    claimedBefore: Date,
+    leaseEndedBy: Date,
     itemFor: (row: Delivery) => { item: DeliveryItem } | { expired: string },
   ): Promise<FanOutReport> {
     // Rows of platforms this process does not serve belong to a process that does.
-    const rows = (await this.options.store.unconfirmed(claimedBefore)).filter(
+    const rows = (await this.options.store.unconfirmed(leaseEndedBy)).filter(
       (r) => this.options.senders[r.platform],
     );
     const outcomes = emptyOutcomes();
     await this.deliverEach(rows, outcomes, async (row) => {
-      if (!(await this.options.store.retake(row, row.attempts, this.now()))) return "already";
+      const now = this.now();
+      if (!(await this.stored(() => this.options.store.retake(row, row.attempts, now, this.lease()))))
+        return "already";
       const resolved = itemFor(row);
       return this.attempt(
         "item" in resolved ? resolved.item : undefined,
@@ -274,13 +371,32 @@ export class Deliverer {
     lookFirst: boolean,
     expired?: string,
   ): Promise<ChannelOutcome> {
-    const { store } = this.options;
     const ref: DeliveryRef = { key: entry.key, platform: entry.platform, channelId: entry.channelId };
     const sender = this.options.senders[entry.platform];
     if (!sender) {
       // Another process (with that platform configured) may own this channel: leave the row for it.
       return "no_sender";
     }
+    this.hold(ref);
+    try {
+      return await this.send(sender, item, entry, attempts, lookFirst, expired);
+    } finally {
+      this.letGo(ref);
+    }
+  }
+
+  /** attempt's work on a row this process holds. */
+  private async send(
+    sender: Sender,
+    item: DeliveryItem | undefined,
+    entry: NewDelivery,
+    attempts: number,
+    lookFirst: boolean,
+    expired: string | undefined,
+  ): Promise<ChannelOutcome> {
+    const { store } = this.options;
+    const ref: DeliveryRef = { key: entry.key, platform: entry.platform, channelId: entry.channelId };
+    const finish = (outcome: Outcome) => this.stored(() => store.finish(ref, outcome, this.now()));
     let look = lookFirst;
     let lastReason = "";
     for (let run = 1; ; run++) {
@@ -289,20 +405,20 @@ export class Deliverer {
           const found = await sender.findByMarker(entry.channelId, entry.marker);
           if (found) {
             const late = this.now().getTime() - entry.dueAt.getTime() > this.lateAfterMs;
-            await store.finish(ref, { state: late ? "sent_late" : "sent", messageId: found }, this.now());
+            await finish({ state: late ? "sent_late" : "sent", messageId: found });
             this.log.info({ ...ref, messageId: found }, "delivery found in the channel; not resent");
             return "found";
           }
         }
         if (!item || expired !== undefined) {
           const reason = expired ?? "its item is no longer in the data";
-          await store.finish(ref, { state: "skipped", reason }, this.now());
+          await finish({ state: "skipped", reason });
           this.log.warn({ ...ref, reason }, "unconfirmed delivery not resent");
           return "skipped";
         }
         if (attempts > this.maxAttempts) {
           const reason = `gave up after ${attempts - 1} attempts: ${lastReason || "unconfirmed"}`;
-          await store.finish(ref, { state: "failed", reason }, this.now());
+          await finish({ state: "failed", reason });
           this.log.error({ ...ref, reason }, "delivery failed");
           return "failed";
         }
@@ -313,16 +429,18 @@ export class Deliverer {
           item.reply(late ? this.lateText(item.dueAt, sentAt) : undefined),
           entry.marker,
         );
-        await store.finish(ref, { state: late ? "sent_late" : "sent", messageId }, this.now());
+        await finish({ state: late ? "sent_late" : "sent", messageId });
         return late ? "sent_late" : "sent";
       } catch (err) {
+        // The store failed (the row stays claimed; its lease ends and recovery settles it by marker).
+        if (err instanceof StoreFailure) throw err;
         const failure = sender.classify(err);
         lastReason = failure.reason;
         if (failure.type === "gone") {
           const reason = `gone: ${failure.reason}`;
           this.gone.set(`${entry.platform}:${entry.channelId}`, this.now().getTime());
-          await store.finish(ref, { state: "failed", reason }, this.now());
-          await store.deactivate(entry, reason, this.now());
+          await finish({ state: "failed", reason });
+          await this.stored(() => store.deactivate(entry, reason, this.now()));
           this.log.warn(
             { platform: entry.platform, channelId: entry.channelId, reason },
             "channel gone: subscription deactivated",
@@ -331,13 +449,13 @@ export class Deliverer {
         }
         if (failure.type === "rejected") {
           const reason = `rejected: ${failure.reason}`;
-          await store.finish(ref, { state: "failed", reason }, this.now());
+          await finish({ state: "failed", reason });
           this.log.error({ ...ref, reason, err: describe(err) }, "delivery rejected");
           return "failed";
         }
         if (run >= this.retry.attempts || attempts >= this.maxAttempts || this.stopping) {
-          // Left claimed: a later tick's (or process's) recovery looks for the marker and tries again,
-          // until maxAttempts.
+          // Left claimed, its lease no longer renewed: once it ends, a later tick's (or another
+          // process's) recovery looks for the marker and tries again, until maxAttempts.
           this.log.warn(
             { ...ref, reason: failure.reason, attempts },
             "delivery deferred after transient failures",
@@ -346,7 +464,8 @@ export class Deliverer {
         }
         const wait = Math.min(this.retry.maxMs, this.retry.baseMs * 2 ** (run - 1));
         await this.sleep(wait / 2 + Math.random() * (wait / 2));
-        if (!(await store.retake(ref, attempts, this.now()))) return "already";
+        if (!(await this.stored(() => store.retake(ref, attempts, this.now(), this.lease()))))
+          return "already";
         attempts++;
         look = !sender.idempotent;
       }

@@ -12,7 +12,7 @@
  * exits at once, with 128 + the signal's number.
  */
 
-import { constants, hostname } from "node:os";
+import { constants } from "node:os";
 import { registry } from "../../commands/index.js";
 import { Deliverer } from "../alerts/deliver.js";
 import type { Sender } from "../alerts/sender.js";
@@ -176,7 +176,7 @@ export async function startBot(options: {
     senders,
     clock,
     log,
-    owner: `${hostname()}:${process.pid}`,
+    leaseMs: config.CLAIM_LEASE_MS,
     metrics,
   });
   const scheduler = new Scheduler({

@@ -4,9 +4,11 @@ import type {
   ChannelRef,
   Delivery,
   DeliveryRef,
+  Lease,
   NewChangeRecord,
   NewDelivery,
   Outcome,
+  StateChange,
   Store,
   StoryChannelRef,
   SubscribeInput,
@@ -64,8 +66,14 @@ export class TimedStore implements Store {
   skip(entry: NewDelivery, reason: string, at: Date): Promise<boolean> {
     return this.timed("skip", () => this.inner.skip(entry, reason, at));
   }
-  retake(ref: DeliveryRef, seenAttempts: number, at: Date): Promise<boolean> {
-    return this.timed("retake", () => this.inner.retake(ref, seenAttempts, at));
+  retake(ref: DeliveryRef, seenAttempts: number, at: Date, lease?: Lease): Promise<boolean> {
+    return this.timed("retake", () => this.inner.retake(ref, seenAttempts, at, lease));
+  }
+  renew(refs: readonly DeliveryRef[], lease: Lease, at: Date): Promise<number> {
+    return this.timed("renew", () => this.inner.renew(refs, lease, at));
+  }
+  endLeases(at: Date): Promise<number> {
+    return this.timed("endLeases", () => this.inner.endLeases(at));
   }
   finish(ref: DeliveryRef, outcome: Outcome, at: Date): Promise<boolean> {
     return this.timed("finish", () => this.inner.finish(ref, outcome, at));
@@ -73,8 +81,8 @@ export class TimedStore implements Store {
   delivery(ref: DeliveryRef): Promise<Delivery | undefined> {
     return this.timed("delivery", () => this.inner.delivery(ref));
   }
-  unconfirmed(claimedBefore: Date): Promise<Delivery[]> {
-    return this.timed("unconfirmed", () => this.inner.unconfirmed(claimedBefore));
+  unconfirmed(leaseEndedBy: Date): Promise<Delivery[]> {
+    return this.timed("unconfirmed", () => this.inner.unconfirmed(leaseEndedBy));
   }
   deliveriesOf(keyPrefixes: readonly string[], limit: number): Promise<Delivery[]> {
     return this.timed("deliveriesOf", () => this.inner.deliveriesOf(keyPrefixes, limit));
@@ -96,6 +104,9 @@ export class TimedStore implements Store {
   }
   setState(name: string, value: string, at: Date): Promise<void> {
     return this.timed("setState", () => this.inner.setState(name, value, at));
+  }
+  updateState<T>(names: readonly string[], change: StateChange<T>, at: Date): Promise<T> {
+    return this.timed("updateState", () => this.inner.updateState(names, change, at));
   }
   close(): Promise<void> {
     return this.inner.close();

@@ -4,14 +4,21 @@
  * so `start --clock 2025-02-27T…` fires the February 2025 reminders live, tests drive `tick()` with a
  * ManualClock, and a restart continues where the last run stopped:
  *
- * 1. settle deliveries left unconfirmed (all of them on the first tick after a start: that process
- *    died; later, those older than a lease), looking each one up by its marker before any resend;
+ * 1. settle deliveries left unconfirmed whose lease has ended (on a store for one process, SQLite,
+ *    the first tick after a start ends every lease first: the process that held them died), looking
+ *    each one up by its marker before any resend;
  * 2. plan the alerts due between the persisted watermark and now, per group of subscriptions sharing
  *    lead times, each channel only those due at or after it subscribed;
  * 3. send those missed by less than the grace period (marked late when late), record older ones as
  *    skipped with the reason (and one log line per alert) — never a burst of stale reminders;
  * 4. deliver pending news updates (found by `dataReloaded` on each data reload) the same way;
  * 5. advance the watermark (only now: a crash mid-tick re-plans the window, the ledger de-duplicates).
+ *
+ * Any number of processes may run it on one PostgreSQL store: each runs every tick in full, the
+ * ledger's claims share the channels out between them, and the state they keep (the watermark, the
+ * news already known, the news pending) only changes through the store's `updateState`, one process at
+ * a time: the watermark only moves forward, news is queued once, and a pending notice is struck off
+ * by key once a process has fanned it out.
  */
 import cron, { type ScheduledTask } from "node-cron";
 import type { Logger } from "pino";
@@ -27,6 +34,7 @@ import {
   type NewDelivery,
   type Store,
   type Subscription,
+  servesOneProcess,
 } from "../store/store.js";
 import type { Clock } from "../time/clock.js";
 import { type Alert, alertFor, planAlerts } from "./plan.js";
@@ -54,8 +62,6 @@ export interface SchedulerOptions {
   settings: Settings;
   /** Alerts missed by less than this are still sent (late); older ones are skipped. Default 6 h. */
   graceMs?: number;
-  /** An unconfirmed claim older than this is settled by a later tick. Default 3 minutes. */
-  leaseMs?: number;
   /** node-cron expression. Default every minute. */
   cron?: string;
   /** The cron job's zone. Default the default story's. */
@@ -77,6 +83,10 @@ export interface TickReport {
 }
 
 const HOUR = 3_600_000;
+
+function parsePending(raw: string | undefined): UpdateItem[] {
+  return raw ? (JSON.parse(raw) as UpdateItem[]) : [];
+}
 
 function wantsReminders(s: Subscription): boolean {
   return s.kind === "reminders" || s.kind === "all";
@@ -107,14 +117,12 @@ function hoursText(ms: number): string {
 
 export class Scheduler {
   private readonly graceMs: number;
-  private readonly leaseMs: number;
   private chain: Promise<unknown> = Promise.resolve();
   private ticked = false;
   private task: ScheduledTask | undefined;
 
   constructor(private readonly options: SchedulerOptions) {
     this.graceMs = options.graceMs ?? 6 * HOUR;
-    this.leaseMs = options.leaseMs ?? 3 * 60_000;
   }
 
   private get log(): Logger {
@@ -192,37 +200,78 @@ export class Scheduler {
     });
   }
 
-  /** Queues the notices that became news (see `findNews`) and remembers what was handled. */
+  /**
+   * Queues the notices that became news (see `findNews`) and remembers what was handled, in one step
+   * of the store's: a notice that two processes find at once is queued once.
+   */
   private async syncUpdates(next: Dataset, now: Date): Promise<number> {
-    const { store } = this.options;
-    const known = await store.getState(STATE.knownUpdates);
-    const stories = await store.getState(STATE.knownStories);
-    const planned = await store.getState(STATE.plannedUntil);
-    const memory: NewsMemory = {
-      known: new Set(known ? (JSON.parse(known) as string[]) : []),
-      // A store from before stories were remembered had seen every story it holds notices of.
-      stories: new Set(
-        stories ? (JSON.parse(stories) as string[]) : known ? next.stories.map((s) => s.story.id) : [],
-      ),
-    };
-    const sizes = [memory.known.size, memory.stories.size];
-    const watermark = planned ? new Date(planned).getTime() : now.getTime();
-    const fresh = findNews(next, memory, watermark, now.getTime());
-    if (fresh.length) {
-      const pending = await this.pending();
-      await store.setState(STATE.pendingUpdates, JSON.stringify([...pending, ...fresh]), now);
-      this.log.info({ updates: fresh.map((u) => u.key) }, "news queued");
-    }
-    if (!known || memory.known.size !== sizes[0])
-      await store.setState(STATE.knownUpdates, JSON.stringify([...memory.known]), now);
-    if (!stories || memory.stories.size !== sizes[1])
-      await store.setState(STATE.knownStories, JSON.stringify([...memory.stories]), now);
+    const fresh = await this.options.store.updateState(
+      [STATE.knownUpdates, STATE.knownStories, STATE.plannedUntil, STATE.pendingUpdates],
+      (values) => {
+        const known = values.get(STATE.knownUpdates);
+        const stories = values.get(STATE.knownStories);
+        const planned = values.get(STATE.plannedUntil);
+        const memory: NewsMemory = {
+          known: new Set(known ? (JSON.parse(known) as string[]) : []),
+          // A store from before stories were remembered had seen every story it holds notices of.
+          stories: new Set(
+            stories ? (JSON.parse(stories) as string[]) : known ? next.stories.map((s) => s.story.id) : [],
+          ),
+        };
+        const sizes = [memory.known.size, memory.stories.size];
+        const watermark = planned ? new Date(planned).getTime() : now.getTime();
+        const found = findNews(next, memory, watermark, now.getTime());
+        const set: Record<string, string> = {};
+        if (found.length)
+          set[STATE.pendingUpdates] = JSON.stringify([
+            ...parsePending(values.get(STATE.pendingUpdates)),
+            ...found,
+          ]);
+        if (!known || memory.known.size !== sizes[0])
+          set[STATE.knownUpdates] = JSON.stringify([...memory.known]);
+        if (!stories || memory.stories.size !== sizes[1])
+          set[STATE.knownStories] = JSON.stringify([...memory.stories]);
+        return { set, result: found };
+      },
+      now,
+    );
+    if (fresh.length) this.log.info({ updates: fresh.map((u) => u.key) }, "news queued");
     return fresh.length;
   }
 
   private async pending(): Promise<UpdateItem[]> {
-    const raw = await this.options.store.getState(STATE.pendingUpdates);
-    return raw ? (JSON.parse(raw) as UpdateItem[]) : [];
+    return parsePending(await this.options.store.getState(STATE.pendingUpdates));
+  }
+
+  /** Strikes the notices fanned out (by key: other processes may have queued more meanwhile) off the list. */
+  private async strikeOff(done: readonly UpdateItem[], now: Date): Promise<void> {
+    const keys = new Set(done.map((u) => u.key));
+    await this.options.store.updateState(
+      [STATE.pendingUpdates],
+      (values) => ({
+        set: {
+          [STATE.pendingUpdates]: JSON.stringify(
+            parsePending(values.get(STATE.pendingUpdates)).filter((u) => !keys.has(u.key)),
+          ),
+        },
+        result: undefined,
+      }),
+      now,
+    );
+  }
+
+  /** Moves the watermark to `to` unless another process has already moved it further. */
+  private async advance(to: Date, now: Date): Promise<void> {
+    await this.options.store.updateState(
+      [STATE.plannedUntil],
+      (values) => {
+        const stored = values.get(STATE.plannedUntil);
+        const further = stored !== undefined && new Date(stored).getTime() >= to.getTime();
+        const set: Record<string, string> = further ? {} : { [STATE.plannedUntil]: to.toISOString() };
+        return { set, result: undefined };
+      },
+      now,
+    );
   }
 
   private async runTick(): Promise<TickReport> {
@@ -239,10 +288,13 @@ export class Scheduler {
       recovered: 0,
     };
 
-    const recoverBefore = this.ticked ? new Date(now.getTime() - this.leaseMs) : now;
-    const recovered = await deliverer.recover(recoverBefore, (row) => this.itemFor(row, now));
-    report.recovered = recovered.channels;
+    if (!this.ticked && servesOneProcess(store)) {
+      const ended = await store.endLeases(now);
+      if (ended) this.log.warn({ rows: ended }, "claims of the previous run ended: settling them");
+    }
     this.ticked = true;
+    const recovered = await deliverer.recover(now, (row) => this.itemFor(row, now));
+    report.recovered = recovered.channels;
 
     const stored = await store.getState(STATE.plannedUntil);
     let from = stored ? new Date(stored) : new Date(now.getTime() - this.graceMs);
@@ -273,7 +325,7 @@ export class Scheduler {
     await this.syncUpdates(data.dataset, now);
     report.updates = await this.deliverPending(now, report);
     if (deliverer.stopped) return report;
-    await store.setState(STATE.plannedUntil, to.toISOString(), now);
+    await this.advance(to, now);
     return report;
   }
 
@@ -372,9 +424,8 @@ export class Scheduler {
       }
     }
     if (this.options.deliverer.stopped) return pending.length;
-    // Everything pending was fanned out (deferred rows are the recovery's now): the list is done.
-    const rest = (await this.pending()).slice(pending.length);
-    await this.options.store.setState(STATE.pendingUpdates, JSON.stringify(rest), now);
+    // Every channel of each has its ledger row now (deferred rows are the recovery's): they are done.
+    await this.strikeOff(pending, now);
     return pending.length;
   }
 

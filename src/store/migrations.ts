@@ -133,7 +133,25 @@ export const MIGRATIONS: readonly Migration[] = [
       ALTER TABLE subscriptions ADD PRIMARY KEY (platform, channel_id, story);
     `,
   },
-  // Version 3 is several processes' leases.
+  {
+    version: 3,
+    name: "claims carry a lease: any number of processes on one store",
+    // A claim made before leases existed is free at once (its lease ends when it was claimed), as the
+    // one process that could have made it settled such claims at its next start.
+    sqlite: `
+      ALTER TABLE deliveries ADD COLUMN lease_ms INTEGER NOT NULL DEFAULT 0;
+      UPDATE deliveries SET lease_ms = claimed_ms;
+      DROP INDEX deliveries_unconfirmed;
+      CREATE INDEX deliveries_leases ON deliveries (lease_ms) WHERE state = 'claimed';
+    `,
+    postgres: `
+      ALTER TABLE deliveries ADD COLUMN lease_until TIMESTAMPTZ;
+      UPDATE deliveries SET lease_until = claimed_at;
+      ALTER TABLE deliveries ALTER COLUMN lease_until SET NOT NULL;
+      DROP INDEX deliveries_unconfirmed;
+      CREATE INDEX deliveries_leases ON deliveries (lease_until) WHERE state = 'claimed';
+    `,
+  },
   {
     version: 4,
     name: "the record of changes to the data: what, old and new, development or correction, when, by whom",

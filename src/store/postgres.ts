@@ -1,8 +1,9 @@
 /**
  * The store on PostgreSQL (pg Pool): for several bot processes sharing one ledger, or hosted
  * databases. The same migrations in PostgreSQL's dialect, applied under an advisory lock so processes
- * starting together migrate once. `schema` (tests: a fresh one per run) is put on the search_path of
- * every pooled connection.
+ * starting together migrate once; the scheduler's state changes under another advisory lock, one per
+ * schema, so two processes never interleave their read-modify-writes. `schema` (tests: a fresh one
+ * per run) is put on the search_path of every pooled connection.
  */
 import pg from "pg";
 import { MIGRATIONS } from "./migrations.js";
@@ -12,18 +13,30 @@ import {
   type ChannelRef,
   type Delivery,
   type DeliveryRef,
+  type Lease,
   type NewChangeRecord,
   type NewDelivery,
   type Outcome,
+  type StateChange,
   type Store,
   type StoryChannelRef,
   type SubscribeInput,
   type Subscription,
+  stateValues,
   toChange,
 } from "./store.js";
 
 /** Any number: the advisory lock that serialises migrations of this bot's schema. */
 const MIGRATION_LOCK = 0x0ce45ef1;
+/**
+ * Any number (a 32-bit key, paired with a hash of the schema's name): the advisory lock that
+ * serialises changes of the scheduler's state in one schema. Two-key locks never clash with the
+ * one-key migration lock.
+ */
+const STATE_LOCK = 0x0ce45ef2;
+
+const UPSERT_STATE = `INSERT INTO scheduler_state (name, value, updated_at) VALUES ($1, $2, $3)
+  ON CONFLICT (name) DO UPDATE SET value = EXCLUDED.value, updated_at = EXCLUDED.updated_at`;
 
 interface SubscriptionRow {
   platform: Subscription["platform"];
@@ -52,6 +65,7 @@ interface DeliveryRow {
   owner: string | null;
   attempts: number;
   claimed_at: Date;
+  lease_until: Date;
   finished_at: Date | null;
   message_id: string | null;
   reason: string | null;
@@ -87,6 +101,7 @@ function toDelivery(r: DeliveryRow): Delivery {
     ...(r.owner === null ? {} : { owner: r.owner }),
     attempts: r.attempts,
     claimedAt: r.claimed_at,
+    leaseUntil: r.lease_until,
     finishedAt: r.finished_at ?? undefined,
     messageId: r.message_id ?? undefined,
     reason: r.reason ?? undefined,
@@ -99,6 +114,8 @@ export interface PostgresStoreOptions {
   schema?: string;
   /** Pool size (default 10). */
   max?: number;
+  /** How the connections name themselves to the server (pg_stat_activity). Default "ceasefire-bot". */
+  applicationName?: string;
 }
 
 export class PostgresStore implements Store {
@@ -115,6 +132,7 @@ export class PostgresStore implements Store {
     const pool = new pg.Pool({
       connectionString: options.connectionString,
       max: options.max ?? 10,
+      application_name: options.applicationName ?? "ceasefire-bot",
       ...(schema ? { options: `-c search_path=${schema}` } : {}),
     });
     // An idle client's network error must not crash the process; the next query reports it.
@@ -129,11 +147,39 @@ export class PostgresStore implements Store {
     return store;
   }
 
-  private async migrate(schema: string | undefined): Promise<void> {
+  /**
+   * Runs `work` in a transaction that first takes a transaction-scoped advisory lock (`lock`: the
+   * statement and its parameters), so whoever else takes that lock waits until this one commits.
+   */
+  private async locked<T>(
+    lock: [sql: string, params: unknown[]],
+    work: (client: pg.PoolClient) => Promise<T>,
+  ): Promise<T> {
     const client = await this.pool.connect();
+    // A connection lost while the client is checked out is reported as an event: without a listener
+    // it would end the process. The query under way fails too; the pool then drops the client.
+    let lost: Error | undefined;
+    const onError = (err: Error) => {
+      lost = err;
+    };
+    client.on("error", onError);
     try {
       await client.query("BEGIN");
-      await client.query("SELECT pg_advisory_xact_lock($1)", [MIGRATION_LOCK]);
+      await client.query(...lock);
+      const result = await work(client);
+      await client.query("COMMIT");
+      return result;
+    } catch (err) {
+      await client.query("ROLLBACK").catch(() => {});
+      throw err;
+    } finally {
+      client.removeListener("error", onError);
+      client.release(lost);
+    }
+  }
+
+  private migrate(schema: string | undefined): Promise<void> {
+    return this.locked(["SELECT pg_advisory_xact_lock($1)", [MIGRATION_LOCK]], async (client) => {
       // Under the lock: CREATE SCHEMA IF NOT EXISTS itself races between sessions.
       if (schema) await client.query(`CREATE SCHEMA IF NOT EXISTS ${schema}`);
       await client.query(
@@ -152,13 +198,7 @@ export class PostgresStore implements Store {
           m.name,
         ]);
       }
-      await client.query("COMMIT");
-    } catch (err) {
-      await client.query("ROLLBACK").catch(() => {});
-      throw err;
-    } finally {
-      client.release();
-    }
+    });
   }
 
   async migrations(): Promise<number[]> {
@@ -263,8 +303,8 @@ export class PostgresStore implements Store {
     at: Date,
   ): Promise<boolean> {
     const r = await this.pool.query(
-      `INSERT INTO deliveries (key, platform, channel_id, kind, state, due_at, marker, summary, owner, attempts, claimed_at, finished_at, reason)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)
+      `INSERT INTO deliveries (key, platform, channel_id, kind, state, due_at, marker, summary, owner, attempts, claimed_at, finished_at, reason, lease_until)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14)
        ON CONFLICT (key, platform, channel_id) DO NOTHING`,
       [
         entry.key,
@@ -280,6 +320,7 @@ export class PostgresStore implements Store {
         at,
         state === "claimed" ? null : at,
         reason,
+        state === "claimed" ? (entry.leaseUntil ?? at) : at,
       ],
     );
     return (r.rowCount ?? 0) > 0;
@@ -293,13 +334,41 @@ export class PostgresStore implements Store {
     return this.insertDelivery(entry, "skipped", reason, at);
   }
 
-  async retake(ref: DeliveryRef, seenAttempts: number, at: Date): Promise<boolean> {
+  async retake(ref: DeliveryRef, seenAttempts: number, at: Date, lease?: Lease): Promise<boolean> {
     const r = await this.pool.query(
-      `UPDATE deliveries SET attempts = attempts + 1, claimed_at = $1
-       WHERE key = $2 AND platform = $3 AND channel_id = $4 AND state = 'claimed' AND attempts = $5`,
-      [at, ref.key, ref.platform, ref.channelId, seenAttempts],
+      `UPDATE deliveries SET attempts = attempts + 1, claimed_at = $1, owner = COALESCE($6, owner), lease_until = $7
+       WHERE key = $2 AND platform = $3 AND channel_id = $4 AND state = 'claimed' AND attempts = $5
+         AND (lease_until <= $1 OR owner = $6)`,
+      [at, ref.key, ref.platform, ref.channelId, seenAttempts, lease?.owner ?? null, lease?.until ?? at],
     );
     return (r.rowCount ?? 0) > 0;
+  }
+
+  async renew(refs: readonly DeliveryRef[], lease: Lease, at: Date): Promise<number> {
+    if (refs.length === 0) return 0;
+    const r = await this.pool.query(
+      `UPDATE deliveries AS d SET lease_until = $1
+       FROM unnest($2::text[], $3::text[], $4::text[]) AS r(key, platform, channel_id)
+       WHERE d.key = r.key AND d.platform = r.platform AND d.channel_id = r.channel_id
+         AND d.state = 'claimed' AND d.owner = $5 AND d.lease_until > $6`,
+      [
+        lease.until,
+        refs.map((x) => x.key),
+        refs.map((x) => x.platform),
+        refs.map((x) => x.channelId),
+        lease.owner,
+        at,
+      ],
+    );
+    return r.rowCount ?? 0;
+  }
+
+  async endLeases(at: Date): Promise<number> {
+    const r = await this.pool.query(
+      "UPDATE deliveries SET lease_until = $1 WHERE state = 'claimed' AND lease_until > $1",
+      [at],
+    );
+    return r.rowCount ?? 0;
   }
 
   async finish(ref: DeliveryRef, outcome: Outcome, at: Date): Promise<boolean> {
@@ -328,10 +397,10 @@ export class PostgresStore implements Store {
     return row ? toDelivery(row) : undefined;
   }
 
-  async unconfirmed(claimedBefore: Date): Promise<Delivery[]> {
+  async unconfirmed(leaseEndedBy: Date): Promise<Delivery[]> {
     const r = await this.pool.query<DeliveryRow>(
-      "SELECT * FROM deliveries WHERE state = 'claimed' AND claimed_at <= $1 ORDER BY claimed_at, key, platform, channel_id",
-      [claimedBefore],
+      "SELECT * FROM deliveries WHERE state = 'claimed' AND lease_until <= $1 ORDER BY claimed_at, key, platform, channel_id",
+      [leaseEndedBy],
     );
     return r.rows.map(toDelivery);
   }
@@ -394,10 +463,21 @@ export class PostgresStore implements Store {
   }
 
   async setState(name: string, value: string, at: Date): Promise<void> {
-    await this.pool.query(
-      `INSERT INTO scheduler_state (name, value, updated_at) VALUES ($1, $2, $3)
-       ON CONFLICT (name) DO UPDATE SET value = EXCLUDED.value, updated_at = EXCLUDED.updated_at`,
-      [name, value, at],
+    await this.pool.query(UPSERT_STATE, [name, value, at]);
+  }
+
+  updateState<T>(names: readonly string[], change: StateChange<T>, at: Date): Promise<T> {
+    return this.locked(
+      ["SELECT pg_advisory_xact_lock($1, hashtext(current_schema()))", [STATE_LOCK]],
+      async (client) => {
+        const r = await client.query<{ name: string; value: string }>(
+          "SELECT name, value FROM scheduler_state WHERE name = ANY($1::text[])",
+          [[...names]],
+        );
+        const { set, result } = change(stateValues(names, r.rows));
+        for (const [name, value] of Object.entries(set)) await client.query(UPSERT_STATE, [name, value, at]);
+        return result;
+      },
     );
   }
 

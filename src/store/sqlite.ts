@@ -13,13 +13,16 @@ import {
   type ChannelRef,
   type Delivery,
   type DeliveryRef,
+  type Lease,
   type NewChangeRecord,
   type NewDelivery,
   type Outcome,
+  type StateChange,
   type Store,
   type StoryChannelRef,
   type SubscribeInput,
   type Subscription,
+  stateValues,
   toChange,
 } from "./store.js";
 
@@ -50,6 +53,7 @@ interface DeliveryRow {
   owner: string | null;
   attempts: number;
   claimed_ms: number;
+  lease_ms: number;
   finished_ms: number | null;
   message_id: string | null;
   reason: string | null;
@@ -87,6 +91,7 @@ function toDelivery(r: DeliveryRow): Delivery {
     ...(r.owner === null ? {} : { owner: r.owner }),
     attempts: r.attempts,
     claimedAt: new Date(r.claimed_ms),
+    leaseUntil: new Date(r.lease_ms),
     finishedAt: r.finished_ms === null ? undefined : new Date(r.finished_ms),
     messageId: r.message_id ?? undefined,
     reason: r.reason ?? undefined,
@@ -253,8 +258,8 @@ export class SqliteStore implements Store {
 
   private insertDelivery(entry: NewDelivery, state: "claimed" | "skipped", reason: string | null, at: Date) {
     return this.stmt(
-      `INSERT INTO deliveries (key, platform, channel_id, kind, state, due_ms, marker, summary, owner, attempts, claimed_ms, finished_ms, reason)
-         VALUES (@key, @platform, @channelId, @kind, @state, @due, @marker, @summary, @owner, @attempts, @at, @finished, @reason)
+      `INSERT INTO deliveries (key, platform, channel_id, kind, state, due_ms, marker, summary, owner, attempts, claimed_ms, finished_ms, reason, lease_ms)
+         VALUES (@key, @platform, @channelId, @kind, @state, @due, @marker, @summary, @owner, @attempts, @at, @finished, @reason, @lease)
          ON CONFLICT (key, platform, channel_id) DO NOTHING`,
     ).run({
       key: entry.key,
@@ -270,6 +275,7 @@ export class SqliteStore implements Store {
       at: at.getTime(),
       finished: state === "claimed" ? null : at.getTime(),
       reason,
+      lease: (state === "claimed" ? (entry.leaseUntil ?? at) : at).getTime(),
     }).changes;
   }
 
@@ -281,12 +287,52 @@ export class SqliteStore implements Store {
     return this.insertDelivery(entry, "skipped", reason, at) > 0;
   }
 
-  async retake(ref: DeliveryRef, seenAttempts: number, at: Date): Promise<boolean> {
+  async retake(ref: DeliveryRef, seenAttempts: number, at: Date, lease?: Lease): Promise<boolean> {
     const r = this.stmt(
-      `UPDATE deliveries SET attempts = attempts + 1, claimed_ms = ?
-         WHERE key = ? AND platform = ? AND channel_id = ? AND state = 'claimed' AND attempts = ?`,
-    ).run(at.getTime(), ref.key, ref.platform, ref.channelId, seenAttempts);
+      `UPDATE deliveries SET attempts = attempts + 1, claimed_ms = @at, owner = COALESCE(@owner, owner), lease_ms = @until
+         WHERE key = @key AND platform = @platform AND channel_id = @channelId AND state = 'claimed'
+           AND attempts = @seen AND (lease_ms <= @at OR owner = @owner)`,
+    ).run({
+      at: at.getTime(),
+      owner: lease?.owner ?? null,
+      until: (lease?.until ?? at).getTime(),
+      key: ref.key,
+      platform: ref.platform,
+      channelId: ref.channelId,
+      seen: seenAttempts,
+    });
     return r.changes > 0;
+  }
+
+  async renew(refs: readonly DeliveryRef[], lease: Lease, at: Date): Promise<number> {
+    const statement = this.stmt(
+      `UPDATE deliveries SET lease_ms = @until
+         WHERE key = @key AND platform = @platform AND channel_id = @channelId AND state = 'claimed'
+           AND owner = @owner AND lease_ms > @at`,
+    );
+    const renewAll = this.db.transaction(() =>
+      refs.reduce(
+        (n, ref) =>
+          n +
+          statement.run({
+            until: lease.until.getTime(),
+            key: ref.key,
+            platform: ref.platform,
+            channelId: ref.channelId,
+            owner: lease.owner,
+            at: at.getTime(),
+          }).changes,
+        0,
+      ),
+    );
+    return renewAll();
+  }
+
+  async endLeases(at: Date): Promise<number> {
+    return this.stmt("UPDATE deliveries SET lease_ms = ? WHERE state = 'claimed' AND lease_ms > ?").run(
+      at.getTime(),
+      at.getTime(),
+    ).changes;
   }
 
   async finish(ref: DeliveryRef, outcome: Outcome, at: Date): Promise<boolean> {
@@ -314,10 +360,10 @@ export class SqliteStore implements Store {
     return row ? toDelivery(row) : undefined;
   }
 
-  async unconfirmed(claimedBefore: Date): Promise<Delivery[]> {
+  async unconfirmed(leaseEndedBy: Date): Promise<Delivery[]> {
     const rows = this.stmt(
-      "SELECT * FROM deliveries WHERE state = 'claimed' AND claimed_ms <= ? ORDER BY claimed_ms, key, platform, channel_id",
-    ).all(claimedBefore.getTime()) as DeliveryRow[];
+      "SELECT * FROM deliveries WHERE state = 'claimed' AND lease_ms <= ? ORDER BY claimed_ms, key, platform, channel_id",
+    ).all(leaseEndedBy.getTime()) as DeliveryRow[];
     return rows.map(toDelivery);
   }
 
@@ -371,10 +417,26 @@ export class SqliteStore implements Store {
   }
 
   async setState(name: string, value: string, at: Date): Promise<void> {
+    this.writeState(name, value, at);
+  }
+
+  private writeState(name: string, value: string, at: Date): void {
     this.stmt(
       `INSERT INTO scheduler_state (name, value, updated_ms) VALUES (?, ?, ?)
          ON CONFLICT (name) DO UPDATE SET value = excluded.value, updated_ms = excluded.updated_ms`,
     ).run(name, value, at.getTime());
+  }
+
+  async updateState<T>(names: readonly string[], change: StateChange<T>, at: Date): Promise<T> {
+    const read = this.stmt("SELECT name, value FROM scheduler_state WHERE name = ?");
+    const update = this.db.transaction(() => {
+      const rows = names.flatMap((name) => read.all(name) as { name: string; value: string }[]);
+      const { set, result } = change(stateValues(names, rows));
+      for (const [name, value] of Object.entries(set)) this.writeState(name, value, at);
+      return result;
+    });
+    // IMMEDIATE: the write lock is taken before the read, so another connection cannot change the values between.
+    return update.immediate();
   }
 
   async close(): Promise<void> {

@@ -6,8 +6,11 @@
  * - Subscriptions: which channels get reminders and/or news updates, since when, with which lead times.
  * - The delivery ledger: one row per (alert or update key, platform, channel). `claim` inserts it
  *   atomically (INSERT … ON CONFLICT DO NOTHING), so two processes, or a process and its restart, never
- *   both send; the row then ends as sent, sent_late, skipped (with the reason) or failed (gone).
- * - Scheduler state: a few named values (the instant planned up to, the dataset items already known).
+ *   both send; the row then ends as sent, sent_late, skipped (with the reason) or failed (gone). A
+ *   claim carries its owner and a lease the owner renews while it works on the row; nobody else
+ *   touches a claimed row before its lease has ended.
+ * - Scheduler state: a few named values (the instant planned up to, the dataset items already known),
+ *   changed only through `updateState`, one process at a time.
  */
 
 export type Platform = "discord" | "slack" | "console";
@@ -72,8 +75,16 @@ export interface NewDelivery extends DeliveryRef {
   marker: string;
   /** One line for /subscriptions: what was (or was to be) said. */
   summary: string;
-  /** Which process claimed it (host:pid:start), for the logs. */
+  /** Which process claims it (host:pid:…): the only one that may renew or retake it while its lease runs. */
   owner?: string;
+  /** Until when the claim is its owner's; nobody else settles it before. Default: the claim's instant (free at once). */
+  leaseUntil?: Date;
+}
+
+/** A claim's holder and how long it holds it. */
+export interface Lease {
+  owner: string;
+  until: Date;
 }
 
 export interface Delivery extends NewDelivery {
@@ -81,6 +92,8 @@ export interface Delivery extends NewDelivery {
   /** Send attempts so far (a claim is the first). */
   attempts: number;
   claimedAt: Date;
+  /** When the last claim's lease ends (or ended): from then on any process may retake the row. */
+  leaseUntil: Date;
   finishedAt: Date | undefined;
   messageId: string | undefined;
   /** Why it was skipped or failed. */
@@ -132,15 +145,27 @@ export interface Store {
   /** Records an item the channel will not get (missed beyond the grace period). True when newly recorded. */
   skip(entry: NewDelivery, reason: string, at: Date): Promise<boolean>;
   /**
-   * Takes over an unconfirmed claim for another attempt: succeeds (attempts + 1, claimedAt = at) only
-   * while the row is still `claimed` with `attempts === seenAttempts`, so two recoverers never both resend.
+   * Takes over an unconfirmed claim for another attempt: succeeds (attempts + 1, claimedAt = at, the new
+   * owner and lease; without `lease`, free at once) only while the row is still `claimed` with
+   * `attempts === seenAttempts` and its lease has ended by `at` or is `lease.owner`'s own, so two
+   * recoverers never both resend and nobody takes a row from a live owner.
    */
-  retake(ref: DeliveryRef, seenAttempts: number, at: Date): Promise<boolean>;
+  retake(ref: DeliveryRef, seenAttempts: number, at: Date, lease?: Lease): Promise<boolean>;
+  /**
+   * Extends `lease.owner`'s claims on `refs` to `lease.until` (those still claimed by it, whose lease
+   * has not ended by `at`: a lease that ended may already be another's). How many were extended.
+   */
+  renew(refs: readonly DeliveryRef[], lease: Lease, at: Date): Promise<number>;
+  /**
+   * Ends every lease still running at `at`: a process that starts alone on its store (SQLite) holds
+   * whatever its dead predecessor claimed, at once. How many there were.
+   */
+  endLeases(at: Date): Promise<number>;
   /** Ends a claimed row. Rows already ended are left as they are (false). */
   finish(ref: DeliveryRef, outcome: Outcome, at: Date): Promise<boolean>;
   delivery(ref: DeliveryRef): Promise<Delivery | undefined>;
-  /** Rows still `claimed` whose last claim is at or before `claimedBefore`, oldest first. */
-  unconfirmed(claimedBefore: Date): Promise<Delivery[]>;
+  /** Rows still `claimed` whose lease has ended at or before `leaseEndedBy`, oldest claim first. */
+  unconfirmed(leaseEndedBy: Date): Promise<Delivery[]>;
   /** Channels that were sent (on time or late) any item whose key starts with one of these prefixes. */
   receivedBy(keyPrefixes: readonly string[]): Promise<ChannelRef[]>;
   /** Channels that were sent (on time or late) any item with exactly one of these keys. */
@@ -160,6 +185,12 @@ export interface Store {
 
   getState(name: string): Promise<string | undefined>;
   setState(name: string, value: string, at: Date): Promise<void>;
+  /**
+   * Reads the named values, lets `change` decide what to write from them, and writes it, as one step
+   * that no other process's `updateState` interleaves with (PostgreSQL: a transaction under an advisory
+   * lock of the schema; SQLite: an immediate transaction). `change` must not wait on anything.
+   */
+  updateState<T>(names: readonly string[], change: StateChange<T>, at: Date): Promise<T>;
 
   close(): Promise<void>;
 }
@@ -187,6 +218,30 @@ export function toChange(r: ChangeColumns & { at: Date }): ChangeRecord {
     at: r.at,
     by: r.by_user ?? undefined,
   };
+}
+
+/** What `updateState` does with the values it read (undefined: never set): the values to write, and a result. */
+export type StateChange<T> = (values: ReadonlyMap<string, string | undefined>) => {
+  set: Readonly<Record<string, string>>;
+  result: T;
+};
+
+/** The values `updateState` hands its change: every name asked for, undefined when it was never set. */
+export function stateValues(
+  names: readonly string[],
+  rows: readonly { name: string; value: string }[],
+): Map<string, string | undefined> {
+  const values = new Map<string, string | undefined>(names.map((name) => [name, undefined]));
+  for (const row of rows) values.set(row.name, row.value);
+  return values;
+}
+
+/**
+ * Whether the store serves one bot process only (SQLite): every claim left in it when a process starts
+ * is then a dead predecessor's. PostgreSQL serves any number of processes at once.
+ */
+export function servesOneProcess(store: Pick<Store, "engine">): boolean {
+  return store.engine === "sqlite";
 }
 
 /** Ended states: the row will never be sent again. */

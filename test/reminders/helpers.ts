@@ -1,7 +1,7 @@
 /** Test doubles for alert delivery: a recording sender, a log that can be read back, a scheduler rig. */
 import { Writable } from "node:stream";
 import type { Logger } from "pino";
-import { Deliverer } from "../../src/alerts/deliver.js";
+import { Deliverer, type DelivererOptions } from "../../src/alerts/deliver.js";
 import type { Failure, Sender, SentMessage } from "../../src/alerts/sender.js";
 import { defaultSettings } from "../../src/command/definition.js";
 import type { Dataset } from "../../src/dataset/dataset.js";
@@ -94,6 +94,8 @@ export function makeScheduler(options: {
   log?: Logger;
   graceMs?: number;
   metrics?: Metrics;
+  /** The deliverer's own settings (a process's owner id, its lease, how many channels at once). */
+  deliverer?: Pick<DelivererOptions, "owner" | "leaseMs" | "concurrency">;
 }): Scheduler {
   const log = options.log ?? createLogger("silent");
   const deliverer = new Deliverer({
@@ -103,6 +105,7 @@ export function makeScheduler(options: {
     log,
     retry: { attempts: 3, baseMs: 1, maxMs: 2 },
     ...(options.metrics ? { metrics: options.metrics } : {}),
+    ...options.deliverer,
   });
   const scheduler: SchedulerOptions = {
     store: options.store,

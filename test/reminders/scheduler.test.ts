@@ -6,6 +6,7 @@
 import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { markerFor } from "../../src/alerts/marker.js";
+import { STATE } from "../../src/reminders/scheduler.js";
 import { SqliteStore } from "../../src/store/sqlite.js";
 import type { Store } from "../../src/store/store.js";
 import { ManualClock } from "../../src/time/clock.js";
@@ -247,6 +248,30 @@ describe("delivery failures", () => {
   });
 });
 
+describe("when the store fails mid fan-out", () => {
+  it("claims nothing more, keeps the watermark, and the next tick delivers the rest once", async () => {
+    const ids = Array.from({ length: 40 }, (_, i) => String(200 + i));
+    for (const id of ids) await subscribe(id, "2025-02-27T10:00:00Z", { leadTimes: ["1d"] });
+    // The database goes away after ten claims.
+    const claim = store.claim.bind(store);
+    let claims = 0;
+    store.claim = async (entry, at) => {
+      if (++claims > 10) throw new Error("Connection terminated unexpectedly");
+      return claim(entry, at);
+    };
+    const scheduler = makeScheduler({ store, data, clock, sender, deliverer: { concurrency: 4 } });
+    clock.set("2025-02-28T07:00:00Z");
+    await expect(scheduler.tick()).rejects.toThrow("Connection terminated unexpectedly");
+    expect(sender.all()).toHaveLength(10); // those it had claimed, and no more
+    expect(await store.getState(STATE.plannedUntil)).toBeUndefined(); // the window is planned again
+
+    store.claim = claim; // it is back
+    clock.set("2025-02-28T07:01:00Z");
+    await scheduler.tick();
+    for (const id of ids) expect(phaseOneIn(id)).toEqual([markerFor(PHASE_ONE_1D)]);
+  });
+});
+
 describe("after a crash", () => {
   const row = (key: string, id: string) => ({
     key,
@@ -273,6 +298,19 @@ describe("after a crash", () => {
       state: "sent",
       attempts: 2,
     });
+  });
+
+  it("settles the claims of the previous run at the first tick on SQLite, however long their leases", async () => {
+    await subscribe("100", "2025-02-27T10:00:00Z", { leadTimes: ["1d"] });
+    // On a store for one process, the process that holds a lease there died: nobody renews it.
+    await store.claim(
+      { ...row(PHASE_ONE_1D, "100"), owner: "dead:1", leaseUntil: new Date("2025-02-28T09:00:00Z") },
+      new Date("2025-02-28T07:00:00Z"),
+    );
+    clock.set("2025-02-28T07:00:30Z");
+    const report = await makeScheduler({ store, data, clock, sender }).tick();
+    expect(report.recovered).toBe(1);
+    expect(phaseOneIn("100")).toEqual([markerFor(PHASE_ONE_1D)]);
   });
 
   it("sends a claimed-but-never-sent alert exactly once", async () => {

@@ -3,7 +3,7 @@
  * file calls `describeStoreContract` with a function that opens a fresh, empty store.
  */
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import type { NewDelivery, Store } from "../../src/store/store.js";
+import type { DeliveryRef, Lease, NewDelivery, Store } from "../../src/store/store.js";
 
 const T0 = new Date("2025-02-27T10:00:00Z");
 const at = (minutes: number) => new Date(T0.getTime() + minutes * 60_000);
@@ -305,6 +305,74 @@ export function describeStoreContract(engine: string, open: () => Promise<Store>
       });
     });
 
+    describe("claims held by a process: an owner and a lease", () => {
+      const ref = (key: string): DeliveryRef => ({ key, ...channel });
+      const lease = (owner: string, minutes: number): Lease => ({ owner, until: at(minutes) });
+
+      it("records who claimed a row and until when it is theirs", async () => {
+        expect(await store.claim(entry("a", { owner: "host-a:1", leaseUntil: at(3) }), T0)).toBe(true);
+        const row = await store.delivery(ref("a"));
+        expect(row).toMatchObject({ state: "claimed", owner: "host-a:1", attempts: 1 });
+        expect(row?.leaseUntil.toISOString()).toBe(at(3).toISOString());
+      });
+
+      it("lists a claim as unconfirmed only once its lease has ended", async () => {
+        await store.claim(entry("a", { owner: "host-a:1", leaseUntil: at(3) }), T0);
+        await store.claim(entry("free"), T0); // no lease: free at once
+        expect((await store.unconfirmed(at(2))).map((d) => d.key)).toEqual(["free"]);
+        expect((await store.unconfirmed(at(3))).map((d) => d.key)).toEqual(["a", "free"]);
+      });
+
+      it("lets nobody but the owner retake a claim while its lease runs, and anyone once it has ended", async () => {
+        await store.claim(entry("a", { owner: "A", leaseUntil: at(3) }), T0);
+        expect(await store.retake(ref("a"), 1, at(1), lease("B", 4))).toBe(false);
+        expect(await store.retake(ref("a"), 1, at(1))).toBe(false); // a recoverer without a lease neither
+        expect(await store.retake(ref("a"), 1, at(1), lease("A", 4))).toBe(true); // the owner retries
+
+        expect(await store.retake(ref("a"), 2, at(3), lease("B", 6))).toBe(false); // A's lease runs to at(4)
+        expect(await store.retake(ref("a"), 2, at(4), lease("B", 7))).toBe(true); // ended: B takes it over
+        const row = await store.delivery(ref("a"));
+        expect(row).toMatchObject({ state: "claimed", owner: "B", attempts: 3 });
+        expect(row?.leaseUntil.toISOString()).toBe(at(7).toISOString());
+        expect(row?.claimedAt.toISOString()).toBe(at(4).toISOString());
+        // A is no longer its owner: it cannot take the row back while B's lease runs.
+        expect(await store.retake(ref("a"), 3, at(5), lease("A", 8))).toBe(false);
+      });
+
+      it("lets exactly one of many processes retake a claim whose lease has ended", async () => {
+        await store.claim(entry("race", { owner: "dead", leaseUntil: at(1) }), T0);
+        const results = await Promise.all(
+          Array.from({ length: 10 }, (_, i) => store.retake(ref("race"), 1, at(2), lease(`p${i}`, 5))),
+        );
+        expect(results.filter(Boolean)).toHaveLength(1);
+        expect((await store.delivery(ref("race")))?.attempts).toBe(2);
+      });
+
+      it("extends the leases its owner still holds, and no other", async () => {
+        for (const key of ["a", "b", "c"])
+          await store.claim(entry(key, { owner: "A", leaseUntil: at(3) }), T0);
+        await store.claim(entry("d", { owner: "B", leaseUntil: at(3) }), T0);
+        await store.finish(ref("c"), { state: "sent", messageId: "m" }, at(1));
+        const all = ["a", "b", "c", "d"].map(ref);
+        expect(await store.renew(all, lease("A", 6), at(1))).toBe(2); // not c (sent), not d (B's)
+        expect((await store.unconfirmed(at(5))).map((d) => d.key)).toEqual(["d"]);
+        expect((await store.delivery(ref("a")))?.leaseUntil.toISOString()).toBe(at(6).toISOString());
+        // A lease that has ended is not revived: another process may be taking the row over.
+        expect(await store.renew([ref("a")], lease("A", 20), at(6))).toBe(0);
+        expect(await store.renew([], lease("A", 20), at(6))).toBe(0);
+      });
+
+      it("ends every lease still running, for a process that starts alone on its store", async () => {
+        await store.claim(entry("a", { owner: "A", leaseUntil: at(10) }), T0);
+        await store.claim(entry("b", { owner: "B", leaseUntil: at(20) }), T0);
+        await store.claim(entry("ended"), T0);
+        await store.skip(entry("skipped"), "old", T0);
+        expect(await store.endLeases(at(1))).toBe(2);
+        expect((await store.unconfirmed(at(1))).map((d) => d.key)).toEqual(["a", "b", "ended"]);
+        expect((await store.delivery(ref("a")))?.leaseUntil.toISOString()).toBe(at(1).toISOString());
+      });
+    });
+
     describe("readiness", () => {
       it("answers a trivial query while it is open", async () => {
         await expect(store.ping()).resolves.toBeUndefined();
@@ -319,6 +387,58 @@ export function describeStoreContract(engine: string, open: () => Promise<Store>
         await store.setState("updates.known", JSON.stringify(["a", "b"]), at(1));
         expect(await store.getState("scheduler.plannedUntil")).toBe("2025-02-28T07:01:00.001Z");
         expect(JSON.parse((await store.getState("updates.known")) ?? "[]")).toEqual(["a", "b"]);
+      });
+
+      it("changes several values in one step from what they were, those never set being undefined", async () => {
+        await store.setState("x", "1", T0);
+        const seen = await store.updateState(
+          ["x", "y"],
+          (values) => ({
+            set: { x: "2", y: `${values.get("x")} and ${values.get("y")}` },
+            result: [...values.entries()],
+          }),
+          at(1),
+        );
+        expect(seen).toEqual([
+          ["x", "1"],
+          ["y", undefined],
+        ]);
+        expect(await store.getState("x")).toBe("2");
+        expect(await store.getState("y")).toBe("1 and undefined");
+      });
+
+      it("loses no change when many change one value at once", async () => {
+        await Promise.all(
+          Array.from({ length: 20 }, (_, i) =>
+            store.updateState(
+              ["list"],
+              (values) => ({
+                set: { list: JSON.stringify([...JSON.parse(values.get("list") ?? "[]"), i]) },
+                result: undefined,
+              }),
+              at(1),
+            ),
+          ),
+        );
+        const list = JSON.parse((await store.getState("list")) ?? "[]") as number[];
+        expect(list.sort((a, b) => a - b)).toEqual(Array.from({ length: 20 }, (_, i) => i));
+      });
+
+      it("writes nothing when the change fails", async () => {
+        await store.setState("x", "1", T0);
+        await expect(
+          store.updateState(
+            ["x"],
+            () => {
+              throw new Error("no");
+            },
+            at(1),
+          ),
+        ).rejects.toThrow("no");
+        expect(await store.getState("x")).toBe("1");
+        // The store is still usable (the transaction and its lock were let go).
+        await store.updateState(["x"], () => ({ set: { x: "3" }, result: undefined }), at(2));
+        expect(await store.getState("x")).toBe("3");
       });
     });
   });

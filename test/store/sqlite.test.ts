@@ -14,7 +14,7 @@ describe("SqliteStore", () => {
     const path = join(tempDir(), "nested", "dir", "bot.sqlite");
     const first = SqliteStore.open(path);
     expect(existsSync(path)).toBe(true);
-    expect(await first.migrations()).toEqual([1, 2, 4]);
+    expect(await first.migrations()).toEqual([1, 2, 3, 4]);
     await first.subscribe(
       { platform: "console", channelId: "console", story: "*", workspaceId: "console", kind: "all" },
       new Date(0),
@@ -22,7 +22,7 @@ describe("SqliteStore", () => {
     await first.close();
 
     const again = SqliteStore.open(path);
-    expect(await again.migrations()).toEqual([1, 2, 4]);
+    expect(await again.migrations()).toEqual([1, 2, 3, 4]);
     expect((await again.activeSubscriptions()).map((s) => s.channelId)).toEqual(["console"]);
     await again.close();
   });
@@ -39,10 +39,33 @@ describe("SqliteStore", () => {
              VALUES ('discord', '111', 'g1', 'reminders', 0, 0)`);
     db.close();
     const store = SqliteStore.open(path);
-    expect(await store.migrations()).toEqual([1, 2, 4]);
+    expect(await store.migrations()).toEqual([1, 2, 3, 4]);
     expect((await store.activeSubscriptions()).map((s) => [s.channelId, s.story, s.kind])).toEqual([
       ["111", "*", "reminders"],
     ]);
+    await store.close();
+  });
+
+  it("carries a claim made before claims had leases over as free at once", async () => {
+    const path = join(tempDir(), "v2.sqlite");
+    const db = new Database(path);
+    db.exec(
+      "CREATE TABLE schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_ms INTEGER NOT NULL)",
+    );
+    for (const m of MIGRATIONS.slice(0, 2)) {
+      db.exec(m.sqlite);
+      db.prepare("INSERT INTO schema_migrations VALUES (?, ?, 0)").run(m.version, m.name);
+    }
+    const claimedMs = Date.parse("2025-02-28T07:00:00Z");
+    db.prepare(
+      `INSERT INTO deliveries (key, platform, channel_id, kind, state, due_ms, marker, summary, owner, attempts, claimed_ms)
+       VALUES ('k', 'discord', '111', 'reminder', 'claimed', 0, 'm', 's', 'old:1', 1, ?)`,
+    ).run(claimedMs);
+    db.close();
+    const store = SqliteStore.open(path);
+    expect(await store.migrations()).toEqual([1, 2, 3, 4]);
+    const [row] = await store.unconfirmed(new Date(claimedMs));
+    expect(row?.leaseUntil.toISOString()).toBe("2025-02-28T07:00:00.000Z");
     await store.close();
   });
 

@@ -7,16 +7,13 @@
  *   node bin/run-ts.mjs test/e2e/alerts/fanout-child.ts discord|slack API_URL DB_FILE [DATA_PATH [CLOCK]]
  */
 import { Deliverer } from "../../../src/alerts/deliver.js";
-import type { Sender } from "../../../src/alerts/sender.js";
 import { defaultSettings } from "../../../src/command/definition.js";
 import { LiveDataset } from "../../../src/dataset/live.js";
 import { createLogger } from "../../../src/log.js";
-import { DiscordSender } from "../../../src/platforms/discord/sender.js";
-import { SlackSender } from "../../../src/platforms/slack/sender.js";
 import { Scheduler } from "../../../src/reminders/scheduler.js";
 import { SqliteStore } from "../../../src/store/sqlite.js";
 import { fixedClock } from "../../../src/time/clock.js";
-import { discordRest, renderDiscordMinimal, renderSlackMinimal, slackClient } from "./rig.js";
+import { senderFor } from "./rig.js";
 
 const [platform, api, db, dataPath = "data", at = "2025-02-28T07:00:30Z"] = process.argv.slice(2);
 if (!api || !db || (platform !== "discord" && platform !== "slack")) {
@@ -27,10 +24,7 @@ const log = createLogger(process.env.CHILD_LOG_LEVEL ?? "warn");
 const clock = fixedClock(at);
 const store = SqliteStore.open(db);
 const data = await LiveDataset.open(dataPath, log);
-const sender: Sender =
-  platform === "discord"
-    ? new DiscordSender(discordRest(api), renderDiscordMinimal)
-    : new SlackSender(slackClient(api), renderSlackMinimal);
+const sender = senderFor(platform, api);
 const deliverer = new Deliverer({
   store,
   senders: { [platform]: sender },

@@ -1,8 +1,9 @@
 /** Real platform clients pointed at the stand-ins, and a minimal renderer per platform. */
 import { REST } from "@discordjs/rest";
 import { LogLevel, WebClient } from "@slack/web-api";
-import type { DiscordPayload } from "../../../src/platforms/discord/sender.js";
-import { alertRetryConfig, type SlackPayload } from "../../../src/platforms/slack/sender.js";
+import type { Sender } from "../../../src/alerts/sender.js";
+import { type DiscordPayload, DiscordSender } from "../../../src/platforms/discord/sender.js";
+import { alertRetryConfig, type SlackPayload, SlackSender } from "../../../src/platforms/slack/sender.js";
 import { plainText, type Reply } from "../../../src/reply/reply.js";
 
 /** Enough of a Discord message to carry the reply and the marker (the real renderer is renderDiscord). */
@@ -42,4 +43,11 @@ export function slackClient(url: string): WebClient {
     retryConfig: alertRetryConfig,
     logLevel: LogLevel.ERROR,
   });
+}
+
+/** The real sender of `platform`, its client pointed at the stand-in at `api`. */
+export function senderFor(platform: "discord" | "slack", api: string): Sender {
+  return platform === "discord"
+    ? new DiscordSender(discordRest(api), renderDiscordMinimal)
+    : new SlackSender(slackClient(api), renderSlackMinimal);
 }

@@ -4,7 +4,6 @@
  * stored but the bot never heard back about), and is started again on the same database file. Every
  * channel must then hold each reminder exactly once — counted on the platform's side.
  */
-import { type ChildProcess, spawn } from "node:child_process";
 import { writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
@@ -12,51 +11,19 @@ import { markerFor } from "../../../src/alerts/marker.js";
 import { SqliteStore } from "../../../src/store/sqlite.js";
 import type { Platform } from "../../../src/store/store.js";
 import { ManualClock } from "../../../src/time/clock.js";
-import { repoRoot, tempDir } from "../../fixtures/story.js";
+import { tempDir } from "../../fixtures/story.js";
 import { truceDataset, truceStory } from "../../fixtures/truce.js";
 import { makeScheduler, RecordingSender } from "../../reminders/helpers.js";
+import { type Child, killChildren, runScript } from "./child.js";
 import { DiscordStandIn } from "./standin-discord.js";
 import { SlackStandIn } from "./standin-slack.js";
 
 const CHANNELS = 1_000;
 const ALERTS = ["gaza-2025:phase-one-end:1d", "gaza-2025:philadelphi-withdrawal-start:1d"];
-const children: ChildProcess[] = [];
+afterEach(killChildren);
 
-afterEach(() => {
-  for (const c of children) if (c.exitCode === null && c.signalCode === null) c.kill("SIGKILL");
-  children.length = 0;
-});
-
-function runChild(
-  platform: Platform,
-  api: string,
-  db: string,
-  more: string[] = [],
-): {
-  child: ChildProcess;
-  done: Promise<{ code: number | null; signal: string | null; out: string; err: string }>;
-} {
-  const child = spawn(
-    process.execPath,
-    ["bin/run-ts.mjs", "test/e2e/alerts/fanout-child.ts", platform, api, db, ...more],
-    {
-      cwd: repoRoot,
-      stdio: ["ignore", "pipe", "pipe"],
-    },
-  );
-  children.push(child);
-  let out = "";
-  let err = "";
-  child.stdout?.on("data", (d) => {
-    out += d;
-  });
-  child.stderr?.on("data", (d) => {
-    err += d;
-  });
-  const done = new Promise<{ code: number | null; signal: string | null; out: string; err: string }>(
-    (resolve) => child.on("exit", (code, signal) => resolve({ code, signal, out, err })),
-  );
-  return { child, done };
+function runChild(platform: Platform, api: string, db: string, more: string[] = []): Child {
+  return runScript("test/e2e/alerts/fanout-child.ts", [platform, api, db, ...more]);
 }
 
 async function until(condition: () => boolean, timeoutMs: number): Promise<void> {
@@ -84,11 +51,8 @@ async function prepare(platform: Platform): Promise<{ db: string; channels: stri
   return { db, channels };
 }
 
-interface Platformish {
-  url: string;
-  total(): number;
-  markersIn(channelId: string): string[];
-}
+/** A stand-in platform: what it holds, and the marker in each message. */
+type Platformish = Pick<DiscordStandIn | SlackStandIn, "url" | "total" | "markersIn">;
 
 async function crashAndRestart(
   platform: Platform,
@@ -120,24 +84,12 @@ async function crashAndRestart(
   return { afterKill, recovered: report.recovered };
 }
 
-/** What the stand-in Discord holds: its messages, and the marker in each one's embed footer. */
-function discordSide(standin: DiscordStandIn): Platformish {
-  return {
-    url: standin.url,
-    total: () => [...standin.messages.values()].reduce((n, l) => n + l.length, 0),
-    markersIn: (c) =>
-      (standin.messages.get(c) ?? []).map(
-        (m) => /ref (cf-[0-9a-f]+)/.exec(m.embeds[0]?.footer?.text ?? "")?.[1] ?? "?",
-      ),
-  };
-}
-
 describe("a fan-out to 1,000 channels killed with SIGKILL and restarted", () => {
   it("leaves every Discord channel with each alert exactly once", async () => {
     const standin = await new DiscordStandIn({ postLatencyMs: 15 }).start();
     try {
       const { db, channels } = await prepare("discord");
-      await crashAndRestart("discord", discordSide(standin), db, channels);
+      await crashAndRestart("discord", standin, db, channels);
     } finally {
       await standin.stop();
     }
@@ -147,17 +99,7 @@ describe("a fan-out to 1,000 channels killed with SIGKILL and restarted", () => 
     const standin = await new SlackStandIn({ postLatencyMs: 15 }).start();
     try {
       const { db, channels } = await prepare("slack");
-      await crashAndRestart(
-        "slack",
-        {
-          url: standin.url,
-          total: () => [...standin.messages.values()].reduce((n, l) => n + l.length, 0),
-          markersIn: (c) =>
-            (standin.messages.get(c) ?? []).map((m) => String(m.metadata?.event_payload.marker ?? "?")),
-        },
-        db,
-        channels,
-      );
+      await crashAndRestart("slack", standin, db, channels);
     } finally {
       await standin.stop();
     }
@@ -192,7 +134,7 @@ describe("a moved-deadline notice fanned out to 1,000 channels, killed with SIGK
 
       await crashAndRestart(
         "discord",
-        discordSide(standin),
+        standin,
         db,
         channels,
         ["truce:handover@2025-02-18:moved"],

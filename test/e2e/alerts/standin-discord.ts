@@ -69,6 +69,18 @@ export class DiscordStandIn {
     return this.messages.get(channelId)?.length ?? 0;
   }
 
+  /** Messages in every channel. */
+  total(): number {
+    return [...this.messages.values()].reduce((n, list) => n + list.length, 0);
+  }
+
+  /** The alert marker of each message in a channel (from its embed footer's "ref cf-…"), "?" for none. */
+  markersIn(channelId: string): string[] {
+    return (this.messages.get(channelId) ?? []).map(
+      (m) => /ref (cf-[0-9a-f]+)/.exec(m.embeds[0]?.footer?.text ?? "")?.[1] ?? "?",
+    );
+  }
+
   private takeToken(): number {
     const limit = this.options.globalPerSecond;
     if (limit === undefined) return 0;

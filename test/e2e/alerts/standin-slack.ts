@@ -43,6 +43,16 @@ export class SlackStandIn {
     return this.messages.get(channelId)?.length ?? 0;
   }
 
+  /** Messages in every channel. */
+  total(): number {
+    return [...this.messages.values()].reduce((n, list) => n + list.length, 0);
+  }
+
+  /** The alert marker of each message in a channel (from its metadata), "?" for none. */
+  markersIn(channelId: string): string[] {
+    return (this.messages.get(channelId) ?? []).map((m) => String(m.metadata?.event_payload.marker ?? "?"));
+  }
+
   private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     this.stats.requests++;
     const chunks: Buffer[] = [];

@@ -1,0 +1,31 @@
+/** What the fan-out benchmarks send, and to whom. */
+import { type DeliveryItem, eachLimit } from "../src/alerts/deliver.js";
+import type { ChannelRef, Store } from "../src/store/store.js";
+
+/** `count` Discord channels, each subscribed to every story's reminders in `store`. */
+export async function subscribedChannels(store: Store, count: number): Promise<ChannelRef[]> {
+  const channels = Array.from({ length: count }, (_, i) => ({
+    platform: "discord" as const,
+    channelId: String(10_000_000 + i),
+  }));
+  await eachLimit(channels, 8, async (c) => {
+    await store.subscribe({ ...c, story: "*", workspaceId: "bench", kind: "reminders" }, new Date(0));
+  });
+  return channels;
+}
+
+/** The one alert the fan-out benchmarks send: a reminder due at `dueAt`, with a one-line reply. */
+export function benchAlert(dueAt: Date): DeliveryItem {
+  return {
+    key: "bench:phase-one-end:1d",
+    kind: "reminder",
+    dueAt,
+    summary: "Phase one ends tomorrow, Saturday 1 March 2025.",
+    reply: () => ({
+      kind: "answer",
+      title: "Reminder",
+      summary: ["Phase one ends tomorrow, Saturday 1 March 2025."],
+      ephemeral: false,
+    }),
+  };
+}
