@@ -3,12 +3,8 @@
  * dataset being served, so a data edit shows up in Discord's picker without re-registering.
  */
 import type { Dataset, Story } from "../../dataset/dataset.js";
+import { DISCORD_LIMITS } from "./limits.js";
 import { fitPlain } from "./markdown.js";
-
-/** Discord shows at most 25 suggestions, each named in at most 100 characters. */
-export const MAX_SUGGESTIONS = 25;
-const MAX_NAME = 100;
-const MAX_VALUE = 100;
 
 export interface Suggestion {
   name: string;
@@ -65,8 +61,11 @@ export function suggest(
           (c.value.toLowerCase().includes(query) || c.label?.toLowerCase().includes(query)),
       )
     : [];
-  return [...starts, ...contains].slice(0, MAX_SUGGESTIONS).map((c) => ({
-    name: fitPlain(c.label && c.label !== c.value ? `${c.value} — ${c.label}` : c.value, MAX_NAME),
-    value: c.value.slice(0, MAX_VALUE),
+  return [...starts, ...contains].slice(0, DISCORD_LIMITS.choices).map((c) => ({
+    name: fitPlain(
+      c.label && c.label !== c.value ? `${c.value} — ${c.label}` : c.value,
+      DISCORD_LIMITS.choiceName,
+    ),
+    value: c.value.slice(0, DISCORD_LIMITS.choiceValue),
   }));
 }

@@ -4,26 +4,11 @@
  * that never ping. Every text is kept within Discord's documented limits, since one character over
  * makes Discord reject the whole reply.
  */
-import { encodeAction, MAX_ACTION_ID } from "../../command/actions.js";
+import { encodeAction } from "../../command/actions.js";
 import type { Reply, ReplyButton, ReplyFooter, Rich } from "../../reply/reply.js";
 import { formatShortDate } from "../../time/calendar.js";
+import { DISCORD_LIMITS } from "./limits.js";
 import { ELLIPSIS, fitPieces, fitPlain, fitRich, richPieces, textToPieces } from "./markdown.js";
-
-/** Discord's documented limits (https://discord.com/developers/docs/resources/message#embed-object-embed-limits). */
-export const DISCORD_LIMITS = {
-  title: 256,
-  description: 4096,
-  fields: 25,
-  fieldName: 256,
-  fieldValue: 1024,
-  footer: 2048,
-  /** Sum of title, description, field names and values, footer text and author name. */
-  embedTotal: 6000,
-  buttonsPerRow: 5,
-  actionRows: 5,
-  buttonLabel: 80,
-  customId: MAX_ACTION_ID,
-} as const;
 
 /** Embed colours: the answer's accent, red for errors. */
 export const COLORS = { answer: 0x3b82f6, error: 0xed4245 } as const;

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { decodeAction } from "../../../src/command/actions.js";
-import { DISCORD_LIMITS, type DiscordEmbed, renderDiscord } from "../../../src/platforms/discord/render.js";
+import { DISCORD_LIMITS } from "../../../src/platforms/discord/limits.js";
+import { type DiscordEmbed, renderDiscord } from "../../../src/platforms/discord/render.js";
 import type { Reply, Rich } from "../../../src/reply/reply.js";
 
 const at = new Date("2025-03-01T08:30:00Z"); // 1740817800
