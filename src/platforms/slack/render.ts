@@ -10,7 +10,16 @@ import type { Reply, ReplyButton, ReplyField, ReplyFooter, Rich } from "../../re
 import { plainText } from "../../reply/reply.js";
 import { formatShortDate } from "../../time/calendar.js";
 import { SLACK_LIMITS } from "./limits.js";
-import { fitMrkdwn, fitPlain, linkToken, type Segment, segments } from "./mrkdwn.js";
+import {
+  breakMentions,
+  fitMrkdwn,
+  fitPlain,
+  linkToken,
+  type Segment,
+  segments,
+  strongSegment,
+  textSegment,
+} from "./mrkdwn.js";
 
 export type Block = types.KnownBlock;
 
@@ -24,15 +33,12 @@ export interface SlackMessage {
 /** Not a Slack limit (top-level text may be 40,000): a fallback longer than this helps no one. */
 const FALLBACK_TEXT = 3000;
 
-const text = (value: string): Segment => ({ kind: "text", raw: value });
-const bold = (value: string): Segment => ({ kind: "strong", raw: value });
-
 function section(mrkdwn: string): types.SectionBlock {
   return { type: "section", text: { type: "mrkdwn", text: mrkdwn } };
 }
 
 function fieldSegments(field: ReplyField): Segment[] {
-  return [bold(field.name), text("\n"), ...segments(field.value)];
+  return [strongSegment(field.name), textSegment("\n"), ...segments(field.value)];
 }
 
 /** Fields: each on its own section, consecutive inline ones side by side (≤10 per section). */
@@ -61,7 +67,7 @@ function lineBlocks(lines: readonly Rich[]): Block[] {
   const blocks: Block[] = [];
   let current = "";
   for (const line of lines) {
-    const written = fitMrkdwn([text("• "), ...segments(line)], SLACK_LIMITS.sectionText);
+    const written = fitMrkdwn([textSegment("• "), ...segments(line)], SLACK_LIMITS.sectionText);
     if (current && current.length + 1 + written.length > SLACK_LIMITS.sectionText) {
       blocks.push(section(current));
       current = "";
@@ -101,11 +107,11 @@ function actionsBlock(buttons: readonly ReplyButton[]): types.ActionsBlock | und
 }
 
 function sourceSegments(footer: ReplyFooter): Segment[] {
-  const out: Segment[] = [text(footer.sources.length === 1 ? "Source: " : "Sources: ")];
+  const out: Segment[] = [textSegment(footer.sources.length === 1 ? "Source: " : "Sources: ")];
   footer.sources.forEach((s, i) => {
-    if (i > 0) out.push(text("; "));
-    out.push(s.url ? { kind: "token", mrkdwn: linkToken(s.url, s.title) } : text(s.title));
-    out.push(text(` (${s.publisher ? `${s.publisher}, ` : ""}${formatShortDate(s.published)})`));
+    if (i > 0) out.push(textSegment("; "));
+    out.push(s.url ? { kind: "token", mrkdwn: linkToken(s.url, s.title) } : textSegment(s.title));
+    out.push(textSegment(` (${s.publisher ? `${s.publisher}, ` : ""}${formatShortDate(s.published)})`));
   });
   return out;
 }
@@ -114,8 +120,8 @@ function sourceSegments(footer: ReplyFooter): Segment[] {
 function contextBlock(footer: ReplyFooter): types.ContextBlock {
   const parts: Segment[][] = [];
   if (footer.sources.length) parts.push(sourceSegments(footer));
-  parts.push([text(`Data as of ${formatShortDate(footer.asOf)}.`)]);
-  if (footer.staleWarning) parts.push([text(`⚠️ ${footer.staleWarning}`)]);
+  parts.push([textSegment(`Data as of ${formatShortDate(footer.asOf)}.`)]);
+  if (footer.staleWarning) parts.push([textSegment(`⚠️ ${footer.staleWarning}`)]);
   return {
     type: "context",
     elements: parts
@@ -130,7 +136,7 @@ function fallbackText(reply: Reply): string {
   if (reply.summary) lines.push(plainText(reply.summary));
   for (const f of reply.fields ?? []) lines.push(`${f.name}: ${plainText(f.value)}`);
   for (const l of reply.lines ?? []) lines.push(`• ${plainText(l)}`);
-  return fitMrkdwn([text(lines.join("\n"))], FALLBACK_TEXT);
+  return fitMrkdwn([textSegment(lines.join("\n"))], FALLBACK_TEXT);
 }
 
 /** Renders a Reply as a Slack message within Block Kit's limits. */
@@ -155,7 +161,7 @@ function buildSlackMessage(reply: Reply): SlackMessage {
     type: "header",
     text: {
       type: "plain_text",
-      text: fitPlain(title.trim() || "ceasefire-bot", SLACK_LIMITS.headerText),
+      text: fitPlain(breakMentions(title.trim()) || "ceasefire-bot", SLACK_LIMITS.headerText),
       emoji: true,
     },
   };

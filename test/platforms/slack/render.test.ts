@@ -170,6 +170,30 @@ describe("renderSlack", () => {
   });
 });
 
+describe("renderSlack and channel-wide notifications", () => {
+  const broadcast = "@here @channel @everyone <!here> <!channel> <!everyone> <!subteam^S1>";
+
+  it("breaks @here, @channel and @everyone and escapes <!here>-style tokens in every text of the message", () => {
+    const out = renderSlack(
+      answer({
+        title: `Title ${broadcast}`,
+        summary: [broadcast, { strong: broadcast }, { link: broadcast, url: "https://example.org" }],
+        fields: [{ name: broadcast, value: [broadcast] }],
+        lines: [[broadcast]],
+        footer: { sources: [{ id: "a", title: broadcast, published: "2025-02-28" }], asOf: "2025-02-28" },
+      }),
+    );
+    // The header is plain_text, which Slack never parses: its `<!here>` stays text.
+    const [header, ...rest] = out.blocks as AnyBlock[];
+    expect(header).toMatchObject({ type: "header", text: { type: "plain_text" } });
+    expect(header?.text?.text).not.toMatch(/@(here|channel|everyone)/i);
+    const mrkdwn = JSON.stringify({ text: out.text, blocks: rest });
+    expect(mrkdwn).not.toMatch(/@(here|channel|everyone)/i);
+    expect(mrkdwn).not.toMatch(/<!/);
+    expect(out.text).toContain("@\u200bhere @\u200bchannel @\u200beveryone &lt;!here&gt;");
+  });
+});
+
 describe("renderSlack within Block Kit's limits", () => {
   it("cuts a header longer than 150 characters", () => {
     const header = blocks(answer({ title: "T".repeat(400) }))[0];
