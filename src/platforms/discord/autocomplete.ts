@@ -1,42 +1,18 @@
 /**
  * Suggestions for the options flagged `autocomplete` (tag, story, phase, figure, party), taken from the
- * dataset being served, so a data edit shows up in Discord's picker without re-registering.
+ * dataset being served, so a data edit shows up in Discord's picker without re-registering. Discord
+ * takes at most 25 suggestions of at most 100 characters each: a longer name is cut (it is only
+ * shown), and a longer value is offered as its short key, which the command looks up in the data
+ * (a value cut to 100 characters would name nothing the command knows).
  */
-import type { Dataset, Story } from "../../dataset/dataset.js";
+import { choicesFor, shortKey, storyOf } from "../../command/choices.js";
+import type { Dataset } from "../../dataset/dataset.js";
 import { DISCORD_LIMITS } from "./limits.js";
 import { fitPlain } from "./markdown.js";
 
 export interface Suggestion {
   name: string;
   value: string;
-}
-
-interface Candidate {
-  value: string;
-  label?: string;
-}
-
-/** Channel commands whose story option also takes "all". */
-const ALL_STORIES_COMMANDS = new Set(["subscribe", "unsubscribe"]);
-
-function candidates(dataset: Dataset, option: string, story: Story, command: string): Candidate[] {
-  switch (option) {
-    case "tag":
-      return story.tags.map((value) => ({ value }));
-    case "story":
-      return [
-        ...dataset.stories.map((s) => ({ value: s.story.id, label: s.story.title })),
-        ...(ALL_STORIES_COMMANDS.has(command) ? [{ value: "all", label: "every story" }] : []),
-      ];
-    case "phase":
-      return story.phases.map((p) => ({ value: p.id, label: p.name }));
-    case "figure":
-      return story.figures.map((f) => ({ value: f.id, label: f.label }));
-    case "party":
-      return story.parties.map((p) => ({ value: p.id, label: p.name }));
-    default:
-      return [];
-  }
 }
 
 /**
@@ -50,9 +26,8 @@ export function suggest(
   storyId?: string,
   command = "",
 ): Suggestion[] {
-  const story = (storyId ? dataset.byId.get(storyId) : undefined) ?? dataset.defaultStory;
   const query = typed.trim().toLowerCase();
-  const all = candidates(dataset, option, story, command);
+  const all = choicesFor(dataset, option, storyOf(dataset, storyId), command);
   const starts = all.filter((c) => c.value.toLowerCase().startsWith(query));
   const contains = query
     ? all.filter(
@@ -66,6 +41,6 @@ export function suggest(
       c.label && c.label !== c.value ? `${c.value} — ${c.label}` : c.value,
       DISCORD_LIMITS.choiceName,
     ),
-    value: c.value.slice(0, DISCORD_LIMITS.choiceValue),
+    value: c.value.length > DISCORD_LIMITS.choiceValue ? shortKey(c.value) : c.value,
   }));
 }

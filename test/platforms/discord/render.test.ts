@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { decodeAction } from "../../../src/command/actions.js";
+import { shortKey } from "../../../src/command/choices.js";
 import { DISCORD_LIMITS } from "../../../src/platforms/discord/limits.js";
 import { type DiscordEmbed, renderDiscord } from "../../../src/platforms/discord/render.js";
 import type { Reply, Rich } from "../../../src/reply/reply.js";
@@ -133,13 +134,14 @@ describe("discord renderer", () => {
     });
   });
 
-  it("puts at most 5 buttons in a row, cuts labels to 80 and drops a button whose id would pass 100", () => {
+  it("puts at most 5 buttons in a row, cuts labels to 80 and drops a button whose id cannot fit in 100", () => {
     const many = Array.from({ length: 7 }, (_, i) => ({
       label: "x".repeat(100),
       command: "timeline",
       options: { page: String(i) },
     }));
-    const tooLong = { label: "long", command: "timeline", options: { tag: "t".repeat(120) } };
+    // An option that is not from the data has no short key: its button cannot be made.
+    const tooLong = { label: "long", command: "timeline", options: { note: "t".repeat(120) } };
     const message = renderDiscord(answer({ buttons: [...many, tooLong] }));
     expect(message.components.map((r) => r.components.length)).toEqual([5, 2]);
     for (const b of message.components.flatMap((r) => r.components)) {
@@ -147,6 +149,15 @@ describe("discord renderer", () => {
       expect(b.label.endsWith("…")).toBe(true);
       expect(b.custom_id.length).toBeLessThanOrEqual(DISCORD_LIMITS.customId);
     }
+  });
+
+  it("keeps the paging buttons of a tag too long for an id, written as its short key", () => {
+    const tag = "t".repeat(120);
+    const message = renderDiscord(
+      answer({ buttons: [{ label: "Next ▶", command: "timeline", options: { tag, page: "2" } }] }),
+    );
+    const [next] = message.components[0]?.components ?? [];
+    expect(next?.custom_id).toBe(`cf1:timeline:tag=${shortKey(tag)}&page=2`);
   });
 
   it("cuts a title over 256 characters with …", () => {

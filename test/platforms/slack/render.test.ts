@@ -249,7 +249,7 @@ describe("renderSlack within Block Kit's limits", () => {
 
   it("leaves out a button whose action id cannot be encoded", () => {
     const out = blocks(
-      answer({ buttons: [{ label: "Far", command: "timeline", options: { tag: "t".repeat(200) } }] }),
+      answer({ buttons: [{ label: "Far", command: "timeline", options: { note: "t".repeat(200) } }] }),
     );
     expect(out.some((b) => b.type === "actions")).toBe(false);
   });
