@@ -103,6 +103,32 @@ describe("the bot in a Discord server (real discord.js client, stand-in Discord)
     });
   });
 
+  it("offers /claims the story's parties by name, and the one picked answers the command", async () => {
+    const { id } = h.discord.autocomplete("claims", [
+      { name: "party", type: STRING, value: "", focused: true },
+    ]);
+    const body = (await h.discord.callbackFor(id)).body as CallbackBody;
+    expect(body.type).toBe(8);
+    expect(body.data?.choices).toEqual([
+      { name: "israel — Israel", value: "israel" },
+      { name: "hamas — Hamas", value: "hamas" },
+      { name: "qatar — Qatar", value: "qatar" },
+      { name: "united-states — United States", value: "united-states" },
+      { name: "egypt — Egypt", value: "egypt" },
+      { name: "turkey — Turkey", value: "turkey" },
+    ]);
+
+    const typed = h.discord.autocomplete("claims", [
+      { name: "party", type: STRING, value: "stat", focused: true },
+    ]);
+    const filtered = ((await h.discord.callbackFor(typed.id)).body as CallbackBody).data?.choices;
+    expect(filtered).toEqual([{ name: "united-states — United States", value: "united-states" }]);
+
+    const answer = await h.discord.command("claims", [{ name: "party", type: STRING, value: "hamas" }]);
+    expect(answer.type).toBe(4);
+    expect(embedText(answer)).toContain("Basem Naim, Hamas official");
+  });
+
   it("pages the timeline with its Next and Previous buttons, updating the message (callback type 7)", async () => {
     const first = await h.discord.command("timeline");
     const [previous, next] = buttons(first);
