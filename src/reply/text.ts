@@ -51,15 +51,26 @@ const PDI = 0x2069;
 const FSI = "\u2068";
 const BIDI_CONTROLS = /[\u202a-\u202e\u2066-\u2069]/;
 
+/** Paragraph separators: each ends every embedding and isolate opened before it. */
+// biome-ignore lint/suspicious/noControlCharactersInRegex: U+001C to U+001E separate paragraphs in the bidirectional algorithm.
+const PARAGRAPHS = /(\r\n|[\n\r\u001c-\u001e\u0085\u2029])/;
+
 /**
  * Text with bidirectional controls (a right-to-left override U+202E, an embedding, an isolate) made
- * unable to reorder anything around it: its controls are balanced (a closer with nothing to close is
- * dropped, what is left open is closed at its end) and the whole is wrapped in FSI … PDI, an isolate
- * that displays it in its own direction. Text without such controls (Hebrew and Arabic included) is
- * returned as it is.
+ * unable to reorder anything around it: in each of its paragraphs, the controls are balanced (a
+ * closer with nothing to close is dropped, what is left open is closed at the paragraph's end) and
+ * the paragraph is wrapped in FSI … PDI, an isolate that displays it in its own direction. Text
+ * without such controls (Hebrew and Arabic included) is returned as it is.
  */
 export function isolateBidi(text: string): string {
   if (!BIDI_CONTROLS.test(text)) return text;
+  return text
+    .split(PARAGRAPHS)
+    .map((part, i) => (i % 2 === 1 || !BIDI_CONTROLS.test(part) ? part : isolateParagraph(part)))
+    .join("");
+}
+
+function isolateParagraph(text: string): string {
   const open: number[] = [];
   let out = "";
   for (const ch of text) {

@@ -68,3 +68,11 @@ describe("mentionBreaker", () => {
     expect(breakMentions("no mention")).toBe("no mention");
   });
 });
+
+describe("isolateBidi across lines", () => {
+  it("isolates each paragraph on its own, since a line break ends every override before it", () => {
+    expect(isolateBidi(`plain\n${RLO}one\r\ntwo${PDF}`)).toBe(
+      `plain\n${FSI}${RLO}one${PDF}${PDI}\r\n${FSI}two${PDI}`,
+    );
+  });
+});

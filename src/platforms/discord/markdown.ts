@@ -20,7 +20,7 @@ const SPECIAL = /[\\*_~|[\]<`]|(?<=(?:^|\n)[ \t]*)[#>+-]/g;
 const LINE_START_ONLY = /^[#>+-]$/;
 
 /** `@everyone` and `@here`: allowed_mentions already keeps them from pinging; this keeps them from looking like one. */
-const breakMentions = mentionBreaker(["everyone", "here"]);
+export const breakMentions = mentionBreaker(["everyone", "here"]);
 
 /** `<t:1740736800:R>`: Discord shows it in each reader's own time zone and language. */
 export function timestampToken(instant: Date, style: keyof typeof TIMESTAMP_STYLE): string {
@@ -70,7 +70,8 @@ function textPieces(text: string, out: string[], atLineStart: boolean): boolean 
   let last = 0;
   for (let m = code.exec(text); m; m = code.exec(text)) {
     lineStart = plainPieces(text.slice(last, m.index), out, lineStart);
-    out.push(m[0]);
+    // Nothing inside a code span is a mention, but its words read as one: break them all the same.
+    out.push(breakMentions(m[0]));
     lineStart = false;
     last = m.index + m[0].length;
   }

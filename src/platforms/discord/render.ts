@@ -8,7 +8,15 @@ import { encodeAction } from "../../command/actions.js";
 import type { Reply, ReplyButton, ReplyFooter, Rich } from "../../reply/reply.js";
 import { formatShortDate } from "../../time/calendar.js";
 import { DISCORD_LIMITS } from "./limits.js";
-import { ELLIPSIS, fitPieces, fitPlain, fitRich, richPieces, textToPieces } from "./markdown.js";
+import {
+  breakMentions,
+  ELLIPSIS,
+  fitPieces,
+  fitPlain,
+  fitRich,
+  richPieces,
+  textToPieces,
+} from "./markdown.js";
 
 /** Embed colours: the answer's accent, red for errors. */
 export const COLORS = { answer: 0x3b82f6, error: 0xed4245 } as const;
@@ -77,8 +85,11 @@ export function footerText(footer: ReplyFooter, limit: number = DISCORD_LIMITS.f
   if (footer.staleWarning) tail.push(`⚠ ${footer.staleWarning}`);
   const tailText = tail.join("\n");
   if (footer.sources.length === 0) return fitPlain(tailText, limit);
+  // Footers are plain text (no markdown, no mentions): only the broadcast words need breaking.
   const sources = footer.sources
-    .map((s) => `${s.title} (${s.publisher ? `${s.publisher}, ` : ""}${formatShortDate(s.published)})`)
+    .map((s) =>
+      breakMentions(`${s.title} (${s.publisher ? `${s.publisher}, ` : ""}${formatShortDate(s.published)})`),
+    )
     .join("; ");
   // The as-of date and the warning matter more than the last source's title: cut the sources.
   const room = limit - tailText.length - 1;
@@ -232,9 +243,12 @@ function buildDiscordMessage(reply: Reply, reserve: number): DiscordMessage {
     const name = fitPieces(titlePieces(f.name), DISCORD_LIMITS.fieldName) || BLANK;
     const roomForValue = Math.min(DISCORD_LIMITS.fieldValue, budget - name.length - 40);
     if (mustNote || roomForValue < 20) {
+      // The note itself needs room: with none left (a long summary and footer), it is left out.
       const note = `${replyFields.length - n} more not shown.`;
-      fields.push({ name: ELLIPSIS, value: note });
-      budget -= ELLIPSIS.length + note.length;
+      if (ELLIPSIS.length + note.length <= budget) {
+        fields.push({ name: ELLIPSIS, value: note });
+        budget -= ELLIPSIS.length + note.length;
+      }
       break;
     }
     const value = fitRich(f.value, roomForValue) || BLANK;

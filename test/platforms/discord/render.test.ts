@@ -77,6 +77,17 @@ describe("discord renderer", () => {
     expect(message.allowed_mentions).toEqual({ parse: [] });
   });
 
+  it("breaks @everyone and @here in the footer and inside code spans too", () => {
+    const e = embedOf(
+      answer({
+        summary: ["`@everyone` and `@here`"],
+        footer: { sources: [{ id: "a", title: "@everyone", published: "2025-02-28" }], asOf: "2025-02-28" },
+      }),
+    );
+    expect(e.description).toBe("`@\u200beveryone` and `@\u200bhere`");
+    expect(e.footer?.text).toBe("Sources: @\u200beveryone (28 Feb 2025)\nData as of 28 Feb 2025.");
+  });
+
   it("keeps the `code` spans commands write in their messages", () => {
     const e = embedOf({
       kind: "error",
@@ -196,6 +207,23 @@ describe("discord renderer", () => {
     const e = embedOf(answer({ fields }));
     expect(e.fields).toHaveLength(25);
     expect(e.fields?.[24]).toEqual({ name: "…", value: "6 more not shown." });
+  });
+
+  it("leaves out the note on fields not shown when the title, summary and footer take all the room", () => {
+    const fields = Array.from({ length: 30 }, (_, i) => ({ name: `F${i}`, value: [`value ${i}`] }));
+    const e = embedOf(
+      answer({
+        title: "T".repeat(300),
+        summary: ["s".repeat(5000)],
+        fields,
+        footer: {
+          sources: [{ id: "a", title: "A".repeat(3000), published: "2025-02-28" }],
+          asOf: "2025-02-28",
+        },
+      }),
+    );
+    expect(total(e)).toBeLessThanOrEqual(DISCORD_LIMITS.embedTotal);
+    expect(e.fields).toBeUndefined();
   });
 
   it("gives an empty field a zero-width value (Discord rejects empty values)", () => {
