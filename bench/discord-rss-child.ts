@@ -2,7 +2,7 @@
  * One memory sample for bench/discord.ts, in a fresh process: `discord-rss-child.ts bot|bare API_URL`
  * connects a client (the bot with its caches, or a bare discord.js client with default caches) to
  * the stand-in Discord at API_URL, waits until every server has arrived, collects garbage and
- * prints `{"rss":…,"heapUsed":…,"guilds":…}`.
+ * prints `{"rss":…,"heapUsed":…,"guilds":…,"warnings":[…]}` (the process warnings seen meanwhile).
  */
 
 import { Client, Events, GatewayIntentBits } from "discord.js";
@@ -15,6 +15,8 @@ if ((kind !== "bot" && kind !== "bare") || !apiUrl) {
   process.exit(2);
 }
 const token = "bench-token";
+const warnings: string[] = [];
+process.on("warning", (warning) => warnings.push(`${warning.name}: ${warning.message}`));
 const appId = "800000000000000001";
 
 let client: Client;
@@ -47,6 +49,8 @@ for (let i = 0; i < 3; i++) {
   await new Promise((resolve) => setTimeout(resolve, 100));
 }
 const usage = process.memoryUsage();
-console.log(JSON.stringify({ rss: usage.rss, heapUsed: usage.heapUsed, guilds: client.guilds.cache.size }));
+console.log(
+  JSON.stringify({ rss: usage.rss, heapUsed: usage.heapUsed, guilds: client.guilds.cache.size, warnings }),
+);
 await stop();
 process.exit(0);

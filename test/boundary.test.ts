@@ -63,13 +63,14 @@ function importedFolders(file: string): string[] {
 }
 
 /**
- * Layers that only point down: each folder of src/ may import only the folders below it. The time
- * and the dataset know nothing of commands, replies or platforms; replies know no commands.
+ * Layers that only point down: each folder of src/ may import only the folders below it. The time,
+ * text safety and the dataset know nothing of commands, replies or platforms; replies know no commands.
  */
 const LAYERS: Record<string, readonly string[]> = {
   time: ["time"],
-  dataset: ["time", "dataset"],
-  reply: ["time", "dataset", "reply"],
+  text: ["text"],
+  dataset: ["time", "text", "dataset"],
+  reply: ["time", "text", "dataset", "reply"],
 };
 
 describe("the layers", () => {

@@ -3,7 +3,9 @@
  * Schema) and the validation of raw options into typed ones with messages that name the option.
  */
 import { z } from "zod";
+import { isolateBidi } from "../text/safety.js";
 import type { AnyOptions, CommandInfo } from "./definition.js";
+import { typedText, unsafeTextMessage } from "./parse.js";
 
 export type OptionType = "string" | "integer" | "number" | "boolean" | "date";
 
@@ -115,13 +117,20 @@ export function parseOptions<S extends AnyOptions>(
   const input: Record<string, unknown> = {};
   let isPrivate = false;
   for (const [name, value] of Object.entries(raw)) {
+    // Text no reply may carry is refused before anything quotes it back.
+    const typedName = typedText(name);
+    if (!typedName.ok) return { ok: false, message: unsafeTextMessage(undefined, typedName.found) };
+    const typedValue = typeof value === "string" ? typedText(value) : undefined;
+    if (typedValue && !typedValue.ok) {
+      return { ok: false, option: name, message: unsafeTextMessage(name, typedValue.found) };
+    }
     if (name === PRIVATE_OPTION.name) {
       const flag = typeof value === "string" ? convert(PRIVATE_OPTION, value) : value;
       if (typeof flag !== "boolean") {
         return {
           ok: false,
           option: name,
-          message: `Option \`private\` must be true or false (got "${String(value)}").`,
+          message: `Option \`private\` must be true or false (got "${isolateBidi(String(value))}").`,
         };
       }
       isPrivate = flag;
@@ -134,8 +143,8 @@ export function parseOptions<S extends AnyOptions>(
         ok: false,
         option: name,
         message: known.length
-          ? `/${def.name} has no option \`${name}\`. Its options: ${known.map((k) => `\`${k}\``).join(", ")}.`
-          : `/${def.name} takes no options (got \`${name}\`).`,
+          ? `/${def.name} has no option \`${typedName.shown}\`. Its options: ${known.map((k) => `\`${k}\``).join(", ")}.`
+          : `/${def.name} takes no options (got \`${typedName.shown}\`).`,
       };
     }
     input[name] = typeof value === "string" ? convert(spec, value) : value;
@@ -153,7 +162,7 @@ export function parseOptions<S extends AnyOptions>(
     message:
       given === undefined
         ? `Option \`${name}\` is required: ${spec.expected}.`
-        : `Option \`${name}\` must be ${spec.expected} (got "${String(given)}").`,
+        : `Option \`${name}\` must be ${spec.expected} (got "${isolateBidi(String(given))}").`,
   };
 }
 

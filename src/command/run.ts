@@ -1,6 +1,9 @@
 /** Runs a command by name with raw options: validation, the handler, and errors as ephemeral replies. */
+
+import type { Dataset } from "../dataset/dataset.js";
 import { errorReply, type Reply } from "../reply/reply.js";
-import type { AnyCommand, ChannelContext, CommandContext, CommandInfo } from "./definition.js";
+import { resolveKeys } from "./choices.js";
+import type { AnyCommand, AnyOptions, ChannelContext, CommandContext, CommandInfo } from "./definition.js";
 import { type ParsedOptions, parseOptions } from "./options.js";
 
 export interface CommandRegistry {
@@ -32,6 +35,16 @@ function failed(def: CommandInfo, err: unknown, log: RunLog | undefined): Reply 
   );
 }
 
+/** A command's options: short keys (from buttons and autocomplete) looked up in the data, then validated. */
+function readOptions(
+  def: AnyCommand,
+  raw: Record<string, unknown>,
+  dataset: Dataset,
+): ParsedOptions<AnyOptions> {
+  const resolved = resolveKeys(raw, dataset);
+  return resolved.ok ? parseOptions(def, resolved.raw) : resolved;
+}
+
 function finish(reply: Reply, parsed: ParsedOptions<never> & { ok: true }): Reply {
   return parsed.private && !reply.ephemeral ? { ...reply, ephemeral: true } : reply;
 }
@@ -53,7 +66,7 @@ export function runCommand(
   const def = registry.get(name);
   if (!def) return unknownCommand(registry, name);
   if (def.kind === "channel") return NOT_HERE(def.name);
-  const parsed = parseOptions(def, raw);
+  const parsed = readOptions(def, raw, context.dataset);
   if (!parsed.ok) return errorReply(`Invalid option for /${def.name}`, parsed.message);
   try {
     return finish(def.handle(parsed.options, context), parsed as never);
@@ -82,7 +95,7 @@ export async function runChannelCommand<P>(
   const def = registry.get(name);
   if (!def) return unknownCommand(registry, name);
   if (def.kind !== "channel") return runCommand(registry, name, raw, context, log);
-  const parsed = parseOptions(def, raw);
+  const parsed = readOptions(def, raw, context.dataset);
   if (!parsed.ok) return errorReply(`Invalid option for /${def.name}`, parsed.message);
   try {
     const canManage = def.permission === "manage-channel" ? await context.invocation.canManage() : false;

@@ -5,6 +5,7 @@
 import { readdir, readFile, stat } from "node:fs/promises";
 import { basename, join, relative } from "node:path";
 import type { z } from "zod";
+import { describeUnsafe, findUnsafe, isolateBidi } from "../text/safety.js";
 import { daysBetween, isValidTimeZone, localDateOf, parseWhen, type When } from "../time/calendar.js";
 import { type Dataset, indexStory, isHistory, type Story } from "./dataset.js";
 import { type MoveKind, type StoryFile, storyFileSchema } from "./schema.js";
@@ -77,6 +78,30 @@ function lineColumn(text: string, offset: number): string {
   return `line ${line}, column ${column}`;
 }
 
+/**
+ * Every string of a parsed story file, in place: a lone surrogate (JSON's `"\ud800"` parses to text
+ * that is not valid Unicode, which Slack's client cannot even encode) is an error at its path, and
+ * text with bidirectional controls (a right-to-left override) is isolated, so that wherever a reply
+ * puts it, it cannot reorder the bot's own words around it.
+ */
+function checkStrings(file: string, value: unknown, path: PropertyKey[], errors: DataError[]): unknown {
+  if (typeof value === "string") {
+    const bad = findUnsafe(value, { controls: false });
+    if (bad) errors.push({ file, path: formatPath(path), message: `contains ${describeUnsafe(bad)}` });
+    return isolateBidi(value);
+  }
+  if (Array.isArray(value)) {
+    value.forEach((item, i) => {
+      value[i] = checkStrings(file, item, [...path, i], errors);
+    });
+  } else if (typeof value === "object" && value !== null) {
+    const record = value as Record<string, unknown>;
+    for (const key of Object.keys(record))
+      record[key] = checkStrings(file, record[key], [...path, key], errors);
+  }
+  return value;
+}
+
 export function parseStoryText(file: string, text: string): { data?: StoryFile; errors: DataError[] } {
   let raw: unknown;
   // Editors on some systems save a byte-order mark, which JSON.parse rejects.
@@ -88,6 +113,8 @@ export function parseStoryText(file: string, text: string): { data?: StoryFile; 
     const where = lineColumn(body, jsonErrorOffset(body, msg));
     return { errors: [{ file, path: "", message: `invalid JSON at ${where}: ${msg}` }] };
   }
+  const textErrors: DataError[] = [];
+  raw = checkStrings(file, raw, [], textErrors);
   const parsed = storyFileSchema.safeParse(raw);
   if (!parsed.success) {
     const errors = parsed.error.issues
@@ -97,9 +124,9 @@ export function parseStoryText(file: string, text: string): { data?: StoryFile; 
         path: formatPath(i.path),
         message: issueMessage(i),
       }));
-    return { errors: [...errors, ...bestEffortReferences(file, raw, errors)] };
+    return { errors: [...textErrors, ...errors, ...bestEffortReferences(file, raw, errors)] };
   }
-  return { data: parsed.data, errors: checkReferences(file, parsed.data) };
+  return { data: parsed.data, errors: [...textErrors, ...checkReferences(file, parsed.data)] };
 }
 
 /** The value at a path of the raw JSON, to see which form of a union the curator wrote. */

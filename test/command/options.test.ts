@@ -140,3 +140,44 @@ describe("parseOptions", () => {
     });
   });
 });
+
+describe("typed text no reply may carry", () => {
+  it.each([
+    ["a control character", "phase\u0007one", "a control character (U+0007)"],
+    ["a line feed inside a quoted value", "phase\none", "a control character (U+000A)"],
+    ["a lone high surrogate", "phase\ud800one", "a lone surrogate (U+D800)"],
+    ["a lone low surrogate", "\udc00", "a lone surrogate (U+DC00)"],
+  ])("refuses %s in an option, naming the option and never quoting the value", (_, value, what) => {
+    const parsed = parseOptions(tl, { tag: value });
+    expect(parsed).toEqual({
+      ok: false,
+      option: "tag",
+      message: `Option \`tag\` contains ${what}, which the bot does not accept: type it again without it.`,
+    });
+    if (!parsed.ok) expect(parsed.message).not.toContain(value);
+  });
+
+  it("takes a character made of two UTF-16 units as the character it is", () => {
+    expect(parseOptions(tl, { from: "😀" })).toMatchObject({
+      ok: false,
+      message: 'Option `from` must be a date like 2025-01-19 (got "😀").',
+    });
+  });
+
+  it("refuses a control character in an option's name without quoting it", () => {
+    const parsed = parseOptions(tl, { "ta\u0000g": "x" });
+    expect(parsed).toEqual({
+      ok: false,
+      message:
+        "The command contains a control character (U+0000), which the bot does not accept: type it again without it.",
+    });
+  });
+
+  it("quotes a bad value with a right-to-left override isolated, so it cannot reorder the sentence", () => {
+    const parsed = parseOptions(tl, { from: "\u202eyesterday" });
+    expect(parsed).toMatchObject({
+      ok: false,
+      message: 'Option `from` must be a date like 2025-01-19 (got "\u2068\u202eyesterday\u202c\u2069").',
+    });
+  });
+});

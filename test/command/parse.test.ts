@@ -102,3 +102,28 @@ describe("parseCommandLine", () => {
     expect(parseCommandLine("/123")).toEqual({ ok: false, message });
   });
 });
+
+describe("typed text no reply may carry", () => {
+  it("refuses a control character in a quoted value, naming the option", () => {
+    expect(parseOptionText('tag:"a\u0007b" page:2')).toEqual({
+      ok: false,
+      message:
+        "Option `tag` contains a control character (U+0007), which the bot does not accept: type it again without it.",
+    });
+  });
+
+  it("refuses a lone surrogate in a word without a name, never quoting it", () => {
+    expect(parseOptionText("\ud800")).toEqual({
+      ok: false,
+      message:
+        "The command contains a lone surrogate (U+D800), which the bot does not accept: type it again without it.",
+    });
+  });
+
+  it("quotes a word without a name isolated when it holds a right-to-left override", () => {
+    expect(parseOptionText("\u202eabc")).toEqual({
+      ok: false,
+      message: 'Options are written name:value, like from:2025-01-01 (got "\u2068\u202eabc\u202c\u2069").',
+    });
+  });
+});

@@ -609,6 +609,39 @@ describe("histories and moves", () => {
   });
 });
 
+describe("text that is not valid Unicode, or that could reorder a reply", () => {
+  it("refuses a lone surrogate in any text, at its path, with the schema's other errors", async () => {
+    expect(
+      await loadBroken((s) => {
+        s.events[3].title = "Talks \ud800resume";
+        s.sources[1].publisher = "\udc00";
+        s.figures[0].values[0].value = "59";
+      }),
+    ).toEqual([
+      "sources[1].publisher: contains a lone surrogate (U+DC00)",
+      "events[3].title: contains a lone surrogate (U+D800)",
+      "figures[0].values[0].value: Invalid input: expected number, received string",
+    ]);
+  });
+
+  it("refuses a lone surrogate in a file that otherwise loads", async () => {
+    expect(
+      await loadBroken((s) => {
+        s.claims[2].quote = "we are ready \udbff";
+      }),
+    ).toEqual(["claims[2].quote: contains a lone surrogate (U+DBFF)"]);
+  });
+
+  it("loads text with a right-to-left override isolated, so a reply's own words around it keep their order", () => {
+    const story = shippedStory();
+    story.events[0].title = "\u202eevil title";
+    const parsed = parseStoryText("story.json", JSON.stringify(story));
+    expect(parsed.errors).toEqual([]);
+    expect(parsed.data?.events[0]?.title).toBe("\u2068\u202eevil title\u202c\u2069");
+    expect(parsed.data?.events[1]?.title).toBe(story.events[1].title);
+  });
+});
+
 function escapeRegExp(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 }

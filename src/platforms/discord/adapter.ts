@@ -1,8 +1,8 @@
 /**
  * The bot in Discord servers: a discord.js Client that turns slash commands, autocomplete and
- * button presses into `core.run(...)` calls and answers with the rendered Reply. It asks for the
- * Guilds intent only and caches almost nothing (the bot reads no messages, members or presences),
- * so its memory does not grow with the servers it is in beyond what discord.js needs.
+ * button presses into `core.run(...)` calls and answers with the rendered Reply. It asks for no
+ * gateway intent and caches almost nothing (the bot reads no messages, members or presences), so
+ * its memory does not grow with the servers it is in beyond what discord.js needs.
  */
 import {
   type AutocompleteInteraction,
@@ -11,7 +11,7 @@ import {
   Client,
   type ClientOptions,
   Events,
-  GatewayIntentBits,
+  type GatewayIntentBits,
   type Interaction,
   type InteractionEditReplyOptions,
   type InteractionReplyOptions,
@@ -89,12 +89,21 @@ export interface DiscordAdapter {
 }
 
 /**
- * The caches the bot keeps: the guilds, and nothing else but its own user and member. Interactions
- * carry everything the bot uses (the channel id, the member's permissions), so channels, roles and
- * permission overwrites are not cached either: they are most of a server's memory, and caching them
- * would grow the bot by ~40 MB per 1,000 servers for nothing. discord.js warns that limiting those
- * caches is unsupported because features that read them break; the bot uses none of those features
- * (see docs/decisions/0005-discord-caches.md), and the end-to-end tests run with these limits.
+ * The bot asks for no gateway intent. Slash commands, autocomplete and button presses reach a bot
+ * without one (INTERACTION_CREATE belongs to no intent), each carrying everything the bot uses: the
+ * channel id, the member's permissions there (for /subscribe) and the token to answer with.
+ * Without the Guilds intent Discord sends no GUILD_CREATE, so the servers' channels, roles and
+ * permission overwrites, most of a server's memory, never reach the client: discord.js's caches
+ * for them stay its default ones (it calls limiting those unsupported) and stay empty. The READY
+ * payload still lists every server, so `client.guilds` knows them, unavailable.
+ * See docs/decisions/0011-payloads-that-always-fit.md.
+ */
+export const BOT_INTENTS: readonly GatewayIntentBits[] = [];
+
+/**
+ * The caches the bot limits, all of them among those discord.js supports limiting: nothing but its
+ * own user and member, since members and users come with every interaction and are never read
+ * again. Channels, roles, permission overwrites and guilds keep discord.js's default caches.
  */
 export function botCacheOptions(): Pick<ClientOptions, "makeCache" | "sweepers"> {
   const none = 0;
@@ -128,13 +137,6 @@ export function botCacheOptions(): Pick<ClientOptions, "makeCache" | "sweepers">
       ThreadMemberManager: none,
       UserManager: self,
       VoiceStateManager: none,
-      // Not in discord.js's typed options because it calls limiting them unsupported (see above).
-      ...({
-        ChannelManager: none,
-        GuildChannelManager: none,
-        PermissionOverwriteManager: none,
-        RoleManager: none,
-      } as Record<string, number>),
     }),
     sweepers: Options.DefaultSweeperSettings,
   };
@@ -191,7 +193,7 @@ export function createDiscordAdapter(options: DiscordAdapterOptions): DiscordAda
   const metrics = options.metrics ?? noMetrics;
   const inFlight = options.inFlight ?? new InFlight();
   const client = new Client({
-    intents: [GatewayIntentBits.Guilds],
+    intents: [...BOT_INTENTS],
     ...botCacheOptions(),
     allowedMentions: { parse: [] },
     rest: {

@@ -1,48 +1,18 @@
 /**
  * Suggestions for the options flagged `autocomplete` (tag, story, phase, figure, party), taken from the
- * dataset being served, so a data edit shows up in Discord's picker without re-registering.
+ * dataset being served, so a data edit shows up in Discord's picker without re-registering. Discord
+ * takes at most 25 suggestions of at most 100 characters each: a longer name is cut (it is only
+ * shown), and a longer value is offered as its short key, which the command looks up in the data
+ * (a value cut to 100 characters would name nothing the command knows).
  */
-import type { Dataset, Story } from "../../dataset/dataset.js";
+import { choicesFor, shortKey, storyOf } from "../../command/choices.js";
+import type { Dataset } from "../../dataset/dataset.js";
+import { DISCORD_LIMITS } from "./limits.js";
 import { fitPlain } from "./markdown.js";
-
-/** Discord shows at most 25 suggestions, each named in at most 100 characters. */
-export const MAX_SUGGESTIONS = 25;
-const MAX_NAME = 100;
-const MAX_VALUE = 100;
 
 export interface Suggestion {
   name: string;
   value: string;
-}
-
-interface Candidate {
-  value: string;
-  label?: string;
-}
-
-/** Channel commands whose story option also takes "all". */
-const ALL_STORIES_COMMANDS = new Set(["subscribe", "unsubscribe"]);
-
-function candidates(dataset: Dataset, option: string, story: Story, command: string): Candidate[] {
-  switch (option) {
-    case "tag":
-      return story.tags.map((value) => ({ value }));
-    case "story":
-      return [
-        ...dataset.stories.map((s) => ({ value: s.story.id, label: s.story.title })),
-        ...(ALL_STORIES_COMMANDS.has(command) ? [{ value: "all", label: "every story" }] : []),
-      ];
-    case "phase":
-      return story.phases.map((p) => ({ value: p.id, label: p.name }));
-    case "figure":
-      return story.figures.map((f) => ({ value: f.id, label: f.label }));
-    case "party":
-      return story.parties.map((p) => ({ value: p.id, label: p.name }));
-    case "deadline":
-      return story.deadlines.map((d) => ({ value: d.id, label: d.title }));
-    default:
-      return [];
-  }
 }
 
 /**
@@ -56,9 +26,8 @@ export function suggest(
   storyId?: string,
   command = "",
 ): Suggestion[] {
-  const story = (storyId ? dataset.byId.get(storyId) : undefined) ?? dataset.defaultStory;
   const query = typed.trim().toLowerCase();
-  const all = candidates(dataset, option, story, command);
+  const all = choicesFor(dataset, option, storyOf(dataset, storyId), command);
   const starts = all.filter((c) => c.value.toLowerCase().startsWith(query));
   const contains = query
     ? all.filter(
@@ -67,8 +36,11 @@ export function suggest(
           (c.value.toLowerCase().includes(query) || c.label?.toLowerCase().includes(query)),
       )
     : [];
-  return [...starts, ...contains].slice(0, MAX_SUGGESTIONS).map((c) => ({
-    name: fitPlain(c.label && c.label !== c.value ? `${c.value} — ${c.label}` : c.value, MAX_NAME),
-    value: c.value.slice(0, MAX_VALUE),
+  return [...starts, ...contains].slice(0, DISCORD_LIMITS.choices).map((c) => ({
+    name: fitPlain(
+      c.label && c.label !== c.value ? `${c.value} — ${c.label}` : c.value,
+      DISCORD_LIMITS.choiceName,
+    ),
+    value: c.value.length > DISCORD_LIMITS.choiceValue ? shortKey(c.value) : c.value,
   }));
 }

@@ -4,20 +4,11 @@
  */
 import type { CommandInfo } from "../../command/definition.js";
 import { type OptionSpec, platformOptionSpecs } from "../../command/options.js";
+import { DISCORD_LIMITS } from "./limits.js";
 import { fitPlain } from "./markdown.js";
 
 /** Discord's option types (https://discord.com/developers/docs/interactions/application-commands). */
 export const OPTION_TYPE = { string: 3, integer: 4, boolean: 5, number: 10 } as const;
-
-/** Discord's limits on command definitions. */
-export const COMMAND_LIMITS = {
-  name: 32,
-  description: 100,
-  options: 25,
-  choices: 25,
-  choiceName: 100,
-  choiceValue: 100,
-} as const;
 
 const DATE_HINT = " (YYYY-MM-DD)";
 
@@ -57,12 +48,12 @@ export const MANAGE_CHANNELS = "16";
 function commandName(name: string): string {
   const clean = name.toLowerCase().replace(/[^\p{Ll}\p{Lo}\p{N}_-]/gu, "_");
   if (!clean) throw new Error(`"${name}" cannot be a Discord command or option name`);
-  return clean.slice(0, COMMAND_LIMITS.name);
+  return clean.slice(0, DISCORD_LIMITS.commandName);
 }
 
 function description(text: string, suffix = ""): string {
   const body = text.trim() || "—";
-  return fitPlain(body, COMMAND_LIMITS.description - suffix.length) + suffix;
+  return fitPlain(body, DISCORD_LIMITS.commandDescription - suffix.length) + suffix;
 }
 
 /** One option: `date` is a string option of exactly 10 characters whose description says the format. */
@@ -76,12 +67,12 @@ export function discordOption(spec: OptionSpec): DiscordCommandOption {
     required: spec.required,
   };
   if (spec.choices?.length) {
-    option.choices = spec.choices.slice(0, COMMAND_LIMITS.choices).map((c) => ({
-      name: fitPlain(c, COMMAND_LIMITS.choiceName),
+    option.choices = spec.choices.slice(0, DISCORD_LIMITS.optionChoices).map((c) => ({
+      name: fitPlain(c, DISCORD_LIMITS.choiceName),
       value:
         spec.type === "integer" || spec.type === "number"
           ? Number(c)
-          : c.slice(0, COMMAND_LIMITS.choiceValue),
+          : c.slice(0, DISCORD_LIMITS.choiceValue),
     }));
   } else if (spec.autocomplete) {
     // Discord refuses options with both choices and autocomplete.
@@ -102,8 +93,10 @@ export function discordOption(spec: OptionSpec): DiscordCommandOption {
 export function discordCommand(def: CommandInfo): DiscordCommand {
   const options = platformOptionSpecs(def).map(discordOption);
   const ordered = [...options.filter((o) => o.required), ...options.filter((o) => !o.required)];
-  if (ordered.length > COMMAND_LIMITS.options) {
-    throw new Error(`/${def.name} has ${ordered.length} options; Discord allows ${COMMAND_LIMITS.options}`);
+  if (ordered.length > DISCORD_LIMITS.commandOptions) {
+    throw new Error(
+      `/${def.name} has ${ordered.length} options; Discord allows ${DISCORD_LIMITS.commandOptions}`,
+    );
   }
   return {
     type: 1,

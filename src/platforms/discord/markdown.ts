@@ -3,6 +3,7 @@
  * Discord's length limits never ends inside an escape, a `<t:…>` timestamp, a link or a code span.
  */
 import type { Rich, Span } from "../../reply/reply.js";
+import { mentionBreaker } from "../../text/safety.js";
 
 /** "…": what a cut text ends with. */
 export const ELLIPSIS = "…";
@@ -17,6 +18,9 @@ const TIMESTAMP_STYLE = { datetime: "F", relative: "R", date: "D" } as const;
  */
 const SPECIAL = /[\\*_~|[\]<`]|(?<=(?:^|\n)[ \t]*)[#>+-]/g;
 const LINE_START_ONLY = /^[#>+-]$/;
+
+/** `@everyone` and `@here`: allowed_mentions already keeps them from pinging; this keeps them from looking like one. */
+export const breakMentions = mentionBreaker(["everyone", "here"]);
 
 /** `<t:1740736800:R>`: Discord shows it in each reader's own time zone and language. */
 export function timestampToken(instant: Date, style: keyof typeof TIMESTAMP_STYLE): string {
@@ -39,7 +43,7 @@ function isCuttable(piece: string): boolean {
  */
 function plainPieces(text: string, out: string[], atLineStart: boolean): boolean {
   if (text === "") return atLineStart;
-  const safe = text.includes("@") ? text.replace(/@(everyone|here)/g, "@\u200b$1") : text;
+  const safe = breakMentions(text);
   let last = 0;
   SPECIAL.lastIndex = 0;
   for (let m = SPECIAL.exec(safe); m; m = SPECIAL.exec(safe)) {
@@ -66,7 +70,8 @@ function textPieces(text: string, out: string[], atLineStart: boolean): boolean 
   let last = 0;
   for (let m = code.exec(text); m; m = code.exec(text)) {
     lineStart = plainPieces(text.slice(last, m.index), out, lineStart);
-    out.push(m[0]);
+    // Nothing inside a code span is a mention, but its words read as one: break them all the same.
+    out.push(breakMentions(m[0]));
     lineStart = false;
     last = m.index + m[0].length;
   }

@@ -4,26 +4,19 @@
  * that never ping. Every text is kept within Discord's documented limits, since one character over
  * makes Discord reject the whole reply.
  */
-import { encodeAction, MAX_ACTION_ID } from "../../command/actions.js";
+import { encodeAction } from "../../command/actions.js";
 import type { Reply, ReplyButton, ReplyFooter, Rich } from "../../reply/reply.js";
 import { formatShortDate } from "../../time/calendar.js";
-import { ELLIPSIS, fitPieces, fitPlain, fitRich, richPieces, textToPieces } from "./markdown.js";
-
-/** Discord's documented limits (https://discord.com/developers/docs/resources/message#embed-object-embed-limits). */
-export const DISCORD_LIMITS = {
-  title: 256,
-  description: 4096,
-  fields: 25,
-  fieldName: 256,
-  fieldValue: 1024,
-  footer: 2048,
-  /** Sum of title, description, field names and values, footer text and author name. */
-  embedTotal: 6000,
-  buttonsPerRow: 5,
-  actionRows: 5,
-  buttonLabel: 80,
-  customId: MAX_ACTION_ID,
-} as const;
+import { DISCORD_LIMITS } from "./limits.js";
+import {
+  breakMentions,
+  ELLIPSIS,
+  fitPieces,
+  fitPlain,
+  fitRich,
+  richPieces,
+  textToPieces,
+} from "./markdown.js";
 
 /** Embed colours: the answer's accent, red for errors. */
 export const COLORS = { answer: 0x3b82f6, error: 0xed4245 } as const;
@@ -76,17 +69,30 @@ const CONTINUED = "(continued)";
 /** Room kept for "… 12345 more not shown." */
 const NOTE_ROOM = 32;
 
+/**
+ * Room a sender keeps for what it adds to a rendered message (the delivery marker's line in the last
+ * embed's footer): the footer and the embed's total are cut that much shorter, so the message is
+ * still within Discord's limits once the sender is done with it.
+ */
+export interface RenderRoom {
+  /** Characters appended to the footer, counted against the footer and the embed's total. */
+  footer?: number;
+}
+
 /** "Sources: Title (Publisher, 28 Feb 2025)\nData as of 28 Feb 2025.\n⚠ …" — footers show no markdown. */
-export function footerText(footer: ReplyFooter): string {
+export function footerText(footer: ReplyFooter, limit: number = DISCORD_LIMITS.footer): string {
   const tail = [`Data as of ${formatShortDate(footer.asOf)}.`];
   if (footer.staleWarning) tail.push(`⚠ ${footer.staleWarning}`);
   const tailText = tail.join("\n");
-  if (footer.sources.length === 0) return fitPlain(tailText, DISCORD_LIMITS.footer);
+  if (footer.sources.length === 0) return fitPlain(tailText, limit);
+  // Footers are plain text (no markdown, no mentions): only the broadcast words need breaking.
   const sources = footer.sources
-    .map((s) => `${s.title} (${s.publisher ? `${s.publisher}, ` : ""}${formatShortDate(s.published)})`)
+    .map((s) =>
+      breakMentions(`${s.title} (${s.publisher ? `${s.publisher}, ` : ""}${formatShortDate(s.published)})`),
+    )
     .join("; ");
   // The as-of date and the warning matter more than the last source's title: cut the sources.
-  const room = DISCORD_LIMITS.footer - tailText.length - 1;
+  const room = limit - tailText.length - 1;
   return `${fitPlain(`Sources: ${sources}`, Math.max(0, room))}\n${tailText}`;
 }
 
@@ -131,13 +137,18 @@ function linePieces(line: Rich): string[] {
 
 /**
  * Places the lines: into the description while it has room, then into "(continued)" fields of whole
- * lines, within the field count and the embed's total. Returns how many lines were left out.
+ * lines, within the field count and the embed's `total`. Returns how many lines were left out.
  */
-function placeLines(embed: DiscordEmbed, lines: readonly Rich[], fields: DiscordEmbedField[]): number {
+function placeLines(
+  embed: DiscordEmbed,
+  lines: readonly Rich[],
+  fields: DiscordEmbedField[],
+  total: number,
+): number {
   // Room is kept for the note saying how many lines were left out.
   const descLimit = DISCORD_LIMITS.description - NOTE_ROOM;
   let description = embed.description ?? "";
-  let budget = DISCORD_LIMITS.embedTotal - embedLength({ ...embed, fields }) - NOTE_ROOM;
+  let budget = total - embedLength({ ...embed, fields }) - NOTE_ROOM;
   let i = 0;
   // Description first.
   for (; i < lines.length; i++) {
@@ -184,30 +195,39 @@ function placeLines(embed: DiscordEmbed, lines: readonly Rich[], fields: Discord
   return lines.length - i;
 }
 
-/** The Discord message for a reply. */
-const rendered = new WeakMap<Reply, DiscordMessage>();
+/** The Discord messages of a reply, by the footer room kept for a sender. */
+const rendered = new WeakMap<Reply, Map<number, DiscordMessage>>();
 
 /**
  * The core hands out the same Reply object for the same question within a minute, so its rendering
- * is kept with it. The payload is shared: callers copy, never mutate it.
+ * is kept with it. The payload is shared: callers copy, never mutate it. `room` is what a sender
+ * will add (see RenderRoom); answers to commands add nothing.
  */
-export function renderDiscord(reply: Reply): DiscordMessage {
-  let message = rendered.get(reply);
+export function renderDiscord(reply: Reply, room: RenderRoom = {}): DiscordMessage {
+  const reserve = room.footer ?? 0;
+  let byRoom = rendered.get(reply);
+  if (!byRoom) {
+    byRoom = new Map();
+    rendered.set(reply, byRoom);
+  }
+  let message = byRoom.get(reserve);
   if (!message) {
-    message = buildDiscordMessage(reply);
-    rendered.set(reply, message);
+    message = buildDiscordMessage(reply, reserve);
+    byRoom.set(reserve, message);
   }
   return message;
 }
 
-function buildDiscordMessage(reply: Reply): DiscordMessage {
+function buildDiscordMessage(reply: Reply, reserve: number): DiscordMessage {
   const isError = reply.kind === "error";
+  // What the sender appends to the footer counts against the footer and against the embed's total.
+  const total = DISCORD_LIMITS.embedTotal - reserve;
   const embed: DiscordEmbed = {
     title: fitPieces(titlePieces(isError ? `✖ ${reply.title}` : reply.title), DISCORD_LIMITS.title),
     color: isError ? COLORS.error : COLORS.answer,
   };
-  if (reply.footer) embed.footer = { text: footerText(reply.footer) };
-  let budget = DISCORD_LIMITS.embedTotal - embedLength(embed);
+  if (reply.footer) embed.footer = { text: footerText(reply.footer, DISCORD_LIMITS.footer - reserve) };
+  let budget = total - embedLength(embed);
 
   if (reply.summary?.length) {
     const summary = fitRich(reply.summary, Math.min(DISCORD_LIMITS.description, budget));
@@ -223,9 +243,12 @@ function buildDiscordMessage(reply: Reply): DiscordMessage {
     const name = fitPieces(titlePieces(f.name), DISCORD_LIMITS.fieldName) || BLANK;
     const roomForValue = Math.min(DISCORD_LIMITS.fieldValue, budget - name.length - 40);
     if (mustNote || roomForValue < 20) {
+      // The note itself needs room: with none left (a long summary and footer), it is left out.
       const note = `${replyFields.length - n} more not shown.`;
-      fields.push({ name: ELLIPSIS, value: note });
-      budget -= ELLIPSIS.length + note.length;
+      if (ELLIPSIS.length + note.length <= budget) {
+        fields.push({ name: ELLIPSIS, value: note });
+        budget -= ELLIPSIS.length + note.length;
+      }
       break;
     }
     const value = fitRich(f.value, roomForValue) || BLANK;
@@ -235,10 +258,10 @@ function buildDiscordMessage(reply: Reply): DiscordMessage {
 
   if (reply.lines?.length) {
     embed.description = embed.description ?? "";
-    const left = placeLines(embed, reply.lines, fields);
+    const left = placeLines(embed, reply.lines, fields, total);
     if (left > 0) {
       const note = `${ELLIPSIS} ${left} more not shown.`;
-      const room = DISCORD_LIMITS.embedTotal - embedLength({ ...embed, fields });
+      const room = total - embedLength({ ...embed, fields });
       const description = embed.description ?? "";
       if (note.length + 1 <= room && description.length + note.length + 1 <= DISCORD_LIMITS.description) {
         embed.description = description ? `${description}\n${note}` : note;

@@ -15,6 +15,9 @@ import {
   type SentMessage,
 } from "../../alerts/sender.js";
 import type { Reply } from "../../reply/reply.js";
+import { DISCORD_LIMITS } from "./limits.js";
+import { fitPlain } from "./markdown.js";
+import type { RenderRoom } from "./render.js";
 
 /** The part of a rendered Discord message the sender touches (renderDiscord's output fits). */
 export interface DiscordPayload {
@@ -35,24 +38,47 @@ export const DISCORD_GONE: Record<number, string> = {
   50001: "Missing Access",
 };
 
-const FOOTER_MAX = 2048;
+/** Renders a reply for a channel, keeping `room` for what the sender adds (renderDiscord fits). */
+export type DiscordRender = (reply: Reply, room: RenderRoom) => DiscordPayload;
+
 /** How many recent messages `findByMarker` reads (the API's maximum per page). */
 export const HISTORY_LIMIT = 50;
 
+/** The footer line (or subtext line) that carries the marker. */
+function markerLine(marker: string): string {
+  return `ref ${marker}`;
+}
+
+/**
+ * What the sender adds to the last embed's footer: a line break and the marker's line. The renderer
+ * keeps this much room, so a reply already filled to the footer's or the embed's limit still fits.
+ */
+export function markerRoom(marker: string): RenderRoom {
+  return { footer: markerLine(marker).length + 1 };
+}
+
 /** The payload with the marker in its last embed's footer, or a subtext line when it has no embed. */
 export function withMarker<P extends DiscordPayload>(payload: P, marker: string): P {
-  const tag = `ref ${marker}`;
+  const tag = markerLine(marker);
   const embeds = payload.embeds ? payload.embeds.map((e) => ({ ...e })) : [];
   const last = embeds[embeds.length - 1];
   if (last) {
-    const text = last.footer?.text ? `${last.footer.text}\n${tag}` : tag;
-    last.footer = {
-      ...last.footer,
-      text: text.length > FOOTER_MAX ? `${text.slice(0, FOOTER_MAX - tag.length - 2)}…\n${tag}` : text,
-    };
+    const before = last.footer?.text;
+    // Rendered with markerRoom, the footer has room; a payload rendered without it loses its end.
+    const kept = before ? `${fitPlain(before, DISCORD_LIMITS.footer - tag.length - 1)}\n` : "";
+    last.footer = { ...last.footer, text: `${kept}${tag}` };
     return { ...payload, embeds };
   }
   return { ...payload, content: `${payload.content ?? ""}\n-# ${tag}`.trimStart() };
+}
+
+/**
+ * The body the sender posts for a reply to a channel: rendered with room for the marker, the marker
+ * added, no ephemeral flag (a channel message has none), and a nonce Discord enforces.
+ */
+export function alertBody(render: DiscordRender, reply: Reply, marker: string, channelId: string) {
+  const { flags: _flags, ...payload } = withMarker(render(reply, markerRoom(marker)), marker);
+  return { ...payload, nonce: nonceFor(marker, channelId), enforce_nonce: true };
 }
 
 export function messageHasMarker(message: DiscordMessageLike, marker: string): boolean {
@@ -66,14 +92,12 @@ export class DiscordSender implements Sender {
 
   constructor(
     private readonly rest: REST,
-    private readonly render: (reply: Reply) => DiscordPayload,
+    private readonly render: DiscordRender,
   ) {}
 
   async send(channelId: string, reply: Reply, marker: string): Promise<SentMessage> {
-    // A channel message has no ephemeral form: drop the flag whatever the renderer set.
-    const { flags: _flags, ...payload } = withMarker(this.render(reply), marker);
     const message = (await this.rest.post(`/channels/${channelId}/messages`, {
-      body: { ...payload, nonce: nonceFor(marker, channelId), enforce_nonce: true },
+      body: alertBody(this.render, reply, marker, channelId),
     })) as DiscordMessageLike;
     return { messageId: message.id };
   }

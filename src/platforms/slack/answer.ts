@@ -6,7 +6,7 @@
 import type { BotCore } from "../../bot/core.js";
 import { decodeAction } from "../../command/actions.js";
 import type { Invocation } from "../../command/definition.js";
-import { parseOptionText } from "../../command/parse.js";
+import { parseOptionText, typedText, unsafeTextMessage } from "../../command/parse.js";
 import { errorReply, type Reply } from "../../reply/reply.js";
 
 /** Runs `/name text`: the text holds `name:value` options. */
@@ -36,8 +36,10 @@ export async function answerUmbrella(
   const rest = match?.[2] ?? "";
   if (!sub) return answerCommand(core, "help", rest, invocation);
   if (!core.registry.get(sub)) {
+    const typed = typedText(sub);
+    if (!typed.ok) return errorReply("Invalid command", unsafeTextMessage(undefined, typed.found));
     const known = core.registry.list.map((c) => `\`/${umbrella} ${c.name}\``).join(", ");
-    return errorReply("Unknown command", `There is no \`${sub}\` command. Try ${known}.`);
+    return errorReply("Unknown command", `There is no \`${typed.shown}\` command. Try ${known}.`);
   }
   return answerCommand(core, sub, rest, invocation);
 }

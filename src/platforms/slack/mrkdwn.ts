@@ -6,6 +6,7 @@
  * `&amp;` entity or an unclosed `*`.
  */
 import type { Rich, Span } from "../../reply/reply.js";
+import { mentionBreaker } from "../../text/safety.js";
 
 /** A piece of mrkdwn: plain or strong text (escaped when written), or an atomic `<…>` token. */
 export type Segment =
@@ -14,6 +15,23 @@ export type Segment =
   | { kind: "token"; mrkdwn: string };
 
 const ELLIPSIS = "…";
+
+/**
+ * `@here`, `@channel` and `@everyone` written as words. The bot never asks Slack to link names, and
+ * the `<!here>` tokens that do notify are escaped like any `<`; breaking the words as well keeps a
+ * client or a notification preview from ever reading them as a broadcast.
+ */
+export const breakMentions = mentionBreaker(["here", "channel", "everyone"]);
+
+/** Plain text from the data or a person, as a segment (mentions broken). */
+export function textSegment(raw: string): Segment {
+  return { kind: "text", raw: breakMentions(raw) };
+}
+
+/** Strong text as a segment (mentions broken). */
+export function strongSegment(raw: string): Segment {
+  return { kind: "strong", raw: breakMentions(raw) };
+}
 
 /**
  * Slack's date tokens for each instant style. `{date_short_pretty}` says "today"/"tomorrow" when it
@@ -55,16 +73,14 @@ export function dateToken(instant: Date, style: keyof typeof DATE_FORMATS, fallb
 }
 
 export function linkToken(url: string, text: string): string {
-  return `<${escapeUrl(url)}|${escapeMrkdwn(text)}>`;
+  return `<${escapeUrl(url)}|${escapeMrkdwn(breakMentions(text))}>`;
 }
 
 function spanSegment(span: Span): Segment {
-  if (typeof span === "string") return { kind: "text", raw: span };
-  if ("strong" in span) return { kind: "strong", raw: span.strong };
+  if (typeof span === "string") return textSegment(span);
+  if ("strong" in span) return strongSegment(span.strong);
   if ("link" in span) {
-    return span.url
-      ? { kind: "token", mrkdwn: linkToken(span.url, span.link) }
-      : { kind: "text", raw: span.link };
+    return span.url ? { kind: "token", mrkdwn: linkToken(span.url, span.link) } : textSegment(span.link);
   }
   return { kind: "token", mrkdwn: dateToken(span.instant, span.style, span.fallback) };
 }

@@ -9,7 +9,17 @@ import { encodeAction } from "../../command/actions.js";
 import type { Reply, ReplyButton, ReplyField, ReplyFooter, Rich } from "../../reply/reply.js";
 import { plainText } from "../../reply/reply.js";
 import { formatShortDate } from "../../time/calendar.js";
-import { fitMrkdwn, fitPlain, linkToken, type Segment, segments } from "./mrkdwn.js";
+import { SLACK_LIMITS } from "./limits.js";
+import {
+  breakMentions,
+  fitMrkdwn,
+  fitPlain,
+  linkToken,
+  type Segment,
+  segments,
+  strongSegment,
+  textSegment,
+} from "./mrkdwn.js";
 
 export type Block = types.KnownBlock;
 
@@ -20,32 +30,15 @@ export interface SlackMessage {
   response_type: "in_channel" | "ephemeral";
 }
 
-/** Block Kit's documented limits (https://docs.slack.dev/reference/block-kit). */
-export const LIMITS = {
-  blocks: 50,
-  headerText: 150,
-  sectionText: 3000,
-  sectionFields: 10,
-  fieldText: 2000,
-  contextElements: 10,
-  contextText: 3000,
-  actionsElements: 25,
-  buttonText: 75,
-  actionId: 255,
-  buttonValue: 2000,
-  /** Not a Slack limit (top-level text may be 40,000): a fallback longer than this helps no one. */
-  fallbackText: 3000,
-} as const;
-
-const text = (value: string): Segment => ({ kind: "text", raw: value });
-const bold = (value: string): Segment => ({ kind: "strong", raw: value });
+/** Not a Slack limit (top-level text may be 40,000): a fallback longer than this helps no one. */
+const FALLBACK_TEXT = 3000;
 
 function section(mrkdwn: string): types.SectionBlock {
   return { type: "section", text: { type: "mrkdwn", text: mrkdwn } };
 }
 
 function fieldSegments(field: ReplyField): Segment[] {
-  return [bold(field.name), text("\n"), ...segments(field.value)];
+  return [strongSegment(field.name), textSegment("\n"), ...segments(field.value)];
 }
 
 /** Fields: each on its own section, consecutive inline ones side by side (≤10 per section). */
@@ -58,11 +51,11 @@ function fieldBlocks(fields: readonly ReplyField[]): Block[] {
   };
   for (const field of fields) {
     if (field.inline) {
-      inline.push({ type: "mrkdwn", text: fitMrkdwn(fieldSegments(field), LIMITS.fieldText) });
-      if (inline.length === LIMITS.sectionFields) flush();
+      inline.push({ type: "mrkdwn", text: fitMrkdwn(fieldSegments(field), SLACK_LIMITS.fieldText) });
+      if (inline.length === SLACK_LIMITS.sectionFields) flush();
     } else {
       flush();
-      blocks.push(section(fitMrkdwn(fieldSegments(field), LIMITS.sectionText)));
+      blocks.push(section(fitMrkdwn(fieldSegments(field), SLACK_LIMITS.sectionText)));
     }
   }
   flush();
@@ -74,8 +67,8 @@ function lineBlocks(lines: readonly Rich[]): Block[] {
   const blocks: Block[] = [];
   let current = "";
   for (const line of lines) {
-    const written = fitMrkdwn([text("• "), ...segments(line)], LIMITS.sectionText);
-    if (current && current.length + 1 + written.length > LIMITS.sectionText) {
+    const written = fitMrkdwn([textSegment("• "), ...segments(line)], SLACK_LIMITS.sectionText);
+    if (current && current.length + 1 + written.length > SLACK_LIMITS.sectionText) {
       blocks.push(section(current));
       current = "";
     }
@@ -100,25 +93,25 @@ function actionsBlock(buttons: readonly ReplyButton[]): types.ActionsBlock | und
     } catch {
       continue; // too long to encode: a button that cannot work is better not shown
     }
-    if (id.length > LIMITS.actionId || id.length > LIMITS.buttonValue || seen.has(id)) continue;
+    if (id.length > SLACK_LIMITS.actionId || id.length > SLACK_LIMITS.buttonValue || seen.has(id)) continue;
     seen.add(id);
     elements.push({
       type: "button",
-      text: { type: "plain_text", text: fitPlain(button.label, LIMITS.buttonText), emoji: true },
+      text: { type: "plain_text", text: fitPlain(button.label, SLACK_LIMITS.buttonText), emoji: true },
       action_id: id,
       value: id,
     });
-    if (elements.length === LIMITS.actionsElements) break;
+    if (elements.length === SLACK_LIMITS.actionsElements) break;
   }
   return elements.length ? { type: "actions", elements } : undefined;
 }
 
 function sourceSegments(footer: ReplyFooter): Segment[] {
-  const out: Segment[] = [text(footer.sources.length === 1 ? "Source: " : "Sources: ")];
+  const out: Segment[] = [textSegment(footer.sources.length === 1 ? "Source: " : "Sources: ")];
   footer.sources.forEach((s, i) => {
-    if (i > 0) out.push(text("; "));
-    out.push(s.url ? { kind: "token", mrkdwn: linkToken(s.url, s.title) } : text(s.title));
-    out.push(text(` (${s.publisher ? `${s.publisher}, ` : ""}${formatShortDate(s.published)})`));
+    if (i > 0) out.push(textSegment("; "));
+    out.push(s.url ? { kind: "token", mrkdwn: linkToken(s.url, s.title) } : textSegment(s.title));
+    out.push(textSegment(` (${s.publisher ? `${s.publisher}, ` : ""}${formatShortDate(s.published)})`));
   });
   return out;
 }
@@ -127,13 +120,13 @@ function sourceSegments(footer: ReplyFooter): Segment[] {
 function contextBlock(footer: ReplyFooter): types.ContextBlock {
   const parts: Segment[][] = [];
   if (footer.sources.length) parts.push(sourceSegments(footer));
-  parts.push([text(`Data as of ${formatShortDate(footer.asOf)}.`)]);
-  if (footer.staleWarning) parts.push([text(`⚠️ ${footer.staleWarning}`)]);
+  parts.push([textSegment(`Data as of ${formatShortDate(footer.asOf)}.`)]);
+  if (footer.staleWarning) parts.push([textSegment(`⚠️ ${footer.staleWarning}`)]);
   return {
     type: "context",
     elements: parts
-      .slice(0, LIMITS.contextElements)
-      .map((p) => ({ type: "mrkdwn", text: fitMrkdwn(p, LIMITS.contextText) })),
+      .slice(0, SLACK_LIMITS.contextElements)
+      .map((p) => ({ type: "mrkdwn", text: fitMrkdwn(p, SLACK_LIMITS.contextText) })),
   };
 }
 
@@ -143,7 +136,7 @@ function fallbackText(reply: Reply): string {
   if (reply.summary) lines.push(plainText(reply.summary));
   for (const f of reply.fields ?? []) lines.push(`${f.name}: ${plainText(f.value)}`);
   for (const l of reply.lines ?? []) lines.push(`• ${plainText(l)}`);
-  return fitMrkdwn([text(lines.join("\n"))], LIMITS.fallbackText);
+  return fitMrkdwn([textSegment(lines.join("\n"))], FALLBACK_TEXT);
 }
 
 /** Renders a Reply as a Slack message within Block Kit's limits. */
@@ -168,19 +161,19 @@ function buildSlackMessage(reply: Reply): SlackMessage {
     type: "header",
     text: {
       type: "plain_text",
-      text: fitPlain(title.trim() || "ceasefire-bot", LIMITS.headerText),
+      text: fitPlain(breakMentions(title.trim()) || "ceasefire-bot", SLACK_LIMITS.headerText),
       emoji: true,
     },
   };
   const body: Block[] = [];
-  const summary = reply.summary ? fitMrkdwn(segments(reply.summary), LIMITS.sectionText) : "";
+  const summary = reply.summary ? fitMrkdwn(segments(reply.summary), SLACK_LIMITS.sectionText) : "";
   if (summary.trim()) body.push(section(summary));
   body.push(...fieldBlocks(reply.fields ?? []), ...lineBlocks(reply.lines ?? []));
   const tail: Block[] = [];
   const actions = actionsBlock(reply.buttons ?? []);
   if (actions) tail.push(actions);
   if (reply.footer) tail.push(contextBlock(reply.footer));
-  const room = LIMITS.blocks - 1 - tail.length;
+  const room = SLACK_LIMITS.blocks - 1 - tail.length;
   if (body.length > room) {
     const hidden = body.length - (room - 1);
     body.splice(room - 1, body.length, section(`… ${hidden} more part${hidden === 1 ? "" : "s"} not shown.`));

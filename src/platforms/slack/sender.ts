@@ -50,6 +50,28 @@ export const alertRetryConfig: RetryOptions = {
   },
 } as RetryOptions;
 
+/**
+ * The chat.postMessage arguments for a reply to a channel: the rendered text and blocks as they are
+ * (the marker travels in the metadata, which readers never see, so it takes no room in the blocks),
+ * and no link previews.
+ */
+export function alertArgs(
+  render: (reply: Reply) => SlackPayload,
+  reply: Reply,
+  marker: string,
+  channelId: string,
+) {
+  const { text, blocks } = render(reply);
+  return {
+    channel: channelId,
+    text,
+    ...(blocks ? { blocks } : {}),
+    unfurl_links: false,
+    unfurl_media: false,
+    metadata: { event_type: METADATA_EVENT, event_payload: { marker } },
+  };
+}
+
 export class SlackSender implements Sender {
   readonly platform = "slack";
   readonly idempotent = false;
@@ -60,15 +82,7 @@ export class SlackSender implements Sender {
   ) {}
 
   async send(channelId: string, reply: Reply, marker: string): Promise<SentMessage> {
-    const { text, blocks } = this.render(reply);
-    const result = await this.client.chat.postMessage({
-      channel: channelId,
-      text,
-      ...(blocks ? { blocks } : {}),
-      unfurl_links: false,
-      unfurl_media: false,
-      metadata: { event_type: METADATA_EVENT, event_payload: { marker } },
-    });
+    const result = await this.client.chat.postMessage(alertArgs(this.render, reply, marker, channelId));
     if (!result.ts) throw new Error("chat.postMessage answered without a message ts");
     return { messageId: result.ts };
   }

@@ -20,9 +20,9 @@ function buttons(body: CallbackBody) {
 }
 
 describe("the bot in a Discord server (real discord.js client, stand-in Discord)", () => {
-  it("identifies with the Guilds intent only", () => {
+  it("identifies with no gateway intent: interactions need none", () => {
     const identify = h.discord.identifies[0] as { intents: number; token: string };
-    expect(identify.intents).toBe(1);
+    expect(identify.intents).toBe(0);
   });
 
   it("answers /captives with the figures, who states them, the source and the data's date", async () => {
@@ -101,6 +101,32 @@ describe("the bot in a Discord server (real discord.js client, stand-in Discord)
       name: "captives-remaining — Captives remaining in Gaza",
       value: "captives-remaining",
     });
+  });
+
+  it("offers /claims the story's parties by name, and the one picked answers the command", async () => {
+    const { id } = h.discord.autocomplete("claims", [
+      { name: "party", type: STRING, value: "", focused: true },
+    ]);
+    const body = (await h.discord.callbackFor(id)).body as CallbackBody;
+    expect(body.type).toBe(8);
+    expect(body.data?.choices).toEqual([
+      { name: "israel — Israel", value: "israel" },
+      { name: "hamas — Hamas", value: "hamas" },
+      { name: "qatar — Qatar", value: "qatar" },
+      { name: "united-states — United States", value: "united-states" },
+      { name: "egypt — Egypt", value: "egypt" },
+      { name: "turkey — Turkey", value: "turkey" },
+    ]);
+
+    const typed = h.discord.autocomplete("claims", [
+      { name: "party", type: STRING, value: "stat", focused: true },
+    ]);
+    const filtered = ((await h.discord.callbackFor(typed.id)).body as CallbackBody).data?.choices;
+    expect(filtered).toEqual([{ name: "united-states — United States", value: "united-states" }]);
+
+    const answer = await h.discord.command("claims", [{ name: "party", type: STRING, value: "hamas" }]);
+    expect(answer.type).toBe(4);
+    expect(embedText(answer)).toContain("Basem Naim, Hamas official");
   });
 
   it("pages the timeline with its Next and Previous buttons, updating the message (callback type 7)", async () => {

@@ -38,6 +38,8 @@ export async function startHarness(
     metrics?: Metrics;
     /** The answers under way, as the running bot shares them for a clean stop. */
     inFlight?: InFlight;
+    /** Servers the bot is in (default none). */
+    guilds?: number;
   } = {},
 ): Promise<Harness> {
   const { log, lines } = capturingLogger("debug");
@@ -49,6 +51,7 @@ export async function startHarness(
     ...(metrics ? { metrics } : {}),
   });
   const discord = await StandInDiscord.start();
+  discord.guildCount = options.guilds ?? 0;
   const adapter = createDiscordAdapter({
     core: options.wrapCore ? options.wrapCore(core) : core,
     token: TOKEN,

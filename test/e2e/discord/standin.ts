@@ -58,6 +58,9 @@ export function snowflake(): string {
   return ((BigInt(Date.now() - 1_420_070_400_000) << 22n) | (snowflakeCounter & 0x3fffffn)).toString();
 }
 
+/** The Guilds gateway intent (1 << 0): GUILD_CREATE and the channel and role events. */
+const GUILDS_INTENT = 1;
+
 export class StandInDiscord {
   readonly requests: RecordedRequest[] = [];
   /** IDENTIFY and RESUME payloads received, in order. */
@@ -65,7 +68,11 @@ export class StandInDiscord {
   readonly resumes: unknown[] = [];
   readonly appId: string;
   readonly botUserId: string;
-  /** Guilds (with their channels and roles) sent after READY as GUILD_CREATE. */
+  /**
+   * Guilds the bot is in: listed in READY as unavailable, then sent as GUILD_CREATE with their
+   * channels and roles, which Discord (and so the stand-in) does only for a client that asked for
+   * the Guilds intent.
+   */
   guildCount = 0;
   channelsPerGuild = 20;
   rolesPerGuild = 10;
@@ -360,7 +367,7 @@ export class StandInDiscord {
         this.identifies.push(payload.d);
         this.sessionId = randomUUID();
         this.seq = 0;
-        this.ready(ws);
+        this.ready(ws, Number((payload.d as { intents?: unknown }).intents ?? 0));
         this.sessionChanged();
         break;
       case 6: {
@@ -379,7 +386,7 @@ export class StandInDiscord {
     }
   }
 
-  private ready(ws: WebSocket): void {
+  private ready(ws: WebSocket, intents: number): void {
     const guildIds = Array.from({ length: this.guildCount }, (_, i) => guildIdOf(i));
     this.dispatchTo(ws, "READY", {
       v: 10,
@@ -405,7 +412,8 @@ export class StandInDiscord {
       guild_join_requests: [],
       user_settings: {},
     });
-    for (const id of guildIds) this.dispatchTo(ws, "GUILD_CREATE", this.guild(id));
+    if (intents & GUILDS_INTENT)
+      for (const id of guildIds) this.dispatchTo(ws, "GUILD_CREATE", this.guild(id));
   }
 
   /** A GUILD_CREATE payload as a bot with the Guilds intent receives it. */

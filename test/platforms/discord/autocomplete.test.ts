@@ -1,8 +1,14 @@
 import { beforeAll, describe, expect, it } from "vitest";
+import { choicesFor, shortKey } from "../../../src/command/choices.js";
+import { runCommand } from "../../../src/command/run.js";
 import type { Dataset } from "../../../src/dataset/dataset.js";
 import { LiveDataset } from "../../../src/dataset/live.js";
 import { createLogger } from "../../../src/log.js";
 import { suggest } from "../../../src/platforms/discord/autocomplete.js";
+import { plainText } from "../../../src/reply/reply.js";
+import { suggestionViolations } from "../../fixtures/payload-limits.js";
+import { registry } from "../../fixtures/story.js";
+import { datasetOf, truceContext, truceStory } from "../../fixtures/truce.js";
 
 let dataset: Dataset;
 beforeAll(async () => {
@@ -29,5 +35,58 @@ describe("discord autocomplete", () => {
   it("suggests nothing for options without suggestions or an unknown story", () => {
     expect(suggest(dataset, "page", "1")).toEqual([]);
     expect(suggest(dataset, "tag", "", "no-such-story").length).toBeGreaterThan(0);
+  });
+});
+
+describe("discord autocomplete with values longer than Discord's 100 characters", () => {
+  const longTag = `talks-${"x".repeat(120)}`;
+  const longParty = `east-${"y".repeat(110)}`;
+  const long = datasetOf(
+    truceStory((s) => {
+      s.events[1].tags = [longTag, "short"];
+      s.parties[2].id = longParty;
+      s.parties[2].name = `East, ${"the mediator ".repeat(12)}`;
+      s.claims[0].partyIds = ["west", longParty];
+    }),
+  );
+
+  it("offers a long value as a short key the command accepts, named within 100 characters", () => {
+    const [tag] = suggest(long, "tag", "talks");
+    expect(tag).toEqual({ name: `${longTag.slice(0, 99)}…`, value: shortKey(longTag) });
+    expect(suggestionViolations(suggest(long, "party", ""))).toEqual([]);
+
+    const timeline = runCommand(
+      registry,
+      "timeline",
+      { tag: tag?.value },
+      truceContext("2025-03-01T10:00:00Z", long),
+    );
+    expect(plainText(timeline.summary ?? [])).toBe(`1 event tagged ${longTag} · page 1 of 1`);
+  });
+
+  it("finds the statements of a party offered by its key", () => {
+    const party = suggest(long, "party", "east").find((s) => s.name.startsWith("east-"));
+    expect(party?.value).toBe(shortKey(longParty));
+    const claims = runCommand(
+      registry,
+      "claims",
+      { party: party?.value },
+      truceContext("2025-03-01T10:00:00Z", long),
+    );
+    expect(claims.kind).toBe("answer");
+    expect(plainText(claims.summary ?? [])).toBe("1 statement, oldest first.");
+  });
+
+  it("never offers a value cut short: each is a value of the data, or the key of one", () => {
+    const story = long.defaultStory;
+    for (const option of ["tag", "party", "story", "phase", "figure"]) {
+      const values = choicesFor(long, option, story).map((c) => c.value);
+      for (const { value } of suggest(long, option, "")) {
+        expect(
+          values.includes(value) || values.some((v) => shortKey(v) === value),
+          `${option}: ${value}`,
+        ).toBe(true);
+      }
+    }
   });
 });

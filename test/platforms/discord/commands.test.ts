@@ -2,7 +2,8 @@ import { describe, expect, it } from "vitest";
 import { z } from "zod";
 import { commands } from "../../../commands/index.js";
 import { defineCommand } from "../../../src/command/definition.js";
-import { COMMAND_LIMITS, discordCommand, discordCommands } from "../../../src/platforms/discord/commands.js";
+import { discordCommand, discordCommands } from "../../../src/platforms/discord/commands.js";
+import { DISCORD_LIMITS } from "../../../src/platforms/discord/limits.js";
 
 describe("discord application commands", () => {
   const all = discordCommands(commands);
@@ -63,10 +64,10 @@ describe("discord application commands", () => {
     });
     const command = discordCommand(def);
     expect(command.name).toMatch(/^[a-z0-9_-]{1,32}$/);
-    expect(command.description).toHaveLength(COMMAND_LIMITS.description);
+    expect(command.description).toHaveLength(DISCORD_LIMITS.commandDescription);
     expect(command.description.endsWith("…")).toBe(true);
     const when = command.options[0];
-    expect(when?.description).toHaveLength(COMMAND_LIMITS.description);
+    expect(when?.description).toHaveLength(DISCORD_LIMITS.commandDescription);
     expect(when?.description.endsWith("(YYYY-MM-DD)")).toBe(true);
     for (const c of all) {
       expect(c.description.length).toBeLessThanOrEqual(100);

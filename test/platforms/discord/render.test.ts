@@ -1,6 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { decodeAction } from "../../../src/command/actions.js";
-import { DISCORD_LIMITS, type DiscordEmbed, renderDiscord } from "../../../src/platforms/discord/render.js";
+import { shortKey } from "../../../src/command/choices.js";
+import { DISCORD_LIMITS } from "../../../src/platforms/discord/limits.js";
+import { type DiscordEmbed, renderDiscord } from "../../../src/platforms/discord/render.js";
 import type { Reply, Rich } from "../../../src/reply/reply.js";
 
 const at = new Date("2025-03-01T08:30:00Z"); // 1740817800
@@ -75,6 +77,17 @@ describe("discord renderer", () => {
     expect(message.allowed_mentions).toEqual({ parse: [] });
   });
 
+  it("breaks @everyone and @here in the footer and inside code spans too", () => {
+    const e = embedOf(
+      answer({
+        summary: ["`@everyone` and `@here`"],
+        footer: { sources: [{ id: "a", title: "@everyone", published: "2025-02-28" }], asOf: "2025-02-28" },
+      }),
+    );
+    expect(e.description).toBe("`@\u200beveryone` and `@\u200bhere`");
+    expect(e.footer?.text).toBe("Sources: @\u200beveryone (28 Feb 2025)\nData as of 28 Feb 2025.");
+  });
+
   it("keeps the `code` spans commands write in their messages", () => {
     const e = embedOf({
       kind: "error",
@@ -132,13 +145,14 @@ describe("discord renderer", () => {
     });
   });
 
-  it("puts at most 5 buttons in a row, cuts labels to 80 and drops a button whose id would pass 100", () => {
+  it("puts at most 5 buttons in a row, cuts labels to 80 and drops a button whose id cannot fit in 100", () => {
     const many = Array.from({ length: 7 }, (_, i) => ({
       label: "x".repeat(100),
       command: "timeline",
       options: { page: String(i) },
     }));
-    const tooLong = { label: "long", command: "timeline", options: { tag: "t".repeat(120) } };
+    // An option that is not from the data has no short key: its button cannot be made.
+    const tooLong = { label: "long", command: "timeline", options: { note: "t".repeat(120) } };
     const message = renderDiscord(answer({ buttons: [...many, tooLong] }));
     expect(message.components.map((r) => r.components.length)).toEqual([5, 2]);
     for (const b of message.components.flatMap((r) => r.components)) {
@@ -146,6 +160,15 @@ describe("discord renderer", () => {
       expect(b.label.endsWith("…")).toBe(true);
       expect(b.custom_id.length).toBeLessThanOrEqual(DISCORD_LIMITS.customId);
     }
+  });
+
+  it("keeps the paging buttons of a tag too long for an id, written as its short key", () => {
+    const tag = "t".repeat(120);
+    const message = renderDiscord(
+      answer({ buttons: [{ label: "Next ▶", command: "timeline", options: { tag, page: "2" } }] }),
+    );
+    const [next] = message.components[0]?.components ?? [];
+    expect(next?.custom_id).toBe(`cf1:timeline:tag=${shortKey(tag)}&page=2`);
   });
 
   it("cuts a title over 256 characters with …", () => {
@@ -184,6 +207,23 @@ describe("discord renderer", () => {
     const e = embedOf(answer({ fields }));
     expect(e.fields).toHaveLength(25);
     expect(e.fields?.[24]).toEqual({ name: "…", value: "6 more not shown." });
+  });
+
+  it("leaves out the note on fields not shown when the title, summary and footer take all the room", () => {
+    const fields = Array.from({ length: 30 }, (_, i) => ({ name: `F${i}`, value: [`value ${i}`] }));
+    const e = embedOf(
+      answer({
+        title: "T".repeat(300),
+        summary: ["s".repeat(5000)],
+        fields,
+        footer: {
+          sources: [{ id: "a", title: "A".repeat(3000), published: "2025-02-28" }],
+          asOf: "2025-02-28",
+        },
+      }),
+    );
+    expect(total(e)).toBeLessThanOrEqual(DISCORD_LIMITS.embedTotal);
+    expect(e.fields).toBeUndefined();
   });
 
   it("gives an empty field a zero-width value (Discord rejects empty values)", () => {

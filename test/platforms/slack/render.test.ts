@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
+import { SLACK_LIMITS } from "../../../src/platforms/slack/limits.js";
 import { fitMrkdwn, segments, toMrkdwn } from "../../../src/platforms/slack/mrkdwn.js";
-import { type Block, LIMITS, renderSlack } from "../../../src/platforms/slack/render.js";
+import { type Block, renderSlack } from "../../../src/platforms/slack/render.js";
 import type { Reply, ReplyButton, ReplyField, Rich } from "../../../src/reply/reply.js";
 
 const footer = {
@@ -169,10 +170,34 @@ describe("renderSlack", () => {
   });
 });
 
+describe("renderSlack and channel-wide notifications", () => {
+  const broadcast = "@here @channel @everyone <!here> <!channel> <!everyone> <!subteam^S1>";
+
+  it("breaks @here, @channel and @everyone and escapes <!here>-style tokens in every text of the message", () => {
+    const out = renderSlack(
+      answer({
+        title: `Title ${broadcast}`,
+        summary: [broadcast, { strong: broadcast }, { link: broadcast, url: "https://example.org" }],
+        fields: [{ name: broadcast, value: [broadcast] }],
+        lines: [[broadcast]],
+        footer: { sources: [{ id: "a", title: broadcast, published: "2025-02-28" }], asOf: "2025-02-28" },
+      }),
+    );
+    // The header is plain_text, which Slack never parses: its `<!here>` stays text.
+    const [header, ...rest] = out.blocks as AnyBlock[];
+    expect(header).toMatchObject({ type: "header", text: { type: "plain_text" } });
+    expect(header?.text?.text).not.toMatch(/@(here|channel|everyone)/i);
+    const mrkdwn = JSON.stringify({ text: out.text, blocks: rest });
+    expect(mrkdwn).not.toMatch(/@(here|channel|everyone)/i);
+    expect(mrkdwn).not.toMatch(/<!/);
+    expect(out.text).toContain("@\u200bhere @\u200bchannel @\u200beveryone &lt;!here&gt;");
+  });
+});
+
 describe("renderSlack within Block Kit's limits", () => {
   it("cuts a header longer than 150 characters", () => {
     const header = blocks(answer({ title: "T".repeat(400) }))[0];
-    expect(header?.text?.text).toHaveLength(LIMITS.headerText);
+    expect(header?.text?.text).toHaveLength(SLACK_LIMITS.headerText);
     expect(header?.text?.text.endsWith("…")).toBe(true);
     expect(blocks(answer({ title: "T".repeat(150) }))[0]?.text?.text).toHaveLength(150);
   });
@@ -188,14 +213,14 @@ describe("renderSlack within Block Kit's limits", () => {
   it("cuts a section field at 2000 characters", () => {
     const fields: ReplyField[] = [{ name: "Long", value: ["x".repeat(5000)], inline: true }];
     const field = blocks(answer({ fields }))[1]?.fields?.[0];
-    expect(field?.text.length).toBe(LIMITS.fieldText);
+    expect(field?.text.length).toBe(SLACK_LIMITS.fieldText);
     expect(field?.text.endsWith("…")).toBe(true);
   });
 
   it("packs lines into sections of at most 3000 characters", () => {
     const lines: Rich[] = Array.from({ length: 40 }, (_, i) => [`${i} `, "y".repeat(400)]);
     const sections = blocks(answer({ lines })).filter((b) => b.type === "section");
-    for (const s of sections) expect(s.text?.text.length).toBeLessThanOrEqual(LIMITS.sectionText);
+    for (const s of sections) expect(s.text?.text.length).toBeLessThanOrEqual(SLACK_LIMITS.sectionText);
     expect(
       sections
         .map((s) => s.text?.text)
@@ -209,7 +234,7 @@ describe("renderSlack within Block Kit's limits", () => {
     const out = blocks(
       answer({ fields, buttons: [{ label: "Next", command: "timeline", options: { page: "2" } }], footer }),
     );
-    expect(out).toHaveLength(LIMITS.blocks);
+    expect(out).toHaveLength(SLACK_LIMITS.blocks);
     expect(out.at(-1)?.type).toBe("context");
     expect(out.at(-2)?.type).toBe("actions");
     expect(out.at(-3)?.text?.text).toBe("… 34 more parts not shown.");
@@ -219,12 +244,12 @@ describe("renderSlack within Block Kit's limits", () => {
     const out = blocks(answer({ buttons: [{ label: "L".repeat(100), command: "timeline", options: {} }] }));
     const label = (out.find((b) => b.type === "actions")?.elements?.[0]?.text as { text: string } | undefined)
       ?.text;
-    expect(label).toHaveLength(LIMITS.buttonText);
+    expect(label).toHaveLength(SLACK_LIMITS.buttonText);
   });
 
   it("leaves out a button whose action id cannot be encoded", () => {
     const out = blocks(
-      answer({ buttons: [{ label: "Far", command: "timeline", options: { tag: "t".repeat(200) } }] }),
+      answer({ buttons: [{ label: "Far", command: "timeline", options: { note: "t".repeat(200) } }] }),
     );
     expect(out.some((b) => b.type === "actions")).toBe(false);
   });
@@ -239,9 +264,9 @@ describe("renderSlack within Block Kit's limits", () => {
     const context = blocks(answer({ footer: { sources: many, asOf: "2025-02-28", staleWarning: "old" } })).at(
       -1,
     );
-    expect(context?.elements?.length).toBeLessThanOrEqual(LIMITS.contextElements);
+    expect(context?.elements?.length).toBeLessThanOrEqual(SLACK_LIMITS.contextElements);
     for (const e of context?.elements ?? []) {
-      expect((e.text as string).length).toBeLessThanOrEqual(LIMITS.contextText);
+      expect((e.text as string).length).toBeLessThanOrEqual(SLACK_LIMITS.contextText);
       expect(tokensWhole(e.text as string)).toBe(true);
     }
   });
@@ -264,11 +289,11 @@ describe("renderSlack within Block Kit's limits", () => {
     });
     for (const def of registry.list) {
       const out = renderSlack(core.run(def.name, {}));
-      expect(out.blocks.length).toBeLessThanOrEqual(LIMITS.blocks);
+      expect(out.blocks.length).toBeLessThanOrEqual(SLACK_LIMITS.blocks);
       for (const b of out.blocks as AnyBlock[]) {
         if (b.type === "section" && b.text)
-          expect(b.text.text.length).toBeLessThanOrEqual(LIMITS.sectionText);
-        for (const f of b.fields ?? []) expect(f.text.length).toBeLessThanOrEqual(LIMITS.fieldText);
+          expect(b.text.text.length).toBeLessThanOrEqual(SLACK_LIMITS.sectionText);
+        for (const f of b.fields ?? []) expect(f.text.length).toBeLessThanOrEqual(SLACK_LIMITS.fieldText);
       }
     }
     data.close();

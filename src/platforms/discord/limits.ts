@@ -1,0 +1,62 @@
+/**
+ * Discord's documented limits on what the bot sends, each with the page that states it. The renderer,
+ * the sender, autocomplete and the command definitions cut to these numbers, and the payload tests
+ * check every message against the same table: one character over and Discord rejects the whole
+ * message (a reply the user never sees, a reminder that is lost).
+ */
+import { type Limit, maxima } from "../../reply/limits.js";
+
+const EMBED = "https://discord.com/developers/docs/resources/message#embed-object-embed-limits";
+const CREATE_MESSAGE = "https://discord.com/developers/docs/resources/message#create-message-jsonform-params";
+const ACTION_ROW = "https://discord.com/developers/docs/components/reference#action-row";
+const BUTTON = "https://discord.com/developers/docs/components/reference#button";
+const AUTOCOMPLETE =
+  "https://discord.com/developers/docs/interactions/receiving-and-responding#interaction-response-object-autocomplete";
+const CHOICE =
+  "https://discord.com/developers/docs/interactions/application-commands#application-command-object-application-command-option-choice-structure";
+const COMMAND =
+  "https://discord.com/developers/docs/interactions/application-commands#application-command-object-application-command-structure";
+const OPTION =
+  "https://discord.com/developers/docs/interactions/application-commands#application-command-object-application-command-option-structure";
+
+export const DISCORD_LIMIT_TABLE = {
+  /** Embed title. */
+  title: { max: 256, doc: EMBED },
+  /** Embed description. */
+  description: { max: 4096, doc: EMBED },
+  /** Fields in one embed. */
+  fields: { max: 25, doc: EMBED },
+  fieldName: { max: 256, min: 1, doc: EMBED },
+  fieldValue: { max: 1024, min: 1, doc: EMBED },
+  /** Footer text. */
+  footer: { max: 2048, doc: EMBED },
+  /** Author name. */
+  author: { max: 256, doc: EMBED },
+  /** Title, description, field names and values, footer text and author name of every embed of a message, together. */
+  embedTotal: { max: 6000, doc: EMBED },
+  /** Embeds in one message. */
+  embeds: { max: 10, doc: CREATE_MESSAGE },
+  /** A message's content. */
+  content: { max: 2000, doc: CREATE_MESSAGE },
+  /** A message's nonce (a string of at most 25 characters). */
+  nonce: { max: 25, doc: CREATE_MESSAGE },
+  /** Action rows in one message. */
+  actionRows: { max: 5, doc: ACTION_ROW },
+  /** Buttons in one action row. */
+  buttonsPerRow: { max: 5, doc: ACTION_ROW },
+  buttonLabel: { max: 80, doc: BUTTON },
+  customId: { max: 100, min: 1, doc: BUTTON },
+  /** Suggestions in one autocomplete answer. */
+  choices: { max: 25, doc: AUTOCOMPLETE },
+  choiceName: { max: 100, min: 1, doc: CHOICE },
+  /** A string choice's value. */
+  choiceValue: { max: 100, min: 1, doc: CHOICE },
+  commandName: { max: 32, min: 1, doc: COMMAND },
+  commandDescription: { max: 100, min: 1, doc: COMMAND },
+  /** Options of one command. */
+  commandOptions: { max: 25, doc: COMMAND },
+  /** Fixed choices of one option. */
+  optionChoices: { max: 25, doc: OPTION },
+} as const satisfies Record<string, Limit>;
+
+export const DISCORD_LIMITS = maxima(DISCORD_LIMIT_TABLE);
