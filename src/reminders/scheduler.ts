@@ -37,8 +37,8 @@ import {
   servesOneProcess,
 } from "../store/store.js";
 import type { Clock } from "../time/clock.js";
+import { alertReply, type Sending } from "./alert-reply.js";
 import { type Alert, alertFor, planAlerts } from "./plan.js";
-import { alertReply, type Sending } from "./reply.js";
 import { findNews, findNotice, type NewsMemory, type UpdateItem, updateReply } from "./updates.js";
 
 export const STATE = {

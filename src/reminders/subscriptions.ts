@@ -6,11 +6,7 @@
  * expose them as channel commands (docs/decisions/0006-channel-commands.md).
  */
 import { z } from "zod";
-import {
-  type Invocation as CommandInvocation,
-  defaultSettings,
-  type Settings,
-} from "../command/definition.js";
+import { defaultSettings, type Invocation, type Settings } from "../command/definition.js";
 import { storyAt } from "../dataset/asof.js";
 import type { Dataset } from "../dataset/dataset.js";
 import { footerFor } from "../reply/phrases.js";
@@ -27,8 +23,8 @@ import { formatInstant } from "../time/calendar.js";
 import type { Clock } from "../time/clock.js";
 import { parseLead, planAlerts } from "./plan.js";
 
-/** Who asked, where: the command's Invocation with its permission already resolved. */
-export type Invocation = Omit<CommandInvocation, "canManage"> & {
+/** Who asked, where, and whether they may change what the channel gets (resolved by the core). */
+export type Asker = Omit<Invocation, "canManage"> & {
   /** Whether the user may change what the channel receives (resolved by the core). */
   canManage: boolean;
 };
@@ -134,7 +130,7 @@ export function parseLeads(text: string): { ok: true; leads: string[] } | { ok: 
 
 export async function subscribe(
   deps: SubscriptionDeps,
-  invocation: Invocation,
+  invocation: Asker,
   options: { kind?: SubscriptionKind | undefined; lead?: string | undefined; story?: string | undefined },
 ): Promise<Reply> {
   if (!invocation.canManage) return refusal("subscribe it to alerts");
@@ -180,7 +176,7 @@ export async function subscribe(
 
 export async function unsubscribe(
   deps: SubscriptionDeps,
-  invocation: Invocation,
+  invocation: Asker,
   options: { story?: string | undefined } = {},
 ): Promise<Reply> {
   if (!invocation.canManage) return refusal("unsubscribe it");
@@ -210,7 +206,7 @@ export async function unsubscribe(
       };
 }
 
-export async function subscriptions(deps: SubscriptionDeps, invocation: Invocation): Promise<Reply> {
+export async function subscriptions(deps: SubscriptionDeps, invocation: Asker): Promise<Reply> {
   const channel = { platform: invocation.platform, channelId: invocation.channelId };
   const all = await deps.store.channelSubscriptions(channel);
   const active = all.filter((s) => s.active);

@@ -12,8 +12,8 @@ import type { Figure, FigureValue } from "../dataset/schema.js";
 import { attributionText, figureAmount, footerFor } from "../reply/phrases.js";
 import type { Reply } from "../reply/reply.js";
 import { formatInstant, formatLongDate } from "../time/calendar.js";
+import type { Sending } from "./alert-reply.js";
 import { whenText } from "./plan.js";
-import type { Sending } from "./reply.js";
 
 /**
  * Who gets a notice: the story's update channels; the channels reminded of a deadline that moved; or

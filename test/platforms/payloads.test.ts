@@ -21,8 +21,8 @@ import { alertBody, messageHasMarker } from "../../src/platforms/discord/sender.
 import { SLACK_LIMIT_TABLE } from "../../src/platforms/slack/limits.js";
 import { renderSlack } from "../../src/platforms/slack/render.js";
 import { alertArgs } from "../../src/platforms/slack/sender.js";
+import { alertReply } from "../../src/reminders/alert-reply.js";
 import { storyAlerts } from "../../src/reminders/plan.js";
-import { alertReply } from "../../src/reminders/reply.js";
 import { storyNotices, updateReply } from "../../src/reminders/updates.js";
 import type { Reply } from "../../src/reply/reply.js";
 import { findUnsafe } from "../../src/text/safety.js";

@@ -2,7 +2,7 @@
 import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { renderText } from "../../src/platforms/console/render.js";
-import { type Invocation, subscribe, subscriptions, unsubscribe } from "../../src/reminders/subscriptions.js";
+import { type Asker, subscribe, subscriptions, unsubscribe } from "../../src/reminders/subscriptions.js";
 import { SqliteStore } from "../../src/store/sqlite.js";
 import type { Store } from "../../src/store/store.js";
 import { ManualClock } from "../../src/time/clock.js";
@@ -13,16 +13,16 @@ let store: Store;
 let clock: ManualClock;
 const dataset = shippedData();
 const deps = () => ({ store, dataset, clock });
-const manager: Invocation = {
+const manager: Asker = {
   platform: "discord",
   channelId: "100",
   workspaceId: "g1",
   userId: "u1",
   canManage: true,
 };
-const member: Invocation = { ...manager, userId: "u2", canManage: false };
+const member: Asker = { ...manager, userId: "u2", canManage: false };
 /** The channel's subscription to the default story, which /subscribe chooses when none is named. */
-const gazaOf = (who: Invocation) => ({
+const gazaOf = (who: Asker) => ({
   platform: who.platform,
   channelId: who.channelId,
   story: "gaza-2025",
