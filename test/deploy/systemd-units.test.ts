@@ -11,9 +11,8 @@
  *   EnvironmentFile, here the test's settings pointing at stand-ins; its state directory), serves,
  *   and on SIGTERM exits 0 within TimeoutStopSec.
  */
-import { type ChildProcess, execFile, spawn } from "node:child_process";
-import { existsSync, mkdirSync, mkdtempSync, readFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { execFile } from "node:child_process";
+import { existsSync } from "node:fs";
 import { join } from "node:path";
 import { promisify } from "node:util";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
@@ -22,137 +21,19 @@ import { SlackStandin } from "../e2e/slack/standin.js";
 import { freePort, until } from "../fixtures/bot-process.js";
 import { installBot } from "../fixtures/install.js";
 import { repoRoot } from "../fixtures/story.js";
+import {
+  milliseconds,
+  one,
+  type RunningUnit,
+  runUnit,
+  serviceSettings,
+  stopUnit,
+  unitEnvironment,
+} from "../fixtures/systemd-unit.js";
 
 const UNITS = ["deploy/ceasefire-bot.service", "deploy/ceasefire-bot-discord-proxy.service"];
 /** How long the bot may take to close its connections and store after SHUTDOWN_TIMEOUT_MS (src/cli/start.ts). */
 const CLOSE_TIMEOUT_MS = 5_000;
-
-/** A unit file's [Service] settings: every value of each key, in order. */
-function serviceSettings(path: string): Map<string, string[]> {
-  const settings = new Map<string, string[]>();
-  let section = "";
-  for (const raw of readFileSync(join(repoRoot, path), "utf8").split("\n")) {
-    const line = raw.trim();
-    if (line === "" || line.startsWith("#") || line.startsWith(";")) continue;
-    if (line.endsWith("\\")) throw new Error(`${path}: continued lines are not read by this test`);
-    const header = /^\[(.+)\]$/.exec(line);
-    if (header) {
-      section = header[1] ?? "";
-      continue;
-    }
-    const eq = line.indexOf("=");
-    if (section !== "Service" || eq < 0) continue;
-    const key = line.slice(0, eq).trim();
-    settings.set(key, [...(settings.get(key) ?? []), line.slice(eq + 1).trim()]);
-  }
-  return settings;
-}
-
-function one(settings: Map<string, string[]>, key: string): string {
-  const values = settings.get(key) ?? [];
-  if (values.length !== 1) throw new Error(`expected one ${key}=, found ${values.length}`);
-  return values[0] ?? "";
-}
-
-/** A value with systemd's specifiers the units use: %S (the state directories' root) and %%. */
-function expand(value: string, stateRoot: string): string {
-  return value.replace(/%(.)/g, (_, c: string) => {
-    if (c === "%") return "%";
-    if (c === "S") return stateRoot;
-    throw new Error(`specifier %${c} is not expanded by this test`);
-  });
-}
-
-/** Words of a command line or an Environment= value (the units quote nothing). */
-function words(value: string): string[] {
-  if (/["'\\]/.test(value)) throw new Error(`quoting is not read by this test: ${value}`);
-  return value.split(/\s+/).filter(Boolean);
-}
-
-/** TimeoutStopSec as milliseconds ("30", "30s", "1min"). */
-function milliseconds(value: string): number {
-  const match = /^(\d+)\s*(s|sec|min)?$/.exec(value);
-  if (!match) throw new Error(`time span not read by this test: ${value}`);
-  return Number(match[1]) * (match[2] === "min" ? 60_000 : 1_000);
-}
-
-/** The unit's Environment= assignments, specifiers expanded. */
-function unitEnvironment(settings: Map<string, string[]>, stateRoot: string): Record<string, string> {
-  const env: Record<string, string> = {};
-  for (const value of settings.get("Environment") ?? []) {
-    for (const assignment of words(expand(value, stateRoot))) {
-      const eq = assignment.indexOf("=");
-      env[assignment.slice(0, eq)] = assignment.slice(eq + 1);
-    }
-  }
-  return env;
-}
-
-interface RunningUnit {
-  child: ChildProcess;
-  output(): string;
-  exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
-  stateRoot: string;
-  timeoutStopMs: number;
-}
-
-/**
- * Runs the unit's ExecStart as systemd would: in WorkingDirectory (the install), with no environment
- * but PATH, the unit's Environment=, then `envFile` standing for its EnvironmentFile= (whose settings
- * override the unit's, as in systemd), and STATE_DIRECTORY created for StateDirectory=.
- */
-function runUnit(path: string, install: string, envFile: Record<string, string>): RunningUnit {
-  const settings = serviceSettings(path);
-  const stateRoot = mkdtempSync(join(tmpdir(), "cf-state-"));
-  const state: Record<string, string> = {};
-  for (const name of settings.get("StateDirectory") ?? []) {
-    mkdirSync(join(stateRoot, name), { recursive: true });
-    state.STATE_DIRECTORY = join(stateRoot, name);
-  }
-  const [command = "", ...args] = words(expand(one(settings, "ExecStart"), stateRoot));
-  const child = spawn(command, args, {
-    cwd: install,
-    env: {
-      PATH: process.env.PATH ?? "/usr/bin:/bin",
-      ...unitEnvironment(settings, stateRoot),
-      ...state,
-      ...envFile,
-    },
-    stdio: ["ignore", "pipe", "pipe"],
-  });
-  let output = "";
-  child.stdout?.on("data", (d) => {
-    output += String(d);
-  });
-  child.stderr?.on("data", (d) => {
-    output += String(d);
-  });
-  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) =>
-    child.once("exit", (code, signal) => resolve({ code, signal })),
-  );
-  return {
-    child,
-    output: () => output,
-    exited,
-    stateRoot,
-    timeoutStopMs: milliseconds(one(settings, "TimeoutStopSec")),
-  };
-}
-
-/** Sends SIGTERM as systemd's stop does; resolves with how it exited and how long that took. */
-async function stopUnit(unit: RunningUnit) {
-  const signalled = performance.now();
-  unit.child.kill("SIGTERM");
-  let timer: NodeJS.Timeout | undefined;
-  const late = new Promise<"late">((resolve) => {
-    timer = setTimeout(() => resolve("late"), unit.timeoutStopMs);
-  });
-  const exit = await Promise.race([unit.exited, late]);
-  clearTimeout(timer);
-  // Past TimeoutStopSec systemd sends SIGKILL.
-  if (exit === "late") unit.child.kill("SIGKILL");
-  return { exit, ms: performance.now() - signalled };
-}
 
 async function statusOf(url: string): Promise<number | undefined> {
   try {
