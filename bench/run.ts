@@ -12,6 +12,7 @@ const SECTIONS: Record<string, () => Promise<BenchSection>> = {
   slack: async () => (await import("./slack.js")).benchSlack(),
   discord: async () => (await import("./discord.js")).benchDiscord(),
   fanout: async () => (await import("./fanout.js")).benchFanout(),
+  idle: async () => (await import("./idle.js")).benchIdle(),
 };
 
 const FILE = "BENCHMARKS.md";
