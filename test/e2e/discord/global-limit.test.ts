@@ -6,7 +6,7 @@
  */
 import { type ChildProcess, spawn } from "node:child_process";
 import { afterEach, describe, expect, it } from "vitest";
-import { type BotProcess, freePort, spawnCommand, until } from "../../fixtures/bot-process.js";
+import { type BotProcess, freePort, spawnCommand, until, watchChild } from "../../fixtures/bot-process.js";
 import { repoRoot } from "../../fixtures/story.js";
 import { DiscordStandIn } from "../alerts/standin-discord.js";
 
@@ -51,23 +51,13 @@ async function startSender(index: number, env: Record<string, string>) {
     },
   );
   running.push(child);
-  let out = "";
-  let err = "";
-  child.stdout.on("data", (d) => {
-    out += String(d);
+  const watched = watchChild(child);
+  const exited = watched.exited.then(({ code }) => {
+    if (code !== 0) throw new Error(`sender ${index} exited ${code}: ${watched.output()}`);
+    return JSON.parse(watched.stdout().trim().split("\n").at(-1) ?? "") as Outcome;
   });
-  child.stderr.on("data", (d) => {
-    err += String(d);
-  });
-  const exited = new Promise<Outcome>((resolve, reject) =>
-    child.once("exit", (code) =>
-      code === 0
-        ? resolve(JSON.parse(out.trim().split("\n").at(-1) ?? "") as Outcome)
-        : reject(new Error(`sender ${index} exited ${code}: ${err}`)),
-    ),
-  );
   await Promise.race([
-    until(`sender ${index} to be ready`, () => (out.startsWith("ready") ? true : undefined)),
+    until(`sender ${index} to be ready`, () => (watched.stdout().startsWith("ready") ? true : undefined)),
     exited.then(() => Promise.reject(new Error(`sender ${index} exited before it was ready`))),
   ]);
   return { go: () => child.stdin.write("go\n"), exited };

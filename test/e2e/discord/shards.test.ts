@@ -6,7 +6,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type BotProcess, freePort, spawnBot, spawnCommand, until } from "../../fixtures/bot-process.js";
-import { embedText, guildIdOf, StandInDiscord, shardOf } from "./standin.js";
+import { type CallbackBody, embedText, guildIdOf, StandInDiscord, shardOf } from "./standin.js";
 
 const TOKEN = "sharded-bot-token.secret-part";
 const SERVERS = 6;
@@ -74,7 +74,9 @@ describe("two processes, each owning one shard of two", () => {
       return { guildId, ...discord.chatInput("captives", [], { guildId, channelId: guildId }) };
     });
     for (const { id } of sent) {
-      expect(embedText((await discord.callbackFor(id, 10_000)).body as never)).toContain("24 captives");
+      expect(embedText((await discord.callbackFor(id, 10_000)).body as CallbackBody)).toContain(
+        "24 captives",
+      );
     }
     const byShard = [0, 1].map((shard) =>
       sent
