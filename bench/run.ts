@@ -14,6 +14,7 @@ const SECTIONS: Record<string, () => Promise<BenchSection>> = {
   fanout: async () => (await import("./fanout.js")).benchFanout(),
   desk: async () => (await import("./desk.js")).benchDesk(),
   processes: async () => (await import("./processes.js")).benchProcesses(),
+  idle: async () => (await import("./idle.js")).benchIdle(),
 };
 
 const FILE = "BENCHMARKS.md";

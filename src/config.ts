@@ -17,6 +17,53 @@ const url = z
   .url()
   .optional()
   .or(z.literal("").transform(() => undefined));
+/** A whole number when given; unset or empty means "not set". */
+const optionalInt = (min: number, max: number) =>
+  z
+    .string()
+    .optional()
+    .transform((v) => (v === undefined || v.trim() === "" ? undefined : Number(v.trim())))
+    .pipe(z.number().int().min(min).max(max).optional());
+
+/** The most shards a process may name (Discord's largest bots run a few thousand). */
+export const MAX_SHARD_ID = 65_535;
+
+/**
+ * The shard ids a list like `0,2`, a range like `0-3` or both (`0-3,8`) names, ascending and without
+ * repeats; undefined when the text is none of those or a range goes downwards.
+ */
+export function parseShardIds(text: string): number[] | undefined {
+  if (!/^\d{1,5}(-\d{1,5})?(,\d{1,5}(-\d{1,5})?)*$/.test(text)) return undefined;
+  const ids = new Set<number>();
+  for (const part of text.split(",")) {
+    const [from, to = from] = part.split("-").map(Number);
+    if (from === undefined || to === undefined || to < from || to > MAX_SHARD_ID) return undefined;
+    for (let id = from; id <= to; id++) ids.add(id);
+  }
+  return [...ids].sort((a, b) => a - b);
+}
+
+/** DISCORD_SHARDS: `auto` (the default: every shard Discord recommends, in this process) or shard ids. */
+const shards = z
+  .string()
+  .optional()
+  .transform((v, ctx): "auto" | number[] => {
+    const text = (v ?? "").replace(/\s+/g, "");
+    if (text === "" || text === "auto") return "auto";
+    const ids = parseShardIds(text);
+    if (ids) return ids;
+    ctx.issues.push({
+      code: "custom",
+      input: v,
+      message: `must be "auto", a list like 0,2, a range like 0-3 (upwards, ids up to ${MAX_SHARD_ID}) or both, like 0-3,8`,
+    });
+    return z.NEVER;
+  });
+/** DISCORD_PROXY_URL: the proxy's API root, which its routes hang from (`…/api`). */
+const proxyUrl = url.refine(
+  (v) => v === undefined || !URL.canParse(v) || new URL(v).pathname.replace(/\/+$/, "") === "/api",
+  "must be the proxy's API root, ending in /api, like http://10.0.0.5:8080/api",
+);
 
 export const configSchema = z.object({
   DATA_PATH: z.string().default("data"),
@@ -34,6 +81,15 @@ export const configSchema = z.object({
   DISCORD_TOKEN: optionalText,
   DISCORD_APP_ID: optionalText,
   DISCORD_API_URL: url,
+  DISCORD_SHARDS: shards,
+  DISCORD_SHARD_COUNT: optionalInt(1, MAX_SHARD_ID + 1),
+  /** Where the bot's Discord REST requests go when several processes share one rate limit. */
+  DISCORD_PROXY_URL: proxyUrl,
+  /** Discord's global limit for this bot: kept by the proxy when there is one, else by each process. */
+  DISCORD_GLOBAL_REQUESTS_PER_SECOND: int(50, 1, 100_000),
+  /** Where `ceasefire-bot discord-proxy` listens. */
+  DISCORD_PROXY_HOST: z.string().trim().min(1).default("127.0.0.1"),
+  DISCORD_PROXY_PORT: port.default(8080),
   SLACK_BOT_TOKEN: optionalText,
   SLACK_SIGNING_SECRET: optionalText,
   SLACK_APP_TOKEN: optionalText,
@@ -112,6 +168,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   const problems: string[] = [];
   if (config.DISCORD_TOKEN && !config.DISCORD_APP_ID)
     problems.push("DISCORD_APP_ID: is required when DISCORD_TOKEN is set");
+  problems.push(...shardProblems(config));
   if (config.SLACK_BOT_TOKEN && !config.SLACK_SIGNING_SECRET && !config.SLACK_APP_TOKEN) {
     problems.push(
       "SLACK_SIGNING_SECRET: is required when SLACK_BOT_TOKEN is set (or SLACK_APP_TOKEN for Socket Mode)",
@@ -119,6 +176,43 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   }
   if (problems.length) throw new ConfigError(problems);
   return config;
+}
+
+/** What is wrong with DISCORD_SHARDS and DISCORD_SHARD_COUNT together. */
+function shardProblems(config: Config): string[] {
+  const ids = config.DISCORD_SHARDS;
+  const count = config.DISCORD_SHARD_COUNT;
+  if (ids === "auto") {
+    if (count === undefined) return [];
+    return [
+      `DISCORD_SHARD_COUNT: goes with shard ids in DISCORD_SHARDS (with "auto" Discord recommends the count); for all ${count} shards in this process set DISCORD_SHARDS=0-${count - 1}`,
+    ];
+  }
+  if (count === undefined)
+    return ["DISCORD_SHARD_COUNT: is required when DISCORD_SHARDS names shards (all processes together)"];
+  const beyond = ids.filter((id) => id >= count);
+  return beyond.length
+    ? [
+        `DISCORD_SHARDS: shard ids go from 0 to DISCORD_SHARD_COUNT - 1 (${count - 1}); got ${beyond.join(", ")}`,
+      ]
+    : [];
+}
+
+/**
+ * The gateway shards this process connects: `auto`, or its shard ids out of the count of all
+ * processes' shards (loadConfig has checked that the two go together).
+ */
+export function discordShards(config: Config): "auto" | { ids: number[]; count: number } {
+  if (config.DISCORD_SHARDS === "auto" || config.DISCORD_SHARD_COUNT === undefined) return "auto";
+  return { ids: config.DISCORD_SHARDS, count: config.DISCORD_SHARD_COUNT };
+}
+
+/**
+ * Where the bot's Discord REST requests go: the shared proxy when there is one, else DISCORD_API_URL
+ * (Discord's own API when that is unset too).
+ */
+export function discordRestUrl(config: Config): string | undefined {
+  return config.DISCORD_PROXY_URL ?? config.DISCORD_API_URL;
 }
 
 /** The command settings the configuration sets. */

@@ -1,6 +1,6 @@
 /**
  * The `ceasefire-bot` command line. Its commands and flags are a contract other tools rely on:
- * start, ask, replay, validate, schema, register, manifest; every one takes --data PATH.
+ * start, ask, replay, validate, schema, register, manifest, discord-proxy; every one takes --data PATH.
  */
 
 import { parseArgs } from "node:util";
@@ -34,6 +34,8 @@ Usage:
   ceasefire-bot manifest [--url https://…]       print a Slack app manifest (HTTP mode when --url is given)
   ceasefire-bot desk                             run the curator desk alone (DESK_USERS, DESK_PORT)
   ceasefire-bot desk-password                    read a password on standard input, print its hash for DESK_USERS
+  ceasefire-bot discord-proxy                    run the Discord REST proxy that several bot processes share,
+                                                 so that together they keep to the bot's one rate limit
 
 Every command takes --data PATH (default: data/, or DATA_PATH from the environment).
 Configuration comes from the environment; see README.md.`;
@@ -210,6 +212,12 @@ async function dispatch(argv: string[], io: Io, env: NodeJS.ProcessEnv): Promise
       if (values.help) return usage(io);
       const { passwordCommand } = await import("../desk/run.js");
       return passwordCommand(process.stdin, io.out);
+    }
+    case "discord-proxy": {
+      const { values } = parseArgs({ args: rest, options: common });
+      if (values.help) return usage(io);
+      const { discordProxyCommand } = await import("./discord-proxy.js");
+      return discordProxyCommand(config, io);
     }
     default:
       io.err(`Unknown command "${command}".\n\n${USAGE}`);

@@ -1,6 +1,6 @@
 /** `register` (Discord) and `manifest` (Slack): the platforms' view of the same command definitions. */
 
-import type { Config } from "../config.js";
+import { type Config, discordRestUrl } from "../config.js";
 import type { Io } from "./io.js";
 
 export async function registerCommand(config: Config, guildId: string | undefined, io: Io): Promise<number> {
@@ -9,12 +9,13 @@ export async function registerCommand(config: Config, guildId: string | undefine
     return 2;
   }
   const { registerCommands } = await import("../platforms/discord/register.js");
+  const apiUrl = discordRestUrl(config);
   try {
     const result = await registerCommands({
       token: config.DISCORD_TOKEN,
       appId: config.DISCORD_APP_ID,
       ...(guildId ? { guildId } : {}),
-      ...(config.DISCORD_API_URL ? { apiUrl: config.DISCORD_API_URL } : {}),
+      ...(apiUrl ? { apiUrl } : {}),
     });
     const count = result.registered.length;
     io.out(`Registered ${count} commands ${guildId ? `in guild ${guildId}` : "globally"}.`);

@@ -7,7 +7,7 @@ import type { Logger } from "pino";
 import type { Sender } from "../alerts/sender.js";
 import type { BotCore } from "../bot/core.js";
 import type { InFlight } from "../bot/in-flight.js";
-import type { Config } from "../config.js";
+import { type Config, discordRestUrl, discordShards } from "../config.js";
 import type { Route } from "../health/routes.js";
 import type { Metrics } from "../metrics/metrics.js";
 
@@ -37,11 +37,14 @@ export async function startPlatforms(options: {
     const { createDiscordAdapter } = await import("../platforms/discord/adapter.js");
     const { DiscordSender } = await import("../platforms/discord/sender.js");
     const { renderDiscord } = await import("../platforms/discord/render.js");
+    const restUrl = discordRestUrl(config);
     const discord = createDiscordAdapter({
       core,
       token: config.DISCORD_TOKEN,
       appId: config.DISCORD_APP_ID,
-      ...(config.DISCORD_API_URL ? { apiUrl: config.DISCORD_API_URL } : {}),
+      ...(restUrl ? { apiUrl: restUrl } : {}),
+      shards: discordShards(config),
+      globalRequestsPerSecond: config.DISCORD_GLOBAL_REQUESTS_PER_SECOND,
       log: log.child({ platform: "discord" }),
       metrics,
       inFlight,
@@ -49,7 +52,9 @@ export async function startPlatforms(options: {
     await discord.start();
     stops.push(() => discord.stop());
     connections.discord = () => discord.connected();
-    // Reminders go through the client's own REST queue, so they share its rate-limit state.
+    // Reminders go through the client's own REST queue, so they share its rate-limit state (and,
+    // with DISCORD_PROXY_URL, the proxy's, which every process shares). Any process may send to any
+    // channel: REST needs no shard.
     senders.discord = new DiscordSender(discord.client.rest, renderDiscord);
   }
   if (config.SLACK_BOT_TOKEN) {

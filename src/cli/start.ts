@@ -12,7 +12,6 @@
  * exits at once, with 128 + the signal's number.
  */
 
-import { constants } from "node:os";
 import { registry } from "../../commands/index.js";
 import { Deliverer } from "../alerts/deliver.js";
 import type { Sender } from "../alerts/sender.js";
@@ -34,24 +33,10 @@ import { openStore } from "../store/open.js";
 import type { Store } from "../store/store.js";
 import { type Clock, shiftedClock, systemClock } from "../time/clock.js";
 import type { Io } from "./io.js";
+import { exitOnStopSignals, settledWithin } from "./stop.js";
 
 /** How long closing the connections, servers and store may take once the work under way is done. */
 const CLOSE_TIMEOUT_MS = 5_000;
-
-/** Whether `work` settled within `ms`. */
-async function settledWithin(work: Promise<unknown>, ms: number): Promise<boolean> {
-  let timer: NodeJS.Timeout | undefined;
-  const late = new Promise<false>((resolve) => {
-    timer = setTimeout(() => resolve(false), ms);
-  });
-  const settled = work.then(
-    () => true,
-    () => true,
-  );
-  const result = await Promise.race([settled, late]);
-  clearTimeout(timer);
-  return result;
-}
 
 export async function startBot(options: {
   config: Config;
@@ -225,19 +210,14 @@ export async function startBot(options: {
     })();
     return stopping;
   };
-  const onSignal = (signal: NodeJS.Signals) => {
-    if (stopping) {
-      log.warn({ signal }, "second signal: exiting at once");
-      process.exit(128 + (constants.signals[signal] ?? 0));
-    }
-    void shutdown(signal).then((closed) => process.exit(closed ? 0 : 1));
-  };
-  process.on("SIGINT", onSignal);
-  process.on("SIGTERM", onSignal);
+  const removeSignalHandlers = exitOnStopSignals({
+    stop: shutdown,
+    stopping: () => stopping !== undefined,
+    log,
+  });
   await done;
   const closed = await shutdown("end of input");
-  process.off("SIGINT", onSignal);
-  process.off("SIGTERM", onSignal);
+  removeSignalHandlers();
   process.off("unhandledRejection", onUnhandled);
   return closed ? 0 : 1;
 }
@@ -267,13 +247,18 @@ export async function deskAlone(options: { config: Config; dataPath: string; io:
   const recorder = new ChangeRecorder({ store, clock: systemClock, log });
   recorder.listen(data);
   const desk = await runDesk({ config, data, store, clock: systemClock, log, users, recorder });
-  await new Promise<void>((stop) => {
-    const onSignal = () => stop();
-    process.once("SIGINT", onSignal);
-    process.once("SIGTERM", onSignal);
+  let stopping = false;
+  exitOnStopSignals({
+    stop: async () => {
+      stopping = true;
+      await desk.close();
+      data.close();
+      await store.close();
+      return true;
+    },
+    stopping: () => stopping,
+    log,
   });
-  await desk.close();
-  data.close();
-  await store.close();
-  return 0;
+  // Serves until SIGTERM or SIGINT, which exit the process.
+  return new Promise<number>(() => {});
 }

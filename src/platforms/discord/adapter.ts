@@ -4,6 +4,8 @@
  * gateway intent and caches almost nothing (the bot reads no messages, members or presences), so
  * its memory does not grow with the servers it is in beyond what discord.js needs.
  */
+
+import type { RESTOptions } from "@discordjs/rest";
 import {
   type AutocompleteInteraction,
   type ButtonInteraction,
@@ -54,12 +56,25 @@ export function invocationOf(interaction: ChatInputCommandInteraction): Invocati
   };
 }
 
+/**
+ * The gateway shards this process connects: `auto` runs every shard Discord recommends; otherwise the
+ * given ids out of `count` shards in all, so that processes on several machines each own a range
+ * (Discord sends each shard the servers whose `(guild_id >> 22) % count` is its id, and their
+ * interactions).
+ */
+export type DiscordShards = "auto" | { ids: readonly number[]; count: number };
+
 export interface DiscordAdapterOptions {
   core: DiscordCore;
   token: string;
   appId: string;
-  /** Discord's API root (DISCORD_API_URL), for a stand-in server. */
+  /**
+   * Where REST requests go: Discord's API root by default, the shared rate-limiting proxy
+   * (DISCORD_PROXY_URL) or a stand-in server. The gateway URL comes from there too.
+   */
   apiUrl?: string;
+  /** The shards this process connects (default `auto`). */
+  shards?: DiscordShards;
   log: Logger;
   /**
    * Discord drops an interaction not answered within 3 s. An answer not ready after this many ms
@@ -142,6 +157,21 @@ export function botCacheOptions(): Pick<ClientOptions, "makeCache" | "sweepers">
   };
 }
 
+/** The client's REST settings: where requests go and the client-side cap on requests per second. */
+export function restOptions(
+  options: Pick<DiscordAdapterOptions, "apiUrl" | "globalRequestsPerSecond">,
+): Partial<RESTOptions> {
+  return {
+    ...(options.apiUrl ? { api: options.apiUrl } : {}),
+    ...(options.globalRequestsPerSecond ? { globalRequestsPerSecond: options.globalRequestsPerSecond } : {}),
+  };
+}
+
+/** discord.js's own sharding options for `shards`. */
+export function shardOptions(shards: DiscordShards = "auto"): Pick<ClientOptions, "shards" | "shardCount"> {
+  return shards === "auto" ? { shards: "auto" } : { shards: [...shards.ids], shardCount: shards.count };
+}
+
 /**
  * Already API JSON: wrapped as "JSON encodable" so that discord.js sends it as is instead of
  * converting every key to snake_case again (a deep copy per reply).
@@ -188,20 +218,16 @@ type Outcome = { ok: true; value: Reply } | { ok: false; error: unknown };
 
 /** Creates the adapter; nothing connects before `start()`. */
 export function createDiscordAdapter(options: DiscordAdapterOptions): DiscordAdapter {
-  const { core, token, appId, apiUrl, log } = options;
+  const { core, token, appId, log } = options;
   const deferAfterMs = options.deferAfterMs ?? 2_500;
   const metrics = options.metrics ?? noMetrics;
   const inFlight = options.inFlight ?? new InFlight();
   const client = new Client({
     intents: [...BOT_INTENTS],
     ...botCacheOptions(),
+    ...shardOptions(options.shards),
     allowedMentions: { parse: [] },
-    rest: {
-      ...(apiUrl ? { api: apiUrl } : {}),
-      ...(options.globalRequestsPerSecond
-        ? { globalRequestsPerSecond: options.globalRequestsPerSecond }
-        : {}),
-    },
+    rest: restOptions(options),
   });
   let stopped = false;
 
@@ -347,7 +373,8 @@ export function createDiscordAdapter(options: DiscordAdapterOptions): DiscordAda
   client.on(Events.ShardResume, (shard, replayed) => log.info({ shard, replayed }, "gateway resumed"));
   client.rest.on("restDebug", (message) => {
     // A 429 Discord did not announce is only reported as a debug text (which holds the URL, and so
-    // the interaction token): log its bucket and wait time only.
+    // the interaction token): log its bucket and wait time only. Behind the shared proxy this is also
+    // how the proxy says "wait": its 429s never reach Discord.
     if (!message.includes("Encountered unexpected 429")) return;
     metrics.rateLimited("discord");
     log.warn(
@@ -355,7 +382,7 @@ export function createDiscordAdapter(options: DiscordAdapterOptions): DiscordAda
         route: /Bucket\s*:\s*(\S+)/.exec(message)?.[1],
         retryAfterMs: Number(/Retry After\s*:\s*(\d+)/.exec(message)?.[1]),
       },
-      "rate limited by Discord: waiting",
+      "rate limited by Discord (or the shared proxy): waiting",
     );
   });
   client.rest.on("rateLimited", (info) => {
@@ -372,7 +399,16 @@ export function createDiscordAdapter(options: DiscordAdapterOptions): DiscordAda
       const ready = new Promise<void>((resolve) => client.once(Events.ClientReady, () => resolve()));
       await client.login(token);
       await ready;
-      log.info({ appId, user: client.user?.tag, guilds: client.guilds.cache.size }, "discord bot ready");
+      log.info(
+        {
+          appId,
+          user: client.user?.tag,
+          guilds: client.guilds.cache.size,
+          shards: [...client.ws.shards.keys()],
+          shardCount: client.options.shardCount,
+        },
+        "discord bot ready",
+      );
     },
     async stop() {
       if (stopped) return;

@@ -13,7 +13,10 @@ export interface RegisterOptions {
   appId: string;
   /** Registers in one server only: changes show at once (global commands can take a while). */
   guildId?: string;
-  /** Discord's API root (DISCORD_API_URL), for a stand-in server; default https://discord.com/api. */
+  /**
+   * Discord's API root, the shared proxy's (DISCORD_PROXY_URL) or a stand-in server's
+   * (DISCORD_API_URL); default https://discord.com/api.
+   */
   apiUrl?: string;
   /** The commands to publish (default: all of the bot's). */
   commands?: readonly CommandInfo[];

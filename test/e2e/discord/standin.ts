@@ -3,6 +3,10 @@
  * the gateway (HELLO, IDENTIFY → READY, heartbeats, RESUME → RESUMED, dispatches). It records every
  * request so tests can assert on the payloads the real client sent, and can misbehave on demand
  * (drop the connection, keep the gateway down for a while, answer 429 once) to check the client copes.
+ *
+ * Sharding as Discord does it: an IDENTIFY may carry `shard: [id, count]`; that session then gets
+ * only the servers, and the interactions of the servers, whose `(guild_id >> 22) % count` is `id`
+ * (a direct message goes to shard 0). Without `shard` a session is shard [0, 1] and gets everything.
  */
 import { randomUUID } from "node:crypto";
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
@@ -33,6 +37,21 @@ export interface StandInOptions {
   heartbeatInterval?: number;
 }
 
+/** Where an interaction happens: a server and a channel in it (by default GUILD_ID and CHANNEL_ID). */
+export interface Place {
+  guildId?: string;
+  channelId?: string;
+}
+
+/** A gateway session: its shard, and the sequence number of its last dispatch. */
+interface Session {
+  id: string;
+  shard: [number, number];
+  seq: number;
+  /** The gateway intents the client identified with (server details need Guilds). */
+  intents: number;
+}
+
 interface FailureRule {
   method: string;
   path: RegExp;
@@ -50,6 +69,26 @@ const API_PREFIX = "/api/v10";
 export const GUILD_ID = "900000000000000001";
 export const CHANNEL_ID = "900000000000000002";
 const USER_ID = "900000000000000003";
+
+/** The shard Discord sends a server's events to: `(guild_id >> 22) % count`. */
+export function shardOf(guildId: string, count: number): number {
+  return Number((BigInt(guildId) >> 22n) % BigInt(count));
+}
+
+/**
+ * The stand-in's servers (`guildCount` of them), spread over the shards in turn: server `i` is on
+ * shard `i % count` for any count from 1 to 16. Their timestamps are a multiple of 720,720 ms (every
+ * count up to 16 divides it) after mid-2020, and the low 22 bits are free for ids derived from them.
+ */
+export function guildIdOf(i: number): string {
+  const base = 166_893_005_371n - (166_893_005_371n % 720_720n);
+  return ((base + BigInt(i)) << 22n).toString();
+}
+
+/** An id `offset` above `id`, for a server's channels and roles. */
+function idAfter(id: string, offset: number): string {
+  return (BigInt(id) + BigInt(offset)).toString();
+}
 
 let snowflakeCounter = 0n;
 /** Unique, increasing snowflake-like ids (timestamp in the top bits, as Discord's). */
@@ -79,13 +118,19 @@ export class StandInDiscord {
   /** When false, interaction callbacks are not recorded (benchmarks), only counted. */
   recordCallbacks = true;
   callbackCount = 0;
+  /** The shard count GET /gateway/bot recommends (what `shards: "auto"` connects). */
+  recommendedShards = 1;
+  /** Which connection each interaction was dispatched to: interaction id → the session's shard id. */
+  readonly dispatchedTo = new Map<string, number>();
 
   private readonly sockets = new Set<WebSocket>();
   private current: WebSocket | undefined;
   /** Connections waiting for their HELLO while the gateway is held down. */
   private held: WebSocket[] | undefined;
-  private sessionId = "";
-  private seq = 0;
+  /** Every session, by id (what RESUME names). */
+  private readonly sessions = new Map<string, Session>();
+  /** The session each open connection identified or resumed. */
+  private readonly live = new Map<WebSocket, Session>();
   private readonly heartbeatInterval: number;
   private readonly failures: FailureRule[] = [];
   private waiters: Waiter[] = [];
@@ -214,7 +259,7 @@ export class StandInDiscord {
     if (method === "GET" && path === "/gateway/bot") {
       return json(res, 200, {
         url: this.gatewayUrl,
-        shards: 1,
+        shards: this.recommendedShards,
         session_start_limit: { total: 1000, remaining: 1000, reset_after: 0, max_concurrency: 1 },
       });
     }
@@ -342,6 +387,7 @@ export class StandInDiscord {
     this.current = ws;
     ws.on("close", () => {
       this.sockets.delete(ws);
+      this.live.delete(ws);
       if (this.current === ws) this.current = undefined;
     });
     ws.on("message", (data) => {
@@ -363,21 +409,30 @@ export class StandInDiscord {
       case 1:
         this.sendOp(ws, { op: 11 });
         break;
-      case 2:
+      case 2: {
         this.identifies.push(payload.d);
-        this.sessionId = randomUUID();
-        this.seq = 0;
-        this.ready(ws, Number((payload.d as { intents?: unknown }).intents ?? 0));
+        const [id = 0, count = 1] = (payload.d as { shard?: number[] }).shard ?? [];
+        if (!(count >= 1 && id >= 0 && id < count)) {
+          ws.close(4010, "Invalid shard");
+          break;
+        }
+        const intents = Number((payload.d as { intents?: unknown }).intents ?? 0);
+        const session: Session = { id: randomUUID(), shard: [id, count], seq: 0, intents };
+        this.sessions.set(session.id, session);
+        this.live.set(ws, session);
+        this.ready(ws, session);
         this.sessionChanged();
         break;
+      }
       case 6: {
         this.resumes.push(payload.d);
-        const d = payload.d as { session_id?: string };
-        if (d.session_id !== this.sessionId) {
+        const session = this.sessions.get((payload.d as { session_id?: string }).session_id ?? "");
+        if (!session) {
           this.sendOp(ws, { op: 9, d: false });
           break;
         }
-        this.dispatch("RESUMED", {});
+        this.live.set(ws, session);
+        this.dispatchTo(ws, "RESUMED", {});
         this.sessionChanged();
         break;
       }
@@ -386,8 +441,12 @@ export class StandInDiscord {
     }
   }
 
-  private ready(ws: WebSocket, intents: number): void {
-    const guildIds = Array.from({ length: this.guildCount }, (_, i) => guildIdOf(i));
+  /** READY with the session's servers (those of its shard), then a GUILD_CREATE for each. */
+  private ready(ws: WebSocket, session: Session): void {
+    const [shard, count] = session.shard;
+    const guildIds = Array.from({ length: this.guildCount }, (_, i) => guildIdOf(i)).filter(
+      (id) => shardOf(id, count) === shard,
+    );
     this.dispatchTo(ws, "READY", {
       v: 10,
       user: {
@@ -402,9 +461,9 @@ export class StandInDiscord {
         mfa_enabled: false,
       },
       guilds: guildIds.map((id) => ({ id, unavailable: true })),
-      session_id: this.sessionId,
+      session_id: session.id,
       resume_gateway_url: this.gatewayUrl,
-      shard: [0, 1],
+      shard: session.shard,
       application: { id: this.appId, flags: 0 },
       private_channels: [],
       relationships: [],
@@ -412,14 +471,14 @@ export class StandInDiscord {
       guild_join_requests: [],
       user_settings: {},
     });
-    if (intents & GUILDS_INTENT)
+    if (session.intents & GUILDS_INTENT)
       for (const id of guildIds) this.dispatchTo(ws, "GUILD_CREATE", this.guild(id));
   }
 
   /** A GUILD_CREATE payload as a bot with the Guilds intent receives it. */
   private guild(id: string): Record<string, unknown> {
     const roles = Array.from({ length: this.rolesPerGuild }, (_, r) => ({
-      id: r === 0 ? id : `${id.slice(0, -4)}${String(1000 + r).padStart(4, "0")}`,
+      id: r === 0 ? id : idAfter(id, 1000 + r),
       name: r === 0 ? "@everyone" : `role-${r}`,
       color: 0,
       colors: { primary_color: 0, secondary_color: null, tertiary_color: null },
@@ -433,12 +492,12 @@ export class StandInDiscord {
       flags: 0,
     }));
     const channels = Array.from({ length: this.channelsPerGuild }, (_, c) => ({
-      id: `${id.slice(0, -4)}${String(5000 + c).padStart(4, "0")}`,
+      id: idAfter(id, 5000 + c),
       type: c === 0 ? 4 : 0,
       guild_id: id,
       name: c === 0 ? "Text channels" : `channel-${c}`,
       position: c,
-      parent_id: c === 0 ? null : `${id.slice(0, -4)}5000`,
+      parent_id: c === 0 ? null : idAfter(id, 5000),
       topic: c === 0 ? undefined : `Topic of channel ${c}`,
       nsfw: false,
       rate_limit_per_user: 0,
@@ -514,14 +573,35 @@ export class StandInDiscord {
   }
 
   private dispatchTo(ws: WebSocket, t: string, d: unknown): void {
-    this.seq += 1;
-    this.sendOp(ws, { op: 0, t, s: this.seq, d });
+    const session = this.live.get(ws);
+    if (!session) throw new Error("stand-in: dispatch on a connection without a session");
+    session.seq += 1;
+    this.sendOp(ws, { op: 0, t, s: session.seq, d });
   }
 
-  /** Sends a dispatch on the current connection. */
-  dispatch(t: string, d: unknown): void {
-    if (!this.current) throw new Error("stand-in: no gateway connection");
-    this.dispatchTo(this.current, t, d);
+  /**
+   * Sends a dispatch on the connection of the shard its server (`d.guild_id`) belongs to, shard 0 for
+   * none; the newest such connection when several sessions hold that shard.
+   */
+  dispatch(t: string, d: unknown): WebSocket {
+    const guildId = (d as { guild_id?: string } | undefined)?.guild_id;
+    const owner = [...this.live]
+      .filter(([, session]) => {
+        const [shard, count] = session.shard;
+        return (guildId === undefined ? 0 : shardOf(guildId, count)) === shard;
+      })
+      .at(-1);
+    if (!owner)
+      throw new Error(`stand-in: no gateway connection for the shard of ${guildId ?? "a direct message"}`);
+    const [ws] = owner;
+    this.dispatchTo(ws, t, d);
+    return ws;
+  }
+
+  /** Sends an interaction to its shard's connection and notes which shard that was. */
+  private dispatchInteraction(interaction: { id: string }): void {
+    const ws = this.dispatch("INTERACTION_CREATE", interaction);
+    this.dispatchedTo.set(interaction.id, this.live.get(ws)?.shard[0] ?? 0);
   }
 
   // ── Interactions ──────────────────────────────────────────────────────────────────────────────
@@ -532,17 +612,22 @@ export class StandInDiscord {
   /** The invoking member's permissions in the channel, as Discord resolves them (a decimal bit set). */
   memberPermissions = "1071698660929";
 
-  private interactionBase(type: number): Record<string, unknown> & { id: string; token: string } {
+  private interactionBase(
+    type: number,
+    place: Place = {},
+  ): Record<string, unknown> & { id: string; token: string } {
     const id = snowflake();
+    const guildId = place.guildId ?? GUILD_ID;
+    const channelId = place.channelId ?? CHANNEL_ID;
     return {
       id,
       application_id: this.appId,
       type,
       token: `interaction-token-${id}`,
       version: 1,
-      guild_id: GUILD_ID,
-      channel_id: CHANNEL_ID,
-      channel: { id: CHANNEL_ID, type: 0, guild_id: GUILD_ID, name: "general" },
+      guild_id: guildId,
+      channel_id: channelId,
+      channel: { id: channelId, type: 0, guild_id: guildId, name: "general" },
       member: {
         user: { id: USER_ID, username: "reader", discriminator: "0", avatar: null, global_name: "Reader" },
         roles: [],
@@ -556,17 +641,17 @@ export class StandInDiscord {
       locale: "en-GB",
       guild_locale: "en-US",
       entitlements: [],
-      authorizing_integration_owners: { "0": GUILD_ID },
+      authorizing_integration_owners: { "0": guildId },
       context: 0,
       attachment_size_limit: 8_388_608,
     };
   }
 
-  /** An INTERACTION_CREATE for a slash command; returns its id and token. */
-  chatInput(name: string, options: OptionValue[] = []): { id: string; token: string } {
-    const interaction = this.interactionBase(2);
+  /** An INTERACTION_CREATE for a slash command (in `place`); returns its id and token. */
+  chatInput(name: string, options: OptionValue[] = [], place: Place = {}): { id: string; token: string } {
+    const interaction = this.interactionBase(2, place);
     interaction.data = { id: snowflake(), name, type: 1, options };
-    this.dispatch("INTERACTION_CREATE", interaction);
+    this.dispatchInteraction(interaction);
     return { id: interaction.id, token: interaction.token };
   }
 
@@ -574,7 +659,7 @@ export class StandInDiscord {
   autocomplete(name: string, options: OptionValue[]): { id: string; token: string } {
     const interaction = this.interactionBase(4);
     interaction.data = { id: snowflake(), name, type: 1, options };
-    this.dispatch("INTERACTION_CREATE", interaction);
+    this.dispatchInteraction(interaction);
     return { id: interaction.id, token: interaction.token };
   }
 
@@ -583,7 +668,7 @@ export class StandInDiscord {
     const interaction = this.interactionBase(3);
     interaction.data = { custom_id: customId, component_type: 2 };
     interaction.message = { ...this.message(message), type: 20, interaction_metadata: undefined };
-    this.dispatch("INTERACTION_CREATE", interaction);
+    this.dispatchInteraction(interaction);
     return { id: interaction.id, token: interaction.token };
   }
 
@@ -603,9 +688,9 @@ export class StandInDiscord {
     });
   }
 
-  /** Sends a slash command and resolves with the callback body the client answered with. */
-  async command(name: string, options: OptionValue[] = []): Promise<CallbackBody> {
-    const { id } = this.chatInput(name, options);
+  /** Sends a slash command (in `place`) and resolves with the callback body the client answered with. */
+  async command(name: string, options: OptionValue[] = [], place: Place = {}): Promise<CallbackBody> {
+    const { id } = this.chatInput(name, options, place);
     return (await this.callbackFor(id)).body as CallbackBody;
   }
 
@@ -642,10 +727,6 @@ export function embedText(body: CallbackBody): string {
   return [e.title, e.description, ...(e.fields ?? []).flatMap((f) => [f.name, f.value]), e.footer?.text]
     .filter(Boolean)
     .join("\n");
-}
-
-function guildIdOf(i: number): string {
-  return (700000000000000000n + BigInt(i) * 10_000n).toString();
 }
 
 function json(res: ServerResponse, status: number, body: unknown): void {

@@ -1,0 +1,159 @@
+/**
+ * Memory of an idle bot with both platforms connected: the bot as deployed (deploy/ceasefire-bot.service's
+ * ExecStart, its Node flags included, run as systemd runs it, on the bot built as plain JavaScript)
+ * with Discord (the stand-in gateway and REST, 100 servers) and Slack (HTTP mode, or Socket Mode
+ * against the stand-in socket server) configured, HEALTH_PORT set (metrics on, as in a deployment with
+ * health checks) and the SQLite store in the unit's state directory. Once
+ * /readyz answers 200 nothing is sent to it; its resident set size is read from outside (ps) every
+ * second for IDLE_SECONDS. V8 gives back most of its start-up heap after some seconds of idleness,
+ * so the figure that counts is the one at the end; the one at ready and the highest are reported too.
+ * The same bot with V8's default settings (the unit's Node flags left out) and a bare `node` process
+ * idling as long are measured the same way, for comparison.
+ * Run alone: `npm run bench -- idle`.
+ */
+import { type ChildProcess, execFile, spawn } from "node:child_process";
+import { promisify } from "node:util";
+import { StandInDiscord } from "../test/e2e/discord/standin.js";
+import { SlackSocketStandin } from "../test/e2e/slack/socket-standin.js";
+import { SlackStandin } from "../test/e2e/slack/standin.js";
+import { freePort, until } from "../test/fixtures/bot-process.js";
+import { installBot } from "../test/fixtures/install.js";
+import { one, runUnit, serviceSettings } from "../test/fixtures/systemd-unit.js";
+import type { BenchSection } from "./report.js";
+
+const IDLE_SECONDS = Number(process.env.BENCH_IDLE_SECONDS ?? 30);
+const SERVERS = 100;
+const TARGET_MB = 100;
+const MB = 1024 * 1024;
+const SLACK_TOKEN = "xoxb-bench-idle";
+const APP_TOKEN = "xapp-1-A0APP-1-bench-idle";
+const UNIT = "deploy/ceasefire-bot.service";
+
+/** Resident set size of process `pid`, in bytes. */
+async function rssOf(pid: number): Promise<number> {
+  const { stdout } = await promisify(execFile)("ps", ["-o", "rss=", "-p", String(pid)]);
+  return Number(stdout.trim()) * 1024;
+}
+
+interface Sample {
+  /** RSS when the process was ready (bytes). */
+  ready: number;
+  /** RSS after IDLE_SECONDS of idleness. */
+  idle: number;
+  /** The highest RSS seen while idle. */
+  peak: number;
+}
+
+/** Samples `child`'s RSS every second for IDLE_SECONDS, from now on. */
+async function idleSamples(child: ChildProcess): Promise<Sample> {
+  const pid = child.pid;
+  if (pid === undefined) throw new Error("the process did not start");
+  const ready = await rssOf(pid);
+  let peak = ready;
+  let last = ready;
+  for (let s = 0; s < IDLE_SECONDS; s++) {
+    await new Promise((resolve) => setTimeout(resolve, 1_000));
+    last = await rssOf(pid);
+    peak = Math.max(peak, last);
+  }
+  return { ready, idle: last, peak };
+}
+
+async function stopped(child: ChildProcess): Promise<void> {
+  const exited = new Promise((resolve) => child.once("exit", resolve));
+  child.kill("SIGTERM");
+  await exited;
+}
+
+/** The deployed bot, idle with Discord and Slack (HTTP or Socket Mode) connected. */
+async function botIdle(
+  install: string,
+  slackMode: "http" | "socket",
+  options: { withoutNodeFlags?: boolean } = {},
+): Promise<Sample> {
+  const discord = await StandInDiscord.start();
+  discord.guildCount = SERVERS;
+  const slack = new SlackStandin(SLACK_TOKEN);
+  await slack.start();
+  const socket = slackMode === "socket" ? new SlackSocketStandin(slack, APP_TOKEN) : undefined;
+  await socket?.start();
+  const healthPort = await freePort();
+  const envFile: Record<string, string> = {
+    LOG_LEVEL: "warn",
+    HEALTH_PORT: String(healthPort),
+    DISCORD_TOKEN: "bench-idle-token",
+    DISCORD_APP_ID: discord.appId,
+    DISCORD_API_URL: discord.apiUrl,
+    SLACK_BOT_TOKEN: SLACK_TOKEN,
+    SLACK_API_URL: slack.apiUrl,
+    ...(socket
+      ? { SLACK_APP_TOKEN: APP_TOKEN }
+      : { SLACK_SIGNING_SECRET: "bench-idle-secret", PORT: String(await freePort()) }),
+  };
+  const { child } = runUnit(UNIT, install, envFile, options);
+  try {
+    await until(
+      "the bot to be ready",
+      async () => {
+        const status = await fetch(`http://127.0.0.1:${healthPort}/readyz`).then(
+          (r) => r.status,
+          () => undefined,
+        );
+        return status === 200 ? true : undefined;
+      },
+      60_000,
+    );
+    return await idleSamples(child);
+  } finally {
+    await stopped(child);
+    await socket?.stop();
+    await slack.stop();
+    await discord.close();
+  }
+}
+
+/** A bare node process doing nothing, for the floor. */
+async function bareNodeIdle(): Promise<Sample> {
+  const child = spawn(process.execPath, ["-e", "setInterval(() => {}, 1000)"], { stdio: "ignore" });
+  await new Promise((resolve) => setTimeout(resolve, 500));
+  try {
+    return await idleSamples(child);
+  } finally {
+    await stopped(child);
+  }
+}
+
+const mb = (bytes: number) => (bytes / MB).toFixed(1);
+
+export async function benchIdle(): Promise<BenchSection> {
+  const install = await installBot();
+  const rows = {
+    http: await botIdle(install, "http"),
+    socket: await botIdle(install, "socket"),
+    defaults: await botIdle(install, "http", { withoutNodeFlags: true }),
+    bare: await bareNodeIdle(),
+  };
+  const met = rows.http.idle < TARGET_MB * MB && rows.socket.idle < TARGET_MB * MB;
+  const row = (name: string, s: Sample) =>
+    `| ${name} | ${mb(s.ready)} MB | ${mb(s.peak)} MB | ${mb(s.idle)} MB |`;
+  const markdown = `The bot as the systemd unit runs it (\`${one(serviceSettings(UNIT), "ExecStart")}\` in its
+WorkingDirectory, with only its Environment= and the settings of its env file, as systemd runs it), on the bot as
+plain JavaScript (an esbuild bundle of the sources, packages external), with Discord (stand-in gateway and
+REST, ${SERVERS} servers of 20 channels and 10 roles) and Slack (stand-in Web API; HTTP mode, or Socket Mode
+connected to the stand-in socket server) configured, \`HEALTH_PORT\` set (metrics on) and the SQLite store.
+Nothing is asked of it once \`/readyz\` answers 200; its resident set size is read from outside
+(\`ps -o rss\`) every second for ${IDLE_SECONDS} s, and the last reading is the figure that counts (V8 gives back
+start-up memory after some idle seconds). The unit's Node flags trade CPU for memory
+(docs/decisions/0012-shards-and-one-rate-limit.md); the same bot with V8's default settings, and a bare
+\`node\` process idling as long (the floor: Node's own binary and heap), are measured the same way.
+
+| Process | RSS at ready | Highest while idle | RSS after ${IDLE_SECONDS} s idle |
+| --- | ---: | ---: | ---: |
+${row("bot: Discord + Slack HTTP mode", rows.http)}
+${row("bot: Discord + Slack Socket Mode", rows.socket)}
+${row("bot: Discord + Slack HTTP mode, V8 defaults (the unit's Node flags left out)", rows.defaults)}
+${row("bare node (floor)", rows.bare)}
+
+Target: an idle bot as the unit runs it, both platforms connected, under ${TARGET_MB} MB (${mb(Math.max(rows.http.idle, rows.socket.idle))} MB: ${met ? "met" : "NOT met"}).`;
+  return { title: "Idle process, both platforms connected", markdown, targetsMet: met };
+}

@@ -1,0 +1,145 @@
+/**
+ * The systemd units in deploy/. This machine's PID 1 is not systemd (nor, in general, a CI runner's),
+ * so the units cannot be started with systemctl here. What can be checked is checked:
+ *
+ * - `systemd-analyze verify` accepts each unit with no warning at all (it exits 0 even on a line it
+ *   ignores, like a misspelt signal, so its output must be empty);
+ * - the stop settings: SIGTERM, and a TimeoutStopSec that leaves the bot its SHUTDOWN_TIMEOUT_MS and
+ *   the time to close its connections before systemd would send SIGKILL;
+ * - each unit's ExecStart command line, run as systemd would run it (in WorkingDirectory, here an
+ *   install of the bot as plain JavaScript; with only the unit's Environment and then its
+ *   EnvironmentFile, here the test's settings pointing at stand-ins; its state directory), serves,
+ *   and on SIGTERM exits 0 within TimeoutStopSec.
+ */
+import { execFile } from "node:child_process";
+import { existsSync } from "node:fs";
+import { join } from "node:path";
+import { promisify } from "node:util";
+import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { StandInDiscord } from "../e2e/discord/standin.js";
+import { SlackStandin } from "../e2e/slack/standin.js";
+import { freePort, until } from "../fixtures/bot-process.js";
+import { installBot } from "../fixtures/install.js";
+import { repoRoot } from "../fixtures/story.js";
+import {
+  milliseconds,
+  one,
+  type RunningUnit,
+  runUnit,
+  serviceSettings,
+  stopUnit,
+  unitEnvironment,
+} from "../fixtures/systemd-unit.js";
+
+const UNITS = ["deploy/ceasefire-bot.service", "deploy/ceasefire-bot-discord-proxy.service"];
+/** How long the bot may take to close its connections and store after SHUTDOWN_TIMEOUT_MS (src/cli/start.ts). */
+const CLOSE_TIMEOUT_MS = 5_000;
+
+async function statusOf(url: string): Promise<number | undefined> {
+  try {
+    return (await fetch(url)).status;
+  } catch {
+    return undefined;
+  }
+}
+
+const running: RunningUnit[] = [];
+afterEach(() => {
+  for (const unit of running)
+    if (unit.child.exitCode === null && unit.child.signalCode === null) unit.child.kill("SIGKILL");
+  running.length = 0;
+});
+
+describe("the systemd units", () => {
+  it("pass systemd-analyze verify without a single warning", async () => {
+    const verified = await promisify(execFile)("systemd-analyze", ["verify", ...UNITS], {
+      cwd: repoRoot,
+    }).catch((err: NodeJS.ErrnoException & { stderr?: string }) => {
+      if (err.code === "ENOENT")
+        throw new Error("systemd-analyze is missing: apt-get install systemd (.ci/run does)");
+      throw new Error(`systemd-analyze verify failed: ${err.stderr ?? err.message}`);
+    });
+    expect(verified.stderr.trim()).toBe("");
+    expect(verified.stdout.trim()).toBe("");
+  });
+
+  it.each(UNITS)(
+    "%s stops with SIGTERM, leaving the stop its time before SIGKILL, and restarts only on failure",
+    (path) => {
+      const settings = serviceSettings(path);
+      expect(one(settings, "KillSignal")).toBe("SIGTERM");
+      const shutdownMs = Number(unitEnvironment(settings, "/var/lib").SHUTDOWN_TIMEOUT_MS ?? 10_000);
+      expect(milliseconds(one(settings, "TimeoutStopSec"))).toBeGreaterThan(shutdownMs + CLOSE_TIMEOUT_MS);
+      expect(one(settings, "Restart")).toBe("on-failure");
+      // Exit status 2 is a configuration error, which restarting cannot mend.
+      expect(one(settings, "RestartPreventExitStatus")).toBe("2");
+      expect(settings.get("EnvironmentFile")).toHaveLength(1);
+    },
+  );
+});
+
+describe("each unit's ExecStart, run as systemd runs it", () => {
+  let install: string;
+  let discord: StandInDiscord;
+  let slack: SlackStandin;
+
+  beforeAll(async () => {
+    install = await installBot();
+    discord = await StandInDiscord.start();
+    slack = new SlackStandin("xoxb-unit-test");
+    await slack.start();
+  });
+
+  afterAll(async () => {
+    await discord?.close();
+    await slack?.stop();
+  });
+
+  it("the bot: becomes ready on Discord and Slack with its store in the state directory, and exits 0 on SIGTERM within TimeoutStopSec", async () => {
+    const healthPort = await freePort();
+    const unit = runUnit("deploy/ceasefire-bot.service", install, {
+      DISCORD_TOKEN: "unit-test-discord-token",
+      DISCORD_APP_ID: discord.appId,
+      DISCORD_API_URL: discord.apiUrl,
+      SLACK_BOT_TOKEN: "xoxb-unit-test",
+      SLACK_SIGNING_SECRET: "unit-test-signing-secret",
+      SLACK_API_URL: slack.apiUrl,
+      PORT: String(await freePort()),
+      HEALTH_PORT: String(healthPort),
+    });
+    running.push(unit);
+    await until(
+      `the bot to be ready (it logged: ${unit.output().slice(-500)})`,
+      async () => ((await statusOf(`http://127.0.0.1:${healthPort}/readyz`)) === 200 ? true : undefined),
+      30_000,
+    );
+    expect(existsSync(join(unit.stateRoot, "ceasefire-bot", "ceasefire-bot.sqlite"))).toBe(true);
+
+    const { exit, ms } = await stopUnit(unit);
+    expect(exit).toEqual({ code: 0, signal: null });
+    expect(ms).toBeLessThan(unit.timeoutStopMs);
+    expect(unit.output()).toContain('"msg":"stopped"');
+  }, 60_000);
+
+  it("the Discord proxy: passes requests on, and exits 0 on SIGTERM within TimeoutStopSec", async () => {
+    const port = await freePort();
+    const unit = runUnit("deploy/ceasefire-bot-discord-proxy.service", install, {
+      DISCORD_API_URL: discord.apiUrl,
+      DISCORD_PROXY_PORT: String(port),
+    });
+    running.push(unit);
+    await until(
+      `the proxy to listen (it logged: ${unit.output().slice(-500)})`,
+      async () => ((await statusOf(`http://127.0.0.1:${port}/healthz`)) === 200 ? true : undefined),
+      30_000,
+    );
+    const gateway = await fetch(`http://127.0.0.1:${port}/api/v10/gateway/bot`, {
+      headers: { authorization: "Bot unit-test-discord-token" },
+    });
+    expect(await gateway.json()).toMatchObject({ url: discord.gatewayUrl });
+
+    const { exit, ms } = await stopUnit(unit);
+    expect(exit).toEqual({ code: 0, signal: null });
+    expect(ms).toBeLessThan(unit.timeoutStopMs);
+  }, 60_000);
+});
