@@ -17,6 +17,8 @@
 import { type ChildProcess, spawn } from "node:child_process";
 import { createInterface } from "node:readline";
 import pg from "pg";
+import { createLogger } from "../src/log.js";
+import { startDiscordProxy } from "../src/platforms/discord/proxy.js";
 import { PostgresStore } from "../src/store/postgres.js";
 import { DiscordStandIn } from "../test/e2e/alerts/standin-discord.js";
 import { subscribedChannels } from "./alert.js";
@@ -64,10 +66,18 @@ async function nextLine(reader: AsyncIterator<string>, what: string, stderr: () 
 
 async function fanOutWith(processes: number, schema: string): Promise<Run> {
   const standin = await new DiscordStandIn({ globalPerSecond: LIMIT }).start();
+  // Every process goes through one shared proxy that keeps the bot's one global limit.
+  const proxy = await startDiscordProxy({
+    host: "127.0.0.1",
+    port: 0,
+    apiUrl: standin.url,
+    globalRequestsPerSecond: LIMIT,
+    log: createLogger("silent"),
+  });
   const setup = await PostgresStore.open({ connectionString: PG_URL, schema, max: 8 });
   const channels = await subscribedChannels(setup, CHANNELS);
 
-  const perProcess = shares(LIMIT, processes);
+  const perProcess = Array.from({ length: processes }, () => LIMIT);
   const children = perProcess.map((share) => {
     const child = spawn(
       process.execPath,
@@ -76,7 +86,7 @@ async function fanOutWith(processes: number, schema: string): Promise<Run> {
         "bench/processes-child.ts",
         PG_URL,
         schema,
-        standin.url,
+        proxy.url,
         String(share),
         String(CONCURRENCY),
       ],
@@ -117,14 +127,11 @@ async function fanOutWith(processes: number, schema: string): Promise<Run> {
   } finally {
     for (const c of children) if (c.child.exitCode === null) c.child.kill("SIGKILL");
     await setup.close();
+    await proxy.close();
     await standin.stop();
   }
 }
 
-/** `total` split into `n` whole shares that add up to it, the larger ones last. */
-function shares(total: number, n: number): number[] {
-  return Array.from({ length: n }, (_, i) => Math.floor(total / n) + (i >= n - (total % n) ? 1 : 0));
-}
 
 async function countSent(schema: string): Promise<number> {
   const client = new pg.Client({ connectionString: PG_URL });
@@ -176,7 +183,7 @@ export async function benchProcesses(): Promise<BenchSection> {
   const targetsMet = runs.every(met);
   const markdown = `One alert fanned out to ${CHANNELS.toLocaleString("en")} subscribed Discord channels by 1, 2 and 3 bot processes on one PostgreSQL store, each process the real delivery path (ledger claim on PostgreSQL, \`DiscordSender\` → \`@discordjs/rest\`, ledger finish; ${CONCURRENCY} channels in flight per process). The processes share the channels through the ledger's claims alone. The stand-in Discord REST API enforces a global limit of ${LIMIT} requests/s (a token bucket) and answers excess requests with a global 429.
 
-**The processes do not share a rate limiter yet** (a limiter shared between processes is being built separately): each paces itself with \`globalRequestsPerSecond\` set to its share of ${LIMIT} / N, in whole requests that add up to the limit. Ideal time: channels / limit = ${ideal.toFixed(1)} s. Elapsed runs from the moment every process is told to start to the moment the last one has finished.
+**The processes share one rate limit through the Discord proxy** (\`ceasefire-bot discord-proxy\`, decision 0012): every process sends through it, and it keeps the bot's global limit of ${LIMIT} requests/s for all of them, answering a process that would go over with a 429 of its own (counted below as "429s seen by the clients": they never reach Discord) and never letting a request through that would draw Discord's. Ideal time: channels / limit = ${ideal.toFixed(1)} s. Elapsed runs from the moment every process is told to start to the moment the last one has finished.
 
 | Processes | Elapsed | Elapsed / ideal | Duplicates | Losses | 429s (stand-in, all global) | 429s seen by the clients | Sent (ledger) | Targets |
 | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | :---: |
@@ -184,11 +191,11 @@ ${rows.join("\n")}
 
 Each process's share:
 
-| Processes | Process | Requests/s | Sent | Finished after | CPU time of its fan-out |
+| Processes | Process | Own limit (req/s) | Sent | Finished after | CPU time of its fan-out |
 | ---: | ---: | ---: | ---: | ---: | ---: |
 ${shareRows.join("\n")}
 
-Why several processes take about 5% longer than one: a client's global limit is a window of its share of requests per second, reopened 50 ms after it closed (@discordjs/rest's default \`offset\`), so 20 windows take 19 × 1.05 s ≈ 20 s; with the channels shared out as the processes go, one of them usually ends a few channels past a whole number of windows and needs one more (1.05 s). A process the machine runs more slowly takes fewer channels, but the others cannot go faster than their share: on a loaded machine that is what spreads the figures.
+Why it takes about 5% longer than the ideal: the proxy's client opens a window of ${LIMIT} requests a second, reopened 50 ms after it closed (@discordjs/rest's default \`offset\`), so 20 windows take about 21 s; a process the proxy turns away waits the time the proxy's 429 names and sends again, which is where the extra percent or two with 2 and 3 processes goes.
 
 Targets: elapsed within 10% of the ideal, no duplicates, no losses, no global 429s, every row of the ledger sent: ${targetsMet ? "all met" : "NOT all met"}.`;
   return { title: "Alert fan-out by several processes on PostgreSQL", markdown, targetsMet };
