@@ -27,6 +27,6 @@ export const commands: readonly AnyCommand[] = [
   unsubscribeCommand,
   subscriptionsCommand,
   help,
-] as unknown as readonly AnyCommand[];
+];
 
 export const registry = createRegistry(commands);

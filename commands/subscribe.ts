@@ -1,9 +1,8 @@
 import { defineChannelCommand } from "../src/command/definition.js";
 import { subscribe, subscribeOptions } from "../src/reminders/subscriptions.js";
-import type { Store } from "../src/store/store.js";
 
 /** /subscribe [kind:reminders|updates|all] [lead:1d,2h]: this channel gets reminders and/or updates. */
-export const subscribeCommand = defineChannelCommand<typeof subscribeOptions, Store>({
+export const subscribeCommand = defineChannelCommand({
   kind: "channel",
   name: "subscribe",
   description: "Post deadline reminders and/or news updates in this channel",

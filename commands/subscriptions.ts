@@ -1,9 +1,8 @@
 import { defineChannelCommand } from "../src/command/definition.js";
 import { noOptions, subscriptions } from "../src/reminders/subscriptions.js";
-import type { Store } from "../src/store/store.js";
 
 /** /subscriptions: what this channel gets, its next alerts, and its last deliveries with their outcome. */
-export const subscriptionsCommand = defineChannelCommand<typeof noOptions, Store>({
+export const subscriptionsCommand = defineChannelCommand({
   kind: "channel",
   name: "subscriptions",
   description: "What this channel gets, its next alerts and its last deliveries",

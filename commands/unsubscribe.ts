@@ -1,9 +1,8 @@
 import { defineChannelCommand } from "../src/command/definition.js";
 import { unsubscribe, unsubscribeOptions } from "../src/reminders/subscriptions.js";
-import type { Store } from "../src/store/store.js";
 
 /** /unsubscribe [story:<id>|all]: this channel gets no more reminders or updates (of one story, or any). */
-export const unsubscribeCommand = defineChannelCommand<typeof unsubscribeOptions, Store>({
+export const unsubscribeCommand = defineChannelCommand({
   kind: "channel",
   name: "unsubscribe",
   description: "Stop posting reminders and updates in this channel",

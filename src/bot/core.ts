@@ -4,7 +4,7 @@
  * knows no platform.
  */
 import type { Logger } from "pino";
-import type { CommandContext, Invocation, Settings } from "../command/definition.js";
+import type { ChannelPort, CommandContext, Invocation, Settings } from "../command/definition.js";
 import { type CommandRegistry, runChannelCommand, runCommand } from "../command/run.js";
 import type { Dataset } from "../dataset/dataset.js";
 import { type Metrics, noMetrics } from "../metrics/metrics.js";
@@ -76,7 +76,7 @@ export function createCore(options: {
   /** Reuse answers within the same minute (default true). */
   cache?: boolean;
   /** What channel commands work on (the subscriptions store); without it they say so. */
-  channelPort?: unknown;
+  channelPort?: ChannelPort;
   /** Counts the commands answered and times them (default: nothing). */
   metrics?: Metrics;
 }): BotCore {

@@ -5,6 +5,7 @@
 import type { z } from "zod";
 import type { Dataset } from "../dataset/dataset.js";
 import type { Reply } from "../reply/reply.js";
+import type { Store } from "../store/store.js";
 import type { Clock } from "../time/clock.js";
 
 export interface Settings {
@@ -66,18 +67,20 @@ export interface CommandDefinition<S extends AnyOptions = AnyOptions> extends Co
  * channel's subscription through the context, so its handler is async; it still never sees a
  * platform: the adapter describes the channel and the person in an `Invocation`.
  */
-export interface ChannelCommandDefinition<S extends AnyOptions = AnyOptions, P = unknown>
-  extends CommandInfo<S> {
+export interface ChannelCommandDefinition<S extends AnyOptions = AnyOptions> extends CommandInfo<S> {
   kind: "channel";
-  handle(options: z.output<S>, context: ChannelContext<P>): Promise<Reply>;
+  handle(options: z.output<S>, context: ChannelContext): Promise<Reply>;
 }
 
-export interface ChannelContext<P = unknown> extends CommandContext {
+/** What channel commands work on: the store of subscriptions and deliveries. */
+export type ChannelPort = Store;
+
+export interface ChannelContext extends CommandContext {
   invocation: Invocation;
   /** Whether the person may manage this channel (resolved before the handler runs, when needed). */
   canManage: boolean;
   /** The service behind channel commands (the subscriptions store). */
-  port: P;
+  port: ChannelPort;
 }
 
 export type AnyCommand = CommandDefinition | ChannelCommandDefinition;
@@ -87,8 +90,8 @@ export function defineCommand<S extends AnyOptions>(def: CommandDefinition<S>): 
   return def;
 }
 
-export function defineChannelCommand<S extends AnyOptions, P>(
-  def: ChannelCommandDefinition<S, P>,
-): ChannelCommandDefinition<S, P> {
+export function defineChannelCommand<S extends AnyOptions>(
+  def: ChannelCommandDefinition<S>,
+): ChannelCommandDefinition<S> {
   return def;
 }

@@ -85,11 +85,11 @@ export const REFUSED = (name: string) =>
  * Runs a command about the channel it was typed in: validates its options, checks the permission
  * it asks for (again at run time, whatever the platform showed), then runs its async handler.
  */
-export async function runChannelCommand<P>(
+export async function runChannelCommand(
   registry: CommandRegistry,
   name: string,
   raw: Record<string, unknown>,
-  context: Omit<ChannelContext<P>, "canManage">,
+  context: Omit<ChannelContext, "canManage">,
   log?: RunLog,
 ): Promise<Reply> {
   const def = registry.get(name);
@@ -100,7 +100,7 @@ export async function runChannelCommand<P>(
   try {
     const canManage = def.permission === "manage-channel" ? await context.invocation.canManage() : false;
     if (def.permission === "manage-channel" && !canManage) return REFUSED(def.name);
-    const reply = await def.handle(parsed.options, { ...context, canManage } as ChannelContext<never>);
+    const reply = await def.handle(parsed.options, { ...context, canManage });
     return finish(reply, parsed as never);
   } catch (err) {
     return failed(def, err, log);

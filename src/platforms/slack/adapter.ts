@@ -17,7 +17,7 @@ import {
   type Middleware,
   type SlackActionMiddlewareArgs,
   type SlackCommandMiddlewareArgs,
-  type SocketModeReceiver,
+  SocketModeReceiver,
 } from "@slack/bolt";
 import { WebClientEvent } from "@slack/web-api";
 import type { Logger } from "pino";
@@ -97,17 +97,11 @@ async function safely(log: Logger, what: string, answer: () => Reply | Promise<R
   }
 }
 
-/** The Socket Mode connection of an App made with `socketMode: true` (Bolt keeps its receiver private). */
-function socketClient(app: App): SocketModeReceiver["client"] {
-  return (app as unknown as { receiver: SocketModeReceiver }).receiver.client;
-}
-
 /**
  * Resolves once the Socket Mode client has closed its connection (or after `timeoutMs`, should Slack
  * never answer the close frame). Bolt's SocketModeReceiver.stop() only starts the close handshake.
  */
-function socketDisconnected(app: App, timeoutMs: number): Promise<void> {
-  const client = socketClient(app);
+function socketDisconnected(client: SocketModeReceiver["client"], timeoutMs: number): Promise<void> {
   return new Promise((resolve) => {
     const done = () => {
       clearTimeout(timer);
@@ -138,11 +132,20 @@ export function createSlackAdapter(options: SlackAdapterOptions): SlackAdapter {
   // No conversation store: the bot keeps no per-conversation state, and Bolt's default store costs
   // every request a thrown "Conversation not found" error.
   let app: App;
+  // Socket Mode's receiver is made here, not by Bolt, so the bot holds its connection (to wait for it
+  // to close on stop, and to count its reconnects). Its WebClient takes the same API URL.
+  let socket: SocketModeReceiver | undefined;
   if (mode === "socket") {
+    if (!appToken) throw new Error("Slack Socket Mode needs SLACK_APP_TOKEN");
+    socket = new SocketModeReceiver({
+      appToken,
+      logger,
+      logLevel,
+      ...(apiUrl ? { installerOptions: { clientOptions: { slackApiUrl: apiUrl } } } : {}),
+    });
     app = new App({
       token: botToken,
-      appToken,
-      socketMode: true,
+      receiver: socket,
       logger,
       logLevel,
       convoStore: false,
@@ -264,7 +267,7 @@ export function createSlackAdapter(options: SlackAdapterOptions): SlackAdapter {
   app.action<BlockAction>(/^cf1:/, trackedButton);
   app.action<BlockAction>(/^(?!cf1:)/, trackedButton);
   app.client.on(WebClientEvent.RATE_LIMITED, () => metrics.rateLimited("slack"));
-  if (mode === "socket") socketClient(app).on("reconnecting", () => metrics.reconnecting("slack"));
+  socket?.client.on("reconnecting", () => metrics.reconnecting("slack"));
 
   let server: Server | undefined;
   let started = false;
@@ -286,7 +289,7 @@ export function createSlackAdapter(options: SlackAdapterOptions): SlackAdapter {
       server?.closeIdleConnections();
       // In Socket Mode, wait for the socket to close: no command is answered once stop() has resolved
       // (the CLI closes the dataset and the store next).
-      const closed = mode === "socket" ? socketDisconnected(app, 3000) : undefined;
+      const closed = socket ? socketDisconnected(socket.client, 3000) : undefined;
       await app.stop();
       await closed;
       server = undefined;
@@ -294,7 +297,7 @@ export function createSlackAdapter(options: SlackAdapterOptions): SlackAdapter {
     connected() {
       if (!started) return false;
       return mode === "socket"
-        ? socketClient(app).websocket?.readyState === WEBSOCKET_OPEN
+        ? socket?.client.websocket?.readyState === WEBSOCKET_OPEN
         : server?.listening === true;
     },
     port() {
