@@ -132,7 +132,6 @@ async function fanOutWith(processes: number, schema: string): Promise<Run> {
   }
 }
 
-
 async function countSent(schema: string): Promise<number> {
   const client = new pg.Client({ connectionString: PG_URL });
   await client.connect();
