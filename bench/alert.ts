@@ -1,4 +1,5 @@
-/** What the fan-out benchmarks send, and to whom. */
+/** What the fan-out benchmarks send, to whom, and through what. */
+import { REST } from "@discordjs/rest";
 import { type DeliveryItem, eachLimit } from "../src/alerts/deliver.js";
 import type { ChannelRef, Store } from "../src/store/store.js";
 
@@ -28,4 +29,14 @@ export function benchAlert(dueAt: Date): DeliveryItem {
       ephemeral: false,
     }),
   };
+}
+
+/** A REST client for the stand-in Discord that counts the 429s it is answered. */
+export function countingRest(api: string, perSecond: number): { rest: REST; saw429: () => number } {
+  const rest = new REST({ api, globalRequestsPerSecond: perSecond, timeout: 30_000 }).setToken("bench-token");
+  let saw = 0;
+  rest.on("response", (_request, response) => {
+    if (response.status === 429) saw++;
+  });
+  return { rest, saw429: () => saw };
 }

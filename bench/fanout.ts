@@ -12,7 +12,6 @@
 import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { REST } from "@discordjs/rest";
 import { Deliverer } from "../src/alerts/deliver.js";
 import { createLogger } from "../src/log.js";
 import { renderDiscord } from "../src/platforms/discord/render.js";
@@ -20,7 +19,7 @@ import { DiscordSender } from "../src/platforms/discord/sender.js";
 import { SqliteStore } from "../src/store/sqlite.js";
 import { fixedClock } from "../src/time/clock.js";
 import { DiscordStandIn } from "../test/e2e/alerts/standin-discord.js";
-import { benchAlert, subscribedChannels } from "./alert.js";
+import { benchAlert, countingRest, subscribedChannels } from "./alert.js";
 import type { BenchSection } from "./report.js";
 
 const CHANNELS = 10_000;
@@ -32,13 +31,7 @@ export async function benchFanout(): Promise<BenchSection> {
   const store = SqliteStore.open(join(mkdtempSync(join(tmpdir(), "bench-fanout-")), "bot.sqlite"));
   const channels = await subscribedChannels(store, CHANNELS);
 
-  const rest = new REST({ api: standin.url, globalRequestsPerSecond: LIMIT, timeout: 30_000 }).setToken(
-    "bench-token",
-  );
-  let restSaw429 = 0;
-  rest.on("response", (_request, response) => {
-    if (response.status === 429) restSaw429++;
-  });
+  const { rest, saw429 } = countingRest(standin.url, LIMIT);
   const clock = fixedClock("2025-02-28T07:00:00Z");
   const deliverer = new Deliverer({
     store,
@@ -76,7 +69,7 @@ export async function benchFanout(): Promise<BenchSection> {
 | Elapsed | ${elapsed.toFixed(1)} s |
 | Elapsed / ideal | ${ratio.toFixed(3)} |
 | 429s answered by the stand-in | ${standin.stats.rateLimited} |
-| 429s seen by @discordjs/rest | ${restSaw429} |
+| 429s seen by @discordjs/rest | ${saw429()} |
 | Messages posted | ${standin.stats.posts - standin.stats.serverErrors} |
 | Sent (ledger) | ${report.outcomes.sent} |
 | Duplicates (channels with > 1) | ${duplicates} |

@@ -11,6 +11,7 @@ import { indexStory } from "../src/dataset/dataset.js";
 import { assemble, checkReferences, formatDataError } from "../src/dataset/load.js";
 import { storyFileSchema } from "../src/dataset/schema.js";
 import { addDays } from "../src/time/calendar.js";
+import { seededRandom } from "../test/fixtures/random-story.js";
 
 export const GENERATED_TAGS = [
   "talks",
@@ -34,21 +35,9 @@ const ROLE_CHANGES = 80;
 export const GENERATED_HISTORY_ENTRIES =
   FIGURE_VALUES + DEADLINES * (STATUSES_PER_DEADLINE + MOVES_PER_DEADLINE) + ROLE_CHANGES;
 
-/** A small deterministic PRNG (mulberry32), so every run benchmarks the same story. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
-}
-
 /** The raw JSON of a generated story file (what a curator would write). */
 export function generateStoryJson(events = 10_000, seed = 1): Record<string, unknown> {
-  const rand = random(seed);
+  const rand = seededRandom(seed);
   const days = GENERATED_YEARS * 365;
   const src = ["bench-source-a", "bench-source-b"];
   const pick = <T>(list: readonly T[]): T => list[Math.floor(rand() * list.length)] as T;

@@ -6,14 +6,13 @@
  * alongside the other processes, and prints its outcomes, the 429s its REST client saw and the CPU
  * time the fan-out took as JSON.
  */
-import { REST } from "@discordjs/rest";
 import { Deliverer } from "../src/alerts/deliver.js";
 import { createLogger } from "../src/log.js";
 import { renderDiscord } from "../src/platforms/discord/render.js";
 import { DiscordSender } from "../src/platforms/discord/sender.js";
 import { PostgresStore } from "../src/store/postgres.js";
 import { fixedClock } from "../src/time/clock.js";
-import { benchAlert } from "./alert.js";
+import { benchAlert, countingRest } from "./alert.js";
 
 const [pgUrl, schema, api, perSecond, concurrency] = process.argv.slice(2);
 if (!pgUrl || !schema || !api || !perSecond || !concurrency) {
@@ -21,13 +20,7 @@ if (!pgUrl || !schema || !api || !perSecond || !concurrency) {
   process.exit(2);
 }
 const store = await PostgresStore.open({ connectionString: pgUrl, schema, max: 8 });
-const rest = new REST({ api, globalRequestsPerSecond: Number(perSecond), timeout: 30_000 }).setToken(
-  "bench-token",
-);
-let restSaw429 = 0;
-rest.on("response", (_request, response) => {
-  if (response.status === 429) restSaw429++;
-});
+const { rest, saw429 } = countingRest(api, Number(perSecond));
 const clock = fixedClock("2025-02-28T07:00:00Z");
 const deliverer = new Deliverer({
   store,
@@ -44,7 +37,7 @@ const cpuBefore = process.cpuUsage();
 const report = await deliverer.fanOut(benchAlert(clock.now()), channels);
 const cpu = process.cpuUsage(cpuBefore);
 process.stdout.write(
-  `${JSON.stringify({ outcomes: report.outcomes, restSaw429, cpuSeconds: (cpu.user + cpu.system) / 1e6 })}\n`,
+  `${JSON.stringify({ outcomes: report.outcomes, restSaw429: saw429(), cpuSeconds: (cpu.user + cpu.system) / 1e6 })}\n`,
 );
 rest.clearHashSweeper();
 rest.clearHandlerSweeper();
