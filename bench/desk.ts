@@ -7,7 +7,7 @@ import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
-import { defaultSettings } from "../src/command/definition.js";
+import { defaultSettings } from "../src/config.js";
 import { LiveDataset } from "../src/dataset/live.js";
 import { hashPassword } from "../src/desk/auth.js";
 import { createDesk } from "../src/desk/server.js";

@@ -4,7 +4,6 @@
  */
 import cron from "node-cron";
 import { z } from "zod";
-import { defaultSettings, type Settings } from "./command/definition.js";
 import { LOG_FORMATS } from "./log.js";
 
 const optionalText = z
@@ -64,6 +63,18 @@ const proxyUrl = url.refine(
   (v) => v === undefined || !URL.canParse(v) || new URL(v).pathname.replace(/\/+$/, "") === "/api",
   "must be the proxy's API root, ending in /api, like http://10.0.0.5:8080/api",
 );
+
+/** What commands and alerts read of the configuration (the rest is the composition root's). */
+export interface Settings {
+  /** Replies say the data may be out of date when its as-of date is older than this. */
+  staleAfterDays: number;
+  /** Local hour (story time zone) of reminders for date-only deadlines. */
+  reminderHour: number;
+  /** Timeline entries per page. */
+  timelinePageSize: number;
+}
+
+export const defaultSettings: Settings = { staleAfterDays: 7, reminderHour: 9, timelinePageSize: 8 };
 
 export const configSchema = z.object({
   DATA_PATH: z.string().default("data"),

@@ -4,8 +4,9 @@
  * knows no platform.
  */
 import type { Logger } from "pino";
-import type { ChannelPort, CommandContext, Invocation, Settings } from "../command/definition.js";
+import type { ChannelPort, CommandContext, Invocation } from "../command/definition.js";
 import { type CommandRegistry, runChannelCommand, runCommand } from "../command/run.js";
+import type { Settings } from "../config.js";
 import type { Dataset } from "../dataset/dataset.js";
 import { type Metrics, noMetrics } from "../metrics/metrics.js";
 import { errorReply, type Reply } from "../reply/reply.js";

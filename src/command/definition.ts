@@ -3,21 +3,11 @@
  * handler `(options, context) => Reply` that never sees a platform interaction.
  */
 import type { z } from "zod";
+import type { Settings } from "../config.js";
 import type { Dataset } from "../dataset/dataset.js";
 import type { Reply } from "../reply/reply.js";
 import type { Store } from "../store/store.js";
 import type { Clock } from "../time/clock.js";
-
-export interface Settings {
-  /** Replies say the data may be out of date when its as-of date is older than this. */
-  staleAfterDays: number;
-  /** Local hour (story time zone) of reminders for date-only deadlines. */
-  reminderHour: number;
-  /** Timeline entries per page. */
-  timelinePageSize: number;
-}
-
-export const defaultSettings: Settings = { staleAfterDays: 7, reminderHour: 9, timelinePageSize: 8 };
 
 export interface CommandContext {
   dataset: Dataset;

@@ -6,7 +6,8 @@
  * expose them as channel commands (docs/decisions/0006-channel-commands.md).
  */
 import { z } from "zod";
-import { defaultSettings, type Invocation, type Settings } from "../command/definition.js";
+import type { Invocation } from "../command/definition.js";
+import { defaultSettings, type Settings } from "../config.js";
 import { storyAt } from "../dataset/asof.js";
 import type { Dataset } from "../dataset/dataset.js";
 import { footerFor } from "../reply/phrases.js";

@@ -2,7 +2,7 @@ import { Writable } from "node:stream";
 import { describe, expect, it } from "vitest";
 import { registry } from "../../commands/index.js";
 import { createCore } from "../../src/bot/core.js";
-import { defaultSettings } from "../../src/command/definition.js";
+import { defaultSettings } from "../../src/config.js";
 import { type Dataset, indexStory } from "../../src/dataset/dataset.js";
 import { assemble, loadDataset, parseStoryText } from "../../src/dataset/load.js";
 import { createLogger } from "../../src/log.js";

@@ -6,7 +6,7 @@
 import { writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { Deliverer } from "../../src/alerts/deliver.js";
-import { defaultSettings } from "../../src/command/definition.js";
+import { defaultSettings } from "../../src/config.js";
 import { LiveDataset } from "../../src/dataset/live.js";
 import { hashPassword } from "../../src/desk/auth.js";
 import { type RunningDesk, startDesk } from "../../src/desk/server.js";

@@ -3,7 +3,7 @@ import { Writable } from "node:stream";
 import type { Logger } from "pino";
 import { Deliverer, type DelivererOptions } from "../../src/alerts/deliver.js";
 import type { Failure, Sender, SentMessage } from "../../src/alerts/sender.js";
-import { defaultSettings } from "../../src/command/definition.js";
+import { defaultSettings } from "../../src/config.js";
 import type { Dataset } from "../../src/dataset/dataset.js";
 import { createLogger } from "../../src/log.js";
 import type { Metrics } from "../../src/metrics/metrics.js";

@@ -7,7 +7,7 @@ import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { Deliverer } from "../../src/alerts/deliver.js";
 import { markerFor } from "../../src/alerts/marker.js";
-import { defaultSettings } from "../../src/command/definition.js";
+import { defaultSettings } from "../../src/config.js";
 import { Scheduler, STATE } from "../../src/reminders/scheduler.js";
 import type { Reply } from "../../src/reply/reply.js";
 import { SqliteStore } from "../../src/store/sqlite.js";

@@ -7,7 +7,7 @@
  *   node bin/run-ts.mjs test/e2e/alerts/fanout-child.ts discord|slack API_URL DB_FILE [DATA_PATH [CLOCK]]
  */
 import { Deliverer } from "../../../src/alerts/deliver.js";
-import { defaultSettings } from "../../../src/command/definition.js";
+import { defaultSettings } from "../../../src/config.js";
 import { LiveDataset } from "../../../src/dataset/live.js";
 import { createLogger } from "../../../src/log.js";
 import { Scheduler } from "../../../src/reminders/scheduler.js";

@@ -13,7 +13,7 @@
  */
 import { Deliverer } from "../../../src/alerts/deliver.js";
 import type { Sender } from "../../../src/alerts/sender.js";
-import { defaultSettings } from "../../../src/command/definition.js";
+import { defaultSettings } from "../../../src/config.js";
 import { LiveDataset } from "../../../src/dataset/live.js";
 import { createLogger } from "../../../src/log.js";
 import { Scheduler } from "../../../src/reminders/scheduler.js";

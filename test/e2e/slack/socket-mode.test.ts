@@ -12,7 +12,7 @@ import type { SocketModeReceiver } from "@slack/bolt";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { registry } from "../../../commands/index.js";
 import { type BotCore, createCore } from "../../../src/bot/core.js";
-import { defaultSettings } from "../../../src/command/definition.js";
+import { defaultSettings } from "../../../src/config.js";
 import { LiveDataset } from "../../../src/dataset/live.js";
 import { createLogger } from "../../../src/log.js";
 import { createPrometheusMetrics } from "../../../src/metrics/prometheus.js";
