@@ -96,6 +96,21 @@ function edit(text: string, path: (string | number)[], value: unknown, insert = 
   return applyEdits(text, modify(text, path, value, { ...FORMAT, isArrayInsertion: insert }));
 }
 
+/**
+ * Adds `entry` at the end of the history at `path`; a field still written as one value becomes a
+ * history whose first entry is `first(value)`.
+ */
+function appendToHistory<V>(
+  file: string,
+  path: (string | number)[],
+  current: V | object[],
+  entry: object,
+  first: (value: V) => object,
+): string {
+  if (isHistory(current)) return edit(file, [...path, current.length], entry, true);
+  return edit(file, path, [first(current as V), entry]);
+}
+
 /** When an item was first reported: its earliest source's publication date (for a history's first entry). */
 function firstReported(data: StoryFile, sourceIds: readonly string[]): string {
   const dates = data.sources.filter((s) => sourceIds.includes(s.id)).map((s) => s.published);
@@ -179,16 +194,20 @@ export const FORMS = {
           const d = indexOfId(data.deadlines, form.deadline, "deadline");
           const deadline = data.deadlines[d];
           if (!deadline) return file;
-          if (isHistory(deadline.status)) {
-            return edit(file, ["deadlines", d, "status", deadline.status.length], entry, true);
-          }
           // A single status becomes the first entry of its history, from when the deadline existed.
-          const first = compact({
-            status: deadline.status,
-            from: deadline.since ?? firstReported(data, deadline.sourceIds),
-            note: deadline.statusNote,
-          });
-          const withHistory = edit(file, ["deadlines", d, "status"], [first, entry]);
+          const withHistory = appendToHistory(
+            file,
+            ["deadlines", d, "status"],
+            deadline.status,
+            entry,
+            (status) =>
+              compact({
+                status,
+                from: deadline.since ?? firstReported(data, deadline.sourceIds),
+                note: deadline.statusNote,
+              }),
+          );
+          if (isHistory(deadline.status)) return withHistory;
           return deadline.statusNote === undefined
             ? withHistory
             : edit(withHistory, ["deadlines", d, "statusNote"], undefined);
@@ -260,10 +279,10 @@ export const FORMS = {
           const p = indexOfId(data.people, form.person, "person");
           const person = data.people[p];
           if (!person) return file;
-          if (isHistory(person.role))
-            return edit(file, ["people", p, "role", person.role.length], entry, true);
-          const first = { role: person.role, from: firstReported(data, person.sourceIds) };
-          return edit(file, ["people", p, "role"], [first, entry]);
+          return appendToHistory(file, ["people", p, "role"], person.role, entry, (role) => ({
+            role,
+            from: firstReported(data, person.sourceIds),
+          }));
         },
       };
     },
