@@ -80,20 +80,28 @@ export function footerFor(
     at.story,
     [...ids].filter((id) => at.knowsSource(id)),
   );
-  // A reply that names no particular source (an empty page, a help text) cites the story's sources.
-  const sources =
-    named.length > 0
-      ? named
-      : sourceRefs(
-          at.story,
-          at.sources().map((s) => s.id),
-        );
+  // A reply that names no particular source (an empty page, a help text) cites what the story's
+  // summary rests on then, else its newest source: listing every source of a long story says nothing.
+  const sources = named.length > 0 ? named : sourceRefs(at.story, storySources(at));
   const footer: ReplyFooter = { sources, asOf: at.asOf };
   const age = daysBetween(at.asOf, at.today);
   if (age > settings.staleAfterDays) {
     footer.staleWarning = `This data is ${age} days old and may be out of date.`;
   }
   return footer;
+}
+
+/** The sources a story rests on at an instant: its summary's then, or the newest one published. */
+function storySources(at: StoryAt): string[] {
+  const summary = (at.story.tracks.summary.at(at.t)?.sourceIds ?? []).filter((id) => at.knowsSource(id));
+  if (summary.length) return summary;
+  const newest = at
+    .sources()
+    .reduce<{ id: string; published: string } | undefined>(
+      (best, s) => (!best || s.published > best.published ? s : best),
+      undefined,
+    );
+  return newest ? [newest.id] : [];
 }
 
 /** A point in time as rich text: a date never shifted; an instant as a platform timestamp. */
