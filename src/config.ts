@@ -6,6 +6,7 @@ import cron from "node-cron";
 import { z } from "zod";
 import { LOG_FORMATS } from "./log.js";
 
+/** Value kinds the core's and the platforms' sections share. */
 const optionalText = z
   .string()
   .optional()
@@ -24,45 +25,7 @@ const optionalInt = (min: number, max: number) =>
     .transform((v) => (v === undefined || v.trim() === "" ? undefined : Number(v.trim())))
     .pipe(z.number().int().min(min).max(max).optional());
 
-/** The most shards a process may name (Discord's largest bots run a few thousand). */
-export const MAX_SHARD_ID = 65_535;
-
-/**
- * The shard ids a list like `0,2`, a range like `0-3` or both (`0-3,8`) names, ascending and without
- * repeats; undefined when the text is none of those or a range goes downwards.
- */
-export function parseShardIds(text: string): number[] | undefined {
-  if (!/^\d{1,5}(-\d{1,5})?(,\d{1,5}(-\d{1,5})?)*$/.test(text)) return undefined;
-  const ids = new Set<number>();
-  for (const part of text.split(",")) {
-    const [from, to = from] = part.split("-").map(Number);
-    if (from === undefined || to === undefined || to < from || to > MAX_SHARD_ID) return undefined;
-    for (let id = from; id <= to; id++) ids.add(id);
-  }
-  return [...ids].sort((a, b) => a - b);
-}
-
-/** DISCORD_SHARDS: `auto` (the default: every shard Discord recommends, in this process) or shard ids. */
-const shards = z
-  .string()
-  .optional()
-  .transform((v, ctx): "auto" | number[] => {
-    const text = (v ?? "").replace(/\s+/g, "");
-    if (text === "" || text === "auto") return "auto";
-    const ids = parseShardIds(text);
-    if (ids) return ids;
-    ctx.issues.push({
-      code: "custom",
-      input: v,
-      message: `must be "auto", a list like 0,2, a range like 0-3 (upwards, ids up to ${MAX_SHARD_ID}) or both, like 0-3,8`,
-    });
-    return z.NEVER;
-  });
-/** DISCORD_PROXY_URL: the proxy's API root, which its routes hang from (`…/api`). */
-const proxyUrl = url.refine(
-  (v) => v === undefined || !URL.canParse(v) || new URL(v).pathname.replace(/\/+$/, "") === "/api",
-  "must be the proxy's API root, ending in /api, like http://10.0.0.5:8080/api",
-);
+export const configValues = { optionalText, int, port, url, optionalInt };
 
 /** What commands and alerts read of the configuration (the rest is the composition root's). */
 export interface Settings {
@@ -89,36 +52,6 @@ export const configSchema = z.object({
     .string()
     .refine((v) => cron.validate(v), "must be a cron expression, like * * * * * (every minute)")
     .default("* * * * *"),
-  DISCORD_TOKEN: optionalText,
-  DISCORD_APP_ID: optionalText,
-  DISCORD_API_URL: url,
-  DISCORD_SHARDS: shards,
-  DISCORD_SHARD_COUNT: optionalInt(1, MAX_SHARD_ID + 1),
-  /** Where the bot's Discord REST requests go when several processes share one rate limit. */
-  DISCORD_PROXY_URL: proxyUrl,
-  /** Discord's global limit for this bot: kept by the proxy when there is one, else by each process. */
-  DISCORD_GLOBAL_REQUESTS_PER_SECOND: int(50, 1, 100_000),
-  /** Where `ceasefire-bot discord-proxy` listens. */
-  DISCORD_PROXY_HOST: z.string().trim().min(1).default("127.0.0.1"),
-  DISCORD_PROXY_PORT: port.default(8080),
-  SLACK_BOT_TOKEN: optionalText,
-  SLACK_SIGNING_SECRET: optionalText,
-  SLACK_APP_TOKEN: optionalText,
-  SLACK_API_URL: url,
-  SLACK_UMBRELLA_COMMAND: z
-    .string()
-    .regex(/^[a-z0-9_-]{1,31}$/, "must be a Slack command name without the slash, like ceasefire")
-    .default("ceasefire"),
-  SLACK_ADMIN_USERS: z
-    .string()
-    .default("")
-    .transform((v) =>
-      v
-        .split(",")
-        .map((s) => s.trim())
-        .filter(Boolean),
-    ),
-  PORT: port.default(3000),
   /** Serves /healthz, /readyz and /metrics; unset: no health server. */
   HEALTH_PORT: z
     .literal("")
@@ -147,14 +80,7 @@ export const configSchema = z.object({
 export type Config = z.output<typeof configSchema>;
 
 /** Names of the variables that hold secrets: never logged, never printed. */
-export const SECRET_KEYS = [
-  "DISCORD_TOKEN",
-  "SLACK_BOT_TOKEN",
-  "SLACK_SIGNING_SECRET",
-  "SLACK_APP_TOKEN",
-  "DATABASE_URL",
-  "DESK_USERS",
-] as const;
+export const SECRET_KEYS = ["DATABASE_URL", "DESK_USERS"] as const;
 
 export class ConfigError extends Error {
   constructor(readonly problems: string[]) {
@@ -162,68 +88,34 @@ export class ConfigError extends Error {
   }
 }
 
-export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
+/**
+ * Reads the variables a schema names out of the environment: their values, or every problem as
+ * "VARIABLE: message" (with the value given, unless the variable is a secret). Unset variables take
+ * their defaults. The core's section and each platform's are read alike.
+ */
+export function readVariables<Values>(
+  schema: z.ZodType<Values> & { shape: Record<string, unknown> },
+  env: Readonly<Record<string, string | undefined>>,
+  secrets: readonly string[],
+): { values: Values } | { problems: string[] } {
   const picked: Record<string, string | undefined> = {};
-  for (const key of Object.keys(configSchema.shape)) picked[key] = env[key];
-  const parsed = configSchema.safeParse(picked);
-  if (!parsed.success) {
-    throw new ConfigError(
-      parsed.error.issues.map((i) => {
-        const key = String(i.path[0] ?? "");
-        const secret = (SECRET_KEYS as readonly string[]).includes(key);
-        return `${key}: ${i.message}${secret ? "" : env[key] !== undefined ? ` (got "${env[key]}")` : ""}`;
-      }),
-    );
-  }
-  const config = parsed.data;
-  const problems: string[] = [];
-  if (config.DISCORD_TOKEN && !config.DISCORD_APP_ID)
-    problems.push("DISCORD_APP_ID: is required when DISCORD_TOKEN is set");
-  problems.push(...shardProblems(config));
-  if (config.SLACK_BOT_TOKEN && !config.SLACK_SIGNING_SECRET && !config.SLACK_APP_TOKEN) {
-    problems.push(
-      "SLACK_SIGNING_SECRET: is required when SLACK_BOT_TOKEN is set (or SLACK_APP_TOKEN for Socket Mode)",
-    );
-  }
-  if (problems.length) throw new ConfigError(problems);
-  return config;
+  for (const key of Object.keys(schema.shape)) picked[key] = env[key];
+  const parsed = schema.safeParse(picked);
+  if (parsed.success) return { values: parsed.data };
+  return {
+    problems: parsed.error.issues.map((i) => {
+      const key = String(i.path[0] ?? "");
+      const shown = secrets.includes(key) || env[key] === undefined ? "" : ` (got "${env[key]}")`;
+      return `${key}: ${i.message}${shown}`;
+    }),
+  };
 }
 
-/** What is wrong with DISCORD_SHARDS and DISCORD_SHARD_COUNT together. */
-function shardProblems(config: Config): string[] {
-  const ids = config.DISCORD_SHARDS;
-  const count = config.DISCORD_SHARD_COUNT;
-  if (ids === "auto") {
-    if (count === undefined) return [];
-    return [
-      `DISCORD_SHARD_COUNT: goes with shard ids in DISCORD_SHARDS (with "auto" Discord recommends the count); for all ${count} shards in this process set DISCORD_SHARDS=0-${count - 1}`,
-    ];
-  }
-  if (count === undefined)
-    return ["DISCORD_SHARD_COUNT: is required when DISCORD_SHARDS names shards (all processes together)"];
-  const beyond = ids.filter((id) => id >= count);
-  return beyond.length
-    ? [
-        `DISCORD_SHARDS: shard ids go from 0 to DISCORD_SHARD_COUNT - 1 (${count - 1}); got ${beyond.join(", ")}`,
-      ]
-    : [];
-}
-
-/**
- * The gateway shards this process connects: `auto`, or its shard ids out of the count of all
- * processes' shards (loadConfig has checked that the two go together).
- */
-export function discordShards(config: Config): "auto" | { ids: number[]; count: number } {
-  if (config.DISCORD_SHARDS === "auto" || config.DISCORD_SHARD_COUNT === undefined) return "auto";
-  return { ids: config.DISCORD_SHARDS, count: config.DISCORD_SHARD_COUNT };
-}
-
-/**
- * Where the bot's Discord REST requests go: the shared proxy when there is one, else DISCORD_API_URL
- * (Discord's own API when that is unset too).
- */
-export function discordRestUrl(config: Config): string | undefined {
-  return config.DISCORD_PROXY_URL ?? config.DISCORD_API_URL;
+/** The core's configuration (each platform reads its own section: src/platforms/). */
+export function loadConfig(env: Readonly<Record<string, string | undefined>> = process.env): Config {
+  const read = readVariables(configSchema, env, SECRET_KEYS);
+  if ("problems" in read) throw new ConfigError(read.problems);
+  return read.values;
 }
 
 /** The command settings the configuration sets. */

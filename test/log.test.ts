@@ -4,8 +4,10 @@
  */
 import { Writable } from "node:stream";
 import { describe, expect, it } from "vitest";
-import { ConfigError, loadConfig, secretValues } from "../src/config.js";
+import { botSecrets, loadBotConfig } from "../src/cli/config.js";
+import { ConfigError, loadConfig } from "../src/config.js";
 import { createLogger, type LogFormat } from "../src/log.js";
+import { platforms } from "../src/platforms/index.js";
 
 const ENV = {
   DISCORD_TOKEN: "MTE5.discord-token.secret-part",
@@ -31,7 +33,7 @@ function capture(format: LogFormat): { log: ReturnType<typeof createLogger>; tex
       done();
     },
   });
-  const log = createLogger("debug", sink, { format, secrets: secretValues(loadConfig(ENV)) });
+  const log = createLogger("debug", sink, { format, secrets: botSecrets(loadBotConfig(ENV, platforms)) });
   return { log, text: () => chunks.join("") };
 }
 

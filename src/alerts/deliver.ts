@@ -26,7 +26,7 @@ import type {
   Lease,
   NewDelivery,
   Outcome,
-  Platform,
+  PlatformName,
   Store,
 } from "../store/store.js";
 import type { Clock } from "../time/clock.js";
@@ -53,7 +53,7 @@ export interface RetryPolicy {
 
 export interface DelivererOptions {
   store: Store;
-  senders: Partial<Record<Platform, Sender>>;
+  senders: Partial<Record<PlatformName, Sender>>;
   clock: Clock;
   log: Logger;
   /** Default: 4 attempts, 1 s doubling to at most 30 s. */

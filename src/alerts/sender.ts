@@ -3,7 +3,7 @@
  * marker, and say what a failure means. The fan-out never sees a platform client.
  */
 import type { Reply } from "../reply/reply.js";
-import type { Platform } from "../store/store.js";
+import type { PlatformName } from "../store/store.js";
 
 export interface SentMessage {
   messageId: string;
@@ -24,7 +24,7 @@ export interface Failure {
 }
 
 export interface Sender {
-  readonly platform: Platform;
+  readonly platform: PlatformName;
   /**
    * True when resending after an ambiguous failure cannot post twice (Discord's enforce_nonce). When
    * false, delivery looks the marker up before every retry.

@@ -7,24 +7,31 @@
  */
 import { type Config, secretValues } from "../config.js";
 import { createLogger } from "../log.js";
+import { readDiscordSettings } from "../platforms/discord/config.js";
 import type { Io } from "./io.js";
 import { exitOnStopSignals, settledWithin } from "./stop.js";
 
-export async function discordProxyCommand(config: Config, io: Io): Promise<number> {
-  const log = createLogger(config.LOG_LEVEL, 1, { format: config.LOG_FORMAT, secrets: secretValues(config) });
+export async function discordProxyCommand(
+  config: Config,
+  env: Readonly<Record<string, string | undefined>>,
+  io: Io,
+): Promise<number> {
+  const discord = readDiscordSettings(env);
+  const secrets = [...secretValues(config), ...(discord.DISCORD_TOKEN ? [discord.DISCORD_TOKEN] : [])];
+  const log = createLogger(config.LOG_LEVEL, 1, { format: config.LOG_FORMAT, secrets });
   const { startDiscordProxy } = await import("../platforms/discord/proxy.js");
   let proxy: Awaited<ReturnType<typeof startDiscordProxy>>;
   try {
     proxy = await startDiscordProxy({
-      host: config.DISCORD_PROXY_HOST,
-      port: config.DISCORD_PROXY_PORT,
-      ...(config.DISCORD_API_URL ? { apiUrl: config.DISCORD_API_URL } : {}),
-      globalRequestsPerSecond: config.DISCORD_GLOBAL_REQUESTS_PER_SECOND,
+      host: discord.DISCORD_PROXY_HOST,
+      port: discord.DISCORD_PROXY_PORT,
+      ...(discord.DISCORD_API_URL ? { apiUrl: discord.DISCORD_API_URL } : {}),
+      globalRequestsPerSecond: discord.DISCORD_GLOBAL_REQUESTS_PER_SECOND,
       log,
     });
   } catch (err) {
     io.err(
-      `DISCORD_PROXY_HOST:DISCORD_PROXY_PORT ${config.DISCORD_PROXY_HOST}:${config.DISCORD_PROXY_PORT}: ${(err as Error).message}`,
+      `DISCORD_PROXY_HOST:DISCORD_PROXY_PORT ${discord.DISCORD_PROXY_HOST}:${discord.DISCORD_PROXY_PORT}: ${(err as Error).message}`,
     );
     return 1;
   }

@@ -7,15 +7,18 @@ import { parseArgs } from "node:util";
 import { commands, registry } from "../../commands/index.js";
 import { parseCommandLine } from "../command/parse.js";
 import { runCommand } from "../command/run.js";
-import { ConfigError, loadConfig, settingsFrom } from "../config.js";
+import { ConfigError, settingsFrom } from "../config.js";
 import { formatDataError, loadDataset } from "../dataset/load.js";
 import { storyJsonSchema } from "../dataset/schema.js";
 import { renderText } from "../platforms/console/render.js";
+import { platforms } from "../platforms/index.js";
+import type { Platform } from "../platforms/platform.js";
 import { planAlerts } from "../reminders/plan.js";
 import { errorReply, type Reply } from "../reply/reply.js";
 import { fixedClock, systemClock } from "../time/clock.js";
+import { loadBotConfig } from "./config.js";
 import type { Io } from "./io.js";
-import { RENDER_TARGETS, type RenderTarget, renderReply } from "./render.js";
+import { renderReply, renderTargets } from "./render.js";
 import { validateCommand } from "./validate.js";
 
 export const USAGE = `ceasefire-bot: answers questions about a ceasefire agreement from a curated, sourced dataset,
@@ -23,7 +26,7 @@ in Discord, Slack or a local console, and posts deadline reminders.
 
 Usage:
   ceasefire-bot start [--clock ISO-INSTANT]      run the bot (console bot when no platform token is set)
-  ceasefire-bot ask "<command line>" [--at ISO-INSTANT] [--render text|discord|slack]
+  ceasefire-bot ask "<command line>" [--at ISO-INSTANT] [--render ${renderTargets(platforms).join("|")}]
                                                  print one reply, e.g. ask "/timeline from:2025-01-01"
   ceasefire-bot replay --from ISO --to ISO [--json]
                                                  every reminder due in the window, in time order
@@ -72,9 +75,18 @@ async function loadOrReport(path: string, io: Io) {
   return result.dataset;
 }
 
-export async function main(argv: string[], io: Io = defaultIo, env = process.env): Promise<number> {
+/**
+ * Runs one command line. `list` is the platform list (src/platforms/index.ts); a test may run the CLI
+ * with one more platform of its own.
+ */
+export async function main(
+  argv: string[],
+  io: Io = defaultIo,
+  env = process.env,
+  list: readonly Platform[] = platforms,
+): Promise<number> {
   try {
-    return await dispatch(argv, io, env);
+    return await dispatch(argv, io, env, list);
   } catch (err) {
     if (err instanceof UsageError || err instanceof ConfigError) {
       io.err(err.message);
@@ -88,14 +100,20 @@ export async function main(argv: string[], io: Io = defaultIo, env = process.env
   }
 }
 
-async function dispatch(argv: string[], io: Io, env: NodeJS.ProcessEnv): Promise<number> {
+async function dispatch(
+  argv: string[],
+  io: Io,
+  env: NodeJS.ProcessEnv,
+  list: readonly Platform[],
+): Promise<number> {
   const [command, ...rest] = argv;
   if (!command || command === "--help" || command === "-h" || command === "help") {
     io.out(USAGE);
     return command ? 0 : 2;
   }
   const common = { data: { type: "string" as const }, help: { type: "boolean" as const, short: "h" } };
-  const config = loadConfig(env);
+  const bot = loadBotConfig(env, list);
+  const { config } = bot;
   const dataPath = (v: string | undefined) => v ?? config.DATA_PATH;
 
   switch (command) {
@@ -108,9 +126,10 @@ async function dispatch(argv: string[], io: Io, env: NodeJS.ProcessEnv): Promise
       if (values.help) return usage(io);
       if (positionals.length !== 1)
         throw new UsageError('ask takes one command line in quotes, like: ask "/captives"');
-      const target = values.render as RenderTarget;
-      if (!RENDER_TARGETS.includes(target))
-        throw new UsageError(`--render must be text, discord or slack (got "${values.render}")`);
+      const targets = renderTargets(list);
+      const target = values.render ?? "text";
+      if (!targets.includes(target))
+        throw new UsageError(`--render must be ${targets.join(", ")} (got "${values.render}")`);
       const dataset = await loadOrReport(dataPath(values.data), io);
       if (!dataset) return 1;
       const at = instant(values.at, "--at");
@@ -128,7 +147,7 @@ async function dispatch(argv: string[], io: Io, env: NodeJS.ProcessEnv): Promise
         io.err(renderText(reply));
         return 1;
       }
-      io.out(await renderReply(reply, target));
+      io.out(renderReply(reply, target, list));
       return 0;
     }
     case "replay": {
@@ -183,7 +202,7 @@ async function dispatch(argv: string[], io: Io, env: NodeJS.ProcessEnv): Promise
       if (values.help) return usage(io);
       const { startBot } = await import("./start.js");
       return startBot({
-        config,
+        bot,
         dataPath: dataPath(values.data),
         clockStart: instant(values.clock, "--clock"),
         io,
@@ -193,13 +212,13 @@ async function dispatch(argv: string[], io: Io, env: NodeJS.ProcessEnv): Promise
       const { values } = parseArgs({ args: rest, options: { ...common, guild: { type: "string" } } });
       if (values.help) return usage(io);
       const { registerCommand } = await import("./platform-commands.js");
-      return registerCommand(config, values.guild, io);
+      return registerCommand(env, values.guild, io);
     }
     case "manifest": {
       const { values } = parseArgs({ args: rest, options: { ...common, url: { type: "string" } } });
       if (values.help) return usage(io);
       const { manifestCommand } = await import("./platform-commands.js");
-      return manifestCommand(config, values.url, io);
+      return manifestCommand(env, values.url, io);
     }
     case "desk": {
       const { values } = parseArgs({ args: rest, options: common });
@@ -217,7 +236,7 @@ async function dispatch(argv: string[], io: Io, env: NodeJS.ProcessEnv): Promise
       const { values } = parseArgs({ args: rest, options: common });
       if (values.help) return usage(io);
       const { discordProxyCommand } = await import("./discord-proxy.js");
-      return discordProxyCommand(config, io);
+      return discordProxyCommand(config, env, io);
     }
     default:
       io.err(`Unknown command "${command}".\n\n${USAGE}`);

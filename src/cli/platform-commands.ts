@@ -1,19 +1,23 @@
 /** `register` (Discord) and `manifest` (Slack): the platforms' view of the same command definitions. */
 
-import { type Config, discordRestUrl } from "../config.js";
+import { discordRestUrl, readDiscordSettings } from "../platforms/discord/config.js";
+import { readSlackSettings } from "../platforms/slack/config.js";
 import type { Io } from "./io.js";
 
-export async function registerCommand(config: Config, guildId: string | undefined, io: Io): Promise<number> {
-  if (!config.DISCORD_TOKEN || !config.DISCORD_APP_ID) {
+type Env = Readonly<Record<string, string | undefined>>;
+
+export async function registerCommand(env: Env, guildId: string | undefined, io: Io): Promise<number> {
+  const settings = readDiscordSettings(env);
+  if (!settings.DISCORD_TOKEN || !settings.DISCORD_APP_ID) {
     io.err("register needs DISCORD_TOKEN and DISCORD_APP_ID in the environment.");
     return 2;
   }
   const { registerCommands } = await import("../platforms/discord/register.js");
-  const apiUrl = discordRestUrl(config);
+  const apiUrl = discordRestUrl(settings);
   try {
     const result = await registerCommands({
-      token: config.DISCORD_TOKEN,
-      appId: config.DISCORD_APP_ID,
+      token: settings.DISCORD_TOKEN,
+      appId: settings.DISCORD_APP_ID,
       ...(guildId ? { guildId } : {}),
       ...(apiUrl ? { apiUrl } : {}),
     });
@@ -26,7 +30,7 @@ export async function registerCommand(config: Config, guildId: string | undefine
   }
 }
 
-export async function manifestCommand(config: Config, url: string | undefined, io: Io): Promise<number> {
+export async function manifestCommand(env: Env, url: string | undefined, io: Io): Promise<number> {
   if (url !== undefined && !/^https:\/\/[^\s/]+/.test(url)) {
     io.err(`--url must be the app's public https:// base URL (got "${url}")`);
     return 2;
@@ -34,7 +38,7 @@ export async function manifestCommand(config: Config, url: string | undefined, i
   const { buildManifest } = await import("../platforms/slack/manifest.js");
   const manifest = buildManifest({
     ...(url ? { url: url.replace(/\/+$/, "") } : {}),
-    umbrella: config.SLACK_UMBRELLA_COMMAND,
+    umbrella: readSlackSettings(env).SLACK_UMBRELLA_COMMAND,
     socketMode: url === undefined,
   });
   io.out(JSON.stringify(manifest, null, 2));

@@ -1,21 +1,14 @@
-/** `ask --render`: a reply as console text, or as the JSON payload a platform would receive. */
+/** `ask --render`: a reply as console text, or as the JSON payload a platform of the list would receive. */
 import { renderText } from "../platforms/console/render.js";
+import type { Platform } from "../platforms/platform.js";
 import type { Reply } from "../reply/reply.js";
 
-export const RENDER_TARGETS = ["text", "discord", "slack"] as const;
-export type RenderTarget = (typeof RENDER_TARGETS)[number];
+/** What `--render` takes: text, or a platform's name. */
+export function renderTargets(list: readonly Platform[]): string[] {
+  return ["text", ...list.map((p) => p.name)];
+}
 
-export async function renderReply(reply: Reply, target: RenderTarget): Promise<string> {
-  switch (target) {
-    case "discord": {
-      const { renderDiscord } = await import("../platforms/discord/render.js");
-      return JSON.stringify(renderDiscord(reply), null, 2);
-    }
-    case "slack": {
-      const { renderSlack } = await import("../platforms/slack/render.js");
-      return JSON.stringify(renderSlack(reply), null, 2);
-    }
-    default:
-      return renderText(reply);
-  }
+export function renderReply(reply: Reply, target: string, list: readonly Platform[]): string {
+  const platform = list.find((p) => p.name === target);
+  return platform ? JSON.stringify(platform.render(reply), null, 2) : renderText(reply);
 }

@@ -17,7 +17,7 @@ import { Deliverer } from "../alerts/deliver.js";
 import type { Sender } from "../alerts/sender.js";
 import { type BotCore, createCore } from "../bot/core.js";
 import { InFlight } from "../bot/in-flight.js";
-import { type Config, redactedConfig, secretValues, settingsFrom } from "../config.js";
+import { type Config, secretValues, settingsFrom } from "../config.js";
 import { LiveDataset } from "../dataset/live.js";
 import { deskUsers, runDesk } from "../desk/run.js";
 import { checkReadiness, healthRoutes, startHealthServer } from "../health/routes.js";
@@ -32,6 +32,7 @@ import { Scheduler } from "../reminders/scheduler.js";
 import { openStore } from "../store/open.js";
 import type { Store } from "../store/store.js";
 import { type Clock, shiftedClock, systemClock } from "../time/clock.js";
+import { type BotConfig, botSecrets, redactedBotConfig } from "./config.js";
 import type { Io } from "./io.js";
 import { exitOnStopSignals, settledWithin } from "./stop.js";
 
@@ -39,23 +40,26 @@ import { exitOnStopSignals, settledWithin } from "./stop.js";
 const CLOSE_TIMEOUT_MS = 5_000;
 
 export async function startBot(options: {
-  config: Config;
+  /** The core's configuration and every platform of the list, configured. */
+  bot: BotConfig;
   dataPath: string;
   clockStart: Date | undefined;
   io: Io;
   input?: NodeJS.ReadableStream;
   output?: NodeJS.WritableStream;
 }): Promise<number> {
-  const { config, dataPath, io } = options;
-  const consoleOnly = !config.DISCORD_TOKEN && !config.SLACK_BOT_TOKEN;
+  const { bot, dataPath, io } = options;
+  const { config } = bot;
+  const enabled = bot.platforms.filter((p) => p.enabled);
+  const consoleOnly = enabled.length === 0;
   // Logs go to stdout, where a process manager collects them, except for the console bot: it owns
   // stdout, so its logs go to stderr and stay quiet unless asked for.
   const level = consoleOnly && !process.env.LOG_LEVEL ? "warn" : config.LOG_LEVEL;
   const log = createLogger(level, consoleOnly ? 2 : 1, {
     format: config.LOG_FORMAT,
-    secrets: secretValues(config),
+    secrets: botSecrets(bot),
   });
-  log.info({ config: redactedConfig(config) }, "starting");
+  log.info({ config: redactedBotConfig(bot) }, "starting");
   // A platform library's stray promise (seen: @slack/socket-mode stopped mid-reconnect) must not end
   // a bot serving other channels: log it and carry on. Thrown exceptions still end the process.
   const onUnhandled = (reason: unknown) => log.error({ err: reason }, "unhandled promise rejection");
@@ -65,7 +69,10 @@ export async function startBot(options: {
   const prometheus =
     config.HEALTH_PORT === undefined
       ? undefined
-      : createPrometheusMetrics({ commands: registry.list.map((c) => c.name) });
+      : createPrometheusMetrics({
+          commands: registry.list.map((c) => c.name),
+          platforms: ["console", ...bot.platforms.map((p) => p.name)],
+        });
   const metrics: Metrics = prometheus ?? noMetrics;
 
   let data: LiveDataset;
@@ -84,12 +91,8 @@ export async function startBot(options: {
   const core: BotCore = createCore({ registry, data, clock, settings, log, channelPort: store, metrics });
   const inFlight = new InFlight();
 
-  // Each configured platform is "not connected" until it has started.
-  const configured = [
-    ...(config.DISCORD_TOKEN ? ["discord"] : []),
-    ...(config.SLACK_BOT_TOKEN ? ["slack"] : []),
-  ];
-  let connected = (): Record<string, boolean> => Object.fromEntries(configured.map((p) => [p, false]));
+  // Each enabled platform is "not connected" until it has started.
+  let connected = (): Record<string, boolean> => Object.fromEntries(enabled.map((p) => [p.name, false]));
   const health = prometheus
     ? healthRoutes({
         readiness: () =>
@@ -98,17 +101,15 @@ export async function startBot(options: {
         log,
       })
     : undefined;
-  // On Slack's own HTTP server when they share a port; else on a server of their own, up before the
-  // platforms connect (alive, not ready).
-  const onSlackServer =
-    health !== undefined &&
-    config.HEALTH_PORT === config.PORT &&
-    Boolean(config.SLACK_BOT_TOKEN && config.SLACK_SIGNING_SECRET && !config.SLACK_APP_TOKEN);
+  // On a platform's own HTTP server (Slack's HTTP mode) when they share a port; else on a server of
+  // their own, up before the platforms connect (alive, not ready).
+  const host = enabled.find((p) => p.httpPort !== undefined && p.httpPort === config.HEALTH_PORT);
+  const onPlatformServer = health !== undefined && host !== undefined;
 
   // Closed in this order once the work under way is done: the platforms, the health server, the
   // dataset watcher, the store.
   const closers: (() => Promise<void>)[] = [];
-  if (health && !onSlackServer && config.HEALTH_PORT !== undefined) {
+  if (health && !onPlatformServer && config.HEALTH_PORT !== undefined) {
     try {
       const server = await startHealthServer({ port: config.HEALTH_PORT, routes: health });
       closers.push(() => server.close());
@@ -122,7 +123,7 @@ export async function startBot(options: {
   }
 
   let done: Promise<void>;
-  const senders: { discord?: Sender; slack?: Sender; console?: Sender } = {};
+  const senders: Record<string, Sender> = {};
   if (consoleOnly) {
     const input = options.input ?? process.stdin;
     const adapter = createConsoleAdapter({
@@ -138,17 +139,18 @@ export async function startBot(options: {
   } else {
     const { startPlatforms } = await import("./platforms.js");
     const running = await startPlatforms({
-      config,
+      platforms: enabled,
       core,
       log,
       metrics,
       inFlight,
-      ...(onSlackServer ? { slackRoutes: health } : {}),
+      ...(health && host?.httpPort !== undefined ? { routes: { port: host.httpPort, routes: health } } : {}),
     });
     closers.unshift(() => running.stop());
     connected = () => running.connected();
     Object.assign(senders, running.senders);
-    if (onSlackServer) log.info({ port: config.PORT }, "health and metrics routes on Slack's HTTP server");
+    if (host && onPlatformServer)
+      log.info({ port: host.httpPort }, `health and metrics routes on ${host.title}'s HTTP server`);
     done = new Promise<void>(() => {});
   }
   closers.push(

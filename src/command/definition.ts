@@ -6,7 +6,7 @@ import type { z } from "zod";
 import type { Settings } from "../config.js";
 import type { Dataset } from "../dataset/dataset.js";
 import type { Reply } from "../reply/reply.js";
-import type { Store } from "../store/store.js";
+import type { PlatformName, Store } from "../store/store.js";
 import type { Clock } from "../time/clock.js";
 
 export interface CommandContext {
@@ -19,7 +19,8 @@ export interface CommandContext {
 
 /** Who asked, and where: what a command about the channel itself needs to know. */
 export interface Invocation {
-  platform: "discord" | "slack" | "console";
+  /** The platform's name (src/platforms/index.ts), or "console". */
+  platform: PlatformName;
   channelId: string;
   /** Discord guild id, Slack team id ("console" on the console). */
   workspaceId: string;

@@ -21,10 +21,11 @@ import { type StoryAt, storyAt } from "../dataset/asof.js";
 import { type Dataset, indexStory, type Story } from "../dataset/dataset.js";
 import { assemble, type DataError, formatDataError, parseStoryText } from "../dataset/load.js";
 import { PARTY_ROLES } from "../dataset/schema.js";
+import { platforms } from "../platforms/index.js";
 import { type ChangeRecorder, datasetChanges } from "../record/changes.js";
 import { audienceOf, dueAlerts } from "../reminders/scheduler.js";
 import { storyNotices } from "../reminders/updates.js";
-import type { Platform, Store } from "../store/store.js";
+import type { PlatformName, Store } from "../store/store.js";
 import { formatInstant } from "../time/calendar.js";
 import type { Clock } from "../time/clock.js";
 import { csrfMatches, LoginThrottle, type Session, Sessions, verifyPassword } from "./auth.js";
@@ -420,12 +421,12 @@ export function createDesk(options: DeskOptions): Hono<Env> {
 }
 
 /** "2 Discord, 1 Slack channels" */
-function countsText(channels: readonly { platform: Platform }[]): string {
+function countsText(channels: readonly { platform: PlatformName }[]): string {
   if (channels.length === 0) return "no channel";
-  const by = new Map<Platform, number>();
+  const by = new Map<PlatformName, number>();
   for (const ch of channels) by.set(ch.platform, (by.get(ch.platform) ?? 0) + 1);
-  const names: Record<Platform, string> = { discord: "Discord", slack: "Slack", console: "console" };
-  return `${[...by].map(([p, n]) => `${n} ${names[p]}`).join(", ")} channel${channels.length === 1 ? "" : "s"}`;
+  const title = (name: PlatformName) => platforms.find((p) => p.name === name)?.title ?? name;
+  return `${[...by].map(([p, n]) => `${n} ${title(p)}`).join(", ")} channel${channels.length === 1 ? "" : "s"}`;
 }
 
 function addressOf(c: Context<Env>): string {

@@ -6,7 +6,7 @@
  * registry. Every label comes from a small fixed set (the registry's commands, the platforms, the
  * outcomes below, the store's operations): a channel, user or workspace id is never a label.
  */
-import type { Platform } from "../store/store.js";
+import type { PlatformName } from "../store/store.js";
 
 /** ok: answered; error: answered with an error (a bad option, a refusal, a failure that was logged); failed: threw. */
 export type CommandOutcome = "ok" | "error" | "failed";
@@ -24,9 +24,9 @@ export const ALERT_OUTCOMES: readonly AlertOutcome[] = [
 
 export interface Metrics {
   /** A command started on `platform`; call the result once, when it is answered, with how. */
-  commandStarted(command: string, platform: Platform): (outcome: CommandOutcome) => void;
+  commandStarted(command: string, platform: PlatformName): (outcome: CommandOutcome) => void;
   /** An answer was not ready within the platform's window and was deferred. */
-  answerDeferred(platform: Platform): void;
+  answerDeferred(platform: PlatformName): void;
   /** `count` deliveries of alerts ended with `outcome`. */
   alertsEnded(outcome: AlertOutcome, count: number): void;
   /** Deliveries waiting in a fan-out: `delta` more (positive) or fewer (negative). */
@@ -34,9 +34,9 @@ export interface Metrics {
   /** A store operation started; call the result when it has answered (or failed). */
   storeStarted(operation: string): () => void;
   /** A platform connection (Discord's gateway, Slack's Socket Mode) is being re-established. */
-  reconnecting(platform: Platform): void;
+  reconnecting(platform: PlatformName): void;
   /** A platform client is waiting out a rate limit before sending. */
-  rateLimited(platform: Platform): void;
+  rateLimited(platform: PlatformName): void;
 }
 
 const nothing = () => {};

@@ -3,7 +3,6 @@
  * a registry of its own (never prom-client's global one) with the default process metrics.
  */
 import { Counter, collectDefaultMetrics, Gauge, Histogram, Registry } from "prom-client";
-import { PLATFORMS } from "../store/store.js";
 import { ALERT_OUTCOMES, type Metrics } from "./metrics.js";
 
 /** Seconds: from a cached answer (well under 5 ms) to Slack's and Discord's 3-second windows and beyond. */
@@ -17,7 +16,11 @@ export interface PrometheusMetrics extends Metrics {
   readonly registry: Registry;
 }
 
-export function createPrometheusMetrics(options: { commands: readonly string[] }): PrometheusMetrics {
+export function createPrometheusMetrics(options: {
+  commands: readonly string[];
+  /** The platforms' names, whose series start at zero (a bounded list: the platforms of this build). */
+  platforms?: readonly string[];
+}): PrometheusMetrics {
   const registry = new Registry();
   collectDefaultMetrics({ register: registry });
   const known = new Set(options.commands);
@@ -74,7 +77,7 @@ export function createPrometheusMetrics(options: { commands: readonly string[] }
   });
   // Zeros from the start, so a dashboard's rate() has a baseline before the first event.
   for (const outcome of ALERT_OUTCOMES) alerts.inc({ outcome }, 0);
-  for (const platform of PLATFORMS) {
+  for (const platform of options.platforms ?? []) {
     deferred.inc({ platform }, 0);
     reconnects.inc({ platform }, 0);
     rateLimits.inc({ platform }, 0);

@@ -13,15 +13,15 @@
  *   changed only through `updateState`, one process at a time.
  */
 
-export type Platform = "discord" | "slack" | "console";
-export const PLATFORMS: readonly Platform[] = ["discord", "slack", "console"];
+/** A platform's name, as its entry in src/platforms/ gives it ("discord", "slack", "console", …). */
+export type PlatformName = string;
 
 export type SubscriptionKind = "reminders" | "updates" | "all";
 export const SUBSCRIPTION_KINDS: readonly SubscriptionKind[] = ["reminders", "updates", "all"];
 
 /** A channel on a platform (channel ids are unique per platform: Discord snowflakes, Slack C… ids). */
 export interface ChannelRef {
-  platform: Platform;
+  platform: PlatformName;
   channelId: string;
 }
 

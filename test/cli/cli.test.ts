@@ -105,7 +105,7 @@ describe("ceasefire-bot CLI", () => {
     it("rejects an unknown --render target", () => {
       const r = cli(["ask", "/phase", "--render", "teams"]);
       expect(r.code).toBe(2);
-      expect(r.err).toContain("--render must be text, discord or slack");
+      expect(r.err).toContain('--render must be text, discord, slack (got "teams")');
     });
   });
 

@@ -9,7 +9,7 @@ import { createLogger } from "../../src/log.js";
 import type { Metrics } from "../../src/metrics/metrics.js";
 import { Scheduler, type SchedulerOptions } from "../../src/reminders/scheduler.js";
 import { plainText, type Reply } from "../../src/reply/reply.js";
-import type { Platform, Store } from "../../src/store/store.js";
+import type { PlatformName, Store } from "../../src/store/store.js";
 import type { Clock } from "../../src/time/clock.js";
 
 export interface Posted {
@@ -30,7 +30,7 @@ export class RecordingSender implements Sender {
   readonly flaky = new Map<string, number>();
   private next = 1;
 
-  constructor(readonly platform: Platform = "discord") {}
+  constructor(readonly platform: PlatformName = "discord") {}
 
   async send(channelId: string, reply: Reply, marker: string): Promise<SentMessage> {
     if (this.gone.has(channelId)) throw new GoneError("Unknown Channel");

@@ -18,7 +18,7 @@ import { LiveDataset } from "../../../src/dataset/live.js";
 import { createLogger } from "../../../src/log.js";
 import { Scheduler } from "../../../src/reminders/scheduler.js";
 import { PostgresStore } from "../../../src/store/postgres.js";
-import type { Platform } from "../../../src/store/store.js";
+import type { PlatformName } from "../../../src/store/store.js";
 import { shiftedClock, systemClock } from "../../../src/time/clock.js";
 import { pgUrl } from "../../fixtures/postgres.js";
 import { senderFor } from "./rig.js";
@@ -32,7 +32,7 @@ if (!name || !schema || !dataPath || !at || !anchor || !lease || apis.length ===
 }
 const log = createLogger(process.env.CHILD_LOG_LEVEL ?? "warn", 2);
 const clock = shiftedClock(new Date(Date.parse(at) + systemClock.now().getTime() - Number(anchor)));
-const senders: Partial<Record<Platform, Sender>> = {};
+const senders: Partial<Record<PlatformName, Sender>> = {};
 for (const api of apis) {
   const [platform, url = ""] = api.split(/=(.*)/);
   if (platform === "discord" || platform === "slack") senders[platform] = senderFor(platform, url);

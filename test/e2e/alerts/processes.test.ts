@@ -15,7 +15,7 @@ import { writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, afterEach, describe, expect, it } from "vitest";
 import { markerFor } from "../../../src/alerts/marker.js";
-import type { Platform } from "../../../src/store/store.js";
+import type { PlatformName } from "../../../src/store/store.js";
 import { ManualClock, systemClock } from "../../../src/time/clock.js";
 import { freePort, until } from "../../fixtures/bot-process.js";
 import { TestSchemas } from "../../fixtures/postgres.js";
@@ -38,7 +38,7 @@ afterAll(() => shared.dropAll());
 afterEach(killChildren);
 
 /** Half the channels on each platform. */
-const channels: { platform: Platform; channelId: string }[] = Array.from({ length: CHANNELS }, (_, i) =>
+const channels: { platform: PlatformName; channelId: string }[] = Array.from({ length: CHANNELS }, (_, i) =>
   i % 2
     ? { platform: "slack", channelId: `C${100000 + i}` }
     : { platform: "discord", channelId: String(900000 + i) },

@@ -12,7 +12,7 @@ import { createLogger } from "../../../src/log.js";
 import { DiscordSender } from "../../../src/platforms/discord/sender.js";
 import { SlackSender } from "../../../src/platforms/slack/sender.js";
 import { SqliteStore } from "../../../src/store/sqlite.js";
-import type { Platform, Store } from "../../../src/store/store.js";
+import type { PlatformName, Store } from "../../../src/store/store.js";
 import { ManualClock } from "../../../src/time/clock.js";
 import { tempDir } from "../../fixtures/story.js";
 import { closeRest, discordRest, renderDiscordMinimal, renderSlackMinimal, slackClient } from "./rig.js";
@@ -52,7 +52,7 @@ function deliverer(sender: Sender): Deliverer {
   });
 }
 
-async function subscribeAll(platform: Platform, ids: string[]) {
+async function subscribeAll(platform: PlatformName, ids: string[]) {
   for (const channelId of ids)
     await store.subscribe({ platform, channelId, story: "*", workspaceId: "w", kind: "all" }, new Date(0));
   return ids.map((channelId) => ({ platform, channelId }));

@@ -9,7 +9,7 @@ import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { markerFor } from "../../../src/alerts/marker.js";
 import { SqliteStore } from "../../../src/store/sqlite.js";
-import type { Platform } from "../../../src/store/store.js";
+import type { PlatformName } from "../../../src/store/store.js";
 import { ManualClock } from "../../../src/time/clock.js";
 import { tempDir } from "../../fixtures/story.js";
 import { truceDataset, truceStory } from "../../fixtures/truce.js";
@@ -22,7 +22,7 @@ const CHANNELS = 1_000;
 const ALERTS = ["gaza-2025:phase-one-end:1d", "gaza-2025:philadelphi-withdrawal-start:1d"];
 afterEach(killChildren);
 
-function runChild(platform: Platform, api: string, db: string, more: string[] = []): Child {
+function runChild(platform: PlatformName, api: string, db: string, more: string[] = []): Child {
   return runScript("test/e2e/alerts/fanout-child.ts", [platform, api, db, ...more]);
 }
 
@@ -35,7 +35,7 @@ async function until(condition: () => boolean, timeoutMs: number): Promise<void>
   }
 }
 
-async function prepare(platform: Platform): Promise<{ db: string; channels: string[] }> {
+async function prepare(platform: PlatformName): Promise<{ db: string; channels: string[] }> {
   const db = join(tempDir(), "bot.sqlite");
   const store = SqliteStore.open(db);
   const channels = Array.from({ length: CHANNELS }, (_, i) =>
@@ -55,7 +55,7 @@ async function prepare(platform: Platform): Promise<{ db: string; channels: stri
 type Platformish = Pick<DiscordStandIn | SlackStandIn, "url" | "total" | "markersIn">;
 
 async function crashAndRestart(
-  platform: Platform,
+  platform: PlatformName,
   standin: Platformish,
   db: string,
   channels: string[],

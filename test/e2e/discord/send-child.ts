@@ -9,13 +9,13 @@
  */
 import { once } from "node:events";
 import { REST } from "@discordjs/rest";
-import { discordRestUrl, loadConfig } from "../../../src/config.js";
 import { restOptions } from "../../../src/platforms/discord/adapter.js";
+import { discordRestUrl, readDiscordSettings } from "../../../src/platforms/discord/config.js";
 import { renderDiscord } from "../../../src/platforms/discord/render.js";
 import { DiscordSender } from "../../../src/platforms/discord/sender.js";
 
 const [first, count] = process.argv.slice(2).map(BigInt);
-const config = loadConfig();
+const config = readDiscordSettings(process.env);
 if (first === undefined || count === undefined || !config.DISCORD_TOKEN) {
   console.error("usage: DISCORD_TOKEN=… send-child.ts FIRST_CHANNEL COUNT");
   process.exit(2);

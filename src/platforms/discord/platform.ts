@@ -1,0 +1,48 @@
+/** Discord as one entry of the platform list: its settings, how it starts, how a Reply renders. */
+import { definePlatform } from "../platform.js";
+import {
+  DISCORD_SECRETS,
+  discordProblems,
+  discordRestUrl,
+  discordSettings,
+  discordShards,
+} from "./config.js";
+import { renderDiscord } from "./render.js";
+
+export const discord = definePlatform({
+  name: "discord",
+  title: "Discord",
+  settings: discordSettings,
+  secrets: DISCORD_SECRETS,
+  problems: discordProblems,
+  enabled: (settings) => Boolean(settings.DISCORD_TOKEN && settings.DISCORD_APP_ID),
+  render: renderDiscord,
+  async start(settings, { core, log, metrics, inFlight }) {
+    const { DISCORD_TOKEN: token, DISCORD_APP_ID: appId } = settings;
+    if (!token || !appId) throw new Error("Discord needs DISCORD_TOKEN and DISCORD_APP_ID");
+    // discord.js loads only when Discord is configured.
+    const { createDiscordAdapter } = await import("./adapter.js");
+    const { DiscordSender } = await import("./sender.js");
+    const restUrl = discordRestUrl(settings);
+    const adapter = createDiscordAdapter({
+      core,
+      token,
+      appId,
+      ...(restUrl ? { apiUrl: restUrl } : {}),
+      shards: discordShards(settings),
+      globalRequestsPerSecond: settings.DISCORD_GLOBAL_REQUESTS_PER_SECOND,
+      log,
+      metrics,
+      inFlight,
+    });
+    await adapter.start();
+    return {
+      // Reminders go through the client's own REST queue, so they share its rate-limit state (and,
+      // with DISCORD_PROXY_URL, the proxy's, which every process shares). Any process may send to any
+      // channel: REST needs no shard.
+      sender: new DiscordSender(adapter.client.rest, renderDiscord),
+      connected: () => adapter.connected(),
+      stop: () => adapter.stop(),
+    };
+  },
+});

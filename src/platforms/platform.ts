@@ -1,0 +1,142 @@
+/**
+ * What a chat platform is to the rest of the bot: one small interface, in the spirit of Bolt's
+ * `Receiver` and a chat SDK's `Adapter`. Each platform lives in one folder of src/platforms/ and is
+ * one entry of the list in src/platforms/index.ts; the composition root (start, `ask --render`, the
+ * configuration, the metrics) loops over that list and names no platform.
+ *
+ * A platform says:
+ * - its name (stored with every subscription and delivery, a metrics label) and its title for people;
+ * - its section of the configuration: the environment variables it reads, validated with zod, which of
+ *   them are secrets, and whether they enable it;
+ * - how to start it on the core: it answers commands in its channels and gives the scheduler a Sender
+ *   for reminders and notices; and how to stop it;
+ * - how a Reply becomes its payload (for `ask --render` and previews).
+ */
+import type { Logger } from "pino";
+import type { z } from "zod";
+import type { Sender } from "../alerts/sender.js";
+import type { BotCore } from "../bot/core.js";
+import type { InFlight } from "../bot/in-flight.js";
+import { readVariables } from "../config.js";
+import type { Route } from "../health/routes.js";
+import type { Metrics } from "../metrics/metrics.js";
+import type { Reply } from "../reply/reply.js";
+
+/** What a platform is started with. */
+export interface PlatformContext {
+  core: BotCore;
+  /** The bot's logger, already bound to `{ platform: <name> }`. */
+  log: Logger;
+  metrics: Metrics;
+  /** The answers under way, shared by every platform, for a clean stop. */
+  inFlight: InFlight;
+  /**
+   * Routes to serve on the platform's own HTTP server as well (the health and metrics routes, when
+   * HEALTH_PORT is that server's port). Given only to a platform whose `httpPort` says it has one.
+   */
+  routes?: Record<string, Route>;
+}
+
+/** A started platform. */
+export interface RunningPlatform {
+  /** Posts reminders and notices to its channels. */
+  sender: Sender;
+  /** Whether it is connected right now (/readyz). */
+  connected(): boolean;
+  /** Closes its connections and servers. */
+  stop(): Promise<void>;
+}
+
+/** A platform with its section of the configuration read. */
+export interface ConfiguredPlatform {
+  readonly name: string;
+  readonly title: string;
+  /** Whether its variables ask for it to run (a token is set). */
+  readonly enabled: boolean;
+  /** The port of the HTTP server it runs itself, if any (the health routes may share it). */
+  readonly httpPort?: number;
+  /** Its settings as the "starting" log line shows them, secrets replaced. */
+  readonly redacted: Record<string, unknown>;
+  /** Its secret values, for the logger to scrub wherever they appear. */
+  readonly secretValues: readonly string[];
+  start(context: PlatformContext): Promise<RunningPlatform>;
+}
+
+/** The result of reading a platform's section of the environment. */
+export type PlatformSection = { problems: string[] } | { configured: ConfiguredPlatform };
+
+export interface Platform {
+  /** Lower-case and stable: stored with subscriptions and deliveries, a metrics label. */
+  readonly name: string;
+  /** As people read it: "Discord". */
+  readonly title: string;
+  /** The environment variables it reads, as its configuration table lists them. */
+  readonly variables: readonly string[];
+  /** Which of them hold secrets (never logged, never printed). */
+  readonly secrets: readonly string[];
+  /** Validates its variables in `env`: every problem as "VARIABLE: message", or the platform configured. */
+  configure(env: Readonly<Record<string, string | undefined>>): PlatformSection;
+  /** A Reply as the payload the platform's API receives. */
+  render(reply: Reply): unknown;
+}
+
+/** How a platform is written: typed by its own settings, which only its own functions see. */
+export interface PlatformDefinition<Settings extends Record<string, unknown>> {
+  name: string;
+  title: string;
+  /** Its variables, each validated (unset variables take their defaults). */
+  settings: z.ZodType<Settings> & { shape: Record<string, unknown> };
+  secrets: readonly (keyof Settings & string)[];
+  /** What is wrong with the variables together, each "VARIABLE: message" (each one alone is valid). */
+  problems?(settings: Settings): string[];
+  enabled(settings: Settings): boolean;
+  httpPort?(settings: Settings): number | undefined;
+  start(settings: Settings, context: PlatformContext): Promise<RunningPlatform>;
+  render(reply: Reply): unknown;
+}
+
+/** Platform names: lower-case letters, digits and dashes, as stored (the store checks the same). */
+export const PLATFORM_NAME = /^[a-z][a-z0-9-]{0,31}$/;
+
+/** A platform from its definition; its settings stay typed inside, the list sees one shape. */
+export function definePlatform<Settings extends Record<string, unknown>>(
+  definition: PlatformDefinition<Settings>,
+): Platform {
+  const { name, title, settings: schema, secrets } = definition;
+  if (!PLATFORM_NAME.test(name)) throw new Error(`platform name "${name}" must match ${PLATFORM_NAME}`);
+  return {
+    name,
+    title,
+    variables: Object.keys(schema.shape),
+    secrets,
+    render: (reply) => definition.render(reply),
+    configure(env) {
+      const read = readVariables(schema, env, secrets);
+      if ("problems" in read) return read;
+      const settings = read.values;
+      const problems = definition.problems?.(settings) ?? [];
+      if (problems.length > 0) return { problems };
+      const redacted: Record<string, unknown> = { ...settings };
+      const secretValues: string[] = [];
+      for (const key of secrets) {
+        const value = settings[key];
+        if (typeof value === "string" && value !== "") {
+          redacted[key] = "[redacted]";
+          secretValues.push(value);
+        }
+      }
+      const httpPort = definition.httpPort?.(settings);
+      return {
+        configured: {
+          name,
+          title,
+          enabled: definition.enabled(settings),
+          ...(httpPort !== undefined ? { httpPort } : {}),
+          redacted,
+          secretValues,
+          start: (context) => definition.start(settings, context),
+        },
+      };
+    },
+  };
+}

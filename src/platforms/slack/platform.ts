@@ -1,0 +1,48 @@
+/** Slack as one entry of the platform list: its settings, how it starts, how a Reply renders. */
+import { definePlatform } from "../platform.js";
+import { SLACK_SECRETS, slackProblems, slackSettings } from "./config.js";
+import { renderSlack } from "./render.js";
+
+export const slack = definePlatform({
+  name: "slack",
+  title: "Slack",
+  settings: slackSettings,
+  secrets: SLACK_SECRETS,
+  problems: slackProblems,
+  enabled: (settings) => Boolean(settings.SLACK_BOT_TOKEN),
+  // HTTP mode runs a server of its own; Socket Mode connects out and opens no port.
+  httpPort: (settings) => (settings.SLACK_APP_TOKEN ? undefined : settings.PORT),
+  render: renderSlack,
+  async start(settings, { core, log, metrics, inFlight, routes }) {
+    const token = settings.SLACK_BOT_TOKEN;
+    if (!token) throw new Error("Slack needs SLACK_BOT_TOKEN");
+    // Bolt loads only when Slack is configured.
+    const { createSlackAdapter } = await import("./adapter.js");
+    const { createSlackSender } = await import("./sender.js");
+    const adapter = createSlackAdapter({
+      core,
+      botToken: token,
+      ...(settings.SLACK_SIGNING_SECRET ? { signingSecret: settings.SLACK_SIGNING_SECRET } : {}),
+      ...(settings.SLACK_APP_TOKEN ? { appToken: settings.SLACK_APP_TOKEN } : {}),
+      ...(settings.SLACK_API_URL ? { apiUrl: settings.SLACK_API_URL } : {}),
+      port: settings.PORT,
+      umbrella: settings.SLACK_UMBRELLA_COMMAND,
+      adminUsers: settings.SLACK_ADMIN_USERS,
+      log,
+      metrics,
+      inFlight,
+      ...(routes ? { routes } : {}),
+    });
+    await adapter.start();
+    return {
+      sender: createSlackSender({
+        token,
+        render: renderSlack,
+        metrics,
+        ...(settings.SLACK_API_URL ? { apiUrl: settings.SLACK_API_URL } : {}),
+      }),
+      connected: () => adapter.connected(),
+      stop: () => adapter.stop(),
+    };
+  },
+});
