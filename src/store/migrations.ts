@@ -182,6 +182,42 @@ export const MIGRATIONS: readonly Migration[] = [
       CREATE INDEX changes_story ON changes (story, at);
     `,
   },
+  {
+    version: 5,
+    name: "a platform is any name of the platform list, not one of two written into the schema",
+    // The names follow src/platforms/platform.ts's PLATFORM_NAME. SQLite cannot drop a CHECK: the
+    // table is rebuilt with the rows as they are.
+    sqlite: `
+      CREATE TABLE subscriptions_any_platform (
+        platform TEXT NOT NULL
+          CHECK (platform GLOB '[a-z]*' AND platform NOT GLOB '*[^a-z0-9-]*' AND length(platform) <= 32),
+        channel_id TEXT NOT NULL,
+        story TEXT NOT NULL,
+        workspace_id TEXT NOT NULL,
+        kind TEXT NOT NULL CHECK (kind IN ('reminders', 'updates', 'all')),
+        lead_times TEXT,
+        since_ms INTEGER NOT NULL,
+        active INTEGER NOT NULL DEFAULT 1,
+        created_by TEXT,
+        updated_ms INTEGER NOT NULL,
+        deactivated_ms INTEGER,
+        deactivation_reason TEXT,
+        PRIMARY KEY (platform, channel_id, story)
+      );
+      INSERT INTO subscriptions_any_platform
+        SELECT platform, channel_id, story, workspace_id, kind, lead_times, since_ms, active, created_by,
+               updated_ms, deactivated_ms, deactivation_reason
+        FROM subscriptions;
+      DROP TABLE subscriptions;
+      ALTER TABLE subscriptions_any_platform RENAME TO subscriptions;
+      CREATE INDEX subscriptions_active ON subscriptions (active, since_ms);
+    `,
+    postgres: `
+      ALTER TABLE subscriptions DROP CONSTRAINT subscriptions_platform_check;
+      ALTER TABLE subscriptions ADD CONSTRAINT subscriptions_platform_name
+        CHECK (platform ~ '^[a-z][a-z0-9-]{0,31}$');
+    `,
+  },
 ];
 
 export const LATEST_VERSION = MIGRATIONS.reduce((v, m) => Math.max(v, m.version), 0);

@@ -54,6 +54,17 @@ export function describeStoreContract(engine: string, open: () => Promise<Store>
         expect(await store.subscription(gaza)).toEqual(sub);
       });
 
+      it("keeps a channel of any platform of the list, and refuses a name no platform could have", async () => {
+        const teams = { platform: "ms-teams", channelId: "19:abc@thread", story: "gaza-2025" };
+        await store.subscribe({ ...teams, workspaceId: "t1", kind: "all" }, T0);
+        expect((await store.subscription(teams))?.platform).toBe("ms-teams");
+        for (const platform of ["Discord", "", "two words", "x".repeat(33)]) {
+          await expect(
+            store.subscribe({ platform, channelId: "1", story: "*", workspaceId: "w", kind: "all" }, T0),
+          ).rejects.toThrow();
+        }
+      });
+
       it("keeps `since` when an active subscription changes, and resets it when an old one comes back", async () => {
         await store.subscribe({ ...gaza, workspaceId: "g1", kind: "reminders" }, T0);
         const changed = await store.subscribe(

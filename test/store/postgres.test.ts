@@ -26,7 +26,7 @@ describe("PostgresStore", () => {
     const schema = schemas.next("shared");
     const stores = await Promise.all([1, 2, 3].map(() => schemas.open(schema, { max: 2 })));
     for (const store of stores) {
-      expect(await store.migrations()).toEqual([1, 2, 3, 4]);
+      expect(await store.migrations()).toEqual([1, 2, 3, 4, 5]);
       await store.close();
     }
   });
@@ -74,7 +74,7 @@ describe("PostgresStore", () => {
     );
     await client.end();
     const store = await schemas.open(schema);
-    expect(await store.migrations()).toEqual([1, 2, 3, 4]);
+    expect(await store.migrations()).toEqual([1, 2, 3, 4, 5]);
     const [row] = await store.unconfirmed(new Date("2025-02-28T07:00:00Z"));
     expect(row?.leaseUntil.toISOString()).toBe("2025-02-28T07:00:00.000Z");
     await store.close();
@@ -96,7 +96,7 @@ describe("PostgresStore", () => {
     );
     await client.end();
     const store = await schemas.open(schema);
-    expect(await store.migrations()).toEqual([1, 2, 3, 4]);
+    expect(await store.migrations()).toEqual([1, 2, 3, 4, 5]);
     expect((await store.activeSubscriptions()).map((s) => [s.channelId, s.story])).toEqual([["111", "*"]]);
     await store.close();
   });

@@ -14,7 +14,7 @@ describe("SqliteStore", () => {
     const path = join(tempDir(), "nested", "dir", "bot.sqlite");
     const first = SqliteStore.open(path);
     expect(existsSync(path)).toBe(true);
-    expect(await first.migrations()).toEqual([1, 2, 3, 4]);
+    expect(await first.migrations()).toEqual([1, 2, 3, 4, 5]);
     await first.subscribe(
       { platform: "console", channelId: "console", story: "*", workspaceId: "console", kind: "all" },
       new Date(0),
@@ -22,7 +22,7 @@ describe("SqliteStore", () => {
     await first.close();
 
     const again = SqliteStore.open(path);
-    expect(await again.migrations()).toEqual([1, 2, 3, 4]);
+    expect(await again.migrations()).toEqual([1, 2, 3, 4, 5]);
     expect((await again.activeSubscriptions()).map((s) => s.channelId)).toEqual(["console"]);
     await again.close();
   });
@@ -39,7 +39,7 @@ describe("SqliteStore", () => {
              VALUES ('discord', '111', 'g1', 'reminders', 0, 0)`);
     db.close();
     const store = SqliteStore.open(path);
-    expect(await store.migrations()).toEqual([1, 2, 3, 4]);
+    expect(await store.migrations()).toEqual([1, 2, 3, 4, 5]);
     expect((await store.activeSubscriptions()).map((s) => [s.channelId, s.story, s.kind])).toEqual([
       ["111", "*", "reminders"],
     ]);
@@ -63,7 +63,7 @@ describe("SqliteStore", () => {
     ).run(claimedMs);
     db.close();
     const store = SqliteStore.open(path);
-    expect(await store.migrations()).toEqual([1, 2, 3, 4]);
+    expect(await store.migrations()).toEqual([1, 2, 3, 4, 5]);
     const [row] = await store.unconfirmed(new Date(claimedMs));
     expect(row?.leaseUntil.toISOString()).toBe("2025-02-28T07:00:00.000Z");
     await store.close();
