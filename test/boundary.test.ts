@@ -10,23 +10,91 @@ function files(dir: string): string[] {
   });
 }
 
-const PLATFORM_PACKAGES =
-  /from\s+["'](discord\.js|@discordjs\/[^"']+|@slack\/[^"']+)["']|import\(\s*["'](discord\.js|@slack\/)/;
+/** The platforms' folders: src/platforms/<name>/. */
+const PLATFORM_FOLDERS = readdirSync(join("src", "platforms")).filter((name) =>
+  statSync(join("src", "platforms", name)).isDirectory(),
+);
 
-/** The core: everything in src/ but the platform adapters and the composition root that starts them. */
+/** Packages every layer may use; any other package a platform's folder imports is that platform's own. */
+const SHARED_PACKAGES = new Set(["pino", "zod"]);
+
+/** The packages (not node: built-ins) a file imports, statically or lazily. */
+function packagesOf(file: string): string[] {
+  const text = readFileSync(file, "utf8");
+  return [...text.matchAll(/(?:from|import)\s*\(?\s*["']([^."'][^"']*)["']/g)]
+    .map((m) => m[1] ?? "")
+    .filter((name) => !name.startsWith("node:"))
+    .map((name) =>
+      name.startsWith("@") ? name.split("/").slice(0, 2).join("/") : (name.split("/")[0] ?? ""),
+    );
+}
+
+/** Each platform's own packages: discord.js and @discordjs/* for Discord, @slack/* for Slack, … */
+const OWN_PACKAGES = new Map(
+  PLATFORM_FOLDERS.map((name) => [
+    name,
+    new Set(
+      files(join("src", "platforms", name))
+        .flatMap(packagesOf)
+        .filter((p) => !SHARED_PACKAGES.has(p)),
+    ),
+  ]),
+);
+
+/** The core: everything in src/ but the folders of platforms that talk to a service of their own. */
 const core = files("src").filter(
   (f) =>
-    !f.startsWith(join("src", "platforms", "discord")) && !f.startsWith(join("src", "platforms", "slack")),
+    !PLATFORM_FOLDERS.some(
+      (p) => (OWN_PACKAGES.get(p)?.size ?? 0) > 0 && f.startsWith(`${join("src", "platforms", p)}/`),
+    ),
+);
+
+/**
+ * Who may import a platform's folder from outside it: the platform list, and the composition root's
+ * commands that concern one platform alone (`register`, `manifest`, `discord-proxy`), the console
+ * bot's wiring (the console is what runs when no platform is enabled) and the desk's previews, which
+ * draw each client's look.
+ */
+const MAY_IMPORT_A_PLATFORM = new Set(
+  [
+    "src/platforms/index.ts",
+    "src/cli/platform-commands.ts",
+    "src/cli/discord-proxy.ts",
+    "src/cli/main.ts",
+    "src/cli/start.ts",
+    "src/cli/render.ts",
+    "src/desk/preview.ts",
+  ].map((f) => join(...f.split("/"))),
 );
 
 describe("the platform boundary", () => {
-  it("keeps discord.js and Bolt out of commands/", () => {
-    const offenders = files("commands").filter((f) => PLATFORM_PACKAGES.test(readFileSync(f, "utf8")));
+  it("finds the platforms' own packages (discord.js, Bolt) to check", () => {
+    expect([...(OWN_PACKAGES.get("discord") ?? [])]).toContain("discord.js");
+    expect([...(OWN_PACKAGES.get("slack") ?? [])]).toContain("@slack/bolt");
+  });
+
+  it.each(PLATFORM_FOLDERS)("keeps %s's own packages inside its folder", (platform) => {
+    const own = OWN_PACKAGES.get(platform) ?? new Set<string>();
+    const outside = [...files("commands"), ...files("src")].filter(
+      (f) => !f.startsWith(`${join("src", "platforms", platform)}/`),
+    );
+    const offenders = outside.flatMap((f) =>
+      packagesOf(f)
+        .filter((p) => own.has(p))
+        .map((p) => `${f} imports ${p}`),
+    );
     expect(offenders).toEqual([]);
   });
 
-  it("keeps discord.js and Bolt out of the core (src/ outside platforms/discord and platforms/slack)", () => {
-    const offenders = core.filter((f) => PLATFORM_PACKAGES.test(readFileSync(f, "utf8")));
+  it("lets only the platform list and the composition root reach into a platform's folder", () => {
+    const offenders = [...files("commands"), ...files("src")]
+      .filter((f) => !MAY_IMPORT_A_PLATFORM.has(f))
+      .flatMap((f) =>
+        importedPaths(f)
+          .filter((path) => path[0] === "src" && path[1] === "platforms" && path.length > 3)
+          .filter((path) => !f.startsWith(`${join(...path.slice(0, 3))}/`))
+          .map((path) => `${f} imports ${path.join("/")}`),
+      );
     expect(offenders).toEqual([]);
   });
 
@@ -44,22 +112,29 @@ describe("the platform boundary", () => {
   });
 });
 
-/** The src/ folders a file of src/<folder>/ imports (relative imports only). */
-function importedFolders(file: string): string[] {
+/** The repository paths a file imports (relative imports only), each as its parts. */
+function importedPaths(file: string): string[][] {
   const text = readFileSync(file, "utf8");
   const here = file.split("/").slice(0, -1);
-  const out: string[] = [];
-  for (const m of text.matchAll(/(?:from|import)\s*\(?\s*["'](\.{1,2}\/[^"']+)["']/g)) {
+  return [...text.matchAll(/(?:from|import)\s*\(?\s*["'](\.{1,2}\/[^"']+)["']/g)].map((m) => {
     const parts = [...here];
     for (const step of (m[1] ?? "").split("/")) {
       if (step === "..") parts.pop();
       else if (step !== ".") parts.push(step);
     }
-    if (parts[0] === "src" && parts.length > 2) out.push(parts[1] ?? "");
-    else if (parts[0] === "src") out.push("(src root)");
-    else out.push(parts[0] ?? "");
-  }
-  return out;
+    return parts;
+  });
+}
+
+/** The src/ folders a file of src/<folder>/ imports (relative imports only). */
+function importedFolders(file: string): string[] {
+  return importedPaths(file).map((parts) =>
+    parts[0] === "src" && parts.length > 2
+      ? (parts[1] ?? "")
+      : parts[0] === "src"
+        ? "(src root)"
+        : (parts[0] ?? ""),
+  );
 }
 
 /**
