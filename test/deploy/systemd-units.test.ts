@@ -1,6 +1,6 @@
 /**
- * The systemd units in deploy/. This machine's PID 1 is not systemd (nor, in general, a CI runner's),
- * so the units cannot be started with systemctl here. What can be checked is checked:
+ * The systemd units in deploy/, checked without a systemd manager (the bot's unit is also started and
+ * stopped with systemctl by a real one, which this machine's PID 1 is not: systemd-manager.test.ts):
  *
  * - `systemd-analyze verify` accepts each unit with no warning at all (it exits 0 even on a line it
  *   ignores, like a misspelt signal, so its output must be empty);

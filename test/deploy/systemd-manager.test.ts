@@ -1,0 +1,165 @@
+/**
+ * deploy/ceasefire-bot.service started and stopped by systemd itself: a real systemd manager (the
+ * installed systemd, PID 1 of new namespaces on this machine's own root, test/fixtures/systemd-manager.ts)
+ * is given the unit file as shipped, in /etc/systemd/system, a settings file at its EnvironmentFile=
+ * pointing the bot at the Discord and Slack stand-ins, and an install of the bot at its
+ * WorkingDirectory. No drop-in: every setting of the unit applies (DynamicUser, StateDirectory,
+ * ProtectSystem=strict, PrivateDevices, …). Then:
+ *
+ * - `systemctl start ceasefire-bot` succeeds, the unit is active (running) under a dynamic user, and
+ *   the bot answers /readyz on its HEALTH_PORT: connected to Discord and Slack; the kernel shows its
+ *   process with that user, no new privileges and a read-only root;
+ * - its SQLite store is in the unit's state directory, /var/lib/private/ceasefire-bot (what
+ *   StateDirectory= with DynamicUser= makes), owned by that dynamic user;
+ * - `systemctl stop ceasefire-bot` returns within TimeoutStopSec, the bot having logged its clean
+ *   stop, and systemd records an exit status of 0 (a timeout would be Result=timeout, a SIGKILL
+ *   ExecMainCode=2).
+ *
+ * It fails, naming what is missing, on a machine that cannot run the manager (not root, no systemd,
+ * no cgroup2): CI machines must be able to.
+ */
+import { chmodSync, lstatSync, mkdirSync, readFileSync, readlinkSync, statSync, unlinkSync } from "node:fs";
+import { join } from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { StandInDiscord } from "../e2e/discord/standin.js";
+import { SlackStandin } from "../e2e/slack/standin.js";
+import { freePort, until } from "../fixtures/bot-process.js";
+import { installBot } from "../fixtures/install.js";
+import { repoRoot } from "../fixtures/story.js";
+import { type SystemdManager, startSystemdManager } from "../fixtures/systemd-manager.js";
+import { milliseconds, one, serviceSettings } from "../fixtures/systemd-unit.js";
+
+const UNIT = "ceasefire-bot.service";
+const UNIT_PATH = `deploy/${UNIT}`;
+/** The install's links into the repository (test/fixtures/install.ts). */
+const LINKED = ["node_modules", "data"];
+/** systemd's range for DynamicUser= users (systemd.exec(5)). */
+const DYNAMIC_UIDS = { min: 61184, max: 65519 };
+
+async function statusOf(url: string): Promise<number | undefined> {
+  try {
+    return (await fetch(url)).status;
+  } catch {
+    return undefined;
+  }
+}
+
+describe("deploy/ceasefire-bot.service under a real systemd manager", () => {
+  let install: string | undefined;
+  let discord: StandInDiscord | undefined;
+  let slack: SlackStandin | undefined;
+  let manager: SystemdManager | undefined;
+  let healthPort: number;
+  let settings: Record<string, string>;
+
+  beforeAll(async () => {
+    install = await installBot();
+    // The dynamic user reads the install, as it reads /opt/ceasefire-bot cloned by root.
+    chmodSync(install, 0o755);
+    // Its node_modules and data/ are links into the repository, which ProtectHome=yes would hide
+    // from the bot in a repository under /home: folders instead, the repository's bound onto them.
+    for (const name of LINKED) {
+      unlinkSync(join(install, name));
+      mkdirSync(join(install, name));
+    }
+    discord = await StandInDiscord.start();
+    slack = new SlackStandin("xoxb-systemd-test");
+    await slack.start();
+    healthPort = await freePort();
+    settings = {
+      DISCORD_TOKEN: "systemd-test-discord-token",
+      DISCORD_APP_ID: discord.appId,
+      DISCORD_API_URL: discord.apiUrl,
+      SLACK_BOT_TOKEN: "xoxb-systemd-test",
+      SLACK_SIGNING_SECRET: "systemd-test-signing-secret",
+      SLACK_API_URL: slack.apiUrl,
+      PORT: String(await freePort()),
+      HEALTH_PORT: String(healthPort),
+    };
+  });
+
+  afterAll(async () => {
+    await manager?.stop();
+    await discord?.close();
+    await slack?.stop();
+  });
+
+  it("systemctl start makes it active and ready on Discord and Slack, with its store in the state directory; systemctl stop ends it with exit status 0 within TimeoutStopSec", async () => {
+    // In the test, not in beforeAll: a machine that cannot run it fails the test, not skips it.
+    const systemd = await startSystemdManager({
+      files: {
+        [`/etc/systemd/system/${UNIT}`]: readFileSync(join(repoRoot, UNIT_PATH), "utf8"),
+        "/etc/ceasefire-bot/ceasefire-bot.env": {
+          content: Object.entries(settings)
+            .map(([key, value]) => `${key}=${value}\n`)
+            .join(""),
+          mode: 0o600,
+        },
+      },
+      binds: {
+        "/opt/ceasefire-bot": install as string,
+        ...Object.fromEntries(LINKED.map((name) => [`/opt/ceasefire-bot/${name}`, join(repoRoot, name)])),
+      },
+      keepLoaded: [UNIT],
+    });
+    manager = systemd;
+    const journal = async () => `\n--- journal of ${UNIT} ---\n${await systemd.journal(UNIT)}`;
+
+    const started = await systemd.systemctl("start", UNIT);
+    expect(started.code, `systemctl start: ${started.stderr}${await journal()}`).toBe(0);
+    await until(
+      `the bot to answer /readyz with 200 on port ${healthPort}`,
+      async () => ((await statusOf(`http://127.0.0.1:${healthPort}/readyz`)) === 200 ? true : undefined),
+      30_000,
+    ).catch(async (err: Error) => {
+      throw new Error(`${err.message}${await journal()}`);
+    });
+
+    const status = await systemd.systemctl("status", UNIT);
+    expect(status.code, status.stdout).toBe(0);
+    expect(status.stdout).toMatch(/Active: active \(running\)/);
+    expect(status.stdout).toContain(`/etc/systemd/system/${UNIT}`);
+    const running = await systemd.show(UNIT, ["ActiveState", "SubState", "MainPID", "UID"]);
+    expect(running).toMatchObject({ ActiveState: "active", SubState: "running" });
+    expect(Number(running.MainPID)).toBeGreaterThan(1);
+    const uid = Number(running.UID);
+    expect(uid).toBeGreaterThanOrEqual(DYNAMIC_UIDS.min);
+    expect(uid).toBeLessThanOrEqual(DYNAMIC_UIDS.max);
+    // The bot as the kernel sees it (the manager's /proc): that user, NoNewPrivileges=yes, and
+    // ProtectSystem=strict's read-only root.
+    const proc = join(systemd.root, "proc", running.MainPID as string);
+    const processStatus = readFileSync(join(proc, "status"), "utf8");
+    expect(processStatus).toMatch(new RegExp(`^Uid:\\t${uid}\\t${uid}\\t`, "m"));
+    expect(processStatus).toMatch(/^NoNewPrivs:\t1$/m);
+    const rootMount = readFileSync(join(proc, "mountinfo"), "utf8")
+      .split("\n")
+      .map((line) => line.split(" "))
+      .findLast((fields) => fields[4] === "/");
+    expect(rootMount?.[5]?.split(",")).toContain("ro");
+
+    // StateDirectory=ceasefire-bot with DynamicUser=yes: /var/lib/ceasefire-bot → private/ceasefire-bot.
+    expect(readlinkSync(join(systemd.root, "var/lib/ceasefire-bot"))).toBe("private/ceasefire-bot");
+    const store = join(systemd.root, "var/lib/private/ceasefire-bot/ceasefire-bot.sqlite");
+    expect(lstatSync(store).isFile()).toBe(true);
+    expect(statSync(store).uid).toBe(uid);
+
+    const timeoutStopMs = milliseconds(one(serviceSettings(UNIT_PATH), "TimeoutStopSec"));
+    const asked = performance.now();
+    const stopped = await systemd.systemctl("stop", UNIT);
+    const stopMs = performance.now() - asked;
+    expect(stopped.code, `systemctl stop: ${stopped.stderr}${await journal()}`).toBe(0);
+    expect(stopMs).toBeLessThan(timeoutStopMs);
+
+    const after = await systemd.show(UNIT, ["ActiveState", "Result", "ExecMainCode", "ExecMainStatus"]);
+    // ExecMainCode 1 is CLD_EXITED: the process exited by itself, not killed by a signal.
+    expect(after, await journal()).toEqual({
+      ActiveState: "inactive",
+      Result: "success",
+      ExecMainCode: "1",
+      ExecMainStatus: "0",
+    });
+    const logged = await systemd.journal(UNIT);
+    expect(logged).toContain('"msg":"stopped"');
+    expect(logged).not.toMatch(/timed out\. Killing/);
+  }, 60_000);
+});
