@@ -111,11 +111,25 @@ export function readVariables<Values>(
   };
 }
 
+/**
+ * A section's values, checked one by one and then together (`problems`); throws a ConfigError naming
+ * every problem. For commands that read one platform's section alone (`register`, `discord-proxy`).
+ */
+export function readSection<Values>(
+  schema: z.ZodType<Values> & { shape: Record<string, unknown> },
+  env: Readonly<Record<string, string | undefined>>,
+  secrets: readonly string[],
+  problems: (values: Values) => string[] = () => [],
+): Values {
+  const read = readVariables(schema, env, secrets);
+  const found = "problems" in read ? read.problems : problems(read.values);
+  if (found.length > 0 || "problems" in read) throw new ConfigError(found);
+  return read.values;
+}
+
 /** The core's configuration (each platform reads its own section: src/platforms/). */
 export function loadConfig(env: Readonly<Record<string, string | undefined>> = process.env): Config {
-  const read = readVariables(configSchema, env, SECRET_KEYS);
-  if ("problems" in read) throw new ConfigError(read.problems);
-  return read.values;
+  return readSection(configSchema, env, SECRET_KEYS);
 }
 
 /** The command settings the configuration sets. */

@@ -3,7 +3,7 @@
  * requests go, its shards and the global rate limit the processes of a deployment share.
  */
 import { z } from "zod";
-import { ConfigError, configValues, readVariables } from "../../config.js";
+import { configValues, readSection } from "../../config.js";
 
 const { optionalText, int, port, url, optionalInt } = configValues;
 
@@ -98,11 +98,7 @@ export function discordProblems(settings: DiscordSettings): string[] {
  * `discord-proxy`); a bad value throws a ConfigError naming every bad variable.
  */
 export function readDiscordSettings(env: Readonly<Record<string, string | undefined>>): DiscordSettings {
-  const read = readVariables(discordSettings, env, DISCORD_SECRETS);
-  if ("problems" in read) throw new ConfigError(read.problems);
-  const problems = discordProblems(read.values);
-  if (problems.length) throw new ConfigError(problems);
-  return read.values;
+  return readSection(discordSettings, env, DISCORD_SECRETS, discordProblems);
 }
 
 /**

@@ -3,7 +3,7 @@
  * HTTP mode or the app-level token of Socket Mode, the umbrella command and the bot's admins.
  */
 import { z } from "zod";
-import { ConfigError, configValues, readVariables } from "../../config.js";
+import { configValues, readSection } from "../../config.js";
 
 const { optionalText, port, url } = configValues;
 
@@ -44,9 +44,5 @@ export function slackProblems(settings: SlackSettings): string[] {
 
 /** Slack's settings from the environment, for the commands that only concern Slack (`manifest`). */
 export function readSlackSettings(env: Readonly<Record<string, string | undefined>>): SlackSettings {
-  const read = readVariables(slackSettings, env, SLACK_SECRETS);
-  if ("problems" in read) throw new ConfigError(read.problems);
-  const problems = slackProblems(read.values);
-  if (problems.length) throw new ConfigError(problems);
-  return read.values;
+  return readSection(slackSettings, env, SLACK_SECRETS, slackProblems);
 }
