@@ -6,8 +6,9 @@ import { pickStory } from "../src/command/story.js";
 import type { DeadlineNow, StoryAt } from "../src/dataset/asof.js";
 import { startMs } from "../src/dataset/dataset.js";
 import { deadlineStatus, type MoveKind } from "../src/dataset/schema.js";
+import { errorReply } from "../src/reply/errors.js";
 import { footerFor, isPast, relativeSpan, whenSpan } from "../src/reply/phrases.js";
-import { errorReply, type Reply, type Rich } from "../src/reply/reply.js";
+import type { Reply, Rich } from "../src/reply/reply.js";
 import { formatShortDate, localDateOf, parseWhen } from "../src/time/calendar.js";
 
 const MOVED: Record<MoveKind, string> = {
@@ -40,8 +41,8 @@ function deadlineHistory(story: StoryAt, id: string, context: CommandContext): R
   const track = story.story.tracks.deadlinesById.get(id);
   const now = track ? story.deadlineNow(track) : undefined;
   if (!track || !now) {
-    const known = story.deadlines().map((d) => `\`${d.deadline.id}\``);
-    return errorReply("Unknown deadline", `There is no deadline \`${id}\`. Deadlines: ${known.join(", ")}.`);
+    const known = story.deadlines().map((d) => d.deadline.id);
+    return errorReply("unknown-value", { option: "deadline", value: id, known });
   }
   const since = (ms: number) =>
     Number.isFinite(ms) ? formatShortDate(localDateOf(new Date(ms), tz)) : "the start";
@@ -116,7 +117,7 @@ export const deadlines = defineCommand({
   }),
   handle(options, context) {
     const story = pickStory(context, options.story);
-    if ("error" in story) return errorReply("Unknown story", story.error);
+    if ("error" in story) return story.error;
     if (options.deadline) return deadlineHistory(story, options.deadline, context);
     const tz = story.timeZone;
     const dated = story

@@ -4,7 +4,7 @@ import { storyOption } from "../src/command/options.js";
 import { pickStory } from "../src/command/story.js";
 import { PARTY_ROLES, type PartyRole } from "../src/dataset/schema.js";
 import { footerFor } from "../src/reply/phrases.js";
-import { errorReply, type ReplyField } from "../src/reply/reply.js";
+import type { ReplyField } from "../src/reply/reply.js";
 
 const ROLE_TITLES: Record<PartyRole, string> = {
   signatory: "Signatories",
@@ -22,7 +22,7 @@ export const parties = defineCommand({
   options: z.object({ story: storyOption }),
   handle(options, context) {
     const story = pickStory(context, options.story);
-    if ("error" in story) return errorReply("Unknown story", story.error);
+    if ("error" in story) return story.error;
     const known = story.parties();
     const people = story.people();
     const fields: ReplyField[] = [];

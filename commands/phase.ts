@@ -5,8 +5,9 @@ import { storyOption } from "../src/command/options.js";
 import { pickStory } from "../src/command/story.js";
 import type { PhaseMoment, PhaseNow, StoryAt } from "../src/dataset/asof.js";
 import type { MoveKind, PhaseStatus } from "../src/dataset/schema.js";
+import { errorReply } from "../src/reply/errors.js";
 import { footerFor, progressBar, relativeSpan, whenSpan } from "../src/reply/phrases.js";
-import { errorReply, type ReplyField, type Rich } from "../src/reply/reply.js";
+import type { ReplyField, Rich } from "../src/reply/reply.js";
 import { formatShortDate, localDateOf, parseWhen } from "../src/time/calendar.js";
 
 const STATUS: Record<PhaseStatus, string> = {
@@ -137,16 +138,17 @@ export const phase = defineCommand({
   }),
   handle(options, context) {
     const story = pickStory(context, options.story);
-    if ("error" in story) return errorReply("Unknown story", story.error);
+    if ("error" in story) return story.error;
     const known = story.phases();
     const chosen = options.phase ? known.find((p) => p.phase.id === options.phase) : currentPhase(story);
     if (!chosen) {
       return options.phase
-        ? errorReply(
-            "Unknown phase",
-            `There is no phase \`${options.phase}\`. Phases: ${known.map((p) => `\`${p.phase.id}\``).join(", ")}.`,
-          )
-        : errorReply("No phases", `The story "${story.title}" has no phases yet.`);
+        ? errorReply("unknown-value", {
+            option: "phase",
+            value: options.phase,
+            known: known.map((p) => p.phase.id),
+          })
+        : errorReply("no-data", { what: "phases", story: story.title });
     }
     const phase = chosen.phase;
     const m = story.phaseMoment(chosen);

@@ -3,7 +3,7 @@ import { defineCommand } from "../src/command/definition.js";
 import { storyOption } from "../src/command/options.js";
 import { pickStory } from "../src/command/story.js";
 import { footerFor } from "../src/reply/phrases.js";
-import { errorReply, type Rich } from "../src/reply/reply.js";
+import type { Rich } from "../src/reply/reply.js";
 import { formatShortDate } from "../src/time/calendar.js";
 
 export const sources = defineCommand({
@@ -12,7 +12,7 @@ export const sources = defineCommand({
   options: z.object({ story: storyOption }),
   handle(options, context) {
     const story = pickStory(context, options.story);
-    if ("error" in story) return errorReply("Unknown story", story.error);
+    if ("error" in story) return story.error;
     const known = story.sources();
     const lines: Rich[] = known.map((s) => [
       s.url ? { link: s.title, url: s.url } : { strong: s.title },

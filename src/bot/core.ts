@@ -9,7 +9,8 @@ import { type CommandRegistry, runChannelCommand, runCommand } from "../command/
 import type { Settings } from "../config.js";
 import type { Dataset } from "../dataset/dataset.js";
 import { type Metrics, noMetrics } from "../metrics/metrics.js";
-import { errorReply, type Reply } from "../reply/reply.js";
+import { errorReply } from "../reply/errors.js";
+import type { Reply } from "../reply/reply.js";
 import type { Clock } from "../time/clock.js";
 
 export interface DatasetSource {
@@ -88,7 +89,7 @@ export function createCore(options: {
   async function answer(name: string, raw: Record<string, unknown>, invocation: Invocation): Promise<Reply> {
     if (registry.get(name)?.kind !== "channel") return core.run(name, raw);
     if (options.channelPort === undefined) {
-      return errorReply("Not available", `/${name} needs the bot's store, which is not configured here.`);
+      return errorReply("no-store", { command: name });
     }
     return runChannelCommand(
       registry,

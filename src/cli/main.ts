@@ -12,7 +12,8 @@ import { formatDataError, loadDataset } from "../dataset/load.js";
 import { storyJsonSchema } from "../dataset/schema.js";
 import { renderText } from "../platforms/console/render.js";
 import { planAlerts } from "../reminders/plan.js";
-import { errorReply, type Reply } from "../reply/reply.js";
+import { errorReply } from "../reply/errors.js";
+import type { Reply } from "../reply/reply.js";
 import { fixedClock, systemClock } from "../time/clock.js";
 import type { Io } from "./io.js";
 import { RENDER_TARGETS, type RenderTarget, renderReply } from "./render.js";
@@ -123,7 +124,7 @@ async function dispatch(argv: string[], io: Io, env: NodeJS.ProcessEnv): Promise
             settings: settingsFrom(config),
             commands,
           })
-        : errorReply("Cannot read that command", parsed.message);
+        : errorReply("unreadable-command", { message: parsed.message });
       if (reply.kind === "error") {
         io.err(renderText(reply));
         return 1;
