@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { defineCommand } from "../src/command/definition.js";
 import { storyOption } from "../src/command/options.js";
-import { pickStory } from "../src/command/story.js";
+import { pickStory, suggestStory } from "../src/command/story.js";
 import { errorReply } from "../src/reply/errors.js";
 import { figureAmount, figureSpans, footerFor } from "../src/reply/phrases.js";
 import type { ReplyField } from "../src/reply/reply.js";
@@ -11,6 +11,7 @@ export const captives = defineCommand({
   name: "captives",
   description: "How many captives remain, how many are believed alive, and the latest exchanges",
   options: z.object({ story: storyOption }),
+  suggest: { story: suggestStory },
   handle(options, context) {
     const story = pickStory(context, options.story);
     if ("error" in story) return story.error;

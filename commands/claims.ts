@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { defineCommand } from "../src/command/definition.js";
 import { storyOption } from "../src/command/options.js";
-import { pickStory } from "../src/command/story.js";
+import { pickStory, suggestStory } from "../src/command/story.js";
 import type { StoryAt } from "../src/dataset/asof.js";
 import { dayOf, type IndexedClaim, startMs } from "../src/dataset/dataset.js";
 import { errorReply } from "../src/reply/errors.js";
@@ -17,10 +17,13 @@ export const claims = defineCommand({
       .string()
       .regex(/^[a-z0-9][a-z0-9-]*$/)
       .optional()
-      .describe("Only statements by this party, like israel or hamas")
-      .meta({ autocomplete: true }),
+      .describe("Only statements by this party, like israel or hamas"),
     story: storyOption,
   }),
+  suggest: {
+    party: ({ story }) => story.parties.map((p) => ({ value: p.id, label: p.name })),
+    story: suggestStory,
+  },
   handle(options, context) {
     const story = pickStory(context, options.story);
     if ("error" in story) return story.error;

@@ -2,7 +2,7 @@ import { z } from "zod";
 import type { CommandContext } from "../src/command/definition.js";
 import { defineCommand } from "../src/command/definition.js";
 import { storyOption } from "../src/command/options.js";
-import { pickStory } from "../src/command/story.js";
+import { pickStory, suggestStory } from "../src/command/story.js";
 import type { DeadlineNow, StoryAt } from "../src/dataset/asof.js";
 import { startMs } from "../src/dataset/dataset.js";
 import { deadlineStatus, type MoveKind } from "../src/dataset/schema.js";
@@ -111,10 +111,13 @@ export const deadlines = defineCommand({
       .string()
       .regex(/^[a-z0-9][a-z0-9-]*$/)
       .optional()
-      .describe("One deadline's id, to see its history: its due dates and statuses")
-      .meta({ autocomplete: true }),
+      .describe("One deadline's id, to see its history: its due dates and statuses"),
     story: storyOption,
   }),
+  suggest: {
+    deadline: ({ story }) => story.deadlines.map((d) => ({ value: d.id, label: d.title })),
+    story: suggestStory,
+  },
   handle(options, context) {
     const story = pickStory(context, options.story);
     if ("error" in story) return story.error;

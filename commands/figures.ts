@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { defineCommand } from "../src/command/definition.js";
 import { storyOption } from "../src/command/options.js";
-import { pickStory } from "../src/command/story.js";
+import { pickStory, suggestStory } from "../src/command/story.js";
 import { figureSchema } from "../src/dataset/schema.js";
 import { errorReply } from "../src/reply/errors.js";
 import { figureSpans, footerFor } from "../src/reply/phrases.js";
@@ -13,13 +13,13 @@ export const figures = defineCommand({
   description: "The key figures (captives, prisoners, casualties, displacement) with who states them",
   options: z.object({
     category: figureSchema.shape.category.optional().describe("Only figures of this category"),
-    figure: z
-      .string()
-      .optional()
-      .describe("One figure's id, to see its whole history")
-      .meta({ autocomplete: true }),
+    figure: z.string().optional().describe("One figure's id, to see its whole history"),
     story: storyOption,
   }),
+  suggest: {
+    figure: ({ story }) => story.figures.map((f) => ({ value: f.id, label: f.label })),
+    story: suggestStory,
+  },
   handle(options, context) {
     const story = pickStory(context, options.story);
     if ("error" in story) return story.error;

@@ -2,7 +2,7 @@ import { z } from "zod";
 import type { CommandContext } from "../src/command/definition.js";
 import { defineCommand } from "../src/command/definition.js";
 import { storyOption } from "../src/command/options.js";
-import { pickStory } from "../src/command/story.js";
+import { pickStory, suggestStory } from "../src/command/story.js";
 import type { PhaseMoment, PhaseNow, StoryAt } from "../src/dataset/asof.js";
 import type { MoveKind, PhaseStatus } from "../src/dataset/schema.js";
 import { errorReply } from "../src/reply/errors.js";
@@ -129,13 +129,13 @@ export const phase = defineCommand({
   name: "phase",
   description: "Which phase of the ceasefire is in force, its day count, schedule and terms",
   options: z.object({
-    phase: z
-      .string()
-      .optional()
-      .describe("A phase's id, like phase-two (default: the current phase)")
-      .meta({ autocomplete: true }),
+    phase: z.string().optional().describe("A phase's id, like phase-two (default: the current phase)"),
     story: storyOption,
   }),
+  suggest: {
+    phase: ({ story }) => story.phases.map((p) => ({ value: p.id, label: p.name })),
+    story: suggestStory,
+  },
   handle(options, context) {
     const story = pickStory(context, options.story);
     if ("error" in story) return story.error;

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { defineCommand } from "../src/command/definition.js";
 import { storyOption } from "../src/command/options.js";
-import { pickStory } from "../src/command/story.js";
+import { pickStory, suggestStory } from "../src/command/story.js";
 import { footerFor } from "../src/reply/phrases.js";
 import type { Rich } from "../src/reply/reply.js";
 import { formatShortDate } from "../src/time/calendar.js";
@@ -10,6 +10,7 @@ export const sources = defineCommand({
   name: "sources",
   description: "Where the bot's information comes from",
   options: z.object({ story: storyOption }),
+  suggest: { story: suggestStory },
   handle(options, context) {
     const story = pickStory(context, options.story);
     if ("error" in story) return story.error;

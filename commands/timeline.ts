@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { defineCommand } from "../src/command/definition.js";
 import { storyOption } from "../src/command/options.js";
-import { pickStory } from "../src/command/story.js";
+import { pickStory, suggestStory } from "../src/command/story.js";
 import type { IndexedEvent } from "../src/dataset/dataset.js";
 import { errorReply } from "../src/reply/errors.js";
 import { footerFor, whenSpan } from "../src/reply/phrases.js";
@@ -30,11 +30,14 @@ export const timeline = defineCommand({
       .string()
       .regex(/^[a-z0-9-]+$/)
       .optional()
-      .describe("Only events with this tag, like phase-one")
-      .meta({ autocomplete: true }),
+      .describe("Only events with this tag, like phase-one"),
     page: z.int().min(1).max(10_000).optional().describe("Page number (default 1)"),
     story: storyOption,
   }),
+  suggest: {
+    tag: ({ story }) => story.tags.map((value) => ({ value })),
+    story: suggestStory,
+  },
   handle(options, context) {
     const story = pickStory(context, options.story);
     if ("error" in story) return story.error;

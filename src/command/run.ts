@@ -1,6 +1,5 @@
 /** Runs a command by name with raw options: validation, the handler, and errors as ephemeral replies. */
 
-import type { Dataset } from "../dataset/dataset.js";
 import { errorReply } from "../reply/errors.js";
 import type { Reply } from "../reply/reply.js";
 import { resolveKeys } from "./choices.js";
@@ -38,9 +37,9 @@ function failed(def: CommandInfo, err: unknown, log: RunLog | undefined): Reply 
 function readOptions(
   def: AnyCommand,
   raw: Record<string, unknown>,
-  dataset: Dataset,
+  context: CommandContext,
 ): ParsedOptions<AnyOptions> {
-  const resolved = resolveKeys(raw, dataset);
+  const resolved = resolveKeys(def, raw, context);
   return resolved.ok ? parseOptions(def, resolved.raw) : resolved;
 }
 
@@ -59,7 +58,7 @@ export function runCommand(
   const def = registry.get(name);
   if (!def) return unknownCommand(registry, name);
   if (def.kind === "channel") return errorReply("needs-channel", { command: def.name });
-  const parsed = readOptions(def, raw, context.dataset);
+  const parsed = readOptions(def, raw, context);
   if (!parsed.ok) return errorReply("invalid-option", { command: def.name, message: parsed.message });
   try {
     return finish(def.handle(parsed.options, context), parsed as never);
@@ -82,7 +81,7 @@ export async function runChannelCommand(
   const def = registry.get(name);
   if (!def) return unknownCommand(registry, name);
   if (def.kind !== "channel") return runCommand(registry, name, raw, context, log);
-  const parsed = readOptions(def, raw, context.dataset);
+  const parsed = readOptions(def, raw, context);
   if (!parsed.ok) return errorReply("invalid-option", { command: def.name, message: parsed.message });
   try {
     const canManage = def.permission === "manage-channel" ? await context.invocation.canManage() : false;

@@ -6,6 +6,7 @@
  * expose them as channel commands (docs/decisions/0006-channel-commands.md).
  */
 import { z } from "zod";
+import type { Choice } from "../command/choices.js";
 import type { Invocation } from "../command/definition.js";
 import { defaultSettings, type Settings } from "../config.js";
 import { storyAt } from "../dataset/asof.js";
@@ -49,11 +50,13 @@ const KIND_TEXT: Record<SubscriptionKind, string> = {
   all: "deadline reminders and news updates",
 };
 
+/** The `story` option's value for every story, present and future, as a picker offers it. */
+export const ALL_STORIES_CHOICE: Choice = { value: "all", label: "every story" };
+
 const storyChoice = z
   .string()
   .regex(/^[a-z0-9][a-z0-9-]*$/, "a story's id, or all")
-  .optional()
-  .meta({ autocomplete: true });
+  .optional();
 
 export const subscribeOptions = z.object({
   kind: z

@@ -25,12 +25,12 @@ import {
 import type { Logger } from "pino";
 import { InFlight, STOPPING } from "../../bot/in-flight.js";
 import { decodeAction } from "../../command/actions.js";
+import type { Choice } from "../../command/choices.js";
 import type { Invocation } from "../../command/definition.js";
-import type { Dataset } from "../../dataset/dataset.js";
 import { type Metrics, noMetrics } from "../../metrics/metrics.js";
 import { errorReply } from "../../reply/errors.js";
 import type { Reply } from "../../reply/reply.js";
-import { suggest } from "./autocomplete.js";
+import { discordChoices } from "./autocomplete.js";
 import { DISCORD_ERROR, discordCode, errorFields } from "./errors.js";
 import { type DiscordMessage, EPHEMERAL, renderDiscord } from "./render.js";
 
@@ -38,7 +38,7 @@ import { type DiscordMessage, EPHEMERAL, renderDiscord } from "./render.js";
 export interface DiscordCore {
   run(name: string, raw: Record<string, unknown>): Reply | Promise<Reply>;
   handle(name: string, raw: Record<string, unknown>, invocation: Invocation): Promise<Reply>;
-  dataset(): Dataset;
+  suggest(name: string, option: string, typed: string, filled: Record<string, unknown>): readonly Choice[];
 }
 
 /**
@@ -297,17 +297,13 @@ export function createDiscordAdapter(options: DiscordAdapterOptions): DiscordAda
     );
   }
 
+  /** The command's own suggestions for the option being typed, fitted to Discord's limits. */
   async function onAutocomplete(interaction: AutocompleteInteraction): Promise<void> {
     const focused = interaction.options.getFocused(true);
-    const storyOption = interaction.options.data.find((o) => o.name === "story" && !o.focused)?.value;
-    const choices = suggest(
-      core.dataset(),
-      focused.name,
-      String(focused.value ?? ""),
-      typeof storyOption === "string" ? storyOption : undefined,
-      interaction.commandName,
-    );
-    await interaction.respond(choices);
+    const filled: Record<string, unknown> = {};
+    for (const option of interaction.options.data) if (!option.focused) filled[option.name] = option.value;
+    const choices = core.suggest(interaction.commandName, focused.name, String(focused.value ?? ""), filled);
+    await interaction.respond(discordChoices(choices));
   }
 
   async function onButton(interaction: ButtonInteraction): Promise<void> {

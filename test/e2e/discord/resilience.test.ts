@@ -71,7 +71,7 @@ describe("the Discord bot when Discord misbehaves", () => {
 
   it("defers a slow answer (callback type 5) and edits it in when ready", async () => {
     const slow = (core: BotCore) => ({
-      dataset: () => core.dataset(),
+      suggest: core.suggest,
       run: (name: string, raw: Record<string, unknown>) => core.run(name, raw),
       handle: async (name: string, raw: Record<string, unknown>, invocation: Invocation) => {
         await new Promise((resolve) => setTimeout(resolve, 200));

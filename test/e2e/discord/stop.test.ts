@@ -20,7 +20,7 @@ afterEach(async () => {
 describe("the Discord bot while it stops", () => {
   it("finishes the deferred answer under way and turns new commands away, privately", async () => {
     const slow = (core: BotCore) => ({
-      dataset: () => core.dataset(),
+      suggest: core.suggest,
       run: (name: string, raw: Record<string, unknown>) => core.run(name, raw),
       handle: async (name: string, raw: Record<string, unknown>, invocation: Invocation) => {
         await new Promise((resolve) => setTimeout(resolve, 300));
