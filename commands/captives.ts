@@ -1,26 +1,29 @@
 import { z } from "zod";
 import { defineCommand } from "../src/command/definition.js";
 import { storyOption } from "../src/command/options.js";
-import { pickStory } from "../src/command/story.js";
+import { pickStory, suggestStory } from "../src/command/story.js";
+import { errorReply } from "../src/reply/errors.js";
 import { figureAmount, figureSpans, footerFor } from "../src/reply/phrases.js";
-import { errorReply, type ReplyField } from "../src/reply/reply.js";
+import type { ReplyField } from "../src/reply/reply.js";
 import { formatShortDate } from "../src/time/calendar.js";
 
 export const captives = defineCommand({
   name: "captives",
   description: "How many captives remain, how many are believed alive, and the latest exchanges",
   options: z.object({ story: storyOption }),
+  suggest: { story: suggestStory },
   handle(options, context) {
     const story = pickStory(context, options.story);
-    if ("error" in story) return errorReply("Unknown story", story.error);
+    if ("error" in story) return story.error;
     const figures = story
       .figures()
       .filter((f) => f.figure.category === "captives" || f.figure.category === "prisoners");
     if (figures.length === 0) {
-      return errorReply(
-        "No captive figures",
-        `The story "${story.title}" has no captive or prisoner figures as of ${formatShortDate(story.today)}.`,
-      );
+      return errorReply("no-data", {
+        what: "captive or prisoner figures",
+        story: story.title,
+        asOf: formatShortDate(story.today),
+      });
     }
     const fields: ReplyField[] = figures.map(({ figure, latest, previous }) => ({
       name: figure.label,

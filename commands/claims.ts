@@ -1,11 +1,12 @@
 import { z } from "zod";
 import { defineCommand } from "../src/command/definition.js";
 import { storyOption } from "../src/command/options.js";
-import { pickStory } from "../src/command/story.js";
+import { pickStory, suggestStory } from "../src/command/story.js";
 import type { StoryAt } from "../src/dataset/asof.js";
 import { dayOf, type IndexedClaim, startMs } from "../src/dataset/dataset.js";
+import { errorReply } from "../src/reply/errors.js";
 import { footerFor } from "../src/reply/phrases.js";
-import { errorReply, type Rich } from "../src/reply/reply.js";
+import type { Rich } from "../src/reply/reply.js";
 import { formatShortDate } from "../src/time/calendar.js";
 
 export const claims = defineCommand({
@@ -16,19 +17,23 @@ export const claims = defineCommand({
       .string()
       .regex(/^[a-z0-9][a-z0-9-]*$/)
       .optional()
-      .describe("Only statements by this party, like israel or hamas")
-      .meta({ autocomplete: true }),
+      .describe("Only statements by this party, like israel or hamas"),
     story: storyOption,
   }),
+  suggest: {
+    party: ({ story }) => story.parties.map((p) => ({ value: p.id, label: p.name })),
+    story: suggestStory,
+  },
   handle(options, context) {
     const story = pickStory(context, options.story);
-    if ("error" in story) return errorReply("Unknown story", story.error);
+    if ("error" in story) return story.error;
     const parties = story.parties();
     if (options.party && !parties.some((p) => p.party.id === options.party)) {
-      return errorReply(
-        "Invalid option for /claims",
-        `There is no party \`${options.party}\`. Parties: ${parties.map((p) => `\`${p.party.id}\``).join(", ")}.`,
-      );
+      return errorReply("unknown-value", {
+        option: "party",
+        value: options.party,
+        known: parties.map((p) => p.party.id),
+      });
     }
     const chosen = story.claims().filter((c) => !options.party || c.partyIdsAll.includes(options.party));
     const lines: Rich[] = chosen.map((c) => [

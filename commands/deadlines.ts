@@ -2,12 +2,13 @@ import { z } from "zod";
 import type { CommandContext } from "../src/command/definition.js";
 import { defineCommand } from "../src/command/definition.js";
 import { storyOption } from "../src/command/options.js";
-import { pickStory } from "../src/command/story.js";
+import { pickStory, suggestStory } from "../src/command/story.js";
 import type { DeadlineNow, StoryAt } from "../src/dataset/asof.js";
 import { startMs } from "../src/dataset/dataset.js";
 import { deadlineStatus, type MoveKind } from "../src/dataset/schema.js";
+import { errorReply } from "../src/reply/errors.js";
 import { footerFor, isPast, relativeSpan, whenSpan } from "../src/reply/phrases.js";
-import { errorReply, type Reply, type Rich } from "../src/reply/reply.js";
+import type { Reply, Rich } from "../src/reply/reply.js";
 import { formatShortDate, localDateOf, parseWhen } from "../src/time/calendar.js";
 
 const MOVED: Record<MoveKind, string> = {
@@ -40,8 +41,8 @@ function deadlineHistory(story: StoryAt, id: string, context: CommandContext): R
   const track = story.story.tracks.deadlinesById.get(id);
   const now = track ? story.deadlineNow(track) : undefined;
   if (!track || !now) {
-    const known = story.deadlines().map((d) => `\`${d.deadline.id}\``);
-    return errorReply("Unknown deadline", `There is no deadline \`${id}\`. Deadlines: ${known.join(", ")}.`);
+    const known = story.deadlines().map((d) => d.deadline.id);
+    return errorReply("unknown-value", { option: "deadline", value: id, known });
   }
   const since = (ms: number) =>
     Number.isFinite(ms) ? formatShortDate(localDateOf(new Date(ms), tz)) : "the start";
@@ -110,13 +111,16 @@ export const deadlines = defineCommand({
       .string()
       .regex(/^[a-z0-9][a-z0-9-]*$/)
       .optional()
-      .describe("One deadline's id, to see its history: its due dates and statuses")
-      .meta({ autocomplete: true }),
+      .describe("One deadline's id, to see its history: its due dates and statuses"),
     story: storyOption,
   }),
+  suggest: {
+    deadline: ({ story }) => story.deadlines.map((d) => ({ value: d.id, label: d.title })),
+    story: suggestStory,
+  },
   handle(options, context) {
     const story = pickStory(context, options.story);
-    if ("error" in story) return errorReply("Unknown story", story.error);
+    if ("error" in story) return story.error;
     if (options.deadline) return deadlineHistory(story, options.deadline, context);
     const tz = story.timeZone;
     const dated = story

@@ -1,10 +1,11 @@
 import { z } from "zod";
 import { defineCommand } from "../src/command/definition.js";
 import { storyOption } from "../src/command/options.js";
-import { pickStory } from "../src/command/story.js";
+import { pickStory, suggestStory } from "../src/command/story.js";
 import { figureSchema } from "../src/dataset/schema.js";
+import { errorReply } from "../src/reply/errors.js";
 import { figureSpans, footerFor } from "../src/reply/phrases.js";
-import { errorReply, type Rich } from "../src/reply/reply.js";
+import type { Rich } from "../src/reply/reply.js";
 import { formatShortDate } from "../src/time/calendar.js";
 
 export const figures = defineCommand({
@@ -12,26 +13,27 @@ export const figures = defineCommand({
   description: "The key figures (captives, prisoners, casualties, displacement) with who states them",
   options: z.object({
     category: figureSchema.shape.category.optional().describe("Only figures of this category"),
-    figure: z
-      .string()
-      .optional()
-      .describe("One figure's id, to see its whole history")
-      .meta({ autocomplete: true }),
+    figure: z.string().optional().describe("One figure's id, to see its whole history"),
     story: storyOption,
   }),
+  suggest: {
+    figure: ({ story }) => story.figures.map((f) => ({ value: f.id, label: f.label })),
+    story: suggestStory,
+  },
   handle(options, context) {
     const story = pickStory(context, options.story);
-    if ("error" in story) return errorReply("Unknown story", story.error);
+    if ("error" in story) return story.error;
     const tracks = story.story.tracks.figures;
     if (options.figure) {
       const track = tracks.find((f) => f.figure.id === options.figure);
       const values = track ? story.figureHistory(track) : [];
       if (!track || values.length === 0) {
-        const known = story.figures().map((f) => `\`${f.figure.id}\``);
-        return errorReply(
-          "Unknown figure",
-          `There is no figure \`${options.figure}\`${track ? ` as of ${formatShortDate(story.today)}` : ""}. Figures: ${known.join(", ")}.`,
-        );
+        return errorReply("unknown-value", {
+          option: "figure",
+          value: options.figure,
+          known: story.figures().map((f) => f.figure.id),
+          ...(track ? { asOf: formatShortDate(story.today) } : {}),
+        });
       }
       const figure = track.figure;
       return {
@@ -51,10 +53,11 @@ export const figures = defineCommand({
     }
     const chosen = story.figures().filter((f) => !options.category || f.figure.category === options.category);
     if (chosen.length === 0) {
-      return errorReply(
-        "No figures",
-        `The story has no figures${options.category ? ` in category ${options.category}` : ""} as of ${formatShortDate(story.today)}.`,
-      );
+      return errorReply("no-data", {
+        what: `figures${options.category ? ` in category ${options.category}` : ""}`,
+        story: story.title,
+        asOf: formatShortDate(story.today),
+      });
     }
     return {
       kind: "answer",

@@ -1,10 +1,10 @@
 import { z } from "zod";
 import { defineCommand } from "../src/command/definition.js";
 import { storyOption } from "../src/command/options.js";
-import { pickStory } from "../src/command/story.js";
+import { pickStory, suggestStory } from "../src/command/story.js";
 import { PARTY_ROLES, type PartyRole } from "../src/dataset/schema.js";
 import { footerFor } from "../src/reply/phrases.js";
-import { errorReply, type ReplyField } from "../src/reply/reply.js";
+import type { ReplyField } from "../src/reply/reply.js";
 
 const ROLE_TITLES: Record<PartyRole, string> = {
   signatory: "Signatories",
@@ -20,9 +20,10 @@ export const parties = defineCommand({
   name: "parties",
   description: "The parties, mediators and people involved, as the sources describe them",
   options: z.object({ story: storyOption }),
+  suggest: { story: suggestStory },
   handle(options, context) {
     const story = pickStory(context, options.story);
-    if ("error" in story) return errorReply("Unknown story", story.error);
+    if ("error" in story) return story.error;
     const known = story.parties();
     const people = story.people();
     const fields: ReplyField[] = [];

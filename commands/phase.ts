@@ -2,11 +2,12 @@ import { z } from "zod";
 import type { CommandContext } from "../src/command/definition.js";
 import { defineCommand } from "../src/command/definition.js";
 import { storyOption } from "../src/command/options.js";
-import { pickStory } from "../src/command/story.js";
+import { pickStory, suggestStory } from "../src/command/story.js";
 import type { PhaseMoment, PhaseNow, StoryAt } from "../src/dataset/asof.js";
 import type { MoveKind, PhaseStatus } from "../src/dataset/schema.js";
+import { errorReply } from "../src/reply/errors.js";
 import { footerFor, progressBar, relativeSpan, whenSpan } from "../src/reply/phrases.js";
-import { errorReply, type ReplyField, type Rich } from "../src/reply/reply.js";
+import type { ReplyField, Rich } from "../src/reply/reply.js";
 import { formatShortDate, localDateOf, parseWhen } from "../src/time/calendar.js";
 
 const STATUS: Record<PhaseStatus, string> = {
@@ -128,25 +129,26 @@ export const phase = defineCommand({
   name: "phase",
   description: "Which phase of the ceasefire is in force, its day count, schedule and terms",
   options: z.object({
-    phase: z
-      .string()
-      .optional()
-      .describe("A phase's id, like phase-two (default: the current phase)")
-      .meta({ autocomplete: true }),
+    phase: z.string().optional().describe("A phase's id, like phase-two (default: the current phase)"),
     story: storyOption,
   }),
+  suggest: {
+    phase: ({ story }) => story.phases.map((p) => ({ value: p.id, label: p.name })),
+    story: suggestStory,
+  },
   handle(options, context) {
     const story = pickStory(context, options.story);
-    if ("error" in story) return errorReply("Unknown story", story.error);
+    if ("error" in story) return story.error;
     const known = story.phases();
     const chosen = options.phase ? known.find((p) => p.phase.id === options.phase) : currentPhase(story);
     if (!chosen) {
       return options.phase
-        ? errorReply(
-            "Unknown phase",
-            `There is no phase \`${options.phase}\`. Phases: ${known.map((p) => `\`${p.phase.id}\``).join(", ")}.`,
-          )
-        : errorReply("No phases", `The story "${story.title}" has no phases yet.`);
+        ? errorReply("unknown-value", {
+            option: "phase",
+            value: options.phase,
+            known: known.map((p) => p.phase.id),
+          })
+        : errorReply("no-data", { what: "phases", story: story.title });
     }
     const phase = chosen.phase;
     const m = story.phaseMoment(chosen);

@@ -1,5 +1,6 @@
 import { defineChannelCommand } from "../src/command/definition.js";
-import { subscribe, subscribeOptions } from "../src/reminders/subscriptions.js";
+import { suggestStory } from "../src/command/story.js";
+import { ALL_STORIES_CHOICE, subscribe, subscribeOptions } from "../src/reminders/subscriptions.js";
 
 /** /subscribe [kind:reminders|updates|all] [lead:1d,2h]: this channel gets reminders and/or updates. */
 export const subscribeCommand = defineChannelCommand({
@@ -8,6 +9,7 @@ export const subscribeCommand = defineChannelCommand({
   description: "Post deadline reminders and/or news updates in this channel",
   options: subscribeOptions,
   permission: "manage-channel",
+  suggest: { story: (context) => [...suggestStory(context), ALL_STORIES_CHOICE] },
   handle: (options, ctx) =>
     subscribe(
       { store: ctx.port, dataset: ctx.dataset, clock: ctx.clock, settings: ctx.settings },

@@ -1,10 +1,11 @@
 import { z } from "zod";
 import { defineCommand } from "../src/command/definition.js";
 import { storyOption } from "../src/command/options.js";
-import { pickStory } from "../src/command/story.js";
+import { pickStory, suggestStory } from "../src/command/story.js";
 import type { IndexedEvent } from "../src/dataset/dataset.js";
+import { errorReply } from "../src/reply/errors.js";
 import { footerFor, whenSpan } from "../src/reply/phrases.js";
-import { errorReply, type ReplyButton, type Rich } from "../src/reply/reply.js";
+import type { ReplyButton, Rich } from "../src/reply/reply.js";
 import { addDays } from "../src/time/calendar.js";
 
 /** First index whose day is >= `day` in a chronologically sorted timeline. */
@@ -29,26 +30,26 @@ export const timeline = defineCommand({
       .string()
       .regex(/^[a-z0-9-]+$/)
       .optional()
-      .describe("Only events with this tag, like phase-one")
-      .meta({ autocomplete: true }),
+      .describe("Only events with this tag, like phase-one"),
     page: z.int().min(1).max(10_000).optional().describe("Page number (default 1)"),
     story: storyOption,
   }),
+  suggest: {
+    tag: ({ story }) => story.tags.map((value) => ({ value })),
+    story: suggestStory,
+  },
   handle(options, context) {
     const story = pickStory(context, options.story);
-    if ("error" in story) return errorReply("Unknown story", story.error);
+    if ("error" in story) return story.error;
     if (options.from && options.to && options.from > options.to) {
-      return errorReply(
-        "Invalid option for /timeline",
-        `\`from\` (${options.from}) is after \`to\` (${options.to}).`,
-      );
+      return errorReply("invalid-option", {
+        command: "timeline",
+        message: `\`from\` (${options.from}) is after \`to\` (${options.to}).`,
+      });
     }
     const tags = story.story.tags;
     if (options.tag && !tags.includes(options.tag)) {
-      return errorReply(
-        "Invalid option for /timeline",
-        `No event has the tag \`${options.tag}\`. Tags: ${tags.map((t) => `\`${t}\``).join(", ")}.`,
-      );
+      return errorReply("unknown-value", { option: "tag", value: options.tag, known: tags });
     }
     const tag = options.tag;
     const list = story.events(tag);
@@ -60,10 +61,10 @@ export const timeline = defineCommand({
     const pages = Math.max(1, Math.ceil(total / size));
     const page = options.page ?? 1;
     if (page > pages) {
-      return errorReply(
-        "Invalid option for /timeline",
-        `Option \`page\` must be at most ${pages} for these filters (got ${page}).`,
-      );
+      return errorReply("invalid-option", {
+        command: "timeline",
+        message: `Option \`page\` must be at most ${pages} for these filters (got ${page}).`,
+      });
     }
     const shown = list ? list.slice(story.t, start, end, (page - 1) * size, size) : [];
     const tz = story.timeZone;

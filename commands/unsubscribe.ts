@@ -1,5 +1,6 @@
 import { defineChannelCommand } from "../src/command/definition.js";
-import { unsubscribe, unsubscribeOptions } from "../src/reminders/subscriptions.js";
+import { suggestStory } from "../src/command/story.js";
+import { ALL_STORIES_CHOICE, unsubscribe, unsubscribeOptions } from "../src/reminders/subscriptions.js";
 
 /** /unsubscribe [story:<id>|all]: this channel gets no more reminders or updates (of one story, or any). */
 export const unsubscribeCommand = defineChannelCommand({
@@ -8,6 +9,7 @@ export const unsubscribeCommand = defineChannelCommand({
   description: "Stop posting reminders and updates in this channel",
   options: unsubscribeOptions,
   permission: "manage-channel",
+  suggest: { story: (context) => [...suggestStory(context), ALL_STORIES_CHOICE] },
   handle: (options, ctx) =>
     unsubscribe(
       { store: ctx.port, dataset: ctx.dataset, clock: ctx.clock, settings: ctx.settings },

@@ -1,6 +1,7 @@
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
+import { ERROR_CODES } from "../src/reply/errors.js";
 
 /** Every .ts file below a folder. */
 function files(dir: string): string[] {
@@ -108,6 +109,25 @@ describe("the platform boundary", () => {
     const offenders = [...files("commands"), ...core]
       .filter((f) => !allowed.has(f))
       .filter((f) => /Date\.now\(\)|new Date\(\)/.test(readFileSync(f, "utf8")));
+    expect(offenders).toEqual([]);
+  });
+});
+
+describe("user-facing errors", () => {
+  const TABLE = join("src", "reply", "errors.ts");
+  const sources = [...files("commands"), ...files("src")].filter((f) => f !== TABLE);
+
+  it("are made only by the table of errors (src/reply/errors.ts): nowhere else builds an error Reply", () => {
+    const offenders = sources.filter((f) => /kind:\s*["'`]error["'`]/.test(readFileSync(f, "utf8")));
+    expect(offenders).toEqual([]);
+  });
+
+  it("are named by their code: errorReply is never given words of its own", () => {
+    const offenders = sources.flatMap((f) =>
+      [...readFileSync(f, "utf8").matchAll(/errorReply\(\s*(["'`])([^"'`]*)\1/g)]
+        .filter((m) => !(ERROR_CODES as string[]).includes(m[2] ?? ""))
+        .map((m) => `${f}: ${m[0]}`),
+    );
     expect(offenders).toEqual([]);
   });
 });

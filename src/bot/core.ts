@@ -4,12 +4,14 @@
  * knows no platform.
  */
 import type { Logger } from "pino";
+import { type Choice, suggestions } from "../command/choices.js";
 import type { ChannelPort, CommandContext, Invocation } from "../command/definition.js";
 import { type CommandRegistry, runChannelCommand, runCommand } from "../command/run.js";
 import type { Settings } from "../config.js";
 import type { Dataset } from "../dataset/dataset.js";
 import { type Metrics, noMetrics } from "../metrics/metrics.js";
-import { errorReply, type Reply } from "../reply/reply.js";
+import { errorReply } from "../reply/errors.js";
+import type { Reply } from "../reply/reply.js";
 import type { Clock } from "../time/clock.js";
 
 export interface DatasetSource {
@@ -31,6 +33,11 @@ export interface BotCore {
   run(name: string, raw: Record<string, unknown>): Reply;
   /** Runs any command typed in a channel: questions as `run` does, channel commands with the store. */
   handle(name: string, raw: Record<string, unknown>, invocation: Invocation): Promise<Reply>;
+  /**
+   * What a picker offers for `option` of command `name` as it is typed, given the options filled in
+   * so far: the values the command suggests for it, those matching what was typed first.
+   */
+  suggest(name: string, option: string, typed: string, filled: Record<string, unknown>): Choice[];
 }
 
 /**
@@ -88,7 +95,7 @@ export function createCore(options: {
   async function answer(name: string, raw: Record<string, unknown>, invocation: Invocation): Promise<Reply> {
     if (registry.get(name)?.kind !== "channel") return core.run(name, raw);
     if (options.channelPort === undefined) {
-      return errorReply("Not available", `/${name} needs the bot's store, which is not configured here.`);
+      return errorReply("no-store", { command: name });
     }
     return runChannelCommand(
       registry,
@@ -115,6 +122,9 @@ export function createCore(options: {
         answered("failed");
         throw err;
       }
+    },
+    suggest(name, option, typed, filled) {
+      return suggestions(registry.get(name), option, typed, filled, context());
     },
     run(name, raw) {
       if (!cache) return runCommand(registry, name, raw, context(), log);

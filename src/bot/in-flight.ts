@@ -3,12 +3,9 @@
  * stop can let them finish: `close()` takes nothing more and resolves once everything taken has
  * settled. Adapters answer what arrives after that with STOPPING (Slack's HTTP mode answers 503).
  */
-import { errorReply } from "../reply/reply.js";
+import { errorReply } from "../reply/errors.js";
 
-export const STOPPING = errorReply(
-  "The bot is restarting",
-  "It is not taking new commands for a moment. Please try again in a few seconds.",
-);
+export const STOPPING = errorReply("restarting");
 
 export class InFlight {
   private readonly running = new Set<Promise<unknown>>();

@@ -14,7 +14,8 @@ import { renderText } from "../platforms/console/render.js";
 import { platforms } from "../platforms/index.js";
 import type { Platform } from "../platforms/platform.js";
 import { planAlerts } from "../reminders/plan.js";
-import { errorReply, type Reply } from "../reply/reply.js";
+import { errorReply } from "../reply/errors.js";
+import type { Reply } from "../reply/reply.js";
 import { fixedClock, systemClock } from "../time/clock.js";
 import { loadBotConfig } from "./config.js";
 import type { Io } from "./io.js";
@@ -142,7 +143,7 @@ async function dispatch(
             settings: settingsFrom(config),
             commands,
           })
-        : errorReply("Cannot read that command", parsed.message);
+        : errorReply("unreadable-command", { message: parsed.message });
       if (reply.kind === "error") {
         io.err(renderText(reply));
         return 1;

@@ -1,7 +1,7 @@
 /**
- * The values an option takes from the data (tags, stories, phases, figures, parties, deadlines), and the short
- * keys that stand for those too long for a platform: Discord's button ids and autocomplete values
- * hold at most 100 characters, and a tag or an id may be longer.
+ * The values an option takes from the data, as each command's definition gives them (`suggest`), and
+ * the short keys that stand for those too long for a platform: Discord's button ids and autocomplete
+ * values hold at most 100 characters, and a tag or an id may be longer.
  *
  * A key is a digest of the value itself (`_` and 12 hex digits; `_` is never part of an id or a
  * tag), looked up again among the option's values when it comes back. Nothing is remembered, so a
@@ -10,6 +10,8 @@
  */
 import { createHash } from "node:crypto";
 import type { Dataset, Story } from "../dataset/dataset.js";
+import type { DataOption } from "../reply/errors.js";
+import type { CommandContext, CommandInfo } from "./definition.js";
 
 export interface Choice {
   value: string;
@@ -17,8 +19,11 @@ export interface Choice {
   label?: string;
 }
 
-/** The options whose values come from the data. */
-export const DATA_OPTIONS: ReadonlySet<string> = new Set([
+/**
+ * The options whose values name something in the data: a command that has one suggests its values
+ * (test/commands/suggest.test.ts checks), and a button may carry one as its short key.
+ */
+export const DATA_OPTIONS: ReadonlySet<string> = new Set<DataOption>([
   "tag",
   "story",
   "phase",
@@ -27,30 +32,48 @@ export const DATA_OPTIONS: ReadonlySet<string> = new Set([
   "deadline",
 ]);
 
-/** Channel commands whose story option also takes "all". */
-const ALL_STORIES_COMMANDS = new Set(["subscribe", "unsubscribe"]);
+/**
+ * Every value `option` of the command takes, as its definition suggests them, given the options
+ * filled in so far (the story they name, by id or key, else the default story); none for an option
+ * the command suggests nothing for.
+ */
+export function optionValues(
+  def: CommandInfo | undefined,
+  option: string,
+  filled: Readonly<Record<string, unknown>>,
+  context: CommandContext,
+): readonly Choice[] {
+  const suggest = def?.suggest?.[option];
+  if (!suggest) return [];
+  const story = storyOf(context.dataset, typeof filled.story === "string" ? filled.story : undefined);
+  return suggest({ ...context, story, filled });
+}
 
-/** The values `option` takes in `story` (none for options that do not come from the data). */
-export function choicesFor(dataset: Dataset, option: string, story: Story, command = ""): Choice[] {
-  switch (option) {
-    case "tag":
-      return story.tags.map((value) => ({ value }));
-    case "story":
-      return [
-        ...dataset.stories.map((s) => ({ value: s.story.id, label: s.story.title })),
-        ...(ALL_STORIES_COMMANDS.has(command) ? [{ value: "all", label: "every story" }] : []),
-      ];
-    case "phase":
-      return story.phases.map((p) => ({ value: p.id, label: p.name }));
-    case "figure":
-      return story.figures.map((f) => ({ value: f.id, label: f.label }));
-    case "party":
-      return story.parties.map((p) => ({ value: p.id, label: p.name }));
-    case "deadline":
-      return story.deadlines.map((d) => ({ value: d.id, label: d.title }));
-    default:
-      return [];
-  }
+/** The values matching what was typed: those starting with it first, then those (or their labels) containing it. */
+export function matching(values: readonly Choice[], typed: string): Choice[] {
+  const query = typed.trim().toLowerCase();
+  const starts = values.filter((c) => c.value.toLowerCase().startsWith(query));
+  if (!query) return starts;
+  const contains = values.filter(
+    (c) =>
+      !c.value.toLowerCase().startsWith(query) &&
+      (c.value.toLowerCase().includes(query) || c.label?.toLowerCase().includes(query)),
+  );
+  return [...starts, ...contains];
+}
+
+/**
+ * What a picker offers for `option` of the command as it is typed: the command's own values for it,
+ * narrowed to what was typed. Platform-neutral; each platform fits them to its own limits.
+ */
+export function suggestions(
+  def: CommandInfo | undefined,
+  option: string,
+  typed: string,
+  filled: Readonly<Record<string, unknown>>,
+  context: CommandContext,
+): Choice[] {
+  return matching(optionValues(def, option, filled, context), typed);
 }
 
 const KEY = /^_[0-9a-f]{12}$/;
@@ -80,21 +103,24 @@ export type ResolvedOptions =
   | { ok: false; option: string; message: string };
 
 /**
- * Raw options with every short key replaced by the value it stands for: the story first, since the
- * other options' values are looked up in its story. A key whose value is no longer in the data is
- * an error naming the option.
+ * Raw options with every short key replaced by the value it stands for, among the values the command
+ * suggests for that option: the story first, since the other options' values are looked up in its
+ * story. A key whose value is no longer in the data is an error naming the option.
  */
-export function resolveKeys(raw: Record<string, unknown>, dataset: Dataset): ResolvedOptions {
+export function resolveKeys(
+  def: CommandInfo,
+  raw: Record<string, unknown>,
+  context: CommandContext,
+): ResolvedOptions {
   const keyed = Object.keys(raw).filter((name) => {
     const value = raw[name];
-    return DATA_OPTIONS.has(name) && typeof value === "string" && KEY.test(value);
+    return def.suggest?.[name] !== undefined && typeof value === "string" && KEY.test(value);
   });
   if (keyed.length === 0) return { ok: true, raw };
   const out = { ...raw };
   for (const name of keyed.sort((a, b) => Number(b === "story") - Number(a === "story"))) {
     const key = out[name];
-    const story = storyOf(dataset, typeof out.story === "string" ? out.story : undefined);
-    const found = choicesFor(dataset, name, story).find((c) => shortKey(c.value) === key);
+    const found = optionValues(def, name, out, context).find((c) => shortKey(c.value) === key);
     if (!found) {
       return {
         ok: false,

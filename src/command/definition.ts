@@ -1,13 +1,15 @@
 /**
- * What a slash command is: a definition (name, description, options as a zod object) and a pure
- * handler `(options, context) => Reply` that never sees a platform interaction.
+ * What a slash command is: a definition (name, description, options as a zod object, and the values
+ * it suggests for the options that come from the data) and a pure handler `(options, context) =>
+ * Reply` that never sees a platform interaction.
  */
 import type { z } from "zod";
 import type { Settings } from "../config.js";
-import type { Dataset } from "../dataset/dataset.js";
+import type { Dataset, Story } from "../dataset/dataset.js";
 import type { Reply } from "../reply/reply.js";
 import type { PlatformName, Store } from "../store/store.js";
 import type { Clock } from "../time/clock.js";
+import type { Choice } from "./choices.js";
 
 export interface CommandContext {
   dataset: Dataset;
@@ -35,6 +37,20 @@ export interface Invocation {
 // biome-ignore lint/suspicious/noExplicitAny: a registry holds commands of every option shape.
 export type AnyOptions = z.ZodObject<any>;
 
+/** What an option's suggestions are drawn from. */
+export interface SuggestContext extends CommandContext {
+  /** The story the options filled in so far name (by id or short key), else the default story. */
+  story: Story;
+  /** The options filled in so far, raw (as the platform sent them). */
+  filled: Readonly<Record<string, unknown>>;
+}
+
+/**
+ * Every value an option takes, from the data: a platform with a picker (Discord's autocomplete)
+ * offers those matching what is being typed, and a short key standing for one is looked up in them.
+ */
+export type Suggest = (context: SuggestContext) => readonly Choice[];
+
 /** What every platform needs to offer a command: its name, description and options. */
 export interface CommandInfo<S extends AnyOptions = AnyOptions> {
   name: string;
@@ -45,6 +61,11 @@ export interface CommandInfo<S extends AnyOptions = AnyOptions> {
    * Manage Channels as its default member permission, and the core checks again at run time).
    */
   permission?: "manage-channel";
+  /**
+   * The options whose values come from the data, each with the values it takes (see `Suggest`):
+   * the command's autocomplete, beside its options and handler, platform-free.
+   */
+  suggest?: { readonly [K in keyof z.input<S> & string]?: Suggest };
 }
 
 /** A question about the dataset: a pure, synchronous handler. */

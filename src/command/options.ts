@@ -17,6 +17,7 @@ export interface OptionSpec {
   choices?: string[];
   min?: number;
   max?: number;
+  /** The command suggests this option's values (its definition's `suggest`): a picker offers them. */
   autocomplete?: boolean;
   /** Shown in errors: what a valid value looks like. */
   expected: string;
@@ -29,7 +30,6 @@ interface JsonProp {
   minimum?: number;
   maximum?: number;
   description?: string;
-  autocomplete?: boolean;
   default?: unknown;
 }
 
@@ -63,9 +63,10 @@ export const PRIVATE_OPTION: OptionSpec = {
   expected: "true or false",
 };
 
-/** The options a platform offers for a command: its own, then `private`. */
+/** The options a platform offers for a command: its own (with what it suggests), then `private`. */
 export function platformOptionSpecs(def: CommandInfo): OptionSpec[] {
-  return [...optionSpecs(def.options), PRIVATE_OPTION];
+  const own = optionSpecs(def.options).map((s) => (def.suggest?.[s.name] ? { ...s, autocomplete: true } : s));
+  return [...own, PRIVATE_OPTION];
 }
 
 export function optionSpecs(schema: AnyOptions): OptionSpec[] {
@@ -92,7 +93,6 @@ export function optionSpecs(schema: AnyOptions): OptionSpec[] {
       // zod gives every integer the safe-integer bounds; only real bounds are worth saying.
       ...(p.minimum !== undefined && p.minimum > Number.MIN_SAFE_INTEGER ? { min: p.minimum } : {}),
       ...(p.maximum !== undefined && p.maximum < Number.MAX_SAFE_INTEGER ? { max: p.maximum } : {}),
-      ...(p.autocomplete ? { autocomplete: true } : {}),
     };
     return { ...base, expected: expectedText(base) };
   });
@@ -184,5 +184,4 @@ export const storyOption = z
   .string()
   .regex(/^[a-z0-9][a-z0-9-]*$/)
   .optional()
-  .describe("Which story to answer about (default: the dataset's default story)")
-  .meta({ autocomplete: true });
+  .describe("Which story to answer about (default: the dataset's default story)");

@@ -1,7 +1,7 @@
 /** Runs a command by name with raw options: validation, the handler, and errors as ephemeral replies. */
 
-import type { Dataset } from "../dataset/dataset.js";
-import { errorReply, type Reply } from "../reply/reply.js";
+import { errorReply } from "../reply/errors.js";
+import type { Reply } from "../reply/reply.js";
 import { resolveKeys } from "./choices.js";
 import type { AnyCommand, AnyOptions, ChannelContext, CommandContext, CommandInfo } from "./definition.js";
 import { type ParsedOptions, parseOptions } from "./options.js";
@@ -21,39 +21,31 @@ export interface RunLog {
 }
 
 function unknownCommand(registry: CommandRegistry, name: string): Reply {
-  return errorReply(
-    "Unknown command",
-    `There is no /${name} command. Try ${registry.list.map((c) => `/${c.name}`).join(", ")}.`,
-  );
+  return errorReply("unknown-command", {
+    command: `/${name}`,
+    known: registry.list.map((c) => `/${c.name}`),
+  });
 }
 
 function failed(def: CommandInfo, err: unknown, log: RunLog | undefined): Reply {
-  log?.error({ err, command: def.name }, "command handler failed");
-  return errorReply(
-    "Something went wrong",
-    `/${def.name} failed on our side. The error was logged; please try again later.`,
-  );
+  const reply = errorReply("internal");
+  log?.error({ err, command: def.name, code: reply.code }, "command handler failed");
+  return reply;
 }
 
 /** A command's options: short keys (from buttons and autocomplete) looked up in the data, then validated. */
 function readOptions(
   def: AnyCommand,
   raw: Record<string, unknown>,
-  dataset: Dataset,
+  context: CommandContext,
 ): ParsedOptions<AnyOptions> {
-  const resolved = resolveKeys(raw, dataset);
+  const resolved = resolveKeys(def, raw, context);
   return resolved.ok ? parseOptions(def, resolved.raw) : resolved;
 }
 
 function finish(reply: Reply, parsed: ParsedOptions<never> & { ok: true }): Reply {
   return parsed.private && !reply.ephemeral ? { ...reply, ephemeral: true } : reply;
 }
-
-export const NOT_HERE = (name: string) =>
-  errorReply(
-    `/${name} works in a channel`,
-    `/${name} is about the channel it is typed in: use it in Discord, Slack or the console bot (ceasefire-bot start).`,
-  );
 
 /** Runs a question about the dataset (synchronous); a channel command answers that it needs a channel. */
 export function runCommand(
@@ -65,21 +57,15 @@ export function runCommand(
 ): Reply {
   const def = registry.get(name);
   if (!def) return unknownCommand(registry, name);
-  if (def.kind === "channel") return NOT_HERE(def.name);
-  const parsed = readOptions(def, raw, context.dataset);
-  if (!parsed.ok) return errorReply(`Invalid option for /${def.name}`, parsed.message);
+  if (def.kind === "channel") return errorReply("needs-channel", { command: def.name });
+  const parsed = readOptions(def, raw, context);
+  if (!parsed.ok) return errorReply("invalid-option", { command: def.name, message: parsed.message });
   try {
     return finish(def.handle(parsed.options, context), parsed as never);
   } catch (err) {
     return failed(def, err, log);
   }
 }
-
-export const REFUSED = (name: string) =>
-  errorReply(
-    "Not allowed",
-    `Only people who can manage this channel can use /${name} here (on Discord: the Manage Channels permission; on Slack: workspace admins and owners, or the bot's configured admins).`,
-  );
 
 /**
  * Runs a command about the channel it was typed in: validates its options, checks the permission
@@ -95,11 +81,12 @@ export async function runChannelCommand(
   const def = registry.get(name);
   if (!def) return unknownCommand(registry, name);
   if (def.kind !== "channel") return runCommand(registry, name, raw, context, log);
-  const parsed = readOptions(def, raw, context.dataset);
-  if (!parsed.ok) return errorReply(`Invalid option for /${def.name}`, parsed.message);
+  const parsed = readOptions(def, raw, context);
+  if (!parsed.ok) return errorReply("invalid-option", { command: def.name, message: parsed.message });
   try {
     const canManage = def.permission === "manage-channel" ? await context.invocation.canManage() : false;
-    if (def.permission === "manage-channel" && !canManage) return REFUSED(def.name);
+    if (def.permission === "manage-channel" && !canManage)
+      return errorReply("not-allowed", { command: def.name });
     const reply = await def.handle(parsed.options, { ...context, canManage });
     return finish(reply, parsed as never);
   } catch (err) {

@@ -6,12 +6,14 @@
  * expose them as channel commands (docs/decisions/0006-channel-commands.md).
  */
 import { z } from "zod";
+import type { Choice } from "../command/choices.js";
 import type { Invocation } from "../command/definition.js";
 import { defaultSettings, type Settings } from "../config.js";
 import { storyAt } from "../dataset/asof.js";
 import type { Dataset } from "../dataset/dataset.js";
+import { errorReply } from "../reply/errors.js";
 import { footerFor } from "../reply/phrases.js";
-import { errorReply, type Reply, type ReplyField, type Rich, type Span } from "../reply/reply.js";
+import type { Reply, ReplyField, Rich, Span } from "../reply/reply.js";
 import {
   ALL_STORIES,
   type Delivery,
@@ -48,11 +50,13 @@ const KIND_TEXT: Record<SubscriptionKind, string> = {
   all: "deadline reminders and news updates",
 };
 
+/** The `story` option's value for every story, present and future, as a picker offers it. */
+export const ALL_STORIES_CHOICE: Choice = { value: "all", label: "every story" };
+
 const storyChoice = z
   .string()
   .regex(/^[a-z0-9][a-z0-9-]*$/, "a story's id, or all")
-  .optional()
-  .meta({ autocomplete: true });
+  .optional();
 
 export const subscribeOptions = z.object({
   kind: z
@@ -81,23 +85,17 @@ function chosenStory(
   if (story === "all") return { story: ALL_STORIES };
   if (deps.dataset.byId.has(story)) return { story };
   return {
-    error: errorReply(
-      "Unknown story",
-      `There is no story \`${story}\`. Stories: ${[...deps.dataset.byId.keys(), "all"].map((s) => `\`${s}\``).join(", ")}.`,
-    ),
+    error: errorReply("unknown-value", {
+      option: "story",
+      value: story,
+      known: [...deps.dataset.byId.keys(), "all"],
+    }),
   };
 }
 
 /** "the Israel-Hamas ceasefire in Gaza (2025)" or "every story". */
 function storyName(deps: SubscriptionDeps, story: string): string {
   return story === ALL_STORIES ? "every story" : (deps.dataset.byId.get(story)?.story.title ?? story);
-}
-
-function refusal(what: string): Reply {
-  return errorReply(
-    "Not allowed",
-    `Only people who can manage this channel can ${what}. Ask a channel manager (on Discord: Manage Channels permission).`,
-  );
 }
 
 /** "1d, 2h" → ["1d", "2h"], de-duplicated, validated. */
@@ -134,14 +132,14 @@ export async function subscribe(
   invocation: Asker,
   options: { kind?: SubscriptionKind | undefined; lead?: string | undefined; story?: string | undefined },
 ): Promise<Reply> {
-  if (!invocation.canManage) return refusal("subscribe it to alerts");
+  if (!invocation.canManage) return errorReply("not-allowed", { command: "subscribe" });
   const chosen = chosenStory(deps, options.story, deps.dataset.defaultStory.story.id);
   if ("error" in chosen) return chosen.error;
   const kind = options.kind ?? "all";
   let leadTimes: string[] | undefined;
   if (options.lead !== undefined) {
     const parsed = parseLeads(options.lead);
-    if (!parsed.ok) return errorReply("Invalid option for /subscribe", parsed.message);
+    if (!parsed.ok) return errorReply("invalid-option", { command: "subscribe", message: parsed.message });
     leadTimes = parsed.leads;
   }
   const now = deps.clock.now();
@@ -180,7 +178,7 @@ export async function unsubscribe(
   invocation: Asker,
   options: { story?: string | undefined } = {},
 ): Promise<Reply> {
-  if (!invocation.canManage) return refusal("unsubscribe it");
+  if (!invocation.canManage) return errorReply("not-allowed", { command: "unsubscribe" });
   const chosen = options.story === undefined ? undefined : chosenStory(deps, options.story, "");
   if (chosen && "error" in chosen) return chosen.error;
   const stopped = await deps.store.deactivate(

@@ -4,6 +4,7 @@
  * instant as the platform's own timestamp (Discord `<t:…>`, Slack `<!date^…>`, the story's zone on
  * the console).
  */
+import type { ErrorCode } from "./errors.js";
 
 export type Span =
   | string
@@ -51,6 +52,8 @@ export interface ReplyButton {
 
 export interface Reply {
   kind: "answer" | "error";
+  /** An error's code in the table of errors (src/reply/errors.ts), logged by the platforms. */
+  code?: ErrorCode;
   title: string;
   summary?: Rich;
   fields?: ReplyField[];
@@ -58,10 +61,6 @@ export interface Reply {
   footer?: ReplyFooter;
   ephemeral: boolean;
   buttons?: ReplyButton[];
-}
-
-export function errorReply(title: string, message: string): Reply {
-  return { kind: "error", title, summary: [message], ephemeral: true };
 }
 
 /** Plain text of a rich value, instants as their fallback (for logs, console, plain-text parts). */

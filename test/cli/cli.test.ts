@@ -70,7 +70,7 @@ describe("ceasefire-bot CLI", () => {
     it("exits non-zero for an unknown command", () => {
       const r = cli(["ask", "/weather"]);
       expect(r.code).toBe(1);
-      expect(r.err).toContain("There is no /weather command");
+      expect(r.err).toContain("There is no `/weather` command");
     });
 
     it("rejects an --at that is not an instant with an offset", () => {

@@ -20,7 +20,7 @@ describe("option specs", () => {
       ["page", "integer", false, "a whole number from 1 to 10000"],
       ["story", "string", false, "text"],
     ]);
-    expect(optionSpecs(tl.options).find((s) => s.name === "tag")?.autocomplete).toBe(true);
+    expect(platformOptionSpecs(tl).find((s) => s.name === "tag")?.autocomplete).toBe(true);
     expect(optionSpecs(dl.options).find((s) => s.name === "show")?.choices).toEqual([
       "upcoming",
       "past",

@@ -30,15 +30,16 @@ describe("runCommand", () => {
     const reply = runCommand(testRegistry, "broken", {}, contextAt(DURING), log);
     expect(reply).toEqual({
       kind: "error",
+      code: "internal",
       title: "Something went wrong",
-      summary: ["/broken failed on our side. The error was logged; please try again later."],
+      summary: ["The bot failed on our side. The error was logged; please try again later."],
       ephemeral: true,
     });
     expect(JSON.stringify(reply)).not.toContain("secret internal detail");
     expect(log.error).toHaveBeenCalledTimes(1);
     const [obj, msg] = log.error.mock.calls[0] ?? [];
     expect(msg).toBe("command handler failed");
-    expect(obj).toMatchObject({ command: "broken" });
+    expect(obj).toMatchObject({ command: "broken", code: "internal" });
     expect((obj as { err: Error }).err.message).toBe("secret internal detail");
   });
 
@@ -49,8 +50,11 @@ describe("runCommand", () => {
   it("answers an unknown command with the list of commands", () => {
     expect(runCommand(registry, "hostages", {}, contextAt(DURING))).toEqual({
       kind: "error",
+      code: "unknown-command",
       title: "Unknown command",
-      summary: [`There is no /hostages command. Try ${registry.list.map((c) => `/${c.name}`).join(", ")}.`],
+      summary: [
+        `There is no \`/hostages\` command. Try ${registry.list.map((c) => `\`/${c.name}\``).join(", ")}.`,
+      ],
       ephemeral: true,
     });
   });
@@ -58,6 +62,7 @@ describe("runCommand", () => {
   it("answers invalid options with an ephemeral error naming the option", () => {
     expect(runCommand(testRegistry, "echo", { n: "x" }, contextAt(DURING))).toEqual({
       kind: "error",
+      code: "invalid-option",
       title: "Invalid option for /echo",
       summary: ['Option `n` must be a whole number from 1 to 9 (got "x").'],
       ephemeral: true,

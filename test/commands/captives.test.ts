@@ -34,7 +34,7 @@ describe("captives", () => {
 
   it("says, before any source, that it knows no figure yet", () => {
     const reply = run("captives", {}, NOTHING_KNOWN);
-    expect(reply).toMatchObject({ kind: "error", title: "No captive figures" });
+    expect(reply).toMatchObject({ kind: "error", title: "No captive or prisoner figures" });
     expect(reply.summary?.join("")).toContain("as of 10 Jan 2025");
   });
 

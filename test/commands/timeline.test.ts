@@ -185,7 +185,7 @@ describe("timeline", () => {
       const reply = run("timeline", { tag: "truce" });
       expect(reply).toMatchObject({ kind: "error", ephemeral: true });
       expect(plainText(reply.summary ?? [])).toMatch(
-        /^No event has the tag `truce`\. Tags: `agreement`, `aid`, `captives`, /,
+        /^There is no tag `truce`\. Tags: `agreement`, `aid`, `captives`, /,
       );
     });
 

@@ -167,7 +167,7 @@ function sample(f: ParsedFamily, labels: Record<string, string>): number | undef
 describe("/metrics", () => {
   it("counts the commands answered by command, platform and outcome, deferred answers and rate-limit waits", async () => {
     const slowSubscriptions = (core: BotCore) => ({
-      dataset: () => core.dataset(),
+      suggest: core.suggest,
       run: (name: string, raw: Record<string, unknown>) => core.run(name, raw),
       handle: async (name: string, raw: Record<string, unknown>, invocation: Invocation) => {
         if (name === "subscriptions") await new Promise((resolve) => setTimeout(resolve, 150));

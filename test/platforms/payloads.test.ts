@@ -10,11 +10,11 @@
 import { describe, expect, it } from "vitest";
 import { markerFor } from "../../src/alerts/marker.js";
 import { decodeAction, encodeAction } from "../../src/command/actions.js";
-import { choicesFor } from "../../src/command/choices.js";
+import { optionValues, suggestions } from "../../src/command/choices.js";
 import { runCommand } from "../../src/command/run.js";
 import type { Dataset } from "../../src/dataset/dataset.js";
 import { formatDataError, parseStoryText } from "../../src/dataset/load.js";
-import { suggest } from "../../src/platforms/discord/autocomplete.js";
+import { discordChoices } from "../../src/platforms/discord/autocomplete.js";
 import { DISCORD_LIMIT_TABLE } from "../../src/platforms/discord/limits.js";
 import { renderDiscord } from "../../src/platforms/discord/render.js";
 import { alertBody, messageHasMarker } from "../../src/platforms/discord/sender.js";
@@ -121,10 +121,21 @@ function load(seed: number): Dataset {
   return datasetOf(randomStory(seed));
 }
 
+/** A command that suggests each option from the data (each suggests these values its own way). */
+const SUGGESTED_BY = {
+  tag: "timeline",
+  story: "sources",
+  phase: "phase",
+  figure: "figures",
+  party: "claims",
+};
+
 /** Each command with the options worth trying on this story. */
 function questions(dataset: Dataset): [string, Record<string, string>][] {
   const story = dataset.defaultStory;
-  const ids = (option: string) => choicesFor(dataset, option, story).map((c) => c.value);
+  const context = contextAt(RANDOM_STORY_AT, {}, dataset);
+  const ids = (option: keyof typeof SUGGESTED_BY) =>
+    optionValues(registry.get(SUGGESTED_BY[option]), option, {}, context).map((c) => c.value);
   const longTag = story.tags.reduce((a, b) => (b.length > a.length ? b : a), "");
   return [
     ["captives", {}],
@@ -228,10 +239,9 @@ describe("payloads for any valid story", () => {
       const dataset = load(seed);
       const context = contextAt(RANDOM_STORY_AT, {}, dataset);
       const out: string[] = [];
-      const use = { tag: "timeline", story: "sources", phase: "phase", figure: "figures", party: "claims" };
-      for (const [option, command] of Object.entries(use)) {
+      for (const [option, command] of Object.entries(SUGGESTED_BY)) {
         for (const typed of ["", "a", "-x", "1"]) {
-          const choices = suggest(dataset, option, typed);
+          const choices = discordChoices(suggestions(registry.get(command), option, typed, {}, context));
           out.push(...suggestionViolations(choices).map((v) => `${option} "${typed}": ${v}`));
           for (const choice of choices.slice(0, 3)) {
             const reply = runCommand(registry, command, { [option]: choice.value }, context);

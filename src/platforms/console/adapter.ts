@@ -6,7 +6,8 @@ import { createInterface } from "node:readline";
 import type { BotCore } from "../../bot/core.js";
 import type { Invocation } from "../../command/definition.js";
 import { parseCommandLine } from "../../command/parse.js";
-import { errorReply, type Reply } from "../../reply/reply.js";
+import { errorReply } from "../../reply/errors.js";
+import type { Reply } from "../../reply/reply.js";
 import { renderText } from "./render.js";
 
 /**
@@ -54,7 +55,7 @@ export function createConsoleAdapter(options: {
     }
     const parsed = parseCommandLine(trimmed);
     let reply: Reply;
-    if (!parsed.ok) reply = errorReply("Cannot read that command", parsed.message);
+    if (!parsed.ok) reply = errorReply("unreadable-command", { message: parsed.message });
     else reply = await core.handle(parsed.line.name, parsed.line.options, CONSOLE_INVOCATION);
     write(renderText(reply));
     write("");

@@ -25,11 +25,12 @@ import {
 import type { Logger } from "pino";
 import { InFlight, STOPPING } from "../../bot/in-flight.js";
 import { decodeAction } from "../../command/actions.js";
+import type { Choice } from "../../command/choices.js";
 import type { Invocation } from "../../command/definition.js";
-import type { Dataset } from "../../dataset/dataset.js";
 import { type Metrics, noMetrics } from "../../metrics/metrics.js";
-import { errorReply, type Reply } from "../../reply/reply.js";
-import { suggest } from "./autocomplete.js";
+import { errorReply } from "../../reply/errors.js";
+import type { Reply } from "../../reply/reply.js";
+import { discordChoices } from "./autocomplete.js";
 import { DISCORD_ERROR, discordCode, errorFields } from "./errors.js";
 import { type DiscordMessage, EPHEMERAL, renderDiscord } from "./render.js";
 
@@ -37,7 +38,7 @@ import { type DiscordMessage, EPHEMERAL, renderDiscord } from "./render.js";
 export interface DiscordCore {
   run(name: string, raw: Record<string, unknown>): Reply | Promise<Reply>;
   handle(name: string, raw: Record<string, unknown>, invocation: Invocation): Promise<Reply>;
-  dataset(): Dataset;
+  suggest(name: string, option: string, typed: string, filled: Record<string, unknown>): readonly Choice[];
 }
 
 /**
@@ -204,15 +205,10 @@ function updateOptions(message: DiscordMessage): InteractionUpdateOptions {
   return { ...parts(message), allowedMentions: { parse: [] } } as InteractionUpdateOptions;
 }
 
-const STALE_BUTTON = errorReply(
-  "This button no longer works",
-  "It belongs to an older version of the bot. Run the command again to get a fresh message.",
-);
+const STALE_BUTTON = errorReply("stale-button");
 
-const FAILED = errorReply(
-  "Something went wrong",
-  "Discord did not accept the answer. The error was logged; please try again later.",
-);
+/** The bot failed: the handler threw, or Discord refused the answer (the cause is logged). */
+const FAILED = errorReply("internal");
 
 type Outcome = { ok: true; value: Reply } | { ok: false; error: unknown };
 
@@ -250,20 +246,27 @@ export function createDiscordAdapter(options: DiscordAdapterOptions): DiscordAda
     const first = await Promise.race([pending, late]);
     clearTimeout(timer);
     if (first !== "late") {
-      await send(interaction, () => interaction.reply(replyOptions(renderDiscord(outcomeReply(first)))));
+      const reply = outcomeReply(interaction, first);
+      await send(interaction, () => interaction.reply(replyOptions(renderDiscord(reply))));
       return;
     }
     log.info({ command: interaction.commandName }, "answer is slow: deferring");
     metrics.answerDeferred("discord");
     await interaction.deferReply(wantsPrivate ? { flags: EPHEMERAL } : {});
-    const outcome = await pending;
-    await send(interaction, () => interaction.editReply(editOptions(renderDiscord(outcomeReply(outcome)))));
+    const reply = outcomeReply(interaction, await pending);
+    await send(interaction, () => interaction.editReply(editOptions(renderDiscord(reply))));
   }
 
-  function outcomeReply(outcome: Outcome): Reply {
-    if (outcome.ok) return outcome.value;
-    log.error({ error: errorFields(outcome.error) }, "command failed");
-    return errorReply("Something went wrong", "The command failed on our side. The error was logged.");
+  /** The reply to send; an error is logged with its code, so a user's report can be matched. */
+  function outcomeReply(interaction: ChatInputCommandInteraction, outcome: Outcome): Reply {
+    const command = interaction.commandName;
+    if (!outcome.ok) {
+      log.error({ command, code: FAILED.code, error: errorFields(outcome.error) }, "command failed");
+      return FAILED;
+    }
+    const reply = outcome.value;
+    if (reply.kind === "error") log.info({ command, code: reply.code }, "command answered with an error");
+    return reply;
   }
 
   /**
@@ -278,7 +281,7 @@ export function createDiscordAdapter(options: DiscordAdapterOptions): DiscordAda
       await deliver();
     } catch (err) {
       if (discordCode(err) !== DISCORD_ERROR.invalidFormBody) throw err;
-      log.error({ error: errorFields(err) }, "Discord rejected a reply");
+      log.error({ code: FAILED.code, error: errorFields(err) }, "Discord rejected a reply");
       if (interaction.deferred) await interaction.editReply(editOptions(renderDiscord(FAILED)));
       else if (!interaction.replied) await interaction.reply(replyOptions(renderDiscord(FAILED)));
     }
@@ -294,28 +297,25 @@ export function createDiscordAdapter(options: DiscordAdapterOptions): DiscordAda
     );
   }
 
+  /** The command's own suggestions for the option being typed, fitted to Discord's limits. */
   async function onAutocomplete(interaction: AutocompleteInteraction): Promise<void> {
     const focused = interaction.options.getFocused(true);
-    const storyOption = interaction.options.data.find((o) => o.name === "story" && !o.focused)?.value;
-    const choices = suggest(
-      core.dataset(),
-      focused.name,
-      String(focused.value ?? ""),
-      typeof storyOption === "string" ? storyOption : undefined,
-      interaction.commandName,
-    );
-    await interaction.respond(choices);
+    const filled: Record<string, unknown> = {};
+    for (const option of interaction.options.data) if (!option.focused) filled[option.name] = option.value;
+    const choices = core.suggest(interaction.commandName, focused.name, String(focused.value ?? ""), filled);
+    await interaction.respond(discordChoices(choices));
   }
 
   async function onButton(interaction: ButtonInteraction): Promise<void> {
     const action = decodeAction(interaction.customId);
     if (!action) {
-      log.warn({ customId: interaction.customId.slice(0, 100) }, "unknown button");
+      log.warn({ customId: interaction.customId.slice(0, 100), code: STALE_BUTTON.code }, "unknown button");
       await interaction.reply(replyOptions(renderDiscord(STALE_BUTTON)));
       return;
     }
     const reply = await core.run(action.command, action.options);
     if (reply.kind === "error") {
+      log.info({ command: action.command, code: reply.code }, "button answered with an error");
       // The message stays as it was; the error is for the person who pressed, alone.
       await interaction.reply(replyOptions(renderDiscord({ ...reply, ephemeral: true })));
       return;

@@ -2,13 +2,24 @@
  * Discord application commands (slash commands) built from the same definitions every platform
  * uses, so an option added to a command shows up in Discord's picker with no Discord-specific code.
  */
+import {
+  ApplicationCommandOptionType,
+  ApplicationCommandType,
+  InteractionContextType,
+  PermissionFlagsBits,
+} from "discord-api-types/v10";
 import type { CommandInfo } from "../../command/definition.js";
 import { type OptionSpec, platformOptionSpecs } from "../../command/options.js";
 import { DISCORD_LIMITS } from "./limits.js";
 import { fitPlain } from "./markdown.js";
 
-/** Discord's option types (https://discord.com/developers/docs/interactions/application-commands). */
-export const OPTION_TYPE = { string: 3, integer: 4, boolean: 5, number: 10 } as const;
+/** The Discord option type of each option type the commands use (a date is a string). */
+export const OPTION_TYPE = {
+  string: ApplicationCommandOptionType.String,
+  integer: ApplicationCommandOptionType.Integer,
+  boolean: ApplicationCommandOptionType.Boolean,
+  number: ApplicationCommandOptionType.Number,
+} as const;
 
 const DATE_HINT = " (YYYY-MM-DD)";
 
@@ -27,8 +38,7 @@ export interface DiscordCommandOption {
 
 /** A chat-input command as the bulk-overwrite endpoint takes it. */
 export interface DiscordCommand {
-  /** 1 = chat input (slash command). */
-  type: 1;
+  type: ApplicationCommandType.ChatInput;
   name: string;
   description: string;
   options: DiscordCommandOption[];
@@ -37,12 +47,12 @@ export interface DiscordCommand {
    * can change it per channel or role in Server Settings → Integrations. The core checks again.
    */
   default_member_permissions?: string;
-  /** Where the command can be used: 0 = servers (channel commands make no sense in DMs). */
-  contexts?: number[];
+  /** Where the command can be used (channel commands make no sense in DMs: servers only). */
+  contexts?: InteractionContextType[];
 }
 
-/** Discord's MANAGE_CHANNELS permission bit (1 << 4). */
-export const MANAGE_CHANNELS = "16";
+/** The Manage Channels permission bit, as the decimal string Discord takes. */
+export const MANAGE_CHANNELS = PermissionFlagsBits.ManageChannels.toString();
 
 /** Discord names: lowercase letters, digits, `-` and `_`, at most 32 characters. */
 function commandName(name: string): string {
@@ -99,12 +109,12 @@ export function discordCommand(def: CommandInfo): DiscordCommand {
     );
   }
   return {
-    type: 1,
+    type: ApplicationCommandType.ChatInput,
     name: commandName(def.name),
     description: description(def.description),
     options: ordered,
     ...(def.permission === "manage-channel"
-      ? { default_member_permissions: MANAGE_CHANNELS, contexts: [0] }
+      ? { default_member_permissions: MANAGE_CHANNELS, contexts: [InteractionContextType.Guild] }
       : {}),
   };
 }

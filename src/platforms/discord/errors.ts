@@ -3,15 +3,16 @@
  * interaction's URL holds its token (`/interactions/{id}/{token}/callback`,
  * `/webhooks/{app}/{token}`): logging the error object as is would write tokens to the log.
  */
+import { RESTJSONErrorCodes } from "discord-api-types/v10";
 
 /** Discord's JSON error codes the adapter treats on their own. */
 export const DISCORD_ERROR = {
   /** The interaction expired (3 s to answer) or was answered elsewhere. */
-  unknownInteraction: 10062,
+  unknownInteraction: RESTJSONErrorCodes.UnknownInteraction,
   /** The interaction was answered already. */
-  alreadyAcknowledged: 40060,
+  alreadyAcknowledged: RESTJSONErrorCodes.InteractionHasAlreadyBeenAcknowledged,
   /** The payload broke a rule (a limit, a bad component). */
-  invalidFormBody: 50035,
+  invalidFormBody: RESTJSONErrorCodes.InvalidFormBodyOrContentType,
 } as const;
 
 /** A URL with interaction and webhook tokens replaced. */

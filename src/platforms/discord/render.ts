@@ -4,6 +4,7 @@
  * that never ping. Every text is kept within Discord's documented limits, since one character over
  * makes Discord reject the whole reply.
  */
+import { ButtonStyle, ComponentType, MessageFlags } from "discord-api-types/v10";
 import { encodeAction } from "../../command/actions.js";
 import type { Reply, ReplyButton, ReplyFooter, Rich } from "../../reply/reply.js";
 import { formatShortDate } from "../../time/calendar.js";
@@ -22,7 +23,7 @@ import {
 export const COLORS = { answer: 0x3b82f6, error: 0xed4245 } as const;
 
 /** Message flag: only the person who asked sees the reply. */
-export const EPHEMERAL = 64;
+export const EPHEMERAL = MessageFlags.Ephemeral;
 
 export interface DiscordEmbedField {
   name: string;
@@ -39,18 +40,15 @@ export interface DiscordEmbed {
 }
 
 export interface DiscordButton {
-  /** 2 = button. */
-  type: 2;
-  /** 1 = primary, 2 = secondary. */
-  style: 1 | 2;
+  type: ComponentType.Button;
+  style: ButtonStyle.Primary | ButtonStyle.Secondary;
   label: string;
   custom_id: string;
   disabled?: boolean;
 }
 
 export interface DiscordActionRow {
-  /** 1 = action row. */
-  type: 1;
+  type: ComponentType.ActionRow;
   components: DiscordButton[];
 }
 
@@ -106,8 +104,8 @@ function buttonRows(buttons: readonly ReplyButton[]): DiscordActionRow[] {
       continue; // An id over 100 characters would make Discord reject the whole reply.
     }
     rendered.push({
-      type: 2,
-      style: 2,
+      type: ComponentType.Button,
+      style: ButtonStyle.Secondary,
       label: fitPlain(b.label, DISCORD_LIMITS.buttonLabel) || "…",
       custom_id: id,
       ...(b.disabled ? { disabled: true } : {}),
@@ -119,7 +117,10 @@ function buttonRows(buttons: readonly ReplyButton[]): DiscordActionRow[] {
     i < rendered.length && rows.length < DISCORD_LIMITS.actionRows;
     i += DISCORD_LIMITS.buttonsPerRow
   ) {
-    rows.push({ type: 1, components: rendered.slice(i, i + DISCORD_LIMITS.buttonsPerRow) });
+    rows.push({
+      type: ComponentType.ActionRow,
+      components: rendered.slice(i, i + DISCORD_LIMITS.buttonsPerRow),
+    });
   }
   return rows;
 }

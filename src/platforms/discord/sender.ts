@@ -6,6 +6,7 @@
  * line) so `findByMarker` can find the message in the channel's last 50 after a longer outage.
  */
 import { DiscordAPIError, HTTPError, RateLimitError, type REST } from "@discordjs/rest";
+import { RESTJSONErrorCodes, Routes } from "discord-api-types/v10";
 import { nonceFor } from "../../alerts/marker.js";
 import {
   describe,
@@ -34,8 +35,8 @@ interface DiscordMessageLike {
 
 /** Discord JSON error codes that mean the channel is gone for the bot. */
 export const DISCORD_GONE: Record<number, string> = {
-  10003: "Unknown Channel",
-  50001: "Missing Access",
+  [RESTJSONErrorCodes.UnknownChannel]: "Unknown Channel",
+  [RESTJSONErrorCodes.MissingAccess]: "Missing Access",
 };
 
 /** Renders a reply for a channel, keeping `room` for what the sender adds (renderDiscord fits). */
@@ -96,14 +97,14 @@ export class DiscordSender implements Sender {
   ) {}
 
   async send(channelId: string, reply: Reply, marker: string): Promise<SentMessage> {
-    const message = (await this.rest.post(`/channels/${channelId}/messages`, {
+    const message = (await this.rest.post(Routes.channelMessages(channelId), {
       body: alertBody(this.render, reply, marker, channelId),
     })) as DiscordMessageLike;
     return { messageId: message.id };
   }
 
   async findByMarker(channelId: string, marker: string): Promise<string | undefined> {
-    const messages = (await this.rest.get(`/channels/${channelId}/messages`, {
+    const messages = (await this.rest.get(Routes.channelMessages(channelId), {
       query: new URLSearchParams({ limit: String(HISTORY_LIMIT) }),
     })) as DiscordMessageLike[];
     return messages.find((m) => messageHasMarker(m, marker))?.id;

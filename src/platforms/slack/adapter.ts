@@ -25,7 +25,8 @@ import type { BotCore } from "../../bot/core.js";
 import { InFlight, STOPPING } from "../../bot/in-flight.js";
 import type { Invocation } from "../../command/definition.js";
 import { type Metrics, noMetrics } from "../../metrics/metrics.js";
-import { errorReply, type Reply } from "../../reply/reply.js";
+import { errorReply } from "../../reply/errors.js";
+import type { Reply } from "../../reply/reply.js";
 import { answerAction, answerCommand, answerUmbrella } from "./answer.js";
 import { guardRequests } from "./guard.js";
 import { boltLogger, boltLogLevel } from "./logger.js";
@@ -89,11 +90,9 @@ async function safely(log: Logger, what: string, answer: () => Reply | Promise<R
   try {
     return await answer();
   } catch (err) {
-    log.error({ err, what }, "slack answer failed");
-    return errorReply(
-      "Something went wrong",
-      "The bot failed on our side. The error was logged; please try again.",
-    );
+    const reply = errorReply("internal");
+    log.error({ err, what, code: reply.code }, "slack answer failed");
+    return reply;
   }
 }
 
@@ -186,6 +185,14 @@ export function createSlackAdapter(options: SlackAdapterOptions): SlackAdapter {
   const admins = new Set(options.adminUsers ?? []);
   const deferAfterMs = options.deferAfterMs ?? 2_000;
 
+  /** Logs an answer: an error with its code (at info, so a user's report can be matched), else at debug. */
+  function logAnswer(command: string, reply: Reply, slow = false): void {
+    const fields = { command, kind: reply.kind, ...(reply.code ? { code: reply.code } : {}) };
+    if (slow) log.info(fields, "slow answer sent through the response_url");
+    else if (reply.kind === "error") log.info(fields, "slash command answered with an error");
+    else log.debug(fields, "slash command");
+  }
+
   /** Answers a slash command in its ack: the reply is the ack's body, within the 3-second window. */
   const onCommand: Middleware<SlackCommandMiddlewareArgs> = async ({ command, ack, respond }) => {
     // Stopping (Socket Mode; HTTP mode answers 503 before this): come back in a moment.
@@ -214,7 +221,9 @@ export function createSlackAdapter(options: SlackAdapterOptions): SlackAdapter {
     };
     const pending = answer
       ? safely(log, command.command, () => answer(command.text ?? "", invocation))
-      : Promise.resolve(errorReply("Unknown command", `The bot has no ${command.command} command.`));
+      : Promise.resolve(
+          errorReply("unknown-command", { command: command.command, known: [...routes.keys()] }),
+        );
     // Questions are answered at once, in the ack. An answer that waits on Slack or the store (a
     // channel command asking users.info) and is not ready in time is acked empty before Slack's
     // 3-second window closes, and posted through the response_url when ready.
@@ -225,14 +234,14 @@ export function createSlackAdapter(options: SlackAdapterOptions): SlackAdapter {
     const first = await Promise.race([pending, late]);
     clearTimeout(timer);
     if (first !== "late") {
-      log.debug({ command: command.command, kind: first.kind }, "slash command");
+      logAnswer(command.command, first);
       await ack(renderSlack(first));
       return;
     }
     await ack();
     metrics.answerDeferred("slack");
     const reply = await pending;
-    log.info({ command: command.command, kind: reply.kind }, "slow answer sent through the response_url");
+    logAnswer(command.command, reply, true);
     try {
       await respond(renderSlack(reply));
     } catch (err) {
@@ -249,6 +258,8 @@ export function createSlackAdapter(options: SlackAdapterOptions): SlackAdapter {
   const onButton: Middleware<SlackActionMiddlewareArgs<BlockAction>> = async ({ ack, action, respond }) => {
     await ack();
     const reply = await safely(log, "button", () => answerAction(core, action.action_id));
+    if (reply.kind === "error")
+      log.info({ action: action.action_id, code: reply.code }, "button answered with an error");
     // The message's response_type is left out: a replaced message stays where it was.
     const { response_type: _where, ...message } = renderSlack(reply);
     try {

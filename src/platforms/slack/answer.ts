@@ -7,7 +7,8 @@ import type { BotCore } from "../../bot/core.js";
 import { decodeAction } from "../../command/actions.js";
 import type { Invocation } from "../../command/definition.js";
 import { parseOptionText, typedText, unsafeTextMessage } from "../../command/parse.js";
-import { errorReply, type Reply } from "../../reply/reply.js";
+import { errorReply } from "../../reply/errors.js";
+import type { Reply } from "../../reply/reply.js";
 
 /** Runs `/name text`: the text holds `name:value` options. */
 export async function answerCommand(
@@ -17,7 +18,7 @@ export async function answerCommand(
   invocation: Invocation,
 ): Promise<Reply> {
   const parsed = parseOptionText(text);
-  if (!parsed.ok) return errorReply(`Invalid options for /${name}`, parsed.message);
+  if (!parsed.ok) return errorReply("invalid-option", { command: name, message: parsed.message });
   return core.handle(name, parsed.options, invocation);
 }
 
@@ -37,9 +38,13 @@ export async function answerUmbrella(
   if (!sub) return answerCommand(core, "help", rest, invocation);
   if (!core.registry.get(sub)) {
     const typed = typedText(sub);
-    if (!typed.ok) return errorReply("Invalid command", unsafeTextMessage(undefined, typed.found));
-    const known = core.registry.list.map((c) => `\`/${umbrella} ${c.name}\``).join(", ");
-    return errorReply("Unknown command", `There is no \`${typed.shown}\` command. Try ${known}.`);
+    if (!typed.ok) {
+      return errorReply("unreadable-command", { message: unsafeTextMessage(undefined, typed.found) });
+    }
+    return errorReply("unknown-command", {
+      command: `/${umbrella} ${typed.shown}`,
+      known: core.registry.list.map((c) => `/${umbrella} ${c.name}`),
+    });
   }
   return answerCommand(core, sub, rest, invocation);
 }
@@ -48,7 +53,7 @@ export async function answerUmbrella(
 export function answerAction(core: BotCore, actionId: string): Reply {
   const decoded = decodeAction(actionId);
   if (!decoded || !core.registry.get(decoded.command)) {
-    return errorReply("Unknown button", "This button is not one the bot knows. Run the command again.");
+    return errorReply("stale-button");
   }
   return core.run(decoded.command, decoded.options);
 }

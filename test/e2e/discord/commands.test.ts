@@ -1,3 +1,4 @@
+import { ApplicationCommandOptionType, InteractionResponseType, MessageFlags } from "discord-api-types/v10";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { commands } from "../../../commands/index.js";
 import { type Harness, startHarness, TOKEN } from "./harness.js";
@@ -11,9 +12,9 @@ afterAll(async () => {
   await h?.close();
 });
 
-const STRING = 3;
-const INTEGER = 4;
-const BOOLEAN = 5;
+const STRING = ApplicationCommandOptionType.String;
+const INTEGER = ApplicationCommandOptionType.Integer;
+const BOOLEAN = ApplicationCommandOptionType.Boolean;
 
 function buttons(body: CallbackBody) {
   return body.data?.components?.flatMap((row) => row.components) ?? [];
@@ -27,7 +28,7 @@ describe("the bot in a Discord server (real discord.js client, stand-in Discord)
 
   it("answers /captives with the figures, who states them, the source and the data's date", async () => {
     const body = await h.discord.command("captives");
-    expect(body.type).toBe(4);
+    expect(body.type).toBe(InteractionResponseType.ChannelMessageWithSource);
     const text = embedText(body);
     expect(text).toContain("**24 captives**");
     expect(text).toContain("according to Israel");
@@ -47,7 +48,7 @@ describe("the bot in a Discord server (real discord.js client, stand-in Discord)
     ["help", "/timeline"],
   ])("answers /%s (%s)", async (name, phrase) => {
     const body = await h.discord.command(name);
-    expect(body.type).toBe(4);
+    expect(body.type).toBe(InteractionResponseType.ChannelMessageWithSource);
     expect(embedText(body)).toContain(phrase);
     expect(body.data?.embeds?.[0]?.footer?.text).toContain("Data as of");
   });
@@ -55,20 +56,20 @@ describe("the bot in a Discord server (real discord.js client, stand-in Discord)
   it("answers every registered command, never pinging anyone", async () => {
     for (const def of commands) {
       const body = await h.discord.command(def.name);
-      expect(body.type, def.name).toBe(4);
+      expect(body.type, def.name).toBe(InteractionResponseType.ChannelMessageWithSource);
       expect(body.data?.allowed_mentions, def.name).toEqual({ parse: [] });
     }
   });
 
   it("answers privately (flags 64) when asked with private:true", async () => {
     const body = await h.discord.command("captives", [{ name: "private", type: BOOLEAN, value: true }]);
-    expect(body.data?.flags).toBe(64);
+    expect(body.data?.flags).toBe(MessageFlags.Ephemeral);
     expect(embedText(body)).toContain("24 captives");
   });
 
   it("answers a bad option with a private error naming the option", async () => {
     const body = await h.discord.command("timeline", [{ name: "from", type: STRING, value: "2025-13-45" }]);
-    expect(body.data?.flags).toBe(64);
+    expect(body.data?.flags).toBe(MessageFlags.Ephemeral);
     expect(body.data?.embeds?.[0]?.color).toBe(0xed4245);
     expect(embedText(body)).toContain("Option `from` must be a date like 2025-01-19");
   });
@@ -83,7 +84,7 @@ describe("the bot in a Discord server (real discord.js client, stand-in Discord)
       { name: "tag", type: STRING, value: "pha", focused: true },
     ]);
     const body = (await h.discord.callbackFor(id)).body as CallbackBody;
-    expect(body.type).toBe(8);
+    expect(body.type).toBe(InteractionResponseType.ApplicationCommandAutocompleteResult);
     expect(body.data?.choices).toEqual([
       { name: "phase-one", value: "phase-one" },
       { name: "phase-two", value: "phase-two" },
@@ -108,7 +109,7 @@ describe("the bot in a Discord server (real discord.js client, stand-in Discord)
       { name: "party", type: STRING, value: "", focused: true },
     ]);
     const body = (await h.discord.callbackFor(id)).body as CallbackBody;
-    expect(body.type).toBe(8);
+    expect(body.type).toBe(InteractionResponseType.ApplicationCommandAutocompleteResult);
     expect(body.data?.choices).toEqual([
       { name: "israel — Israel", value: "israel" },
       { name: "hamas — Hamas", value: "hamas" },
@@ -125,7 +126,7 @@ describe("the bot in a Discord server (real discord.js client, stand-in Discord)
     expect(filtered).toEqual([{ name: "united-states — United States", value: "united-states" }]);
 
     const answer = await h.discord.command("claims", [{ name: "party", type: STRING, value: "hamas" }]);
-    expect(answer.type).toBe(4);
+    expect(answer.type).toBe(InteractionResponseType.ChannelMessageWithSource);
     expect(embedText(answer)).toContain("Basem Naim, Hamas official");
   });
 
@@ -137,7 +138,7 @@ describe("the bot in a Discord server (real discord.js client, stand-in Discord)
 
     const { id } = h.discord.button(next?.custom_id ?? "", first.data ?? {});
     const second = (await h.discord.callbackFor(id)).body as CallbackBody;
-    expect(second.type).toBe(7);
+    expect(second.type).toBe(InteractionResponseType.UpdateMessage);
     expect(embedText(second)).toContain("page 2 of 2");
     expect(second.data?.flags).toBeUndefined();
     const [previous2, next2] = buttons(second);
@@ -146,23 +147,23 @@ describe("the bot in a Discord server (real discord.js client, stand-in Discord)
 
     const back = h.discord.button(previous2?.custom_id ?? "", second.data ?? {});
     const third = (await h.discord.callbackFor(back.id)).body as CallbackBody;
-    expect(third.type).toBe(7);
+    expect(third.type).toBe(InteractionResponseType.UpdateMessage);
     expect(embedText(third)).toContain("page 1 of 2");
   });
 
   it("answers an unknown button id with a private error, leaving the message alone", async () => {
     const { id } = h.discord.button("legacy-button:next");
     const body = (await h.discord.callbackFor(id)).body as CallbackBody;
-    expect(body.type).toBe(4);
-    expect(body.data?.flags).toBe(64);
+    expect(body.type).toBe(InteractionResponseType.ChannelMessageWithSource);
+    expect(body.data?.flags).toBe(MessageFlags.Ephemeral);
     expect(embedText(body)).toContain("This button no longer works");
   });
 
   it("answers a stale button (a page the data no longer has) with a private error naming the option", async () => {
     const { id } = h.discord.button("cf1:timeline:page=99");
     const body = (await h.discord.callbackFor(id)).body as CallbackBody;
-    expect(body.type).toBe(4);
-    expect(body.data?.flags).toBe(64);
+    expect(body.type).toBe(InteractionResponseType.ChannelMessageWithSource);
+    expect(body.data?.flags).toBe(MessageFlags.Ephemeral);
     expect(embedText(body)).toContain("Option `page` must be at most 2");
   });
 

@@ -1,3 +1,4 @@
+import { ApplicationCommandOptionType, InteractionResponseType, MessageFlags } from "discord-api-types/v10";
 import { afterEach, describe, expect, it } from "vitest";
 import type { BotCore } from "../../../src/bot/core.js";
 import type { Invocation } from "../../../src/command/definition.js";
@@ -64,13 +65,13 @@ describe("the Discord bot when Discord misbehaves", () => {
       (r) => r.method === "POST" && r.path.startsWith(`/interactions/${id}/`),
     );
     const body = answered.body as CallbackBody;
-    expect(body.data?.flags).toBe(64);
+    expect(body.data?.flags).toBe(MessageFlags.Ephemeral);
     expect(embedText(body)).toContain("Something went wrong");
   });
 
   it("defers a slow answer (callback type 5) and edits it in when ready", async () => {
     const slow = (core: BotCore) => ({
-      dataset: () => core.dataset(),
+      suggest: core.suggest,
       run: (name: string, raw: Record<string, unknown>) => core.run(name, raw),
       handle: async (name: string, raw: Record<string, unknown>, invocation: Invocation) => {
         await new Promise((resolve) => setTimeout(resolve, 200));
@@ -78,13 +79,20 @@ describe("the Discord bot when Discord misbehaves", () => {
       },
     });
     h = await startHarness({ wrapCore: slow, deferAfterMs: 50 });
-    const body = await h.discord.command("captives", [{ name: "private", type: 5, value: true }]);
-    expect(body.type).toBe(5);
-    expect(body.data?.flags).toBe(64);
+    const body = await h.discord.command("captives", [
+      { name: "private", type: ApplicationCommandOptionType.Boolean, value: true },
+    ]);
+    expect(body.type).toBe(InteractionResponseType.DeferredChannelMessageWithSource);
+    expect(body.data?.flags).toBe(MessageFlags.Ephemeral);
     const edit = await h.discord.waitForRequest(
       (r) => r.method === "PATCH" && r.path.endsWith("/messages/@original"),
     );
     expect(edit.path).toMatch(new RegExp(`^/webhooks/${h.discord.appId}/`));
-    expect(embedText({ type: 4, data: edit.body as CallbackBody["data"] })).toContain("24 captives");
+    expect(
+      embedText({
+        type: InteractionResponseType.ChannelMessageWithSource,
+        data: edit.body as CallbackBody["data"],
+      }),
+    ).toContain("24 captives");
   });
 });

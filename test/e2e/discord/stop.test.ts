@@ -2,6 +2,8 @@
  * The Discord bot while it stops: the answer under way (a deferred one) is finished and edited in;
  * a command that arrives meanwhile is told, privately, to come back in a moment.
  */
+
+import { InteractionResponseType, MessageFlags } from "discord-api-types/v10";
 import { afterEach, describe, expect, it } from "vitest";
 import type { BotCore } from "../../../src/bot/core.js";
 import { InFlight } from "../../../src/bot/in-flight.js";
@@ -18,7 +20,7 @@ afterEach(async () => {
 describe("the Discord bot while it stops", () => {
   it("finishes the deferred answer under way and turns new commands away, privately", async () => {
     const slow = (core: BotCore) => ({
-      dataset: () => core.dataset(),
+      suggest: core.suggest,
       run: (name: string, raw: Record<string, unknown>) => core.run(name, raw),
       handle: async (name: string, raw: Record<string, unknown>, invocation: Invocation) => {
         await new Promise((resolve) => setTimeout(resolve, 300));
@@ -27,11 +29,13 @@ describe("the Discord bot while it stops", () => {
     });
     const inFlight = new InFlight();
     h = await startHarness({ wrapCore: slow, deferAfterMs: 50, inFlight });
-    expect((await h.discord.command("captives")).type).toBe(5); // deferred; its answer is on its way
+    expect((await h.discord.command("captives")).type).toBe(
+      InteractionResponseType.DeferredChannelMessageWithSource,
+    ); // deferred; its answer is on its way
 
     const drained = inFlight.close();
     const late = await h.discord.command("phase");
-    expect(late.data?.flags).toBe(64);
+    expect(late.data?.flags).toBe(MessageFlags.Ephemeral);
     expect(embedText(late)).toContain("The bot is restarting");
 
     await drained;
@@ -39,6 +43,11 @@ describe("the Discord bot while it stops", () => {
       (r) => r.method === "PATCH" && r.path.endsWith("/messages/@original"),
       0,
     );
-    expect(embedText({ type: 4, data: edit.body as CallbackBody["data"] })).toContain("24 captives");
+    expect(
+      embedText({
+        type: InteractionResponseType.ChannelMessageWithSource,
+        data: edit.body as CallbackBody["data"],
+      }),
+    ).toContain("24 captives");
   });
 });

@@ -89,7 +89,7 @@ describe("slack adapter: slash commands", () => {
   it("answers /ceasefire with an unknown subcommand with an ephemeral error listing the commands", async () => {
     const res = await bot.command("/ceasefire", "weather today:yes");
     expect(res.json?.response_type).toBe("ephemeral");
-    expect(blockText(res.json)).toContain("`weather`");
+    expect(blockText(res.json)).toContain("`/ceasefire weather`");
     expect(blockText(res.json)).toContain("/ceasefire captives");
   });
 
@@ -141,7 +141,7 @@ describe("slack adapter: timeline buttons", () => {
       const posted = await bot.standin.waitFor((r) => r.path === responsePath);
       expect(posted.fields.response_type).toBe("ephemeral");
       expect(posted.fields.replace_original).toBe(false);
-      expect(blockText(posted.fields)).toContain("Unknown button");
+      expect(blockText(posted.fields)).toContain("This button no longer works");
     }
   });
 

@@ -1,13 +1,13 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import { choicesFor, shortKey } from "../../../src/command/choices.js";
+import { optionValues, shortKey, suggestions } from "../../../src/command/choices.js";
 import { runCommand } from "../../../src/command/run.js";
 import type { Dataset } from "../../../src/dataset/dataset.js";
 import { LiveDataset } from "../../../src/dataset/live.js";
 import { createLogger } from "../../../src/log.js";
-import { suggest } from "../../../src/platforms/discord/autocomplete.js";
+import { discordChoices, type Suggestion } from "../../../src/platforms/discord/autocomplete.js";
 import { plainText } from "../../../src/reply/reply.js";
 import { suggestionViolations } from "../../fixtures/payload-limits.js";
-import { registry } from "../../fixtures/story.js";
+import { contextAt, DURING, registry } from "../../fixtures/story.js";
 import { datasetOf, truceContext, truceStory } from "../../fixtures/truce.js";
 
 let dataset: Dataset;
@@ -16,6 +16,23 @@ beforeAll(async () => {
   dataset = live.dataset;
   live.close();
 });
+
+/** The command whose suggestions each option is tried on (each command suggests its own options). */
+const SUGGESTED_BY: Record<string, string> = {
+  tag: "timeline",
+  story: "sources",
+  phase: "phase",
+  figure: "figures",
+  party: "claims",
+  page: "timeline",
+};
+
+/** What Discord is offered for `option` as `typed` is typed, with the story filled in, if any. */
+function suggest(dataset: Dataset, option: string, typed: string, storyId?: string): Suggestion[] {
+  const def = registry.get(SUGGESTED_BY[option] ?? "");
+  const filled = storyId ? { story: storyId } : {};
+  return discordChoices(suggestions(def, option, typed, filled, contextAt(DURING, {}, dataset)));
+}
 
 describe("discord autocomplete", () => {
   it("suggests the tags that start with what was typed", () => {
@@ -78,9 +95,9 @@ describe("discord autocomplete with values longer than Discord's 100 characters"
   });
 
   it("never offers a value cut short: each is a value of the data, or the key of one", () => {
-    const story = long.defaultStory;
     for (const option of ["tag", "party", "story", "phase", "figure"]) {
-      const values = choicesFor(long, option, story).map((c) => c.value);
+      const def = registry.get(SUGGESTED_BY[option] ?? "");
+      const values = optionValues(def, option, {}, contextAt(DURING, {}, long)).map((c) => c.value);
       for (const { value } of suggest(long, option, "")) {
         expect(
           values.includes(value) || values.some((v) => shortKey(v) === value),

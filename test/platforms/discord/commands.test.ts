@@ -1,3 +1,4 @@
+import { ApplicationCommandOptionType, ApplicationCommandType } from "discord-api-types/v10";
 import { describe, expect, it } from "vitest";
 import { z } from "zod";
 import { commands } from "../../../commands/index.js";
@@ -11,20 +12,30 @@ describe("discord application commands", () => {
 
   it("offers every command as a chat-input command, in the registry's order", () => {
     expect(all.map((c) => c.name)).toEqual(commands.map((c) => c.name));
-    for (const c of all) expect(c.type).toBe(1);
+    for (const c of all) expect(c.type).toBe(ApplicationCommandType.ChatInput);
   });
 
   it("types the options: string 3, integer 4 with min/max, boolean 5", () => {
     const timeline = byName.get("timeline");
     const page = timeline?.options.find((o) => o.name === "page");
-    expect(page).toMatchObject({ type: 4, min_value: 1, max_value: 10_000, required: false });
-    expect(timeline?.options.find((o) => o.name === "private")).toMatchObject({ type: 5 });
-    expect(timeline?.options.find((o) => o.name === "tag")).toMatchObject({ type: 3, autocomplete: true });
+    expect(page).toMatchObject({
+      type: ApplicationCommandOptionType.Integer,
+      min_value: 1,
+      max_value: 10_000,
+      required: false,
+    });
+    expect(timeline?.options.find((o) => o.name === "private")).toMatchObject({
+      type: ApplicationCommandOptionType.Boolean,
+    });
+    expect(timeline?.options.find((o) => o.name === "tag")).toMatchObject({
+      type: ApplicationCommandOptionType.String,
+      autocomplete: true,
+    });
   });
 
   it("makes a date a 10-character string option whose description says YYYY-MM-DD", () => {
     const from = byName.get("timeline")?.options.find((o) => o.name === "from");
-    expect(from).toMatchObject({ type: 3, min_length: 10, max_length: 10 });
+    expect(from).toMatchObject({ type: ApplicationCommandOptionType.String, min_length: 10, max_length: 10 });
     expect(from?.description).toContain("YYYY-MM-DD");
   });
 

@@ -1,3 +1,4 @@
+import { ComponentType, MessageFlags } from "discord-api-types/v10";
 import { describe, expect, it } from "vitest";
 import { decodeAction } from "../../../src/command/actions.js";
 import { shortKey } from "../../../src/command/choices.js";
@@ -102,7 +103,7 @@ describe("discord renderer", () => {
     const error = renderDiscord({ kind: "error", title: "Oops", summary: ["no"], ephemeral: true });
     expect(error.embeds[0]?.color).toBe(0xed4245);
     expect(error.embeds[0]?.title).toBe("✖ Oops");
-    expect(error.flags).toBe(64);
+    expect(error.flags).toBe(MessageFlags.Ephemeral);
     const ok = renderDiscord(answer({}));
     expect(ok.flags).toBeUndefined();
     expect(ok.embeds[0]?.color).not.toBe(0xed4245);
@@ -137,7 +138,7 @@ describe("discord renderer", () => {
     );
     expect(message.components).toHaveLength(1);
     const [prev, next] = message.components[0]?.components ?? [];
-    expect(prev).toMatchObject({ type: 2, label: "◀ Previous", disabled: true });
+    expect(prev).toMatchObject({ type: ComponentType.Button, label: "◀ Previous", disabled: true });
     expect(next?.disabled).toBeUndefined();
     expect(decodeAction(next?.custom_id ?? "")).toEqual({
       command: "timeline",

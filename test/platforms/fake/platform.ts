@@ -15,7 +15,8 @@ import { parseCommandLine } from "../../../src/command/parse.js";
 import { configValues } from "../../../src/config.js";
 import { renderText } from "../../../src/platforms/console/render.js";
 import { definePlatform, type PlatformContext } from "../../../src/platforms/platform.js";
-import { errorReply, type Reply } from "../../../src/reply/reply.js";
+import { errorReply } from "../../../src/reply/errors.js";
+import type { Reply } from "../../../src/reply/reply.js";
 
 /** What FakeChat's API takes: the console's text, and whether only the asker sees it. */
 export interface FakeChatPayload {
@@ -113,7 +114,7 @@ async function startFakeChat(settings: FakeChatSettings, context: PlatformContex
             userId: update.userId,
             canManage: async () => update.canManage,
           })
-        : errorReply("Cannot read that command", parsed.message);
+        : errorReply("unreadable-command", { message: parsed.message });
     }
     await call("/answers", { method: "POST", body: { updateId: update.id, payload: renderFakeChat(reply) } });
   }

@@ -1,0 +1,167 @@
+/**
+ * The table of user-facing errors (src/reply/errors.ts): each code has a title and a text, one
+ * wording per meaning, no platform named; and a failure reads the same wherever it happens (the
+ * engine running a handler, the Discord adapter, the Slack adapter), with its code in the log.
+ */
+import { afterEach, describe, expect, it } from "vitest";
+import { z } from "zod";
+import type { BotCore } from "../../src/bot/core.js";
+import { defineChannelCommand, defineCommand } from "../../src/command/definition.js";
+import { createRegistry, runChannelCommand, runCommand } from "../../src/command/run.js";
+import { renderDiscord } from "../../src/platforms/discord/render.js";
+import { renderSlack } from "../../src/platforms/slack/render.js";
+import { ERROR_CODES, ERRORS, type ErrorArgs, type ErrorCode, errorReply } from "../../src/reply/errors.js";
+import { plainText } from "../../src/reply/reply.js";
+import { startHarness as startDiscord } from "../e2e/discord/harness.js";
+import { startSlackHarness } from "../e2e/slack/harness.js";
+import { contextAt, DURING } from "../fixtures/story.js";
+
+/** Parameters for every code: a code added to the table without them fails to compile here. */
+const SAMPLES: { [C in ErrorCode]: ErrorArgs<C> } = {
+  internal: [],
+  restarting: [],
+  "unknown-command": [{ command: "/weather", known: ["/phase", "/captives"] }],
+  "unreadable-command": [{ message: "A quote is not closed." }],
+  "invalid-option": [{ command: "timeline", message: "Option `page` must be at most 2 (got 3)." }],
+  "unknown-value": [{ option: "phase", value: "phase-three", known: ["phase-one", "phase-two"] }],
+  "no-data": [{ what: "phases", story: "A ceasefire" }],
+  "not-allowed": [{ command: "subscribe" }],
+  "needs-channel": [{ command: "subscribe" }],
+  "no-store": [{ command: "subscribe" }],
+  "stale-button": [],
+};
+
+const sample = <C extends ErrorCode>(code: C) => errorReply(code, ...SAMPLES[code]);
+
+describe("the table of errors", () => {
+  it.each(ERROR_CODES)(
+    "%s has a title and a text, and makes a private error Reply carrying its code",
+    (code) => {
+      const reply = sample(code);
+      expect(reply).toMatchObject({ kind: "error", code, ephemeral: true });
+      expect(reply.title.trim()).not.toBe("");
+      expect(reply.title).not.toMatch(/\.$/);
+      expect(plainText(reply.summary ?? []).trim()).toMatch(/\S.*\.$/s);
+    },
+  );
+
+  it("has one wording per meaning: no two codes share a title", () => {
+    const titles = ERROR_CODES.map((code) => sample(code).title);
+    expect(new Set(titles).size).toBe(titles.length);
+  });
+
+  it("names no platform: an error reads the same on Discord, Slack and the console", () => {
+    for (const code of ERROR_CODES) {
+      const reply = sample(code);
+      expect(`${reply.title}\n${plainText(reply.summary ?? [])}`, code).not.toMatch(/discord|slack/i);
+    }
+  });
+
+  it("says which data values exist when one is unknown", () => {
+    expect(
+      errorReply("unknown-value", { option: "story", value: "atlantis", known: ["gaza-2025", "all"] }),
+    ).toEqual({
+      kind: "error",
+      code: "unknown-value",
+      title: "Unknown story",
+      summary: ["There is no story `atlantis`. Stories: `gaza-2025`, `all`."],
+      ephemeral: true,
+    });
+    expect(
+      errorReply("unknown-value", { option: "figure", value: "f", known: [], asOf: "1 Jan 2025" }).summary,
+    ).toEqual(["There is no figure `f` as of 1 Jan 2025. Figures: none."]);
+  });
+
+  it("keeps every entry a title and a text, fixed or made from parameters", () => {
+    for (const entry of Object.values(ERRORS)) {
+      expect(["string", "function"]).toContain(typeof entry.title);
+      expect(["string", "function"]).toContain(typeof entry.text);
+    }
+  });
+});
+
+const broken = defineCommand({
+  name: "broken",
+  description: "always fails",
+  options: z.object({}),
+  handle() {
+    throw new Error("secret internal detail");
+  },
+});
+const brokenChannel = defineChannelCommand({
+  kind: "channel",
+  name: "broken-channel",
+  description: "always fails",
+  options: z.object({}),
+  async handle() {
+    throw new Error("secret internal detail");
+  },
+});
+const failing = createRegistry([broken, brokenChannel] as never);
+
+const INTERNAL = errorReply("internal");
+
+describe("a failure, wherever it happens, gets the one internal error", () => {
+  let close: (() => Promise<void>) | undefined;
+  afterEach(async () => {
+    await close?.();
+    close = undefined;
+  });
+
+  it("from the engine, for a question and for a channel command", async () => {
+    const context = contextAt(DURING);
+    expect(runCommand(failing, "broken", {}, context)).toEqual(INTERNAL);
+    const invocation = {
+      platform: "console" as const,
+      channelId: "c",
+      workspaceId: "w",
+      userId: "u",
+      canManage: async () => true,
+    };
+    expect(
+      await runChannelCommand(failing, "broken-channel", {}, { ...context, invocation, port: {} as never }),
+    ).toEqual(INTERNAL);
+  });
+
+  it("from the Discord adapter, when the command throws there, logged with its code", async () => {
+    const throwing = (core: BotCore) => ({
+      ...core,
+      handle: async () => {
+        throw new Error("secret internal detail");
+      },
+    });
+    const h = await startDiscord({ wrapCore: throwing });
+    close = () => h.close();
+    const body = await h.discord.command("captives");
+    expect(body.data?.embeds).toEqual(renderDiscord(INTERNAL).embeds);
+    expect(h.logs).toContainEqual(expect.objectContaining({ msg: "command failed", code: "internal" }));
+  });
+
+  it("from the Discord adapter, when Discord refuses the answer, logged with its code", async () => {
+    const h = await startDiscord();
+    close = () => h.close();
+    h.discord.failOnce("POST", /\/callback$/, 400, 50035, "Invalid Form Body");
+    const { id } = h.discord.chatInput("captives");
+    const answered = await h.discord.waitForRequest(
+      (r) => r.method === "POST" && r.path.startsWith(`/interactions/${id}/`),
+    );
+    expect((answered.body as { data?: { embeds?: unknown } }).data?.embeds).toEqual(
+      renderDiscord(INTERNAL).embeds,
+    );
+    expect(h.logs).toContainEqual(
+      expect.objectContaining({ msg: "Discord rejected a reply", code: "internal" }),
+    );
+  });
+
+  it("from the Slack adapter, logged with its code", async () => {
+    const h = await startSlackHarness();
+    close = () => h.close();
+    h.core.handle = async () => {
+      throw new Error("secret internal detail");
+    };
+    const res = await h.command("/captives");
+    expect(res.json).toMatchObject(JSON.parse(JSON.stringify(renderSlack(INTERNAL))));
+    expect(h.logText()).toContain('"code":"internal"');
+    expect(h.logText()).toContain("slack answer failed");
+  });
+});
