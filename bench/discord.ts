@@ -84,7 +84,7 @@ async function bareContender(discord: StandInDiscord): Promise<Contender> {
   const fixed = new Map(
     MIX.map(([name, options]) => {
       const raw = Object.fromEntries(options.map((o) => [o.name, o.value]));
-      return [keyOf(name, raw.page), renderDiscord(core.run(name, raw))] as const;
+      return [keyOf(name, raw.page), renderDiscord(core.answerQuestion(name, raw))] as const;
     }),
   );
   data.close();

@@ -206,7 +206,7 @@ Median of the per-round ratios (each bot round over the bare round just before i
 Failed requests: ${failed}.
 
 Where the difference goes: the bot's own work per command, measured in process over the same mix, is
-${coreUs.toFixed(0)} µs to parse the text and run the command (\`core.run\`) and ${renderUs.toFixed(0)} µs to render
+${coreUs.toFixed(0)} µs to parse the text and run the command (\`core.answerQuestion\`) and ${renderUs.toFixed(0)} µs to render
 and serialise its Block Kit reply, against ${fmt(1e6 / bareRate)} µs for a whole request through the bare app
 (signature check, body parsing, Bolt's middleware, the HTTP response). Those alone predict a ratio of
 ${(1e6 / bareRate / (1e6 / bareRate + coreUs + renderUs)).toFixed(2)}; what they leave out (a response ${fmt(bytes.bot / Math.max(1, bytes.bare))}× larger to write, and collecting the

@@ -1,6 +1,6 @@
 /**
  * The platform-free heart of the running bot: the commands, the live dataset, the clock and the
- * settings. Adapters turn platform events into `core.run(...)` calls and render the Reply; the core
+ * settings. Adapters turn platform events into `core.answerQuestion(...)` calls and render the Reply; the core
  * knows no platform.
  */
 import type { Logger } from "pino";
@@ -30,9 +30,9 @@ export interface BotCore {
    * Answers a question about the dataset with raw options (strings from text platforms, typed values
    * from Discord). Channel commands answer that they need a channel.
    */
-  run(name: string, raw: Record<string, unknown>): Reply;
-  /** Runs any command typed in a channel: questions as `run` does, channel commands with the store. */
-  handle(name: string, raw: Record<string, unknown>, invocation: Invocation): Promise<Reply>;
+  answerQuestion(name: string, raw: Record<string, unknown>): Reply;
+  /** Runs any command typed in a channel: questions as `answerQuestion` does, channel commands with the store. */
+  answerInChannel(name: string, raw: Record<string, unknown>, invocation: Invocation): Promise<Reply>;
   /**
    * What a picker offers for `option` of command `name` as it is typed, given the options filled in
    * so far: the values the command suggests for it, those matching what was typed first.
@@ -93,7 +93,7 @@ export function createCore(options: {
   const cache = options.cache === false ? undefined : new ReplyCache();
   const context = (): CommandContext => ({ dataset: data.dataset, clock, settings, commands: registry.list });
   async function answer(name: string, raw: Record<string, unknown>, invocation: Invocation): Promise<Reply> {
-    if (registry.get(name)?.kind !== "channel") return core.run(name, raw);
+    if (registry.get(name)?.kind !== "channel") return core.answerQuestion(name, raw);
     if (options.channelPort === undefined) {
       return errorReply("no-store", { command: name });
     }
@@ -112,7 +112,7 @@ export function createCore(options: {
     log,
     dataset: () => data.dataset,
     context,
-    async handle(name, raw, invocation) {
+    async answerInChannel(name, raw, invocation) {
       const answered = metrics.commandStarted(name, invocation.platform);
       try {
         const reply = await answer(name, raw, invocation);
@@ -126,7 +126,7 @@ export function createCore(options: {
     suggest(name, option, typed, filled) {
       return suggestions(registry.get(name), option, typed, filled, context());
     },
-    run(name, raw) {
+    answerQuestion(name, raw) {
       if (!cache) return runCommand(registry, name, raw, context(), log);
       const dataset = data.dataset;
       const minute = Math.floor(clock.now().getTime() / 60_000);

@@ -34,3 +34,22 @@ export class InFlight {
     while (this.running.size) await Promise.allSettled([...this.running]);
   }
 }
+
+/** What `readyWithin` gives when the work is not done in time. */
+export const LATE: unique symbol = Symbol("late");
+
+/**
+ * `work`'s value when it settles within `ms`, else LATE while the work goes on (await it later). The
+ * platforms answer at once when the answer is ready within their window, else defer it.
+ */
+export async function readyWithin<T>(work: Promise<T>, ms: number): Promise<T | typeof LATE> {
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<typeof LATE>((resolve) => {
+    timer = setTimeout(() => resolve(LATE), ms);
+  });
+  try {
+    return await Promise.race([work, late]);
+  } finally {
+    clearTimeout(timer);
+  }
+}

@@ -1,20 +1,15 @@
 /** Stopping a long-running command cleanly on SIGTERM or SIGINT. */
 import { constants } from "node:os";
 import type { Logger } from "pino";
+import { LATE, readyWithin } from "../bot/in-flight.js";
 
 /** Whether `work` settled within `ms`. */
 export async function settledWithin(work: Promise<unknown>, ms: number): Promise<boolean> {
-  let timer: NodeJS.Timeout | undefined;
-  const late = new Promise<false>((resolve) => {
-    timer = setTimeout(() => resolve(false), ms);
-  });
   const settled = work.then(
     () => true,
     () => true,
   );
-  const result = await Promise.race([settled, late]);
-  clearTimeout(timer);
-  return result;
+  return (await readyWithin(settled, ms)) !== LATE;
 }
 
 /**

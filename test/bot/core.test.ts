@@ -22,18 +22,18 @@ describe("bot core", () => {
     const data = { dataset: await shipped() };
     const clock = new ManualClock("2025-02-28T10:00:05Z");
     const core = createCore({ registry, data, clock, settings: defaultSettings, log: quiet });
-    const first = core.run("timeline", { tag: "philadelphi", page: "1" });
+    const first = core.answerQuestion("timeline", { tag: "philadelphi", page: "1" });
     clock.set("2025-02-28T10:00:55Z");
-    expect(core.run("timeline", { page: "1", tag: "philadelphi" })).toBe(first);
+    expect(core.answerQuestion("timeline", { page: "1", tag: "philadelphi" })).toBe(first);
   });
 
   it("answers afresh in the next minute, so relative times stay right", async () => {
     const data = { dataset: await shipped() };
     const clock = new ManualClock("2025-02-28T21:59:30Z");
     const core = createCore({ registry, data, clock, settings: defaultSettings, log: quiet });
-    const before = core.run("phase", {});
+    const before = core.answerQuestion("phase", {});
     clock.set("2025-02-28T22:00:00Z"); // midnight in Jerusalem: phase one's last day begins
-    const after = core.run("phase", {});
+    const after = core.answerQuestion("phase", {});
     expect(after).not.toBe(before);
     expect(JSON.stringify(before)).toContain("day 41 of 42");
     expect(JSON.stringify(after)).toContain("day 42 of 42");
@@ -43,7 +43,7 @@ describe("bot core", () => {
     const data = { dataset: await shipped() };
     const clock = new ManualClock("2025-02-28T10:00:00Z");
     const core = createCore({ registry, data, clock, settings: defaultSettings, log: quiet });
-    const before = core.run("captives", {});
+    const before = core.answerQuestion("captives", {});
     // A second value of 28 February, written after the first: the one in force that day.
     const raw = shippedStory();
     const values = raw.figures.find((f: { id: string }) => f.id === "captives-believed-alive").values;
@@ -52,7 +52,7 @@ describe("bot core", () => {
     const next = assemble([indexStory("gaza-2025.json", parsed.data ?? raw)], parsed.errors);
     if (!next.ok) throw new Error(JSON.stringify(next.errors));
     data.dataset = next.dataset;
-    const after = core.run("captives", {});
+    const after = core.answerQuestion("captives", {});
     expect(after).not.toBe(before);
     expect(JSON.stringify(after)).toContain("22 captives");
   });
@@ -66,7 +66,7 @@ describe("bot core", () => {
       settings: defaultSettings,
       log: quiet,
     });
-    expect(core.run("captives", { private: "true" }).ephemeral).toBe(true);
-    expect(core.run("captives", {}).ephemeral).toBe(false);
+    expect(core.answerQuestion("captives", { private: "true" }).ephemeral).toBe(true);
+    expect(core.answerQuestion("captives", {}).ephemeral).toBe(false);
   });
 });

@@ -168,10 +168,10 @@ describe("/metrics", () => {
   it("counts the commands answered by command, platform and outcome, deferred answers and rate-limit waits", async () => {
     const slowSubscriptions = (core: BotCore) => ({
       suggest: core.suggest,
-      run: (name: string, raw: Record<string, unknown>) => core.run(name, raw),
-      handle: async (name: string, raw: Record<string, unknown>, invocation: Invocation) => {
+      answerQuestion: (name: string, raw: Record<string, unknown>) => core.answerQuestion(name, raw),
+      answerInChannel: async (name: string, raw: Record<string, unknown>, invocation: Invocation) => {
         if (name === "subscriptions") await new Promise((resolve) => setTimeout(resolve, 150));
-        return core.handle(name, raw, invocation);
+        return core.answerInChannel(name, raw, invocation);
       },
     });
     const s = await serve({ wrapCore: { wrapCore: slowSubscriptions, deferAfterMs: 50 } });

@@ -126,7 +126,7 @@ describe("a failure, wherever it happens, gets the one internal error", () => {
   it("from the Discord adapter, when the command throws there, logged with its code", async () => {
     const throwing = (core: BotCore) => ({
       ...core,
-      handle: async () => {
+      answerInChannel: async () => {
         throw new Error("secret internal detail");
       },
     });
@@ -156,7 +156,7 @@ describe("a failure, wherever it happens, gets the one internal error", () => {
   it("from the Slack adapter, logged with its code", async () => {
     const h = await startSlackHarness();
     close = () => h.close();
-    h.core.handle = async () => {
+    h.core.answerInChannel = async () => {
       throw new Error("secret internal detail");
     };
     const res = await h.command("/captives");

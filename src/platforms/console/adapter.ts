@@ -56,7 +56,7 @@ export function createConsoleAdapter(options: {
     const parsed = parseCommandLine(trimmed);
     let reply: Reply;
     if (!parsed.ok) reply = errorReply("unreadable-command", { message: parsed.message });
-    else reply = await core.handle(parsed.line.name, parsed.line.options, CONSOLE_INVOCATION);
+    else reply = await core.answerInChannel(parsed.line.name, parsed.line.options, CONSOLE_INVOCATION);
     write(renderText(reply));
     write("");
   }

@@ -1,6 +1,6 @@
 /**
  * The bot in Discord servers: a discord.js Client that turns slash commands, autocomplete and
- * button presses into `core.run(...)` calls and answers with the rendered Reply. It asks for no
+ * button presses into `core.answerQuestion(...)` calls and answers with the rendered Reply. It asks for no
  * gateway intent and caches almost nothing (the bot reads no messages, members or presences), so
  * its memory does not grow with the servers it is in beyond what discord.js needs.
  */
@@ -23,7 +23,7 @@ import {
   Status,
 } from "discord.js";
 import type { Logger } from "pino";
-import { InFlight, STOPPING } from "../../bot/in-flight.js";
+import { InFlight, LATE, readyWithin, STOPPING } from "../../bot/in-flight.js";
 import { decodeAction } from "../../command/actions.js";
 import type { Choice } from "../../command/choices.js";
 import type { Invocation } from "../../command/definition.js";
@@ -36,8 +36,8 @@ import { type DiscordMessage, EPHEMERAL, renderDiscord } from "./render.js";
 
 /** What the adapter needs of the core (a BotCore fits; answers may be async when slow). */
 export interface DiscordCore {
-  run(name: string, raw: Record<string, unknown>): Reply | Promise<Reply>;
-  handle(name: string, raw: Record<string, unknown>, invocation: Invocation): Promise<Reply>;
+  answerQuestion(name: string, raw: Record<string, unknown>): Reply | Promise<Reply>;
+  answerInChannel(name: string, raw: Record<string, unknown>, invocation: Invocation): Promise<Reply>;
   suggest(name: string, option: string, typed: string, filled: Record<string, unknown>): readonly Choice[];
 }
 
@@ -210,7 +210,8 @@ const STALE_BUTTON = errorReply("stale-button");
 /** The bot failed: the handler threw, or Discord refused the answer (the cause is logged). */
 const FAILED = errorReply("internal");
 
-type Outcome = { ok: true; value: Reply } | { ok: false; error: unknown };
+/** What producing an answer came to: the Reply, or what the handler threw. */
+type Produced = { ok: true; value: Reply } | { ok: false; error: unknown };
 
 /** Creates the adapter; nothing connects before `start()`. */
 export function createDiscordAdapter(options: DiscordAdapterOptions): DiscordAdapter {
@@ -233,38 +234,33 @@ export function createDiscordAdapter(options: DiscordAdapterOptions): DiscordAda
     produce: () => Reply | Promise<Reply>,
     wantsPrivate: boolean,
   ): Promise<void> {
-    const pending: Promise<Outcome> = Promise.resolve()
+    const pending: Promise<Produced> = Promise.resolve()
       .then(produce)
       .then(
         (value) => ({ ok: true as const, value }),
         (error: unknown) => ({ ok: false as const, error }),
       );
-    let timer: NodeJS.Timeout | undefined;
-    const late = new Promise<"late">((resolve) => {
-      timer = setTimeout(() => resolve("late"), deferAfterMs);
-    });
-    const first = await Promise.race([pending, late]);
-    clearTimeout(timer);
-    if (first !== "late") {
-      const reply = outcomeReply(interaction, first);
+    const first = await readyWithin(pending, deferAfterMs);
+    if (first !== LATE) {
+      const reply = producedReply(interaction, first);
       await send(interaction, () => interaction.reply(replyOptions(renderDiscord(reply))));
       return;
     }
     log.info({ command: interaction.commandName }, "answer is slow: deferring");
     metrics.answerDeferred("discord");
     await interaction.deferReply(wantsPrivate ? { flags: EPHEMERAL } : {});
-    const reply = outcomeReply(interaction, await pending);
+    const reply = producedReply(interaction, await pending);
     await send(interaction, () => interaction.editReply(editOptions(renderDiscord(reply))));
   }
 
   /** The reply to send; an error is logged with its code, so a user's report can be matched. */
-  function outcomeReply(interaction: ChatInputCommandInteraction, outcome: Outcome): Reply {
+  function producedReply(interaction: ChatInputCommandInteraction, produced: Produced): Reply {
     const command = interaction.commandName;
-    if (!outcome.ok) {
-      log.error({ command, code: FAILED.code, error: errorFields(outcome.error) }, "command failed");
+    if (!produced.ok) {
+      log.error({ command, code: FAILED.code, error: errorFields(produced.error) }, "command failed");
       return FAILED;
     }
-    const reply = outcome.value;
+    const reply = produced.value;
     if (reply.kind === "error") log.info({ command, code: reply.code }, "command answered with an error");
     return reply;
   }
@@ -292,7 +288,7 @@ export function createDiscordAdapter(options: DiscordAdapterOptions): DiscordAda
     for (const option of interaction.options.data) raw[option.name] = option.value;
     await answer(
       interaction,
-      () => core.handle(interaction.commandName, raw, invocationOf(interaction)),
+      () => core.answerInChannel(interaction.commandName, raw, invocationOf(interaction)),
       raw.private === true,
     );
   }
@@ -313,7 +309,7 @@ export function createDiscordAdapter(options: DiscordAdapterOptions): DiscordAda
       await interaction.reply(replyOptions(renderDiscord(STALE_BUTTON)));
       return;
     }
-    const reply = await core.run(action.command, action.options);
+    const reply = await core.answerQuestion(action.command, action.options);
     if (reply.kind === "error") {
       log.info({ command: action.command, code: reply.code }, "button answered with an error");
       // The message stays as it was; the error is for the person who pressed, alone.

@@ -22,7 +22,7 @@ import {
 import { WebClientEvent } from "@slack/web-api";
 import type { Logger } from "pino";
 import type { BotCore } from "../../bot/core.js";
-import { InFlight, STOPPING } from "../../bot/in-flight.js";
+import { InFlight, LATE, readyWithin, STOPPING } from "../../bot/in-flight.js";
 import type { Invocation } from "../../command/definition.js";
 import { type Metrics, noMetrics } from "../../metrics/metrics.js";
 import { errorReply } from "../../reply/errors.js";
@@ -227,13 +227,8 @@ export function createSlackAdapter(options: SlackAdapterOptions): SlackAdapter {
     // Questions are answered at once, in the ack. An answer that waits on Slack or the store (a
     // channel command asking users.info) and is not ready in time is acked empty before Slack's
     // 3-second window closes, and posted through the response_url when ready.
-    let timer: NodeJS.Timeout | undefined;
-    const late = new Promise<"late">((resolve) => {
-      timer = setTimeout(() => resolve("late"), deferAfterMs);
-    });
-    const first = await Promise.race([pending, late]);
-    clearTimeout(timer);
-    if (first !== "late") {
+    const first = await readyWithin(pending, deferAfterMs);
+    if (first !== LATE) {
       logAnswer(command.command, first);
       await ack(renderSlack(first));
       return;

@@ -19,7 +19,7 @@ export async function answerCommand(
 ): Promise<Reply> {
   const parsed = parseOptionText(text);
   if (!parsed.ok) return errorReply("invalid-option", { command: name, message: parsed.message });
-  return core.handle(name, parsed.options, invocation);
+  return core.answerInChannel(name, parsed.options, invocation);
 }
 
 /**
@@ -55,5 +55,5 @@ export function answerAction(core: BotCore, actionId: string): Reply {
   if (!decoded || !core.registry.get(decoded.command)) {
     return errorReply("stale-button");
   }
-  return core.run(decoded.command, decoded.options);
+  return core.answerQuestion(decoded.command, decoded.options);
 }

@@ -72,10 +72,10 @@ describe("the Discord bot when Discord misbehaves", () => {
   it("defers a slow answer (callback type 5) and edits it in when ready", async () => {
     const slow = (core: BotCore) => ({
       suggest: core.suggest,
-      run: (name: string, raw: Record<string, unknown>) => core.run(name, raw),
-      handle: async (name: string, raw: Record<string, unknown>, invocation: Invocation) => {
+      answerQuestion: (name: string, raw: Record<string, unknown>) => core.answerQuestion(name, raw),
+      answerInChannel: async (name: string, raw: Record<string, unknown>, invocation: Invocation) => {
         await new Promise((resolve) => setTimeout(resolve, 200));
-        return core.handle(name, raw, invocation);
+        return core.answerInChannel(name, raw, invocation);
       },
     });
     h = await startHarness({ wrapCore: slow, deferAfterMs: 50 });

@@ -21,10 +21,10 @@ describe("the Discord bot while it stops", () => {
   it("finishes the deferred answer under way and turns new commands away, privately", async () => {
     const slow = (core: BotCore) => ({
       suggest: core.suggest,
-      run: (name: string, raw: Record<string, unknown>) => core.run(name, raw),
-      handle: async (name: string, raw: Record<string, unknown>, invocation: Invocation) => {
+      answerQuestion: (name: string, raw: Record<string, unknown>) => core.answerQuestion(name, raw),
+      answerInChannel: async (name: string, raw: Record<string, unknown>, invocation: Invocation) => {
         await new Promise((resolve) => setTimeout(resolve, 300));
-        return core.handle(name, raw, invocation);
+        return core.answerInChannel(name, raw, invocation);
       },
     });
     const inFlight = new InFlight();

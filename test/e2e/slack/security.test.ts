@@ -18,7 +18,7 @@ function captivesBody(): string {
 
 describe("slack adapter: request verification", () => {
   it("answers 401 to a request signed with the wrong secret and runs nothing", async () => {
-    const run = vi.spyOn(bot.core, "run");
+    const run = vi.spyOn(bot.core, "answerQuestion");
     const res = await bot.post({ body: captivesBody(), secret: "not-the-signing-secret" });
     expect(res.status).toBe(401);
     expect(res.text).toBe("");
@@ -27,7 +27,7 @@ describe("slack adapter: request verification", () => {
   });
 
   it("answers 401 to a forged signature header and to a request with no signature", async () => {
-    const run = vi.spyOn(bot.core, "run");
+    const run = vi.spyOn(bot.core, "answerQuestion");
     const forged = await bot.post({ body: captivesBody(), signature: `v0=${"0".repeat(64)}` });
     expect(forged.status).toBe(401);
     const res = await fetch(bot.eventsUrl, {
@@ -48,7 +48,7 @@ describe("slack adapter: request verification", () => {
   });
 
   it("answers 401 to a correctly signed request whose timestamp is more than 5 minutes old (a replay)", async () => {
-    const run = vi.spyOn(bot.core, "run");
+    const run = vi.spyOn(bot.core, "answerQuestion");
     const stale = Math.floor(Date.now() / 1000) - 6 * 60;
     const res = await bot.post({ body: captivesBody(), timestamp: stale });
     expect(res.status).toBe(401);
@@ -76,7 +76,7 @@ describe("slack adapter: malformed requests", () => {
   it.each(malformed)(
     "answers 400 to %s, correctly signed, and still serves the next request",
     async (_name, body, contentType) => {
-      const run = vi.spyOn(bot.core, "run");
+      const run = vi.spyOn(bot.core, "answerQuestion");
       const res = await bot.post({ body, contentType });
       expect(res.status).toBe(400);
       expect(run).not.toHaveBeenCalled();

@@ -107,7 +107,7 @@ async function startFakeChat(settings: FakeChatSettings, context: PlatformContex
     else {
       const parsed = parseCommandLine(update.text);
       reply = parsed.ok
-        ? await core.handle(parsed.line.name, parsed.line.options, {
+        ? await core.answerInChannel(parsed.line.name, parsed.line.options, {
             platform: "fakechat",
             channelId: update.channelId,
             workspaceId: update.workspaceId,

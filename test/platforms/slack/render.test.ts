@@ -288,7 +288,7 @@ describe("renderSlack within Block Kit's limits", () => {
       log,
     });
     for (const def of registry.list) {
-      const out = renderSlack(core.run(def.name, {}));
+      const out = renderSlack(core.answerQuestion(def.name, {}));
       expect(out.blocks.length).toBeLessThanOrEqual(SLACK_LIMITS.blocks);
       for (const b of out.blocks as AnyBlock[]) {
         if (b.type === "section" && b.text)
