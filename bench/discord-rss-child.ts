@@ -7,7 +7,7 @@
 
 import { Client, Events, GatewayIntentBits } from "discord.js";
 import { createDiscordAdapter } from "../src/platforms/discord/adapter.js";
-import { shippedCore, silentLogger } from "../test/fixtures/core.js";
+import { shippedCore, silentLogger } from "../test/support/core.js";
 
 const [kind, apiUrl] = process.argv.slice(2);
 if ((kind !== "bot" && kind !== "bare") || !apiUrl) {

@@ -16,8 +16,8 @@ import { type APIEmbed, Client, EmbedBuilder, Events, GatewayIntentBits } from "
 import type { LiveDataset } from "../src/dataset/live.js";
 import { createDiscordAdapter } from "../src/platforms/discord/adapter.js";
 import { renderDiscord } from "../src/platforms/discord/render.js";
-import { type OptionValue, StandInDiscord } from "../test/e2e/discord/standin.js";
-import { shippedCore, silentLogger } from "../test/fixtures/core.js";
+import { shippedCore, silentLogger } from "../test/support/core.js";
+import { type OptionValue, StandInDiscord } from "../test/support/standins/discord.js";
 import { type BenchSection, median } from "./report.js";
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), "..");

@@ -18,7 +18,7 @@ import { renderDiscord } from "../src/platforms/discord/render.js";
 import { DiscordSender } from "../src/platforms/discord/sender.js";
 import { SqliteStore } from "../src/store/sqlite.js";
 import { fixedClock } from "../src/time/clock.js";
-import { DiscordStandIn } from "../test/e2e/alerts/standin-discord.js";
+import { DiscordStandIn } from "../test/support/standins/discord-channels.js";
 import { benchAlert, countingRest, subscribedChannels } from "./alert.js";
 import type { BenchSection } from "./report.js";
 

@@ -13,12 +13,12 @@
  */
 import { type ChildProcess, execFile, spawn } from "node:child_process";
 import { promisify } from "node:util";
-import { StandInDiscord } from "../test/e2e/discord/standin.js";
-import { SlackSocketStandin } from "../test/e2e/slack/socket-standin.js";
-import { SlackStandin } from "../test/e2e/slack/standin.js";
-import { freePort, until } from "../test/fixtures/bot-process.js";
-import { installBot } from "../test/fixtures/install.js";
-import { one, runUnit, serviceSettings } from "../test/fixtures/systemd-unit.js";
+import { installBot } from "../test/support/install.js";
+import { freePort, until } from "../test/support/processes.js";
+import { StandInDiscord } from "../test/support/standins/discord.js";
+import { SlackStandin } from "../test/support/standins/slack.js";
+import { SlackSocketStandin } from "../test/support/standins/slack-socket.js";
+import { one, runUnit, serviceSettings } from "../test/support/systemd-unit.js";
 import type { BenchSection } from "./report.js";
 
 const IDLE_SECONDS = Number(process.env.BENCH_IDLE_SECONDS ?? 30);

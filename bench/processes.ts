@@ -20,7 +20,7 @@ import pg from "pg";
 import { createLogger } from "../src/log.js";
 import { startDiscordProxy } from "../src/platforms/discord/proxy.js";
 import { PostgresStore } from "../src/store/postgres.js";
-import { DiscordStandIn } from "../test/e2e/alerts/standin-discord.js";
+import { DiscordStandIn } from "../test/support/standins/discord-channels.js";
 import { subscribedChannels } from "./alert.js";
 import type { BenchSection } from "./report.js";
 

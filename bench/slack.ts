@@ -15,8 +15,8 @@ import { createSlackAdapter, EVENTS_PATH } from "../src/platforms/slack/adapter.
 import { answerCommand, answerUmbrella } from "../src/platforms/slack/answer.js";
 import { boltLogger, boltLogLevel } from "../src/platforms/slack/logger.js";
 import { renderSlack } from "../src/platforms/slack/render.js";
-import { SlackStandin, slashCommandBody } from "../test/e2e/slack/standin.js";
-import { shippedCore, silentLogger } from "../test/fixtures/core.js";
+import { shippedCore, silentLogger } from "../test/support/core.js";
+import { SlackStandin, slashCommandBody } from "../test/support/standins/slack.js";
 import { type BenchSection, median } from "./report.js";
 
 const SECRET = "bench-signing-secret";

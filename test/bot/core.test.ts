@@ -7,7 +7,7 @@ import { type Dataset, indexStory } from "../../src/dataset/dataset.js";
 import { assemble, loadDataset, parseStoryText } from "../../src/dataset/load.js";
 import { createLogger } from "../../src/log.js";
 import { ManualClock } from "../../src/time/clock.js";
-import { shippedStory } from "../fixtures/story.js";
+import { shippedStory } from "../support/story.js";
 
 const quiet = createLogger("silent", new Writable({ write: (_c, _e, done) => done() }));
 

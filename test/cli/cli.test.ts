@@ -3,9 +3,9 @@ import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { reported, writeStoryFolder } from "../fixtures/files.js";
-import { figure, HEADER, KILLED, smallStory } from "../fixtures/sources.js";
-import { tempDir } from "../fixtures/story.js";
+import { reported, writeStoryFolder } from "../support/files.js";
+import { figure, HEADER, KILLED, smallStory } from "../support/sources.js";
+import { tempDir } from "../support/story.js";
 
 /** Runs the real CLI as a child process, the way a user or another tool does. */
 function cli(args: string[], options: { input?: string; env?: Record<string, string> } = {}) {

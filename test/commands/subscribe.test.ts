@@ -1,8 +1,8 @@
 import { afterEach, describe, expect, it } from "vitest";
 import { runCommand } from "../../src/command/run.js";
-import { type ChannelRig, channelRig, GAZA } from "../fixtures/channel.js";
-import { BEFORE, DURING, registry, shippedData, shippedStory } from "../fixtures/story.js";
-import { truceDataset } from "../fixtures/truce.js";
+import { type ChannelRig, channelRig, GAZA } from "../support/channel.js";
+import { BEFORE, DURING, registry, shippedData, shippedStory } from "../support/story.js";
+import { truceDataset } from "../support/truce.js";
 
 /** The shipped story beside the truce, which is the default. */
 function shippedWithoutDefault() {

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from "vitest";
-import { type ChannelRig, channelRig } from "../fixtures/channel.js";
-import { AFTER, BEFORE, DURING } from "../fixtures/story.js";
+import { type ChannelRig, channelRig } from "../support/channel.js";
+import { AFTER, BEFORE, DURING } from "../support/story.js";
 
 let rig: ChannelRig;
 afterEach(async () => {

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from "vitest";
-import { type ChannelRig, channelRig, GAZA } from "../fixtures/channel.js";
-import { DURING } from "../fixtures/story.js";
+import { type ChannelRig, channelRig, GAZA } from "../support/channel.js";
+import { DURING } from "../support/story.js";
 
 let rig: ChannelRig;
 afterEach(async () => {

@@ -7,7 +7,7 @@ import { writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { formatDataError, type LoadResult, loadDataset, parseStoryText } from "../../src/dataset/load.js";
-import { otherStory, reported, writeStoryFolder } from "../fixtures/files.js";
+import { otherStory, reported, writeStoryFolder } from "../support/files.js";
 import {
   type RawStory,
   shippedDataDir,
@@ -16,7 +16,7 @@ import {
   shippedStoryText,
   shownPath,
   tempDir,
-} from "../fixtures/story.js";
+} from "../support/story.js";
 
 function lines(result: LoadResult): string[] {
   if (result.ok) return [];

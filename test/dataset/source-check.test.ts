@@ -6,7 +6,7 @@ import { describe, expect, it } from "vitest";
 import { formatDataError } from "../../src/dataset/load.js";
 import { type StoryFile, storyFileSchema } from "../../src/dataset/schema.js";
 import { checkAgainstSources, matchArchives } from "../../src/dataset/source-check.js";
-import { figure, HEADER, KILLED, SOURCE_ID, smallStory } from "../fixtures/sources.js";
+import { figure, HEADER, KILLED, SOURCE_ID, smallStory } from "../support/sources.js";
 
 function story(parts: Record<string, unknown>): StoryFile {
   return storyFileSchema.parse(smallStory(parts));

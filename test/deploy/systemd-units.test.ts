@@ -16,11 +16,11 @@ import { existsSync } from "node:fs";
 import { join } from "node:path";
 import { promisify } from "node:util";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import { StandInDiscord } from "../e2e/discord/standin.js";
-import { SlackStandin } from "../e2e/slack/standin.js";
-import { freePort, until } from "../fixtures/bot-process.js";
-import { installBot } from "../fixtures/install.js";
-import { repoRoot } from "../fixtures/story.js";
+import { installBot } from "../support/install.js";
+import { freePort, until } from "../support/processes.js";
+import { StandInDiscord } from "../support/standins/discord.js";
+import { SlackStandin } from "../support/standins/slack.js";
+import { repoRoot } from "../support/story.js";
 import {
   milliseconds,
   one,
@@ -29,7 +29,7 @@ import {
   serviceSettings,
   stopUnit,
   unitEnvironment,
-} from "../fixtures/systemd-unit.js";
+} from "../support/systemd-unit.js";
 
 const UNITS = ["deploy/ceasefire-bot.service", "deploy/ceasefire-bot-discord-proxy.service"];
 /** How long the bot may take to close its connections and store after SHUTDOWN_TIMEOUT_MS (src/cli/start.ts). */

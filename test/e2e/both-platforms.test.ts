@@ -5,9 +5,9 @@
  * by the scheduler when the (shifted) clock reaches 09:00 in Jerusalem.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type BotProcess, freePort, spawnBot, until } from "../fixtures/bot-process.js";
-import { CHANNEL_ID, embedText, StandInDiscord } from "./discord/standin.js";
-import { postSigned, SlackStandin, slashCommandBody } from "./slack/standin.js";
+import { type BotProcess, freePort, spawnBot, until } from "../support/processes.js";
+import { CHANNEL_ID, embedText, StandInDiscord } from "../support/standins/discord.js";
+import { postSigned, SlackStandin, slashCommandBody } from "../support/standins/slack.js";
 
 const SECRET = "both-platforms-signing-secret";
 const SLACK_TOKEN = "xoxb-both-platforms";

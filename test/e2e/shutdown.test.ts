@@ -5,8 +5,8 @@
  * slowly, so the command is acked empty at 2 s and its answer posted to the response_url later.
  */
 import { afterEach, describe, expect, it } from "vitest";
-import { type BotProcess, freePort, spawnBot } from "../fixtures/bot-process.js";
-import { postSigned, SlackStandin, slashCommandBody } from "./slack/standin.js";
+import { type BotProcess, freePort, spawnBot } from "../support/processes.js";
+import { postSigned, SlackStandin, slashCommandBody } from "../support/standins/slack.js";
 
 const SECRET = "shutdown-signing-secret";
 const TOKEN = "xoxb-shutdown-test";

@@ -15,9 +15,9 @@ import {
   startHealthServer,
 } from "../../src/health/routes.js";
 import { createPrometheusMetrics, type PrometheusMetrics } from "../../src/metrics/prometheus.js";
-import { type Harness, startHarness } from "../e2e/discord/harness.js";
-import { embedText } from "../e2e/discord/standin.js";
-import { silentLogger } from "../fixtures/core.js";
+import { silentLogger } from "../support/core.js";
+import { type Harness, startHarness } from "../support/harness/discord.js";
+import { embedText } from "../support/standins/discord.js";
 
 const COMMANDS = ["captives", "phase", "timeline", "subscribe", "subscriptions", "help"];
 

@@ -10,9 +10,9 @@ import { createPrometheusMetrics, type PrometheusMetrics } from "../../src/metri
 import type { Reply } from "../../src/reply/reply.js";
 import { SqliteStore } from "../../src/store/sqlite.js";
 import { ManualClock } from "../../src/time/clock.js";
-import { silentLogger } from "../fixtures/core.js";
-import { shippedData, tempDir } from "../fixtures/story.js";
-import { makeScheduler, RecordingSender } from "../reminders/helpers.js";
+import { makeScheduler, RecordingSender } from "../support/alerts.js";
+import { silentLogger } from "../support/core.js";
+import { shippedData, tempDir } from "../support/story.js";
 
 let store: SqliteStore;
 let clock: ManualClock;

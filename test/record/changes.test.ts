@@ -7,7 +7,7 @@ import { createLogger } from "../../src/log.js";
 import { ChangeRecorder, datasetChanges } from "../../src/record/changes.js";
 import { SqliteStore } from "../../src/store/sqlite.js";
 import { ManualClock } from "../../src/time/clock.js";
-import { type RawStory, shippedStory, tempDir } from "../fixtures/story.js";
+import { type RawStory, shippedStory, tempDir } from "../support/story.js";
 
 function load(raw: RawStory) {
   const parsed = parseStoryText("gaza-2025.json", JSON.stringify(raw));

@@ -1,5 +1,5 @@
 /**
- * Alerts for an agreement that changes, on the invented truce (test/fixtures/truce.ts): its handover
+ * Alerts for an agreement that changes, on the invented truce (test/support/truce.ts): its handover
  * was due Sunday 26 January 2025 and was extended at 12:00 on 25 January to Tuesday 18 February
  * (Europe/Kyiv, UTC+2; day reminders at 09:00 local = 07:00 UTC).
  */
@@ -14,9 +14,9 @@ import { renderText } from "../../src/platforms/console/render.js";
 import { SqliteStore } from "../../src/store/sqlite.js";
 import type { Store } from "../../src/store/store.js";
 import { ManualClock } from "../../src/time/clock.js";
-import { contextAt, registry, shippedStory, tempDir } from "../fixtures/story.js";
-import { truceDataset, truceStory } from "../fixtures/truce.js";
-import { makeScheduler, RecordingSender } from "./helpers.js";
+import { makeScheduler, RecordingSender } from "../support/alerts.js";
+import { contextAt, registry, shippedStory, tempDir } from "../support/story.js";
+import { truceDataset, truceStory } from "../support/truce.js";
 
 const OLD_1D = "truce:handover:1d";
 const OLD_0D = "truce:handover:0d";

@@ -10,8 +10,8 @@ import { STATE } from "../../src/reminders/scheduler.js";
 import { SqliteStore } from "../../src/store/sqlite.js";
 import type { Store } from "../../src/store/store.js";
 import { ManualClock } from "../../src/time/clock.js";
-import { shippedData, tempDir } from "../fixtures/story.js";
-import { makeScheduler, memoryLog, RecordingSender } from "./helpers.js";
+import { makeScheduler, memoryLog, RecordingSender } from "../support/alerts.js";
+import { shippedData, tempDir } from "../support/story.js";
 
 const PHASE_ONE_1D = "gaza-2025:phase-one-end:1d";
 const PHASE_ONE_0D = "gaza-2025:phase-one-end:0d";

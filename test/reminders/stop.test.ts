@@ -12,9 +12,9 @@ import { Scheduler, STATE } from "../../src/reminders/scheduler.js";
 import type { Reply } from "../../src/reply/reply.js";
 import { SqliteStore } from "../../src/store/sqlite.js";
 import { ManualClock } from "../../src/time/clock.js";
-import { silentLogger } from "../fixtures/core.js";
-import { shippedData, tempDir } from "../fixtures/story.js";
-import { RecordingSender } from "./helpers.js";
+import { RecordingSender } from "../support/alerts.js";
+import { silentLogger } from "../support/core.js";
+import { shippedData, tempDir } from "../support/story.js";
 
 const CHANNELS = Array.from({ length: 40 }, (_, i) => String(100 + i));
 const DUE_AT_0900 = ["gaza-2025:phase-one-end:1d", "gaza-2025:philadelphi-withdrawal-start:1d"].map(

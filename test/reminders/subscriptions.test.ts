@@ -6,8 +6,8 @@ import { type Asker, subscribe, subscriptions, unsubscribe } from "../../src/rem
 import { SqliteStore } from "../../src/store/sqlite.js";
 import type { Store } from "../../src/store/store.js";
 import { ManualClock } from "../../src/time/clock.js";
-import { shippedData, tempDir } from "../fixtures/story.js";
-import { makeScheduler, RecordingSender } from "./helpers.js";
+import { makeScheduler, RecordingSender } from "../support/alerts.js";
+import { shippedData, tempDir } from "../support/story.js";
 
 let store: Store;
 let clock: ManualClock;

@@ -11,8 +11,8 @@ import { STATE } from "../../src/reminders/scheduler.js";
 import { SqliteStore } from "../../src/store/sqlite.js";
 import type { Store } from "../../src/store/store.js";
 import { ManualClock } from "../../src/time/clock.js";
-import { shippedStory, tempDir } from "../fixtures/story.js";
-import { makeScheduler, RecordingSender } from "./helpers.js";
+import { makeScheduler, RecordingSender } from "../support/alerts.js";
+import { shippedStory, tempDir } from "../support/story.js";
 
 let dir: string;
 let file: string;

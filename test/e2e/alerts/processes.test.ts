@@ -1,6 +1,6 @@
 /**
  * Several bot processes on one PostgreSQL store, end to end: three child processes (the real
- * scheduler on its cron job and the real deliverer, test/e2e/alerts/fleet-child.ts) fan the 28 Feb
+ * scheduler on its cron job and the real deliverer, test/support/scripts/fleet-child.ts) fan the 28 Feb
  * 09:00 reminders and one news update out to 1,000 channels (half on the stand-in Discord, half on the
  * stand-in Slack). One is SIGKILLed mid fan-out and another restarted; or the database drops every
  * one of their connections mid fan-out. Every channel must end with each item exactly once — counted
@@ -17,14 +17,14 @@ import { afterAll, afterEach, describe, expect, it } from "vitest";
 import { markerFor } from "../../../src/alerts/marker.js";
 import type { Platform } from "../../../src/store/store.js";
 import { ManualClock, systemClock } from "../../../src/time/clock.js";
-import { freePort, until } from "../../fixtures/bot-process.js";
-import { TestSchemas } from "../../fixtures/postgres.js";
-import { shippedData, shippedStory, tempDir } from "../../fixtures/story.js";
-import { startThrowawayPostgres } from "../../fixtures/throwaway-postgres.js";
-import { makeScheduler, RecordingSender } from "../../reminders/helpers.js";
-import { type Child, killChildren, runScript } from "./child.js";
-import { DiscordStandIn } from "./standin-discord.js";
-import { SlackStandIn } from "./standin-slack.js";
+import { makeScheduler, RecordingSender } from "../../support/alerts.js";
+import { type Child, killChildren, runScript } from "../../support/child.js";
+import { TestSchemas } from "../../support/postgres.js";
+import { freePort, until } from "../../support/processes.js";
+import { DiscordStandIn } from "../../support/standins/discord-channels.js";
+import { SlackStandIn } from "../../support/standins/slack-channels.js";
+import { shippedData, shippedStory, tempDir } from "../../support/story.js";
+import { startThrowawayPostgres } from "../../support/throwaway-postgres.js";
 
 const CHANNELS = 1_000;
 const LEASE_MS = 2_000;
@@ -83,7 +83,7 @@ function fleet(schemas: TestSchemas, schema: string, dataDir: string, apis: stri
   const anchor = systemClock.now().getTime();
   return (name: string): Child =>
     runScript(
-      "test/e2e/alerts/fleet-child.ts",
+      "test/support/scripts/fleet-child.ts",
       [name, schema, dataDir, "2025-02-28T07:00:30Z", String(anchor), String(LEASE_MS), ...apis],
       { PGURL_TEST: schemas.url },
     );

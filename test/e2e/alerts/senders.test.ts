@@ -14,10 +14,16 @@ import { SlackSender } from "../../../src/platforms/slack/sender.js";
 import { SqliteStore } from "../../../src/store/sqlite.js";
 import type { Platform, Store } from "../../../src/store/store.js";
 import { ManualClock } from "../../../src/time/clock.js";
-import { tempDir } from "../../fixtures/story.js";
-import { closeRest, discordRest, renderDiscordMinimal, renderSlackMinimal, slackClient } from "./rig.js";
-import { DiscordStandIn } from "./standin-discord.js";
-import { SlackStandIn } from "./standin-slack.js";
+import {
+  closeRest,
+  discordRest,
+  renderDiscordMinimal,
+  renderSlackMinimal,
+  slackClient,
+} from "../../support/standins/clients.js";
+import { DiscordStandIn } from "../../support/standins/discord-channels.js";
+import { SlackStandIn } from "../../support/standins/slack-channels.js";
+import { tempDir } from "../../support/story.js";
 
 const clock = new ManualClock("2025-02-28T07:00:00Z");
 const item: DeliveryItem = {

@@ -11,19 +11,19 @@ import { markerFor } from "../../../src/alerts/marker.js";
 import { SqliteStore } from "../../../src/store/sqlite.js";
 import type { Platform } from "../../../src/store/store.js";
 import { ManualClock } from "../../../src/time/clock.js";
-import { tempDir } from "../../fixtures/story.js";
-import { truceDataset, truceStory } from "../../fixtures/truce.js";
-import { makeScheduler, RecordingSender } from "../../reminders/helpers.js";
-import { type Child, killChildren, runScript } from "./child.js";
-import { DiscordStandIn } from "./standin-discord.js";
-import { SlackStandIn } from "./standin-slack.js";
+import { makeScheduler, RecordingSender } from "../../support/alerts.js";
+import { type Child, killChildren, runScript } from "../../support/child.js";
+import { DiscordStandIn } from "../../support/standins/discord-channels.js";
+import { SlackStandIn } from "../../support/standins/slack-channels.js";
+import { tempDir } from "../../support/story.js";
+import { truceDataset, truceStory } from "../../support/truce.js";
 
 const CHANNELS = 1_000;
 const ALERTS = ["gaza-2025:phase-one-end:1d", "gaza-2025:philadelphi-withdrawal-start:1d"];
 afterEach(killChildren);
 
 function runChild(platform: Platform, api: string, db: string, more: string[] = []): Child {
-  return runScript("test/e2e/alerts/fanout-child.ts", [platform, api, db, ...more]);
+  return runScript("test/support/scripts/fanout-child.ts", [platform, api, db, ...more]);
 }
 
 async function until(condition: () => boolean, timeoutMs: number): Promise<void> {

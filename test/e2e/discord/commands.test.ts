@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { commands } from "../../../commands/index.js";
-import { type Harness, startHarness, TOKEN } from "./harness.js";
-import { type CallbackBody, embedText } from "./standin.js";
+import { type Harness, startHarness, TOKEN } from "../../support/harness/discord.js";
+import { type CallbackBody, embedText } from "../../support/standins/discord.js";
 
 let h: Harness;
 beforeAll(async () => {

@@ -6,9 +6,9 @@
  */
 import { type ChildProcess, spawn } from "node:child_process";
 import { afterEach, describe, expect, it } from "vitest";
-import { type BotProcess, freePort, spawnCommand, until, watchChild } from "../../fixtures/bot-process.js";
-import { repoRoot } from "../../fixtures/story.js";
-import { DiscordStandIn } from "../alerts/standin-discord.js";
+import { type BotProcess, freePort, spawnCommand, until, watchChild } from "../../support/processes.js";
+import { DiscordStandIn } from "../../support/standins/discord-channels.js";
+import { repoRoot } from "../../support/story.js";
 
 const LIMIT = 50;
 const PROCESSES = 3;
@@ -44,7 +44,7 @@ async function startSender(index: number, env: Record<string, string>) {
   const first = FIRST_CHANNEL + BigInt(index * PER_PROCESS);
   const child = spawn(
     process.execPath,
-    ["bin/run-ts.mjs", "test/e2e/discord/send-child.ts", String(first), String(PER_PROCESS)],
+    ["bin/run-ts.mjs", "test/support/scripts/send-child.ts", String(first), String(PER_PROCESS)],
     {
       cwd: repoRoot,
       env: { ...clean, DISCORD_TOKEN: "shared-limit-token", DISCORD_APP_ID: "800000000000000001", ...env },

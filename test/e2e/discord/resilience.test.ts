@@ -1,8 +1,8 @@
 import { afterEach, describe, expect, it } from "vitest";
 import type { BotCore } from "../../../src/bot/core.js";
 import type { Invocation } from "../../../src/command/definition.js";
-import { type Harness, startHarness, TOKEN } from "./harness.js";
-import { type CallbackBody, embedText } from "./standin.js";
+import { type Harness, startHarness, TOKEN } from "../../support/harness/discord.js";
+import { type CallbackBody, embedText } from "../../support/standins/discord.js";
 
 let h: Harness | undefined;
 afterEach(async () => {

@@ -5,8 +5,14 @@
  * shard only the servers whose `(guild_id >> 22) % 2` is its id, and their interactions.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type BotProcess, freePort, spawnBot, spawnCommand, until } from "../../fixtures/bot-process.js";
-import { type CallbackBody, embedText, guildIdOf, StandInDiscord, shardOf } from "./standin.js";
+import { type BotProcess, freePort, spawnBot, spawnCommand, until } from "../../support/processes.js";
+import {
+  type CallbackBody,
+  embedText,
+  guildIdOf,
+  StandInDiscord,
+  shardOf,
+} from "../../support/standins/discord.js";
 
 const TOKEN = "sharded-bot-token.secret-part";
 const SERVERS = 6;

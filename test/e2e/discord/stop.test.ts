@@ -6,8 +6,8 @@ import { afterEach, describe, expect, it } from "vitest";
 import type { BotCore } from "../../../src/bot/core.js";
 import { InFlight } from "../../../src/bot/in-flight.js";
 import type { Invocation } from "../../../src/command/definition.js";
-import { type Harness, startHarness } from "./harness.js";
-import { type CallbackBody, embedText } from "./standin.js";
+import { type Harness, startHarness } from "../../support/harness/discord.js";
+import { type CallbackBody, embedText } from "../../support/standins/discord.js";
 
 let h: Harness | undefined;
 afterEach(async () => {

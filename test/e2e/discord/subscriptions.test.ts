@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { registry } from "../../../commands/index.js";
 import { discordCommands } from "../../../src/platforms/discord/commands.js";
-import { type Harness, startHarness } from "./harness.js";
-import { CHANNEL_ID, embedText, GUILD_ID } from "./standin.js";
+import { type Harness, startHarness } from "../../support/harness/discord.js";
+import { CHANNEL_ID, embedText, GUILD_ID } from "../../support/standins/discord.js";
 
 const READER = "1071698660929"; // no Manage Channels
 const MANAGER = (BigInt(READER) | 16n).toString();

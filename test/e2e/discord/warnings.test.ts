@@ -4,8 +4,8 @@
  * file runs in a process of its own, since discord.js warns once per process.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type Harness, startHarness } from "./harness.js";
-import { embedText } from "./standin.js";
+import { type Harness, startHarness } from "../../support/harness/discord.js";
+import { embedText } from "../../support/standins/discord.js";
 
 const warnings: string[] = [];
 const onWarning = (warning: Error) => warnings.push(`${warning.name}: ${warning.message}`);

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { registry } from "../../../commands/index.js";
-import { blockText, type SlackHarness, startSlackHarness } from "./harness.js";
+import { blockText, type SlackHarness, startSlackHarness } from "../../support/harness/slack.js";
 
 let bot: SlackHarness;
 

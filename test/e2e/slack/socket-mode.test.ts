@@ -19,10 +19,10 @@ import { createPrometheusMetrics } from "../../../src/metrics/prometheus.js";
 import { createSlackAdapter, type SlackAdapter } from "../../../src/platforms/slack/adapter.js";
 import { SqliteStore } from "../../../src/store/sqlite.js";
 import { fixedClock } from "../../../src/time/clock.js";
-import { shippedDataDir } from "../../fixtures/story.js";
-import { BOT_TOKEN, blockText } from "./harness.js";
-import { SlackSocketStandin } from "./socket-standin.js";
-import { SlackStandin } from "./standin.js";
+import { BOT_TOKEN, blockText } from "../../support/harness/slack.js";
+import { SlackStandin } from "../../support/standins/slack.js";
+import { SlackSocketStandin } from "../../support/standins/slack-socket.js";
+import { shippedDataDir } from "../../support/story.js";
 
 /** An app-level token, shaped like Slack's. */
 const APP_TOKEN =

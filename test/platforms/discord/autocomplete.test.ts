@@ -6,9 +6,9 @@ import { LiveDataset } from "../../../src/dataset/live.js";
 import { createLogger } from "../../../src/log.js";
 import { suggest } from "../../../src/platforms/discord/autocomplete.js";
 import { plainText } from "../../../src/reply/reply.js";
-import { suggestionViolations } from "../../fixtures/payload-limits.js";
-import { registry } from "../../fixtures/story.js";
-import { datasetOf, truceContext, truceStory } from "../../fixtures/truce.js";
+import { suggestionViolations } from "../../support/payload-limits.js";
+import { registry } from "../../support/story.js";
+import { datasetOf, truceContext, truceStory } from "../../support/truce.js";
 
 let dataset: Dataset;
 beforeAll(async () => {

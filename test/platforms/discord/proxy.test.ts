@@ -6,9 +6,9 @@ import { REST } from "@discordjs/rest";
 import { afterEach, describe, expect, it } from "vitest";
 import { restOptions } from "../../../src/platforms/discord/adapter.js";
 import { type DiscordProxy, startDiscordProxy } from "../../../src/platforms/discord/proxy.js";
-import { CHANNEL_ID, StandInDiscord } from "../../e2e/discord/standin.js";
-import { freePort } from "../../fixtures/bot-process.js";
-import { capturingLogger } from "../../fixtures/core.js";
+import { capturingLogger } from "../../support/core.js";
+import { freePort } from "../../support/processes.js";
+import { CHANNEL_ID, StandInDiscord } from "../../support/standins/discord.js";
 
 const TOKEN = "proxy-test-token.secret-part";
 

@@ -11,8 +11,8 @@ import { createSlackAdapter } from "../../../src/platforms/slack/adapter.js";
 import { answerUmbrella } from "../../../src/platforms/slack/answer.js";
 import { boltLogger, boltLogLevel } from "../../../src/platforms/slack/logger.js";
 import { fixedClock } from "../../../src/time/clock.js";
-import { SlackStandin } from "../../e2e/slack/standin.js";
-import { shippedDataDir } from "../../fixtures/story.js";
+import { SlackStandin } from "../../support/standins/slack.js";
+import { shippedDataDir } from "../../support/story.js";
 
 function capture(level = "debug") {
   const lines: string[] = [];

@@ -13,8 +13,8 @@ import {
   type DiscordCore,
 } from "../../../src/platforms/discord/adapter.js";
 import { SqliteStore } from "../../../src/store/sqlite.js";
-import { capturingLogger, shippedCore } from "../../fixtures/core.js";
-import { StandInDiscord } from "./standin.js";
+import { capturingLogger, shippedCore } from "../core.js";
+import { StandInDiscord } from "../standins/discord.js";
 
 export const TOKEN = "stand-in-bot-token.secret-part";
 

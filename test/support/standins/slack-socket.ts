@@ -20,7 +20,7 @@ import { randomUUID } from "node:crypto";
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { type RawData, type WebSocket, WebSocketServer } from "ws";
-import { buttonClickBody, type SlackStandin, slashCommandBody } from "./standin.js";
+import { buttonClickBody, type SlackStandin, slashCommandBody } from "./slack.js";
 
 /** What the app sent back for an envelope. */
 export interface SocketAck {

@@ -5,7 +5,7 @@
  * same clock: CLOCK at the wall-clock instant ANCHOR_MS (epoch ms), moving on in real time from
  * there, so that the leases they compute agree however late each one started.
  *
- *   PGURL_TEST=… node bin/run-ts.mjs test/e2e/alerts/fleet-child.ts \
+ *   PGURL_TEST=… node bin/run-ts.mjs test/support/scripts/fleet-child.ts \
  *     NAME SCHEMA DATA_PATH CLOCK ANCHOR_MS LEASE_MS [discord=URL] [slack=URL]
  *
  * It prints "ready" once its scheduler runs. Its store connections call themselves `fleet-SCHEMA`, so
@@ -20,8 +20,8 @@ import { Scheduler } from "../../../src/reminders/scheduler.js";
 import { PostgresStore } from "../../../src/store/postgres.js";
 import type { Platform } from "../../../src/store/store.js";
 import { shiftedClock, systemClock } from "../../../src/time/clock.js";
-import { pgUrl } from "../../fixtures/postgres.js";
-import { senderFor } from "./rig.js";
+import { pgUrl } from "../postgres.js";
+import { senderFor } from "../standins/clients.js";
 
 const [name, schema, dataPath, at, anchor, lease, ...apis] = process.argv.slice(2);
 if (!name || !schema || !dataPath || !at || !anchor || !lease || apis.length === 0) {

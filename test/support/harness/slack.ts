@@ -11,7 +11,7 @@ import type { Metrics } from "../../../src/metrics/metrics.js";
 import { TimedStore } from "../../../src/metrics/store.js";
 import { createSlackAdapter, EVENTS_PATH, type SlackAdapter } from "../../../src/platforms/slack/adapter.js";
 import { SqliteStore } from "../../../src/store/sqlite.js";
-import { capturingLogger, shippedCore } from "../../fixtures/core.js";
+import { capturingLogger, shippedCore } from "../core.js";
 import {
   type BotResponse,
   buttonClickBody,
@@ -19,7 +19,7 @@ import {
   type SignedPost,
   SlackStandin,
   slashCommandBody,
-} from "./standin.js";
+} from "../standins/slack.js";
 
 export const SIGNING_SECRET = "8f742231b10e8888abcd99yyyzzz85a5";
 export const BOT_TOKEN = "xoxb-17653672481-19874698323-pdFZKVeTuE8sk7oOcBrzbqgy";

@@ -5,28 +5,28 @@
  */
 import { writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { Deliverer } from "../../src/alerts/deliver.js";
-import { defaultSettings } from "../../src/config.js";
-import { LiveDataset } from "../../src/dataset/live.js";
-import { hashPassword } from "../../src/desk/auth.js";
-import { type RunningDesk, startDesk } from "../../src/desk/server.js";
-import { createLogger } from "../../src/log.js";
-import { DiscordSender } from "../../src/platforms/discord/sender.js";
-import { SlackSender } from "../../src/platforms/slack/sender.js";
-import { ChangeRecorder } from "../../src/record/changes.js";
-import { Scheduler } from "../../src/reminders/scheduler.js";
-import { SqliteStore } from "../../src/store/sqlite.js";
-import { ManualClock } from "../../src/time/clock.js";
+import { Deliverer } from "../../../src/alerts/deliver.js";
+import { defaultSettings } from "../../../src/config.js";
+import { LiveDataset } from "../../../src/dataset/live.js";
+import { hashPassword } from "../../../src/desk/auth.js";
+import { type RunningDesk, startDesk } from "../../../src/desk/server.js";
+import { createLogger } from "../../../src/log.js";
+import { DiscordSender } from "../../../src/platforms/discord/sender.js";
+import { SlackSender } from "../../../src/platforms/slack/sender.js";
+import { ChangeRecorder } from "../../../src/record/changes.js";
+import { Scheduler } from "../../../src/reminders/scheduler.js";
+import { SqliteStore } from "../../../src/store/sqlite.js";
+import { ManualClock } from "../../../src/time/clock.js";
 import {
   closeRest,
   discordRest,
   renderDiscordMinimal,
   renderSlackMinimal,
   slackClient,
-} from "../e2e/alerts/rig.js";
-import { DiscordStandIn } from "../e2e/alerts/standin-discord.js";
-import { SlackStandIn } from "../e2e/alerts/standin-slack.js";
-import { type RawStory, shippedStory, tempDir } from "../fixtures/story.js";
+} from "../standins/clients.js";
+import { DiscordStandIn } from "../standins/discord-channels.js";
+import { SlackStandIn } from "../standins/slack-channels.js";
+import { type RawStory, shippedStory, tempDir } from "../story.js";
 
 export const USER = "ana";
 export const PASSWORD = "correct horse battery staple";

@@ -4,7 +4,7 @@
  * subscriptions). The test SIGKILLs it mid fan-out and runs it again; the second run must settle
  * what the first left.
  *
- *   node bin/run-ts.mjs test/e2e/alerts/fanout-child.ts discord|slack API_URL DB_FILE [DATA_PATH [CLOCK]]
+ *   node bin/run-ts.mjs test/support/scripts/fanout-child.ts discord|slack API_URL DB_FILE [DATA_PATH [CLOCK]]
  */
 import { Deliverer } from "../../../src/alerts/deliver.js";
 import { defaultSettings } from "../../../src/config.js";
@@ -13,7 +13,7 @@ import { createLogger } from "../../../src/log.js";
 import { Scheduler } from "../../../src/reminders/scheduler.js";
 import { SqliteStore } from "../../../src/store/sqlite.js";
 import { fixedClock } from "../../../src/time/clock.js";
-import { senderFor } from "./rig.js";
+import { senderFor } from "../standins/clients.js";
 
 const [platform, api, db, dataPath = "data", at = "2025-02-28T07:00:30Z"] = process.argv.slice(2);
 if (!api || !db || (platform !== "discord" && platform !== "slack")) {
