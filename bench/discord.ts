@@ -172,7 +172,7 @@ async function throughput(): Promise<{ bot: Rate[]; bare: Rate[] }> {
       }
     }
   } finally {
-    await discord.close();
+    await discord.stop();
   }
   return rates;
 }
@@ -219,7 +219,7 @@ async function memoryOf(child: string, kind: "bot" | "bare", guilds: number): Pr
       throw new Error(`${kind} child saw ${memory.guilds} servers, not ${guilds}`);
     return memory;
   } finally {
-    await discord.close();
+    await discord.stop();
   }
 }
 

@@ -16,7 +16,7 @@ import { answerCommand, answerUmbrella } from "../src/platforms/slack/answer.js"
 import { boltLogger, boltLogLevel } from "../src/platforms/slack/logger.js";
 import { renderSlack } from "../src/platforms/slack/render.js";
 import { shippedCore, silentLogger } from "../test/support/core.js";
-import { SlackStandin, slashCommandBody } from "../test/support/standins/slack.js";
+import { StandInSlack, slashCommandBody } from "../test/support/standins/slack.js";
 import { type BenchSection, median } from "./report.js";
 
 const SECRET = "bench-signing-secret";
@@ -105,8 +105,7 @@ async function startBareApp(apiUrl: string, silent: ReturnType<typeof createLogg
 export async function benchSlack(): Promise<BenchSection> {
   const log = silentLogger();
   const { core, data } = await shippedCore({ log });
-  const standin = new SlackStandin(TOKEN);
-  await standin.start();
+  const standin = await StandInSlack.start(TOKEN);
   const bot = createSlackAdapter({
     core,
     botToken: TOKEN,

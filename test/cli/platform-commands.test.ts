@@ -26,7 +26,7 @@ beforeAll(async () => {
   discord = await StandInDiscord.start();
 });
 afterAll(async () => {
-  await discord.close();
+  await discord.stop();
 });
 
 describe("ceasefire-bot register", () => {

@@ -19,7 +19,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { installBot } from "../support/install.js";
 import { freePort, until } from "../support/processes.js";
 import { StandInDiscord } from "../support/standins/discord.js";
-import { SlackStandin } from "../support/standins/slack.js";
+import { StandInSlack } from "../support/standins/slack.js";
 import { repoRoot } from "../support/story.js";
 import {
   milliseconds,
@@ -81,17 +81,16 @@ describe("the systemd units", () => {
 describe("each unit's ExecStart, run as systemd runs it", () => {
   let install: string;
   let discord: StandInDiscord;
-  let slack: SlackStandin;
+  let slack: StandInSlack;
 
   beforeAll(async () => {
     install = await installBot();
     discord = await StandInDiscord.start();
-    slack = new SlackStandin("xoxb-unit-test");
-    await slack.start();
+    slack = await StandInSlack.start("xoxb-unit-test");
   });
 
   afterAll(async () => {
-    await discord?.close();
+    await discord?.stop();
     await slack?.stop();
   });
 

@@ -21,8 +21,8 @@ import { makeScheduler, RecordingSender } from "../../support/alerts.js";
 import { type Child, killChildren, runScript } from "../../support/child.js";
 import { TestSchemas } from "../../support/postgres.js";
 import { freePort, until } from "../../support/processes.js";
-import { DiscordStandIn } from "../../support/standins/discord-channels.js";
-import { SlackStandIn } from "../../support/standins/slack-channels.js";
+import { StandInDiscordChannels } from "../../support/standins/discord-channels.js";
+import { StandInSlackChannels } from "../../support/standins/slack-channels.js";
 import { shippedData, shippedStory, tempDir } from "../../support/story.js";
 import { startThrowawayPostgres } from "../../support/throwaway-postgres.js";
 
@@ -91,12 +91,12 @@ function fleet(schemas: TestSchemas, schema: string, dataDir: string, apis: stri
 
 /** Both stand-ins, and what they hold. */
 async function platforms() {
-  const discord = await new DiscordStandIn({ postLatencyMs: 15 }).start();
-  const slack = await new SlackStandIn({ postLatencyMs: 15 }).start();
+  const discord = await StandInDiscordChannels.start({ postLatencyMs: 15 });
+  const slack = await StandInSlackChannels.start({ postLatencyMs: 15 });
   const markersIn = (c: (typeof channels)[number]) =>
     (c.platform === "discord" ? discord : slack).markersIn(c.channelId);
   return {
-    apis: [`discord=${discord.url}`, `slack=${slack.url}`],
+    apis: [`discord=${discord.apiUrl}`, `slack=${slack.apiUrl}`],
     total: () => discord.total() + slack.total(),
     /** Channels that do not hold each item exactly once. */
     wrong: () => {

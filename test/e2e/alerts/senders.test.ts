@@ -21,8 +21,8 @@ import {
   renderSlackMinimal,
   slackClient,
 } from "../../support/standins/clients.js";
-import { DiscordStandIn } from "../../support/standins/discord-channels.js";
-import { SlackStandIn } from "../../support/standins/slack-channels.js";
+import { StandInDiscordChannels } from "../../support/standins/discord-channels.js";
+import { StandInSlackChannels } from "../../support/standins/slack-channels.js";
 import { tempDir } from "../../support/story.js";
 
 const clock = new ManualClock("2025-02-28T07:00:00Z");
@@ -65,11 +65,11 @@ async function subscribeAll(platform: Platform, ids: string[]) {
 }
 
 describe("DiscordSender with @discordjs/rest", () => {
-  const standin = new DiscordStandIn();
+  let standin: StandInDiscordChannels;
   let rest: ReturnType<typeof discordRest>;
   beforeAll(async () => {
-    await standin.start();
-    rest = discordRest(standin.url);
+    standin = await StandInDiscordChannels.start();
+    rest = discordRest(standin.apiUrl);
   });
   afterAll(async () => {
     closeRest(rest);
@@ -126,16 +126,16 @@ describe("DiscordSender with @discordjs/rest", () => {
 });
 
 describe("SlackSender with @slack/web-api", () => {
-  const standin = new SlackStandIn();
+  let standin: StandInSlackChannels;
   beforeAll(async () => {
-    await standin.start();
+    standin = await StandInSlackChannels.start();
   });
   afterAll(async () => {
     await standin.stop();
   });
 
   it("posts with the marker in the message metadata and finds it in the history", async () => {
-    const sender = new SlackSender(slackClient(standin.url), renderSlackMinimal);
+    const sender = new SlackSender(slackClient(standin.apiUrl), renderSlackMinimal);
     const { messageId } = await sender.send("C1", item.reply(undefined), marker);
     const [message] = standin.messages.get("C1") ?? [];
     expect(message?.ts).toBe(messageId);
@@ -149,7 +149,7 @@ describe("SlackSender with @slack/web-api", () => {
     standin.errors.set("C404", "channel_not_found");
     standin.errors.set("CNOT", "not_in_channel");
     standin.errors.set("CARCH", "is_archived");
-    const report = await deliverer(new SlackSender(slackClient(standin.url), renderSlackMinimal)).fanOut(
+    const report = await deliverer(new SlackSender(slackClient(standin.apiUrl), renderSlackMinimal)).fanOut(
       item,
       channels,
     );
@@ -171,7 +171,7 @@ describe("SlackSender with @slack/web-api", () => {
     const channels = await subscribeAll("slack", ["CFLAKY"]);
     standin.failures.set("CFLAKY", 2);
     const histories = standin.stats.histories;
-    const report = await deliverer(new SlackSender(slackClient(standin.url), renderSlackMinimal)).fanOut(
+    const report = await deliverer(new SlackSender(slackClient(standin.apiUrl), renderSlackMinimal)).fanOut(
       item,
       channels,
     );

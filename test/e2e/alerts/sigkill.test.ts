@@ -13,8 +13,8 @@ import type { Platform } from "../../../src/store/store.js";
 import { ManualClock } from "../../../src/time/clock.js";
 import { makeScheduler, RecordingSender } from "../../support/alerts.js";
 import { type Child, killChildren, runScript } from "../../support/child.js";
-import { DiscordStandIn } from "../../support/standins/discord-channels.js";
-import { SlackStandIn } from "../../support/standins/slack-channels.js";
+import { StandInDiscordChannels } from "../../support/standins/discord-channels.js";
+import { StandInSlackChannels } from "../../support/standins/slack-channels.js";
 import { tempDir } from "../../support/story.js";
 import { truceDataset, truceStory } from "../../support/truce.js";
 
@@ -52,7 +52,7 @@ async function prepare(platform: Platform): Promise<{ db: string; channels: stri
 }
 
 /** A stand-in platform: what it holds, and the marker in each message. */
-type Platformish = Pick<DiscordStandIn | SlackStandIn, "url" | "total" | "markersIn">;
+type Platformish = Pick<StandInDiscordChannels | StandInSlackChannels, "apiUrl" | "total" | "markersIn">;
 
 async function crashAndRestart(
   platform: Platform,
@@ -62,7 +62,7 @@ async function crashAndRestart(
   alerts: string[] = ALERTS,
   more: string[] = [],
 ) {
-  const first = runChild(platform, standin.url, db, more);
+  const first = runChild(platform, standin.apiUrl, db, more);
   await until(() => standin.total() >= CHANNELS * 0.6, 30_000);
   first.child.kill("SIGKILL");
   const killed = await first.done;
@@ -70,7 +70,7 @@ async function crashAndRestart(
   const afterKill = standin.total();
   expect(afterKill).toBeLessThan(CHANNELS * alerts.length); // it really died mid fan-out
 
-  const second = await runChild(platform, standin.url, db, more).done;
+  const second = await runChild(platform, standin.apiUrl, db, more).done;
   expect(second.code, second.err).toBe(0);
   const report = JSON.parse(second.out.trim().split("\n").pop() ?? "{}") as { recovered: number };
   expect(report.recovered).toBeGreaterThan(0); // it found unconfirmed claims and settled them
@@ -86,7 +86,7 @@ async function crashAndRestart(
 
 describe("a fan-out to 1,000 channels killed with SIGKILL and restarted", () => {
   it("leaves every Discord channel with each alert exactly once", async () => {
-    const standin = await new DiscordStandIn({ postLatencyMs: 15 }).start();
+    const standin = await StandInDiscordChannels.start({ postLatencyMs: 15 });
     try {
       const { db, channels } = await prepare("discord");
       await crashAndRestart("discord", standin, db, channels);
@@ -96,7 +96,7 @@ describe("a fan-out to 1,000 channels killed with SIGKILL and restarted", () => 
   }, 60_000);
 
   it("leaves every Slack channel with each alert exactly once (no nonce: the marker look-up alone)", async () => {
-    const standin = await new SlackStandIn({ postLatencyMs: 15 }).start();
+    const standin = await StandInSlackChannels.start({ postLatencyMs: 15 });
     try {
       const { db, channels } = await prepare("slack");
       await crashAndRestart("slack", standin, db, channels);
@@ -108,7 +108,7 @@ describe("a fan-out to 1,000 channels killed with SIGKILL and restarted", () => 
 
 describe("a moved-deadline notice fanned out to 1,000 channels, killed with SIGKILL and restarted", () => {
   it("leaves every Discord channel that was reminded of the old date with the notice exactly once", async () => {
-    const standin = await new DiscordStandIn({ postLatencyMs: 15 }).start();
+    const standin = await StandInDiscordChannels.start({ postLatencyMs: 15 });
     try {
       // The bot ran on the invented truce and reminded every channel of the handover's old date at
       // 09:00 on 25 January (UTC+2); the move of 12:00 is then fanned out by the process killed.

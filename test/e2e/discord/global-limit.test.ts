@@ -7,7 +7,7 @@
 import { type ChildProcess, spawn } from "node:child_process";
 import { afterEach, describe, expect, it } from "vitest";
 import { type BotProcess, freePort, spawnCommand, until, watchChild } from "../../support/processes.js";
-import { DiscordStandIn } from "../../support/standins/discord-channels.js";
+import { StandInDiscordChannels } from "../../support/standins/discord-channels.js";
 import { repoRoot } from "../../support/story.js";
 
 const LIMIT = 50;
@@ -23,7 +23,7 @@ interface Outcome {
 
 const running: ChildProcess[] = [];
 let proxy: BotProcess | undefined;
-let standIn: DiscordStandIn | undefined;
+let standIn: StandInDiscordChannels | undefined;
 
 afterEach(async () => {
   for (const child of running)
@@ -73,7 +73,7 @@ async function sendFromThreeProcesses(env: Record<string, string>) {
 }
 
 /** Channels that got their alert exactly once, counted on the stand-in's side. */
-function channelsWithOneMessage(discord: DiscordStandIn): number {
+function channelsWithOneMessage(discord: StandInDiscordChannels): number {
   let once = 0;
   for (let i = 0; i < PROCESSES * PER_PROCESS; i++)
     if (discord.count(String(FIRST_CHANNEL + BigInt(i))) === 1) once++;
@@ -84,11 +84,11 @@ const allSent = Array.from({ length: PROCESSES }, () => ({ sent: PER_PROCESS, fa
 
 describe("one global rate limit for all processes", () => {
   it("three processes sending through the shared proxy draw no global 429 and post every alert once", async () => {
-    const discord = await new DiscordStandIn({ globalPerSecond: LIMIT }).start();
+    const discord = await StandInDiscordChannels.start({ globalPerSecond: LIMIT });
     standIn = discord;
     const port = await freePort();
     proxy = spawnCommand("discord-proxy", {
-      DISCORD_API_URL: discord.url,
+      DISCORD_API_URL: discord.apiUrl,
       DISCORD_PROXY_PORT: String(port),
       DISCORD_GLOBAL_REQUESTS_PER_SECOND: String(LIMIT),
     });
@@ -109,11 +109,11 @@ describe("one global rate limit for all processes", () => {
   }, 60_000);
 
   it("without it, the same three processes, each keeping to 50/s on its own, draw global 429s", async () => {
-    const discord = await new DiscordStandIn({ globalPerSecond: LIMIT }).start();
+    const discord = await StandInDiscordChannels.start({ globalPerSecond: LIMIT });
     standIn = discord;
 
     const { outcomes } = await sendFromThreeProcesses({
-      DISCORD_API_URL: discord.url,
+      DISCORD_API_URL: discord.apiUrl,
       DISCORD_GLOBAL_REQUESTS_PER_SECOND: String(LIMIT),
     });
 

@@ -9,7 +9,7 @@ beforeAll(async () => {
   discord = await StandInDiscord.start();
 });
 afterAll(async () => {
-  await discord?.close();
+  await discord?.stop();
 });
 
 describe("registering the slash commands", () => {

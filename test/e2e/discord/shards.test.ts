@@ -51,7 +51,7 @@ beforeAll(async () => {
 afterAll(async () => {
   for (const p of [...bots, proxy]) p?.child.kill("SIGTERM");
   await Promise.all([...bots, proxy].map((p) => p?.exited));
-  await discord?.close();
+  await discord?.stop();
 });
 
 /** The ids of the interactions a bot process says it answered. */

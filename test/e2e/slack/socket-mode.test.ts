@@ -20,8 +20,8 @@ import { createSlackAdapter, type SlackAdapter } from "../../../src/platforms/sl
 import { SqliteStore } from "../../../src/store/sqlite.js";
 import { fixedClock } from "../../../src/time/clock.js";
 import { BOT_TOKEN, blockText } from "../../support/harness/slack.js";
-import { SlackStandin } from "../../support/standins/slack.js";
-import { SlackSocketStandin } from "../../support/standins/slack-socket.js";
+import { StandInSlack } from "../../support/standins/slack.js";
+import { StandInSlackSocket } from "../../support/standins/slack-socket.js";
 import { shippedDataDir } from "../../support/story.js";
 
 /** An app-level token, shaped like Slack's. */
@@ -30,8 +30,8 @@ const APP_TOKEN =
 
 type SocketModeClient = SocketModeReceiver["client"];
 
-let web: SlackStandin;
-let socket: SlackSocketStandin;
+let web: StandInSlack;
+let socket: StandInSlackSocket;
 let adapter: SlackAdapter;
 let client: SocketModeClient;
 let core: BotCore;
@@ -81,11 +81,9 @@ beforeAll(async () => {
     log,
     channelPort: store,
   });
-  web = new SlackStandin(BOT_TOKEN);
-  await web.start();
+  web = await StandInSlack.start(BOT_TOKEN);
   // The reconnect after a `disconnect` waits 5 s in the client: leave room for it.
-  socket = new SlackSocketStandin(web, APP_TOKEN, { timeoutMs: 10_000 });
-  await socket.start();
+  socket = await StandInSlackSocket.start(web, APP_TOKEN, { timeoutMs: 10_000 });
   adapter = createSlackAdapter({
     core,
     botToken: BOT_TOKEN,
@@ -293,10 +291,8 @@ describe("slack adapter in Socket Mode: a refused app token", () => {
         },
       }),
     );
-    const otherWeb = new SlackStandin(BOT_TOKEN);
-    await otherWeb.start();
-    const otherSocket = new SlackSocketStandin(otherWeb, APP_TOKEN);
-    await otherSocket.start();
+    const otherWeb = await StandInSlack.start(BOT_TOKEN);
+    const otherSocket = await StandInSlackSocket.start(otherWeb, APP_TOKEN);
     const misconfigured = createSlackAdapter({
       core,
       botToken: BOT_TOKEN,

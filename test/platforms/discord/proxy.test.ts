@@ -22,7 +22,7 @@ afterEach(async () => {
     rest.clearHandlerSweeper();
   }
   await proxy?.close();
-  await discord?.close();
+  await discord?.stop();
   proxy = undefined;
   discord = undefined;
 });

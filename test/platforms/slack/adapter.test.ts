@@ -11,7 +11,7 @@ import { createSlackAdapter } from "../../../src/platforms/slack/adapter.js";
 import { answerUmbrella } from "../../../src/platforms/slack/answer.js";
 import { boltLogger, boltLogLevel } from "../../../src/platforms/slack/logger.js";
 import { fixedClock } from "../../../src/time/clock.js";
-import { SlackStandin } from "../../support/standins/slack.js";
+import { StandInSlack } from "../../support/standins/slack.js";
 import { shippedDataDir } from "../../support/story.js";
 
 function capture(level = "debug") {
@@ -72,8 +72,7 @@ describe("slack adapter construction", () => {
 
   it("sends Web API calls to the configured URL, adding the trailing slash", async () => {
     const { log } = capture();
-    const standin = new SlackStandin("xoxb-good");
-    await standin.start();
+    const standin = await StandInSlack.start("xoxb-good");
     const adapter = createSlackAdapter({
       core: await core(),
       botToken: "xoxb-good",
@@ -96,8 +95,7 @@ describe("slack adapter construction", () => {
 
   it("fails to start with a token Slack refuses, and logs no token", async () => {
     const { log, text } = capture();
-    const standin = new SlackStandin("xoxb-good");
-    await standin.start();
+    const standin = await StandInSlack.start("xoxb-good");
     const adapter = createSlackAdapter({
       core: await core(),
       botToken: "xoxb-revoked-9999-secretvalue",

@@ -24,8 +24,8 @@ import {
   renderSlackMinimal,
   slackClient,
 } from "../standins/clients.js";
-import { DiscordStandIn } from "../standins/discord-channels.js";
-import { SlackStandIn } from "../standins/slack-channels.js";
+import { StandInDiscordChannels } from "../standins/discord-channels.js";
+import { StandInSlackChannels } from "../standins/slack-channels.js";
 import { type RawStory, shippedStory, tempDir } from "../story.js";
 
 export const USER = "ana";
@@ -41,8 +41,8 @@ export interface DeskRig {
   store: SqliteStore;
   live: LiveDataset;
   scheduler: Scheduler;
-  discord: DiscordStandIn;
-  slack: SlackStandIn;
+  discord: StandInDiscordChannels;
+  slack: StandInSlackChannels;
   /** Writes the story file (the shipped story, edited) as a curator's editor would. */
   writeStory(edit?: (s: RawStory) => void): void;
   close(): Promise<void>;
@@ -61,14 +61,14 @@ export async function startDeskRig(options: { at?: string; story?: RawStory } = 
   const clock = new ManualClock(options.at ?? "2025-02-27T10:00:00Z");
   const live = await LiveDataset.open(dir, log);
   const store = SqliteStore.open(join(dir, "bot.sqlite"));
-  const discord = await new DiscordStandIn().start();
-  const slack = await new SlackStandIn().start();
-  const rest = discordRest(discord.url);
+  const discord = await StandInDiscordChannels.start();
+  const slack = await StandInSlackChannels.start();
+  const rest = discordRest(discord.apiUrl);
   const deliverer = new Deliverer({
     store,
     senders: {
       discord: new DiscordSender(rest, renderDiscordMinimal),
-      slack: new SlackSender(slackClient(slack.url), renderSlackMinimal),
+      slack: new SlackSender(slackClient(slack.apiUrl), renderSlackMinimal),
     },
     clock,
     log,

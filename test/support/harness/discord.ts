@@ -74,7 +74,7 @@ export async function startHarness(
     logText: () => lines.join("\n"),
     async close() {
       await adapter.stop();
-      await discord.close();
+      await discord.stop();
       await store.close();
       data.close();
     },

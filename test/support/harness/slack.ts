@@ -17,7 +17,7 @@ import {
   buttonClickBody,
   postSigned,
   type SignedPost,
-  SlackStandin,
+  StandInSlack,
   slashCommandBody,
 } from "../standins/slack.js";
 
@@ -25,7 +25,7 @@ export const SIGNING_SECRET = "8f742231b10e8888abcd99yyyzzz85a5";
 export const BOT_TOKEN = "xoxb-17653672481-19874698323-pdFZKVeTuE8sk7oOcBrzbqgy";
 
 export interface SlackHarness {
-  standin: SlackStandin;
+  standin: StandInSlack;
   adapter: SlackAdapter;
   core: BotCore;
   eventsUrl: string;
@@ -57,8 +57,7 @@ export async function startSlackHarness(
     channelPort: metrics ? new TimedStore(store, metrics) : store,
     ...(metrics ? { metrics } : {}),
   });
-  const standin = new SlackStandin(BOT_TOKEN);
-  await standin.start();
+  const standin = await StandInSlack.start(BOT_TOKEN);
   const adapter = createSlackAdapter({
     core,
     botToken: BOT_TOKEN,
