@@ -16,7 +16,8 @@ import { type APIEmbed, Client, EmbedBuilder, Events, GatewayIntentBits } from "
 import type { LiveDataset } from "../src/dataset/live.js";
 import { createDiscordAdapter } from "../src/platforms/discord/adapter.js";
 import { renderDiscord } from "../src/platforms/discord/render.js";
-import { shippedCore, silentLogger } from "../test/support/core.js";
+import { shippedCore } from "../test/support/core.js";
+import { silentLog } from "../test/support/log.js";
 import { type OptionValue, StandInDiscord } from "../test/support/standins/discord.js";
 import { type BenchSection, median } from "./report.js";
 
@@ -50,7 +51,7 @@ interface Contender {
 }
 
 function botContender(discord: StandInDiscord): Contender {
-  const log = silentLogger();
+  const log = silentLog();
   let data: LiveDataset | undefined;
   let adapter: ReturnType<typeof createDiscordAdapter> | undefined;
   return {

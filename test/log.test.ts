@@ -2,10 +2,10 @@
  * Logs for operators: secrets never reach a log line, in whatever shape a library hands them over
  * (an error's message, its stack, the request config it carries), in JSON and in the pretty format.
  */
-import { Writable } from "node:stream";
 import { describe, expect, it } from "vitest";
 import { ConfigError, loadConfig, secretValues } from "../src/config.js";
-import { createLogger, type LogFormat } from "../src/log.js";
+import type { LogFormat } from "../src/log.js";
+import { captureLog } from "./support/log.js";
 
 const ENV = {
   DISCORD_TOKEN: "MTE5.discord-token.secret-part",
@@ -23,17 +23,7 @@ const SECRETS = [
   ENV.DATABASE_URL,
 ];
 
-function capture(format: LogFormat): { log: ReturnType<typeof createLogger>; text: () => string } {
-  const chunks: string[] = [];
-  const sink = new Writable({
-    write(chunk, _enc, done) {
-      chunks.push(String(chunk));
-      done();
-    },
-  });
-  const log = createLogger("debug", sink, { format, secrets: secretValues(loadConfig(ENV)) });
-  return { log, text: () => chunks.join("") };
-}
+const capture = (format: LogFormat) => captureLog({ format, secrets: secretValues(loadConfig(ENV)) });
 
 /** An error as HTTP clients throw them: the token in the message, the stack and the request config. */
 function libraryError(): Error {

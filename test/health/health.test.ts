@@ -15,8 +15,8 @@ import {
   startHealthServer,
 } from "../../src/health/routes.js";
 import { createPrometheusMetrics, type PrometheusMetrics } from "../../src/metrics/prometheus.js";
-import { silentLogger } from "../support/core.js";
 import { type Harness, startHarness } from "../support/harness/discord.js";
+import { silentLog } from "../support/log.js";
 import { embedText } from "../support/standins/discord.js";
 
 const COMMANDS = ["captives", "phase", "timeline", "subscribe", "subscriptions", "help"];
@@ -53,7 +53,7 @@ async function serve(
         storeTimeoutMs: 200,
       }),
     metrics: metrics.registry,
-    log: silentLogger(),
+    log: silentLog(),
   });
   const server = await startHealthServer({ port: 0, host: "127.0.0.1", routes });
   served = {

@@ -11,7 +11,7 @@ import type { Reply } from "../../src/reply/reply.js";
 import { SqliteStore } from "../../src/store/sqlite.js";
 import { ManualClock } from "../../src/time/clock.js";
 import { makeScheduler, RecordingSender } from "../support/alerts.js";
-import { silentLogger } from "../support/core.js";
+import { silentLog } from "../support/log.js";
 import { shippedData, tempDir } from "../support/story.js";
 
 let store: SqliteStore;
@@ -62,7 +62,7 @@ describe("the alerts metric", () => {
       store,
       senders: { discord: sender },
       clock,
-      log: silentLogger(),
+      log: silentLog(),
       metrics,
     });
     sender.gone.add("300");

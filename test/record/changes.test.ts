@@ -3,10 +3,10 @@ import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { indexStory } from "../../src/dataset/dataset.js";
 import { assemble, parseStoryText } from "../../src/dataset/load.js";
-import { createLogger } from "../../src/log.js";
 import { ChangeRecorder, datasetChanges } from "../../src/record/changes.js";
 import { SqliteStore } from "../../src/store/sqlite.js";
 import { ManualClock } from "../../src/time/clock.js";
+import { silentLog } from "../support/log.js";
 import { type RawStory, shippedStory, tempDir } from "../support/story.js";
 
 function load(raw: RawStory) {
@@ -75,7 +75,7 @@ describe("the recorder", () => {
 
   it("records a hand edit without an author, and a desk edit with its author and kind", async () => {
     const clock = new ManualClock("2025-03-03T10:00:00Z");
-    const recorder = new ChangeRecorder({ store, clock, log: createLogger("silent") });
+    const recorder = new ChangeRecorder({ store, clock, log: silentLog() });
     const hand = edited((s) => {
       s.figures[0].values[0].note = "Per the army.";
     });

@@ -9,12 +9,12 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { markerFor } from "../../src/alerts/marker.js";
 import { runCommand } from "../../src/command/run.js";
 import { LiveDataset } from "../../src/dataset/live.js";
-import { createLogger } from "../../src/log.js";
 import { renderText } from "../../src/platforms/console/render.js";
 import { SqliteStore } from "../../src/store/sqlite.js";
 import type { Store } from "../../src/store/store.js";
 import { ManualClock } from "../../src/time/clock.js";
 import { makeScheduler, RecordingSender } from "../support/alerts.js";
+import { silentLog } from "../support/log.js";
 import { contextAt, registry, shippedStory, tempDir } from "../support/story.js";
 import { truceDataset, truceStory } from "../support/truce.js";
 
@@ -150,7 +150,7 @@ describe("a story that appears in data/ while channels are subscribed", () => {
   it("is never news for its past, only for what is added to it later", async () => {
     dir = tempDir();
     writeFileSync(join(dir, "gaza-2025.json"), JSON.stringify(shippedStory(), null, 2));
-    live = await LiveDataset.open(dir, createLogger("silent"));
+    live = await LiveDataset.open(dir, silentLog());
     clock.set("2025-03-05T10:00:00Z");
     await subscribe("news", "2025-03-01T00:00:00Z", "*", "updates");
     const scheduler = makeScheduler({ store, data: live, clock, sender });
@@ -219,7 +219,7 @@ describe("a figure value corrected after it went out", () => {
     };
     const wrong = { value: 57, asOf: "2025-03-02", attribution: "Israel", sourceId: "aj-2025-02-28" };
     write(() => {});
-    live = await LiveDataset.open(dir, createLogger("silent"));
+    live = await LiveDataset.open(dir, silentLog());
     clock.set("2025-03-02T08:00:00Z");
     await subscribe("news", "2025-03-01T00:00:00Z", "gaza-2025", "updates");
     const scheduler = makeScheduler({ store, data: live, clock, sender });

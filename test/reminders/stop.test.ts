@@ -13,7 +13,7 @@ import type { Reply } from "../../src/reply/reply.js";
 import { SqliteStore } from "../../src/store/sqlite.js";
 import { ManualClock } from "../../src/time/clock.js";
 import { RecordingSender } from "../support/alerts.js";
-import { silentLogger } from "../support/core.js";
+import { silentLog } from "../support/log.js";
 import { shippedData, tempDir } from "../support/story.js";
 
 const CHANNELS = Array.from({ length: 40 }, (_, i) => String(100 + i));
@@ -50,7 +50,7 @@ afterEach(async () => {
 });
 
 function scheduler(sender: RecordingSender): Scheduler {
-  const log = silentLogger();
+  const log = silentLog();
   const deliverer = new Deliverer({ store, senders: { discord: sender }, clock, log, concurrency: 4 });
   return new Scheduler({ store, data, clock, log, deliverer, settings: defaultSettings });
 }

@@ -6,12 +6,12 @@ import { writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { LiveDataset } from "../../src/dataset/live.js";
-import { createLogger } from "../../src/log.js";
 import { STATE } from "../../src/reminders/scheduler.js";
 import { SqliteStore } from "../../src/store/sqlite.js";
 import type { Store } from "../../src/store/store.js";
 import { ManualClock } from "../../src/time/clock.js";
 import { makeScheduler, RecordingSender } from "../support/alerts.js";
+import { silentLog } from "../support/log.js";
 import { shippedStory, tempDir } from "../support/story.js";
 
 let dir: string;
@@ -53,7 +53,7 @@ beforeEach(async () => {
   dir = tempDir();
   file = join(dir, "gaza-2025.json");
   writeFileSync(file, JSON.stringify(shippedStory(), null, 2));
-  live = await LiveDataset.open(file, createLogger("silent"));
+  live = await LiveDataset.open(file, silentLog());
   store = SqliteStore.open(join(dir, "bot.sqlite"));
   clock = new ManualClock("2025-03-02T08:00:00Z");
   sender = new RecordingSender();

@@ -1,16 +1,15 @@
-/** Test doubles for alert delivery: a recording sender, a log that can be read back, a scheduler rig. */
-import { Writable } from "node:stream";
+/** Test doubles for alert delivery: a recording sender and a scheduler rig around it. */
 import type { Logger } from "pino";
 import { Deliverer, type DelivererOptions } from "../../src/alerts/deliver.js";
 import type { Failure, Sender, SentMessage } from "../../src/alerts/sender.js";
 import { defaultSettings } from "../../src/config.js";
 import type { Dataset } from "../../src/dataset/dataset.js";
-import { createLogger } from "../../src/log.js";
 import type { Metrics } from "../../src/metrics/metrics.js";
 import { Scheduler, type SchedulerOptions } from "../../src/reminders/scheduler.js";
 import { plainText, type Reply } from "../../src/reply/reply.js";
 import type { Platform, Store } from "../../src/store/store.js";
 import type { Clock } from "../../src/time/clock.js";
+import { silentLog } from "./log.js";
 
 export interface Posted {
   id: string;
@@ -65,27 +64,6 @@ export class RecordingSender implements Sender {
   }
 }
 
-/** A pino logger whose JSON lines the test can read. */
-export function memoryLog(): { log: Logger; lines: () => Record<string, unknown>[] } {
-  const chunks: string[] = [];
-  const stream = new Writable({
-    write(chunk, _enc, done) {
-      chunks.push(String(chunk));
-      done();
-    },
-  });
-  const log = createLogger("info", stream);
-  return {
-    log,
-    lines: () =>
-      chunks
-        .join("")
-        .split("\n")
-        .filter(Boolean)
-        .map((l) => JSON.parse(l) as Record<string, unknown>),
-  };
-}
-
 export function makeScheduler(options: {
   store: Store;
   data: { readonly dataset: Dataset };
@@ -97,7 +75,7 @@ export function makeScheduler(options: {
   /** The deliverer's own settings (a process's owner id, its lease, how many channels at once). */
   deliverer?: Pick<DelivererOptions, "owner" | "leaseMs" | "concurrency">;
 }): Scheduler {
-  const log = options.log ?? createLogger("silent");
+  const log = options.log ?? silentLog();
   const deliverer = new Deliverer({
     store: options.store,
     senders: { [options.sender.platform]: options.sender },

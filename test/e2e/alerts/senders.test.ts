@@ -8,12 +8,12 @@ import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from
 import { Deliverer, type DeliveryItem } from "../../../src/alerts/deliver.js";
 import { markerFor, nonceFor } from "../../../src/alerts/marker.js";
 import type { Sender } from "../../../src/alerts/sender.js";
-import { createLogger } from "../../../src/log.js";
 import { DiscordSender } from "../../../src/platforms/discord/sender.js";
 import { SlackSender } from "../../../src/platforms/slack/sender.js";
 import { SqliteStore } from "../../../src/store/sqlite.js";
 import type { Platform, Store } from "../../../src/store/store.js";
 import { ManualClock } from "../../../src/time/clock.js";
+import { silentLog } from "../../support/log.js";
 import {
   closeRest,
   discordRest,
@@ -53,7 +53,7 @@ function deliverer(sender: Sender): Deliverer {
     store,
     senders: { [sender.platform]: sender },
     clock,
-    log: createLogger("silent"),
+    log: silentLog(),
     retry: { attempts: 4, baseMs: 5, maxMs: 20 },
   });
 }

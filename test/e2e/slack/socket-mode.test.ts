@@ -4,25 +4,20 @@
  * 127.0.0.1 (apps.connections.open, hello, envelopes and acks, pings, disconnect), every log line
  * captured. The tests run in order: the last ones reconnect and stop the bot.
  */
-import { mkdtempSync } from "node:fs";
-import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { Writable } from "node:stream";
 import type { SocketModeReceiver } from "@slack/bolt";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { registry } from "../../../commands/index.js";
-import { type BotCore, createCore } from "../../../src/bot/core.js";
-import { defaultSettings } from "../../../src/config.js";
-import { LiveDataset } from "../../../src/dataset/live.js";
-import { createLogger } from "../../../src/log.js";
+import type { BotCore } from "../../../src/bot/core.js";
 import { createPrometheusMetrics } from "../../../src/metrics/prometheus.js";
 import { createSlackAdapter, type SlackAdapter } from "../../../src/platforms/slack/adapter.js";
 import { SqliteStore } from "../../../src/store/sqlite.js";
-import { fixedClock } from "../../../src/time/clock.js";
+import { shippedCore } from "../../support/core.js";
 import { BOT_TOKEN, blockText } from "../../support/harness/slack.js";
+import { captureLog } from "../../support/log.js";
 import { StandInSlack } from "../../support/standins/slack.js";
 import { StandInSlackSocket } from "../../support/standins/slack-socket.js";
-import { shippedDataDir } from "../../support/story.js";
+import { tempDir } from "../../support/story.js";
 
 /** An app-level token, shaped like Slack's. */
 const APP_TOKEN =
@@ -37,14 +32,13 @@ let client: SocketModeClient;
 let core: BotCore;
 let closeData: () => void = () => {};
 let store: SqliteStore | undefined;
-const lines: string[] = [];
+const logs = captureLog();
 const metrics = createPrometheusMetrics({ commands: registry.list.map((c) => c.name) });
 /** The Socket Mode reconnects /metrics has counted. */
 async function reconnects(): Promise<number | undefined> {
   const counter = await metrics.registry.getSingleMetric("ceasefire_gateway_reconnects_total")?.get();
   return counter?.values.find((v) => v.labels.platform === "slack")?.value;
 }
-const logText = () => lines.join("");
 /** The client's lifecycle events (connecting, connected, reconnecting, disconnected, …), in order. */
 const lifecycle: string[] = [];
 let lifecycleWaiters: { state: string; count: number; resolve: () => void }[] = [];
@@ -63,24 +57,11 @@ function lifecycleReaches(state: string, count: number): Promise<void> {
 }
 
 beforeAll(async () => {
-  const sink = new Writable({
-    write(chunk, _enc, done) {
-      lines.push(String(chunk));
-      done();
-    },
-  });
-  const log = createLogger("debug", sink);
-  const data = await LiveDataset.open(shippedDataDir, log);
-  closeData = () => data.close();
-  store = SqliteStore.open(join(mkdtempSync(join(tmpdir(), "cf-slack-socket-")), "store.sqlite"));
-  core = createCore({
-    registry,
-    data,
-    clock: fixedClock("2025-02-28T10:00:00Z"),
-    settings: defaultSettings,
-    log,
-    channelPort: store,
-  });
+  const { log } = logs;
+  store = SqliteStore.open(join(tempDir(), "store.sqlite"));
+  const shipped = await shippedCore({ log, channelPort: store });
+  core = shipped.core;
+  closeData = () => shipped.data.close();
   web = await StandInSlack.start(BOT_TOKEN);
   // The reconnect after a `disconnect` waits 5 s in the client: leave room for it.
   socket = await StandInSlackSocket.start(web, APP_TOKEN, { timeoutMs: 10_000 });
@@ -245,7 +226,7 @@ describe("slack adapter in Socket Mode: the connection", () => {
     const connection = socket.current!;
     const opens = web.calls("apps.connections.open").length;
     const before = lifecycle.length;
-    const logsBefore = lines.length;
+    const logsBefore = logs.text().length;
     await adapter.stop();
     // Once stop() has resolved the client has closed its connection and will answer nothing more.
     expect(lifecycle.slice(before)).toEqual(["disconnecting", "disconnected"]);
@@ -257,7 +238,7 @@ describe("slack adapter in Socket Mode: the connection", () => {
     expect(web.calls("apps.connections.open")).toHaveLength(opens);
     expect(socket.connections).toHaveLength(2);
     expect(socket.refused).toEqual([]);
-    expect(lines.slice(logsBefore).join("")).not.toMatch(/reconnect/i);
+    expect(logs.text().slice(logsBefore)).not.toMatch(/reconnect/i);
     // Stopping twice is harmless.
     await adapter.stop();
   });
@@ -265,32 +246,21 @@ describe("slack adapter in Socket Mode: the connection", () => {
 
 describe("slack adapter in Socket Mode: logs", () => {
   it("logs no error, and never the bot token or the app token, even at debug level", () => {
-    const text = logText();
+    const text = logs.text();
     expect(text).toContain("apps.connections.open");
     expect(text.length).toBeGreaterThan(1000);
     expect(text).not.toContain(BOT_TOKEN);
     expect(text).not.toContain(APP_TOKEN);
     expect(text).not.toContain(APP_TOKEN.split("-").at(-1)!);
     expect(text).not.toMatch(/xox[abp]-|xapp-/);
-    const errors = lines
-      .map((l) => JSON.parse(l) as { level: number; msg?: string })
-      .filter((l) => l.level >= 50);
+    const errors = logs.lines().filter((l) => (l.level as number) >= 50);
     expect(errors).toEqual([]);
   });
 });
 
 describe("slack adapter in Socket Mode: a refused app token", () => {
   it("fails to start when Slack refuses the app token (a bot token given as one), and logs no token", async () => {
-    const captured: string[] = [];
-    const log = createLogger(
-      "debug",
-      new Writable({
-        write(chunk, _enc, done) {
-          captured.push(String(chunk));
-          done();
-        },
-      }),
-    );
+    const { log, text: logged } = captureLog();
     const otherWeb = await StandInSlack.start(BOT_TOKEN);
     const otherSocket = await StandInSlackSocket.start(otherWeb, APP_TOKEN);
     const misconfigured = createSlackAdapter({
@@ -312,7 +282,7 @@ describe("slack adapter in Socket Mode: a refused app token", () => {
       await otherSocket.stop();
       await otherWeb.stop();
     }
-    const text = captured.join("");
+    const text = logged();
     expect(text).toContain("invalid_auth");
     expect(text).not.toContain(BOT_TOKEN);
     expect(text).not.toMatch(/xox[abp]-|xapp-/);

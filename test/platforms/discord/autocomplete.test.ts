@@ -1,21 +1,13 @@
-import { beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { choicesFor, shortKey } from "../../../src/command/choices.js";
 import { runCommand } from "../../../src/command/run.js";
-import type { Dataset } from "../../../src/dataset/dataset.js";
-import { LiveDataset } from "../../../src/dataset/live.js";
-import { createLogger } from "../../../src/log.js";
 import { suggest } from "../../../src/platforms/discord/autocomplete.js";
 import { plainText } from "../../../src/reply/reply.js";
 import { suggestionViolations } from "../../support/payload-limits.js";
-import { registry } from "../../support/story.js";
+import { registry, shippedData } from "../../support/story.js";
 import { datasetOf, truceContext, truceStory } from "../../support/truce.js";
 
-let dataset: Dataset;
-beforeAll(async () => {
-  const live = await LiveDataset.open("data", createLogger("silent"));
-  dataset = live.dataset;
-  live.close();
-});
+const dataset = shippedData();
 
 describe("discord autocomplete", () => {
   it("suggests the tags that start with what was typed", () => {

@@ -6,7 +6,7 @@ import { REST } from "@discordjs/rest";
 import { afterEach, describe, expect, it } from "vitest";
 import { restOptions } from "../../../src/platforms/discord/adapter.js";
 import { type DiscordProxy, startDiscordProxy } from "../../../src/platforms/discord/proxy.js";
-import { capturingLogger } from "../../support/core.js";
+import { captureLog } from "../../support/log.js";
 import { freePort } from "../../support/processes.js";
 import { CHANNEL_ID, StandInDiscord } from "../../support/standins/discord.js";
 
@@ -29,7 +29,7 @@ afterEach(async () => {
 
 async function start(globalRequestsPerSecond = 50, apiUrl?: string) {
   discord = await StandInDiscord.start();
-  const { log, lines } = capturingLogger("debug");
+  const { log, text } = captureLog();
   proxy = await startDiscordProxy({
     host: "127.0.0.1",
     port: 0,
@@ -39,7 +39,7 @@ async function start(globalRequestsPerSecond = 50, apiUrl?: string) {
   });
   const rest = new REST(restOptions({ apiUrl: proxy.url })).setToken(TOKEN);
   clients.push(rest);
-  return { discord, proxy, rest, logText: () => lines.join("\n") };
+  return { discord, proxy, rest, logText: text };
 }
 
 const post = (rest: REST, content: string) =>

@@ -10,13 +10,13 @@ import { defaultSettings } from "../../../src/config.js";
 import { LiveDataset } from "../../../src/dataset/live.js";
 import { hashPassword } from "../../../src/desk/auth.js";
 import { type RunningDesk, startDesk } from "../../../src/desk/server.js";
-import { createLogger } from "../../../src/log.js";
 import { DiscordSender } from "../../../src/platforms/discord/sender.js";
 import { SlackSender } from "../../../src/platforms/slack/sender.js";
 import { ChangeRecorder } from "../../../src/record/changes.js";
 import { Scheduler } from "../../../src/reminders/scheduler.js";
 import { SqliteStore } from "../../../src/store/sqlite.js";
 import { ManualClock } from "../../../src/time/clock.js";
+import { silentLog } from "../log.js";
 import {
   closeRest,
   discordRest,
@@ -57,7 +57,7 @@ export async function startDeskRig(options: { at?: string; story?: RawStory } = 
     writeFileSync(file, `${JSON.stringify(story, null, 2)}\n`);
   };
   writeStory();
-  const log = createLogger("silent");
+  const log = silentLog();
   const clock = new ManualClock(options.at ?? "2025-02-27T10:00:00Z");
   const live = await LiveDataset.open(dir, log);
   const store = SqliteStore.open(join(dir, "bot.sqlite"));

@@ -13,7 +13,8 @@ import {
   type DiscordCore,
 } from "../../../src/platforms/discord/adapter.js";
 import { SqliteStore } from "../../../src/store/sqlite.js";
-import { capturingLogger, shippedCore } from "../core.js";
+import { shippedCore } from "../core.js";
+import { captureLog } from "../log.js";
 import { StandInDiscord } from "../standins/discord.js";
 
 export const TOKEN = "stand-in-bot-token.secret-part";
@@ -42,7 +43,7 @@ export async function startHarness(
     guilds?: number;
   } = {},
 ): Promise<Harness> {
-  const { log, lines } = capturingLogger("debug");
+  const { log, text, lines } = captureLog();
   const store = SqliteStore.open(join(mkdtempSync(join(tmpdir(), "cf-discord-")), "store.sqlite"));
   const { metrics } = options;
   const { core, data } = await shippedCore({
@@ -69,9 +70,9 @@ export async function startHarness(
     adapter,
     store,
     get logs() {
-      return lines.map((l) => JSON.parse(l) as Record<string, unknown>);
+      return lines();
     },
-    logText: () => lines.join("\n"),
+    logText: text,
     async close() {
       await adapter.stop();
       await discord.stop();

@@ -11,7 +11,8 @@ import type { Metrics } from "../../../src/metrics/metrics.js";
 import { TimedStore } from "../../../src/metrics/store.js";
 import { createSlackAdapter, EVENTS_PATH, type SlackAdapter } from "../../../src/platforms/slack/adapter.js";
 import { SqliteStore } from "../../../src/store/sqlite.js";
-import { capturingLogger, shippedCore } from "../core.js";
+import { shippedCore } from "../core.js";
+import { captureLog } from "../log.js";
 import {
   type BotResponse,
   buttonClickBody,
@@ -49,7 +50,7 @@ export async function startSlackHarness(
     metrics?: Metrics;
   } = {},
 ): Promise<SlackHarness> {
-  const { log, lines } = capturingLogger(options.level ?? "debug");
+  const { log, text } = captureLog({ level: options.level ?? "debug" });
   const store = SqliteStore.open(join(mkdtempSync(join(tmpdir(), "cf-slack-")), "store.sqlite"));
   const { metrics } = options;
   const { core, data } = await shippedCore({
@@ -79,7 +80,7 @@ export async function startSlackHarness(
     adapter,
     core,
     eventsUrl,
-    logText: () => lines.join("\n"),
+    logText: text,
     store,
     command: (command, text = "", userId = "U0READER") =>
       postSigned(eventsUrl, {
