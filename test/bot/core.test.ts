@@ -5,8 +5,9 @@ import { defaultSettings } from "../../src/config.js";
 import { type Dataset, indexStory } from "../../src/dataset/dataset.js";
 import { assemble, loadDataset, parseStoryText } from "../../src/dataset/load.js";
 import { ManualClock } from "../../src/time/clock.js";
+import { shippedDataDir } from "../support/files.js";
 import { silentLog } from "../support/log.js";
-import { shippedDataDir, shippedStory } from "../support/story.js";
+import { shippedStory } from "../support/story.js";
 
 const quiet = silentLog();
 

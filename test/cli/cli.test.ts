@@ -1,11 +1,10 @@
 import { spawnSync } from "node:child_process";
-import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { reported, writeStoryFolder } from "../support/files.js";
+import { reported, shippedDataDir, tempDir, writeStoryFolder } from "../support/files.js";
 import { figure, HEADER, KILLED, smallStory } from "../support/sources.js";
-import { tempDir } from "../support/story.js";
+import { DURING, shippedStory } from "../support/story.js";
 
 /** Runs the real CLI as a child process, the way a user or another tool does. */
 function cli(args: string[], options: { input?: string; env?: Record<string, string> } = {}) {
@@ -21,15 +20,12 @@ function cli(args: string[], options: { input?: string; env?: Record<string, str
   return { code: r.status, out: r.stdout, err: r.stderr };
 }
 
-const DURING = "2025-02-28T10:00:00Z";
-
+/** A folder holding the shipped story with two errors. */
 function brokenCopy(): string {
-  const dir = mkdtempSync(join(tmpdir(), "cf-cli-"));
-  const story = JSON.parse(readFileSync("data/gaza-2025.json", "utf8"));
+  const story = shippedStory();
   story.figures[1].values[0].attribution = "";
   story.deadlines[0].due = "2025-02-30";
-  writeFileSync(join(dir, "story.json"), JSON.stringify(story));
-  return dir;
+  return writeStoryFolder({ "story.json": JSON.stringify(story) });
 }
 
 describe("ceasefire-bot CLI", () => {
@@ -207,7 +203,7 @@ describe("ceasefire-bot CLI", () => {
     expect(r.code).toBe(0);
     const schema = JSON.parse(r.out);
     expect(schema.properties.figures.items.properties.values.items.required).toContain("attribution");
-    expect(schema).toEqual(JSON.parse(readFileSync("data/schema.json", "utf8")));
+    expect(schema).toEqual(JSON.parse(readFileSync(join(shippedDataDir, "schema.json"), "utf8")));
   });
 
   it("start runs the console bot on stdin/stdout when no token is configured", () => {

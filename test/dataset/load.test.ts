@@ -7,16 +7,16 @@ import { writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { formatDataError, type LoadResult, loadDataset, parseStoryText } from "../../src/dataset/load.js";
-import { otherStory, reported, writeStoryFolder } from "../support/files.js";
 import {
-  type RawStory,
+  reported,
   shippedDataDir,
-  shippedStory,
   shippedStoryPath,
   shippedStoryText,
   shownPath,
   tempDir,
-} from "../support/story.js";
+  writeStoryFolder,
+} from "../support/files.js";
+import { otherStory, type RawStory, shippedStory } from "../support/story.js";
 
 function lines(result: LoadResult): string[] {
   if (result.ok) return [];

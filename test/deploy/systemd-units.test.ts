@@ -16,11 +16,11 @@ import { existsSync } from "node:fs";
 import { join } from "node:path";
 import { promisify } from "node:util";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { repoRoot } from "../support/files.js";
 import { installBot } from "../support/install.js";
 import { freePort, until } from "../support/processes.js";
 import { StandInDiscord } from "../support/standins/discord.js";
 import { StandInSlack } from "../support/standins/slack.js";
-import { repoRoot } from "../support/story.js";
 import {
   milliseconds,
   one,

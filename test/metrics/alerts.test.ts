@@ -11,8 +11,9 @@ import type { Reply } from "../../src/reply/reply.js";
 import { SqliteStore } from "../../src/store/sqlite.js";
 import { ManualClock } from "../../src/time/clock.js";
 import { makeScheduler, RecordingSender } from "../support/alerts.js";
+import { tempDir } from "../support/files.js";
 import { silentLog } from "../support/log.js";
-import { shippedData, tempDir } from "../support/story.js";
+import { shippedData } from "../support/story.js";
 
 let store: SqliteStore;
 let clock: ManualClock;

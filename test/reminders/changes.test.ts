@@ -14,8 +14,9 @@ import { SqliteStore } from "../../src/store/sqlite.js";
 import type { Store } from "../../src/store/store.js";
 import { ManualClock } from "../../src/time/clock.js";
 import { makeScheduler, RecordingSender } from "../support/alerts.js";
+import { tempDir } from "../support/files.js";
 import { silentLog } from "../support/log.js";
-import { contextAt, registry, shippedStory, tempDir } from "../support/story.js";
+import { contextAt, registry, shippedStory } from "../support/story.js";
 import { truceDataset, truceStory } from "../support/truce.js";
 
 const OLD_1D = "truce:handover:1d";

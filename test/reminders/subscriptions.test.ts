@@ -7,7 +7,8 @@ import { SqliteStore } from "../../src/store/sqlite.js";
 import type { Store } from "../../src/store/store.js";
 import { ManualClock } from "../../src/time/clock.js";
 import { makeScheduler, RecordingSender } from "../support/alerts.js";
-import { shippedData, tempDir } from "../support/story.js";
+import { tempDir } from "../support/files.js";
+import { shippedData } from "../support/story.js";
 
 let store: Store;
 let clock: ManualClock;

@@ -11,8 +11,9 @@ import { SqliteStore } from "../../src/store/sqlite.js";
 import type { Store } from "../../src/store/store.js";
 import { ManualClock } from "../../src/time/clock.js";
 import { makeScheduler, RecordingSender } from "../support/alerts.js";
+import { tempDir } from "../support/files.js";
 import { silentLog } from "../support/log.js";
-import { shippedStory, tempDir } from "../support/story.js";
+import { shippedStory } from "../support/story.js";
 
 let dir: string;
 let file: string;

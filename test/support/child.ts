@@ -1,6 +1,6 @@
 /** A TypeScript script of this repository run as a bot process of its own, with what it prints kept. */
 import { type ChildProcess, spawn } from "node:child_process";
-import { repoRoot } from "./story.js";
+import { repoRoot } from "./files.js";
 
 export interface Exit {
   code: number | null;

@@ -19,11 +19,12 @@ import type { Platform } from "../../../src/store/store.js";
 import { ManualClock, systemClock } from "../../../src/time/clock.js";
 import { makeScheduler, RecordingSender } from "../../support/alerts.js";
 import { type Child, killChildren, runScript } from "../../support/child.js";
+import { tempDir } from "../../support/files.js";
 import { TestSchemas } from "../../support/postgres.js";
 import { freePort, until } from "../../support/processes.js";
 import { StandInDiscordChannels } from "../../support/standins/discord-channels.js";
 import { StandInSlackChannels } from "../../support/standins/slack-channels.js";
-import { shippedData, shippedStory, tempDir } from "../../support/story.js";
+import { shippedData, shippedStory } from "../../support/story.js";
 import { startThrowawayPostgres } from "../../support/throwaway-postgres.js";
 
 const CHANNELS = 1_000;

@@ -13,6 +13,7 @@ import { SlackSender } from "../../../src/platforms/slack/sender.js";
 import { SqliteStore } from "../../../src/store/sqlite.js";
 import type { Platform, Store } from "../../../src/store/store.js";
 import { ManualClock } from "../../../src/time/clock.js";
+import { tempDir } from "../../support/files.js";
 import { silentLog } from "../../support/log.js";
 import {
   closeRest,
@@ -23,7 +24,6 @@ import {
 } from "../../support/standins/clients.js";
 import { StandInDiscordChannels } from "../../support/standins/discord-channels.js";
 import { StandInSlackChannels } from "../../support/standins/slack-channels.js";
-import { tempDir } from "../../support/story.js";
 
 const clock = new ManualClock("2025-02-28T07:00:00Z");
 const item: DeliveryItem = {

@@ -13,9 +13,9 @@ import type { Platform } from "../../../src/store/store.js";
 import { ManualClock } from "../../../src/time/clock.js";
 import { makeScheduler, RecordingSender } from "../../support/alerts.js";
 import { type Child, killChildren, runScript } from "../../support/child.js";
+import { tempDir } from "../../support/files.js";
 import { StandInDiscordChannels } from "../../support/standins/discord-channels.js";
 import { StandInSlackChannels } from "../../support/standins/slack-channels.js";
-import { tempDir } from "../../support/story.js";
 import { truceDataset, truceStory } from "../../support/truce.js";
 
 const CHANNELS = 1_000;

@@ -6,9 +6,9 @@
  */
 import { type ChildProcess, spawn } from "node:child_process";
 import { afterEach, describe, expect, it } from "vitest";
+import { repoRoot } from "../../support/files.js";
 import { type BotProcess, freePort, spawnCommand, until, watchChild } from "../../support/processes.js";
 import { StandInDiscordChannels } from "../../support/standins/discord-channels.js";
-import { repoRoot } from "../../support/story.js";
 
 const LIMIT = 50;
 const PROCESSES = 3;

@@ -13,11 +13,11 @@ import { createPrometheusMetrics } from "../../../src/metrics/prometheus.js";
 import { createSlackAdapter, type SlackAdapter } from "../../../src/platforms/slack/adapter.js";
 import { SqliteStore } from "../../../src/store/sqlite.js";
 import { shippedCore } from "../../support/core.js";
+import { tempDir } from "../../support/files.js";
 import { BOT_TOKEN, blockText } from "../../support/harness/slack.js";
 import { captureLog } from "../../support/log.js";
 import { StandInSlack } from "../../support/standins/slack.js";
 import { StandInSlackSocket } from "../../support/standins/slack-socket.js";
-import { tempDir } from "../../support/story.js";
 
 /** An app-level token, shaped like Slack's. */
 const APP_TOKEN =

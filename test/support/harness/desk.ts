@@ -16,6 +16,7 @@ import { ChangeRecorder } from "../../../src/record/changes.js";
 import { Scheduler } from "../../../src/reminders/scheduler.js";
 import { SqliteStore } from "../../../src/store/sqlite.js";
 import { ManualClock } from "../../../src/time/clock.js";
+import { tempDir } from "../files.js";
 import { silentLog } from "../log.js";
 import {
   closeRest,
@@ -26,7 +27,7 @@ import {
 } from "../standins/clients.js";
 import { StandInDiscordChannels } from "../standins/discord-channels.js";
 import { StandInSlackChannels } from "../standins/slack-channels.js";
-import { type RawStory, shippedStory, tempDir } from "../story.js";
+import { type RawStory, shippedStory } from "../story.js";
 
 export const USER = "ana";
 export const PASSWORD = "correct horse battery staple";

@@ -1,7 +1,5 @@
 /** Starts the real bot (core, adapter, discord.js Client) against a stand-in Discord, for e2e tests. */
 
-import { mkdtempSync } from "node:fs";
-import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { BotCore } from "../../../src/bot/core.js";
 import type { InFlight } from "../../../src/bot/in-flight.js";
@@ -14,6 +12,7 @@ import {
 } from "../../../src/platforms/discord/adapter.js";
 import { SqliteStore } from "../../../src/store/sqlite.js";
 import { shippedCore } from "../core.js";
+import { tempDir } from "../files.js";
 import { captureLog } from "../log.js";
 import { StandInDiscord } from "../standins/discord.js";
 
@@ -44,7 +43,7 @@ export async function startHarness(
   } = {},
 ): Promise<Harness> {
   const { log, text, lines } = captureLog();
-  const store = SqliteStore.open(join(mkdtempSync(join(tmpdir(), "cf-discord-")), "store.sqlite"));
+  const store = SqliteStore.open(join(tempDir("cf-discord-"), "store.sqlite"));
   const { metrics } = options;
   const { core, data } = await shippedCore({
     log,

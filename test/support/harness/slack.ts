@@ -3,8 +3,6 @@
  * fixed clock, the real Bolt App on 127.0.0.1, and every log line captured (to check for secrets).
  */
 
-import { mkdtempSync } from "node:fs";
-import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { BotCore } from "../../../src/bot/core.js";
 import type { Metrics } from "../../../src/metrics/metrics.js";
@@ -12,6 +10,7 @@ import { TimedStore } from "../../../src/metrics/store.js";
 import { createSlackAdapter, EVENTS_PATH, type SlackAdapter } from "../../../src/platforms/slack/adapter.js";
 import { SqliteStore } from "../../../src/store/sqlite.js";
 import { shippedCore } from "../core.js";
+import { tempDir } from "../files.js";
 import { captureLog } from "../log.js";
 import {
   type BotResponse,
@@ -51,7 +50,7 @@ export async function startSlackHarness(
   } = {},
 ): Promise<SlackHarness> {
   const { log, text } = captureLog({ level: options.level ?? "debug" });
-  const store = SqliteStore.open(join(mkdtempSync(join(tmpdir(), "cf-slack-")), "store.sqlite"));
+  const store = SqliteStore.open(join(tempDir("cf-slack-"), "store.sqlite"));
   const { metrics } = options;
   const { core, data } = await shippedCore({
     log,
