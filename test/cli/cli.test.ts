@@ -3,17 +3,15 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { reported, shippedDataDir, tempDir, writeStoryFolder } from "../support/files.js";
+import { botEnv } from "../support/processes.js";
 import { figure, HEADER, KILLED, smallStory } from "../support/sources.js";
 import { DURING, shippedStory } from "../support/story.js";
 
 /** Runs the real CLI as a child process, the way a user or another tool does. */
 function cli(args: string[], options: { input?: string; env?: Record<string, string> } = {}) {
-  const env: Record<string, string | undefined> = { ...process.env, LOG_LEVEL: "silent", ...options.env };
-  for (const key of ["DISCORD_TOKEN", "SLACK_BOT_TOKEN", "DATA_PATH"])
-    if (!options.env?.[key]) delete env[key];
   const r = spawnSync(process.execPath, ["bin/ceasefire-bot.mjs", ...args], {
     input: options.input ?? "",
-    env,
+    env: botEnv({ LOG_LEVEL: "silent", ...options.env }),
     encoding: "utf8",
     timeout: 20_000,
   });

@@ -1,6 +1,7 @@
 import { spawn } from "node:child_process";
 import { describe, expect, it } from "vitest";
 import { tempDir } from "../support/files.js";
+import { botEnv } from "../support/processes.js";
 
 /**
  * Runs `ceasefire-bot start --clock …` as a person would: types each line once the bot has printed
@@ -13,14 +14,7 @@ function session(
   steps: { send: string; thenWaitFor: string }[],
 ): Promise<string> {
   return new Promise((resolve, reject) => {
-    const env: Record<string, string | undefined> = {
-      ...process.env,
-      DATA_DIR: dataDir,
-      SCHEDULER_CRON: "* * * * * *",
-      LOG_LEVEL: "silent",
-    };
-    delete env.DISCORD_TOKEN;
-    delete env.SLACK_BOT_TOKEN;
+    const env = botEnv({ DATA_DIR: dataDir, SCHEDULER_CRON: "* * * * * *", LOG_LEVEL: "silent" });
     const child = spawn(process.execPath, ["bin/ceasefire-bot.mjs", "start", "--clock", clock], { env });
     let out = "";
     let step = 0;

@@ -64,21 +64,28 @@ export class RecordingSender implements Sender {
   }
 }
 
-export function makeScheduler(options: {
-  store: Store;
-  data: { readonly dataset: Dataset };
-  clock: Clock;
-  sender: Sender;
-  log?: Logger;
-  graceMs?: number;
-  metrics?: Metrics;
-  /** The deliverer's own settings (a process's owner id, its lease, how many channels at once). */
-  deliverer?: Pick<DelivererOptions, "owner" | "leaseMs" | "concurrency">;
-}): Scheduler {
+/**
+ * The real scheduler and deliverer as the bot composes them, with the default settings: posting
+ * through `sender` (or one sender per platform), retrying fast unless told otherwise.
+ */
+export function makeScheduler(
+  options: {
+    store: Store;
+    data: { readonly dataset: Dataset };
+    clock: Clock;
+    log?: Logger;
+    graceMs?: number;
+    metrics?: Metrics;
+    /** node-cron expression, for a scheduler that runs on its own (default: ticked by the test). */
+    cron?: string;
+    /** The deliverer's own settings (a process's owner id, its lease, how many channels at once, its retries). */
+    deliverer?: Pick<DelivererOptions, "owner" | "leaseMs" | "concurrency" | "retry">;
+  } & ({ sender: Sender } | { senders: Partial<Record<Platform, Sender>> }),
+): Scheduler {
   const log = options.log ?? silentLog();
   const deliverer = new Deliverer({
     store: options.store,
-    senders: { [options.sender.platform]: options.sender },
+    senders: "senders" in options ? options.senders : { [options.sender.platform]: options.sender },
     clock: options.clock,
     log,
     retry: { attempts: 3, baseMs: 1, maxMs: 2 },
@@ -94,6 +101,7 @@ export function makeScheduler(options: {
     settings: defaultSettings,
     ...(options.graceMs !== undefined ? { graceMs: options.graceMs } : {}),
     ...(options.metrics ? { metrics: options.metrics } : {}),
+    ...(options.cron ? { cron: options.cron } : {}),
   };
   return new Scheduler(scheduler);
 }

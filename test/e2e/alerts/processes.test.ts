@@ -18,10 +18,9 @@ import { markerFor } from "../../../src/alerts/marker.js";
 import type { Platform } from "../../../src/store/store.js";
 import { ManualClock, systemClock } from "../../../src/time/clock.js";
 import { makeScheduler, RecordingSender } from "../../support/alerts.js";
-import { type Child, killChildren, runScript } from "../../support/child.js";
 import { tempDir } from "../../support/files.js";
 import { TestSchemas } from "../../support/postgres.js";
-import { freePort, until } from "../../support/processes.js";
+import { freePort, killScripts, type RunningScript, runScript, until } from "../../support/processes.js";
 import { StandInDiscordChannels } from "../../support/standins/discord-channels.js";
 import { StandInSlackChannels } from "../../support/standins/slack-channels.js";
 import { shippedData, shippedStory } from "../../support/story.js";
@@ -36,7 +35,7 @@ const EXPECTED = CHANNELS * ITEMS.length;
 const shared = new TestSchemas("fleet_test");
 afterAll(() => shared.dropAll());
 
-afterEach(killChildren);
+afterEach(killScripts);
 
 /** Half the channels on each platform. */
 const channels: { platform: Platform; channelId: string }[] = Array.from({ length: CHANNELS }, (_, i) =>
@@ -82,7 +81,7 @@ async function prepare(schemas: TestSchemas): Promise<{ schema: string; dataDir:
 /** The processes of one fleet: one schema, one data folder, one clock (07:00:30 UTC when it starts). */
 function fleet(schemas: TestSchemas, schema: string, dataDir: string, apis: string[]) {
   const anchor = systemClock.now().getTime();
-  return (name: string): Child =>
+  return (name: string): RunningScript =>
     runScript(
       "test/support/scripts/fleet-child.ts",
       [name, schema, dataDir, "2025-02-28T07:00:30Z", String(anchor), String(LEASE_MS), ...apis],
@@ -210,7 +209,7 @@ describe("three bot processes on one PostgreSQL store, fanning out to 1,000 chan
     try {
       const { schema, dataDir } = await prepare(shared);
       const start = fleet(shared, schema, dataDir, side.apis);
-      const [a, b, c] = ["a", "b", "c"].map(start) as [Child, Child, Child];
+      const [a, b, c] = ["a", "b", "c"].map(start) as [RunningScript, RunningScript, RunningScript];
 
       await until(
         "a mid fan-out, holding claims",

@@ -12,27 +12,18 @@ import { SqliteStore } from "../../../src/store/sqlite.js";
 import type { Platform } from "../../../src/store/store.js";
 import { ManualClock } from "../../../src/time/clock.js";
 import { makeScheduler, RecordingSender } from "../../support/alerts.js";
-import { type Child, killChildren, runScript } from "../../support/child.js";
 import { tempDir } from "../../support/files.js";
+import { killScripts, type RunningScript, runScript, until } from "../../support/processes.js";
 import { StandInDiscordChannels } from "../../support/standins/discord-channels.js";
 import { StandInSlackChannels } from "../../support/standins/slack-channels.js";
 import { truceDataset, truceStory } from "../../support/truce.js";
 
 const CHANNELS = 1_000;
 const ALERTS = ["gaza-2025:phase-one-end:1d", "gaza-2025:philadelphi-withdrawal-start:1d"];
-afterEach(killChildren);
+afterEach(killScripts);
 
-function runChild(platform: Platform, api: string, db: string, more: string[] = []): Child {
+function runChild(platform: Platform, api: string, db: string, more: string[] = []): RunningScript {
   return runScript("test/support/scripts/fanout-child.ts", [platform, api, db, ...more]);
-}
-
-async function until(condition: () => boolean, timeoutMs: number): Promise<void> {
-  const started = performance.now();
-  while (!condition()) {
-    if (performance.now() - started > timeoutMs)
-      throw new Error("timed out waiting for the fan-out to start");
-    await new Promise((r) => setTimeout(r, 2));
-  }
 }
 
 async function prepare(platform: Platform): Promise<{ db: string; channels: string[] }> {
@@ -63,7 +54,13 @@ async function crashAndRestart(
   more: string[] = [],
 ) {
   const first = runChild(platform, standin.apiUrl, db, more);
-  await until(() => standin.total() >= CHANNELS * 0.6, 30_000);
+  // Polled every 2 ms, so that the kill lands mid fan-out.
+  await until(
+    "the fan-out under way",
+    () => (standin.total() >= CHANNELS * 0.6 ? true : undefined),
+    30_000,
+    2,
+  );
   first.child.kill("SIGKILL");
   const killed = await first.done;
   expect(killed.signal).toBe("SIGKILL");

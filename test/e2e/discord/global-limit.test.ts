@@ -4,10 +4,15 @@
  * a stand-in Discord enforcing a global limit of 50 requests/s, which answers every request over it
  * with a global 429 and counts them. Through one `ceasefire-bot discord-proxy` they draw none.
  */
-import { type ChildProcess, spawn } from "node:child_process";
 import { afterEach, describe, expect, it } from "vitest";
-import { repoRoot } from "../../support/files.js";
-import { type BotProcess, freePort, spawnCommand, until, watchChild } from "../../support/processes.js";
+import {
+  type BotProcess,
+  freePort,
+  killScripts,
+  runScript,
+  spawnCommand,
+  until,
+} from "../../support/processes.js";
 import { StandInDiscordChannels } from "../../support/standins/discord-channels.js";
 
 const LIMIT = 50;
@@ -21,14 +26,11 @@ interface Outcome {
   errors: string[];
 }
 
-const running: ChildProcess[] = [];
 let proxy: BotProcess | undefined;
 let standIn: StandInDiscordChannels | undefined;
 
 afterEach(async () => {
-  for (const child of running)
-    if (child.exitCode === null && child.signalCode === null) child.kill("SIGKILL");
-  running.length = 0;
+  killScripts();
   proxy?.child.kill("SIGTERM");
   await proxy?.exited;
   proxy = undefined;
@@ -38,29 +40,21 @@ afterEach(async () => {
 
 /** Starts a sending process for its own channels; resolves once it is ready to go. */
 async function startSender(index: number, env: Record<string, string>) {
-  const clean = Object.fromEntries(
-    Object.entries(process.env).filter(([key]) => !key.startsWith("DISCORD_")),
-  );
   const first = FIRST_CHANNEL + BigInt(index * PER_PROCESS);
-  const child = spawn(
-    process.execPath,
-    ["bin/run-ts.mjs", "test/support/scripts/send-child.ts", String(first), String(PER_PROCESS)],
-    {
-      cwd: repoRoot,
-      env: { ...clean, DISCORD_TOKEN: "shared-limit-token", DISCORD_APP_ID: "800000000000000001", ...env },
-    },
-  );
-  running.push(child);
-  const watched = watchChild(child);
-  const exited = watched.exited.then(({ code }) => {
-    if (code !== 0) throw new Error(`sender ${index} exited ${code}: ${watched.output()}`);
-    return JSON.parse(watched.stdout().trim().split("\n").at(-1) ?? "") as Outcome;
+  const sender = runScript("test/support/scripts/send-child.ts", [String(first), String(PER_PROCESS)], {
+    DISCORD_TOKEN: "shared-limit-token",
+    DISCORD_APP_ID: "800000000000000001",
+    ...env,
+  });
+  const exited = sender.done.then(({ code, out, err }) => {
+    if (code !== 0) throw new Error(`sender ${index} exited ${code}: ${out}${err}`);
+    return JSON.parse(out.trim().split("\n").at(-1) ?? "") as Outcome;
   });
   await Promise.race([
-    until(`sender ${index} to be ready`, () => (watched.stdout().startsWith("ready") ? true : undefined)),
+    until(`sender ${index} to be ready`, () => (sender.stdout().startsWith("ready") ? true : undefined)),
     exited.then(() => Promise.reject(new Error(`sender ${index} exited before it was ready`))),
   ]);
-  return { go: () => child.stdin.write("go\n"), exited };
+  return { go: () => sender.child.stdin?.write("go\n"), exited };
 }
 
 /** Runs the three senders at once; resolves with what each sent and how long it took. */

@@ -4,17 +4,15 @@
  * 127.0.0.1 (apps.connections.open, hello, envelopes and acks, pings, disconnect), every log line
  * captured. The tests run in order: the last ones reconnect and stop the bot.
  */
-import { join } from "node:path";
 import type { SocketModeReceiver } from "@slack/bolt";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { registry } from "../../../commands/index.js";
 import type { BotCore } from "../../../src/bot/core.js";
 import { createPrometheusMetrics } from "../../../src/metrics/prometheus.js";
 import { createSlackAdapter, type SlackAdapter } from "../../../src/platforms/slack/adapter.js";
-import { SqliteStore } from "../../../src/store/sqlite.js";
-import { shippedCore } from "../../support/core.js";
-import { tempDir } from "../../support/files.js";
-import { BOT_TOKEN, blockText } from "../../support/harness/slack.js";
+import type { SqliteStore } from "../../../src/store/sqlite.js";
+import { shippedCoreWithStore } from "../../support/core.js";
+import { BOT_TOKEN, blockText, buttonIds } from "../../support/harness/slack.js";
 import { captureLog } from "../../support/log.js";
 import { StandInSlack } from "../../support/standins/slack.js";
 import { StandInSlackSocket } from "../../support/standins/slack-socket.js";
@@ -58,8 +56,8 @@ function lifecycleReaches(state: string, count: number): Promise<void> {
 
 beforeAll(async () => {
   const { log } = logs;
-  store = SqliteStore.open(join(tempDir(), "store.sqlite"));
-  const shipped = await shippedCore({ log, channelPort: store });
+  const shipped = await shippedCoreWithStore({ log });
+  store = shipped.store;
   core = shipped.core;
   closeData = () => shipped.data.close();
   web = await StandInSlack.start(BOT_TOKEN);
@@ -183,10 +181,7 @@ describe("slack adapter in Socket Mode: timeline buttons", () => {
     expect(posted.fields.replace_original).toBe(true);
     expect(posted.fields.response_type).toBeUndefined();
     expect(blockText(posted.fields)).toContain("page 2 of 2");
-    const actions = (posted.fields.blocks as { type: string; elements?: { action_id: string }[] }[]).find(
-      (b) => b.type === "actions",
-    );
-    expect(actions?.elements?.map((e) => e.action_id)).toEqual(["cf1:timeline:page=1"]);
+    expect(buttonIds(posted.fields)).toEqual(["cf1:timeline:page=1"]);
   });
 });
 

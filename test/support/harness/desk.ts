@@ -5,7 +5,6 @@
  */
 import { writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { Deliverer } from "../../../src/alerts/deliver.js";
 import { defaultSettings } from "../../../src/config.js";
 import { LiveDataset } from "../../../src/dataset/live.js";
 import { hashPassword } from "../../../src/desk/auth.js";
@@ -13,9 +12,10 @@ import { type RunningDesk, startDesk } from "../../../src/desk/server.js";
 import { DiscordSender } from "../../../src/platforms/discord/sender.js";
 import { SlackSender } from "../../../src/platforms/slack/sender.js";
 import { ChangeRecorder } from "../../../src/record/changes.js";
-import { Scheduler } from "../../../src/reminders/scheduler.js";
+import type { Scheduler } from "../../../src/reminders/scheduler.js";
 import { SqliteStore } from "../../../src/store/sqlite.js";
 import { ManualClock } from "../../../src/time/clock.js";
+import { makeScheduler } from "../alerts.js";
 import { tempDir } from "../files.js";
 import { silentLog } from "../log.js";
 import {
@@ -65,17 +65,17 @@ export async function startDeskRig(options: { at?: string; story?: RawStory } = 
   const discord = await StandInDiscordChannels.start();
   const slack = await StandInSlackChannels.start();
   const rest = discordRest(discord.apiUrl);
-  const deliverer = new Deliverer({
+  const scheduler = makeScheduler({
     store,
+    data: live,
+    clock,
+    log,
     senders: {
       discord: new DiscordSender(rest, renderDiscordMinimal),
       slack: new SlackSender(slackClient(slack.apiUrl), renderSlackMinimal),
     },
-    clock,
-    log,
-    retry: { attempts: 2, baseMs: 1, maxMs: 2 },
+    deliverer: { retry: { attempts: 2, baseMs: 1, maxMs: 2 } },
   });
-  const scheduler = new Scheduler({ store, data: live, clock, log, deliverer, settings: defaultSettings });
   scheduler.listen(live);
   const recorder = new ChangeRecorder({ store, clock, log });
   recorder.listen(live);

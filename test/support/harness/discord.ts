@@ -1,18 +1,14 @@
 /** Starts the real bot (core, adapter, discord.js Client) against a stand-in Discord, for e2e tests. */
-
-import { join } from "node:path";
 import type { BotCore } from "../../../src/bot/core.js";
 import type { InFlight } from "../../../src/bot/in-flight.js";
 import type { Metrics } from "../../../src/metrics/metrics.js";
-import { TimedStore } from "../../../src/metrics/store.js";
 import {
   createDiscordAdapter,
   type DiscordAdapter,
   type DiscordCore,
 } from "../../../src/platforms/discord/adapter.js";
-import { SqliteStore } from "../../../src/store/sqlite.js";
-import { shippedCore } from "../core.js";
-import { tempDir } from "../files.js";
+import type { SqliteStore } from "../../../src/store/sqlite.js";
+import { shippedCoreWithStore } from "../core.js";
 import { captureLog } from "../log.js";
 import { StandInDiscord } from "../standins/discord.js";
 
@@ -43,13 +39,8 @@ export async function startHarness(
   } = {},
 ): Promise<Harness> {
   const { log, text, lines } = captureLog();
-  const store = SqliteStore.open(join(tempDir("cf-discord-"), "store.sqlite"));
   const { metrics } = options;
-  const { core, data } = await shippedCore({
-    log,
-    channelPort: metrics ? new TimedStore(store, metrics) : store,
-    ...(metrics ? { metrics } : {}),
-  });
+  const { core, data, store } = await shippedCoreWithStore({ log, ...(metrics ? { metrics } : {}) });
   const discord = await StandInDiscord.start();
   discord.guildCount = options.guilds ?? 0;
   const adapter = createDiscordAdapter({

@@ -2,15 +2,11 @@
  * The bot in HTTP mode against the Slack stand-in: the real dataset, the real commands and core at a
  * fixed clock, the real Bolt App on 127.0.0.1, and every log line captured (to check for secrets).
  */
-
-import { join } from "node:path";
 import type { BotCore } from "../../../src/bot/core.js";
 import type { Metrics } from "../../../src/metrics/metrics.js";
-import { TimedStore } from "../../../src/metrics/store.js";
 import { createSlackAdapter, EVENTS_PATH, type SlackAdapter } from "../../../src/platforms/slack/adapter.js";
-import { SqliteStore } from "../../../src/store/sqlite.js";
-import { shippedCore } from "../core.js";
-import { tempDir } from "../files.js";
+import type { SqliteStore } from "../../../src/store/sqlite.js";
+import { shippedCoreWithStore } from "../core.js";
 import { captureLog } from "../log.js";
 import {
   type BotResponse,
@@ -50,13 +46,8 @@ export async function startSlackHarness(
   } = {},
 ): Promise<SlackHarness> {
   const { log, text } = captureLog({ level: options.level ?? "debug" });
-  const store = SqliteStore.open(join(tempDir("cf-slack-"), "store.sqlite"));
   const { metrics } = options;
-  const { core, data } = await shippedCore({
-    log,
-    channelPort: metrics ? new TimedStore(store, metrics) : store,
-    ...(metrics ? { metrics } : {}),
-  });
+  const { core, data, store } = await shippedCoreWithStore({ log, ...(metrics ? { metrics } : {}) });
   const standin = await StandInSlack.start(BOT_TOKEN);
   const adapter = createSlackAdapter({
     core,
@@ -103,6 +94,12 @@ export async function startSlackHarness(
       data.close();
     },
   };
+}
+
+/** The action ids of a Block Kit message's buttons (its actions block), in order. */
+export function buttonIds(message: Record<string, unknown> | undefined): string[] | undefined {
+  const blocks = (message?.blocks ?? []) as { type: string; elements?: { action_id: string }[] }[];
+  return blocks.find((b) => b.type === "actions")?.elements?.map((e) => e.action_id);
 }
 
 /** All the text of a Block Kit message (header, sections, fields, buttons, context), for assertions. */

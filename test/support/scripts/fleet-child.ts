@@ -11,15 +11,13 @@
  * It prints "ready" once its scheduler runs. Its store connections call themselves `fleet-SCHEMA`, so
  * a test can find them among the server's sessions.
  */
-import { Deliverer } from "../../../src/alerts/deliver.js";
 import type { Sender } from "../../../src/alerts/sender.js";
-import { defaultSettings } from "../../../src/config.js";
 import { LiveDataset } from "../../../src/dataset/live.js";
 import { createLogger } from "../../../src/log.js";
-import { Scheduler } from "../../../src/reminders/scheduler.js";
 import { PostgresStore } from "../../../src/store/postgres.js";
 import type { Platform } from "../../../src/store/store.js";
 import { shiftedClock, systemClock } from "../../../src/time/clock.js";
+import { makeScheduler } from "../alerts.js";
 import { pgUrl } from "../postgres.js";
 import { senderFor } from "../standins/clients.js";
 
@@ -44,25 +42,20 @@ const store = await PostgresStore.open({
   applicationName: `fleet-${schema}`,
 });
 const data = await LiveDataset.open(dataPath, log);
-const deliverer = new Deliverer({
-  store,
-  senders,
-  clock,
-  log,
-  concurrency: 16,
-  owner: `${name}:${process.pid}`,
-  leaseMs: Number(lease),
-  // A stand-in's failures are brief: retry soon.
-  retry: { baseMs: 50, maxMs: 200 },
-});
-const scheduler = new Scheduler({
+const scheduler = makeScheduler({
   store,
   data,
   clock,
   log,
-  deliverer,
-  settings: defaultSettings,
+  senders,
   cron: "* * * * * *",
+  deliverer: {
+    concurrency: 16,
+    owner: `${name}:${process.pid}`,
+    leaseMs: Number(lease),
+    // A stand-in's failures are brief: retry soon.
+    retry: { baseMs: 50, maxMs: 200 },
+  },
 });
 scheduler.start();
 process.stdout.write("ready\n");
