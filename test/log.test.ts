@@ -5,7 +5,7 @@
 import { describe, expect, it } from "vitest";
 import { ConfigError, loadConfig, secretValues } from "../src/config.js";
 import type { LogFormat } from "../src/log.js";
-import { captureLog } from "./support/log.js";
+import { captureLog } from "./support/index.js";
 
 const ENV = {
   DISCORD_TOKEN: "MTE5.discord-token.secret-part",

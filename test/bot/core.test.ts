@@ -5,9 +5,7 @@ import { defaultSettings } from "../../src/config.js";
 import { type Dataset, indexStory } from "../../src/dataset/dataset.js";
 import { assemble, loadDataset, parseStoryText } from "../../src/dataset/load.js";
 import { ManualClock } from "../../src/time/clock.js";
-import { shippedDataDir } from "../support/files.js";
-import { silentLog } from "../support/log.js";
-import { shippedStory } from "../support/story.js";
+import { shippedDataDir, shippedStory, silentLog } from "../support/index.js";
 
 const quiet = silentLog();
 

@@ -2,10 +2,19 @@ import { spawnSync } from "node:child_process";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { reported, shippedDataDir, tempDir, writeStoryFolder } from "../support/files.js";
-import { botEnv } from "../support/processes.js";
-import { figure, HEADER, KILLED, smallStory } from "../support/sources.js";
-import { DURING, shippedStory } from "../support/story.js";
+import {
+  botEnv,
+  DURING,
+  FIGURE_SENTENCE,
+  reported,
+  SOURCE_HEADER,
+  shippedDataDir,
+  shippedStory,
+  smallStory,
+  sourcedFigure,
+  tempDir,
+  writeStoryFolder,
+} from "../support/index.js";
 
 /** Runs the real CLI as a child process, the way a user or another tool does. */
 function cli(args: string[], options: { input?: string; env?: Record<string, string> } = {}) {
@@ -153,13 +162,13 @@ describe("ceasefire-bot CLI", () => {
     describe("--sources DIR", () => {
       /** A data folder holding one small story with a figure, and a folder of archived source texts. */
       function folders(article: string) {
-        const data = writeStoryFolder({ "story.json": smallStory({ figures: [figure({})] }) });
-        const sources = writeStoryFolder({ "article.txt": `${HEADER}\n\n${article}\n` });
+        const data = writeStoryFolder({ "story.json": smallStory({ figures: [sourcedFigure({})] }) });
+        const sources = writeStoryFolder({ "article.txt": `${SOURCE_HEADER}\n\n${article}\n` });
         return { data, sources, file: reported(data, "story.json") };
       }
 
       it("reports 48,000 missing from source aj-2025-02-28 with its file and path, and exits 1", () => {
-        const { data, sources, file } = folders(KILLED.replace("48,000", "47,000"));
+        const { data, sources, file } = folders(FIGURE_SENTENCE.replace("48,000", "47,000"));
         const r = cli(["validate", data, "--sources", sources]);
         expect(r.code).toBe(1);
         expect(r.err.split("\n")).toEqual([
@@ -170,7 +179,7 @@ describe("ceasefire-bot CLI", () => {
       });
 
       it("exits 0 when the source states it, saying what was checked against which text", () => {
-        const { data, sources } = folders(KILLED);
+        const { data, sources } = folders(FIGURE_SENTENCE);
         const r = cli(["validate", "--data", data, "--sources", sources]);
         expect(r.err).toBe("");
         expect(r.code).toBe(0);
@@ -180,7 +189,7 @@ describe("ceasefire-bot CLI", () => {
       });
 
       it("names the sources with no archived text, and checks nothing against them", () => {
-        const { data } = folders(KILLED);
+        const { data } = folders(FIGURE_SENTENCE);
         const empty = tempDir();
         const r = cli(["validate", data, "--sources", empty]);
         expect(r.code).toBe(0);

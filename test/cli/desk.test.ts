@@ -5,8 +5,7 @@
 import { type ChildProcessWithoutNullStreams, spawn } from "node:child_process";
 import { afterEach, describe, expect, it } from "vitest";
 import { hashPassword } from "../../src/desk/auth.js";
-import { tempDir } from "../support/files.js";
-import { botEnv } from "../support/processes.js";
+import { botEnv, tempDir } from "../support/index.js";
 
 const children: ChildProcessWithoutNullStreams[] = [];
 afterEach(() => {

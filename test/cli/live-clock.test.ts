@@ -1,7 +1,6 @@
 import { spawn } from "node:child_process";
 import { describe, expect, it } from "vitest";
-import { tempDir } from "../support/files.js";
-import { botEnv } from "../support/processes.js";
+import { botEnv, tempDir } from "../support/index.js";
 
 /**
  * Runs `ceasefire-bot start --clock …` as a person would: types each line once the bot has printed

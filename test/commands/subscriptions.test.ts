@@ -1,6 +1,5 @@
 import { afterEach, describe, expect, it } from "vitest";
-import { type ChannelRig, channelRig } from "../support/channel.js";
-import { AFTER, BEFORE, DURING } from "../support/story.js";
+import { AFTER, BEFORE, type ChannelRig, channelRig, DURING } from "../support/index.js";
 
 let rig: ChannelRig;
 afterEach(async () => {

@@ -1,6 +1,5 @@
 import { afterEach, describe, expect, it } from "vitest";
-import { type ChannelRig, channelRig, GAZA } from "../support/channel.js";
-import { DURING } from "../support/story.js";
+import { type ChannelRig, channelRig, DURING, GAZA } from "../support/index.js";
 
 let rig: ChannelRig;
 afterEach(async () => {

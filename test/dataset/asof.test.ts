@@ -7,8 +7,7 @@ import { runCommand } from "../../src/command/run.js";
 import { storyAt } from "../../src/dataset/asof.js";
 import { renderText } from "../../src/platforms/console/render.js";
 import { plainText, type Reply } from "../../src/reply/reply.js";
-import { registry } from "../support/story.js";
-import { truceContext, truceDataset, truceStory } from "../support/truce.js";
+import { registry, truceContext, truceDataset, truceStory } from "../support/index.js";
 
 const dataset = truceDataset();
 const ask = (command: string, options: Record<string, string>, at: string, ds = dataset): Reply =>

@@ -2,9 +2,7 @@ import { writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { LiveDataset } from "../../src/dataset/live.js";
-import { shippedStoryText, tempDir } from "../support/files.js";
-import { captureLog } from "../support/log.js";
-import { shippedStory } from "../support/story.js";
+import { captureLog, shippedStory, shippedStoryText, tempDir } from "../support/index.js";
 
 /** A folder holding a copy of the shipped story, and a logger whose text the test can read. */
 function setup() {

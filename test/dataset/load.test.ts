@@ -8,15 +8,17 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { formatDataError, type LoadResult, loadDataset, parseStoryText } from "../../src/dataset/load.js";
 import {
+  otherStory,
+  type RawStory,
   reported,
   shippedDataDir,
+  shippedStory,
   shippedStoryPath,
   shippedStoryText,
   shownPath,
   tempDir,
   writeStoryFolder,
-} from "../support/files.js";
-import { otherStory, type RawStory, shippedStory } from "../support/story.js";
+} from "../support/index.js";
 
 function lines(result: LoadResult): string[] {
   if (result.ok) return [];

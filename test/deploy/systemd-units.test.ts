@@ -16,20 +16,21 @@ import { existsSync } from "node:fs";
 import { join } from "node:path";
 import { promisify } from "node:util";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import { repoRoot } from "../support/files.js";
-import { installBot } from "../support/install.js";
-import { freePort, until } from "../support/processes.js";
-import { StandInDiscord } from "../support/standins/discord.js";
-import { StandInSlack } from "../support/standins/slack.js";
 import {
+  freePort,
+  installBot,
   milliseconds,
   one,
   type RunningUnit,
+  repoRoot,
   runUnit,
+  StandInDiscord,
+  StandInSlack,
   serviceSettings,
   stopUnit,
   unitEnvironment,
-} from "../support/systemd-unit.js";
+  until,
+} from "../support/index.js";
 
 const UNITS = ["deploy/ceasefire-bot.service", "deploy/ceasefire-bot-discord-proxy.service"];
 /** How long the bot may take to close its connections and store after SHUTDOWN_TIMEOUT_MS (src/cli/start.ts). */

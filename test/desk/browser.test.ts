@@ -9,7 +9,6 @@ import { join } from "node:path";
 import { type Browser, chromium, type Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { markerFor } from "../../src/alerts/marker.js";
-import { repoRoot } from "../support/files.js";
 import {
   type DeskRig,
   DISCORD_CHANNEL,
@@ -18,6 +17,7 @@ import {
   startDeskRig,
   USER,
 } from "../support/harness/desk.js";
+import { repoRoot } from "../support/index.js";
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 

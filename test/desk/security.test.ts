@@ -5,7 +5,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type DeskRig, logIn, startDeskRig, USER } from "../support/harness/desk.js";
-import { shippedStory } from "../support/story.js";
+import { shippedStory } from "../support/index.js";
 
 const PROBES = ['<script>alert("x")</script>', '<img src=x onerror="alert(1)">', "\u202Eevil"];
 

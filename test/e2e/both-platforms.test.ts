@@ -5,9 +5,18 @@
  * by the scheduler when the (shifted) clock reaches 09:00 in Jerusalem.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type BotProcess, freePort, spawnBot, until } from "../support/processes.js";
-import { CHANNEL_ID, embedText, StandInDiscord } from "../support/standins/discord.js";
-import { postSigned, StandInSlack, slashCommandBody } from "../support/standins/slack.js";
+import {
+  type BotProcess,
+  CHANNEL_ID,
+  embedText,
+  freePort,
+  postSigned,
+  StandInDiscord,
+  StandInSlack,
+  slashCommandBody,
+  spawnBot,
+  until,
+} from "../support/index.js";
 
 const SECRET = "both-platforms-signing-secret";
 const SLACK_TOKEN = "xoxb-both-platforms";

@@ -5,8 +5,14 @@
  * slowly, so the command is acked empty at 2 s and its answer posted to the response_url later.
  */
 import { afterEach, describe, expect, it } from "vitest";
-import { type BotProcess, freePort, spawnBot } from "../support/processes.js";
-import { postSigned, StandInSlack, slashCommandBody } from "../support/standins/slack.js";
+import {
+  type BotProcess,
+  freePort,
+  postSigned,
+  StandInSlack,
+  slashCommandBody,
+  spawnBot,
+} from "../support/index.js";
 
 const SECRET = "shutdown-signing-secret";
 const TOKEN = "xoxb-shutdown-test";

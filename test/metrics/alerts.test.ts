@@ -10,10 +10,7 @@ import { createPrometheusMetrics, type PrometheusMetrics } from "../../src/metri
 import type { Reply } from "../../src/reply/reply.js";
 import { SqliteStore } from "../../src/store/sqlite.js";
 import { ManualClock } from "../../src/time/clock.js";
-import { makeScheduler, RecordingSender } from "../support/alerts.js";
-import { tempDir } from "../support/files.js";
-import { silentLog } from "../support/log.js";
-import { shippedData } from "../support/story.js";
+import { makeScheduler, RecordingSender, shippedData, silentLog, tempDir } from "../support/index.js";
 
 let store: SqliteStore;
 let clock: ManualClock;

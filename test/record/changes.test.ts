@@ -6,9 +6,7 @@ import { assemble, parseStoryText } from "../../src/dataset/load.js";
 import { ChangeRecorder, datasetChanges } from "../../src/record/changes.js";
 import { SqliteStore } from "../../src/store/sqlite.js";
 import { ManualClock } from "../../src/time/clock.js";
-import { tempDir } from "../support/files.js";
-import { silentLog } from "../support/log.js";
-import { type RawStory, shippedStory } from "../support/story.js";
+import { type RawStory, shippedStory, silentLog, tempDir } from "../support/index.js";
 
 function load(raw: RawStory) {
   const parsed = parseStoryText("gaza-2025.json", JSON.stringify(raw));

@@ -13,11 +13,17 @@ import { renderText } from "../../src/platforms/console/render.js";
 import { SqliteStore } from "../../src/store/sqlite.js";
 import type { Store } from "../../src/store/store.js";
 import { ManualClock } from "../../src/time/clock.js";
-import { makeScheduler, RecordingSender } from "../support/alerts.js";
-import { tempDir } from "../support/files.js";
-import { silentLog } from "../support/log.js";
-import { contextAt, registry, shippedStory } from "../support/story.js";
-import { truceDataset, truceStory } from "../support/truce.js";
+import {
+  contextAt,
+  makeScheduler,
+  RecordingSender,
+  registry,
+  shippedStory,
+  silentLog,
+  tempDir,
+  truceDataset,
+  truceStory,
+} from "../support/index.js";
 
 const OLD_1D = "truce:handover:1d";
 const OLD_0D = "truce:handover:0d";

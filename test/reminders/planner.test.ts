@@ -3,7 +3,7 @@ import { indexStory } from "../../src/dataset/dataset.js";
 import { assemble } from "../../src/dataset/load.js";
 import { storyFileSchema } from "../../src/dataset/schema.js";
 import { parseLead, planAlerts } from "../../src/reminders/plan.js";
-import { shippedStory } from "../support/story.js";
+import { shippedStory } from "../support/index.js";
 
 const shipped = shippedStory();
 

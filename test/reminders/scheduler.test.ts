@@ -10,10 +10,7 @@ import { STATE } from "../../src/reminders/scheduler.js";
 import { SqliteStore } from "../../src/store/sqlite.js";
 import type { Store } from "../../src/store/store.js";
 import { ManualClock } from "../../src/time/clock.js";
-import { makeScheduler, RecordingSender } from "../support/alerts.js";
-import { tempDir } from "../support/files.js";
-import { captureLog } from "../support/log.js";
-import { shippedData } from "../support/story.js";
+import { captureLog, makeScheduler, RecordingSender, shippedData, tempDir } from "../support/index.js";
 
 const PHASE_ONE_1D = "gaza-2025:phase-one-end:1d";
 const PHASE_ONE_0D = "gaza-2025:phase-one-end:0d";

@@ -12,10 +12,7 @@ import { Scheduler, STATE } from "../../src/reminders/scheduler.js";
 import type { Reply } from "../../src/reply/reply.js";
 import { SqliteStore } from "../../src/store/sqlite.js";
 import { ManualClock } from "../../src/time/clock.js";
-import { RecordingSender } from "../support/alerts.js";
-import { tempDir } from "../support/files.js";
-import { silentLog } from "../support/log.js";
-import { shippedData } from "../support/story.js";
+import { RecordingSender, shippedData, silentLog, tempDir } from "../support/index.js";
 
 const CHANNELS = Array.from({ length: 40 }, (_, i) => String(100 + i));
 const DUE_AT_0900 = ["gaza-2025:phase-one-end:1d", "gaza-2025:philadelphi-withdrawal-start:1d"].map(

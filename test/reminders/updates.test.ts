@@ -10,10 +10,7 @@ import { STATE } from "../../src/reminders/scheduler.js";
 import { SqliteStore } from "../../src/store/sqlite.js";
 import type { Store } from "../../src/store/store.js";
 import { ManualClock } from "../../src/time/clock.js";
-import { makeScheduler, RecordingSender } from "../support/alerts.js";
-import { tempDir } from "../support/files.js";
-import { silentLog } from "../support/log.js";
-import { shippedStory } from "../support/story.js";
+import { makeScheduler, RecordingSender, shippedStory, silentLog, tempDir } from "../support/index.js";
 
 let dir: string;
 let file: string;

@@ -5,7 +5,7 @@
 import { afterAll, describe, expect, it } from "vitest";
 import { MIGRATIONS } from "../../src/store/migrations.js";
 import type { PostgresStore } from "../../src/store/postgres.js";
-import { TestSchemas } from "../support/postgres.js";
+import { TestSchemas } from "../support/index.js";
 import { describeStoreContract } from "./contract.js";
 
 const schemas = new TestSchemas("store_test");

@@ -17,14 +17,22 @@ import { afterAll, afterEach, describe, expect, it } from "vitest";
 import { markerFor } from "../../../src/alerts/marker.js";
 import type { Platform } from "../../../src/store/store.js";
 import { ManualClock, systemClock } from "../../../src/time/clock.js";
-import { makeScheduler, RecordingSender } from "../../support/alerts.js";
-import { tempDir } from "../../support/files.js";
-import { TestSchemas } from "../../support/postgres.js";
-import { freePort, killScripts, type RunningScript, runScript, until } from "../../support/processes.js";
-import { StandInDiscordChannels } from "../../support/standins/discord-channels.js";
-import { StandInSlackChannels } from "../../support/standins/slack-channels.js";
-import { shippedData, shippedStory } from "../../support/story.js";
-import { startThrowawayPostgres } from "../../support/throwaway-postgres.js";
+import {
+  freePort,
+  killScripts,
+  makeScheduler,
+  RecordingSender,
+  type RunningScript,
+  runScript,
+  StandInDiscordChannels,
+  StandInSlackChannels,
+  shippedData,
+  shippedStory,
+  startThrowawayPostgres,
+  TestSchemas,
+  tempDir,
+  until,
+} from "../../support/index.js";
 
 const CHANNELS = 1_000;
 const LEASE_MS = 2_000;

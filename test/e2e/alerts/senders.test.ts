@@ -13,8 +13,7 @@ import { SlackSender } from "../../../src/platforms/slack/sender.js";
 import { SqliteStore } from "../../../src/store/sqlite.js";
 import type { Platform, Store } from "../../../src/store/store.js";
 import { ManualClock } from "../../../src/time/clock.js";
-import { tempDir } from "../../support/files.js";
-import { silentLog } from "../../support/log.js";
+import { StandInDiscordChannels, StandInSlackChannels, silentLog, tempDir } from "../../support/index.js";
 import {
   closeRest,
   discordRest,
@@ -22,8 +21,6 @@ import {
   renderSlackMinimal,
   slackClient,
 } from "../../support/standins/clients.js";
-import { StandInDiscordChannels } from "../../support/standins/discord-channels.js";
-import { StandInSlackChannels } from "../../support/standins/slack-channels.js";
 
 const clock = new ManualClock("2025-02-28T07:00:00Z");
 const item: DeliveryItem = {

@@ -11,12 +11,19 @@ import { markerFor } from "../../../src/alerts/marker.js";
 import { SqliteStore } from "../../../src/store/sqlite.js";
 import type { Platform } from "../../../src/store/store.js";
 import { ManualClock } from "../../../src/time/clock.js";
-import { makeScheduler, RecordingSender } from "../../support/alerts.js";
-import { tempDir } from "../../support/files.js";
-import { killScripts, type RunningScript, runScript, until } from "../../support/processes.js";
-import { StandInDiscordChannels } from "../../support/standins/discord-channels.js";
-import { StandInSlackChannels } from "../../support/standins/slack-channels.js";
-import { truceDataset, truceStory } from "../../support/truce.js";
+import {
+  killScripts,
+  makeScheduler,
+  RecordingSender,
+  type RunningScript,
+  runScript,
+  StandInDiscordChannels,
+  StandInSlackChannels,
+  tempDir,
+  truceDataset,
+  truceStory,
+  until,
+} from "../../support/index.js";
 
 const CHANNELS = 1_000;
 const ALERTS = ["gaza-2025:phase-one-end:1d", "gaza-2025:philadelphi-withdrawal-start:1d"];

@@ -1,11 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { commands } from "../../../commands/index.js";
-import { type Harness, startHarness, TOKEN } from "../../support/harness/discord.js";
-import { type CallbackBody, embedText } from "../../support/standins/discord.js";
+import { type DiscordHarness, startDiscordHarness, TOKEN } from "../../support/harness/discord.js";
+import { type CallbackBody, embedText } from "../../support/index.js";
 
-let h: Harness;
+let h: DiscordHarness;
 beforeAll(async () => {
-  h = await startHarness();
+  h = await startDiscordHarness();
 });
 afterAll(async () => {
   await h?.close();

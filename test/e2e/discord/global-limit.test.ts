@@ -10,10 +10,10 @@ import {
   freePort,
   killScripts,
   runScript,
+  StandInDiscordChannels,
   spawnCommand,
   until,
-} from "../../support/processes.js";
-import { StandInDiscordChannels } from "../../support/standins/discord-channels.js";
+} from "../../support/index.js";
 
 const LIMIT = 50;
 const PROCESSES = 3;

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { commands } from "../../../commands/index.js";
 import { discordCommands } from "../../../src/platforms/discord/commands.js";
 import { registerCommands } from "../../../src/platforms/discord/register.js";
-import { StandInDiscord } from "../../support/standins/discord.js";
+import { StandInDiscord } from "../../support/index.js";
 
 let discord: StandInDiscord;
 beforeAll(async () => {

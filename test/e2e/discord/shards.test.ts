@@ -5,14 +5,18 @@
  * shard only the servers whose `(guild_id >> 22) % 2` is its id, and their interactions.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type BotProcess, freePort, spawnBot, spawnCommand, until } from "../../support/processes.js";
 import {
+  type BotProcess,
   type CallbackBody,
   embedText,
+  freePort,
   guildIdOf,
   StandInDiscord,
   shardOf,
-} from "../../support/standins/discord.js";
+  spawnBot,
+  spawnCommand,
+  until,
+} from "../../support/index.js";
 
 const TOKEN = "sharded-bot-token.secret-part";
 const SERVERS = 6;

@@ -6,7 +6,7 @@ import {
   type SlackHarness,
   startSlackHarness,
 } from "../../support/harness/slack.js";
-import { slackSignature, slashCommandBody } from "../../support/standins/slack.js";
+import { slackSignature, slashCommandBody } from "../../support/index.js";
 
 let bot: SlackHarness;
 

@@ -11,11 +11,8 @@ import type { BotCore } from "../../../src/bot/core.js";
 import { createPrometheusMetrics } from "../../../src/metrics/prometheus.js";
 import { createSlackAdapter, type SlackAdapter } from "../../../src/platforms/slack/adapter.js";
 import type { SqliteStore } from "../../../src/store/sqlite.js";
-import { shippedCoreWithStore } from "../../support/core.js";
 import { BOT_TOKEN, blockText, buttonIds } from "../../support/harness/slack.js";
-import { captureLog } from "../../support/log.js";
-import { StandInSlack } from "../../support/standins/slack.js";
-import { StandInSlackSocket } from "../../support/standins/slack-socket.js";
+import { captureLog, StandInSlack, StandInSlackSocket, shippedCoreWithStore } from "../../support/index.js";
 
 /** An app-level token, shaped like Slack's. */
 const APP_TOKEN =

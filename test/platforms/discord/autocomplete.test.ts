@@ -3,9 +3,14 @@ import { choicesFor, shortKey } from "../../../src/command/choices.js";
 import { runCommand } from "../../../src/command/run.js";
 import { suggest } from "../../../src/platforms/discord/autocomplete.js";
 import { plainText } from "../../../src/reply/reply.js";
-import { suggestionViolations } from "../../support/payload-limits.js";
-import { registry, shippedData } from "../../support/story.js";
-import { datasetOf, truceContext, truceStory } from "../../support/truce.js";
+import {
+  datasetOf,
+  registry,
+  shippedData,
+  suggestionViolations,
+  truceContext,
+  truceStory,
+} from "../../support/index.js";
 
 const dataset = shippedData();
 

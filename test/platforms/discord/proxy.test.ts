@@ -6,9 +6,7 @@ import { REST } from "@discordjs/rest";
 import { afterEach, describe, expect, it } from "vitest";
 import { restOptions } from "../../../src/platforms/discord/adapter.js";
 import { type DiscordProxy, startDiscordProxy } from "../../../src/platforms/discord/proxy.js";
-import { captureLog } from "../../support/log.js";
-import { freePort } from "../../support/processes.js";
-import { CHANNEL_ID, StandInDiscord } from "../../support/standins/discord.js";
+import { CHANNEL_ID, captureLog, freePort, StandInDiscord } from "../../support/index.js";
 
 const TOKEN = "proxy-test-token.secret-part";
 

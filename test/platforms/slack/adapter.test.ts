@@ -5,9 +5,7 @@ import { secretScrubber } from "../../../src/log.js";
 import { createSlackAdapter } from "../../../src/platforms/slack/adapter.js";
 import { answerUmbrella } from "../../../src/platforms/slack/answer.js";
 import { boltLogger, boltLogLevel } from "../../../src/platforms/slack/logger.js";
-import { shippedCore } from "../../support/core.js";
-import { captureLog } from "../../support/log.js";
-import { StandInSlack } from "../../support/standins/slack.js";
+import { captureLog, StandInSlack, shippedCore } from "../../support/index.js";
 
 /** The core on the shipped data at a fixed clock. */
 const core = async () => (await shippedCore()).core;

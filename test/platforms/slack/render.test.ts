@@ -3,8 +3,7 @@ import { SLACK_LIMITS } from "../../../src/platforms/slack/limits.js";
 import { fitMrkdwn, segments, toMrkdwn } from "../../../src/platforms/slack/mrkdwn.js";
 import { type Block, renderSlack } from "../../../src/platforms/slack/render.js";
 import type { Reply, ReplyButton, ReplyField, Rich } from "../../../src/reply/reply.js";
-import { shippedCore } from "../../support/core.js";
-import { registry } from "../../support/story.js";
+import { registry, shippedCore } from "../../support/index.js";
 
 const footer = {
   sources: [

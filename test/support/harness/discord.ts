@@ -14,7 +14,7 @@ import { StandInDiscord } from "../standins/discord.js";
 
 export const TOKEN = "stand-in-bot-token.secret-part";
 
-export interface Harness {
+export interface DiscordHarness {
   discord: StandInDiscord;
   core: BotCore;
   adapter: DiscordAdapter;
@@ -26,7 +26,7 @@ export interface Harness {
   close(): Promise<void>;
 }
 
-export async function startHarness(
+export async function startDiscordHarness(
   options: {
     wrapCore?: (core: BotCore) => DiscordCore;
     deferAfterMs?: number;
@@ -37,7 +37,7 @@ export async function startHarness(
     /** Servers the bot is in (default none). */
     guilds?: number;
   } = {},
-): Promise<Harness> {
+): Promise<DiscordHarness> {
   const { log, text, lines } = captureLog();
   const { metrics } = options;
   const { core, data, store } = await shippedCoreWithStore({ log, ...(metrics ? { metrics } : {}) });
