@@ -7,7 +7,8 @@
 
 import { Client, Events, GatewayIntentBits } from "discord.js";
 import { createDiscordAdapter } from "../src/platforms/discord/adapter.js";
-import { shippedCore, silentLogger } from "../test/fixtures/core.js";
+import { shippedCore } from "../test/support/core.js";
+import { silentLog } from "../test/support/log.js";
 
 const [kind, apiUrl] = process.argv.slice(2);
 if ((kind !== "bot" && kind !== "bare") || !apiUrl) {
@@ -22,7 +23,7 @@ const appId = "800000000000000001";
 let client: Client;
 let stop: () => Promise<void>;
 if (kind === "bot") {
-  const log = silentLogger();
+  const log = silentLog();
   // Bundled into .bench-build/, so the fixture cannot find data/ from its own path: the bench runs
   // this child from the repository root.
   const { core, data } = await shippedCore({ log, dataPath: "data" });

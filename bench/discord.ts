@@ -16,8 +16,9 @@ import { type APIEmbed, Client, EmbedBuilder, Events, GatewayIntentBits } from "
 import type { LiveDataset } from "../src/dataset/live.js";
 import { createDiscordAdapter } from "../src/platforms/discord/adapter.js";
 import { renderDiscord } from "../src/platforms/discord/render.js";
-import { type OptionValue, StandInDiscord } from "../test/e2e/discord/standin.js";
-import { shippedCore, silentLogger } from "../test/fixtures/core.js";
+import { shippedCore } from "../test/support/core.js";
+import { silentLog } from "../test/support/log.js";
+import { type OptionValue, StandInDiscord } from "../test/support/standins/discord.js";
 import { type BenchSection, median } from "./report.js";
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), "..");
@@ -50,7 +51,7 @@ interface Contender {
 }
 
 function botContender(discord: StandInDiscord): Contender {
-  const log = silentLogger();
+  const log = silentLog();
   let data: LiveDataset | undefined;
   let adapter: ReturnType<typeof createDiscordAdapter> | undefined;
   return {
@@ -172,7 +173,7 @@ async function throughput(): Promise<{ bot: Rate[]; bare: Rate[] }> {
       }
     }
   } finally {
-    await discord.close();
+    await discord.stop();
   }
   return rates;
 }
@@ -219,7 +220,7 @@ async function memoryOf(child: string, kind: "bot" | "bare", guilds: number): Pr
       throw new Error(`${kind} child saw ${memory.guilds} servers, not ${guilds}`);
     return memory;
   } finally {
-    await discord.close();
+    await discord.stop();
   }
 }
 

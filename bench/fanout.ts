@@ -18,7 +18,7 @@ import { renderDiscord } from "../src/platforms/discord/render.js";
 import { DiscordSender } from "../src/platforms/discord/sender.js";
 import { SqliteStore } from "../src/store/sqlite.js";
 import { fixedClock } from "../src/time/clock.js";
-import { DiscordStandIn } from "../test/e2e/alerts/standin-discord.js";
+import { StandInDiscordChannels } from "../test/support/standins/discord-channels.js";
 import { benchAlert, countingRest, subscribedChannels } from "./alert.js";
 import type { BenchSection } from "./report.js";
 
@@ -27,11 +27,11 @@ const LIMIT = 500;
 const CONCURRENCY = 256;
 
 export async function benchFanout(): Promise<BenchSection> {
-  const standin = await new DiscordStandIn({ globalPerSecond: LIMIT }).start();
+  const standin = await StandInDiscordChannels.start({ globalPerSecond: LIMIT });
   const store = SqliteStore.open(join(mkdtempSync(join(tmpdir(), "bench-fanout-")), "bot.sqlite"));
   const channels = await subscribedChannels(store, CHANNELS);
 
-  const { rest, saw429 } = countingRest(standin.url, LIMIT);
+  const { rest, saw429 } = countingRest(standin.apiUrl, LIMIT);
   const clock = fixedClock("2025-02-28T07:00:00Z");
   const deliverer = new Deliverer({
     store,

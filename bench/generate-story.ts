@@ -11,7 +11,7 @@ import { indexStory } from "../src/dataset/dataset.js";
 import { assemble, checkReferences, formatDataError } from "../src/dataset/load.js";
 import { storyFileSchema } from "../src/dataset/schema.js";
 import { addDays } from "../src/time/calendar.js";
-import { seededRandom } from "../test/fixtures/random-story.js";
+import { seededRandom } from "../test/support/random-story.js";
 
 export const GENERATED_TAGS = [
   "talks",

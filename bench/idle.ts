@@ -13,12 +13,12 @@
  */
 import { type ChildProcess, execFile, spawn } from "node:child_process";
 import { promisify } from "node:util";
-import { StandInDiscord } from "../test/e2e/discord/standin.js";
-import { SlackSocketStandin } from "../test/e2e/slack/socket-standin.js";
-import { SlackStandin } from "../test/e2e/slack/standin.js";
-import { freePort, until } from "../test/fixtures/bot-process.js";
-import { installBot } from "../test/fixtures/install.js";
-import { one, runUnit, serviceSettings } from "../test/fixtures/systemd-unit.js";
+import { installBot } from "../test/support/install.js";
+import { freePort, until } from "../test/support/processes.js";
+import { StandInDiscord } from "../test/support/standins/discord.js";
+import { StandInSlack } from "../test/support/standins/slack.js";
+import { StandInSlackSocket } from "../test/support/standins/slack-socket.js";
+import { one, runUnit, serviceSettings } from "../test/support/systemd-unit.js";
 import type { BenchSection } from "./report.js";
 
 const IDLE_SECONDS = Number(process.env.BENCH_IDLE_SECONDS ?? 30);
@@ -73,10 +73,8 @@ async function botIdle(
 ): Promise<Sample> {
   const discord = await StandInDiscord.start();
   discord.guildCount = SERVERS;
-  const slack = new SlackStandin(SLACK_TOKEN);
-  await slack.start();
-  const socket = slackMode === "socket" ? new SlackSocketStandin(slack, APP_TOKEN) : undefined;
-  await socket?.start();
+  const slack = await StandInSlack.start(SLACK_TOKEN);
+  const socket = slackMode === "socket" ? await StandInSlackSocket.start(slack, APP_TOKEN) : undefined;
   const healthPort = await freePort();
   const envFile: Record<string, string> = {
     LOG_LEVEL: "warn",
@@ -108,7 +106,7 @@ async function botIdle(
     await stopped(child);
     await socket?.stop();
     await slack.stop();
-    await discord.close();
+    await discord.stop();
   }
 }
 

@@ -20,7 +20,7 @@ import pg from "pg";
 import { createLogger } from "../src/log.js";
 import { startDiscordProxy } from "../src/platforms/discord/proxy.js";
 import { PostgresStore } from "../src/store/postgres.js";
-import { DiscordStandIn } from "../test/e2e/alerts/standin-discord.js";
+import { StandInDiscordChannels } from "../test/support/standins/discord-channels.js";
 import { subscribedChannels } from "./alert.js";
 import type { BenchSection } from "./report.js";
 
@@ -65,12 +65,12 @@ async function nextLine(reader: AsyncIterator<string>, what: string, stderr: () 
 }
 
 async function fanOutWith(processes: number, schema: string): Promise<Run> {
-  const standin = await new DiscordStandIn({ globalPerSecond: LIMIT }).start();
+  const standin = await StandInDiscordChannels.start({ globalPerSecond: LIMIT });
   // Every process goes through one shared proxy that keeps the bot's one global limit.
   const proxy = await startDiscordProxy({
     host: "127.0.0.1",
     port: 0,
-    apiUrl: standin.url,
+    apiUrl: standin.apiUrl,
     globalRequestsPerSecond: LIMIT,
     log: createLogger("silent"),
   });

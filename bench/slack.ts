@@ -15,8 +15,9 @@ import { createSlackAdapter, EVENTS_PATH } from "../src/platforms/slack/adapter.
 import { answerCommand, answerUmbrella } from "../src/platforms/slack/answer.js";
 import { boltLogger, boltLogLevel } from "../src/platforms/slack/logger.js";
 import { renderSlack } from "../src/platforms/slack/render.js";
-import { SlackStandin, slashCommandBody } from "../test/e2e/slack/standin.js";
-import { shippedCore, silentLogger } from "../test/fixtures/core.js";
+import { shippedCore } from "../test/support/core.js";
+import { silentLog } from "../test/support/log.js";
+import { StandInSlack, slashCommandBody } from "../test/support/standins/slack.js";
 import { type BenchSection, median } from "./report.js";
 
 const SECRET = "bench-signing-secret";
@@ -103,10 +104,9 @@ async function startBareApp(apiUrl: string, silent: ReturnType<typeof createLogg
 }
 
 export async function benchSlack(): Promise<BenchSection> {
-  const log = silentLogger();
+  const log = silentLog();
   const { core, data } = await shippedCore({ log });
-  const standin = new SlackStandin(TOKEN);
-  await standin.start();
+  const standin = await StandInSlack.start(TOKEN);
   const bot = createSlackAdapter({
     core,
     botToken: TOKEN,

@@ -13,7 +13,7 @@ import { chmodSync, mkdtempSync, rmSync } from "node:fs";
 import { connect } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { startThrowawayPostgres } from "./fixtures/throwaway-postgres.js";
+import { startThrowawayPostgres } from "./support/index.js";
 
 const DEFAULT_PGURL = "postgres://postgres@127.0.0.1:5432/test";
 const LOCAL_HOSTS = new Set(["127.0.0.1", "localhost", "[::1]"]);

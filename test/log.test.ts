@@ -2,12 +2,12 @@
  * Logs for operators: secrets never reach a log line, in whatever shape a library hands them over
  * (an error's message, its stack, the request config it carries), in JSON and in the pretty format.
  */
-import { Writable } from "node:stream";
 import { describe, expect, it } from "vitest";
 import { botSecrets, loadBotConfig } from "../src/cli/config.js";
 import { ConfigError, loadConfig } from "../src/config.js";
-import { createLogger, type LogFormat } from "../src/log.js";
+import type { LogFormat } from "../src/log.js";
 import { platforms } from "../src/platforms/index.js";
+import { captureLog } from "./support/index.js";
 
 const ENV = {
   DISCORD_TOKEN: "MTE5.discord-token.secret-part",
@@ -25,17 +25,8 @@ const SECRETS = [
   ENV.DATABASE_URL,
 ];
 
-function capture(format: LogFormat): { log: ReturnType<typeof createLogger>; text: () => string } {
-  const chunks: string[] = [];
-  const sink = new Writable({
-    write(chunk, _enc, done) {
-      chunks.push(String(chunk));
-      done();
-    },
-  });
-  const log = createLogger("debug", sink, { format, secrets: botSecrets(loadBotConfig(ENV, platforms)) });
-  return { log, text: () => chunks.join("") };
-}
+const capture = (format: LogFormat) =>
+  captureLog({ format, secrets: botSecrets(loadBotConfig(ENV, platforms)) });
 
 /** An error as HTTP clients throw them: the token in the message, the stack and the request config. */
 function libraryError(): Error {

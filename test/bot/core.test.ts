@@ -1,18 +1,16 @@
-import { Writable } from "node:stream";
 import { describe, expect, it } from "vitest";
 import { registry } from "../../commands/index.js";
 import { createCore } from "../../src/bot/core.js";
 import { defaultSettings } from "../../src/config.js";
 import { type Dataset, indexStory } from "../../src/dataset/dataset.js";
 import { assemble, loadDataset, parseStoryText } from "../../src/dataset/load.js";
-import { createLogger } from "../../src/log.js";
 import { ManualClock } from "../../src/time/clock.js";
-import { shippedStory } from "../fixtures/story.js";
+import { shippedDataDir, shippedStory, silentLog } from "../support/index.js";
 
-const quiet = createLogger("silent", new Writable({ write: (_c, _e, done) => done() }));
+const quiet = silentLog();
 
 async function shipped(): Promise<Dataset> {
-  const result = await loadDataset("data");
+  const result = await loadDataset(shippedDataDir);
   if (!result.ok) throw new Error("shipped data invalid");
   return result.dataset;
 }

@@ -1,35 +1,38 @@
 import { spawnSync } from "node:child_process";
-import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { reported, writeStoryFolder } from "../fixtures/files.js";
-import { figure, HEADER, KILLED, smallStory } from "../fixtures/sources.js";
-import { tempDir } from "../fixtures/story.js";
+import {
+  botEnv,
+  DURING,
+  FIGURE_SENTENCE,
+  reported,
+  SOURCE_HEADER,
+  shippedDataDir,
+  shippedStory,
+  smallStory,
+  sourcedFigure,
+  tempDir,
+  writeStoryFolder,
+} from "../support/index.js";
 
 /** Runs the real CLI as a child process, the way a user or another tool does. */
 function cli(args: string[], options: { input?: string; env?: Record<string, string> } = {}) {
-  const env: Record<string, string | undefined> = { ...process.env, LOG_LEVEL: "silent", ...options.env };
-  for (const key of ["DISCORD_TOKEN", "SLACK_BOT_TOKEN", "DATA_PATH"])
-    if (!options.env?.[key]) delete env[key];
   const r = spawnSync(process.execPath, ["bin/ceasefire-bot.mjs", ...args], {
     input: options.input ?? "",
-    env,
+    env: botEnv({ LOG_LEVEL: "silent", ...options.env }),
     encoding: "utf8",
     timeout: 20_000,
   });
   return { code: r.status, out: r.stdout, err: r.stderr };
 }
 
-const DURING = "2025-02-28T10:00:00Z";
-
+/** A folder holding the shipped story with two errors. */
 function brokenCopy(): string {
-  const dir = mkdtempSync(join(tmpdir(), "cf-cli-"));
-  const story = JSON.parse(readFileSync("data/gaza-2025.json", "utf8"));
+  const story = shippedStory();
   story.figures[1].values[0].attribution = "";
   story.deadlines[0].due = "2025-02-30";
-  writeFileSync(join(dir, "story.json"), JSON.stringify(story));
-  return dir;
+  return writeStoryFolder({ "story.json": JSON.stringify(story) });
 }
 
 describe("ceasefire-bot CLI", () => {
@@ -159,13 +162,13 @@ describe("ceasefire-bot CLI", () => {
     describe("--sources DIR", () => {
       /** A data folder holding one small story with a figure, and a folder of archived source texts. */
       function folders(article: string) {
-        const data = writeStoryFolder({ "story.json": smallStory({ figures: [figure({})] }) });
-        const sources = writeStoryFolder({ "article.txt": `${HEADER}\n\n${article}\n` });
+        const data = writeStoryFolder({ "story.json": smallStory({ figures: [sourcedFigure({})] }) });
+        const sources = writeStoryFolder({ "article.txt": `${SOURCE_HEADER}\n\n${article}\n` });
         return { data, sources, file: reported(data, "story.json") };
       }
 
       it("reports 48,000 missing from source aj-2025-02-28 with its file and path, and exits 1", () => {
-        const { data, sources, file } = folders(KILLED.replace("48,000", "47,000"));
+        const { data, sources, file } = folders(FIGURE_SENTENCE.replace("48,000", "47,000"));
         const r = cli(["validate", data, "--sources", sources]);
         expect(r.code).toBe(1);
         expect(r.err.split("\n")).toEqual([
@@ -176,7 +179,7 @@ describe("ceasefire-bot CLI", () => {
       });
 
       it("exits 0 when the source states it, saying what was checked against which text", () => {
-        const { data, sources } = folders(KILLED);
+        const { data, sources } = folders(FIGURE_SENTENCE);
         const r = cli(["validate", "--data", data, "--sources", sources]);
         expect(r.err).toBe("");
         expect(r.code).toBe(0);
@@ -186,7 +189,7 @@ describe("ceasefire-bot CLI", () => {
       });
 
       it("names the sources with no archived text, and checks nothing against them", () => {
-        const { data } = folders(KILLED);
+        const { data } = folders(FIGURE_SENTENCE);
         const empty = tempDir();
         const r = cli(["validate", data, "--sources", empty]);
         expect(r.code).toBe(0);
@@ -207,7 +210,7 @@ describe("ceasefire-bot CLI", () => {
     expect(r.code).toBe(0);
     const schema = JSON.parse(r.out);
     expect(schema.properties.figures.items.properties.values.items.required).toContain("attribution");
-    expect(schema).toEqual(JSON.parse(readFileSync("data/schema.json", "utf8")));
+    expect(schema).toEqual(JSON.parse(readFileSync(join(shippedDataDir, "schema.json"), "utf8")));
   });
 
   it("start runs the console bot on stdin/stdout when no token is configured", () => {

@@ -5,7 +5,7 @@
 import { type ChildProcessWithoutNullStreams, spawn } from "node:child_process";
 import { afterEach, describe, expect, it } from "vitest";
 import { hashPassword } from "../../src/desk/auth.js";
-import { tempDir } from "../fixtures/story.js";
+import { botEnv, tempDir } from "../support/index.js";
 
 const children: ChildProcessWithoutNullStreams[] = [];
 afterEach(() => {
@@ -15,15 +15,12 @@ afterEach(() => {
 
 /** Starts the CLI with the desk on a free port, and resolves with that port once it listens. */
 async function run(args: string[]): Promise<{ child: ChildProcessWithoutNullStreams; port: number }> {
-  const env: Record<string, string | undefined> = {
-    ...process.env,
+  const env = botEnv({
     DATA_DIR: tempDir(),
     DESK_USERS: `ana:${await hashPassword("a desk password for tests")}`,
     DESK_PORT: "0",
     LOG_LEVEL: "info",
-  };
-  delete env.DISCORD_TOKEN;
-  delete env.SLACK_BOT_TOKEN;
+  });
   const child = spawn(process.execPath, ["bin/ceasefire-bot.mjs", ...args], { env });
   children.push(child);
   const port = await new Promise<number>((resolve, reject) => {

@@ -1,8 +1,6 @@
 import { spawn } from "node:child_process";
-import { mkdtempSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
 import { describe, expect, it } from "vitest";
+import { botEnv, tempDir } from "../support/index.js";
 
 /**
  * Runs `ceasefire-bot start --clock …` as a person would: types each line once the bot has printed
@@ -15,14 +13,7 @@ function session(
   steps: { send: string; thenWaitFor: string }[],
 ): Promise<string> {
   return new Promise((resolve, reject) => {
-    const env: Record<string, string | undefined> = {
-      ...process.env,
-      DATA_DIR: dataDir,
-      SCHEDULER_CRON: "* * * * * *",
-      LOG_LEVEL: "silent",
-    };
-    delete env.DISCORD_TOKEN;
-    delete env.SLACK_BOT_TOKEN;
+    const env = botEnv({ DATA_DIR: dataDir, SCHEDULER_CRON: "* * * * * *", LOG_LEVEL: "silent" });
     const child = spawn(process.execPath, ["bin/ceasefire-bot.mjs", "start", "--clock", clock], { env });
     let out = "";
     let step = 0;
@@ -57,7 +48,7 @@ const SECOND_ALERT = "Reminder\n========\nThe Philadelphi corridor withdrawal is
 
 describe("ceasefire-bot start --clock", () => {
   it("fires the phase-one reminders live in a subscribed console, and never again after a restart", async () => {
-    const dataDir = mkdtempSync(join(tmpdir(), "cf-live-clock-"));
+    const dataDir = tempDir("cf-live-clock-");
     // 08:59:50 in Jerusalem: the day-before reminders are due at 09:00, ten seconds later.
     const first = await session(dataDir, "2025-02-28T06:59:50Z", [
       { send: "/subscribe kind:reminders", thenWaitFor: SECOND_ALERT },

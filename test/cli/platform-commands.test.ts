@@ -2,13 +2,14 @@ import { spawn } from "node:child_process";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { registry } from "../../commands/index.js";
 import { discordCommands } from "../../src/platforms/discord/commands.js";
-import { StandInDiscord } from "../e2e/discord/standin.js";
+import { botEnv, StandInDiscord } from "../support/index.js";
 
 /** Runs the real CLI as a child process (async, so the stand-in in this process can answer it). */
 function cli(args: string[], env: Record<string, string> = {}) {
   return new Promise<{ code: number | null; out: string; err: string }>((resolve) => {
-    const full: Record<string, string | undefined> = { ...process.env, LOG_LEVEL: "silent", ...env };
-    const child = spawn(process.execPath, ["bin/ceasefire-bot.mjs", ...args], { env: full });
+    const child = spawn(process.execPath, ["bin/ceasefire-bot.mjs", ...args], {
+      env: botEnv({ LOG_LEVEL: "silent", ...env }),
+    });
     let out = "";
     let err = "";
     child.stdout.on("data", (d) => {
@@ -26,7 +27,7 @@ beforeAll(async () => {
   discord = await StandInDiscord.start();
 });
 afterAll(async () => {
-  await discord.close();
+  await discord.stop();
 });
 
 describe("ceasefire-bot register", () => {

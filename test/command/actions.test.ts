@@ -4,8 +4,7 @@ import { decodeAction, encodeAction, MAX_ACTION_ID } from "../../src/command/act
 import { shortKey } from "../../src/command/choices.js";
 import { runCommand } from "../../src/command/run.js";
 import { plainText } from "../../src/reply/reply.js";
-import { registry, run } from "../fixtures/story.js";
-import { datasetOf, truceContext, truceStory } from "../fixtures/truce.js";
+import { datasetOf, registry, run, truceContext, truceStory } from "../support/index.js";
 
 describe("action ids", () => {
   it("encode compactly", () => {

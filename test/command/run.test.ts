@@ -4,7 +4,7 @@ import { z } from "zod";
 import { type CommandDefinition, defineCommand } from "../../src/command/definition.js";
 import { createRegistry, runCommand } from "../../src/command/run.js";
 import type { Reply } from "../../src/reply/reply.js";
-import { contextAt, DURING, registry } from "../fixtures/story.js";
+import { contextAt, DURING, registry } from "../support/index.js";
 
 const ok: Reply = { kind: "answer", title: "ok", ephemeral: false };
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { AFTER, BEFORE, DURING, NOTHING_KNOWN, run, runText } from "../fixtures/story.js";
+import { AFTER, BEFORE, DURING, NOTHING_KNOWN, run, runText } from "../support/index.js";
 
 describe("captives", () => {
   describe("on 28 February 2025, from the article of that day", () => {

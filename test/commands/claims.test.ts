@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { plainText } from "../../src/reply/reply.js";
-import { AFTER, BEFORE, DURING, NOTHING_KNOWN, run } from "../fixtures/story.js";
+import { AFTER, BEFORE, DURING, NOTHING_KNOWN, run } from "../support/index.js";
 
 describe("claims", () => {
   describe.each(Object.entries({ during: DURING, after: AFTER }))("%s phase one", (_label, at) => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { Reply } from "../../src/reply/reply.js";
 import { plainText } from "../../src/reply/reply.js";
-import { AFTER, BEFORE, DURING, NOTHING_KNOWN, run, runText } from "../fixtures/story.js";
+import { AFTER, BEFORE, DURING, NOTHING_KNOWN, run, runText } from "../support/index.js";
 
 const field = (reply: Reply, name: string) => {
   const f = reply.fields?.find((x) => x.name === name);

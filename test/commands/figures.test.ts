@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { AFTER, DURING, NOTHING_KNOWN, run, runText } from "../fixtures/story.js";
+import { AFTER, DURING, NOTHING_KNOWN, run, runText } from "../support/index.js";
 
 describe("figures", () => {
   describe.each(Object.entries({ during: DURING, after: AFTER }))("%s phase one", (_label, at) => {

@@ -5,7 +5,7 @@
 import { existsSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { AFTER, DURING, registry, repoRoot, run, runText, shippedData } from "../fixtures/story.js";
+import { AFTER, DURING, registry, repoRoot, run, runText, shippedData } from "../support/index.js";
 
 /** Several option sets per command, so footers are checked on more than the default answer. */
 const OPTIONS: Record<string, Record<string, string>[]> = {

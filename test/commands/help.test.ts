@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { CLOCKS, registry, run, runText } from "../fixtures/story.js";
+import { CLOCKS, registry, run, runText } from "../support/index.js";
 
 describe("help", () => {
   describe.each(Object.entries(CLOCKS))("%s phase one", (_label, at) => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { AFTER, BEFORE, DURING, NOTHING_KNOWN, run, runText } from "../fixtures/story.js";
+import { AFTER, BEFORE, DURING, NOTHING_KNOWN, run, runText } from "../support/index.js";
 
 describe("phase", () => {
   describe("before the agreement was announced (10 Jan 2025)", () => {

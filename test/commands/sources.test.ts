@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { AFTER, BEFORE, DURING, run, runText } from "../fixtures/story.js";
+import { AFTER, BEFORE, DURING, run, runText } from "../support/index.js";
 
 describe("sources", () => {
   describe.each(Object.entries({ during: DURING, after: AFTER }))("%s phase one", (_label, at) => {

@@ -1,8 +1,16 @@
 import { afterEach, describe, expect, it } from "vitest";
 import { runCommand } from "../../src/command/run.js";
-import { type ChannelRig, channelRig, GAZA } from "../fixtures/channel.js";
-import { BEFORE, DURING, registry, shippedData, shippedStory } from "../fixtures/story.js";
-import { truceDataset } from "../fixtures/truce.js";
+import {
+  BEFORE,
+  type ChannelRig,
+  channelRig,
+  DURING,
+  GAZA,
+  registry,
+  shippedData,
+  shippedStory,
+  truceDataset,
+} from "../support/index.js";
 
 /** The shipped story beside the truce, which is the default. */
 function shippedWithoutDefault() {

@@ -1,6 +1,5 @@
 import { afterEach, describe, expect, it } from "vitest";
-import { type ChannelRig, channelRig } from "../fixtures/channel.js";
-import { AFTER, BEFORE, DURING } from "../fixtures/story.js";
+import { AFTER, BEFORE, type ChannelRig, channelRig, DURING } from "../support/index.js";
 
 let rig: ChannelRig;
 afterEach(async () => {

@@ -7,8 +7,7 @@ import { describe, expect, it } from "vitest";
 import { DATA_OPTIONS, matching, optionValues, suggestions } from "../../src/command/choices.js";
 import { optionSpecs, parseOptions } from "../../src/command/options.js";
 import { runCommand } from "../../src/command/run.js";
-import { contextAt, DURING, registry, shippedStory } from "../fixtures/story.js";
-import { truceDataset } from "../fixtures/truce.js";
+import { contextAt, DURING, registry, shippedStory, truceDataset } from "../support/index.js";
 
 const context = contextAt(DURING);
 /** After everything in the data was known: every value of the story is one the commands answer about. */

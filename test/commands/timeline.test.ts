@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { Reply } from "../../src/reply/reply.js";
 import { plainText } from "../../src/reply/reply.js";
-import { AFTER, BEFORE, DURING, NOTHING_KNOWN, run, runText, shippedData } from "../fixtures/story.js";
+import { AFTER, BEFORE, DURING, NOTHING_KNOWN, run, runText, shippedData } from "../support/index.js";
 
 const lineTexts = (reply: Reply) => (reply.lines ?? []).map((l) => plainText(l));
 const titles = (reply: Reply) =>

@@ -1,6 +1,5 @@
 import { afterEach, describe, expect, it } from "vitest";
-import { type ChannelRig, channelRig, GAZA } from "../fixtures/channel.js";
-import { DURING } from "../fixtures/story.js";
+import { type ChannelRig, channelRig, DURING, GAZA } from "../support/index.js";
 
 let rig: ChannelRig;
 afterEach(async () => {

@@ -1,14 +1,13 @@
 /**
  * Answers as of an instant, on an invented truce that changes: each change checked at instants before,
- * at and after it (see test/fixtures/truce.ts for the story).
+ * at and after it (see test/support/truce.ts for the story).
  */
 import { describe, expect, it } from "vitest";
 import { runCommand } from "../../src/command/run.js";
 import { storyAt } from "../../src/dataset/asof.js";
 import { renderText } from "../../src/platforms/console/render.js";
 import { plainText, type Reply } from "../../src/reply/reply.js";
-import { registry } from "../fixtures/story.js";
-import { truceContext, truceDataset, truceStory } from "../fixtures/truce.js";
+import { registry, truceContext, truceDataset, truceStory } from "../support/index.js";
 
 const dataset = truceDataset();
 const ask = (command: string, options: Record<string, string>, at: string, ds = dataset): Reply =>

@@ -8,7 +8,7 @@ import { describe, expect, it } from "vitest";
 import { storyAt } from "../../src/dataset/asof.js";
 import type { Story } from "../../src/dataset/dataset.js";
 import { addDays, daysBetween, formatLongDate } from "../../src/time/calendar.js";
-import { DURING, shippedData } from "../fixtures/story.js";
+import { DURING, shippedData } from "../support/index.js";
 
 const story: Story = shippedData().defaultStory;
 const published = "2025-02-28";

@@ -1,28 +1,19 @@
-import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { Writable } from "node:stream";
 import { afterEach, describe, expect, it } from "vitest";
 import { LiveDataset } from "../../src/dataset/live.js";
-import { createLogger } from "../../src/log.js";
+import { captureLog, shippedStory, shippedStoryText, tempDir } from "../support/index.js";
 
-const shippedText = readFileSync("data/gaza-2025.json", "utf8");
-
+/** A folder holding a copy of the shipped story, and a logger whose text the test can read. */
 function setup() {
-  const dir = mkdtempSync(join(tmpdir(), "cf-live-"));
-  writeFileSync(join(dir, "gaza-2025.json"), shippedText);
-  const lines: string[] = [];
-  const sink = new Writable({
-    write(chunk, _enc, cb) {
-      lines.push(String(chunk));
-      cb();
-    },
-  });
-  return { dir, lines, log: createLogger("info", sink) };
+  const dir = tempDir();
+  writeFileSync(join(dir, "gaza-2025.json"), shippedStoryText);
+  const { log, text } = captureLog({ level: "info" });
+  return { dir, log, text };
 }
 
 function edited(change: (story: Record<string, any>) => void): string {
-  const story = JSON.parse(shippedText);
+  const story = shippedStory();
   change(story);
   return JSON.stringify(story, null, 2);
 }
@@ -48,7 +39,7 @@ describe("live dataset", () => {
   });
 
   it("keeps serving the last good data and logs every error of an invalid edit", async () => {
-    const { dir, log, lines } = setup();
+    const { dir, log, text } = setup();
     const live = await LiveDataset.open(dir, log);
     open.push(live);
     writeFileSync(
@@ -60,7 +51,7 @@ describe("live dataset", () => {
     );
     expect(await live.reload()).toBe(false);
     expect(live.dataset.defaultStory.figures[0]?.values[0]?.value).toBe(59);
-    const logged = lines.join("");
+    const logged = text();
     expect(logged).toContain("data edit rejected: still serving the last good data");
     expect(logged).toContain("figures[0].values[0].value");
     expect(logged).toContain('events[0].sourceIds[0]: unknown source id \\"nowhere\\"');

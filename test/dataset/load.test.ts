@@ -7,16 +7,18 @@ import { writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { formatDataError, type LoadResult, loadDataset, parseStoryText } from "../../src/dataset/load.js";
-import { otherStory, reported, writeStoryFolder } from "../fixtures/files.js";
 import {
+  otherStory,
   type RawStory,
+  reported,
   shippedDataDir,
   shippedStory,
   shippedStoryPath,
   shippedStoryText,
   shownPath,
   tempDir,
-} from "../fixtures/story.js";
+  writeStoryFolder,
+} from "../support/index.js";
 
 function lines(result: LoadResult): string[] {
   if (result.ok) return [];

@@ -6,7 +6,7 @@ import { describe, expect, it } from "vitest";
 import { formatDataError } from "../../src/dataset/load.js";
 import { type StoryFile, storyFileSchema } from "../../src/dataset/schema.js";
 import { checkAgainstSources, matchArchives } from "../../src/dataset/source-check.js";
-import { figure, HEADER, KILLED, SOURCE_ID, smallStory } from "../fixtures/sources.js";
+import { FIGURE_SENTENCE, SOURCE_HEADER, SOURCE_ID, smallStory, sourcedFigure } from "../support/index.js";
 
 function story(parts: Record<string, unknown>): StoryFile {
   return storyFileSchema.parse(smallStory(parts));
@@ -18,7 +18,7 @@ function problems(parts: Record<string, unknown>, text: string): string[] {
 }
 
 const figureProblems = (value: Record<string, unknown>, text: string) =>
-  problems({ figures: [figure(value)] }, text);
+  problems({ figures: [sourcedFigure(value)] }, text);
 
 const event = (when: string, extra: Record<string, unknown> = {}) => ({
   events: [{ id: "e", when, title: "Something happens", sourceIds: [SOURCE_ID], ...extra }],
@@ -26,21 +26,21 @@ const event = (when: string, extra: Record<string, unknown> = {}) => ({
 
 describe("figure values", () => {
   it("finds 48,000 written with a comma, in the sentence that attributes it", () => {
-    expect(figureProblems({}, KILLED)).toEqual([]);
+    expect(figureProblems({}, FIGURE_SENTENCE)).toEqual([]);
   });
 
   it("finds 48,000 written without a comma", () => {
-    expect(figureProblems({}, KILLED.replace("48,000", "48000"))).toEqual([]);
+    expect(figureProblems({}, FIGURE_SENTENCE.replace("48,000", "48000"))).toEqual([]);
   });
 
   it("reports 48,000 missing from source aj-2025-02-28", () => {
-    expect(figureProblems({}, KILLED.replace("48,000", "47,000"))).toEqual([
+    expect(figureProblems({}, FIGURE_SENTENCE.replace("48,000", "47,000"))).toEqual([
       'story.json: figures[0].values[0].value: "48,000" not found in source aj-2025-02-28',
     ]);
   });
 
   it("does not take 48 from 48,000, nor 4 from 4.5 or 14", () => {
-    expect(figureProblems({ value: 48 }, KILLED)[0]).toContain('"48" not found');
+    expect(figureProblems({ value: 48 }, FIGURE_SENTENCE)[0]).toContain('"48" not found');
     const text = "Some 4.5 million people in 14 camps.";
     expect(figureProblems({ value: 4, qualifier: "exactly", attribution: "Al Jazeera" }, text)).toEqual([
       'story.json: figures[0].values[0].value: "4" not found in source aj-2025-02-28',
@@ -203,7 +203,7 @@ describe("which sources are checked", () => {
   const other = { id: "other-2025-03-01", title: "Another article", published: "2025-03-01" };
 
   it("does not check an item whose sources have no archived text", () => {
-    const parts = { figures: [figure({ sourceId: other.id })] };
+    const parts = { figures: [sourcedFigure({ sourceId: other.id })] };
     const s = story(parts);
     s.sources.push(other);
     expect(checkAgainstSources(s, "story.json", new Map([[SOURCE_ID, "Nothing."]]))).toEqual([]);
@@ -252,19 +252,19 @@ describe("which archived text belongs to which source", () => {
   });
 
   it("else the file named after the source id", () => {
-    expect(found(story({}), { "a.txt": `${HEADER}\n`, [`${SOURCE_ID}.txt`]: "text" }).found).toEqual({
+    expect(found(story({}), { "a.txt": `${SOURCE_HEADER}\n`, [`${SOURCE_ID}.txt`]: "text" }).found).toEqual({
       [SOURCE_ID]: `${SOURCE_ID}.txt`,
     });
   });
 
   it("else the file whose first line gives the source's date and title (quotes typographic or plain)", () => {
     expect(
-      found(story({}), { "a.txt": "date 2025-02-28 Another title\n", "b.txt": ` ${HEADER}\n\nText.` }),
+      found(story({}), { "a.txt": "date 2025-02-28 Another title\n", "b.txt": ` ${SOURCE_HEADER}\n\nText.` }),
     ).toEqual({ found: { [SOURCE_ID]: "b.txt" }, missing: [], errors: [] });
   });
 
   it("names the sources with no archived text", () => {
-    const header = HEADER.replace("2025-02-28", "2025-02-27");
+    const header = SOURCE_HEADER.replace("2025-02-28", "2025-02-27");
     expect(found(story({}), { "a.txt": header })).toEqual({ found: {}, missing: [SOURCE_ID], errors: [] });
   });
 });

@@ -21,13 +21,18 @@
 import { chmodSync, lstatSync, mkdirSync, readFileSync, readlinkSync, statSync, unlinkSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { StandInDiscord } from "../e2e/discord/standin.js";
-import { SlackStandin } from "../e2e/slack/standin.js";
-import { freePort, until } from "../fixtures/bot-process.js";
-import { installBot } from "../fixtures/install.js";
-import { repoRoot } from "../fixtures/story.js";
-import { type SystemdManager, startSystemdManager } from "../fixtures/systemd-manager.js";
-import { milliseconds, one, serviceSettings } from "../fixtures/systemd-unit.js";
+import {
+  freePort,
+  installBot,
+  milliseconds,
+  one,
+  repoRoot,
+  StandInDiscord,
+  StandInSlack,
+  serviceSettings,
+  until,
+} from "../support/index.js";
+import { type SystemdManager, startSystemdManager } from "../support/systemd-manager.js";
 
 const UNIT = "ceasefire-bot.service";
 const UNIT_PATH = `deploy/${UNIT}`;
@@ -47,7 +52,7 @@ async function statusOf(url: string): Promise<number | undefined> {
 describe("deploy/ceasefire-bot.service under a real systemd manager", () => {
   let install: string | undefined;
   let discord: StandInDiscord | undefined;
-  let slack: SlackStandin | undefined;
+  let slack: StandInSlack | undefined;
   let manager: SystemdManager | undefined;
   let healthPort: number;
   let settings: Record<string, string>;
@@ -63,8 +68,7 @@ describe("deploy/ceasefire-bot.service under a real systemd manager", () => {
       mkdirSync(join(install, name));
     }
     discord = await StandInDiscord.start();
-    slack = new SlackStandin("xoxb-systemd-test");
-    await slack.start();
+    slack = await StandInSlack.start("xoxb-systemd-test");
     healthPort = await freePort();
     settings = {
       DISCORD_TOKEN: "systemd-test-discord-token",
@@ -80,7 +84,7 @@ describe("deploy/ceasefire-bot.service under a real systemd manager", () => {
 
   afterAll(async () => {
     await manager?.stop();
-    await discord?.close();
+    await discord?.stop();
     await slack?.stop();
   });
 

@@ -16,20 +16,21 @@ import { existsSync } from "node:fs";
 import { join } from "node:path";
 import { promisify } from "node:util";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import { StandInDiscord } from "../e2e/discord/standin.js";
-import { SlackStandin } from "../e2e/slack/standin.js";
-import { freePort, until } from "../fixtures/bot-process.js";
-import { installBot } from "../fixtures/install.js";
-import { repoRoot } from "../fixtures/story.js";
 import {
+  freePort,
+  installBot,
   milliseconds,
   one,
   type RunningUnit,
+  repoRoot,
   runUnit,
+  StandInDiscord,
+  StandInSlack,
   serviceSettings,
   stopUnit,
   unitEnvironment,
-} from "../fixtures/systemd-unit.js";
+  until,
+} from "../support/index.js";
 
 const UNITS = ["deploy/ceasefire-bot.service", "deploy/ceasefire-bot-discord-proxy.service"];
 /** How long the bot may take to close its connections and store after SHUTDOWN_TIMEOUT_MS (src/cli/start.ts). */
@@ -81,17 +82,16 @@ describe("the systemd units", () => {
 describe("each unit's ExecStart, run as systemd runs it", () => {
   let install: string;
   let discord: StandInDiscord;
-  let slack: SlackStandin;
+  let slack: StandInSlack;
 
   beforeAll(async () => {
     install = await installBot();
     discord = await StandInDiscord.start();
-    slack = new SlackStandin("xoxb-unit-test");
-    await slack.start();
+    slack = await StandInSlack.start("xoxb-unit-test");
   });
 
   afterAll(async () => {
-    await discord?.close();
+    await discord?.stop();
     await slack?.stop();
   });
 

@@ -9,8 +9,15 @@ import { join } from "node:path";
 import { type Browser, chromium, type Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { markerFor } from "../../src/alerts/marker.js";
-import { repoRoot } from "../fixtures/story.js";
-import { type DeskRig, DISCORD_CHANNEL, PASSWORD, SLACK_CHANNEL, startDeskRig, USER } from "./harness.js";
+import {
+  type DeskRig,
+  DISCORD_CHANNEL,
+  PASSWORD,
+  SLACK_CHANNEL,
+  startDeskRig,
+  USER,
+} from "../support/harness/desk.js";
+import { repoRoot } from "../support/index.js";
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 

@@ -3,8 +3,7 @@ import { describe, expect, it } from "vitest";
 import { parseStoryText } from "../../src/dataset/load.js";
 import type { StoryFile } from "../../src/dataset/schema.js";
 import { EditError, FORMS } from "../../src/desk/edits.js";
-import { shippedStoryText } from "../fixtures/story.js";
-import { truceStory } from "../fixtures/truce.js";
+import { shippedStoryText, truceStory } from "../support/index.js";
 
 const data = parseStoryText("gaza-2025.json", shippedStoryText).data as StoryFile;
 const now = new Date("2025-03-03T09:00:00Z");

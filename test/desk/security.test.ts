@@ -4,8 +4,8 @@
  * text of the data and sends strict security headers.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { shippedStory } from "../fixtures/story.js";
-import { type DeskRig, logIn, startDeskRig, USER } from "./harness.js";
+import { type DeskRig, logIn, startDeskRig, USER } from "../support/harness/desk.js";
+import { shippedStory } from "../support/index.js";
 
 const PROBES = ['<script>alert("x")</script>', '<img src=x onerror="alert(1)">', "\u202Eevil"];
 

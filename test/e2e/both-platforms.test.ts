@@ -5,22 +5,30 @@
  * by the scheduler when the (shifted) clock reaches 09:00 in Jerusalem.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type BotProcess, freePort, spawnBot, until } from "../fixtures/bot-process.js";
-import { CHANNEL_ID, embedText, StandInDiscord } from "./discord/standin.js";
-import { postSigned, SlackStandin, slashCommandBody } from "./slack/standin.js";
+import {
+  type BotProcess,
+  CHANNEL_ID,
+  embedText,
+  freePort,
+  postSigned,
+  StandInDiscord,
+  StandInSlack,
+  slashCommandBody,
+  spawnBot,
+  until,
+} from "../support/index.js";
 
 const SECRET = "both-platforms-signing-secret";
 const SLACK_TOKEN = "xoxb-both-platforms";
 
 let discord: StandInDiscord;
-let slack: SlackStandin;
+let slack: StandInSlack;
 let bot: BotProcess;
 let port: number;
 
 beforeAll(async () => {
   discord = await StandInDiscord.start();
-  slack = new SlackStandin(SLACK_TOKEN);
-  await slack.start();
+  slack = await StandInSlack.start(SLACK_TOKEN);
   port = await freePort();
   // 08:59:45 in Jerusalem: the day-before reminders are due 15 seconds later.
   bot = spawnBot(
@@ -30,7 +38,7 @@ beforeAll(async () => {
       DISCORD_API_URL: discord.apiUrl,
       SLACK_BOT_TOKEN: SLACK_TOKEN,
       SLACK_SIGNING_SECRET: SECRET,
-      SLACK_API_URL: `${slack.url}/api/`,
+      SLACK_API_URL: slack.apiUrl,
       PORT: String(port),
       SCHEDULER_CRON: "* * * * * *",
     },
@@ -43,7 +51,7 @@ beforeAll(async () => {
 afterAll(async () => {
   bot?.child.kill("SIGTERM");
   await bot?.exited;
-  await discord?.close();
+  await discord?.stop();
   await slack?.stop();
 });
 

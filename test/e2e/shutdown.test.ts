@@ -5,13 +5,19 @@
  * slowly, so the command is acked empty at 2 s and its answer posted to the response_url later.
  */
 import { afterEach, describe, expect, it } from "vitest";
-import { type BotProcess, freePort, spawnBot } from "../fixtures/bot-process.js";
-import { postSigned, SlackStandin, slashCommandBody } from "./slack/standin.js";
+import {
+  type BotProcess,
+  freePort,
+  postSigned,
+  StandInSlack,
+  slashCommandBody,
+  spawnBot,
+} from "../support/index.js";
 
 const SECRET = "shutdown-signing-secret";
 const TOKEN = "xoxb-shutdown-test";
 
-let slack: SlackStandin | undefined;
+let slack: StandInSlack | undefined;
 let bot: BotProcess | undefined;
 afterEach(async () => {
   if (bot && bot.child.exitCode === null && bot.child.signalCode === null) bot.child.kill("SIGKILL");
@@ -23,8 +29,7 @@ afterEach(async () => {
 
 /** The bot on Slack's HTTP mode with users.info taking `usersInfoMs`; resolves once it serves. */
 async function startBot(usersInfoMs: number, shutdownTimeoutMs: number) {
-  slack = new SlackStandin(TOKEN);
-  await slack.start();
+  slack = await StandInSlack.start(TOKEN);
   slack.delays.set("users.info", usersInfoMs);
   const port = await freePort();
   bot = spawnBot({

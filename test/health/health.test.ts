@@ -15,14 +15,13 @@ import {
   startHealthServer,
 } from "../../src/health/routes.js";
 import { createPrometheusMetrics, type PrometheusMetrics } from "../../src/metrics/prometheus.js";
-import { type Harness, startHarness } from "../e2e/discord/harness.js";
-import { embedText } from "../e2e/discord/standin.js";
-import { silentLogger } from "../fixtures/core.js";
+import { type DiscordHarness, startDiscordHarness } from "../support/harness/discord.js";
+import { embedText, silentLog } from "../support/index.js";
 
 const COMMANDS = ["captives", "phase", "timeline", "subscribe", "subscriptions", "help"];
 
 interface Served {
-  h: Harness;
+  h: DiscordHarness;
   metrics: PrometheusMetrics;
   server: HealthServer;
   /** The bot has begun to stop. */
@@ -39,10 +38,10 @@ afterEach(async () => {
 
 /** The Discord bot with its health routes, composed as `ceasefire-bot start` composes them. */
 async function serve(
-  options: { store?: ReadinessSources["store"]; wrapCore?: Parameters<typeof startHarness>[0] } = {},
+  options: { store?: ReadinessSources["store"]; wrapCore?: Parameters<typeof startDiscordHarness>[0] } = {},
 ): Promise<Served> {
   const metrics = createPrometheusMetrics({ commands: COMMANDS });
-  const h = await startHarness({ ...options.wrapCore, metrics });
+  const h = await startDiscordHarness({ ...options.wrapCore, metrics });
   let stopping = false;
   const routes = healthRoutes({
     readiness: () =>
@@ -53,7 +52,7 @@ async function serve(
         storeTimeoutMs: 200,
       }),
     metrics: metrics.registry,
-    log: silentLogger(),
+    log: silentLog(),
   });
   const server = await startHealthServer({ port: 0, host: "127.0.0.1", routes });
   served = {

@@ -10,9 +10,7 @@ import { createPrometheusMetrics, type PrometheusMetrics } from "../../src/metri
 import type { Reply } from "../../src/reply/reply.js";
 import { SqliteStore } from "../../src/store/sqlite.js";
 import { ManualClock } from "../../src/time/clock.js";
-import { silentLogger } from "../fixtures/core.js";
-import { shippedData, tempDir } from "../fixtures/story.js";
-import { makeScheduler, RecordingSender } from "../reminders/helpers.js";
+import { makeScheduler, RecordingSender, shippedData, silentLog, tempDir } from "../support/index.js";
 
 let store: SqliteStore;
 let clock: ManualClock;
@@ -62,7 +60,7 @@ describe("the alerts metric", () => {
       store,
       senders: { discord: sender },
       clock,
-      log: silentLogger(),
+      log: silentLog(),
       metrics,
     });
     sender.gone.add("300");

@@ -6,7 +6,7 @@ import parsePrometheusTextFormat from "parse-prometheus-text-format";
 import { afterEach, describe, expect, it } from "vitest";
 import { registry } from "../../commands/index.js";
 import { createPrometheusMetrics } from "../../src/metrics/prometheus.js";
-import { type SlackHarness, startSlackHarness } from "../e2e/slack/harness.js";
+import { type SlackHarness, startSlackHarness } from "../support/harness/slack.js";
 
 let bot: SlackHarness | undefined;
 afterEach(async () => {

@@ -26,11 +26,19 @@ import { storyAlerts } from "../../src/reminders/plan.js";
 import { storyNotices, updateReply } from "../../src/reminders/updates.js";
 import type { Reply } from "../../src/reply/reply.js";
 import { findUnsafe } from "../../src/text/safety.js";
-import { channelRig } from "../fixtures/channel.js";
-import { discordViolations, slackViolations, suggestionViolations } from "../fixtures/payload-limits.js";
-import { Gen, RANDOM_STORY_AT, randomStory, stringPaths } from "../fixtures/random-story.js";
-import { contextAt, registry } from "../fixtures/story.js";
-import { datasetOf } from "../fixtures/truce.js";
+import {
+  channelRig,
+  contextAt,
+  datasetOf,
+  discordViolations,
+  Gen,
+  RANDOM_STORY_AT,
+  randomStory,
+  registry,
+  slackViolations,
+  stringPaths,
+  suggestionViolations,
+} from "../support/index.js";
 
 const SEEDS = Array.from({ length: 12 }, (_, i) => 7_919 * (i + 1));
 const CHANNEL = "123456789012345678";

@@ -9,7 +9,7 @@
  * withdrawal are due) and the scheduler ticking every second.
  */
 import { expect, it } from "vitest";
-import { until } from "../fixtures/bot-process.js";
+import { until } from "../support/index.js";
 
 export interface ChatAnswer {
   /** The answer as its reader sees the words (markup aside). */

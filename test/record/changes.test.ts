@@ -3,11 +3,10 @@ import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { indexStory } from "../../src/dataset/dataset.js";
 import { assemble, parseStoryText } from "../../src/dataset/load.js";
-import { createLogger } from "../../src/log.js";
 import { ChangeRecorder, datasetChanges } from "../../src/record/changes.js";
 import { SqliteStore } from "../../src/store/sqlite.js";
 import { ManualClock } from "../../src/time/clock.js";
-import { type RawStory, shippedStory, tempDir } from "../fixtures/story.js";
+import { type RawStory, shippedStory, silentLog, tempDir } from "../support/index.js";
 
 function load(raw: RawStory) {
   const parsed = parseStoryText("gaza-2025.json", JSON.stringify(raw));
@@ -75,7 +74,7 @@ describe("the recorder", () => {
 
   it("records a hand edit without an author, and a desk edit with its author and kind", async () => {
     const clock = new ManualClock("2025-03-03T10:00:00Z");
-    const recorder = new ChangeRecorder({ store, clock, log: createLogger("silent") });
+    const recorder = new ChangeRecorder({ store, clock, log: silentLog() });
     const hand = edited((s) => {
       s.figures[0].values[0].note = "Per the army.";
     });

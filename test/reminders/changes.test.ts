@@ -1,5 +1,5 @@
 /**
- * Alerts for an agreement that changes, on the invented truce (test/fixtures/truce.ts): its handover
+ * Alerts for an agreement that changes, on the invented truce (test/support/truce.ts): its handover
  * was due Sunday 26 January 2025 and was extended at 12:00 on 25 January to Tuesday 18 February
  * (Europe/Kyiv, UTC+2; day reminders at 09:00 local = 07:00 UTC).
  */
@@ -9,14 +9,21 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { markerFor } from "../../src/alerts/marker.js";
 import { runCommand } from "../../src/command/run.js";
 import { LiveDataset } from "../../src/dataset/live.js";
-import { createLogger } from "../../src/log.js";
 import { renderText } from "../../src/platforms/console/render.js";
 import { SqliteStore } from "../../src/store/sqlite.js";
 import type { Store } from "../../src/store/store.js";
 import { ManualClock } from "../../src/time/clock.js";
-import { contextAt, registry, shippedStory, tempDir } from "../fixtures/story.js";
-import { truceDataset, truceStory } from "../fixtures/truce.js";
-import { makeScheduler, RecordingSender } from "./helpers.js";
+import {
+  contextAt,
+  makeScheduler,
+  RecordingSender,
+  registry,
+  shippedStory,
+  silentLog,
+  tempDir,
+  truceDataset,
+  truceStory,
+} from "../support/index.js";
 
 const OLD_1D = "truce:handover:1d";
 const OLD_0D = "truce:handover:0d";
@@ -150,7 +157,7 @@ describe("a story that appears in data/ while channels are subscribed", () => {
   it("is never news for its past, only for what is added to it later", async () => {
     dir = tempDir();
     writeFileSync(join(dir, "gaza-2025.json"), JSON.stringify(shippedStory(), null, 2));
-    live = await LiveDataset.open(dir, createLogger("silent"));
+    live = await LiveDataset.open(dir, silentLog());
     clock.set("2025-03-05T10:00:00Z");
     await subscribe("news", "2025-03-01T00:00:00Z", "*", "updates");
     const scheduler = makeScheduler({ store, data: live, clock, sender });
@@ -219,7 +226,7 @@ describe("a figure value corrected after it went out", () => {
     };
     const wrong = { value: 57, asOf: "2025-03-02", attribution: "Israel", sourceId: "aj-2025-02-28" };
     write(() => {});
-    live = await LiveDataset.open(dir, createLogger("silent"));
+    live = await LiveDataset.open(dir, silentLog());
     clock.set("2025-03-02T08:00:00Z");
     await subscribe("news", "2025-03-01T00:00:00Z", "gaza-2025", "updates");
     const scheduler = makeScheduler({ store, data: live, clock, sender });

@@ -1,14 +1,14 @@
-import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { indexStory } from "../../src/dataset/dataset.js";
 import { assemble } from "../../src/dataset/load.js";
 import { storyFileSchema } from "../../src/dataset/schema.js";
 import { parseLead, planAlerts } from "../../src/reminders/plan.js";
+import { shippedStory } from "../support/index.js";
 
-const shipped = JSON.parse(readFileSync("data/gaza-2025.json", "utf8"));
+const shipped = shippedStory();
 
 function datasetWith(deadlines: unknown[], extra: Record<string, unknown> = {}) {
-  const file = storyFileSchema.parse({ ...structuredClone(shipped), deadlines, ...extra });
+  const file = storyFileSchema.parse({ ...shippedStory(), deadlines, ...extra });
   const result = assemble([indexStory("test.json", file)], []);
   if (!result.ok) throw new Error(JSON.stringify(result.errors));
   return result.dataset;

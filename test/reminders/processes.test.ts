@@ -13,10 +13,15 @@ import { STATE } from "../../src/reminders/scheduler.js";
 import type { Reply } from "../../src/reply/reply.js";
 import type { PostgresStore } from "../../src/store/postgres.js";
 import { type Clock, ManualClock, shiftedClock } from "../../src/time/clock.js";
-import { TestSchemas } from "../fixtures/postgres.js";
-import { shippedData } from "../fixtures/story.js";
-import { datasetOf, truceDataset, truceStory } from "../fixtures/truce.js";
-import { makeScheduler, RecordingSender } from "./helpers.js";
+import {
+  datasetOf,
+  makeScheduler,
+  RecordingSender,
+  shippedData,
+  TestSchemas,
+  truceDataset,
+  truceStory,
+} from "../support/index.js";
 
 const DUE_AT_0900 = ["gaza-2025:phase-one-end:1d", "gaza-2025:philadelphi-withdrawal-start:1d"];
 const CHANNELS = Array.from({ length: 60 }, (_, i) => String(500 + i));

@@ -10,8 +10,7 @@ import { STATE } from "../../src/reminders/scheduler.js";
 import { SqliteStore } from "../../src/store/sqlite.js";
 import type { Store } from "../../src/store/store.js";
 import { ManualClock } from "../../src/time/clock.js";
-import { shippedData, tempDir } from "../fixtures/story.js";
-import { makeScheduler, memoryLog, RecordingSender } from "./helpers.js";
+import { captureLog, makeScheduler, RecordingSender, shippedData, tempDir } from "../support/index.js";
 
 const PHASE_ONE_1D = "gaza-2025:phase-one-end:1d";
 const PHASE_ONE_0D = "gaza-2025:phase-one-end:0d";
@@ -124,7 +123,7 @@ describe("catching up after downtime", () => {
 
   it("skips an alert missed by more than the grace period, with the reason in the ledger and the log", async () => {
     await subscribe("100", "2025-02-27T10:00:00Z");
-    const { log, lines } = memoryLog();
+    const { log, lines } = captureLog({ level: "info" });
     const scheduler = makeScheduler({ store, data, clock, sender, log });
     clock.set("2025-02-28T06:00:00Z");
     await scheduler.tick();
@@ -205,7 +204,7 @@ describe("delivery failures", () => {
     await subscribe("gone", "2025-02-27T10:00:00Z");
     await subscribe("fine", "2025-02-27T10:00:00Z");
     sender.gone.add("gone");
-    const { log, lines } = memoryLog();
+    const { log, lines } = captureLog({ level: "info" });
     const scheduler = makeScheduler({ store, data, clock, sender, log });
     clock.set("2025-02-28T07:00:00Z");
     await scheduler.tick();

@@ -12,9 +12,7 @@ import { Scheduler, STATE } from "../../src/reminders/scheduler.js";
 import type { Reply } from "../../src/reply/reply.js";
 import { SqliteStore } from "../../src/store/sqlite.js";
 import { ManualClock } from "../../src/time/clock.js";
-import { silentLogger } from "../fixtures/core.js";
-import { shippedData, tempDir } from "../fixtures/story.js";
-import { RecordingSender } from "./helpers.js";
+import { RecordingSender, shippedData, silentLog, tempDir } from "../support/index.js";
 
 const CHANNELS = Array.from({ length: 40 }, (_, i) => String(100 + i));
 const DUE_AT_0900 = ["gaza-2025:phase-one-end:1d", "gaza-2025:philadelphi-withdrawal-start:1d"].map(
@@ -50,7 +48,7 @@ afterEach(async () => {
 });
 
 function scheduler(sender: RecordingSender): Scheduler {
-  const log = silentLogger();
+  const log = silentLog();
   const deliverer = new Deliverer({ store, senders: { discord: sender }, clock, log, concurrency: 4 });
   return new Scheduler({ store, data, clock, log, deliverer, settings: defaultSettings });
 }

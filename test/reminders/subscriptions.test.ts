@@ -6,8 +6,7 @@ import { type Asker, subscribe, subscriptions, unsubscribe } from "../../src/rem
 import { SqliteStore } from "../../src/store/sqlite.js";
 import type { Store } from "../../src/store/store.js";
 import { ManualClock } from "../../src/time/clock.js";
-import { shippedData, tempDir } from "../fixtures/story.js";
-import { makeScheduler, RecordingSender } from "./helpers.js";
+import { makeScheduler, RecordingSender, shippedData, tempDir } from "../support/index.js";
 
 let store: Store;
 let clock: ManualClock;

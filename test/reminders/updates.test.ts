@@ -6,13 +6,11 @@ import { writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { LiveDataset } from "../../src/dataset/live.js";
-import { createLogger } from "../../src/log.js";
 import { STATE } from "../../src/reminders/scheduler.js";
 import { SqliteStore } from "../../src/store/sqlite.js";
 import type { Store } from "../../src/store/store.js";
 import { ManualClock } from "../../src/time/clock.js";
-import { shippedStory, tempDir } from "../fixtures/story.js";
-import { makeScheduler, RecordingSender } from "./helpers.js";
+import { makeScheduler, RecordingSender, shippedStory, silentLog, tempDir } from "../support/index.js";
 
 let dir: string;
 let file: string;
@@ -53,7 +51,7 @@ beforeEach(async () => {
   dir = tempDir();
   file = join(dir, "gaza-2025.json");
   writeFileSync(file, JSON.stringify(shippedStory(), null, 2));
-  live = await LiveDataset.open(file, createLogger("silent"));
+  live = await LiveDataset.open(file, silentLog());
   store = SqliteStore.open(join(dir, "bot.sqlite"));
   clock = new ManualClock("2025-03-02T08:00:00Z");
   sender = new RecordingSender();

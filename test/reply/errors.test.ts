@@ -12,9 +12,9 @@ import { renderDiscord } from "../../src/platforms/discord/render.js";
 import { renderSlack } from "../../src/platforms/slack/render.js";
 import { ERROR_CODES, ERRORS, type ErrorArgs, type ErrorCode, errorReply } from "../../src/reply/errors.js";
 import { plainText } from "../../src/reply/reply.js";
-import { startHarness as startDiscord } from "../e2e/discord/harness.js";
-import { startSlackHarness } from "../e2e/slack/harness.js";
-import { contextAt, DURING } from "../fixtures/story.js";
+import { startDiscordHarness as startDiscord } from "../support/harness/discord.js";
+import { startSlackHarness } from "../support/harness/slack.js";
+import { contextAt, DURING } from "../support/index.js";
 
 /** Parameters for every code: a code added to the table without them fails to compile here. */
 const SAMPLES: { [C in ErrorCode]: ErrorArgs<C> } = {

@@ -1,11 +1,11 @@
 /**
- * The Store contract on PostgreSQL, in a fresh schema per store (test/fixtures/postgres.ts: the
+ * The Store contract on PostgreSQL, in a fresh schema per store (test/support/postgres.ts: the
  * server at PGURL_TEST; when it is not reachable these tests fail, never skip, saying how to start it).
  */
 import { afterAll, describe, expect, it } from "vitest";
 import { MIGRATIONS } from "../../src/store/migrations.js";
 import type { PostgresStore } from "../../src/store/postgres.js";
-import { TestSchemas } from "../fixtures/postgres.js";
+import { TestSchemas } from "../support/index.js";
 import { describeStoreContract } from "./contract.js";
 
 const schemas = new TestSchemas("store_test");

@@ -4,7 +4,7 @@ import Database from "better-sqlite3";
 import { describe, expect, it } from "vitest";
 import { MIGRATIONS } from "../../src/store/migrations.js";
 import { SqliteStore } from "../../src/store/sqlite.js";
-import { tempDir } from "../fixtures/story.js";
+import { tempDir } from "../support/index.js";
 import { describeStoreContract } from "./contract.js";
 
 describeStoreContract("sqlite", async () => SqliteStore.open(join(tempDir(), "store.sqlite")));

@@ -24,7 +24,7 @@ import {
   zonedInstant,
   zoneOffsetMinutes,
 } from "../../src/time/calendar.js";
-import { repoRoot, tempDir } from "../fixtures/story.js";
+import { repoRoot, tempDir } from "../support/index.js";
 
 const ZONES = ["UTC", "Pacific/Kiritimati", "Pacific/Pago_Pago", "America/Los_Angeles", "Asia/Jerusalem"];
 const originalTz = process.env.TZ;

@@ -1,6 +1,6 @@
 /**
  * Several bot processes on one PostgreSQL store, end to end: three child processes (the real
- * scheduler on its cron job and the real deliverer, test/e2e/alerts/fleet-child.ts) fan the 28 Feb
+ * scheduler on its cron job and the real deliverer, test/support/scripts/fleet-child.ts) fan the 28 Feb
  * 09:00 reminders and one news update out to 1,000 channels (half on the stand-in Discord, half on the
  * stand-in Slack). One is SIGKILLed mid fan-out and another restarted; or the database drops every
  * one of their connections mid fan-out. Every channel must end with each item exactly once — counted
@@ -17,14 +17,22 @@ import { afterAll, afterEach, describe, expect, it } from "vitest";
 import { markerFor } from "../../../src/alerts/marker.js";
 import type { PlatformName } from "../../../src/store/store.js";
 import { ManualClock, systemClock } from "../../../src/time/clock.js";
-import { freePort, until } from "../../fixtures/bot-process.js";
-import { TestSchemas } from "../../fixtures/postgres.js";
-import { shippedData, shippedStory, tempDir } from "../../fixtures/story.js";
-import { startThrowawayPostgres } from "../../fixtures/throwaway-postgres.js";
-import { makeScheduler, RecordingSender } from "../../reminders/helpers.js";
-import { type Child, killChildren, runScript } from "./child.js";
-import { DiscordStandIn } from "./standin-discord.js";
-import { SlackStandIn } from "./standin-slack.js";
+import {
+  freePort,
+  killScripts,
+  makeScheduler,
+  RecordingSender,
+  type RunningScript,
+  runScript,
+  StandInDiscordChannels,
+  StandInSlackChannels,
+  shippedData,
+  shippedStory,
+  startThrowawayPostgres,
+  TestSchemas,
+  tempDir,
+  until,
+} from "../../support/index.js";
 
 const CHANNELS = 1_000;
 const LEASE_MS = 2_000;
@@ -35,7 +43,7 @@ const EXPECTED = CHANNELS * ITEMS.length;
 const shared = new TestSchemas("fleet_test");
 afterAll(() => shared.dropAll());
 
-afterEach(killChildren);
+afterEach(killScripts);
 
 /** Half the channels on each platform. */
 const channels: { platform: PlatformName; channelId: string }[] = Array.from({ length: CHANNELS }, (_, i) =>
@@ -81,9 +89,9 @@ async function prepare(schemas: TestSchemas): Promise<{ schema: string; dataDir:
 /** The processes of one fleet: one schema, one data folder, one clock (07:00:30 UTC when it starts). */
 function fleet(schemas: TestSchemas, schema: string, dataDir: string, apis: string[]) {
   const anchor = systemClock.now().getTime();
-  return (name: string): Child =>
+  return (name: string): RunningScript =>
     runScript(
-      "test/e2e/alerts/fleet-child.ts",
+      "test/support/scripts/fleet-child.ts",
       [name, schema, dataDir, "2025-02-28T07:00:30Z", String(anchor), String(LEASE_MS), ...apis],
       { PGURL_TEST: schemas.url },
     );
@@ -91,12 +99,12 @@ function fleet(schemas: TestSchemas, schema: string, dataDir: string, apis: stri
 
 /** Both stand-ins, and what they hold. */
 async function platforms() {
-  const discord = await new DiscordStandIn({ postLatencyMs: 15 }).start();
-  const slack = await new SlackStandIn({ postLatencyMs: 15 }).start();
+  const discord = await StandInDiscordChannels.start({ postLatencyMs: 15 });
+  const slack = await StandInSlackChannels.start({ postLatencyMs: 15 });
   const markersIn = (c: (typeof channels)[number]) =>
     (c.platform === "discord" ? discord : slack).markersIn(c.channelId);
   return {
-    apis: [`discord=${discord.url}`, `slack=${slack.url}`],
+    apis: [`discord=${discord.apiUrl}`, `slack=${slack.apiUrl}`],
     total: () => discord.total() + slack.total(),
     /** Channels that do not hold each item exactly once. */
     wrong: () => {
@@ -209,7 +217,7 @@ describe("three bot processes on one PostgreSQL store, fanning out to 1,000 chan
     try {
       const { schema, dataDir } = await prepare(shared);
       const start = fleet(shared, schema, dataDir, side.apis);
-      const [a, b, c] = ["a", "b", "c"].map(start) as [Child, Child, Child];
+      const [a, b, c] = ["a", "b", "c"].map(start) as [RunningScript, RunningScript, RunningScript];
 
       await until(
         "a mid fan-out, holding claims",

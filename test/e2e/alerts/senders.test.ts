@@ -8,16 +8,19 @@ import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from
 import { Deliverer, type DeliveryItem } from "../../../src/alerts/deliver.js";
 import { markerFor, nonceFor } from "../../../src/alerts/marker.js";
 import type { Sender } from "../../../src/alerts/sender.js";
-import { createLogger } from "../../../src/log.js";
 import { DiscordSender } from "../../../src/platforms/discord/sender.js";
 import { SlackSender } from "../../../src/platforms/slack/sender.js";
 import { SqliteStore } from "../../../src/store/sqlite.js";
 import type { PlatformName, Store } from "../../../src/store/store.js";
 import { ManualClock } from "../../../src/time/clock.js";
-import { tempDir } from "../../fixtures/story.js";
-import { closeRest, discordRest, renderDiscordMinimal, renderSlackMinimal, slackClient } from "./rig.js";
-import { DiscordStandIn } from "./standin-discord.js";
-import { SlackStandIn } from "./standin-slack.js";
+import { StandInDiscordChannels, StandInSlackChannels, silentLog, tempDir } from "../../support/index.js";
+import {
+  closeRest,
+  discordRest,
+  renderDiscordMinimal,
+  renderSlackMinimal,
+  slackClient,
+} from "../../support/standins/clients.js";
 
 const clock = new ManualClock("2025-02-28T07:00:00Z");
 const item: DeliveryItem = {
@@ -47,7 +50,7 @@ function deliverer(sender: Sender): Deliverer {
     store,
     senders: { [sender.platform]: sender },
     clock,
-    log: createLogger("silent"),
+    log: silentLog(),
     retry: { attempts: 4, baseMs: 5, maxMs: 20 },
   });
 }
@@ -59,11 +62,11 @@ async function subscribeAll(platform: PlatformName, ids: string[]) {
 }
 
 describe("DiscordSender with @discordjs/rest", () => {
-  const standin = new DiscordStandIn();
+  let standin: StandInDiscordChannels;
   let rest: ReturnType<typeof discordRest>;
   beforeAll(async () => {
-    await standin.start();
-    rest = discordRest(standin.url);
+    standin = await StandInDiscordChannels.start();
+    rest = discordRest(standin.apiUrl);
   });
   afterAll(async () => {
     closeRest(rest);
@@ -120,16 +123,16 @@ describe("DiscordSender with @discordjs/rest", () => {
 });
 
 describe("SlackSender with @slack/web-api", () => {
-  const standin = new SlackStandIn();
+  let standin: StandInSlackChannels;
   beforeAll(async () => {
-    await standin.start();
+    standin = await StandInSlackChannels.start();
   });
   afterAll(async () => {
     await standin.stop();
   });
 
   it("posts with the marker in the message metadata and finds it in the history", async () => {
-    const sender = new SlackSender(slackClient(standin.url), renderSlackMinimal);
+    const sender = new SlackSender(slackClient(standin.apiUrl), renderSlackMinimal);
     const { messageId } = await sender.send("C1", item.reply(undefined), marker);
     const [message] = standin.messages.get("C1") ?? [];
     expect(message?.ts).toBe(messageId);
@@ -143,7 +146,7 @@ describe("SlackSender with @slack/web-api", () => {
     standin.errors.set("C404", "channel_not_found");
     standin.errors.set("CNOT", "not_in_channel");
     standin.errors.set("CARCH", "is_archived");
-    const report = await deliverer(new SlackSender(slackClient(standin.url), renderSlackMinimal)).fanOut(
+    const report = await deliverer(new SlackSender(slackClient(standin.apiUrl), renderSlackMinimal)).fanOut(
       item,
       channels,
     );
@@ -165,7 +168,7 @@ describe("SlackSender with @slack/web-api", () => {
     const channels = await subscribeAll("slack", ["CFLAKY"]);
     standin.failures.set("CFLAKY", 2);
     const histories = standin.stats.histories;
-    const report = await deliverer(new SlackSender(slackClient(standin.url), renderSlackMinimal)).fanOut(
+    const report = await deliverer(new SlackSender(slackClient(standin.apiUrl), renderSlackMinimal)).fanOut(
       item,
       channels,
     );

@@ -11,28 +11,26 @@ import { markerFor } from "../../../src/alerts/marker.js";
 import { SqliteStore } from "../../../src/store/sqlite.js";
 import type { PlatformName } from "../../../src/store/store.js";
 import { ManualClock } from "../../../src/time/clock.js";
-import { tempDir } from "../../fixtures/story.js";
-import { truceDataset, truceStory } from "../../fixtures/truce.js";
-import { makeScheduler, RecordingSender } from "../../reminders/helpers.js";
-import { type Child, killChildren, runScript } from "./child.js";
-import { DiscordStandIn } from "./standin-discord.js";
-import { SlackStandIn } from "./standin-slack.js";
+import {
+  killScripts,
+  makeScheduler,
+  RecordingSender,
+  type RunningScript,
+  runScript,
+  StandInDiscordChannels,
+  StandInSlackChannels,
+  tempDir,
+  truceDataset,
+  truceStory,
+  until,
+} from "../../support/index.js";
 
 const CHANNELS = 1_000;
 const ALERTS = ["gaza-2025:phase-one-end:1d", "gaza-2025:philadelphi-withdrawal-start:1d"];
-afterEach(killChildren);
+afterEach(killScripts);
 
-function runChild(platform: PlatformName, api: string, db: string, more: string[] = []): Child {
-  return runScript("test/e2e/alerts/fanout-child.ts", [platform, api, db, ...more]);
-}
-
-async function until(condition: () => boolean, timeoutMs: number): Promise<void> {
-  const started = performance.now();
-  while (!condition()) {
-    if (performance.now() - started > timeoutMs)
-      throw new Error("timed out waiting for the fan-out to start");
-    await new Promise((r) => setTimeout(r, 2));
-  }
+function runChild(platform: PlatformName, api: string, db: string, more: string[] = []): RunningScript {
+  return runScript("test/support/scripts/fanout-child.ts", [platform, api, db, ...more]);
 }
 
 async function prepare(platform: PlatformName): Promise<{ db: string; channels: string[] }> {
@@ -52,7 +50,7 @@ async function prepare(platform: PlatformName): Promise<{ db: string; channels: 
 }
 
 /** A stand-in platform: what it holds, and the marker in each message. */
-type Platformish = Pick<DiscordStandIn | SlackStandIn, "url" | "total" | "markersIn">;
+type Platformish = Pick<StandInDiscordChannels | StandInSlackChannels, "apiUrl" | "total" | "markersIn">;
 
 async function crashAndRestart(
   platform: PlatformName,
@@ -62,15 +60,21 @@ async function crashAndRestart(
   alerts: string[] = ALERTS,
   more: string[] = [],
 ) {
-  const first = runChild(platform, standin.url, db, more);
-  await until(() => standin.total() >= CHANNELS * 0.6, 30_000);
+  const first = runChild(platform, standin.apiUrl, db, more);
+  // Polled every 2 ms, so that the kill lands mid fan-out.
+  await until(
+    "the fan-out under way",
+    () => (standin.total() >= CHANNELS * 0.6 ? true : undefined),
+    30_000,
+    2,
+  );
   first.child.kill("SIGKILL");
   const killed = await first.done;
   expect(killed.signal).toBe("SIGKILL");
   const afterKill = standin.total();
   expect(afterKill).toBeLessThan(CHANNELS * alerts.length); // it really died mid fan-out
 
-  const second = await runChild(platform, standin.url, db, more).done;
+  const second = await runChild(platform, standin.apiUrl, db, more).done;
   expect(second.code, second.err).toBe(0);
   const report = JSON.parse(second.out.trim().split("\n").pop() ?? "{}") as { recovered: number };
   expect(report.recovered).toBeGreaterThan(0); // it found unconfirmed claims and settled them
@@ -86,7 +90,7 @@ async function crashAndRestart(
 
 describe("a fan-out to 1,000 channels killed with SIGKILL and restarted", () => {
   it("leaves every Discord channel with each alert exactly once", async () => {
-    const standin = await new DiscordStandIn({ postLatencyMs: 15 }).start();
+    const standin = await StandInDiscordChannels.start({ postLatencyMs: 15 });
     try {
       const { db, channels } = await prepare("discord");
       await crashAndRestart("discord", standin, db, channels);
@@ -96,7 +100,7 @@ describe("a fan-out to 1,000 channels killed with SIGKILL and restarted", () => 
   }, 60_000);
 
   it("leaves every Slack channel with each alert exactly once (no nonce: the marker look-up alone)", async () => {
-    const standin = await new SlackStandIn({ postLatencyMs: 15 }).start();
+    const standin = await StandInSlackChannels.start({ postLatencyMs: 15 });
     try {
       const { db, channels } = await prepare("slack");
       await crashAndRestart("slack", standin, db, channels);
@@ -108,7 +112,7 @@ describe("a fan-out to 1,000 channels killed with SIGKILL and restarted", () => 
 
 describe("a moved-deadline notice fanned out to 1,000 channels, killed with SIGKILL and restarted", () => {
   it("leaves every Discord channel that was reminded of the old date with the notice exactly once", async () => {
-    const standin = await new DiscordStandIn({ postLatencyMs: 15 }).start();
+    const standin = await StandInDiscordChannels.start({ postLatencyMs: 15 });
     try {
       // The bot ran on the invented truce and reminded every channel of the handover's old date at
       // 09:00 on 25 January (UTC+2); the move of 12:00 is then fanned out by the process killed.

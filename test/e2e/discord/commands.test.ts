@@ -1,12 +1,12 @@
 import { ApplicationCommandOptionType, InteractionResponseType, MessageFlags } from "discord-api-types/v10";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { commands } from "../../../commands/index.js";
-import { type Harness, startHarness, TOKEN } from "./harness.js";
-import { type CallbackBody, embedText } from "./standin.js";
+import { type DiscordHarness, startDiscordHarness, TOKEN } from "../../support/harness/discord.js";
+import { type CallbackBody, embedText } from "../../support/index.js";
 
-let h: Harness;
+let h: DiscordHarness;
 beforeAll(async () => {
-  h = await startHarness();
+  h = await startDiscordHarness();
 });
 afterAll(async () => {
   await h?.close();

@@ -4,11 +4,16 @@
  * a stand-in Discord enforcing a global limit of 50 requests/s, which answers every request over it
  * with a global 429 and counts them. Through one `ceasefire-bot discord-proxy` they draw none.
  */
-import { type ChildProcess, spawn } from "node:child_process";
 import { afterEach, describe, expect, it } from "vitest";
-import { type BotProcess, freePort, spawnCommand, until, watchChild } from "../../fixtures/bot-process.js";
-import { repoRoot } from "../../fixtures/story.js";
-import { DiscordStandIn } from "../alerts/standin-discord.js";
+import {
+  type BotProcess,
+  freePort,
+  killScripts,
+  runScript,
+  StandInDiscordChannels,
+  spawnCommand,
+  until,
+} from "../../support/index.js";
 
 const LIMIT = 50;
 const PROCESSES = 3;
@@ -21,14 +26,11 @@ interface Outcome {
   errors: string[];
 }
 
-const running: ChildProcess[] = [];
 let proxy: BotProcess | undefined;
-let standIn: DiscordStandIn | undefined;
+let standIn: StandInDiscordChannels | undefined;
 
 afterEach(async () => {
-  for (const child of running)
-    if (child.exitCode === null && child.signalCode === null) child.kill("SIGKILL");
-  running.length = 0;
+  killScripts();
   proxy?.child.kill("SIGTERM");
   await proxy?.exited;
   proxy = undefined;
@@ -38,29 +40,21 @@ afterEach(async () => {
 
 /** Starts a sending process for its own channels; resolves once it is ready to go. */
 async function startSender(index: number, env: Record<string, string>) {
-  const clean = Object.fromEntries(
-    Object.entries(process.env).filter(([key]) => !key.startsWith("DISCORD_")),
-  );
   const first = FIRST_CHANNEL + BigInt(index * PER_PROCESS);
-  const child = spawn(
-    process.execPath,
-    ["bin/run-ts.mjs", "test/e2e/discord/send-child.ts", String(first), String(PER_PROCESS)],
-    {
-      cwd: repoRoot,
-      env: { ...clean, DISCORD_TOKEN: "shared-limit-token", DISCORD_APP_ID: "800000000000000001", ...env },
-    },
-  );
-  running.push(child);
-  const watched = watchChild(child);
-  const exited = watched.exited.then(({ code }) => {
-    if (code !== 0) throw new Error(`sender ${index} exited ${code}: ${watched.output()}`);
-    return JSON.parse(watched.stdout().trim().split("\n").at(-1) ?? "") as Outcome;
+  const sender = runScript("test/support/scripts/send-child.ts", [String(first), String(PER_PROCESS)], {
+    DISCORD_TOKEN: "shared-limit-token",
+    DISCORD_APP_ID: "800000000000000001",
+    ...env,
+  });
+  const exited = sender.done.then(({ code, out, err }) => {
+    if (code !== 0) throw new Error(`sender ${index} exited ${code}: ${out}${err}`);
+    return JSON.parse(out.trim().split("\n").at(-1) ?? "") as Outcome;
   });
   await Promise.race([
-    until(`sender ${index} to be ready`, () => (watched.stdout().startsWith("ready") ? true : undefined)),
+    until(`sender ${index} to be ready`, () => (sender.stdout().startsWith("ready") ? true : undefined)),
     exited.then(() => Promise.reject(new Error(`sender ${index} exited before it was ready`))),
   ]);
-  return { go: () => child.stdin.write("go\n"), exited };
+  return { go: () => sender.child.stdin?.write("go\n"), exited };
 }
 
 /** Runs the three senders at once; resolves with what each sent and how long it took. */
@@ -73,7 +67,7 @@ async function sendFromThreeProcesses(env: Record<string, string>) {
 }
 
 /** Channels that got their alert exactly once, counted on the stand-in's side. */
-function channelsWithOneMessage(discord: DiscordStandIn): number {
+function channelsWithOneMessage(discord: StandInDiscordChannels): number {
   let once = 0;
   for (let i = 0; i < PROCESSES * PER_PROCESS; i++)
     if (discord.count(String(FIRST_CHANNEL + BigInt(i))) === 1) once++;
@@ -84,11 +78,11 @@ const allSent = Array.from({ length: PROCESSES }, () => ({ sent: PER_PROCESS, fa
 
 describe("one global rate limit for all processes", () => {
   it("three processes sending through the shared proxy draw no global 429 and post every alert once", async () => {
-    const discord = await new DiscordStandIn({ globalPerSecond: LIMIT }).start();
+    const discord = await StandInDiscordChannels.start({ globalPerSecond: LIMIT });
     standIn = discord;
     const port = await freePort();
     proxy = spawnCommand("discord-proxy", {
-      DISCORD_API_URL: discord.url,
+      DISCORD_API_URL: discord.apiUrl,
       DISCORD_PROXY_PORT: String(port),
       DISCORD_GLOBAL_REQUESTS_PER_SECOND: String(LIMIT),
     });
@@ -109,11 +103,11 @@ describe("one global rate limit for all processes", () => {
   }, 60_000);
 
   it("without it, the same three processes, each keeping to 50/s on its own, draw global 429s", async () => {
-    const discord = await new DiscordStandIn({ globalPerSecond: LIMIT }).start();
+    const discord = await StandInDiscordChannels.start({ globalPerSecond: LIMIT });
     standIn = discord;
 
     const { outcomes } = await sendFromThreeProcesses({
-      DISCORD_API_URL: discord.url,
+      DISCORD_API_URL: discord.apiUrl,
       DISCORD_GLOBAL_REQUESTS_PER_SECOND: String(LIMIT),
     });
 

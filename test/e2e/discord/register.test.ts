@@ -2,14 +2,14 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { commands } from "../../../commands/index.js";
 import { discordCommands } from "../../../src/platforms/discord/commands.js";
 import { registerCommands } from "../../../src/platforms/discord/register.js";
-import { StandInDiscord } from "./standin.js";
+import { StandInDiscord } from "../../support/index.js";
 
 let discord: StandInDiscord;
 beforeAll(async () => {
   discord = await StandInDiscord.start();
 });
 afterAll(async () => {
-  await discord?.close();
+  await discord?.stop();
 });
 
 describe("registering the slash commands", () => {

@@ -2,10 +2,10 @@ import { ApplicationCommandOptionType, InteractionResponseType, MessageFlags } f
 import { afterEach, describe, expect, it } from "vitest";
 import type { BotCore } from "../../../src/bot/core.js";
 import type { Invocation } from "../../../src/command/definition.js";
-import { type Harness, startHarness, TOKEN } from "./harness.js";
-import { type CallbackBody, embedText } from "./standin.js";
+import { type DiscordHarness, startDiscordHarness, TOKEN } from "../../support/harness/discord.js";
+import { type CallbackBody, embedText } from "../../support/index.js";
 
-let h: Harness | undefined;
+let h: DiscordHarness | undefined;
 afterEach(async () => {
   await h?.close();
   h = undefined;
@@ -13,7 +13,7 @@ afterEach(async () => {
 
 describe("the Discord bot when Discord misbehaves", () => {
   it("resumes its session after the gateway drops the connection, and keeps answering", async () => {
-    h = await startHarness();
+    h = await startDiscordHarness();
     expect(embedText(await h.discord.command("captives"))).toContain("24 captives");
     h.discord.forceDisconnect(4000);
     await h.discord.waitForSessions(2);
@@ -23,7 +23,7 @@ describe("the Discord bot when Discord misbehaves", () => {
   });
 
   it("waits out a 429 (retry_after) and then answers", async () => {
-    h = await startHarness();
+    h = await startDiscordHarness();
     h.discord.rateLimitOnce("POST", /\/callback$/, 0.4);
     const started = performance.now();
     const body = await h.discord.command("phase");
@@ -34,7 +34,7 @@ describe("the Discord bot when Discord misbehaves", () => {
   });
 
   it("logs an expired interaction (10062) without crashing or logging its token", async () => {
-    h = await startHarness();
+    h = await startDiscordHarness();
     h.discord.failOnce("POST", /\/callback$/, 404, 10062, "Unknown interaction");
     const { id } = h.discord.chatInput("captives");
     await expect.poll(() => h?.logText().includes("interaction expired"), { timeout: 3_000 }).toBe(true);
@@ -49,7 +49,7 @@ describe("the Discord bot when Discord misbehaves", () => {
   });
 
   it("logs an interaction already answered elsewhere (40060)", async () => {
-    h = await startHarness();
+    h = await startDiscordHarness();
     h.discord.failOnce("POST", /\/callback$/, 400, 40060, "Interaction has already been acknowledged.");
     h.discord.chatInput("help");
     await expect
@@ -58,7 +58,7 @@ describe("the Discord bot when Discord misbehaves", () => {
   });
 
   it("tells the user when Discord rejects the reply itself (50035) rather than staying silent", async () => {
-    h = await startHarness();
+    h = await startDiscordHarness();
     h.discord.failOnce("POST", /\/callback$/, 400, 50035, "Invalid Form Body");
     const { id } = h.discord.chatInput("captives");
     const answered = await h.discord.waitForRequest(
@@ -78,7 +78,7 @@ describe("the Discord bot when Discord misbehaves", () => {
         return core.answerInChannel(name, raw, invocation);
       },
     });
-    h = await startHarness({ wrapCore: slow, deferAfterMs: 50 });
+    h = await startDiscordHarness({ wrapCore: slow, deferAfterMs: 50 });
     const body = await h.discord.command("captives", [
       { name: "private", type: ApplicationCommandOptionType.Boolean, value: true },
     ]);

@@ -5,8 +5,18 @@
  * shard only the servers whose `(guild_id >> 22) % 2` is its id, and their interactions.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type BotProcess, freePort, spawnBot, spawnCommand, until } from "../../fixtures/bot-process.js";
-import { type CallbackBody, embedText, guildIdOf, StandInDiscord, shardOf } from "./standin.js";
+import {
+  type BotProcess,
+  type CallbackBody,
+  embedText,
+  freePort,
+  guildIdOf,
+  StandInDiscord,
+  shardOf,
+  spawnBot,
+  spawnCommand,
+  until,
+} from "../../support/index.js";
 
 const TOKEN = "sharded-bot-token.secret-part";
 const SERVERS = 6;
@@ -45,7 +55,7 @@ beforeAll(async () => {
 afterAll(async () => {
   for (const p of [...bots, proxy]) p?.child.kill("SIGTERM");
   await Promise.all([...bots, proxy].map((p) => p?.exited));
-  await discord?.close();
+  await discord?.stop();
 });
 
 /** The ids of the interactions a bot process says it answered. */

@@ -8,10 +8,10 @@ import { afterEach, describe, expect, it } from "vitest";
 import type { BotCore } from "../../../src/bot/core.js";
 import { InFlight } from "../../../src/bot/in-flight.js";
 import type { Invocation } from "../../../src/command/definition.js";
-import { type Harness, startHarness } from "./harness.js";
-import { type CallbackBody, embedText } from "./standin.js";
+import { type DiscordHarness, startDiscordHarness } from "../../support/harness/discord.js";
+import { type CallbackBody, embedText } from "../../support/index.js";
 
-let h: Harness | undefined;
+let h: DiscordHarness | undefined;
 afterEach(async () => {
   await h?.close();
   h = undefined;
@@ -28,7 +28,7 @@ describe("the Discord bot while it stops", () => {
       },
     });
     const inFlight = new InFlight();
-    h = await startHarness({ wrapCore: slow, deferAfterMs: 50, inFlight });
+    h = await startDiscordHarness({ wrapCore: slow, deferAfterMs: 50, inFlight });
     expect((await h.discord.command("captives")).type).toBe(
       InteractionResponseType.DeferredChannelMessageWithSource,
     ); // deferred; its answer is on its way

@@ -7,16 +7,16 @@ import {
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { registry } from "../../../commands/index.js";
 import { discordCommands } from "../../../src/platforms/discord/commands.js";
-import { type Harness, startHarness } from "./harness.js";
-import { CHANNEL_ID, embedText, GUILD_ID } from "./standin.js";
+import { type DiscordHarness, startDiscordHarness } from "../../support/harness/discord.js";
+import { CHANNEL_ID, embedText, GUILD_ID } from "../../support/index.js";
 
 const READER = "1071698660929"; // no Manage Channels
 const MANAGER = (BigInt(READER) | PermissionFlagsBits.ManageChannels).toString();
 const channel = { platform: "discord" as const, channelId: CHANNEL_ID, workspaceId: GUILD_ID };
 
-let h: Harness;
+let h: DiscordHarness;
 beforeAll(async () => {
-  h = await startHarness();
+  h = await startDiscordHarness();
 });
 afterAll(async () => {
   await h.close();

@@ -4,16 +4,16 @@
  * file runs in a process of its own, since discord.js warns once per process.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type Harness, startHarness } from "./harness.js";
-import { embedText } from "./standin.js";
+import { type DiscordHarness, startDiscordHarness } from "../../support/harness/discord.js";
+import { embedText } from "../../support/index.js";
 
 const warnings: string[] = [];
 const onWarning = (warning: Error) => warnings.push(`${warning.name}: ${warning.message}`);
-let h: Harness;
+let h: DiscordHarness;
 
 beforeAll(async () => {
   process.on("warning", onWarning);
-  h = await startHarness({ guilds: 3 });
+  h = await startDiscordHarness({ guilds: 3 });
 });
 afterAll(async () => {
   process.off("warning", onWarning);

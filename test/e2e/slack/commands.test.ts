@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { registry } from "../../../commands/index.js";
-import { blockText, type SlackHarness, startSlackHarness } from "./harness.js";
+import { blockText, buttonIds, type SlackHarness, startSlackHarness } from "../../support/harness/slack.js";
 
 let bot: SlackHarness;
 
@@ -113,10 +113,7 @@ describe("slack adapter: slash commands", () => {
 describe("slack adapter: timeline buttons", () => {
   it("shows a Next button on page 1 and no Previous (Slack has no disabled buttons)", async () => {
     const res = await bot.command("/timeline");
-    const actions = ((res.json?.blocks ?? []) as { type: string; elements?: { action_id: string }[] }[]).find(
-      (b) => b.type === "actions",
-    );
-    expect(actions?.elements?.map((e) => e.action_id)).toEqual(["cf1:timeline:page=2"]);
+    expect(buttonIds(res.json)).toEqual(["cf1:timeline:page=2"]);
   });
 
   it("acks a Next click at once and replaces the message with page 2 through the response_url", async () => {
@@ -128,10 +125,7 @@ describe("slack adapter: timeline buttons", () => {
     expect(posted.fields.replace_original).toBe(true);
     expect(posted.fields.response_type).toBeUndefined();
     expect(blockText(posted.fields)).toContain("page 2 of 2");
-    const actions = (posted.fields.blocks as { type: string; elements?: { action_id: string }[] }[]).find(
-      (b) => b.type === "actions",
-    );
-    expect(actions?.elements?.map((e) => e.action_id)).toEqual(["cf1:timeline:page=1"]);
+    expect(buttonIds(posted.fields)).toEqual(["cf1:timeline:page=1"]);
   });
 
   it("answers an unknown button with an ephemeral error and keeps the message", async () => {

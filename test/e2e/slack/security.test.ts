@@ -1,6 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import { BOT_TOKEN, blockText, SIGNING_SECRET, type SlackHarness, startSlackHarness } from "./harness.js";
-import { slackSignature, slashCommandBody } from "./standin.js";
+import {
+  BOT_TOKEN,
+  blockText,
+  SIGNING_SECRET,
+  type SlackHarness,
+  startSlackHarness,
+} from "../../support/harness/slack.js";
+import { slackSignature, slashCommandBody } from "../../support/index.js";
 
 let bot: SlackHarness;
 

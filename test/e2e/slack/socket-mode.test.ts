@@ -4,25 +4,15 @@
  * 127.0.0.1 (apps.connections.open, hello, envelopes and acks, pings, disconnect), every log line
  * captured. The tests run in order: the last ones reconnect and stop the bot.
  */
-import { mkdtempSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
-import { Writable } from "node:stream";
 import type { SocketModeReceiver } from "@slack/bolt";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { registry } from "../../../commands/index.js";
-import { type BotCore, createCore } from "../../../src/bot/core.js";
-import { defaultSettings } from "../../../src/config.js";
-import { LiveDataset } from "../../../src/dataset/live.js";
-import { createLogger } from "../../../src/log.js";
+import type { BotCore } from "../../../src/bot/core.js";
 import { createPrometheusMetrics } from "../../../src/metrics/prometheus.js";
 import { createSlackAdapter, type SlackAdapter } from "../../../src/platforms/slack/adapter.js";
-import { SqliteStore } from "../../../src/store/sqlite.js";
-import { fixedClock } from "../../../src/time/clock.js";
-import { shippedDataDir } from "../../fixtures/story.js";
-import { BOT_TOKEN, blockText } from "./harness.js";
-import { SlackSocketStandin } from "./socket-standin.js";
-import { SlackStandin } from "./standin.js";
+import type { SqliteStore } from "../../../src/store/sqlite.js";
+import { BOT_TOKEN, blockText, buttonIds } from "../../support/harness/slack.js";
+import { captureLog, StandInSlack, StandInSlackSocket, shippedCoreWithStore } from "../../support/index.js";
 
 /** An app-level token, shaped like Slack's. */
 const APP_TOKEN =
@@ -30,21 +20,20 @@ const APP_TOKEN =
 
 type SocketModeClient = SocketModeReceiver["client"];
 
-let web: SlackStandin;
-let socket: SlackSocketStandin;
+let web: StandInSlack;
+let socket: StandInSlackSocket;
 let adapter: SlackAdapter;
 let client: SocketModeClient;
 let core: BotCore;
 let closeData: () => void = () => {};
 let store: SqliteStore | undefined;
-const lines: string[] = [];
+const logs = captureLog();
 const metrics = createPrometheusMetrics({ commands: registry.list.map((c) => c.name) });
 /** The Socket Mode reconnects /metrics has counted. */
 async function reconnects(): Promise<number | undefined> {
   const counter = await metrics.registry.getSingleMetric("ceasefire_gateway_reconnects_total")?.get();
   return counter?.values.find((v) => v.labels.platform === "slack")?.value;
 }
-const logText = () => lines.join("");
 /** The client's lifecycle events (connecting, connected, reconnecting, disconnected, …), in order. */
 const lifecycle: string[] = [];
 let lifecycleWaiters: { state: string; count: number; resolve: () => void }[] = [];
@@ -63,29 +52,14 @@ function lifecycleReaches(state: string, count: number): Promise<void> {
 }
 
 beforeAll(async () => {
-  const sink = new Writable({
-    write(chunk, _enc, done) {
-      lines.push(String(chunk));
-      done();
-    },
-  });
-  const log = createLogger("debug", sink);
-  const data = await LiveDataset.open(shippedDataDir, log);
-  closeData = () => data.close();
-  store = SqliteStore.open(join(mkdtempSync(join(tmpdir(), "cf-slack-socket-")), "store.sqlite"));
-  core = createCore({
-    registry,
-    data,
-    clock: fixedClock("2025-02-28T10:00:00Z"),
-    settings: defaultSettings,
-    log,
-    channelPort: store,
-  });
-  web = new SlackStandin(BOT_TOKEN);
-  await web.start();
+  const { log } = logs;
+  const shipped = await shippedCoreWithStore({ log });
+  store = shipped.store;
+  core = shipped.core;
+  closeData = () => shipped.data.close();
+  web = await StandInSlack.start(BOT_TOKEN);
   // The reconnect after a `disconnect` waits 5 s in the client: leave room for it.
-  socket = new SlackSocketStandin(web, APP_TOKEN, { timeoutMs: 10_000 });
-  await socket.start();
+  socket = await StandInSlackSocket.start(web, APP_TOKEN, { timeoutMs: 10_000 });
   adapter = createSlackAdapter({
     core,
     botToken: BOT_TOKEN,
@@ -204,10 +178,7 @@ describe("slack adapter in Socket Mode: timeline buttons", () => {
     expect(posted.fields.replace_original).toBe(true);
     expect(posted.fields.response_type).toBeUndefined();
     expect(blockText(posted.fields)).toContain("page 2 of 2");
-    const actions = (posted.fields.blocks as { type: string; elements?: { action_id: string }[] }[]).find(
-      (b) => b.type === "actions",
-    );
-    expect(actions?.elements?.map((e) => e.action_id)).toEqual(["cf1:timeline:page=1"]);
+    expect(buttonIds(posted.fields)).toEqual(["cf1:timeline:page=1"]);
   });
 });
 
@@ -247,7 +218,7 @@ describe("slack adapter in Socket Mode: the connection", () => {
     const connection = socket.current!;
     const opens = web.calls("apps.connections.open").length;
     const before = lifecycle.length;
-    const logsBefore = lines.length;
+    const logsBefore = logs.text().length;
     await adapter.stop();
     // Once stop() has resolved the client has closed its connection and will answer nothing more.
     expect(lifecycle.slice(before)).toEqual(["disconnecting", "disconnected"]);
@@ -259,7 +230,7 @@ describe("slack adapter in Socket Mode: the connection", () => {
     expect(web.calls("apps.connections.open")).toHaveLength(opens);
     expect(socket.connections).toHaveLength(2);
     expect(socket.refused).toEqual([]);
-    expect(lines.slice(logsBefore).join("")).not.toMatch(/reconnect/i);
+    expect(logs.text().slice(logsBefore)).not.toMatch(/reconnect/i);
     // Stopping twice is harmless.
     await adapter.stop();
   });
@@ -267,36 +238,23 @@ describe("slack adapter in Socket Mode: the connection", () => {
 
 describe("slack adapter in Socket Mode: logs", () => {
   it("logs no error, and never the bot token or the app token, even at debug level", () => {
-    const text = logText();
+    const text = logs.text();
     expect(text).toContain("apps.connections.open");
     expect(text.length).toBeGreaterThan(1000);
     expect(text).not.toContain(BOT_TOKEN);
     expect(text).not.toContain(APP_TOKEN);
     expect(text).not.toContain(APP_TOKEN.split("-").at(-1)!);
     expect(text).not.toMatch(/xox[abp]-|xapp-/);
-    const errors = lines
-      .map((l) => JSON.parse(l) as { level: number; msg?: string })
-      .filter((l) => l.level >= 50);
+    const errors = logs.lines().filter((l) => (l.level as number) >= 50);
     expect(errors).toEqual([]);
   });
 });
 
 describe("slack adapter in Socket Mode: a refused app token", () => {
   it("fails to start when Slack refuses the app token (a bot token given as one), and logs no token", async () => {
-    const captured: string[] = [];
-    const log = createLogger(
-      "debug",
-      new Writable({
-        write(chunk, _enc, done) {
-          captured.push(String(chunk));
-          done();
-        },
-      }),
-    );
-    const otherWeb = new SlackStandin(BOT_TOKEN);
-    await otherWeb.start();
-    const otherSocket = new SlackSocketStandin(otherWeb, APP_TOKEN);
-    await otherSocket.start();
+    const { log, text: logged } = captureLog();
+    const otherWeb = await StandInSlack.start(BOT_TOKEN);
+    const otherSocket = await StandInSlackSocket.start(otherWeb, APP_TOKEN);
     const misconfigured = createSlackAdapter({
       core,
       botToken: BOT_TOKEN,
@@ -316,7 +274,7 @@ describe("slack adapter in Socket Mode: a refused app token", () => {
       await otherSocket.stop();
       await otherWeb.stop();
     }
-    const text = captured.join("");
+    const text = logged();
     expect(text).toContain("invalid_auth");
     expect(text).not.toContain(BOT_TOKEN);
     expect(text).not.toMatch(/xox[abp]-|xapp-/);

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { blockText, type SlackHarness, startSlackHarness } from "./harness.js";
+import { blockText, type SlackHarness, startSlackHarness } from "../../support/harness/slack.js";
 
 let bot: SlackHarness;
 beforeAll(async () => {

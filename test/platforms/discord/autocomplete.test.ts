@@ -1,21 +1,21 @@
-import { beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { optionValues, shortKey, suggestions } from "../../../src/command/choices.js";
 import { runCommand } from "../../../src/command/run.js";
 import type { Dataset } from "../../../src/dataset/dataset.js";
-import { LiveDataset } from "../../../src/dataset/live.js";
-import { createLogger } from "../../../src/log.js";
 import { discordChoices, type Suggestion } from "../../../src/platforms/discord/autocomplete.js";
 import { plainText } from "../../../src/reply/reply.js";
-import { suggestionViolations } from "../../fixtures/payload-limits.js";
-import { contextAt, DURING, registry } from "../../fixtures/story.js";
-import { datasetOf, truceContext, truceStory } from "../../fixtures/truce.js";
+import {
+  contextAt,
+  DURING,
+  datasetOf,
+  registry,
+  shippedData,
+  suggestionViolations,
+  truceContext,
+  truceStory,
+} from "../../support/index.js";
 
-let dataset: Dataset;
-beforeAll(async () => {
-  const live = await LiveDataset.open("data", createLogger("silent"));
-  dataset = live.dataset;
-  live.close();
-});
+const dataset = shippedData();
 
 /** The command whose suggestions each option is tried on (each command suggests its own options). */
 const SUGGESTED_BY: Record<string, string> = {

@@ -6,9 +6,7 @@ import { REST } from "@discordjs/rest";
 import { afterEach, describe, expect, it } from "vitest";
 import { restOptions } from "../../../src/platforms/discord/adapter.js";
 import { type DiscordProxy, startDiscordProxy } from "../../../src/platforms/discord/proxy.js";
-import { CHANNEL_ID, StandInDiscord } from "../../e2e/discord/standin.js";
-import { freePort } from "../../fixtures/bot-process.js";
-import { capturingLogger } from "../../fixtures/core.js";
+import { CHANNEL_ID, captureLog, freePort, StandInDiscord } from "../../support/index.js";
 
 const TOKEN = "proxy-test-token.secret-part";
 
@@ -22,14 +20,14 @@ afterEach(async () => {
     rest.clearHandlerSweeper();
   }
   await proxy?.close();
-  await discord?.close();
+  await discord?.stop();
   proxy = undefined;
   discord = undefined;
 });
 
 async function start(globalRequestsPerSecond = 50, apiUrl?: string) {
   discord = await StandInDiscord.start();
-  const { log, lines } = capturingLogger("debug");
+  const { log, text } = captureLog();
   proxy = await startDiscordProxy({
     host: "127.0.0.1",
     port: 0,
@@ -39,7 +37,7 @@ async function start(globalRequestsPerSecond = 50, apiUrl?: string) {
   });
   const rest = new REST(restOptions({ apiUrl: proxy.url })).setToken(TOKEN);
   clients.push(rest);
-  return { discord, proxy, rest, logText: () => lines.join("\n") };
+  return { discord, proxy, rest, logText: text };
 }
 
 const post = (rest: REST, content: string) =>

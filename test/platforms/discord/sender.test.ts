@@ -7,7 +7,7 @@ import { markerFor, nonceFor } from "../../../src/alerts/marker.js";
 import { renderDiscord } from "../../../src/platforms/discord/render.js";
 import { alertBody, messageHasMarker, withMarker } from "../../../src/platforms/discord/sender.js";
 import type { Reply } from "../../../src/reply/reply.js";
-import { discordViolations } from "../../fixtures/payload-limits.js";
+import { discordViolations } from "../../support/index.js";
 
 const marker = markerFor("gaza-2025:phase-one-end:1d");
 

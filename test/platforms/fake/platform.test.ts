@@ -6,8 +6,7 @@
 import { execFile } from "node:child_process";
 import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type BotProcess, freePort, spawnCommand, until } from "../../fixtures/bot-process.js";
-import { tempDir } from "../../fixtures/story.js";
+import { type BotProcess, freePort, spawnCommand, tempDir, until } from "../../support/index.js";
 import { type ChatHarness, describeAlertSuite, describeCommandSuite } from "../suites.js";
 import { StandInFakeChat } from "./server.js";
 

@@ -1,45 +1,18 @@
-import { Writable } from "node:stream";
 import { LogLevel, SocketModeReceiver } from "@slack/bolt";
 import { describe, expect, it } from "vitest";
-import { registry } from "../../../commands/index.js";
-import { createCore } from "../../../src/bot/core.js";
 import type { Invocation } from "../../../src/command/definition.js";
-import { defaultSettings } from "../../../src/config.js";
-import { LiveDataset } from "../../../src/dataset/live.js";
-import { createLogger, secretScrubber } from "../../../src/log.js";
+import { secretScrubber } from "../../../src/log.js";
 import { createSlackAdapter } from "../../../src/platforms/slack/adapter.js";
 import { answerUmbrella } from "../../../src/platforms/slack/answer.js";
 import { boltLogger, boltLogLevel } from "../../../src/platforms/slack/logger.js";
-import { fixedClock } from "../../../src/time/clock.js";
-import { SlackStandin } from "../../e2e/slack/standin.js";
-import { shippedDataDir } from "../../fixtures/story.js";
+import { captureLog, StandInSlack, shippedCore } from "../../support/index.js";
 
-function capture(level = "debug") {
-  const lines: string[] = [];
-  const sink = new Writable({
-    write(chunk, _enc, done) {
-      lines.push(String(chunk));
-      done();
-    },
-  });
-  return { log: createLogger(level, sink), text: () => lines.join("") };
-}
-
-async function core() {
-  const log = createLogger("silent");
-  const data = await LiveDataset.open(shippedDataDir, log);
-  return createCore({
-    registry,
-    data,
-    clock: fixedClock("2025-02-28T10:00:00Z"),
-    settings: defaultSettings,
-    log,
-  });
-}
+/** The core on the shipped data at a fixed clock. */
+const core = async () => (await shippedCore()).core;
 
 describe("slack adapter construction", () => {
   it("builds a Socket Mode app when an app token is given, without touching the network", async () => {
-    const { log } = capture();
+    const { log } = captureLog();
     const adapter = createSlackAdapter({
       core: await core(),
       botToken: "xoxb-1-2-socket",
@@ -54,7 +27,7 @@ describe("slack adapter construction", () => {
   });
 
   it("builds an HTTP app with a signing secret, and refuses HTTP mode without one", async () => {
-    const { log } = capture();
+    const { log } = captureLog();
     const c = await core();
     const http = createSlackAdapter({
       core: c,
@@ -71,9 +44,8 @@ describe("slack adapter construction", () => {
   });
 
   it("sends Web API calls to the configured URL, adding the trailing slash", async () => {
-    const { log } = capture();
-    const standin = new SlackStandin("xoxb-good");
-    await standin.start();
+    const { log } = captureLog();
+    const standin = await StandInSlack.start("xoxb-good");
     const adapter = createSlackAdapter({
       core: await core(),
       botToken: "xoxb-good",
@@ -95,9 +67,8 @@ describe("slack adapter construction", () => {
   });
 
   it("fails to start with a token Slack refuses, and logs no token", async () => {
-    const { log, text } = capture();
-    const standin = new SlackStandin("xoxb-good");
-    await standin.start();
+    const { log, text } = captureLog();
+    const standin = await StandInSlack.start("xoxb-good");
     const adapter = createSlackAdapter({
       core: await core(),
       botToken: "xoxb-revoked-9999-secretvalue",
@@ -145,7 +116,7 @@ describe("slack umbrella command", () => {
 
 describe("slack logger adapter", () => {
   it("writes Bolt's messages through pino with secrets and token-shaped strings scrubbed", () => {
-    const { log, text } = capture();
+    const { log, text } = captureLog();
     const logger = boltLogger(log, ["my-signing-secret", "xoxb-real-token"]);
     logger.info("using token xoxb-real-token and", { secret: "my-signing-secret" });
     logger.warn("another token xoxp-123-456-abc");
@@ -166,7 +137,7 @@ describe("slack logger adapter", () => {
   });
 
   it("follows the bot's level, and Bolt's setLevel and setName", () => {
-    const { log, text } = capture("info");
+    const { log, text } = captureLog({ level: "info" });
     const logger = boltLogger(log, []);
     expect(logger.getLevel()).toBe(LogLevel.INFO);
     logger.debug("hidden");

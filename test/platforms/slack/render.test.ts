@@ -3,6 +3,7 @@ import { SLACK_LIMITS } from "../../../src/platforms/slack/limits.js";
 import { fitMrkdwn, segments, toMrkdwn } from "../../../src/platforms/slack/mrkdwn.js";
 import { type Block, renderSlack } from "../../../src/platforms/slack/render.js";
 import type { Reply, ReplyButton, ReplyField, Rich } from "../../../src/reply/reply.js";
+import { registry, shippedCore } from "../../support/index.js";
 
 const footer = {
   sources: [
@@ -272,21 +273,7 @@ describe("renderSlack within Block Kit's limits", () => {
   });
 
   it("renders every real reply within the limits", async () => {
-    const { registry } = await import("../../../commands/index.js");
-    const { createCore } = await import("../../../src/bot/core.js");
-    const { defaultSettings } = await import("../../../src/config.js");
-    const { LiveDataset } = await import("../../../src/dataset/live.js");
-    const { createLogger } = await import("../../../src/log.js");
-    const { fixedClock } = await import("../../../src/time/clock.js");
-    const log = createLogger("silent");
-    const data = await LiveDataset.open("data", log);
-    const core = createCore({
-      registry,
-      data,
-      clock: fixedClock("2025-02-28T10:00:00Z"),
-      settings: defaultSettings,
-      log,
-    });
+    const { core, data } = await shippedCore();
     for (const def of registry.list) {
       const out = renderSlack(core.answerQuestion(def.name, {}));
       expect(out.blocks.length).toBeLessThanOrEqual(SLACK_LIMITS.blocks);

@@ -7,7 +7,7 @@ import { markerFor } from "../../../src/alerts/marker.js";
 import { renderSlack } from "../../../src/platforms/slack/render.js";
 import { alertArgs, METADATA_EVENT } from "../../../src/platforms/slack/sender.js";
 import type { Reply } from "../../../src/reply/reply.js";
-import { slackViolations } from "../../fixtures/payload-limits.js";
+import { slackViolations } from "../../support/index.js";
 
 const marker = markerFor("gaza-2025:phase-one-end:1d");
 

@@ -1,16 +1,15 @@
-/** Test doubles for alert delivery: a recording sender, a log that can be read back, a scheduler rig. */
-import { Writable } from "node:stream";
+/** Test doubles for alert delivery: a recording sender and a scheduler rig around it. */
 import type { Logger } from "pino";
 import { Deliverer, type DelivererOptions } from "../../src/alerts/deliver.js";
 import type { Failure, Sender, SentMessage } from "../../src/alerts/sender.js";
 import { defaultSettings } from "../../src/config.js";
 import type { Dataset } from "../../src/dataset/dataset.js";
-import { createLogger } from "../../src/log.js";
 import type { Metrics } from "../../src/metrics/metrics.js";
 import { Scheduler, type SchedulerOptions } from "../../src/reminders/scheduler.js";
 import { plainText, type Reply } from "../../src/reply/reply.js";
 import type { PlatformName, Store } from "../../src/store/store.js";
 import type { Clock } from "../../src/time/clock.js";
+import { silentLog } from "./log.js";
 
 export interface Posted {
   id: string;
@@ -65,42 +64,28 @@ export class RecordingSender implements Sender {
   }
 }
 
-/** A pino logger whose JSON lines the test can read. */
-export function memoryLog(): { log: Logger; lines: () => Record<string, unknown>[] } {
-  const chunks: string[] = [];
-  const stream = new Writable({
-    write(chunk, _enc, done) {
-      chunks.push(String(chunk));
-      done();
-    },
-  });
-  const log = createLogger("info", stream);
-  return {
-    log,
-    lines: () =>
-      chunks
-        .join("")
-        .split("\n")
-        .filter(Boolean)
-        .map((l) => JSON.parse(l) as Record<string, unknown>),
-  };
-}
-
-export function makeScheduler(options: {
-  store: Store;
-  data: { readonly dataset: Dataset };
-  clock: Clock;
-  sender: Sender;
-  log?: Logger;
-  graceMs?: number;
-  metrics?: Metrics;
-  /** The deliverer's own settings (a process's owner id, its lease, how many channels at once). */
-  deliverer?: Pick<DelivererOptions, "owner" | "leaseMs" | "concurrency">;
-}): Scheduler {
-  const log = options.log ?? createLogger("silent");
+/**
+ * The real scheduler and deliverer as the bot composes them, with the default settings: posting
+ * through `sender` (or one sender per platform), retrying fast unless told otherwise.
+ */
+export function makeScheduler(
+  options: {
+    store: Store;
+    data: { readonly dataset: Dataset };
+    clock: Clock;
+    log?: Logger;
+    graceMs?: number;
+    metrics?: Metrics;
+    /** node-cron expression, for a scheduler that runs on its own (default: ticked by the test). */
+    cron?: string;
+    /** The deliverer's own settings (a process's owner id, its lease, how many channels at once, its retries). */
+    deliverer?: Pick<DelivererOptions, "owner" | "leaseMs" | "concurrency" | "retry">;
+  } & ({ sender: Sender } | { senders: Partial<Record<PlatformName, Sender>> }),
+): Scheduler {
+  const log = options.log ?? silentLog();
   const deliverer = new Deliverer({
     store: options.store,
-    senders: { [options.sender.platform]: options.sender },
+    senders: "senders" in options ? options.senders : { [options.sender.platform]: options.sender },
     clock: options.clock,
     log,
     retry: { attempts: 3, baseMs: 1, maxMs: 2 },
@@ -116,6 +101,7 @@ export function makeScheduler(options: {
     settings: defaultSettings,
     ...(options.graceMs !== undefined ? { graceMs: options.graceMs } : {}),
     ...(options.metrics ? { metrics: options.metrics } : {}),
+    ...(options.cron ? { cron: options.cron } : {}),
   };
   return new Scheduler(scheduler);
 }

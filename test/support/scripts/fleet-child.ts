@@ -5,23 +5,21 @@
  * same clock: CLOCK at the wall-clock instant ANCHOR_MS (epoch ms), moving on in real time from
  * there, so that the leases they compute agree however late each one started.
  *
- *   PGURL_TEST=… node bin/run-ts.mjs test/e2e/alerts/fleet-child.ts \
+ *   PGURL_TEST=… node bin/run-ts.mjs test/support/scripts/fleet-child.ts \
  *     NAME SCHEMA DATA_PATH CLOCK ANCHOR_MS LEASE_MS [discord=URL] [slack=URL]
  *
  * It prints "ready" once its scheduler runs. Its store connections call themselves `fleet-SCHEMA`, so
  * a test can find them among the server's sessions.
  */
-import { Deliverer } from "../../../src/alerts/deliver.js";
 import type { Sender } from "../../../src/alerts/sender.js";
-import { defaultSettings } from "../../../src/config.js";
 import { LiveDataset } from "../../../src/dataset/live.js";
 import { createLogger } from "../../../src/log.js";
-import { Scheduler } from "../../../src/reminders/scheduler.js";
 import { PostgresStore } from "../../../src/store/postgres.js";
 import type { PlatformName } from "../../../src/store/store.js";
 import { shiftedClock, systemClock } from "../../../src/time/clock.js";
-import { pgUrl } from "../../fixtures/postgres.js";
-import { senderFor } from "./rig.js";
+import { makeScheduler } from "../alerts.js";
+import { pgUrl } from "../postgres.js";
+import { senderFor } from "../standins/clients.js";
 
 const [name, schema, dataPath, at, anchor, lease, ...apis] = process.argv.slice(2);
 if (!name || !schema || !dataPath || !at || !anchor || !lease || apis.length === 0) {
@@ -44,25 +42,20 @@ const store = await PostgresStore.open({
   applicationName: `fleet-${schema}`,
 });
 const data = await LiveDataset.open(dataPath, log);
-const deliverer = new Deliverer({
-  store,
-  senders,
-  clock,
-  log,
-  concurrency: 16,
-  owner: `${name}:${process.pid}`,
-  leaseMs: Number(lease),
-  // A stand-in's failures are brief: retry soon.
-  retry: { baseMs: 50, maxMs: 200 },
-});
-const scheduler = new Scheduler({
+const scheduler = makeScheduler({
   store,
   data,
   clock,
   log,
-  deliverer,
-  settings: defaultSettings,
+  senders,
   cron: "* * * * * *",
+  deliverer: {
+    concurrency: 16,
+    owner: `${name}:${process.pid}`,
+    leaseMs: Number(lease),
+    // A stand-in's failures are brief: retry soon.
+    retry: { baseMs: 50, maxMs: 200 },
+  },
 });
 scheduler.start();
 process.stdout.write("ready\n");

@@ -13,7 +13,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from "node:net";
 import { WebSocket, WebSocketServer } from "ws";
 
-export interface RecordedRequest {
+export interface DiscordRequest {
   method: string;
   /** Path without the `/api/v10` prefix, like `/interactions/1/tok/callback`. */
   path: string;
@@ -30,7 +30,7 @@ export interface OptionValue {
   focused?: boolean;
 }
 
-export interface StandInOptions {
+export interface StandInDiscordOptions {
   appId?: string;
   botUserId?: string;
   /** Heartbeat interval announced in HELLO (ms). */
@@ -61,8 +61,8 @@ interface FailureRule {
 }
 
 interface Waiter {
-  match: (r: RecordedRequest) => boolean;
-  resolve: (r: RecordedRequest) => void;
+  match: (r: DiscordRequest) => boolean;
+  resolve: (r: DiscordRequest) => void;
 }
 
 const API_PREFIX = "/api/v10";
@@ -101,7 +101,7 @@ export function snowflake(): string {
 const GUILDS_INTENT = 1;
 
 export class StandInDiscord {
-  readonly requests: RecordedRequest[] = [];
+  readonly requests: DiscordRequest[] = [];
   /** IDENTIFY and RESUME payloads received, in order. */
   readonly identifies: unknown[] = [];
   readonly resumes: unknown[] = [];
@@ -135,12 +135,12 @@ export class StandInDiscord {
   private readonly failures: FailureRule[] = [];
   private waiters: Waiter[] = [];
   private sessionWaiters: (() => void)[] = [];
-  private callbackWaiters = new Map<string, (r: RecordedRequest) => void>();
+  private callbackWaiters = new Map<string, (r: DiscordRequest) => void>();
   private readonly http: Server;
   private readonly wss: WebSocketServer;
   private port = 0;
 
-  private constructor(options: StandInOptions) {
+  private constructor(options: StandInDiscordOptions) {
     this.appId = options.appId ?? "800000000000000001";
     this.botUserId = options.botUserId ?? this.appId;
     this.heartbeatInterval = options.heartbeatInterval ?? 30_000;
@@ -151,7 +151,7 @@ export class StandInDiscord {
   }
 
   /** Starts on a random port of 127.0.0.1. */
-  static async start(options: StandInOptions = {}): Promise<StandInDiscord> {
+  static async start(options: StandInDiscordOptions = {}): Promise<StandInDiscord> {
     const standIn = new StandInDiscord(options);
     await new Promise<void>((resolve) => standIn.http.listen(0, "127.0.0.1", resolve));
     standIn.port = (standIn.http.address() as AddressInfo).port;
@@ -170,7 +170,7 @@ export class StandInDiscord {
   // ── REST ──────────────────────────────────────────────────────────────────────────────────────
 
   /** The next request (already recorded or to come) matching `match`. */
-  waitForRequest(match: (r: RecordedRequest) => boolean, timeoutMs = 5_000): Promise<RecordedRequest> {
+  waitForRequest(match: (r: DiscordRequest) => boolean, timeoutMs = 5_000): Promise<DiscordRequest> {
     const found = this.requests.find(match);
     if (found) return Promise.resolve(found);
     return new Promise((resolve, reject) => {
@@ -227,7 +227,7 @@ export class StandInDiscord {
         body = raw;
       }
     }
-    const record: RecordedRequest = { method, path, query: url.searchParams, headers: req.headers, body };
+    const record: DiscordRequest = { method, path, query: url.searchParams, headers: req.headers, body };
 
     const failure = this.failures.findIndex((r) => r.method === method && r.path.test(path));
     if (failure >= 0) {
@@ -300,7 +300,7 @@ export class StandInDiscord {
     return json(res, 404, { message: "404: Not Found", code: 0 });
   }
 
-  private record(r: RecordedRequest): void {
+  private record(r: DiscordRequest): void {
     this.requests.push(r);
     const matched = this.waiters.filter((w) => w.match(r));
     this.waiters = this.waiters.filter((w) => !matched.includes(w));
@@ -673,7 +673,7 @@ export class StandInDiscord {
   }
 
   /** The callback (POST …/callback) the client sends for interaction `id`. */
-  callbackFor(id: string, timeoutMs = 5_000): Promise<RecordedRequest> {
+  callbackFor(id: string, timeoutMs = 5_000): Promise<DiscordRequest> {
     const seen = this.requests.find((r) => r.method === "POST" && r.path.startsWith(`/interactions/${id}/`));
     if (seen) return Promise.resolve(seen);
     return new Promise((resolve, reject) => {
@@ -694,7 +694,7 @@ export class StandInDiscord {
     return (await this.callbackFor(id)).body as CallbackBody;
   }
 
-  async close(): Promise<void> {
+  async stop(): Promise<void> {
     for (const ws of this.sockets) ws.terminate();
     this.wss.close();
     this.http.closeAllConnections();

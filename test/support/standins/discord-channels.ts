@@ -5,11 +5,16 @@
  * JSON error codes, can fail requests with 5xx on demand, and can enforce a global rate limit,
  * answering 429 with `retry-after`, `x-ratelimit-global`, `x-ratelimit-scope: global` and a
  * `{ global: true, retry_after }` body, as Discord does. The real @discordjs/rest REST talks to it.
+ *
+ * How it differs from StandInDiscord (./discord.ts): no gateway, no interactions and no record of
+ * each request, only the messages per channel and counters, so that fan-outs to thousands of channels
+ * (the crash, fleet and rate-limit tests, the benchmarks) stay cheap; and the ways a channel's
+ * delivery goes wrong (gone, 5xx, a global 429, a lost answer).
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 
-export interface StoredMessage {
+export interface DiscordStoredMessage {
   id: string;
   channel_id: string;
   content: string;
@@ -18,15 +23,15 @@ export interface StoredMessage {
   timestamp: string;
 }
 
-export interface DiscordStandInOptions {
+export interface StandInDiscordChannelsOptions {
   /** Requests per second across all routes (a token bucket of that size); absent = unlimited. */
   globalPerSecond?: number;
   /** Delay before answering a POST (the message is stored first, as if the answer were lost on the way). */
   postLatencyMs?: number;
 }
 
-export class DiscordStandIn {
-  readonly messages = new Map<string, StoredMessage[]>();
+export class StandInDiscordChannels {
+  readonly messages = new Map<string, DiscordStoredMessage[]>();
   readonly gone = new Map<string, { status: number; code: number; message: string }>();
   /** Channel id → how many more POSTs to fail with 500. */
   readonly failures = new Map<string, number>();
@@ -36,19 +41,25 @@ export class DiscordStandIn {
   private tokens: number;
   private refilledAt = performance.now();
 
-  constructor(private readonly options: DiscordStandInOptions = {}) {
+  private constructor(private readonly options: StandInDiscordChannelsOptions = {}) {
     this.tokens = options.globalPerSecond ?? Number.POSITIVE_INFINITY;
   }
 
   /** The `api` option for REST (it appends /v10/...). */
-  url = "";
+  apiUrl = "";
 
-  async start(): Promise<this> {
+  /** Starts on a random port of 127.0.0.1. */
+  static async start(options: StandInDiscordChannelsOptions = {}): Promise<StandInDiscordChannels> {
+    const standIn = new StandInDiscordChannels(options);
+    await standIn.listen();
+    return standIn;
+  }
+
+  private async listen(): Promise<void> {
     this.server = createServer((req, res) => void this.handle(req, res));
     this.server.keepAliveTimeout = 30_000;
     await new Promise<void>((r) => this.server?.listen(0, "127.0.0.1", r));
-    this.url = `http://127.0.0.1:${(this.server.address() as AddressInfo).port}/api`;
-    return this;
+    this.apiUrl = `http://127.0.0.1:${(this.server.address() as AddressInfo).port}/api`;
   }
 
   async stop(): Promise<void> {
@@ -133,7 +144,7 @@ export class DiscordStandIn {
       this.stats.serverErrors++;
       return send(500, { message: "500: Internal Server Error", code: 0 });
     }
-    const body = JSON.parse(Buffer.concat(chunks).toString("utf8")) as Partial<StoredMessage> & {
+    const body = JSON.parse(Buffer.concat(chunks).toString("utf8")) as Partial<DiscordStoredMessage> & {
       enforce_nonce?: boolean;
     };
     if (body.enforce_nonce && body.nonce) {
@@ -143,7 +154,7 @@ export class DiscordStandIn {
         return send(200, first);
       }
     }
-    const message: StoredMessage = {
+    const message: DiscordStoredMessage = {
       id: String(this.nextId++),
       channel_id: channelId,
       content: body.content ?? "",

@@ -1,24 +1,20 @@
 /** Starts the real bot (core, adapter, discord.js Client) against a stand-in Discord, for e2e tests. */
-
-import { mkdtempSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
 import type { BotCore } from "../../../src/bot/core.js";
 import type { InFlight } from "../../../src/bot/in-flight.js";
 import type { Metrics } from "../../../src/metrics/metrics.js";
-import { TimedStore } from "../../../src/metrics/store.js";
 import {
   createDiscordAdapter,
   type DiscordAdapter,
   type DiscordCore,
 } from "../../../src/platforms/discord/adapter.js";
-import { SqliteStore } from "../../../src/store/sqlite.js";
-import { capturingLogger, shippedCore } from "../../fixtures/core.js";
-import { StandInDiscord } from "./standin.js";
+import type { SqliteStore } from "../../../src/store/sqlite.js";
+import { shippedCoreWithStore } from "../core.js";
+import { captureLog } from "../log.js";
+import { StandInDiscord } from "../standins/discord.js";
 
 export const TOKEN = "stand-in-bot-token.secret-part";
 
-export interface Harness {
+export interface DiscordHarness {
   discord: StandInDiscord;
   core: BotCore;
   adapter: DiscordAdapter;
@@ -30,7 +26,7 @@ export interface Harness {
   close(): Promise<void>;
 }
 
-export async function startHarness(
+export async function startDiscordHarness(
   options: {
     wrapCore?: (core: BotCore) => DiscordCore;
     deferAfterMs?: number;
@@ -41,15 +37,10 @@ export async function startHarness(
     /** Servers the bot is in (default none). */
     guilds?: number;
   } = {},
-): Promise<Harness> {
-  const { log, lines } = capturingLogger("debug");
-  const store = SqliteStore.open(join(mkdtempSync(join(tmpdir(), "cf-discord-")), "store.sqlite"));
+): Promise<DiscordHarness> {
+  const { log, text, lines } = captureLog();
   const { metrics } = options;
-  const { core, data } = await shippedCore({
-    log,
-    channelPort: metrics ? new TimedStore(store, metrics) : store,
-    ...(metrics ? { metrics } : {}),
-  });
+  const { core, data, store } = await shippedCoreWithStore({ log, ...(metrics ? { metrics } : {}) });
   const discord = await StandInDiscord.start();
   discord.guildCount = options.guilds ?? 0;
   const adapter = createDiscordAdapter({
@@ -69,12 +60,12 @@ export async function startHarness(
     adapter,
     store,
     get logs() {
-      return lines.map((l) => JSON.parse(l) as Record<string, unknown>);
+      return lines();
     },
-    logText: () => lines.join("\n"),
+    logText: text,
     async close() {
       await adapter.stop();
-      await discord.close();
+      await discord.stop();
       await store.close();
       data.close();
     },

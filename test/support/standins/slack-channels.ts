@@ -3,6 +3,11 @@
  * message metadata) and conversations.history (include_all_metadata). Requests are form-encoded as
  * the real WebClient sends them; errors are `{ ok: false, error }` with HTTP 200, as Slack answers,
  * or HTTP 5xx on demand.
+ *
+ * How it differs from StandInSlack (./slack.ts): no slash commands, response_url or auth.test, and
+ * no record of each request, only the messages per channel (with their metadata, where the alert
+ * marker is) and counters, so that fan-outs to thousands of channels stay cheap; and the ways a
+ * channel's delivery goes wrong (gone, 5xx, a lost answer).
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
@@ -14,24 +19,31 @@ export interface SlackStoredMessage {
   metadata?: { event_type: string; event_payload: Record<string, unknown> };
 }
 
-export class SlackStandIn {
+export class StandInSlackChannels {
   readonly messages = new Map<string, SlackStoredMessage[]>();
   /** Channel id → Slack error code (channel_not_found, not_in_channel, is_archived). */
   readonly errors = new Map<string, string>();
   /** Channel id → how many more postMessage calls answer HTTP 500. */
   readonly failures = new Map<string, number>();
   stats = { requests: 0, posts: 0, histories: 0, serverErrors: 0 };
-  url = "";
+  /** The Web API base URL, with its trailing slash (what the WebClient's slackApiUrl takes). */
+  apiUrl = "";
   private server: Server | undefined;
   private seq = 0;
 
-  constructor(private readonly options: { postLatencyMs?: number } = {}) {}
+  private constructor(private readonly options: { postLatencyMs?: number } = {}) {}
 
-  async start(): Promise<this> {
+  /** Starts on a random port of 127.0.0.1. */
+  static async start(options: { postLatencyMs?: number } = {}): Promise<StandInSlackChannels> {
+    const standIn = new StandInSlackChannels(options);
+    await standIn.listen();
+    return standIn;
+  }
+
+  private async listen(): Promise<void> {
     this.server = createServer((req, res) => void this.handle(req, res));
     await new Promise<void>((r) => this.server?.listen(0, "127.0.0.1", r));
-    this.url = `http://127.0.0.1:${(this.server.address() as AddressInfo).port}/api/`;
-    return this;
+    this.apiUrl = `http://127.0.0.1:${(this.server.address() as AddressInfo).port}/api/`;
   }
 
   async stop(): Promise<void> {

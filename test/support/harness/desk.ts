@@ -5,28 +5,29 @@
  */
 import { writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { Deliverer } from "../../src/alerts/deliver.js";
-import { defaultSettings } from "../../src/config.js";
-import { LiveDataset } from "../../src/dataset/live.js";
-import { hashPassword } from "../../src/desk/auth.js";
-import { type RunningDesk, startDesk } from "../../src/desk/server.js";
-import { createLogger } from "../../src/log.js";
-import { DiscordSender } from "../../src/platforms/discord/sender.js";
-import { SlackSender } from "../../src/platforms/slack/sender.js";
-import { ChangeRecorder } from "../../src/record/changes.js";
-import { Scheduler } from "../../src/reminders/scheduler.js";
-import { SqliteStore } from "../../src/store/sqlite.js";
-import { ManualClock } from "../../src/time/clock.js";
+import { defaultSettings } from "../../../src/config.js";
+import { LiveDataset } from "../../../src/dataset/live.js";
+import { hashPassword } from "../../../src/desk/auth.js";
+import { type RunningDesk, startDesk } from "../../../src/desk/server.js";
+import { DiscordSender } from "../../../src/platforms/discord/sender.js";
+import { SlackSender } from "../../../src/platforms/slack/sender.js";
+import { ChangeRecorder } from "../../../src/record/changes.js";
+import type { Scheduler } from "../../../src/reminders/scheduler.js";
+import { SqliteStore } from "../../../src/store/sqlite.js";
+import { ManualClock } from "../../../src/time/clock.js";
+import { makeScheduler } from "../alerts.js";
+import { tempDir } from "../files.js";
+import { silentLog } from "../log.js";
 import {
   closeRest,
   discordRest,
   renderDiscordMinimal,
   renderSlackMinimal,
   slackClient,
-} from "../e2e/alerts/rig.js";
-import { DiscordStandIn } from "../e2e/alerts/standin-discord.js";
-import { SlackStandIn } from "../e2e/alerts/standin-slack.js";
-import { type RawStory, shippedStory, tempDir } from "../fixtures/story.js";
+} from "../standins/clients.js";
+import { StandInDiscordChannels } from "../standins/discord-channels.js";
+import { StandInSlackChannels } from "../standins/slack-channels.js";
+import { type RawStory, shippedStory } from "../story.js";
 
 export const USER = "ana";
 export const PASSWORD = "correct horse battery staple";
@@ -41,8 +42,8 @@ export interface DeskRig {
   store: SqliteStore;
   live: LiveDataset;
   scheduler: Scheduler;
-  discord: DiscordStandIn;
-  slack: SlackStandIn;
+  discord: StandInDiscordChannels;
+  slack: StandInSlackChannels;
   /** Writes the story file (the shipped story, edited) as a curator's editor would. */
   writeStory(edit?: (s: RawStory) => void): void;
   close(): Promise<void>;
@@ -57,24 +58,24 @@ export async function startDeskRig(options: { at?: string; story?: RawStory } = 
     writeFileSync(file, `${JSON.stringify(story, null, 2)}\n`);
   };
   writeStory();
-  const log = createLogger("silent");
+  const log = silentLog();
   const clock = new ManualClock(options.at ?? "2025-02-27T10:00:00Z");
   const live = await LiveDataset.open(dir, log);
   const store = SqliteStore.open(join(dir, "bot.sqlite"));
-  const discord = await new DiscordStandIn().start();
-  const slack = await new SlackStandIn().start();
-  const rest = discordRest(discord.url);
-  const deliverer = new Deliverer({
+  const discord = await StandInDiscordChannels.start();
+  const slack = await StandInSlackChannels.start();
+  const rest = discordRest(discord.apiUrl);
+  const scheduler = makeScheduler({
     store,
-    senders: {
-      discord: new DiscordSender(rest, renderDiscordMinimal),
-      slack: new SlackSender(slackClient(slack.url), renderSlackMinimal),
-    },
+    data: live,
     clock,
     log,
-    retry: { attempts: 2, baseMs: 1, maxMs: 2 },
+    senders: {
+      discord: new DiscordSender(rest, renderDiscordMinimal),
+      slack: new SlackSender(slackClient(slack.apiUrl), renderSlackMinimal),
+    },
+    deliverer: { retry: { attempts: 2, baseMs: 1, maxMs: 2 } },
   });
-  const scheduler = new Scheduler({ store, data: live, clock, log, deliverer, settings: defaultSettings });
   scheduler.listen(live);
   const recorder = new ChangeRecorder({ store, clock, log });
   recorder.listen(live);

@@ -9,7 +9,7 @@ import { createHmac } from "node:crypto";
 import { createServer, type IncomingMessage, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 
-export interface RecordedRequest {
+export interface SlackRequest {
   method: string;
   path: string;
   headers: IncomingMessage["headers"];
@@ -35,7 +35,7 @@ function parseFields(body: string, contentType: string | undefined): Record<stri
 /** The answer of a stand-in Web API method to the fields of a call. */
 export type ApiHandler = (
   fields: Record<string, string | undefined>,
-  standin: SlackStandin,
+  standin: StandInSlack,
 ) => Record<string, unknown>;
 
 /** Answers of the stand-in Web API, by method. */
@@ -63,8 +63,8 @@ const API: Record<string, ApiHandler> = {
   "conversations.history": () => ({ ok: true, messages: [], has_more: false }),
 };
 
-export class SlackStandin {
-  readonly requests: RecordedRequest[] = [];
+export class StandInSlack {
+  readonly requests: SlackRequest[] = [];
   /** Users that users.info reports as workspace admins. */
   readonly admins = new Set<string>();
   /** Web API methods that answer only after this many ms (a slow Slack). */
@@ -72,26 +72,35 @@ export class SlackStandin {
   /** Web API methods whose next call gets HTTP 429 with this Retry-After (seconds), as Slack rate-limits. */
   readonly rateLimitsOnce = new Map<string, number>();
   private server: Server | undefined;
-  private waiters: { match: (r: RecordedRequest) => boolean; resolve: (r: RecordedRequest) => void }[] = [];
+  private waiters: { match: (r: SlackRequest) => boolean; resolve: (r: SlackRequest) => void }[] = [];
   /** Methods added with `method()`, with the token each accepts instead of the bot token. */
   private readonly extra = new Map<string, { token: string; handler: ApiHandler }>();
 
-  /** The bot token the Web API accepts; any other gets `invalid_auth`, as on Slack. */
-  constructor(readonly botToken = "xoxb-standin-token") {}
+  private constructor(
+    /** The bot token the Web API accepts; any other gets `invalid_auth`, as on Slack. */
+    readonly botToken: string,
+  ) {}
+
+  /** Starts on a random port of 127.0.0.1, accepting `botToken` as the bot token. */
+  static async start(botToken = "xoxb-standin-token"): Promise<StandInSlack> {
+    const standIn = new StandInSlack(botToken);
+    await standIn.listen();
+    return standIn;
+  }
 
   /** Serves one more Web API method (or replaces one), accepting only `token`. */
   method(name: string, token: string, handler: ApiHandler): void {
     this.extra.set(name, { token, handler });
   }
 
-  async start(): Promise<void> {
+  private async listen(): Promise<void> {
     this.server = createServer((req, res) => {
       const chunks: Buffer[] = [];
       req.on("data", (c: Buffer) => chunks.push(c));
       req.on("end", () => {
         const body = Buffer.concat(chunks).toString("utf8");
         const path = new URL(req.url ?? "/", "http://127.0.0.1").pathname;
-        const recorded: RecordedRequest = {
+        const recorded: SlackRequest = {
           method: req.method ?? "GET",
           path,
           headers: req.headers,
@@ -151,12 +160,12 @@ export class SlackStandin {
     return `${this.url}/respond/${id}`;
   }
 
-  calls(method: string): RecordedRequest[] {
+  calls(method: string): SlackRequest[] {
     return this.requests.filter((r) => r.path === `/api/${method}`);
   }
 
   /** Resolves with the first request (already recorded or still to come) that matches. */
-  waitFor(match: (r: RecordedRequest) => boolean, timeoutMs = 5000): Promise<RecordedRequest> {
+  waitFor(match: (r: SlackRequest) => boolean, timeoutMs = 5000): Promise<SlackRequest> {
     const seen = this.requests.find(match);
     if (seen) return Promise.resolve(seen);
     return new Promise((resolve, reject) => {

@@ -5,7 +5,7 @@
  * on stdin (so that every process starts at once), posts one alert to each of COUNT channels from
  * FIRST_CHANNEL on, all at once, and prints `{"sent":…,"failed":…}`.
  *
- *   node bin/run-ts.mjs test/e2e/discord/send-child.ts FIRST_CHANNEL COUNT
+ *   node bin/run-ts.mjs test/support/scripts/send-child.ts FIRST_CHANNEL COUNT
  */
 import { once } from "node:events";
 import { REST } from "@discordjs/rest";

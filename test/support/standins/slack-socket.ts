@@ -1,5 +1,5 @@
 /**
- * A stand-in for Slack's Socket Mode on 127.0.0.1, on top of the Web API stand-in (`SlackStandin`).
+ * A stand-in for Slack's Socket Mode on 127.0.0.1, on top of the Web API stand-in (`StandInSlack`).
  *
  * The protocol, as @slack/socket-mode 3.x speaks it:
  * - the app calls the Web API method `apps.connections.open` with its app-level token (`xapp-…`) in
@@ -20,7 +20,7 @@ import { randomUUID } from "node:crypto";
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { type RawData, type WebSocket, WebSocketServer } from "ws";
-import { buttonClickBody, type SlackStandin, slashCommandBody } from "./standin.js";
+import { buttonClickBody, type StandInSlack, slashCommandBody } from "./slack.js";
 
 /** What the app sent back for an envelope. */
 export interface SocketAck {
@@ -45,7 +45,7 @@ export interface SocketConnection {
   readonly done: Promise<{ code: number; reason: string; by: "app" | "standin" }>;
 }
 
-export interface SocketStandinOptions {
+export interface StandInSlackSocketOptions {
   appId?: string;
   /** How long to wait for an ack or a connection before failing (ms). */
   timeoutMs?: number;
@@ -53,7 +53,7 @@ export interface SocketStandinOptions {
 
 type ConnectionWaiter = { count: number; resolve: (c: SocketConnection) => void };
 
-export class SlackSocketStandin {
+export class StandInSlackSocket {
   readonly connections: SocketConnection[] = [];
   /** Connection attempts refused (no ticket, a used or unknown ticket, another path). */
   readonly refused: string[] = [];
@@ -66,17 +66,31 @@ export class SlackSocketStandin {
   private wss: WebSocketServer | undefined;
   private issued = 0;
 
-  constructor(
-    readonly web: SlackStandin,
+  private constructor(
+    readonly web: StandInSlack,
     /** The app-level token apps.connections.open accepts; any other gets `invalid_auth`. */
     readonly appToken: string,
-    options: SocketStandinOptions = {},
+    options: StandInSlackSocketOptions,
   ) {
     this.appId = options.appId ?? "A0APP";
     this.timeoutMs = options.timeoutMs ?? 5000;
   }
 
-  async start(): Promise<void> {
+  /**
+   * Starts on a random port of 127.0.0.1, and adds apps.connections.open (accepting `appToken`) to
+   * the Web API stand-in `web`.
+   */
+  static async start(
+    web: StandInSlack,
+    appToken: string,
+    options: StandInSlackSocketOptions = {},
+  ): Promise<StandInSlackSocket> {
+    const standIn = new StandInSlackSocket(web, appToken, options);
+    await standIn.listen();
+    return standIn;
+  }
+
+  private async listen(): Promise<void> {
     const wss = new WebSocketServer({ noServer: true });
     const server = createServer((_req, res) => {
       res.statusCode = 404;

@@ -4,16 +4,14 @@
  * subscriptions). The test SIGKILLs it mid fan-out and runs it again; the second run must settle
  * what the first left.
  *
- *   node bin/run-ts.mjs test/e2e/alerts/fanout-child.ts discord|slack API_URL DB_FILE [DATA_PATH [CLOCK]]
+ *   node bin/run-ts.mjs test/support/scripts/fanout-child.ts discord|slack API_URL DB_FILE [DATA_PATH [CLOCK]]
  */
-import { Deliverer } from "../../../src/alerts/deliver.js";
-import { defaultSettings } from "../../../src/config.js";
 import { LiveDataset } from "../../../src/dataset/live.js";
 import { createLogger } from "../../../src/log.js";
-import { Scheduler } from "../../../src/reminders/scheduler.js";
 import { SqliteStore } from "../../../src/store/sqlite.js";
 import { fixedClock } from "../../../src/time/clock.js";
-import { senderFor } from "./rig.js";
+import { makeScheduler } from "../alerts.js";
+import { senderFor } from "../standins/clients.js";
 
 const [platform, api, db, dataPath = "data", at = "2025-02-28T07:00:30Z"] = process.argv.slice(2);
 if (!api || !db || (platform !== "discord" && platform !== "slack")) {
@@ -25,15 +23,15 @@ const clock = fixedClock(at);
 const store = SqliteStore.open(db);
 const data = await LiveDataset.open(dataPath, log);
 const sender = senderFor(platform, api);
-const deliverer = new Deliverer({
+const scheduler = makeScheduler({
   store,
-  senders: { [platform]: sender },
+  data,
   clock,
   log,
-  concurrency: 16,
-  owner: `child:${process.pid}`,
+  sender,
+  // The bot's own retry policy ({}: the deliverer's defaults).
+  deliverer: { concurrency: 16, owner: `child:${process.pid}`, retry: {} },
 });
-const scheduler = new Scheduler({ store, data, clock, log, deliverer, settings: defaultSettings });
 const report = await scheduler.tick();
 process.stdout.write(`${JSON.stringify(report)}\n`);
 await store.close();

@@ -2,30 +2,26 @@
  * The bot in HTTP mode against the Slack stand-in: the real dataset, the real commands and core at a
  * fixed clock, the real Bolt App on 127.0.0.1, and every log line captured (to check for secrets).
  */
-
-import { mkdtempSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
 import type { BotCore } from "../../../src/bot/core.js";
 import type { Metrics } from "../../../src/metrics/metrics.js";
-import { TimedStore } from "../../../src/metrics/store.js";
 import { createSlackAdapter, EVENTS_PATH, type SlackAdapter } from "../../../src/platforms/slack/adapter.js";
-import { SqliteStore } from "../../../src/store/sqlite.js";
-import { capturingLogger, shippedCore } from "../../fixtures/core.js";
+import type { SqliteStore } from "../../../src/store/sqlite.js";
+import { shippedCoreWithStore } from "../core.js";
+import { captureLog } from "../log.js";
 import {
   type BotResponse,
   buttonClickBody,
   postSigned,
   type SignedPost,
-  SlackStandin,
+  StandInSlack,
   slashCommandBody,
-} from "./standin.js";
+} from "../standins/slack.js";
 
 export const SIGNING_SECRET = "8f742231b10e8888abcd99yyyzzz85a5";
 export const BOT_TOKEN = "xoxb-17653672481-19874698323-pdFZKVeTuE8sk7oOcBrzbqgy";
 
 export interface SlackHarness {
-  standin: SlackStandin;
+  standin: StandInSlack;
   adapter: SlackAdapter;
   core: BotCore;
   eventsUrl: string;
@@ -49,16 +45,10 @@ export async function startSlackHarness(
     metrics?: Metrics;
   } = {},
 ): Promise<SlackHarness> {
-  const { log, lines } = capturingLogger(options.level ?? "debug");
-  const store = SqliteStore.open(join(mkdtempSync(join(tmpdir(), "cf-slack-")), "store.sqlite"));
+  const { log, text } = captureLog({ level: options.level ?? "debug" });
   const { metrics } = options;
-  const { core, data } = await shippedCore({
-    log,
-    channelPort: metrics ? new TimedStore(store, metrics) : store,
-    ...(metrics ? { metrics } : {}),
-  });
-  const standin = new SlackStandin(BOT_TOKEN);
-  await standin.start();
+  const { core, data, store } = await shippedCoreWithStore({ log, ...(metrics ? { metrics } : {}) });
+  const standin = await StandInSlack.start(BOT_TOKEN);
   const adapter = createSlackAdapter({
     core,
     botToken: BOT_TOKEN,
@@ -80,7 +70,7 @@ export async function startSlackHarness(
     adapter,
     core,
     eventsUrl,
-    logText: () => lines.join("\n"),
+    logText: text,
     store,
     command: (command, text = "", userId = "U0READER") =>
       postSigned(eventsUrl, {
@@ -104,6 +94,12 @@ export async function startSlackHarness(
       data.close();
     },
   };
+}
+
+/** The action ids of a Block Kit message's buttons (its actions block), in order. */
+export function buttonIds(message: Record<string, unknown> | undefined): string[] | undefined {
+  const blocks = (message?.blocks ?? []) as { type: string; elements?: { action_id: string }[] }[];
+  return blocks.find((b) => b.type === "actions")?.elements?.map((e) => e.action_id);
 }
 
 /** All the text of a Block Kit message (header, sections, fields, buttons, context), for assertions. */

@@ -1,0 +1,48 @@
+/**
+ * What tests share, from one import (see test/README.md):
+ *
+ *   import { captureLog, shippedStory, StandInDiscord, tempDir } from "../support/index.js";
+ *
+ * Left out, because they load a platform library (discord.js, Bolt, their REST clients) most tests
+ * never need: the bot running in process against the stand-ins (./harness/discord.js,
+ * ./harness/slack.js, ./harness/desk.js) and the real platform clients pointed at them
+ * (./standins/clients.js). Import those from their own files. The scripts in ./scripts/ are run as
+ * child processes (runScript), never imported.
+ */
+
+// Alert delivery: a recording sender and makeScheduler() around it.
+export * from "./alerts.js";
+// A channel's commands on a store of its own.
+export * from "./channel.js";
+// The bot's core on the shipped data, alone or with a store.
+export * from "./core.js";
+// The repository, the shipped data, temporary folders, story folders.
+export * from "./files.js";
+// The bot installed as the deploy units expect it.
+export * from "./install.js";
+// Loggers: captureLog() keeps every line, silentLog() none.
+export * from "./log.js";
+// What each platform would reject in a payload.
+export * from "./payload-limits.js";
+// PostgreSQL: the tests' server URL and a schema of their own.
+export * from "./postgres.js";
+// Bot processes and scripts, free ports, polling.
+export * from "./processes.js";
+// Seeded random stories at the platforms' limits.
+export * from "./random-story.js";
+// A one-source story, for checking stories against archived sources.
+export * from "./sources.js";
+// Stand-ins for Discord and Slack on 127.0.0.1.
+export * from "./standins/discord.js";
+export * from "./standins/discord-channels.js";
+export * from "./standins/slack.js";
+export * from "./standins/slack-channels.js";
+export * from "./standins/slack-socket.js";
+// The shipped story, its clocks, and commands run on it.
+export * from "./story.js";
+// A deploy unit's settings, and its ExecStart run as systemd would.
+export * from "./systemd-unit.js";
+// A PostgreSQL server of a test's own.
+export * from "./throwaway-postgres.js";
+// An invented truce that changes over time.
+export * from "./truce.js";
