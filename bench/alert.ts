@@ -1,6 +1,6 @@
 /** What the fan-out benchmarks send, to whom, and through what. */
 import { REST } from "@discordjs/rest";
-import { type DeliveryItem, eachLimit } from "../src/alerts/deliver.js";
+import { type DeliveryItem, eachLimit } from "../src/delivery/deliver.js";
 import type { ChannelRef, Store } from "../src/store/store.js";
 
 /** `count` Discord channels, each subscribed to every story's reminders in `store`. */

@@ -12,7 +12,7 @@
 import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { Deliverer } from "../src/alerts/deliver.js";
+import { Deliverer } from "../src/delivery/deliver.js";
 import { createLogger } from "../src/log.js";
 import { renderDiscord } from "../src/platforms/discord/render.js";
 import { DiscordSender } from "../src/platforms/discord/sender.js";

@@ -6,7 +6,7 @@
  * alongside the other processes, and prints its outcomes, the 429s its REST client saw and the CPU
  * time the fan-out took as JSON.
  */
-import { Deliverer } from "../src/alerts/deliver.js";
+import { Deliverer } from "../src/delivery/deliver.js";
 import { createLogger } from "../src/log.js";
 import { renderDiscord } from "../src/platforms/discord/render.js";
 import { DiscordSender } from "../src/platforms/discord/sender.js";

@@ -1,5 +1,5 @@
 import { defineChannelCommand } from "../src/command/definition.js";
-import { noOptions, subscriptions } from "../src/reminders/subscriptions.js";
+import { noOptions, subscriptions } from "../src/subscriptions/subscriptions.js";
 
 /** /subscriptions: what this channel gets, its next alerts, and its last deliveries with their outcome. */
 export const subscriptionsCommand = defineChannelCommand({

@@ -1,6 +1,6 @@
 import { defineChannelCommand } from "../src/command/definition.js";
 import { suggestStory } from "../src/command/story.js";
-import { ALL_STORIES_CHOICE, unsubscribe, unsubscribeOptions } from "../src/reminders/subscriptions.js";
+import { ALL_STORIES_CHOICE, unsubscribe, unsubscribeOptions } from "../src/subscriptions/subscriptions.js";
 
 /** /unsubscribe [story:<id>|all]: this channel gets no more reminders or updates (of one story, or any). */
 export const unsubscribeCommand = defineChannelCommand({

@@ -166,6 +166,11 @@ const LAYERS: Record<string, readonly string[]> = {
   text: ["text"],
   dataset: ["time", "text", "dataset"],
   reply: ["time", "text", "dataset", "reply"],
+  store: ["(src root)", "store"],
+  // Delivery posts what it is given, exactly once: it knows no alert, no command, no platform.
+  delivery: ["time", "reply", "store", "metrics", "delivery"],
+  // What is posted and when: never how a platform posts it, nor the commands.
+  alerts: ["(src root)", "time", "text", "dataset", "reply", "store", "metrics", "delivery", "alerts"],
 };
 
 describe("the layers", () => {

@@ -5,6 +5,7 @@
 
 import { parseArgs } from "node:util";
 import { commands, registry } from "../../commands/index.js";
+import { planAlerts } from "../alerts/plan.js";
 import { parseCommandLine } from "../command/parse.js";
 import { runCommand } from "../command/run.js";
 import { ConfigError, settingsFrom } from "../config.js";
@@ -13,7 +14,6 @@ import { storyJsonSchema } from "../dataset/schema.js";
 import { renderText } from "../platforms/console/render.js";
 import { platforms } from "../platforms/index.js";
 import type { Platform } from "../platforms/platform.js";
-import { planAlerts } from "../reminders/plan.js";
 import { errorReply } from "../reply/errors.js";
 import type { Reply } from "../reply/reply.js";
 import { fixedClock, systemClock } from "../time/clock.js";

@@ -4,9 +4,9 @@
  * that starts platforms; it names none.
  */
 import type { Logger } from "pino";
-import type { Sender } from "../alerts/sender.js";
 import type { BotCore } from "../bot/core.js";
 import type { InFlight } from "../bot/in-flight.js";
+import type { Sender } from "../delivery/sender.js";
 import type { Route } from "../health/routes.js";
 import type { Metrics } from "../metrics/metrics.js";
 import type { ConfiguredPlatform } from "../platforms/platform.js";

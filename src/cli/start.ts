@@ -13,12 +13,13 @@
  */
 
 import { registry } from "../../commands/index.js";
-import { Deliverer } from "../alerts/deliver.js";
-import type { Sender } from "../alerts/sender.js";
+import { Scheduler } from "../alerts/scheduler.js";
 import { type BotCore, createCore } from "../bot/core.js";
 import { InFlight } from "../bot/in-flight.js";
 import { type Config, secretValues, settingsFrom } from "../config.js";
 import { LiveDataset } from "../dataset/live.js";
+import { Deliverer } from "../delivery/deliver.js";
+import type { Sender } from "../delivery/sender.js";
 import { deskUsers, runDesk } from "../desk/run.js";
 import { checkReadiness, healthRoutes, startHealthServer } from "../health/routes.js";
 import { createLogger } from "../log.js";
@@ -28,7 +29,6 @@ import { TimedStore } from "../metrics/store.js";
 import { createConsoleAdapter } from "../platforms/console/adapter.js";
 import { ConsoleSender } from "../platforms/console/sender.js";
 import { ChangeRecorder } from "../record/changes.js";
-import { Scheduler } from "../reminders/scheduler.js";
 import { openStore } from "../store/open.js";
 import type { Store } from "../store/store.js";
 import { type Clock, shiftedClock, systemClock } from "../time/clock.js";

@@ -14,6 +14,8 @@ import { html } from "hono/html";
 import { secureHeaders } from "hono/secure-headers";
 import type { Logger } from "pino";
 import { registry } from "../../commands/index.js";
+import { audienceOf, dueAlerts } from "../alerts/scheduler.js";
+import { storyNotices } from "../alerts/updates.js";
 import type { CommandContext } from "../command/definition.js";
 import { runCommand } from "../command/run.js";
 import type { Settings } from "../config.js";
@@ -23,8 +25,6 @@ import { assemble, type DataError, formatDataError, parseStoryText } from "../da
 import { PARTY_ROLES } from "../dataset/schema.js";
 import { platforms } from "../platforms/index.js";
 import { type ChangeRecorder, datasetChanges } from "../record/changes.js";
-import { audienceOf, dueAlerts } from "../reminders/scheduler.js";
-import { storyNotices } from "../reminders/updates.js";
 import type { PlatformName, Store } from "../store/store.js";
 import { formatInstant } from "../time/calendar.js";
 import type { Clock } from "../time/clock.js";

@@ -14,10 +14,10 @@
  */
 import type { Logger } from "pino";
 import type { z } from "zod";
-import type { Sender } from "../alerts/sender.js";
 import type { BotCore } from "../bot/core.js";
 import type { InFlight } from "../bot/in-flight.js";
 import { readVariables } from "../config.js";
+import type { Sender } from "../delivery/sender.js";
 import type { Route } from "../health/routes.js";
 import type { Metrics } from "../metrics/metrics.js";
 import type { Reply } from "../reply/reply.js";

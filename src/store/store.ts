@@ -71,7 +71,7 @@ export interface NewDelivery extends DeliveryRef {
   kind: DeliveryKind;
   /** When the item was due (the reminder's planned instant, the update's detection instant). */
   dueAt: Date;
-  /** What the channel finds the message by after a crash (see alerts/marker.ts). */
+  /** What the channel finds the message by after a crash (see delivery/marker.ts). */
   marker: string;
   /** One line for /subscriptions: what was (or was to be) said. */
   summary: string;

@@ -8,7 +8,7 @@ import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { type Browser, chromium, type Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { markerFor } from "../../src/alerts/marker.js";
+import { markerFor } from "../../src/delivery/marker.js";
 import {
   type DeskRig,
   DISCORD_CHANNEL,

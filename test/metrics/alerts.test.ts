@@ -5,7 +5,7 @@
 import { join } from "node:path";
 import parsePrometheusTextFormat from "parse-prometheus-text-format";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { Deliverer, type DeliveryItem } from "../../src/alerts/deliver.js";
+import { Deliverer, type DeliveryItem } from "../../src/delivery/deliver.js";
 import { createPrometheusMetrics, type PrometheusMetrics } from "../../src/metrics/prometheus.js";
 import type { Reply } from "../../src/reply/reply.js";
 import { SqliteStore } from "../../src/store/sqlite.js";

@@ -8,12 +8,15 @@
  * Lone surrogates never get that far: validation refuses them at their path.
  */
 import { describe, expect, it } from "vitest";
-import { markerFor } from "../../src/alerts/marker.js";
+import { alertReply } from "../../src/alerts/alert-reply.js";
+import { storyAlerts } from "../../src/alerts/plan.js";
+import { storyNotices, updateReply } from "../../src/alerts/updates.js";
 import { decodeAction, encodeAction } from "../../src/command/actions.js";
 import { optionValues, suggestions } from "../../src/command/choices.js";
 import { runCommand } from "../../src/command/run.js";
 import type { Dataset } from "../../src/dataset/dataset.js";
 import { formatDataError, parseStoryText } from "../../src/dataset/load.js";
+import { markerFor } from "../../src/delivery/marker.js";
 import { discordChoices } from "../../src/platforms/discord/autocomplete.js";
 import { DISCORD_LIMIT_TABLE } from "../../src/platforms/discord/limits.js";
 import { renderDiscord } from "../../src/platforms/discord/render.js";
@@ -21,9 +24,6 @@ import { alertBody, messageHasMarker } from "../../src/platforms/discord/sender.
 import { SLACK_LIMIT_TABLE } from "../../src/platforms/slack/limits.js";
 import { renderSlack } from "../../src/platforms/slack/render.js";
 import { alertArgs } from "../../src/platforms/slack/sender.js";
-import { alertReply } from "../../src/reminders/alert-reply.js";
-import { storyAlerts } from "../../src/reminders/plan.js";
-import { storyNotices, updateReply } from "../../src/reminders/updates.js";
 import type { Reply } from "../../src/reply/reply.js";
 import { findUnsafe } from "../../src/text/safety.js";
 import {

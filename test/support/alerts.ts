@@ -1,11 +1,11 @@
 /** Test doubles for alert delivery: a recording sender and a scheduler rig around it. */
 import type { Logger } from "pino";
-import { Deliverer, type DelivererOptions } from "../../src/alerts/deliver.js";
-import type { Failure, Sender, SentMessage } from "../../src/alerts/sender.js";
+import { Scheduler, type SchedulerOptions } from "../../src/alerts/scheduler.js";
 import { defaultSettings } from "../../src/config.js";
 import type { Dataset } from "../../src/dataset/dataset.js";
+import { Deliverer, type DelivererOptions } from "../../src/delivery/deliver.js";
+import type { Failure, Sender, SentMessage } from "../../src/delivery/sender.js";
 import type { Metrics } from "../../src/metrics/metrics.js";
-import { Scheduler, type SchedulerOptions } from "../../src/reminders/scheduler.js";
 import { plainText, type Reply } from "../../src/reply/reply.js";
 import type { PlatformName, Store } from "../../src/store/store.js";
 import type { Clock } from "../../src/time/clock.js";

@@ -1,7 +1,7 @@
 /**
  * What tests share, from one import (see test/README.md):
  *
- *   import { captureLog, shippedStory, StandInDiscord, tempDir } from "../support/index.js";
+ *   import { captureLog, shippedStory, StandInDiscord, tempDir } from "./index.js";
  *
  * Left out, because they load a platform library (discord.js, Bolt, their REST clients) most tests
  * never need: the bot running in process against the stand-ins (./harness/discord.js,

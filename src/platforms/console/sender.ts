@@ -3,7 +3,7 @@
  * history to search, so the markers it printed are remembered for the life of the process only.
  */
 
-import { describe, type Failure, type Sender, type SentMessage } from "../../alerts/sender.js";
+import { describe, type Failure, type Sender, type SentMessage } from "../../delivery/sender.js";
 import type { Reply } from "../../reply/reply.js";
 import { renderText } from "./render.js";
 

@@ -7,14 +7,14 @@
  */
 import { DiscordAPIError, HTTPError, RateLimitError, type REST } from "@discordjs/rest";
 import { RESTJSONErrorCodes, Routes } from "discord-api-types/v10";
-import { nonceFor } from "../../alerts/marker.js";
+import { nonceFor } from "../../delivery/marker.js";
 import {
   describe,
   type Failure,
   isNetworkError,
   type Sender,
   type SentMessage,
-} from "../../alerts/sender.js";
+} from "../../delivery/sender.js";
 import type { Reply } from "../../reply/reply.js";
 import { DISCORD_LIMITS } from "./limits.js";
 import { fitPlain } from "./markdown.js";

@@ -21,7 +21,7 @@ import {
   isNetworkError,
   type Sender,
   type SentMessage,
-} from "../../alerts/sender.js";
+} from "../../delivery/sender.js";
 import type { Metrics } from "../../metrics/metrics.js";
 import type { Reply } from "../../reply/reply.js";
 

@@ -14,7 +14,7 @@
 import { writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, afterEach, describe, expect, it } from "vitest";
-import { markerFor } from "../../../src/alerts/marker.js";
+import { markerFor } from "../../../src/delivery/marker.js";
 import type { PlatformName } from "../../../src/store/store.js";
 import { ManualClock, systemClock } from "../../../src/time/clock.js";
 import {

@@ -5,9 +5,9 @@
  */
 import { join } from "node:path";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { Deliverer, type DeliveryItem } from "../../../src/alerts/deliver.js";
-import { markerFor, nonceFor } from "../../../src/alerts/marker.js";
-import type { Sender } from "../../../src/alerts/sender.js";
+import { Deliverer, type DeliveryItem } from "../../../src/delivery/deliver.js";
+import { markerFor, nonceFor } from "../../../src/delivery/marker.js";
+import type { Sender } from "../../../src/delivery/sender.js";
 import { DiscordSender } from "../../../src/platforms/discord/sender.js";
 import { SlackSender } from "../../../src/platforms/slack/sender.js";
 import { SqliteStore } from "../../../src/store/sqlite.js";

@@ -7,7 +7,7 @@
 import { writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
-import { markerFor } from "../../../src/alerts/marker.js";
+import { markerFor } from "../../../src/delivery/marker.js";
 import { SqliteStore } from "../../../src/store/sqlite.js";
 import type { PlatformName } from "../../../src/store/store.js";
 import { ManualClock } from "../../../src/time/clock.js";

@@ -3,7 +3,7 @@
  * footer, still within Discord's limits however full the reply was, so a reminder is never refused.
  */
 import { describe, expect, it } from "vitest";
-import { markerFor, nonceFor } from "../../../src/alerts/marker.js";
+import { markerFor, nonceFor } from "../../../src/delivery/marker.js";
 import { renderDiscord } from "../../../src/platforms/discord/render.js";
 import { alertBody, messageHasMarker, withMarker } from "../../../src/platforms/discord/sender.js";
 import type { Reply } from "../../../src/reply/reply.js";

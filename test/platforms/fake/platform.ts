@@ -9,10 +9,10 @@
  * configuration, the store, the scheduler and the metrics must take it as they take Discord and Slack.
  */
 import { z } from "zod";
-import type { Failure, Sender } from "../../../src/alerts/sender.js";
 import { STOPPING } from "../../../src/bot/in-flight.js";
 import { parseCommandLine } from "../../../src/command/parse.js";
 import { configValues } from "../../../src/config.js";
+import type { Failure, Sender } from "../../../src/delivery/sender.js";
 import { renderText } from "../../../src/platforms/console/render.js";
 import { definePlatform, type PlatformContext } from "../../../src/platforms/platform.js";
 import { errorReply } from "../../../src/reply/errors.js";

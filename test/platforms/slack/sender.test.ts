@@ -3,7 +3,7 @@
  * metadata, which takes no room in the blocks), so a reply filled to Block Kit's limits still fits.
  */
 import { describe, expect, it } from "vitest";
-import { markerFor } from "../../../src/alerts/marker.js";
+import { markerFor } from "../../../src/delivery/marker.js";
 import { renderSlack } from "../../../src/platforms/slack/render.js";
 import { alertArgs, METADATA_EVENT } from "../../../src/platforms/slack/sender.js";
 import type { Reply } from "../../../src/reply/reply.js";

@@ -5,6 +5,7 @@
  */
 import { writeFileSync } from "node:fs";
 import { join } from "node:path";
+import type { Scheduler } from "../../../src/alerts/scheduler.js";
 import { defaultSettings } from "../../../src/config.js";
 import { LiveDataset } from "../../../src/dataset/live.js";
 import { hashPassword } from "../../../src/desk/auth.js";
@@ -12,7 +13,6 @@ import { type RunningDesk, startDesk } from "../../../src/desk/server.js";
 import { DiscordSender } from "../../../src/platforms/discord/sender.js";
 import { SlackSender } from "../../../src/platforms/slack/sender.js";
 import { ChangeRecorder } from "../../../src/record/changes.js";
-import type { Scheduler } from "../../../src/reminders/scheduler.js";
 import { SqliteStore } from "../../../src/store/sqlite.js";
 import { ManualClock } from "../../../src/time/clock.js";
 import { makeScheduler } from "../alerts.js";

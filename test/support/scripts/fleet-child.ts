@@ -11,8 +11,9 @@
  * It prints "ready" once its scheduler runs. Its store connections call themselves `fleet-SCHEMA`, so
  * a test can find them among the server's sessions.
  */
-import type { Sender } from "../../../src/alerts/sender.js";
+
 import { LiveDataset } from "../../../src/dataset/live.js";
+import type { Sender } from "../../../src/delivery/sender.js";
 import { createLogger } from "../../../src/log.js";
 import { PostgresStore } from "../../../src/store/postgres.js";
 import type { PlatformName } from "../../../src/store/store.js";

@@ -1,7 +1,7 @@
 /** Real platform clients pointed at the stand-ins, and a minimal renderer per platform. */
 import { REST } from "@discordjs/rest";
 import { LogLevel, WebClient } from "@slack/web-api";
-import type { Sender } from "../../../src/alerts/sender.js";
+import type { Sender } from "../../../src/delivery/sender.js";
 import { type DiscordPayload, DiscordSender } from "../../../src/platforms/discord/sender.js";
 import { alertRetryConfig, type SlackPayload, SlackSender } from "../../../src/platforms/slack/sender.js";
 import { plainText, type Reply } from "../../../src/reply/reply.js";

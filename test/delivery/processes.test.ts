@@ -6,10 +6,10 @@
  * state they share (the watermark, the news known and pending) never loses a change.
  */
 import { afterAll, afterEach, beforeEach, describe, expect, it } from "vitest";
-import { markerFor } from "../../src/alerts/marker.js";
-import type { Failure, Sender, SentMessage } from "../../src/alerts/sender.js";
+import { STATE } from "../../src/alerts/scheduler.js";
 import type { Dataset } from "../../src/dataset/dataset.js";
-import { STATE } from "../../src/reminders/scheduler.js";
+import { markerFor } from "../../src/delivery/marker.js";
+import type { Failure, Sender, SentMessage } from "../../src/delivery/sender.js";
 import type { Reply } from "../../src/reply/reply.js";
 import type { PostgresStore } from "../../src/store/postgres.js";
 import { type Clock, ManualClock, shiftedClock } from "../../src/time/clock.js";

@@ -2,9 +2,9 @@
 import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { renderText } from "../../src/platforms/console/render.js";
-import { type Asker, subscribe, subscriptions, unsubscribe } from "../../src/reminders/subscriptions.js";
 import { SqliteStore } from "../../src/store/sqlite.js";
 import type { Store } from "../../src/store/store.js";
+import { type Asker, subscribe, subscriptions, unsubscribe } from "../../src/subscriptions/subscriptions.js";
 import { ManualClock } from "../../src/time/clock.js";
 import { makeScheduler, RecordingSender, shippedData, tempDir } from "../support/index.js";
 

@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
+import { parseLead, planAlerts } from "../../src/alerts/plan.js";
 import { indexStory } from "../../src/dataset/dataset.js";
 import { assemble } from "../../src/dataset/load.js";
 import { storyFileSchema } from "../../src/dataset/schema.js";
-import { parseLead, planAlerts } from "../../src/reminders/plan.js";
 import { shippedStory } from "../support/index.js";
 
 const shipped = shippedStory();

@@ -22,10 +22,10 @@
  */
 import cron, { type ScheduledTask } from "node-cron";
 import type { Logger } from "pino";
-import { type Deliverer, type DeliveryItem, eachLimit, type FanOutReport } from "../alerts/deliver.js";
-import { markerFor } from "../alerts/marker.js";
 import type { Settings } from "../config.js";
 import type { Dataset } from "../dataset/dataset.js";
+import { type Deliverer, type DeliveryItem, eachLimit, type FanOutReport } from "../delivery/deliver.js";
+import { markerFor } from "../delivery/marker.js";
 import type { Metrics } from "../metrics/metrics.js";
 import {
   ALL_STORIES,

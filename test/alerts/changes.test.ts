@@ -6,9 +6,9 @@
 import { writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { markerFor } from "../../src/alerts/marker.js";
 import { runCommand } from "../../src/command/run.js";
 import { LiveDataset } from "../../src/dataset/live.js";
+import { markerFor } from "../../src/delivery/marker.js";
 import { renderText } from "../../src/platforms/console/render.js";
 import { SqliteStore } from "../../src/store/sqlite.js";
 import type { Store } from "../../src/store/store.js";

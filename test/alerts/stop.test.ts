@@ -5,10 +5,10 @@
  */
 import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { Deliverer } from "../../src/alerts/deliver.js";
-import { markerFor } from "../../src/alerts/marker.js";
+import { Scheduler, STATE } from "../../src/alerts/scheduler.js";
 import { defaultSettings } from "../../src/config.js";
-import { Scheduler, STATE } from "../../src/reminders/scheduler.js";
+import { Deliverer } from "../../src/delivery/deliver.js";
+import { markerFor } from "../../src/delivery/marker.js";
 import type { Reply } from "../../src/reply/reply.js";
 import { SqliteStore } from "../../src/store/sqlite.js";
 import { ManualClock } from "../../src/time/clock.js";

@@ -6,6 +6,7 @@
  * expose them as channel commands (docs/decisions/0006-channel-commands.md).
  */
 import { z } from "zod";
+import { parseLead, planAlerts } from "../alerts/plan.js";
 import type { Choice } from "../command/choices.js";
 import type { Invocation } from "../command/definition.js";
 import { defaultSettings, type Settings } from "../config.js";
@@ -24,7 +25,6 @@ import {
 } from "../store/store.js";
 import { formatInstant } from "../time/calendar.js";
 import type { Clock } from "../time/clock.js";
-import { parseLead, planAlerts } from "./plan.js";
 
 /** Who asked, where, and whether they may change what the channel gets (resolved by the core). */
 export type Asker = Omit<Invocation, "canManage"> & {

@@ -5,8 +5,8 @@
  */
 import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { markerFor } from "../../src/alerts/marker.js";
-import { STATE } from "../../src/reminders/scheduler.js";
+import { STATE } from "../../src/alerts/scheduler.js";
+import { markerFor } from "../../src/delivery/marker.js";
 import { SqliteStore } from "../../src/store/sqlite.js";
 import type { Store } from "../../src/store/store.js";
 import { ManualClock } from "../../src/time/clock.js";
