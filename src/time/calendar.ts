@@ -43,24 +43,34 @@ export function addDays(date: LocalDate, days: number): LocalDate {
   return new Date(Date.UTC(y, m - 1, d + days)).toISOString().slice(0, 10);
 }
 
-const dateFormatters = new Map<string, Intl.DateTimeFormat>();
-function partsFormatter(timeZone: string): Intl.DateTimeFormat {
-  let f = dateFormatters.get(timeZone);
-  if (!f) {
-    f = new Intl.DateTimeFormat("en-US", {
-      timeZone,
-      hourCycle: "h23",
-      year: "numeric",
-      month: "2-digit",
-      day: "2-digit",
-      hour: "2-digit",
-      minute: "2-digit",
-      second: "2-digit",
-    });
-    dateFormatters.set(timeZone, f);
-  }
-  return f;
+/**
+ * One formatter per (locale, options) and zone, made on first use: building an Intl.DateTimeFormat
+ * costs far more than formatting with one.
+ */
+function zonedFormatter(
+  locale: string,
+  options: Omit<Intl.DateTimeFormatOptions, "timeZone">,
+): (timeZone: string) => Intl.DateTimeFormat {
+  const byZone = new Map<string, Intl.DateTimeFormat>();
+  return (timeZone) => {
+    let f = byZone.get(timeZone);
+    if (!f) {
+      f = new Intl.DateTimeFormat(locale, { ...options, timeZone });
+      byZone.set(timeZone, f);
+    }
+    return f;
+  };
 }
+
+const partsFormatter = zonedFormatter("en-US", {
+  hourCycle: "h23",
+  year: "numeric",
+  month: "2-digit",
+  day: "2-digit",
+  hour: "2-digit",
+  minute: "2-digit",
+  second: "2-digit",
+});
 
 interface WallTime {
   year: number;
@@ -176,24 +186,18 @@ export function formatShortDate(date: LocalDate): string {
   return shortDate.format(new Date(Date.UTC(y, m - 1, d)));
 }
 
-const instantFormatters = new Map<string, Intl.DateTimeFormat>();
+const instantFormatter = zonedFormatter("en-GB", {
+  day: "numeric",
+  month: "short",
+  year: "numeric",
+  hour: "2-digit",
+  minute: "2-digit",
+  hourCycle: "h23",
+  timeZoneName: "short",
+});
 /** "1 Mar 2025, 10:00 GMT+2" in the given zone. */
 export function formatInstant(instant: Date, timeZone: string): string {
-  let f = instantFormatters.get(timeZone);
-  if (!f) {
-    f = new Intl.DateTimeFormat("en-GB", {
-      timeZone,
-      day: "numeric",
-      month: "short",
-      year: "numeric",
-      hour: "2-digit",
-      minute: "2-digit",
-      hourCycle: "h23",
-      timeZoneName: "short",
-    });
-    instantFormatters.set(timeZone, f);
-  }
-  return f.format(instant);
+  return instantFormatter(timeZone).format(instant);
 }
 
 /** Relative day phrase: "today", "tomorrow", "yesterday", "in 3 days", "4 days ago". */
