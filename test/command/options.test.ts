@@ -5,11 +5,11 @@ import { captives } from "../../commands/captives.js";
 import { deadlines } from "../../commands/deadlines.js";
 import { help } from "../../commands/help.js";
 import { timeline } from "../../commands/timeline.js";
-import { type CommandDefinition, defineCommand } from "../../src/command/definition.js";
+import { type AnyCommand, defineCommand } from "../../src/command/definition.js";
 import { optionSpecs, parseOptions, platformOptionSpecs } from "../../src/command/options.js";
 
-const tl = timeline as unknown as CommandDefinition;
-const dl = deadlines as unknown as CommandDefinition;
+const tl: AnyCommand = timeline;
+const dl: AnyCommand = deadlines;
 
 describe("option specs", () => {
   it("are derived from the command's schema", () => {
@@ -29,11 +29,8 @@ describe("option specs", () => {
   });
 
   it("offer `private` on every command, last", () => {
-    expect(platformOptionSpecs(captives as unknown as CommandDefinition).map((s) => s.name)).toEqual([
-      "story",
-      "private",
-    ]);
-    expect(platformOptionSpecs(help as unknown as CommandDefinition).map((s) => s.name)).toEqual(["private"]);
+    expect(platformOptionSpecs(captives).map((s) => s.name)).toEqual(["story", "private"]);
+    expect(platformOptionSpecs(help).map((s) => s.name)).toEqual(["private"]);
   });
 });
 
@@ -60,7 +57,7 @@ describe("parseOptions", () => {
   });
 
   it("says when a command takes no options", () => {
-    expect(parseOptions(help as unknown as CommandDefinition, { story: "gaza-2025" })).toEqual({
+    expect(parseOptions(help, { story: "gaza-2025" })).toEqual({
       ok: false,
       option: "story",
       message: "/help takes no options (got `story`).",
@@ -112,7 +109,7 @@ describe("parseOptions", () => {
       description: "test",
       options: z.object({ n: z.int().optional() }),
       handle: () => ({ kind: "answer", title: "", ephemeral: false }),
-    }) as unknown as CommandDefinition;
+    });
     expect(parseOptions(def, { n: "x" })).toEqual({
       ok: false,
       option: "n",

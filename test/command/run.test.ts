@@ -1,7 +1,7 @@
 /** runCommand: validation, the handler, and every failure as an ephemeral error reply. */
 import { describe, expect, it, vi } from "vitest";
 import { z } from "zod";
-import { type CommandDefinition, defineCommand } from "../../src/command/definition.js";
+import { defineCommand } from "../../src/command/definition.js";
 import { createRegistry, runCommand } from "../../src/command/run.js";
 import type { Reply } from "../../src/reply/reply.js";
 import { contextAt, DURING, registry } from "../support/index.js";
@@ -22,7 +22,7 @@ const echo = defineCommand({
   options: z.object({ n: z.int().min(1).max(9).optional() }),
   handle: (options) => ({ ...ok, title: `n=${options.n}` }),
 });
-const testRegistry = createRegistry([broken, echo] as unknown as CommandDefinition[]);
+const testRegistry = createRegistry([broken, echo]);
 
 describe("runCommand", () => {
   it("turns a throwing handler into an ephemeral error and logs it", () => {
