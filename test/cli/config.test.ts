@@ -1,0 +1,58 @@
+/** The whole configuration: the core's section and each platform's, read together. */
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { botSecrets, loadBotConfig, redactedBotConfig } from "../../src/cli/config.js";
+import { ConfigError, configSchema } from "../../src/config.js";
+import { platforms } from "../../src/platforms/index.js";
+import { repoRoot } from "../support/index.js";
+
+function problems(env: Record<string, string>): string[] {
+  try {
+    loadBotConfig(env, platforms);
+  } catch (err) {
+    if (err instanceof ConfigError) return err.problems;
+    throw err;
+  }
+  return [];
+}
+
+describe("the configuration of a run", () => {
+  it("names every bad variable of every section together", () => {
+    expect(
+      problems({ HEALTH_PORT: "x", DISCORD_TOKEN: "t", SLACK_BOT_TOKEN: "b" }).map((p) => p.split(":")[0]),
+    ).toEqual(["HEALTH_PORT", "DISCORD_APP_ID", "SLACK_SIGNING_SECRET"]);
+  });
+
+  it("enables a platform only when its variables ask for it", () => {
+    const bot = loadBotConfig({ SLACK_BOT_TOKEN: "xoxb-1", SLACK_SIGNING_SECRET: "s" }, platforms);
+    expect(bot.platforms.map((p) => [p.name, p.enabled])).toEqual([
+      ["discord", false],
+      ["slack", true],
+    ]);
+    expect(bot.platforms.find((p) => p.name === "slack")?.httpPort).toBe(3000);
+  });
+
+  it("keeps every platform's secrets out of what it shows, and gives them to the logger to scrub", () => {
+    const bot = loadBotConfig(
+      {
+        DISCORD_TOKEN: "d-secret",
+        DISCORD_APP_ID: "1",
+        SLACK_APP_TOKEN: "xapp-secret",
+        SLACK_BOT_TOKEN: "xoxb-secret",
+      },
+      platforms,
+    );
+    expect(botSecrets(bot)).toEqual(expect.arrayContaining(["d-secret", "xapp-secret", "xoxb-secret"]));
+    const shown = JSON.stringify(redactedBotConfig(bot));
+    for (const secret of ["d-secret", "xapp-secret", "xoxb-secret"]) expect(shown).not.toContain(secret);
+  });
+
+  it("is listed whole in README's configuration table: the core's variables and every platform's", () => {
+    const readme = readFileSync(join(repoRoot, "README.md"), "utf8");
+    const table = readme.slice(readme.indexOf("## Configuration"), readme.indexOf("## Development"));
+    const listed = new Set([...table.matchAll(/`([A-Z][A-Z0-9_]+)`/g)].map((m) => m[1]));
+    const variables = [...Object.keys(configSchema.shape), ...platforms.flatMap((p) => p.variables)];
+    expect(variables.filter((v) => !listed.has(v))).toEqual([]);
+  });
+});
