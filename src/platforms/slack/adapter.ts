@@ -72,6 +72,8 @@ export interface SlackAdapterOptions {
 export interface SlackAdapter {
   readonly app: App;
   readonly mode: "http" | "socket";
+  /** Socket Mode's receiver (the bot holds its connection); none in HTTP mode. */
+  readonly socket: SocketModeReceiver | undefined;
   /** Verifies the bot token (auth.test), then listens (HTTP) or connects (Socket Mode). */
   start(): Promise<void>;
   stop(): Promise<void>;
@@ -280,6 +282,7 @@ export function createSlackAdapter(options: SlackAdapterOptions): SlackAdapter {
   return {
     app,
     mode,
+    socket,
     async start() {
       if (started) return;
       await app.init();

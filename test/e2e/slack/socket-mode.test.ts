@@ -70,7 +70,9 @@ beforeAll(async () => {
     log,
     metrics,
   });
-  client = (adapter.app as unknown as { receiver: SocketModeReceiver }).receiver.client;
+  const receiver = adapter.socket;
+  if (!receiver) throw new Error("the adapter made no Socket Mode receiver");
+  client = receiver.client;
   for (const state of [
     "connecting",
     "authenticated",

@@ -22,7 +22,7 @@ describe("slack adapter construction", () => {
       log,
     });
     expect(adapter.mode).toBe("socket");
-    expect((adapter.app as unknown as { receiver: unknown }).receiver).toBeInstanceOf(SocketModeReceiver);
+    expect(adapter.socket).toBeInstanceOf(SocketModeReceiver);
     expect(adapter.port()).toBeUndefined();
   });
 
