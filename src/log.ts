@@ -3,8 +3,10 @@
  * secret-bearing field redacted by path and every secret value scrubbed from each finished line, so a
  * token inside a library's error message, stack or request config never reaches the log either.
  */
+
+import { createRequire } from "node:module";
 import { type DestinationStream, type Logger, pino } from "pino";
-import pretty from "pino-pretty";
+import type PinoPretty from "pino-pretty";
 
 export type { Logger };
 
@@ -19,6 +21,11 @@ export const REDACT_PATHS = [
   "config.SLACK_APP_TOKEN",
   "config.DATABASE_URL",
 ];
+
+/** pino-pretty, loaded only when someone asks for pretty lines (JSON logs never need it). */
+function loadPretty(): typeof PinoPretty {
+  return createRequire(import.meta.url)("pino-pretty") as typeof PinoPretty;
+}
 
 export const LOG_FORMATS = ["json", "pretty"] as const;
 export type LogFormat = (typeof LOG_FORMATS)[number];
@@ -67,7 +74,7 @@ export function createLogger(
   const scrub = secretScrubber(options.secrets ?? []);
   const stream: DestinationStream =
     options.format === "pretty"
-      ? pretty({
+      ? loadPretty()({
           destination,
           sync: true,
           colorize:

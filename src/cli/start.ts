@@ -20,7 +20,6 @@ import { type Config, secretValues, settingsFrom } from "../config.js";
 import { LiveDataset } from "../dataset/live.js";
 import { Deliverer } from "../delivery/deliver.js";
 import type { Sender } from "../delivery/sender.js";
-import { deskUsers, runDesk } from "../desk/run.js";
 import { checkReadiness, healthRoutes, startHealthServer } from "../health/routes.js";
 import { createLogger } from "../log.js";
 import { type Metrics, noMetrics } from "../metrics/metrics.js";
@@ -183,10 +182,15 @@ export async function startBot(options: {
   scheduler.start();
 
   // The curator desk, when it has users: beside the bot, on its own port (127.0.0.1 by default).
-  const users = await deskUsers(config);
-  if (users.size > 0) {
-    const desk = await runDesk({ config, data, store, clock, log, users, recorder });
-    closers.unshift(() => desk.close());
+  // Its code (hono, the forms, the previews) loads only when someone may use it.
+  if (config.DESK_USERS || config.DESK_USERS_FILE) {
+    const { deskUsers, runDesk } = await import("../desk/run.js");
+    const users = await deskUsers(config);
+    if (users.size === 0) log.warn("DESK_USERS and DESK_USERS_FILE name no user: no desk");
+    else {
+      const desk = await runDesk({ config, data, store, clock, log, users, recorder });
+      closers.unshift(() => desk.close());
+    }
   }
 
   let stopping: Promise<boolean> | undefined;
@@ -231,6 +235,7 @@ export async function startBot(options: {
 export async function deskAlone(options: { config: Config; dataPath: string; io: Io }): Promise<number> {
   const { config, io } = options;
   const log = createLogger(config.LOG_LEVEL, 1, { format: config.LOG_FORMAT, secrets: secretValues(config) });
+  const { deskUsers, runDesk } = await import("../desk/run.js");
   const users = await deskUsers(config);
   if (users.size === 0) {
     io.err("The desk needs users: set DESK_USERS or DESK_USERS_FILE (see ceasefire-bot desk-password).");

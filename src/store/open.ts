@@ -4,13 +4,16 @@
  */
 import { join } from "node:path";
 import type { Config } from "../config.js";
-import { PostgresStore } from "./postgres.js";
-import { SqliteStore } from "./sqlite.js";
 import type { Store } from "./store.js";
 
 export const SQLITE_FILE = "ceasefire-bot.sqlite";
 
 export async function openStore(config: Pick<Config, "DATA_DIR" | "DATABASE_URL">): Promise<Store> {
-  if (config.DATABASE_URL) return PostgresStore.open({ connectionString: config.DATABASE_URL });
+  // Only the engine in use is loaded (pg's driver, or better-sqlite3's native module).
+  if (config.DATABASE_URL) {
+    const { PostgresStore } = await import("./postgres.js");
+    return PostgresStore.open({ connectionString: config.DATABASE_URL });
+  }
+  const { SqliteStore } = await import("./sqlite.js");
   return SqliteStore.open(join(config.DATA_DIR, SQLITE_FILE));
 }
