@@ -1,16 +1,9 @@
 /** The operators' settings: read once from the environment, validated, with every bad one named. */
 import { describe, expect, it } from "vitest";
-import { ConfigError, loadConfig } from "../src/config.js";
+import { loadConfig } from "../src/config.js";
+import { configProblems } from "./support/index.js";
 
-function problems(env: Record<string, string>): string[] {
-  try {
-    loadConfig(env);
-  } catch (err) {
-    if (err instanceof ConfigError) return err.problems;
-    throw err;
-  }
-  return [];
-}
+const problems = configProblems(loadConfig);
 
 describe("HEALTH_PORT", () => {
   it("is unset by default (no health server), a port when given, and unset when empty", () => {

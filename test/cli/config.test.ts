@@ -3,19 +3,11 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { botSecrets, loadBotConfig, redactedBotConfig } from "../../src/cli/config.js";
-import { ConfigError, configSchema } from "../../src/config.js";
+import { configSchema } from "../../src/config.js";
 import { platforms } from "../../src/platforms/index.js";
-import { repoRoot } from "../support/index.js";
+import { configProblems, repoRoot } from "../support/index.js";
 
-function problems(env: Record<string, string>): string[] {
-  try {
-    loadBotConfig(env, platforms);
-  } catch (err) {
-    if (err instanceof ConfigError) return err.problems;
-    throw err;
-  }
-  return [];
-}
+const problems = configProblems((env: Record<string, string>) => loadBotConfig(env, platforms));
 
 describe("the configuration of a run", () => {
   it("names every bad variable of every section together", () => {

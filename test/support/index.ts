@@ -14,6 +14,8 @@
 export * from "./alerts.js";
 // A channel's commands on a store of its own.
 export * from "./channel.js";
+// What a configuration reader finds wrong.
+export * from "./config.js";
 // The bot's core on the shipped data, alone or with a store.
 export * from "./core.js";
 // The repository, the shipped data, temporary folders, story folders.

@@ -1,17 +1,9 @@
 /** Discord's section of the configuration: shards, the REST proxy and the shared global limit. */
 import { describe, expect, it } from "vitest";
-import { ConfigError } from "../../../src/config.js";
 import { discordRestUrl, readDiscordSettings } from "../../../src/platforms/discord/config.js";
+import { configProblems } from "../../support/index.js";
 
-function problems(env: Record<string, string>): string[] {
-  try {
-    readDiscordSettings(env);
-  } catch (err) {
-    if (err instanceof ConfigError) return err.problems;
-    throw err;
-  }
-  return [];
-}
+const problems = configProblems(readDiscordSettings);
 
 describe("DISCORD_TOKEN and DISCORD_APP_ID", () => {
   it("need each other", () => {
