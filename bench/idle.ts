@@ -21,7 +21,13 @@ import { StandInSlackSocket } from "../test/support/standins/slack-socket.js";
 import { one, runUnit, serviceSettings } from "../test/support/systemd-unit.js";
 import type { BenchSection } from "./report.js";
 
-const IDLE_SECONDS = Number(process.env.BENCH_IDLE_SECONDS ?? 30);
+const IDLE_SECONDS = Number(process.env.BENCH_IDLE_SECONDS ?? 60);
+/**
+ * Runs of each row. When V8 gives its start-up memory back varies from run to run (from about 14 s
+ * to past 30 s), and so does what malloc keeps of its compiler's work: one reading says little, the
+ * median of several says what the process settles at; every run's figure is shown.
+ */
+const RUNS = Number(process.env.BENCH_IDLE_RUNS ?? 3);
 const SERVERS = 100;
 const TARGET_MB = 100;
 const MB = 1024 * 1024;
@@ -123,17 +129,37 @@ async function bareNodeIdle(): Promise<Sample> {
 
 const mb = (bytes: number) => (bytes / MB).toFixed(1);
 
+/** Several runs of one row: the median of each figure, and every run's idle figure. */
+interface Row {
+  median: Sample;
+  idles: number[];
+}
+
+async function runs(measure: () => Promise<Sample>, count = RUNS): Promise<Row> {
+  const samples: Sample[] = [];
+  for (let i = 0; i < count; i++) samples.push(await measure());
+  const median = (pick: (s: Sample) => number) => {
+    const sorted = samples.map(pick).sort((a, b) => a - b);
+    return sorted[Math.floor(sorted.length / 2)] ?? 0;
+  };
+  return {
+    median: { ready: median((s) => s.ready), peak: median((s) => s.peak), idle: median((s) => s.idle) },
+    idles: samples.map((s) => s.idle),
+  };
+}
+
 export async function benchIdle(): Promise<BenchSection> {
   const install = await installBot();
   const rows = {
-    http: await botIdle(install, "http"),
-    socket: await botIdle(install, "socket"),
-    defaults: await botIdle(install, "http", { withoutNodeFlags: true }),
-    bare: await bareNodeIdle(),
+    http: await runs(() => botIdle(install, "http")),
+    socket: await runs(() => botIdle(install, "socket")),
+    defaults: await runs(() => botIdle(install, "http", { withoutNodeFlags: true })),
+    bare: await runs(bareNodeIdle, 1),
   };
-  const met = rows.http.idle < TARGET_MB * MB && rows.socket.idle < TARGET_MB * MB;
-  const row = (name: string, s: Sample) =>
-    `| ${name} | ${mb(s.ready)} MB | ${mb(s.peak)} MB | ${mb(s.idle)} MB |`;
+  const worst = Math.max(rows.http.median.idle, rows.socket.median.idle);
+  const met = worst < TARGET_MB * MB;
+  const row = (name: string, r: Row) =>
+    `| ${name} | ${mb(r.median.ready)} MB | ${mb(r.median.peak)} MB | ${mb(r.median.idle)} MB | ${r.idles.map(mb).join(", ")} |`;
   const markdown = `The bot as the systemd unit runs it (\`${one(serviceSettings(UNIT), "ExecStart")}\` in its
 WorkingDirectory, with only its Environment= and the settings of its env file, as systemd runs it), on the bot as
 plain JavaScript (an esbuild bundle of the sources, packages external), with Discord (stand-in gateway and
@@ -141,17 +167,18 @@ REST, ${SERVERS} servers of 20 channels and 10 roles) and Slack (stand-in Web AP
 connected to the stand-in socket server) configured, \`HEALTH_PORT\` set (metrics on) and the SQLite store.
 Nothing is asked of it once \`/readyz\` answers 200; its resident set size is read from outside
 (\`ps -o rss\`) every second for ${IDLE_SECONDS} s, and the last reading is the figure that counts (V8 gives back
-start-up memory after some idle seconds). The unit's Node flags trade CPU for memory
+start-up memory after some idle seconds, sooner in some runs than in others). Each bot row is ${RUNS} runs: the
+table gives each figure's median, and the last column every run's idle figure. The unit's Node flags trade CPU for memory
 (docs/decisions/0012-shards-and-one-rate-limit.md); the same bot with V8's default settings, and a bare
 \`node\` process idling as long (the floor: Node's own binary and heap), are measured the same way.
 
-| Process | RSS at ready | Highest while idle | RSS after ${IDLE_SECONDS} s idle |
-| --- | ---: | ---: | ---: |
+| Process | RSS at ready | Highest while idle | RSS after ${IDLE_SECONDS} s idle | each run, idle |
+| --- | ---: | ---: | ---: | --- |
 ${row("bot: Discord + Slack HTTP mode", rows.http)}
 ${row("bot: Discord + Slack Socket Mode", rows.socket)}
 ${row("bot: Discord + Slack HTTP mode, V8 defaults (the unit's Node flags left out)", rows.defaults)}
 ${row("bare node (floor)", rows.bare)}
 
-Target: an idle bot as the unit runs it, both platforms connected, under ${TARGET_MB} MB (${mb(Math.max(rows.http.idle, rows.socket.idle))} MB: ${met ? "met" : "NOT met"}).`;
+Target: an idle bot as the unit runs it, both platforms connected, under ${TARGET_MB} MB, median of its runs (${mb(worst)} MB: ${met ? "met" : "NOT met"}; highest single run ${mb(Math.max(...rows.http.idles, ...rows.socket.idles))} MB).`;
   return { title: "Idle process, both platforms connected", markdown, targetsMet: met };
 }
