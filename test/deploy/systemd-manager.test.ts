@@ -8,7 +8,7 @@
  *
  * - `systemctl start ceasefire-bot` succeeds, the unit is active (running) under a dynamic user, and
  *   the bot answers /readyz on its HEALTH_PORT: connected to Discord and Slack; the kernel shows its
- *   process with that user, no new privileges and a read-only root;
+ *   process with that user, no new privileges, a read-only root and the unit's malloc setting;
  * - its SQLite store is in the unit's state directory, /var/lib/private/ceasefire-bot (what
  *   StateDirectory= with DynamicUser= makes), owned by that dynamic user;
  * - `systemctl stop ceasefire-bot` returns within TimeoutStopSec, the bot having logged its clean
@@ -135,6 +135,10 @@ describe("deploy/ceasefire-bot.service under a real systemd manager", () => {
     const processStatus = readFileSync(join(proc, "status"), "utf8");
     expect(processStatus).toMatch(new RegExp(`^Uid:\\t${uid}\\t${uid}\\t`, "m"));
     expect(processStatus).toMatch(/^NoNewPrivs:\t1$/m);
+    // The unit's malloc setting reaches the bot's process (it keeps idle memory down: BENCHMARKS.md).
+    expect(readFileSync(join(proc, "environ"), "utf8").split("\0")).toContain(
+      "MALLOC_MMAP_THRESHOLD_=131072",
+    );
     const rootMount = readFileSync(join(proc, "mountinfo"), "utf8")
       .split("\n")
       .map((line) => line.split(" "))
