@@ -19,7 +19,7 @@ import { StandInDiscord } from "../test/support/standins/discord.js";
 import { StandInSlack } from "../test/support/standins/slack.js";
 import { StandInSlackSocket } from "../test/support/standins/slack-socket.js";
 import { one, runUnit, serviceSettings, type UnitVariant } from "../test/support/systemd-unit.js";
-import type { BenchSection } from "./report.js";
+import { type BenchSection, median } from "./report.js";
 
 const IDLE_SECONDS = Number(process.env.BENCH_IDLE_SECONDS ?? 60);
 /**
@@ -141,12 +141,9 @@ interface Row {
 async function runs(measure: () => Promise<Sample>, count = RUNS): Promise<Row> {
   const samples: Sample[] = [];
   for (let i = 0; i < count; i++) samples.push(await measure());
-  const median = (pick: (s: Sample) => number) => {
-    const sorted = samples.map(pick).sort((a, b) => a - b);
-    return sorted[Math.floor(sorted.length / 2)] ?? 0;
-  };
+  const of = (pick: (s: Sample) => number) => median(samples.map(pick));
   return {
-    median: { ready: median((s) => s.ready), peak: median((s) => s.peak), idle: median((s) => s.idle) },
+    median: { ready: of((s) => s.ready), peak: of((s) => s.peak), idle: of((s) => s.idle) },
     idles: samples.map((s) => s.idle),
   };
 }
