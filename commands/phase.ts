@@ -16,7 +16,10 @@ const STATUS: Record<PhaseStatus, string> = {
   active: "In force",
   ended: "Ended",
   extended: "Extended",
+  suspended: "Suspended",
+  disputed: "Disputed",
   collapsed: "Collapsed",
+  "never-began": "Never began",
 };
 
 /** Statuses of a phase that is over or never came: it is not the current phase. */
@@ -164,7 +167,7 @@ export const phase = defineCommand({
       chosen.endMove ? undefined : phase.lengthDerived,
     ].filter(Boolean);
     if (derived.length) fields.push({ name: "Derived dates", value: [derived.join(" ")] });
-    const terms = phase.terms.filter((t) => t.sourceIds.some((id) => story.knowsSource(id)));
+    const terms = story.terms(chosen);
     if (terms.length) {
       fields.push({ name: "Terms", value: [terms.map((t) => `• ${t.text}`).join("\n")] });
     }

@@ -68,15 +68,19 @@ export const timeline = defineCommand({
     }
     const shown = list ? list.slice(story.t, start, end, (page - 1) * size, size) : [];
     const tz = story.timeZone;
-    const lines: Rich[] = shown.map((e) => [
-      whenSpan(e.at, tz, "datetime"),
-      e.whenNote ? ` (${e.whenNote.replace(/\.$/, "")})` : "",
-      " — ",
-      { strong: e.title },
-      e.description ? `: ${e.description}` : "",
-      e.attribution ? ` (according to ${e.attribution})` : "",
-      e.derived ? ` [derived: ${e.derived}]` : "",
-    ]);
+    const versions = shown.map((e) => story.eventVersion(e));
+    const lines: Rich[] = shown.map((e, i) => {
+      const v = versions[i] ?? e;
+      return [
+        whenSpan(e.at, tz, "datetime"),
+        e.whenNote ? ` (${e.whenNote.replace(/\.$/, "")})` : "",
+        " — ",
+        { strong: v.title },
+        v.description ? `: ${v.description}` : "",
+        v.attribution ? ` (according to ${v.attribution})` : "",
+        e.derived ? ` [derived: ${e.derived}]` : "",
+      ];
+    });
     const filters = [
       options.from ? `from ${options.from}` : "",
       options.to ? `to ${options.to}` : "",
@@ -117,7 +121,7 @@ export const timeline = defineCommand({
       footer: footerFor(
         story,
         context.settings,
-        shown.flatMap((e) => e.sourceIds),
+        shown.flatMap((e, i) => [...e.sourceIds, ...(versions[i]?.sourceIds ?? [])]),
       ),
       ephemeral: false,
     };

@@ -10,6 +10,7 @@ import {
   type DueVersion,
   dayOf,
   type EndVersion,
+  type EventVersion,
   endMs,
   type FigureTrack,
   type IndexedClaim,
@@ -202,7 +203,17 @@ export class StoryAt {
   /** Whether a source was published by this instant (replies cite only those). */
   knowsSource(id: string): boolean {
     const s = this.story.sourcesById.get(id);
-    return s !== undefined && s.published <= this.today;
+    return s !== undefined && s.publication.ms <= this.t;
+  }
+
+  /** A phase's terms known at this instant. */
+  terms(p: PhaseNow): PhaseTrack["terms"] {
+    return p.track.terms.filter((t) => t.visibleFrom <= this.t);
+  }
+
+  /** An event as reported by this instant: its first wording, or the latest update known. */
+  eventVersion(e: IndexedEvent): EventVersion {
+    return e.versions.at(this.t) ?? (e.versions.entries[0] as EventVersion);
   }
 
   /** The timeline (or a tag's events) as known at this instant. */

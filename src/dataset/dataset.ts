@@ -5,8 +5,9 @@
  * source that reports it was published. `storyAt` (asof.ts) reads these indexes at an instant.
  */
 import type { LocalDate, When } from "../time/calendar.js";
-import { addDays, localDateOf, parseWhen, wallTime, zonedInstant } from "../time/calendar.js";
+import { localDateOf, parseWhen, wallTime } from "../time/calendar.js";
 import { History, type Visible, VisibleList } from "./history.js";
+import { dayOf, endMs, knownFromSources, type Publication, publicationOf, startMs } from "./known.js";
 import type {
   Claim,
   Deadline,
@@ -23,7 +24,18 @@ import type {
   StoryFile,
 } from "./schema.js";
 
+/** An event's wording from one source on: the first report, or a later update. */
+export interface EventVersion extends Visible {
+  title: string;
+  description?: string | undefined;
+  attribution?: string | undefined;
+  sourceIds: string[];
+  evidence?: string | undefined;
+}
+
 export interface IndexedEvent extends StoryEvent, Visible {
+  /** Its wording as reported, oldest first: `versions.at(t)` is what a reply at t says. */
+  versions: History<EventVersion>;
   at: When;
   /** Position in the story's timeline (events in the order they happened). */
   order: number;
@@ -38,6 +50,8 @@ export interface Change<T> extends Visible {
   from: number;
   note?: string | undefined;
   attribution?: string | undefined;
+  /** A short quote from its first source that supports it. */
+  evidence?: string | undefined;
   sourceIds: string[];
 }
 
@@ -67,6 +81,8 @@ export interface EndVersion extends Visible {
 export interface PhaseTrack {
   phase: Phase;
   existsFrom: number;
+  /** Its terms, each known from its own first source. */
+  terms: (Phase["terms"][number] & Visible)[];
   start: When | undefined;
   ends: History<EndVersion>;
   statuses: History<Change<PhaseStatus>>;
@@ -100,11 +116,14 @@ export interface IndexedClaim extends Claim, Visible {
   partyIdsAll: string[];
 }
 
-export interface IndexedSource extends Source, Visible {}
+/** A source with its publication read: `published` is the story-local day it was published. */
+export interface IndexedSource extends Source, Visible {
+  publication: Publication;
+}
 
 export interface Story extends StoryFile {
   file: string;
-  sourcesById: Map<string, Source>;
+  sourcesById: Map<string, IndexedSource>;
   /** Events in the order they happened (see `orderEvents`), visible by instant. */
   timeline: VisibleList<IndexedEvent>;
   /** All distinct event tags, sorted. */
@@ -132,24 +151,7 @@ export interface Dataset {
   defaultStory: Story;
 }
 
-/** Epoch ms at which a point in time starts: a date at midnight in the story's zone. */
-export function startMs(when: When, timeZone: string): number {
-  return when.precision === "date"
-    ? zonedInstant(when.date, 0, 0, timeZone).getTime()
-    : when.instant.getTime();
-}
-
-/** Epoch ms at which a point in time is over: a date at the next midnight, an instant at itself. */
-export function endMs(when: When, timeZone: string): number {
-  return when.precision === "date"
-    ? zonedInstant(addDays(when.date, 1), 0, 0, timeZone).getTime()
-    : when.instant.getTime();
-}
-
-/** The story-local day of a point in time. */
-export function dayOf(when: When, timeZone: string): LocalDate {
-  return when.precision === "date" ? when.date : localDateOf(when.instant, timeZone);
-}
+export { dayOf, endMs, startMs } from "./known.js";
 
 /**
  * The order events happened in. Days in order; within one day, each timed event carries the untimed
@@ -204,6 +206,7 @@ export function dueKey(when: When): string {
 /** What every entry of a history has in the file. */
 interface ChangeFields {
   from: string;
+  evidence?: string | undefined;
   note?: string | undefined;
   attribution?: string | undefined;
   sourceIds?: string[] | undefined;
@@ -218,14 +221,13 @@ const OUTCOMES: ReadonlySet<DeadlineStatus> = new Set(["met", "missed"]);
 
 export function indexStory(file: string, data: StoryFile): Story {
   const tz = data.story.timeZone;
-  const sourcesById = new Map(data.sources.map((s) => [s.id, s]));
-  const published = new Map(data.sources.map((s) => [s.id, zonedInstant(s.published, 0, 0, tz).getTime()]));
-  /** When the earliest of these sources was published (-Infinity when none is known). */
-  const reportedFrom = (ids: readonly string[] | undefined): number => {
-    let first = Number.POSITIVE_INFINITY;
-    for (const id of ids ?? []) first = Math.min(first, published.get(id) ?? Number.POSITIVE_INFINITY);
-    return Number.isFinite(first) ? first : Number.NEGATIVE_INFINITY;
-  };
+  const indexedSources = data.sources.map((s): IndexedSource => {
+    const publication = publicationOf(s.published, tz);
+    return { ...s, published: publication.day, publication, visibleFrom: publication.ms };
+  });
+  const sourcesById = new Map(indexedSources.map((s) => [s.id, s]));
+  /** When what these sources report about `about` becomes known (docs/decisions/0017). */
+  const known = knownFromSources(data.sources, tz);
   const at = (value: string) => startMs(parseWhen(value), tz);
 
   /** A history field in either form, as changes; the single form holds from the start. */
@@ -235,9 +237,12 @@ export function indexStory(file: string, data: StoryFile): Story {
     entryValue: (e: E) => T,
     itemSources: string[],
     since: number,
+    itemEvidence?: string,
   ): Change<T>[] {
     if (!isHistory<E>(value)) {
-      return [{ ...single(value), from: Number.NEGATIVE_INFINITY, visibleFrom: since }];
+      return [
+        { ...single(value), from: Number.NEGATIVE_INFINITY, visibleFrom: since, evidence: itemEvidence },
+      ];
     }
     return value.map((e) => {
       const from = at(e.from);
@@ -245,9 +250,10 @@ export function indexStory(file: string, data: StoryFile): Story {
       return {
         value: entryValue(e),
         from,
-        visibleFrom: Math.max(from, since, reportedFrom(sourceIds)),
+        visibleFrom: Math.max(from, since, known(sourceIds, parseWhen(e.from))),
         note: e.note,
         attribution: e.attribution,
+        evidence: e.evidence,
         sourceIds,
       };
     });
@@ -255,13 +261,33 @@ export function indexStory(file: string, data: StoryFile): Story {
 
   const events = data.events.map((e) => {
     const when = parseWhen(e.when);
-    const reported = e.reported ? at(e.reported) : Number.NEGATIVE_INFINITY;
+    // `reported` says when it became public; otherwise its first source says it.
+    const visibleFrom = Math.max(startMs(when, tz), e.reported ? at(e.reported) : known(e.sourceIds, when));
+    const first: EventVersion = {
+      title: e.title,
+      description: e.description,
+      attribution: e.attribution,
+      sourceIds: e.sourceIds,
+      evidence: e.evidence,
+      visibleFrom,
+    };
+    const later = e.updates.map(
+      (u): EventVersion => ({
+        title: u.title ?? e.title,
+        description: u.description ?? e.description,
+        attribution: u.attribution ?? e.attribution,
+        sourceIds: u.sourceIds,
+        evidence: u.evidence,
+        visibleFrom: Math.max(visibleFrom, known(u.sourceIds, when)),
+      }),
+    );
     return {
       ...e,
       at: when,
       day: dayOf(when, tz),
       order: 0,
-      visibleFrom: Math.max(startMs(when, tz), reported, reportedFrom(e.sourceIds)),
+      visibleFrom,
+      versions: new History([first, ...later]),
     };
   });
   const ordered = orderEvents(events, tz);
@@ -278,7 +304,7 @@ export function indexStory(file: string, data: StoryFile): Story {
   }
 
   const deadlines = data.deadlines.map((d): DeadlineTrack => {
-    const existsFrom = d.since ? at(d.since) : reportedFrom(d.sourceIds);
+    const existsFrom = d.since ? at(d.since) : known(d.sourceIds, undefined);
     const original = parseWhen(d.due);
     const dueVersions: DueVersion[] = [
       { due: original, version: 0, key: d.id, visibleFrom: existsFrom },
@@ -289,7 +315,7 @@ export function indexStory(file: string, data: StoryFile): Story {
           version: i + 1,
           key: `${d.id}@${dueKey(due)}`,
           move: m,
-          visibleFrom: Math.max(at(m.at), existsFrom, reportedFrom(m.sourceIds)),
+          visibleFrom: Math.max(at(m.at), existsFrom, known(m.sourceIds, parseWhen(m.at))),
         };
       }),
     ];
@@ -300,6 +326,7 @@ export function indexStory(file: string, data: StoryFile): Story {
       (e: { status: DeadlineStatus } & ChangeFields) => e.status,
       d.sourceIds,
       existsFrom,
+      d.evidence,
     );
     // An outcome never takes effect before the due date in force when it was set has passed.
     const statuses = raw.map((c) => {
@@ -312,18 +339,19 @@ export function indexStory(file: string, data: StoryFile): Story {
   });
 
   const phases = data.phases.map((p): PhaseTrack => {
-    const existsFrom = reportedFrom(p.sourceIds);
+    const existsFrom = known(p.sourceIds, undefined);
     const ends: EndVersion[] = [
       ...(p.end ? [{ end: parseWhen(p.end), visibleFrom: existsFrom }] : []),
       ...p.moves.map((m) => ({
         end: m.end === null ? null : parseWhen(m.end),
         move: m,
-        visibleFrom: Math.max(at(m.at), existsFrom, reportedFrom(m.sourceIds)),
+        visibleFrom: Math.max(at(m.at), existsFrom, known(m.sourceIds, parseWhen(m.at))),
       })),
     ];
     return {
       phase: p,
       existsFrom,
+      terms: p.terms.map((t) => ({ ...t, visibleFrom: Math.max(existsFrom, known(t.sourceIds, undefined)) })),
       start: p.start ? parseWhen(p.start) : undefined,
       ends: new History(ends),
       statuses: new History(
@@ -333,6 +361,7 @@ export function indexStory(file: string, data: StoryFile): Story {
           (e: { status: PhaseStatus } & ChangeFields) => e.status,
           p.sourceIds,
           existsFrom,
+          p.evidence,
         ),
       ),
     };
@@ -345,7 +374,7 @@ export function indexStory(file: string, data: StoryFile): Story {
       figure: f,
       values: new History(
         f.values.flatMap((v): IndexedValue[] => {
-          const visibleFrom = Math.max(at(v.asOf), reportedFrom([v.sourceId]));
+          const visibleFrom = Math.max(at(v.asOf), known([v.sourceId], parseWhen(v.asOf)));
           if (!v.corrected) return [{ ...v, visibleFrom }];
           const correctedFrom = Math.max(visibleFrom, at(v.corrected.on));
           const { corrected: _, ...published } = v;
@@ -359,7 +388,7 @@ export function indexStory(file: string, data: StoryFile): Story {
   );
 
   const parties = data.parties.map((p): PartyTrack => {
-    const existsFrom = reportedFrom(p.sourceIds);
+    const existsFrom = known(p.sourceIds, undefined);
     const roles: Change<PartyRole[]>[] = p.roles
       ? changes(
           p.roles,
@@ -367,6 +396,7 @@ export function indexStory(file: string, data: StoryFile): Story {
           (e: { roles: PartyRole[] } & ChangeFields) => e.roles,
           p.sourceIds,
           existsFrom,
+          p.evidence,
         )
       : [
           {
@@ -374,13 +404,14 @@ export function indexStory(file: string, data: StoryFile): Story {
             from: Number.NEGATIVE_INFINITY,
             visibleFrom: existsFrom,
             sourceIds: p.sourceIds,
+            evidence: p.evidence,
           },
         ];
     return { party: p, existsFrom, roles: new History(roles) };
   });
 
   const people = data.people.map((p): PersonTrack => {
-    const existsFrom = reportedFrom(p.sourceIds);
+    const existsFrom = known(p.sourceIds, undefined);
     return {
       person: p,
       existsFrom,
@@ -391,6 +422,7 @@ export function indexStory(file: string, data: StoryFile): Story {
           (e: { role: string } & ChangeFields) => e.role,
           p.sourceIds,
           existsFrom,
+          p.evidence,
         ),
       ),
     };
@@ -413,7 +445,7 @@ export function indexStory(file: string, data: StoryFile): Story {
           ...c,
           at: when,
           partyIdsAll,
-          visibleFrom: Math.max(startMs(when, tz), reportedFrom(c.sourceIds)),
+          visibleFrom: Math.max(startMs(when, tz), known(c.sourceIds, when)),
         },
         key: startMs(when, tz),
         i,
@@ -448,9 +480,7 @@ export function indexStory(file: string, data: StoryFile): Story {
       parties,
       people,
       claims: new VisibleList(claims),
-      sources: new VisibleList(
-        data.sources.map((s) => ({ ...s, visibleFrom: published.get(s.id) ?? Number.NEGATIVE_INFINITY })),
-      ),
+      sources: new VisibleList(indexedSources),
       summary,
     },
   };

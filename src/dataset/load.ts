@@ -8,6 +8,7 @@ import type { z } from "zod";
 import { describeUnsafe, findUnsafe, isolateBidi } from "../text/safety.js";
 import { daysBetween, isValidTimeZone, localDateOf, parseWhen, type When } from "../time/calendar.js";
 import { type Dataset, indexStory, isHistory, type Story } from "./dataset.js";
+import { checkHindsight } from "./hindsight.js";
 import { type MoveKind, type StoryFile, storyFileSchema } from "./schema.js";
 
 export interface DataError {
@@ -126,7 +127,13 @@ export function parseStoryText(file: string, text: string): { data?: StoryFile; 
       }));
     return { errors: [...textErrors, ...errors, ...bestEffortReferences(file, raw, errors)] };
   }
-  return { data: parsed.data, errors: [...textErrors, ...checkReferences(file, parsed.data)] };
+  const references = checkReferences(file, parsed.data);
+  // Known-from is read off the sources a statement cites: only checked once they all resolve.
+  const hindsight =
+    references.length > 0
+      ? []
+      : checkHindsight(parsed.data).map((p) => ({ file, path: p.path, message: p.message }));
+  return { data: parsed.data, errors: [...textErrors, ...references, ...hindsight] };
 }
 
 /** The value at a path of the raw JSON, to see which form of a union the curator wrote. */

@@ -38,7 +38,22 @@ const derived = z
   .min(1)
   .describe("Set when the value is not stated by the source but derived from it: how it was derived.");
 
-const sourceIds = z.array(id).min(1).describe("The sources that state this (ids from `sources`).");
+const sourceIds = z
+  .array(id)
+  .min(1)
+  .describe(
+    "The sources that state this (ids from `sources`), the one that first reported it first: it is known from that source's publication, and every other one must be published by then.",
+  );
+
+export const EVIDENCE_MAX = 300;
+/** A short quote from the statement's first source that supports it; `validate` requires it. */
+const evidence = z
+  .string()
+  .min(1)
+  .max(EVIDENCE_MAX, `must be at most ${EVIDENCE_MAX} characters: quote the words that support it`)
+  .describe(
+    "A short quote (at most 300 characters), word for word, from the first cited source that supports this statement.",
+  );
 
 /**
  * A value that changes over time is written either as one value (in force from the start) or as its
@@ -54,6 +69,7 @@ const changeFields = {
   note: z.string().min(1).optional(),
   attribution: z.string().min(1).optional().describe('Who says so, as replies say "according to …".'),
   sourceIds: sourceIds.optional().describe("The sources that report this change (default: the item's)."),
+  evidence: evidence.optional(),
 };
 
 export const MOVE_KINDS = ["extended", "postponed", "brought-forward"] as const;
@@ -72,7 +88,14 @@ export const storySchema = z
     asOf: localDate.describe("The date the dataset is current to."),
     summary: history(
       z.string().min(1),
-      z.object({ from: dateOrInstant, text: z.string().min(1), sourceIds: sourceIds.optional() }).strict(),
+      z
+        .object({
+          from: dateOrInstant,
+          text: z.string().min(1),
+          sourceIds: sourceIds.optional(),
+          evidence: evidence.optional(),
+        })
+        .strict(),
     ).describe("A paragraph on the story, or its history (each from a date), as replies show it then."),
     default: z.boolean().optional().describe("The story commands answer about when none is named."),
   })
@@ -84,7 +107,9 @@ export const sourceSchema = z
     title: z.string().min(1),
     publisher: z.string().min(1).optional(),
     url: z.url().optional(),
-    published: localDate,
+    published: dateOrInstant.describe(
+      "When it was published: a date, or the instant with its offset when the page gives a time (2025-03-01T23:28:00+00:00).",
+    ),
     note: z.string().optional(),
     archive: z.string().optional().describe("The file holding its text in the validate --sources folder."),
   })
@@ -117,6 +142,7 @@ export const partySchema = z
       .describe('Several roles from the start (["signatory", "belligerent"]), or their history.'),
     description: z.string().optional(),
     sourceIds,
+    evidence: evidence.optional(),
   })
   .strict();
 
@@ -132,6 +158,7 @@ export const personSchema = z
     ).describe("The person's role as the source describes it, or its history (a change of job)."),
     partyId: id.optional(),
     sourceIds,
+    evidence: evidence.optional(),
   })
   .strict();
 
@@ -139,11 +166,26 @@ export const termSchema = z
   .object({
     text: z.string().min(1),
     sourceIds,
+    evidence: evidence.optional(),
   })
   .strict();
 
-export const PHASE_STATUSES = ["planned", "negotiating", "active", "ended", "extended", "collapsed"] as const;
-const phaseStatus = z.enum(PHASE_STATUSES);
+export const PHASE_STATUSES = [
+  "planned",
+  "negotiating",
+  "active",
+  "extended",
+  "suspended",
+  "disputed",
+  "ended",
+  "collapsed",
+  "never-began",
+] as const;
+const phaseStatus = z
+  .enum(PHASE_STATUSES)
+  .describe(
+    "planned or negotiating (not started), active or extended (in force), suspended, disputed (in force or not, depending on who says it: attribute it), ended, collapsed, never-began.",
+  );
 export const phaseStatusEntrySchema = z.object({ ...changeFields, status: phaseStatus }).strict();
 
 /** A phase's planned end moved: a new end, or none ("in force until further notice"). */
@@ -154,6 +196,7 @@ export const phaseMoveSchema = z
     kind: moveKind,
     attribution: z.string().min(1),
     sourceIds,
+    evidence: evidence.optional(),
     note: z.string().min(1).optional(),
   })
   .strict();
@@ -182,6 +225,7 @@ export const phaseSchema = z
       .describe("Changes of the planned end after `end`, oldest first: extensions, an end brought forward."),
     terms: z.array(termSchema).default([]),
     sourceIds,
+    evidence: evidence.optional(),
   })
   .strict();
 
@@ -200,6 +244,7 @@ export const figureValueSchema = z
         'Who says so, as the reply will say "according to …", like Israel or Palestinian health officials.',
       ),
     sourceId: id,
+    evidence: evidence.optional(),
     note: z.string().optional(),
     derived: derived.optional(),
     corrected: z
@@ -227,6 +272,17 @@ export const figureSchema = z
   })
   .strict();
 
+/** A later report of an event: new wording from its own source on. */
+export const eventUpdateSchema = z
+  .object({
+    title: z.string().min(1).optional(),
+    description: z.string().optional(),
+    attribution: z.string().optional(),
+    sourceIds,
+    evidence: evidence.optional(),
+  })
+  .strict();
+
 export const eventSchema = z
   .object({
     id,
@@ -242,7 +298,14 @@ export const eventSchema = z
     attribution: z.string().optional(),
     tags: z.array(z.string().regex(/^[a-z0-9-]+$/, "tags are lower-case words with dashes")).default([]),
     sourceIds,
+    evidence: evidence.optional(),
     derived: derived.optional(),
+    updates: z
+      .array(eventUpdateSchema)
+      .default([])
+      .describe(
+        "What later sources added or changed, oldest first; earlier instants keep the first wording.",
+      ),
   })
   .strict();
 
@@ -271,6 +334,7 @@ export const deadlineMoveSchema = z
     kind: moveKind,
     attribution: z.string().min(1),
     sourceIds,
+    evidence: evidence.optional(),
     note: z.string().min(1).optional(),
   })
   .strict();
@@ -295,6 +359,7 @@ export const deadlineSchema = z
     statusNote: z.string().optional().describe("A note on a single status (a history has one per entry)."),
     reminders: z.array(leadTime).optional().describe("Lead times; the story's defaults when absent."),
     sourceIds,
+    evidence: evidence.optional(),
     derived: derived.optional(),
   })
   .strict();
@@ -309,8 +374,12 @@ export const claimSchema = z
     personIds: z.array(id).min(1).optional().describe("A joint statement: every person who made it."),
     partyIds: z.array(id).min(1).optional().describe("A joint statement: every party that made it."),
     text: z.string().min(1).describe("What was claimed, in the source's words or a close paraphrase."),
-    quote: z.string().optional(),
+    quote: z
+      .string()
+      .optional()
+      .describe("The speaker's words, as the source quotes them (also evidence when word for word)."),
     sourceIds,
+    evidence: evidence.optional(),
   })
   .strict();
 

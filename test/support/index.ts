@@ -48,3 +48,5 @@ export * from "./systemd-unit.js";
 export * from "./throwaway-postgres.js";
 // An invented truce that changes over time.
 export * from "./truce.js";
+// The known-from walk over every instant of a story, and a generated story for it.
+export * from "./walk.js";

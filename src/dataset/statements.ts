@@ -1,0 +1,286 @@
+/**
+ * Every statement a story file lets the bot show — an event and each later update of it, a figure
+ * value, a phase, its status entries, moves and terms, a deadline, its status entries and moves, a
+ * party or person and each of their roles, a claim, a summary entry — with its path in the file,
+ * the texts a reply may show, the sources it cites, its evidence, and the instant it becomes visible
+ * by the rules of known.ts. `validate` checks each one (hindsight.ts); the tests read them as the
+ * independent account of what may be shown when.
+ */
+import { parseWhen, type When } from "../time/calendar.js";
+import { isHistory } from "./dataset.js";
+import { sourceKnownFrom, startMs } from "./known.js";
+import type { StoryFile } from "./schema.js";
+
+export type StatementKind =
+  | "summary"
+  | "party"
+  | "party-roles"
+  | "person"
+  | "person-role"
+  | "phase"
+  | "phase-status"
+  | "phase-move"
+  | "term"
+  | "figure-value"
+  | "event"
+  | "event-update"
+  | "deadline"
+  | "deadline-status"
+  | "deadline-move"
+  | "claim";
+
+export interface Statement {
+  path: string;
+  kind: StatementKind;
+  /** What a reply may show of it, verbatim from the file. */
+  texts: string[];
+  /** The sources it cites, the first one first. */
+  sourceIds: string[];
+  evidence: string | undefined;
+  /** What it is about (when it happened, or from when it holds), for the source-known rule. */
+  about: When | undefined;
+  /** Epoch ms from which it holds (-Infinity: from the start). */
+  trueFrom: number;
+  /** Epoch ms from which it is known: its first source's rule, or an explicit `since`/`reported`. */
+  knownFrom: number;
+  /** Epoch ms from which replies may show it: true, known, and its item shown. */
+  visibleFrom: number;
+  /** Dates a deadline or phase schedules (a due date, a planned start or end). */
+  scheduled: When[];
+}
+
+interface Draft {
+  path: string;
+  kind: StatementKind;
+  texts: (string | undefined)[];
+  sourceIds: readonly string[];
+  evidence?: string | undefined;
+  about?: string | undefined;
+  /** When the statement holds from (default: `about`, or the start). */
+  from?: string | undefined;
+  /** An explicit known-from that replaces the source rule. */
+  known?: string | undefined;
+  /** The item it belongs to: never shown before it. */
+  parent?: Statement | undefined;
+  scheduled?: (string | null | undefined)[];
+}
+
+/** Every statement of a story file, items before their entries. */
+export function statementsOf(data: StoryFile): Statement[] {
+  const tz = data.story.timeZone;
+  const published = new Map(data.sources.map((s) => [s.id, parseWhen(s.published)]));
+  const out: Statement[] = [];
+  const add = (d: Draft): Statement => {
+    const about = d.about ? parseWhen(d.about) : undefined;
+    const from = d.from ?? d.about;
+    const trueFrom = from ? startMs(parseWhen(from), tz) : Number.NEGATIVE_INFINITY;
+    const first = d.sourceIds[0] ? published.get(d.sourceIds[0]) : undefined;
+    const knownFrom = d.known
+      ? startMs(parseWhen(d.known), tz)
+      : first
+        ? sourceKnownFrom(first, about, tz)
+        : Number.NEGATIVE_INFINITY;
+    const s: Statement = {
+      path: d.path,
+      kind: d.kind,
+      texts: d.texts.filter((t): t is string => typeof t === "string" && t.length > 0),
+      sourceIds: [...d.sourceIds],
+      evidence: d.evidence,
+      about,
+      trueFrom,
+      knownFrom,
+      visibleFrom: Math.max(trueFrom, knownFrom, d.parent?.visibleFrom ?? Number.NEGATIVE_INFINITY),
+      scheduled: (d.scheduled ?? []).filter((x): x is string => typeof x === "string").map(parseWhen),
+    };
+    out.push(s);
+    return s;
+  };
+
+  /** A history field's entries, each a statement of its own (the single form is the item's). */
+  const entries = <E extends { from: string; sourceIds?: string[]; evidence?: string; note?: string }>(
+    path: string,
+    kind: StatementKind,
+    value: unknown,
+    parent: Statement,
+    texts: (e: E) => (string | undefined)[],
+    scheduled: (e: E) => (string | null | undefined)[] = () => [],
+  ) => {
+    if (!isHistory<E>(value)) return;
+    value.forEach((e, j) => {
+      add({
+        path: `${path}[${j}]`,
+        kind,
+        texts: [e.note, ...texts(e)],
+        sourceIds: e.sourceIds ?? parent.sourceIds,
+        evidence: e.evidence,
+        about: e.from,
+        parent,
+        scheduled: scheduled(e),
+      });
+    });
+  };
+
+  const summary = data.story.summary;
+  if (isHistory<{ from: string; text: string; sourceIds?: string[]; evidence?: string }>(summary)) {
+    summary.forEach((e, i) => {
+      add({
+        path: `story.summary[${i}]`,
+        kind: "summary",
+        texts: [e.text],
+        sourceIds: e.sourceIds ?? [],
+        evidence: e.evidence,
+        about: e.from,
+      });
+    });
+  }
+
+  data.parties.forEach((p, i) => {
+    const item = add({
+      path: `parties[${i}]`,
+      kind: "party",
+      texts: [p.name, p.description],
+      sourceIds: p.sourceIds,
+      evidence: p.evidence,
+    });
+    entries(`parties[${i}].roles`, "party-roles", p.roles, item, () => []);
+  });
+
+  data.people.forEach((p, i) => {
+    const item = add({
+      path: `people[${i}]`,
+      kind: "person",
+      texts: [p.name, typeof p.role === "string" ? p.role : undefined],
+      sourceIds: p.sourceIds,
+      evidence: p.evidence,
+    });
+    entries<{ from: string; role: string }>(`people[${i}].role`, "person-role", p.role, item, (e) => [
+      e.role,
+    ]);
+  });
+
+  data.phases.forEach((p, i) => {
+    const item = add({
+      path: `phases[${i}]`,
+      kind: "phase",
+      texts: [
+        p.name,
+        typeof p.status === "string" ? p.statusNote : undefined,
+        p.startDerived,
+        p.endDerived,
+        p.lengthDerived,
+      ],
+      sourceIds: p.sourceIds,
+      evidence: p.evidence,
+      scheduled: [p.start, p.end],
+    });
+    entries(`phases[${i}].status`, "phase-status", p.status, item, () => []);
+    p.moves.forEach((m, j) => {
+      add({
+        path: `phases[${i}].moves[${j}]`,
+        kind: "phase-move",
+        texts: [m.note],
+        sourceIds: m.sourceIds,
+        evidence: m.evidence,
+        about: m.at,
+        parent: item,
+        scheduled: [m.end],
+      });
+    });
+    p.terms.forEach((t, j) => {
+      add({
+        path: `phases[${i}].terms[${j}]`,
+        kind: "term",
+        texts: [t.text],
+        sourceIds: t.sourceIds,
+        evidence: t.evidence,
+        parent: item,
+      });
+    });
+  });
+
+  data.figures.forEach((f, i) => {
+    f.values.forEach((v, j) => {
+      const value = add({
+        path: `figures[${i}].values[${j}]`,
+        kind: "figure-value",
+        texts: [v.note, v.derived],
+        sourceIds: [v.sourceId],
+        evidence: v.evidence,
+        about: v.asOf,
+      });
+      if (v.corrected?.note) {
+        add({
+          path: `figures[${i}].values[${j}].corrected`,
+          kind: "figure-value",
+          texts: [v.corrected.note],
+          sourceIds: [v.sourceId],
+          evidence: v.evidence,
+          about: v.asOf,
+          from: v.corrected.on,
+          parent: value,
+        });
+      }
+    });
+  });
+
+  data.events.forEach((e, i) => {
+    const event = add({
+      path: `events[${i}]`,
+      kind: "event",
+      texts: [e.title, e.description, e.whenNote, e.derived],
+      sourceIds: e.sourceIds,
+      evidence: e.evidence,
+      about: e.when,
+      known: e.reported,
+    });
+    e.updates.forEach((u, j) => {
+      add({
+        path: `events[${i}].updates[${j}]`,
+        kind: "event-update",
+        texts: [u.title, u.description],
+        sourceIds: u.sourceIds,
+        evidence: u.evidence,
+        about: e.when,
+        parent: event,
+      });
+    });
+  });
+
+  data.deadlines.forEach((d, i) => {
+    const item = add({
+      path: `deadlines[${i}]`,
+      kind: "deadline",
+      texts: [d.title, d.phrase, typeof d.status === "string" ? d.statusNote : undefined, d.derived],
+      sourceIds: d.sourceIds,
+      evidence: d.evidence,
+      known: d.since,
+      scheduled: [d.due],
+    });
+    entries(`deadlines[${i}].status`, "deadline-status", d.status, item, () => []);
+    d.moves.forEach((m, j) => {
+      add({
+        path: `deadlines[${i}].moves[${j}]`,
+        kind: "deadline-move",
+        texts: [m.note],
+        sourceIds: m.sourceIds,
+        evidence: m.evidence,
+        about: m.at,
+        parent: item,
+        scheduled: [m.due],
+      });
+    });
+  });
+
+  data.claims.forEach((c, i) => {
+    add({
+      path: `claims[${i}]`,
+      kind: "claim",
+      texts: [c.text, c.quote],
+      sourceIds: c.sourceIds,
+      // The speaker's words as the source quotes them are evidence too.
+      evidence: c.evidence ?? c.quote,
+      about: c.when,
+    });
+  });
+  return out;
+}
