@@ -3,7 +3,7 @@ import { defineCommand } from "../src/command/definition.js";
 import { storyOption } from "../src/command/options.js";
 import { pickStory, suggestStory } from "../src/command/story.js";
 import { errorReply } from "../src/reply/errors.js";
-import { figureAmount, figureSpans, footerFor } from "../src/reply/phrases.js";
+import { cite, figureAmount, figureSpans } from "../src/reply/phrases.js";
 import type { ReplyField } from "../src/reply/reply.js";
 import { formatShortDate } from "../src/time/calendar.js";
 
@@ -28,10 +28,10 @@ export const captives = defineCommand({
     const fields: ReplyField[] = figures.map(({ figure, latest, previous }) => ({
       name: figure.label,
       value: [
-        ...figureSpans(latest, figure.unit),
+        ...figureSpans(latest, figure.unit, figure.unitOne),
         latest.note ? `. ${latest.note}` : "",
         previous
-          ? ` (before: ${figureAmount(previous, figure.unit)} according to ${previous.attribution}, as of ${formatShortDate(previous.asOf)})`
+          ? ` (before: ${figureAmount(previous, figure.unit, figure.unitOne)} according to ${previous.attribution}, as of ${formatShortDate(previous.asOf)})`
           : "",
       ],
     }));
@@ -39,10 +39,16 @@ export const captives = defineCommand({
       kind: "answer",
       title: `Captives and prisoners: ${story.title}`,
       fields,
-      footer: footerFor(
+      ...cite(
         story,
         context.settings,
-        figures.flatMap((f) => [f.latest.sourceId, ...(f.previous ? [f.previous.sourceId] : [])]),
+        figures.flatMap((f) =>
+          [f.latest, ...(f.previous ? [f.previous] : [])].map((v) => ({
+            what: f.figure.label,
+            sourceIds: [v.sourceId],
+            evidence: v.evidence,
+          })),
+        ),
       ),
       ephemeral: false,
     };

@@ -5,7 +5,7 @@ import { pickStory, suggestStory } from "../src/command/story.js";
 import type { StoryAt } from "../src/dataset/asof.js";
 import { dayOf, type IndexedClaim, startMs } from "../src/dataset/dataset.js";
 import { errorReply } from "../src/reply/errors.js";
-import { footerFor } from "../src/reply/phrases.js";
+import { cite } from "../src/reply/phrases.js";
 import type { Rich } from "../src/reply/reply.js";
 import { formatShortDate } from "../src/time/calendar.js";
 
@@ -50,10 +50,14 @@ export const claims = defineCommand({
           : "No statements in the data.",
       ],
       lines,
-      footer: footerFor(
+      ...cite(
         story,
         context.settings,
-        chosen.flatMap((c) => c.sourceIds),
+        chosen.map((c) => ({
+          what: `${c.by}, ${formatShortDate(dayOf(c.at, story.timeZone))}`,
+          sourceIds: c.sourceIds,
+          evidence: c.evidence ?? c.quote,
+        })),
       ),
       ephemeral: false,
     };

@@ -5,11 +5,16 @@ import { storyOption } from "../src/command/options.js";
 import { pickStory, suggestStory } from "../src/command/story.js";
 import type { DeadlineNow, StoryAt } from "../src/dataset/asof.js";
 import { startMs } from "../src/dataset/dataset.js";
-import { deadlineStatus, type MoveKind } from "../src/dataset/schema.js";
+import { type Deadline, deadlineStatus, type MoveKind } from "../src/dataset/schema.js";
 import { errorReply } from "../src/reply/errors.js";
-import { footerFor, isPast, relativeSpan, whenSpan } from "../src/reply/phrases.js";
+import { type Cited, cite, isPast, relativeSpan, whenSpan } from "../src/reply/phrases.js";
 import type { Reply, Rich } from "../src/reply/reply.js";
 import { formatShortDate, localDateOf, parseWhen } from "../src/time/calendar.js";
+
+/** A deadline as a cited statement: its title and due date, from the source that announced it. */
+function deadlineCited(d: Deadline): Cited {
+  return { what: d.title, sourceIds: d.sourceIds, evidence: d.evidence };
+}
 
 const MOVED: Record<MoveKind, string> = {
   extended: "extended",
@@ -89,10 +94,14 @@ function deadlineHistory(story: StoryAt, id: string, context: CommandContext): R
           : ["scheduled (no status set)"],
       },
     ],
-    footer: footerFor(story, context.settings, [
-      ...track.deadline.sourceIds,
-      ...track.statuses.visibleAt(story.t).flatMap((c) => c.sourceIds),
-      ...track.dues.visibleAt(story.t).flatMap((v) => v.move?.sourceIds ?? []),
+    ...cite(story, context.settings, [
+      deadlineCited(track.deadline),
+      ...track.statuses
+        .visibleAt(story.t)
+        .map((c) => ({ ...c, what: `${track.deadline.title}: ${c.value}` })),
+      ...track.dues
+        .visibleAt(story.t)
+        .flatMap((v) => (v.move ? [{ ...v.move, what: `${track.deadline.title}: moved` }] : [])),
     ]),
     ephemeral: false,
   };
@@ -170,13 +179,15 @@ export const deadlines = defineCommand({
           ]
         : ["No upcoming deadlines in the data."],
       fields,
-      footer: footerFor(
+      ...cite(
         story,
         context.settings,
         dated.flatMap((x) => [
-          ...x.d.deadline.sourceIds,
-          ...(x.d.statusChange?.sourceIds ?? []),
-          ...(x.d.version.move?.sourceIds ?? []),
+          deadlineCited(x.d.deadline),
+          ...(x.d.statusChange
+            ? [{ ...x.d.statusChange, what: `${x.d.deadline.title}: ${x.d.status}` }]
+            : []),
+          ...(x.d.version.move ? [{ ...x.d.version.move, what: `${x.d.deadline.title}: moved` }] : []),
         ]),
       ),
       ephemeral: false,

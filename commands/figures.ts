@@ -4,7 +4,7 @@ import { storyOption } from "../src/command/options.js";
 import { pickStory, suggestStory } from "../src/command/story.js";
 import { figureSchema } from "../src/dataset/schema.js";
 import { errorReply } from "../src/reply/errors.js";
-import { figureSpans, footerFor } from "../src/reply/phrases.js";
+import { cite, figureSpans } from "../src/reply/phrases.js";
 import type { Rich } from "../src/reply/reply.js";
 import { formatShortDate } from "../src/time/calendar.js";
 
@@ -42,11 +42,11 @@ export const figures = defineCommand({
         ...(figure.description ? { summary: [figure.description] } : {}),
         lines: [...values]
           .reverse()
-          .map((v): Rich => [...figureSpans(v, figure.unit), v.note ? `. ${v.note}` : ""]),
-        footer: footerFor(
+          .map((v): Rich => [...figureSpans(v, figure.unit, figure.unitOne), v.note ? `. ${v.note}` : ""]),
+        ...cite(
           story,
           context.settings,
-          values.map((v) => v.sourceId),
+          values.map((v) => ({ what: figure.label, sourceIds: [v.sourceId], evidence: v.evidence })),
         ),
         ephemeral: false,
       };
@@ -63,10 +63,14 @@ export const figures = defineCommand({
       kind: "answer",
       title: `Figures${options.category ? ` (${options.category})` : ""}: ${story.title}`,
       fields: chosen.map((f) => ({ name: f.figure.label, value: figureSpans(f.latest, f.figure.unit) })),
-      footer: footerFor(
+      ...cite(
         story,
         context.settings,
-        chosen.map((f) => f.latest.sourceId),
+        chosen.map((f) => ({
+          what: f.figure.label,
+          sourceIds: [f.latest.sourceId],
+          evidence: f.latest.evidence,
+        })),
       ),
       ephemeral: false,
     };

@@ -3,7 +3,7 @@ import { defineCommand } from "../src/command/definition.js";
 import { storyOption } from "../src/command/options.js";
 import { pickStory, suggestStory } from "../src/command/story.js";
 import { PARTY_ROLES, type PartyRole } from "../src/dataset/schema.js";
-import { footerFor } from "../src/reply/phrases.js";
+import { cite } from "../src/reply/phrases.js";
 import type { ReplyField } from "../src/reply/reply.js";
 
 const ROLE_TITLES: Record<PartyRole, string> = {
@@ -47,9 +47,15 @@ export const parties = defineCommand({
       kind: "answer",
       title: `Who is involved: ${story.title}`,
       fields: fields.length ? fields : [{ name: "Parties", value: ["None in the data yet."] }],
-      footer: footerFor(story, context.settings, [
-        ...known.flatMap((p) => p.change.sourceIds),
-        ...people.flatMap((p) => p.person.sourceIds),
+      ...cite(story, context.settings, [
+        ...known.flatMap((p) => [
+          { what: p.party.name, sourceIds: p.party.sourceIds, evidence: p.party.evidence },
+          { what: p.party.name, ...p.change },
+        ]),
+        ...people.flatMap((p) => [
+          { what: p.person.name, sourceIds: p.person.sourceIds, evidence: p.person.evidence },
+          { what: `${p.person.name}, ${p.role}`, ...p.change },
+        ]),
       ]),
       ephemeral: false,
     };

@@ -6,7 +6,7 @@ import { pickStory, suggestStory } from "../src/command/story.js";
 import type { PhaseMoment, PhaseNow, StoryAt } from "../src/dataset/asof.js";
 import type { MoveKind, PhaseStatus } from "../src/dataset/schema.js";
 import { errorReply } from "../src/reply/errors.js";
-import { footerFor, progressBar, relativeSpan, whenSpan } from "../src/reply/phrases.js";
+import { cite, progressBar, relativeSpan, whenSpan } from "../src/reply/phrases.js";
 import type { ReplyField, Rich } from "../src/reply/reply.js";
 import { formatShortDate, localDateOf, parseWhen } from "../src/time/calendar.js";
 
@@ -204,11 +204,13 @@ export const phase = defineCommand({
             ? [`${phase.name}: ${STATUS[chosen.status].toLowerCase()}, no dates set.`]
             : [`${phase.name} `, ...parts, "."],
       fields,
-      footer: footerFor(story, context.settings, [
-        ...phase.sourceIds,
-        ...terms.flatMap((t) => t.sourceIds),
-        ...(chosen.statusChange?.sourceIds ?? []),
-        ...(chosen.endMove?.sourceIds ?? []),
+      ...cite(story, context.settings, [
+        { what: phase.name, sourceIds: phase.sourceIds, evidence: phase.evidence },
+        ...terms.map((t) => ({ ...t, what: `${phase.name}: a term` })),
+        ...(chosen.statusChange
+          ? [{ ...chosen.statusChange, what: `${phase.name}: ${STATUS[chosen.status].toLowerCase()}` }]
+          : []),
+        ...(chosen.endMove ? [{ ...chosen.endMove, what: `${phase.name}: its end moved` }] : []),
       ]),
       ephemeral: false,
     };

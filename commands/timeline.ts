@@ -4,7 +4,7 @@ import { storyOption } from "../src/command/options.js";
 import { pickStory, suggestStory } from "../src/command/story.js";
 import type { IndexedEvent } from "../src/dataset/dataset.js";
 import { errorReply } from "../src/reply/errors.js";
-import { footerFor, whenSpan } from "../src/reply/phrases.js";
+import { cite, whenSpan } from "../src/reply/phrases.js";
 import type { ReplyButton, Rich } from "../src/reply/reply.js";
 import { addDays } from "../src/time/calendar.js";
 
@@ -118,10 +118,15 @@ export const timeline = defineCommand({
       ],
       lines,
       ...(buttons.length ? { buttons } : {}),
-      footer: footerFor(
+      // The first report of each event, and the update whose wording is shown.
+      ...cite(
         story,
         context.settings,
-        shown.flatMap((e, i) => [...e.sourceIds, ...(versions[i]?.sourceIds ?? [])]),
+        shown.flatMap((e, i) => {
+          const v = versions[i];
+          const first = { what: e.title, sourceIds: e.sourceIds, evidence: e.evidence };
+          return v && v !== e.versions.entries[0] ? [first, { ...v, what: v.title }] : [first];
+        }),
       ),
       ephemeral: false,
     };

@@ -2,6 +2,7 @@
 
 import { errorReply } from "../reply/errors.js";
 import type { Reply } from "../reply/reply.js";
+import { encodeAction } from "./actions.js";
 import { resolveKeys } from "./choices.js";
 import type { AnyCommand, AnyOptions, ChannelContext, CommandContext, CommandInfo } from "./definition.js";
 import { type ParsedOptions, parseOptions } from "./options.js";
@@ -47,6 +48,32 @@ function finish(reply: Reply, parsed: ParsedOptions<never> & { ok: true }): Repl
   return parsed.private && !reply.ephemeral ? { ...reply, ephemeral: true } : reply;
 }
 
+/** The command that shows the quotes behind another one's answer (`/sources of:`). */
+export const WHY_COMMAND = "sources";
+
+/**
+ * An answer that states something sourced gets a "Why?" button: it asks `/sources of:` the same
+ * question, which answers with the quote behind each statement. Left out when the question's options
+ * cannot fit in a button's id.
+ */
+function withWhy(reply: Reply, name: string, raw: Record<string, unknown>): Reply {
+  if (reply.kind !== "answer" || !reply.evidence?.length || name === WHY_COMMAND) return reply;
+  const asked: Record<string, string> = {};
+  for (const [key, value] of Object.entries(raw)) {
+    if (key !== "private" && key !== "story" && value !== undefined) asked[key] = String(value);
+  }
+  const options: Record<string, string> = { of: name };
+  if (Object.keys(asked).length) options.with = new URLSearchParams(asked).toString();
+  if (typeof raw.story === "string") options.story = raw.story;
+  const button = { label: "Why?", command: WHY_COMMAND, options };
+  try {
+    encodeAction(button);
+  } catch {
+    return reply;
+  }
+  return { ...reply, buttons: [...(reply.buttons ?? []), button] };
+}
+
 /** Runs a question about the dataset (synchronous); a channel command answers that it needs a channel. */
 export function runCommand(
   registry: CommandRegistry,
@@ -61,7 +88,7 @@ export function runCommand(
   const parsed = readOptions(def, raw, context);
   if (!parsed.ok) return errorReply("invalid-option", { command: def.name, message: parsed.message });
   try {
-    return finish(def.handle(parsed.options, context), parsed as never);
+    return withWhy(finish(def.handle(parsed.options, context), parsed as never), def.name, raw);
   } catch (err) {
     return failed(def, err, log);
   }

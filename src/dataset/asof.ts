@@ -185,10 +185,10 @@ export class StoryAt {
     });
   }
 
-  people(): { person: Person; role: string }[] {
+  people(): { person: Person; role: string; change: Change<string> }[] {
     return this.story.tracks.people.flatMap((p) => {
       const change = p.existsFrom <= this.t ? p.roles.at(this.t) : undefined;
-      return change ? [{ person: p.person, role: change.value }] : [];
+      return change ? [{ person: p.person, role: change.value, change }] : [];
     });
   }
 

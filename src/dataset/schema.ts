@@ -266,7 +266,8 @@ export const figureSchema = z
     id,
     label: z.string().min(1),
     category: z.enum(["captives", "prisoners", "casualties", "displacement", "other"]),
-    unit: z.string().optional(),
+    unit: z.string().optional().describe('The unit for any count but one, like "captives".'),
+    unitOne: z.string().optional().describe('The unit for a count of one, like "captive".'),
     description: z.string().optional(),
     values: z.array(figureValueSchema).min(1).describe("The figure's history, oldest first."),
   })

@@ -16,7 +16,7 @@ import {
   relativeDuration,
   type When,
 } from "../time/calendar.js";
-import type { ReplyFooter, SourceRef, Span } from "./reply.js";
+import type { Evidence, ReplyFooter, SourceRef, Span } from "./reply.js";
 
 const QUALIFIERS: Record<FigureValue["qualifier"], string> = {
   exactly: "",
@@ -29,9 +29,21 @@ const QUALIFIERS: Record<FigureValue["qualifier"], string> = {
 
 const numberFormat = new Intl.NumberFormat("en-GB");
 
+const plurals = new Intl.PluralRules("en-GB");
+
+/**
+ * A unit for a count: the figure's `unitOne` for one ("1 captive"), its `unit` for other counts. A
+ * unit written only in the plural loses a final "s" for one, when it has one to lose.
+ */
+export function unitFor(count: number, unit: string | undefined, unitOne?: string): string | undefined {
+  if (!unit || plurals.select(count) !== "one") return unit;
+  if (unitOne) return unitOne;
+  return /[^s]s$/.test(unit) ? unit.slice(0, -1) : unit;
+}
+
 /** "more than 48,000 people" */
-export function figureAmount(value: FigureValue, unit: string | undefined): string {
-  const u = value.unit ?? unit;
+export function figureAmount(value: FigureValue, unit: string | undefined, unitOne?: string): string {
+  const u = value.unit ?? unitFor(value.value, unit, unitOne);
   const n = numberFormat.format(value.value);
   if (u === "percent") return `${QUALIFIERS[value.qualifier]}${n}%`;
   return `${QUALIFIERS[value.qualifier]}${n}${u ? ` ${u}` : ""}`;
@@ -46,8 +58,8 @@ export function attributionText(value: FigureValue): string {
 }
 
 /** A figure's latest value as a sentence part: **59 captives**, according to Israel, as of 28 Feb 2025 */
-export function figureSpans(value: FigureValue, unit: string | undefined): Span[] {
-  return [{ strong: figureAmount(value, unit) }, `, ${attributionText(value)}`];
+export function figureSpans(value: FigureValue, unit: string | undefined, unitOne?: string): Span[] {
+  return [{ strong: figureAmount(value, unit, unitOne) }, `, ${attributionText(value)}`];
 }
 
 export function sourceRefs(story: Story, ids: Iterable<string>): SourceRef[] {
@@ -68,6 +80,41 @@ export function sourceRefs(story: Story, ids: Iterable<string>): SourceRef[] {
     }
   }
   return out;
+}
+
+/** A statement a reply shows: what it is about, the sources it cites (the first first), its quote. */
+export interface Cited {
+  what: string;
+  sourceIds: readonly string[];
+  evidence?: string | undefined;
+}
+
+/**
+ * A reply's footer and evidence from the statements it shows: the footer cites their sources
+ * published by then; the evidence is each statement's quote from its first source.
+ */
+export function cite(
+  at: StoryAt,
+  settings: { staleAfterDays: number },
+  cited: readonly Cited[],
+): { footer: ReplyFooter; evidence?: Evidence[] } {
+  const footer = footerFor(
+    at,
+    settings,
+    cited.flatMap((c) => c.sourceIds),
+  );
+  const evidence: Evidence[] = [];
+  const seen = new Set<string>();
+  for (const c of cited) {
+    const first = c.sourceIds[0];
+    if (!c.evidence || !first || !at.knowsSource(first)) continue;
+    const key = `${first}\u0000${c.evidence}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    const [source] = sourceRefs(at.story, [first]);
+    if (source) evidence.push({ what: c.what, quote: c.evidence, source });
+  }
+  return evidence.length ? { footer, evidence } : { footer };
 }
 
 /** The footer every answer carries: its sources (those published by then), the as-of date, staleness. */

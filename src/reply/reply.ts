@@ -42,6 +42,15 @@ export interface ReplyFooter {
   staleWarning?: string;
 }
 
+/** The words of a source behind one statement of a reply ("Why?"). */
+export interface Evidence {
+  /** What the statement is about, like "Captives remaining in Gaza" or an event's title. */
+  what: string;
+  /** A short quote, word for word, from the source that first reported it. */
+  quote: string;
+  source: SourceRef;
+}
+
 /** A button re-runs a command with other options (for example the next /timeline page). */
 export interface ReplyButton {
   label: string;
@@ -61,6 +70,8 @@ export interface Reply {
   footer?: ReplyFooter;
   ephemeral: boolean;
   buttons?: ReplyButton[];
+  /** The quotes behind what the reply states, shown on request ("Why?" and `/sources of:`). */
+  evidence?: Evidence[];
 }
 
 /** Plain text of a rich value, instants as their fallback (for logs, console, plain-text parts). */

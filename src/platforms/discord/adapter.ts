@@ -310,9 +310,11 @@ export function createDiscordAdapter(options: DiscordAdapterOptions): DiscordAda
       return;
     }
     const reply = await core.answerQuestion(action.command, action.options);
-    if (reply.kind === "error") {
-      log.info({ command: action.command, code: reply.code }, "button answered with an error");
-      // The message stays as it was; the error is for the person who pressed, alone.
+    if (reply.kind === "error" || reply.ephemeral) {
+      if (reply.kind === "error")
+        log.info({ command: action.command, code: reply.code }, "button answered with an error");
+      // The message stays as it was; an error or a private answer ("Why?") is for the person who
+      // pressed, alone.
       await interaction.reply(replyOptions(renderDiscord({ ...reply, ephemeral: true })));
       return;
     }

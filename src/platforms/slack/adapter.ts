@@ -261,9 +261,9 @@ export function createSlackAdapter(options: SlackAdapterOptions): SlackAdapter {
     const { response_type: _where, ...message } = renderSlack(reply);
     try {
       // A new page replaces the message where it is (in the channel, or ephemeral when it was private);
-      // an error is added for the clicker alone and leaves the message as it was.
+      // an error, or a private answer ("Why?"), is added for the clicker alone and leaves the message.
       await respond(
-        reply.kind === "error"
+        reply.kind === "error" || reply.ephemeral
           ? { ...message, response_type: "ephemeral", replace_original: false }
           : { ...message, replace_original: true },
       );
