@@ -3,7 +3,7 @@ import type { CommandContext } from "../src/command/definition.js";
 import { defineCommand } from "../src/command/definition.js";
 import { storyOption } from "../src/command/options.js";
 import { pickStory, suggestStory } from "../src/command/story.js";
-import type { PhaseMoment, PhaseNow, StoryAt } from "../src/dataset/asof.js";
+import type { PhaseMoment, PhaseNow, PhaseState, StoryAt } from "../src/dataset/asof.js";
 import type { MoveKind, PhaseStatus } from "../src/dataset/schema.js";
 import { errorReply } from "../src/reply/errors.js";
 import { cite, progressBar, relativeSpan, whenSpan } from "../src/reply/phrases.js";
@@ -22,21 +22,40 @@ const STATUS: Record<PhaseStatus, string> = {
   "never-began": "Never began",
 };
 
-/** Statuses of a phase that is over or never came: it is not the current phase. */
-const OVER: ReadonlySet<PhaseStatus> = new Set(["ended", "collapsed"]);
+/** How a phase's state reads in a sentence: "Phase two never began". */
+const STATE_TEXT: Record<PhaseState, string> = {
+  "not-started": "has not started",
+  "in-force": "is in force",
+  suspended: "is suspended",
+  disputed: "is disputed",
+  ended: "has ended",
+  "never-began": "never began",
+};
 
 /**
- * The phase the clock is in (the latest to start, when several are); else the next to start; else
- * one still in play without dates (under negotiation); else the last one.
+ * The phase in force (the latest to start, when several are); else, when none is, the one whose state
+ * says most about why: a disputed or suspended one, the next to start, one still negotiated without
+ * dates, else the last one.
  */
 function currentPhase(story: StoryAt): PhaseNow | undefined {
-  const moments = story.phases().map((p) => ({ p, m: story.phaseMoment(p) }));
+  const phases = story.phases().map((p) => ({ p, state: story.phaseState(p), m: story.phaseMoment(p) }));
   return (
-    moments.filter((x) => x.m.state === "during").at(-1)?.p ??
-    moments.find((x) => x.m.state === "before")?.p ??
-    moments.find((x) => x.m.state === "unscheduled" && !OVER.has(x.p.status))?.p ??
-    moments[moments.length - 1]?.p
+    phases.filter((x) => x.state === "in-force").at(-1)?.p ??
+    phases.filter((x) => x.state === "disputed" || x.state === "suspended").at(-1)?.p ??
+    phases.find((x) => x.state === "not-started" && x.m.state === "before")?.p ??
+    phases.find((x) => x.state === "not-started")?.p ??
+    phases[phases.length - 1]?.p
   );
+}
+
+/** "No phase is in force: phase two never began (according to Israel)." */
+function noPhaseInForce(p: PhaseNow, story: StoryAt): Rich {
+  const change = p.statusChange;
+  return [
+    `No phase is in force: ${p.phase.name} ${STATE_TEXT[story.phaseState(p)]}`,
+    change?.attribution ? `, according to ${change.attribution}` : "",
+    ".",
+  ];
 }
 
 /** "ends tomorrow", "in force until further notice", "ended 4 days ago" … */
@@ -188,21 +207,28 @@ export const phase = defineCommand({
       });
     }
     const parts = momentParts(m, story, context);
+    const state = story.phaseState(chosen);
     return {
       kind: "answer",
       title: `${phase.name}: ${story.title}`,
       summary:
-        m.state === "during"
-          ? m.openEnded
-            ? [`${phase.name} is on day ${m.day} and in force until further notice.`]
-            : [
-                `${phase.name} is on day ${m.day}${m.of ? ` of ${m.of}` : ""}`,
-                ...(m.end ? [" and ends ", relativeSpan(m.end, context.clock.now(), story.timeZone)] : []),
-                ".",
-              ]
-          : m.state === "unscheduled"
-            ? [`${phase.name}: ${STATUS[chosen.status].toLowerCase()}, no dates set.`]
-            : [`${phase.name} `, ...parts, "."],
+        !options.phase && state !== "in-force" && state !== "not-started"
+          ? noPhaseInForce(chosen, story)
+          : state === "never-began" || state === "suspended" || state === "disputed"
+            ? [`${phase.name} ${STATE_TEXT[state]}.`]
+            : m.state === "during"
+              ? m.openEnded
+                ? [`${phase.name} is on day ${m.day} and in force until further notice.`]
+                : [
+                    `${phase.name} is on day ${m.day}${m.of ? ` of ${m.of}` : ""}`,
+                    ...(m.end
+                      ? [" and ends ", relativeSpan(m.end, context.clock.now(), story.timeZone)]
+                      : []),
+                    ".",
+                  ]
+              : m.state === "unscheduled"
+                ? [`${phase.name}: ${STATUS[chosen.status].toLowerCase()}, no dates set.`]
+                : [`${phase.name} `, ...parts, "."],
       fields,
       ...cite(story, context.settings, [
         { what: phase.name, sourceIds: phase.sourceIds, evidence: phase.evidence },

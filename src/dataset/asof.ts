@@ -67,6 +67,13 @@ export interface FigureNow {
 /** Statuses whose phase is over from the status's own instant, whatever its planned end. */
 const TERMINAL: ReadonlySet<PhaseStatus> = new Set(["ended", "collapsed"]);
 
+/**
+ * Where a phase stands at an instant, in one word: not started (planned, under negotiation, or its
+ * start still ahead), in force, suspended, disputed (in force or not depending on who says it: the
+ * status entry says who), ended (ended, collapsed, or past its planned end), never began.
+ */
+export type PhaseState = "not-started" | "in-force" | "suspended" | "disputed" | "ended" | "never-began";
+
 export class StoryAt {
   readonly t: number;
   readonly today: LocalDate;
@@ -221,6 +228,14 @@ export class StoryAt {
     return tag ? this.story.byTag.get(tag) : this.story.timeline;
   }
 
+  /** The phase's state at this instant: its status when that says more than its schedule. */
+  phaseState(p: PhaseNow): PhaseState {
+    if (p.status === "never-began" || p.status === "suspended" || p.status === "disputed") return p.status;
+    const m = this.phaseMoment(p);
+    if (m.state === "after" || TERMINAL.has(p.status)) return "ended";
+    return m.state === "during" ? "in-force" : "not-started";
+  }
+
   /** Where this instant stands in a phase's schedule. */
   phaseMoment(p: PhaseNow): PhaseMoment {
     const tz = this.timeZone;
@@ -252,18 +267,12 @@ export type PhaseMoment =
   | { state: "after"; ended: When; status?: PhaseStatus };
 
 /**
- * Day N of a period that started at `start`, at instant `t`, on the story's calendar: a date-only
- * start counts calendar days (its first day is day 1); an exact start counts whole days from its wall
- * time, so a phase that started at 04:00 turns to its next day at 04:00, not at midnight.
+ * Day N of a period that started at `start`, at instant `t`: calendar days in the story's zone, its
+ * first day (from the start, whatever its hour) day 1, the day after day 2. Every reply counts days
+ * this way, so /phase's "day 41 of 42" and /deadlines' "tomorrow" agree.
  */
 export function dayNumber(start: When, t: number, timeZone: string): number {
-  const at = new Date(t);
-  const elapsed = daysBetween(dayOf(start, timeZone), localDateOf(at, timeZone));
-  if (start.precision === "date") return elapsed + 1;
-  const s = wallTime(start.instant, timeZone);
-  const n = wallTime(at, timeZone);
-  const before = n.hour * 3600 + n.minute * 60 + n.second < s.hour * 3600 + s.minute * 60 + s.second;
-  return elapsed + (before ? 0 : 1);
+  return daysBetween(dayOf(start, timeZone), localDateOf(new Date(t), timeZone)) + 1;
 }
 
 /** The story at an instant. */

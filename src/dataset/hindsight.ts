@@ -67,8 +67,19 @@ function day(year: number, month: number, d: number): string | undefined {
   return `${year}-${two(month + 1)}-${two(d)}`;
 }
 
-/** The dates a text mentions; a day and month without a year are read in `year`. */
-export function dateMentions(text: string, year: number): DateMention[] {
+/**
+ * A day and month without a year, read as the occurrence nearest to `reference` (a tie goes to the
+ * past): news texts name recent days and days soon to come without their year.
+ */
+function nearest(month: number, d: number, reference: string): string | undefined {
+  const year = Number(reference.slice(0, 4));
+  const candidates = [year - 1, year, year + 1].flatMap((y) => day(y, month, d) ?? []);
+  const distance = (c: string) => Math.abs(Date.parse(c) - Date.parse(reference));
+  return candidates.sort((a, b) => distance(a) - distance(b) || (a < b ? -1 : 1))[0];
+}
+
+/** The dates a text mentions; a day and month without a year are read near the day `reference`. */
+export function dateMentions(text: string, reference: string): DateMention[] {
   const out: DateMention[] = [];
   for (const m of text.matchAll(DATE_MENTION)) {
     const g = m.slice(1);
@@ -77,9 +88,13 @@ export function dateMentions(text: string, year: number): DateMention[] {
     if (g[0]) {
       first = last = day(Number(g[0]), Number(g[1]) - 1, Number(g[2]));
     } else if (g[3] && g[4]) {
-      first = last = day(Number(g[5] ?? year), monthIndex(g[4]), Number(g[3]));
+      first = last = g[5]
+        ? day(Number(g[5]), monthIndex(g[4]), Number(g[3]))
+        : nearest(monthIndex(g[4]), Number(g[3]), reference);
     } else if (g[6] && g[7]) {
-      first = last = day(Number(g[8] ?? year), monthIndex(g[6]), Number(g[7]));
+      first = last = g[8]
+        ? day(Number(g[8]), monthIndex(g[6]), Number(g[7]))
+        : nearest(monthIndex(g[6]), Number(g[7]), reference);
     } else if (g[9] && g[10]) {
       const y = Number(g[10]);
       const mi = monthIndex(g[9]);
@@ -156,9 +171,9 @@ function checkDates(
   isScheduled: (m: DateMention, by: number) => boolean,
 ) {
   const knownDay = localDateOf(new Date(s.visibleFrom), timeZone);
-  const year = Number(knownDay.slice(0, 4));
   for (const text of s.texts) {
-    for (const mention of dateMentions(text, year)) {
+    if (s.scheduleTexts.includes(text)) continue;
+    for (const mention of dateMentions(text, knownDay)) {
       if (mention.first <= knownDay || isScheduled(mention, s.visibleFrom)) continue;
       problems.push({
         path: s.path,

@@ -47,6 +47,11 @@ export interface Statement {
   visibleFrom: number;
   /** Dates a deadline or phase schedules (a due date, a planned start or end). */
   scheduled: When[];
+  /**
+   * Of `texts`, those that explain how a scheduled date was set or computed (a deadline's or phase's
+   * `derived`): they name the dates the schedule counts from, so the hindsight check leaves them be.
+   */
+  scheduleTexts: string[];
 }
 
 interface Draft {
@@ -63,6 +68,7 @@ interface Draft {
   /** The item it belongs to: never shown before it. */
   parent?: Statement | undefined;
   scheduled?: (string | null | undefined)[];
+  scheduleTexts?: (string | undefined)[];
 }
 
 /** Every statement of a story file, items before their entries. */
@@ -80,10 +86,14 @@ export function statementsOf(data: StoryFile): Statement[] {
       : first
         ? sourceKnownFrom(first, about, tz)
         : Number.NEGATIVE_INFINITY;
+    const present = (list: (string | undefined)[]) =>
+      list.filter((t): t is string => typeof t === "string" && t.length > 0);
+    const scheduleTexts = present(d.scheduleTexts ?? []);
     const s: Statement = {
       path: d.path,
       kind: d.kind,
-      texts: d.texts.filter((t): t is string => typeof t === "string" && t.length > 0),
+      texts: [...present(d.texts), ...scheduleTexts],
+      scheduleTexts,
       sourceIds: [...d.sourceIds],
       evidence: d.evidence,
       about,
@@ -162,13 +172,8 @@ export function statementsOf(data: StoryFile): Statement[] {
     const item = add({
       path: `phases[${i}]`,
       kind: "phase",
-      texts: [
-        p.name,
-        typeof p.status === "string" ? p.statusNote : undefined,
-        p.startDerived,
-        p.endDerived,
-        p.lengthDerived,
-      ],
+      texts: [p.name, typeof p.status === "string" ? p.statusNote : undefined],
+      scheduleTexts: [p.startDerived, p.endDerived, p.lengthDerived],
       sourceIds: p.sourceIds,
       evidence: p.evidence,
       scheduled: [p.start, p.end],
@@ -250,7 +255,8 @@ export function statementsOf(data: StoryFile): Statement[] {
     const item = add({
       path: `deadlines[${i}]`,
       kind: "deadline",
-      texts: [d.title, d.phrase, typeof d.status === "string" ? d.statusNote : undefined, d.derived],
+      texts: [d.title, d.phrase, typeof d.status === "string" ? d.statusNote : undefined],
+      scheduleTexts: [d.derived],
       sourceIds: d.sourceIds,
       evidence: d.evidence,
       known: d.since,

@@ -103,11 +103,11 @@ describe("validate refuses hindsight", () => {
 });
 
 describe("dates in a text", () => {
-  it("reads day-month-year, month-day-year, ISO, a month alone, and a day-month in the given year", () => {
+  it("reads day-month-year, month-day-year, ISO, a month alone, and a day-month near the given day", () => {
     expect(
       dateMentions(
         "On 1 March 2025, March 9, 2025, 2025-03-10, in January 2026 and on Monday 13 October.",
-        2025,
+        "2025-10-01",
       ),
     ).toEqual([
       { text: "1 March 2025", first: "2025-03-01", last: "2025-03-01" },
@@ -119,7 +119,13 @@ describe("dates in a text", () => {
   });
 
   it("does not read 'may' as a month", () => {
-    expect(dateMentions("Witkoff may join the talks.", 2025)).toEqual([]);
+    expect(dateMentions("Witkoff may join the talks.", "2025-02-28")).toEqual([]);
+  });
+
+  it("reads a day and month without a year as the nearest such day, a tie going to the past", () => {
+    expect(dateMentions("since 10 October", "2026-04-06")[0]?.first).toBe("2025-10-10");
+    expect(dateMentions("on 15 October", "2025-10-14")[0]?.first).toBe("2025-10-15");
+    expect(dateMentions("on 28 December", "2026-01-03")[0]?.first).toBe("2025-12-28");
   });
 });
 
