@@ -171,7 +171,7 @@ function checkDates(
   isScheduled: (m: DateMention, by: number) => boolean,
 ) {
   const knownDay = localDateOf(new Date(s.visibleFrom), timeZone);
-  for (const text of s.texts) {
+  for (const text of [...s.texts, ...s.names]) {
     if (s.scheduleTexts.includes(text)) continue;
     for (const mention of dateMentions(text, knownDay)) {
       if (mention.first <= knownDay || isScheduled(mention, s.visibleFrom)) continue;

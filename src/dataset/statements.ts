@@ -52,6 +52,8 @@ export interface Statement {
    * `derived`): they name the dates the schedule counts from, so the hindsight check leaves them be.
    */
   scheduleTexts: string[];
+  /** Who says it or said it (an attribution, a claim's speaker): names that other replies use too. */
+  names: string[];
 }
 
 interface Draft {
@@ -69,6 +71,7 @@ interface Draft {
   parent?: Statement | undefined;
   scheduled?: (string | null | undefined)[];
   scheduleTexts?: (string | undefined)[];
+  names?: (string | undefined)[];
 }
 
 /** Every statement of a story file, items before their entries. */
@@ -94,6 +97,7 @@ export function statementsOf(data: StoryFile): Statement[] {
       kind: d.kind,
       texts: [...present(d.texts), ...scheduleTexts],
       scheduleTexts,
+      names: present(d.names ?? []),
       sourceIds: [...d.sourceIds],
       evidence: d.evidence,
       about,
@@ -107,7 +111,9 @@ export function statementsOf(data: StoryFile): Statement[] {
   };
 
   /** A history field's entries, each a statement of its own (the single form is the item's). */
-  const entries = <E extends { from: string; sourceIds?: string[]; evidence?: string; note?: string }>(
+  const entries = <
+    E extends { from: string; sourceIds?: string[]; evidence?: string; note?: string; attribution?: string },
+  >(
     path: string,
     kind: StatementKind,
     value: unknown,
@@ -121,6 +127,7 @@ export function statementsOf(data: StoryFile): Statement[] {
         path: `${path}[${j}]`,
         kind,
         texts: [e.note, ...texts(e)],
+        names: [e.attribution],
         sourceIds: e.sourceIds ?? parent.sourceIds,
         evidence: e.evidence,
         about: e.from,
@@ -184,6 +191,7 @@ export function statementsOf(data: StoryFile): Statement[] {
         path: `phases[${i}].moves[${j}]`,
         kind: "phase-move",
         texts: [m.note],
+        names: [m.attribution],
         sourceIds: m.sourceIds,
         evidence: m.evidence,
         about: m.at,
@@ -209,6 +217,7 @@ export function statementsOf(data: StoryFile): Statement[] {
         path: `figures[${i}].values[${j}]`,
         kind: "figure-value",
         texts: [v.note, v.derived],
+        names: [v.attribution],
         sourceIds: [v.sourceId],
         evidence: v.evidence,
         about: v.asOf,
@@ -233,6 +242,7 @@ export function statementsOf(data: StoryFile): Statement[] {
       path: `events[${i}]`,
       kind: "event",
       texts: [e.title, e.description, e.whenNote, e.derived],
+      names: [e.attribution],
       sourceIds: e.sourceIds,
       evidence: e.evidence,
       about: e.when,
@@ -243,6 +253,7 @@ export function statementsOf(data: StoryFile): Statement[] {
         path: `events[${i}].updates[${j}]`,
         kind: "event-update",
         texts: [u.title, u.description],
+        names: [u.attribution],
         sourceIds: u.sourceIds,
         evidence: u.evidence,
         about: e.when,
@@ -268,6 +279,7 @@ export function statementsOf(data: StoryFile): Statement[] {
         path: `deadlines[${i}].moves[${j}]`,
         kind: "deadline-move",
         texts: [m.note],
+        names: [m.attribution],
         sourceIds: m.sourceIds,
         evidence: m.evidence,
         about: m.at,
@@ -282,6 +294,7 @@ export function statementsOf(data: StoryFile): Statement[] {
       path: `claims[${i}]`,
       kind: "claim",
       texts: [c.text, c.quote],
+      names: [c.by],
       sourceIds: c.sourceIds,
       // The speaker's words as the source quotes them are evidence too.
       evidence: c.evidence ?? c.quote,

@@ -49,12 +49,30 @@ export interface Oracle {
 
 export function oracleFor(story: Story): Oracle {
   const statements = statementsOf(story);
-  const all = statements.flatMap((s) => s.texts.map((text) => ({ text, statement: s })));
-  const tellings = all
+  const texts = statements.flatMap((s) => s.texts.map((text) => ({ text, statement: s })));
+  // Everything a reply may word from what is known: statements, who said them, a person with a role
+  // ("Donald Trump, US President"), a source's title and publisher.
+  const people = story.people.map((p) => p.name);
+  const pool = [
+    ...texts.map((x) => ({ text: x.text, from: x.statement.visibleFrom })),
+    ...statements.flatMap((s) => s.names.map((text) => ({ text, from: s.visibleFrom }))),
+    ...statements.flatMap((s) => {
+      const index = /^people\[(\d+)\]/.exec(s.path)?.[1];
+      const name = index === undefined ? undefined : people[Number(index)];
+      return name && s.kind === "person-role"
+        ? s.texts.map((role) => ({ text: `${name}, ${role}`, from: s.visibleFrom }))
+        : [];
+    }),
+    ...story.sources.flatMap((s) => {
+      const from = story.sourcesById.get(s.id)?.publication.ms ?? Number.NEGATIVE_INFINITY;
+      return [s.title, s.publisher ?? ""].map((text) => ({ text, from }));
+    }),
+  ];
+  const tellings = texts
     .filter((x) => x.text.length >= MIN_TEXT)
     .map((x) => ({
       ...x,
-      shownFrom: Math.min(...all.filter((y) => y.text.includes(x.text)).map((y) => y.statement.visibleFrom)),
+      shownFrom: Math.min(...pool.filter((y) => y.text.includes(x.text)).map((y) => y.from)),
     }));
   return { story, tellings };
 }
