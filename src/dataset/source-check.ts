@@ -72,6 +72,17 @@ export function sourceChecks(story: StoryFile, texts: ReadonlyMap<string, string
       if (node[field] === undefined || typeof derived === "string" || sourceIds.length === 0) continue;
       out.push({ path: [...path, field], kind: rule.kind, item: node, field, sourceIds });
     }
+    // A statement's evidence is quoted from its first source: it must be in that source's text.
+    const first = cited[0];
+    if (typeof node.evidence === "string" && first !== undefined && texts.has(first)) {
+      out.push({
+        path: [...path, "evidence"],
+        kind: "quote",
+        item: node,
+        field: "evidence",
+        sourceIds: [first],
+      });
+    }
     for (const [key, value] of Object.entries(node)) {
       walk(value, pattern ? `${pattern}.${key}` : key, [...path, key], cited);
     }

@@ -268,3 +268,17 @@ describe("which archived text belongs to which source", () => {
     expect(found(story({}), { "a.txt": header })).toEqual({ found: {}, missing: [SOURCE_ID], errors: [] });
   });
 });
+
+describe("evidence", () => {
+  it("finds a statement's evidence, word for word, in its first source", () => {
+    const text = "Officials met in Cairo on Thursday. Something happened there, the agency said.";
+    expect(problems(event("2025-02-27", { evidence: "Something happened there" }), text)).toEqual([]);
+  });
+
+  it("reports evidence that its source does not say, at the statement's evidence", () => {
+    const text = "Officials met in Cairo on Thursday.";
+    expect(problems(event("2025-02-27", { evidence: "Nothing of the kind was said." }), text)).toEqual([
+      'story.json: events[0].evidence: "Nothing of the kind was said" not found in source aj-2025-02-28',
+    ]);
+  });
+});
