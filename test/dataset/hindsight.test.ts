@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { checkHindsight, dateMentions } from "../../src/dataset/hindsight.js";
 import { parseStoryText } from "../../src/dataset/load.js";
-import { type RawStory, truceStory } from "../support/index.js";
+import { type RawStory, shippedStory, truceStory } from "../support/index.js";
 
 /** The truce with one change, parsed as the loader parses it: every error it reports. */
 function errorsOf(change: (s: RawStory) => void) {
@@ -133,5 +133,68 @@ describe("checkHindsight on a parsed file", () => {
   it("reports nothing for a story with no sources cited", () => {
     const parsed = parseStoryText("truce.json", JSON.stringify(truceStory()));
     expect(parsed.data && checkHindsight(parsed.data)).toEqual([]);
+  });
+});
+
+describe("validate on a copy of the shipped data with hindsight planted in it", () => {
+  /** The shipped story with one change, as the loader reports it. */
+  const plant = (change: (s: RawStory) => void) => {
+    const story = shippedStory();
+    change(story);
+    return parseStoryText("data/gaza-2025.json", JSON.stringify(story)).errors;
+  };
+
+  it("accepts the shipped data as it is", () => {
+    expect(plant(() => {})).toEqual([]);
+  });
+
+  it("refuses an announcement that tells how the story ended, naming file, path and both dates", () => {
+    const errors = plant((s) => {
+      s.events[1].description += " The last hostage's remains were returned on 26 January 2026.";
+    });
+    expect(errors).toEqual([
+      {
+        file: "data/gaza-2025.json",
+        path: "events[1]",
+        message: expect.stringMatching(/mentions "26 January 2026" \(2026-01-26\), later than 2025-01-16/),
+      },
+    ]);
+  });
+
+  it("refuses the announcement citing a 2026 report, naming both dates", () => {
+    const errors = plant((s) => {
+      s.events[1].sourceIds.push("npr-2026-01-26");
+    });
+    expect(errors).toEqual([
+      {
+        file: "data/gaza-2025.json",
+        path: "events[1].sourceIds[2]",
+        message: expect.stringMatching(
+          /cites "npr-2026-01-26", published 2026-01-26T08:17:00-06:00 .*after the statement is shown \(from 2025-01-1\d/,
+        ),
+      },
+    ]);
+  });
+
+  it("refuses a deadline whose only source came out after it was due, naming both dates", () => {
+    const errors = plant((s) => {
+      s.deadlines[1].sourceIds = ["npr-2026-01-26"];
+      s.deadlines[1].evidence = "Israel said it had recovered the remains.";
+    });
+    expect(errors).toContainEqual({
+      file: "data/gaza-2025.json",
+      path: "deadlines[1]",
+      message: expect.stringMatching(
+        /becomes known on 2026-01-26 16:17 Asia\/Jerusalem, at or after its due date 2025-03-01/,
+      ),
+    });
+  });
+
+  it("refuses a sourced statement without its quote", () => {
+    expect(
+      plant((s) => {
+        delete s.events[2].evidence;
+      }).map((e) => e.path),
+    ).toEqual(["events[2].evidence"]);
   });
 });
