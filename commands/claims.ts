@@ -3,6 +3,7 @@ import { defineCommand } from "../src/command/definition.js";
 import { storyOption } from "../src/command/options.js";
 import { pickStory, suggestStory } from "../src/command/story.js";
 import type { StoryAt } from "../src/dataset/asof.js";
+import { storyAt } from "../src/dataset/asof.js";
 import { dayOf, type IndexedClaim, startMs } from "../src/dataset/dataset.js";
 import { errorReply } from "../src/reply/errors.js";
 import { cite } from "../src/reply/phrases.js";
@@ -21,7 +22,10 @@ export const claims = defineCommand({
     story: storyOption,
   }),
   suggest: {
-    party: ({ story }) => story.parties.map((p) => ({ value: p.id, label: p.name })),
+    party: ({ story, clock }) =>
+      storyAt(story, clock.now())
+        .parties()
+        .map(({ party }) => ({ value: party.id, label: party.name })),
     story: suggestStory,
   },
   handle(options, context) {
@@ -78,8 +82,7 @@ function speakers(claim: IndexedClaim, story: StoryAt): string {
   );
   if (personIds.length + partyIds.length <= 1) {
     const track = people.find((p) => p.person.id === personIds[0]);
-    const role =
-      track?.roles.at(Math.min(startMs(claim.at, story.timeZone), story.t)) ?? track?.roles.at(story.t);
+    const role = track && story.roleAt(track, startMs(claim.at, story.timeZone));
     return track && role ? `${track.person.name}, ${role.value}` : claim.by;
   }
   const names = new Map([

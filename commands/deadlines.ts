@@ -4,6 +4,7 @@ import { defineCommand } from "../src/command/definition.js";
 import { storyOption } from "../src/command/options.js";
 import { pickStory, suggestStory } from "../src/command/story.js";
 import type { DeadlineNow, StoryAt } from "../src/dataset/asof.js";
+import { storyAt } from "../src/dataset/asof.js";
 import { startMs } from "../src/dataset/dataset.js";
 import { type Deadline, deadlineStatus, type MoveKind } from "../src/dataset/schema.js";
 import { errorReply } from "../src/reply/errors.js";
@@ -124,7 +125,10 @@ export const deadlines = defineCommand({
     story: storyOption,
   }),
   suggest: {
-    deadline: ({ story }) => story.deadlines.map((d) => ({ value: d.id, label: d.title })),
+    deadline: ({ story, clock }) =>
+      storyAt(story, clock.now())
+        .deadlines()
+        .map(({ deadline }) => ({ value: deadline.id, label: deadline.title })),
     story: suggestStory,
   },
   handle(options, context) {

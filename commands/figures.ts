@@ -2,6 +2,7 @@ import { z } from "zod";
 import { defineCommand } from "../src/command/definition.js";
 import { storyOption } from "../src/command/options.js";
 import { pickStory, suggestStory } from "../src/command/story.js";
+import { storyAt } from "../src/dataset/asof.js";
 import { figureSchema } from "../src/dataset/schema.js";
 import { errorReply } from "../src/reply/errors.js";
 import { cite, figureSpans } from "../src/reply/phrases.js";
@@ -17,7 +18,10 @@ export const figures = defineCommand({
     story: storyOption,
   }),
   suggest: {
-    figure: ({ story }) => story.figures.map((f) => ({ value: f.id, label: f.label })),
+    figure: ({ story, clock }) =>
+      storyAt(story, clock.now())
+        .figures()
+        .map(({ figure }) => ({ value: figure.id, label: figure.label })),
     story: suggestStory,
   },
   handle(options, context) {

@@ -4,6 +4,7 @@ import { defineCommand } from "../src/command/definition.js";
 import { storyOption } from "../src/command/options.js";
 import { pickStory, suggestStory } from "../src/command/story.js";
 import type { PhaseMoment, PhaseNow, PhaseState, StoryAt } from "../src/dataset/asof.js";
+import { storyAt } from "../src/dataset/asof.js";
 import type { MoveKind, PhaseStatus } from "../src/dataset/schema.js";
 import { errorReply } from "../src/reply/errors.js";
 import { cite, progressBar, relativeSpan, whenSpan } from "../src/reply/phrases.js";
@@ -155,7 +156,10 @@ export const phase = defineCommand({
     story: storyOption,
   }),
   suggest: {
-    phase: ({ story }) => story.phases.map((p) => ({ value: p.id, label: p.name })),
+    phase: ({ story, clock }) =>
+      storyAt(story, clock.now())
+        .phases()
+        .map(({ phase }) => ({ value: phase.id, label: phase.name })),
     story: suggestStory,
   },
   handle(options, context) {

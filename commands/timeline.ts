@@ -2,6 +2,7 @@ import { z } from "zod";
 import { defineCommand } from "../src/command/definition.js";
 import { storyOption } from "../src/command/options.js";
 import { pickStory, suggestStory } from "../src/command/story.js";
+import { storyAt } from "../src/dataset/asof.js";
 import type { IndexedEvent } from "../src/dataset/dataset.js";
 import { errorReply } from "../src/reply/errors.js";
 import { cite, whenSpan } from "../src/reply/phrases.js";
@@ -35,7 +36,10 @@ export const timeline = defineCommand({
     story: storyOption,
   }),
   suggest: {
-    tag: ({ story }) => story.tags.map((value) => ({ value })),
+    tag: ({ story, clock }) =>
+      storyAt(story, clock.now())
+        .tags()
+        .map((value) => ({ value })),
     story: suggestStory,
   },
   handle(options, context) {
@@ -47,7 +51,7 @@ export const timeline = defineCommand({
         message: `\`from\` (${options.from}) is after \`to\` (${options.to}).`,
       });
     }
-    const tags = story.story.tags;
+    const tags = story.tags();
     if (options.tag && !tags.includes(options.tag)) {
       return errorReply("unknown-value", { option: "tag", value: options.tag, known: tags });
     }

@@ -17,6 +17,7 @@ import {
   type IndexedEvent,
   type IndexedSource,
   type IndexedValue,
+  type PersonTrack,
   type PhaseTrack,
   type Story,
   startMs,
@@ -221,6 +222,23 @@ export class StoryAt {
   /** An event as reported by this instant: its first wording, or the latest update known. */
   eventVersion(e: IndexedEvent): EventVersion {
     return e.versions.at(this.t) ?? (e.versions.entries[0] as EventVersion);
+  }
+
+  /** The tags of the events known at this instant, sorted. */
+  tags(): string[] {
+    return this.story.tags.filter((tag) => (this.story.byTag.get(tag)?.count(this.t) ?? 0) > 0);
+  }
+
+  /**
+   * A person's role when they spoke at `when`: the latest of their roles known at this instant that
+   * held from then, else the role known now.
+   */
+  roleAt(track: PersonTrack, when: number): Change<string> | undefined {
+    let held: Change<string> | undefined;
+    for (const entry of track.roles.entries) {
+      if (entry.visibleFrom <= this.t && entry.from <= when) held = entry;
+    }
+    return held ?? track.roles.at(this.t);
   }
 
   /** The timeline (or a tag's events) as known at this instant. */

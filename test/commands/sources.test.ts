@@ -18,11 +18,14 @@ describe("sources", () => {
   it("lists only the sources published by then", () => {
     const ids = (at: string) => run("sources", {}, at).footer?.sources.map((s) => s.id) ?? [];
     expect(ids(BEFORE)).toEqual([
-      "trend-2025-01-15",
-      "wion-2025-01-16",
-      "lbc-2025-01-16",
+      "nbcnewyork-2025-01-15",
+      "wtmj-2025-01-15",
+      "hindustantimes-2025-01-16",
+      "khaleejtimes-2025-01-16",
       "politico-2025-01-16",
+      "thesouthasiantimes-2025-01-17",
     ]);
+    expect(ids(BEFORE)).not.toContain("dw-2025-01-18");
     expect(ids(DURING)).toContain("aj-2025-02-28");
     expect(ids(DURING)).not.toContain("cnn-2025-03-01");
     expect(ids(AFTER)).toContain("cnn-2025-03-01");

@@ -43,7 +43,7 @@ describe("the commands' suggestions", () => {
   });
 
   it("names values by their label: /claims suggests the parties of the story", () => {
-    expect(suggestions(registry.get("claims"), "party", "ha", {}, context)).toEqual([
+    expect(suggestions(registry.get("claims"), "party", "ham", {}, context)).toEqual([
       { value: "hamas", label: "Hamas" },
     ]);
   });
@@ -59,7 +59,8 @@ describe("the commands' suggestions", () => {
   it("draws the other options' values from the story filled in, else the default story", () => {
     const s = shippedStory();
     delete s.story.default;
-    const two = contextAt(DURING, {}, truceDataset(s));
+    // Once every phase of both stories is known.
+    const two = contextAt("2030-01-01T00:00:00Z", {}, truceDataset(s));
     const phases = (filled: Record<string, unknown>) =>
       optionValues(registry.get("phase"), "phase", filled, two).map((c) => c.value);
     const ids = (story: string) => two.dataset.byId.get(story)?.phases.map((p) => p.id);
@@ -85,5 +86,32 @@ describe("matching what was typed", () => {
 
   it("offers every value when nothing is typed yet", () => {
     expect(matching(values, "  ")).toEqual(values);
+  });
+});
+
+describe("suggestions at an instant", () => {
+  it("offers, on 28 February 2025, only values known then, each of which the command accepts", () => {
+    const refused: string[] = [];
+    for (const def of registry.list) {
+      if (def.kind === "channel") continue;
+      for (const option of Object.keys(def.suggest ?? {})) {
+        if (option === "story") continue;
+        for (const { value } of optionValues(def, option, {}, context)) {
+          if (runCommand(registry, def.name, { [option]: value }, context).kind !== "answer")
+            refused.push(`/${def.name} ${option}:${value}`);
+        }
+      }
+    }
+    expect(refused).toEqual([]);
+  });
+
+  it("does not offer a party or a tag first reported later", () => {
+    const parties = optionValues(registry.get("claims"), "party", {}, context).map((c) => c.value);
+    expect(parties).toContain("hamas");
+    expect(parties).not.toContain("board-of-peace");
+    const tags = optionValues(registry.get("timeline"), "tag", {}, context).map((c) => c.value);
+    expect(tags).toContain("phase-one");
+    expect(tags).not.toContain("board-of-peace");
+    expect(runCommand(registry, "timeline", { tag: "board-of-peace" }, context).code).toBe("unknown-value");
   });
 });
