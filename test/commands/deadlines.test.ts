@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { Reply } from "../../src/reply/reply.js";
 import { plainText } from "../../src/reply/reply.js";
-import { AFTER, BEFORE, DURING, NOTHING_KNOWN, run, runText } from "../support/index.js";
+import { AFTER, ARTICLE_KNOWN, BEFORE, DURING, NOTHING_KNOWN, run, runText } from "../support/index.js";
 
 const field = (reply: Reply, name: string) => {
   const f = reply.fields?.find((x) => x.name === name);
@@ -9,11 +9,14 @@ const field = (reply: Reply, name: string) => {
 };
 const titleOf = (line: string) => line.slice(0, line.indexOf(" — "));
 
+/** 12:00 on 18 January 2025 in Jerusalem: DW has reported the ratified deal and phase one's six weeks. */
+const RATIFIED = "2025-01-18T10:00:00Z";
+
 describe("deadlines", () => {
-  describe("before phase one (17 Jan 2025)", () => {
+  describe("before phase one (18 Jan 2025)", () => {
     it("lists only the end of phase one: the Philadelphi dates were reported on 28 February", () => {
-      const reply = run("deadlines", {}, BEFORE);
-      expect(plainText(reply.summary ?? [])).toBe("Next: End of phase one in 43 days.");
+      const reply = run("deadlines", {}, RATIFIED);
+      expect(plainText(reply.summary ?? [])).toBe("Next: End of phase one in 42 days.");
       expect(field(reply, "Upcoming")?.map(titleOf)).toEqual(["End of phase one"]);
       expect(field(reply, "Past")).toEqual(["None."]);
     });
@@ -23,6 +26,12 @@ describe("deadlines", () => {
         "No upcoming deadlines in the data.",
       );
     });
+
+    it("knows no deadline on 17 January: phase one's six weeks were first reported on 18 January", () => {
+      const reply = run("deadlines", {}, BEFORE);
+      expect(plainText(reply.summary ?? [])).toBe("No upcoming deadlines in the data.");
+      expect(field(reply, "Past")).toEqual(["None."]);
+    });
   });
 
   describe("during phase one (28 Feb 2025)", () => {
@@ -31,7 +40,16 @@ describe("deadlines", () => {
       expect(text).toContain("Next: End of phase one tomorrow.");
       expect(text).toContain("End of phase one — Saturday 1 March 2025 (tomorrow) · scheduled");
       expect(text).toContain(
-        "Philadelphi Corridor withdrawal complete — Sunday 9 March 2025 (in 9 days) · disputed",
+        "Philadelphi Corridor withdrawal complete — Sunday 9 March 2025 (in 9 days) · scheduled",
+      );
+    });
+
+    it("says phase one ends today from midnight in Jerusalem, with the article's own-day disputes", () => {
+      const text = runText("deadlines", {}, ARTICLE_KNOWN);
+      expect(text).toContain("Next: End of phase one today.");
+      expect(text).toContain("End of phase one — Saturday 1 March 2025 (today) · scheduled");
+      expect(text).toContain(
+        "Philadelphi Corridor withdrawal complete — Sunday 9 March 2025 (in 8 days) · disputed",
       );
     });
   });
@@ -44,11 +62,15 @@ describe("deadlines", () => {
       );
       expect(field(reply, "Upcoming")?.map(titleOf)).toEqual(["Philadelphi Corridor withdrawal complete"]);
       const past = field(reply, "Past") ?? [];
-      expect(past.map(titleOf).sort()).toEqual([
+      expect(past.map(titleOf).slice(0, 2).sort()).toEqual([
         "End of phase one",
         "Philadelphi Corridor withdrawal starts",
       ]);
-      expect(past.every((l) => l.includes("Saturday 1 March 2025 (4 days ago)"))).toBe(true);
+      expect(past.slice(0, 2).every((l) => l.includes("Saturday 1 March 2025 (4 days ago)"))).toBe(true);
+      expect(past.map(titleOf).slice(2)).toEqual([
+        "Ultimatum for Hamas to return hostages by Saturday noon (15 February 2025)",
+      ]);
+      expect(past[2]).toContain("15 Feb 2025, 12:00 GMT+2 (18 days ago) · met");
     });
 
     it("says there are no upcoming deadlines once all are past", () => {
@@ -66,11 +88,12 @@ describe("deadlines", () => {
     expect(field(run("deadlines", {}, "2025-03-01T22:00:00Z"), "Past")?.[0]).toContain("(yesterday)");
   });
 
-  it("notes the disputed Philadelphi withdrawal and why", () => {
-    const text = runText("deadlines", {}, DURING);
+  it("notes the disputed Philadelphi withdrawal and why, once the 28 February article's own-day facts are known", () => {
+    const text = runText("deadlines", {}, ARTICLE_KNOWN);
     expect(text).toContain(
-      "Philadelphi Corridor withdrawal starts — Saturday 1 March 2025 (tomorrow) · disputed: Israeli officials said they would not withdraw as planned from the Philadelphi Corridor.",
+      "Philadelphi Corridor withdrawal starts — Saturday 1 March 2025 (today) · disputed according to Israeli officials: Israeli officials said they would not withdraw as planned from the Philadelphi Corridor.",
     );
+    expect(runText("deadlines", {}, DURING)).not.toContain("would not withdraw");
   });
 
   it("says how derived dates were derived", () => {
@@ -88,12 +111,12 @@ describe("deadlines", () => {
   });
 
   it("status:disputed keeps only disputed deadlines", () => {
-    const reply = run("deadlines", { status: "disputed" }, DURING);
+    const reply = run("deadlines", { status: "disputed" }, ARTICLE_KNOWN);
     expect(field(reply, "Upcoming")?.map(titleOf)).toEqual([
       "Philadelphi Corridor withdrawal starts",
       "Philadelphi Corridor withdrawal complete",
     ]);
-    expect(field(run("deadlines", { status: "met" }, DURING), "Upcoming")).toEqual(["None."]);
+    expect(field(run("deadlines", { status: "met" }, ARTICLE_KNOWN), "Upcoming")).toEqual(["None."]);
   });
 
   it("rejects an unknown show value, naming the choices", () => {

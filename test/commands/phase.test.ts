@@ -1,6 +1,9 @@
 import { describe, expect, it } from "vitest";
 import { AFTER, BEFORE, DURING, NOTHING_KNOWN, run, runText } from "../support/index.js";
 
+/** 12:00 on 18 January 2025 in Jerusalem: DW has reported the ratified deal and its first phase. */
+const RATIFIED = "2025-01-18T10:00:00Z";
+
 describe("phase", () => {
   describe("before the agreement was announced (10 Jan 2025)", () => {
     it("knows no phase yet", () => {
@@ -8,19 +11,25 @@ describe("phase", () => {
     });
   });
 
-  describe("before phase one, once announced (17 Jan 2025)", () => {
-    it("says phase one starts in 2 days", () => {
-      const text = runText("phase", {}, BEFORE);
-      expect(text).toContain("Phase one starts in 2 days.");
-      expect(text).toContain("From Sunday 19 January 2025 to Saturday 1 March 2025 · starts in 2 days");
+  describe("once announced, before DW reported the phases (17 Jan 2025)", () => {
+    it("knows no phase yet: phase one is first reported by DW on 18 January", () => {
+      expect(runText("phase", {}, BEFORE)).toContain("has no phases yet");
+    });
+  });
+
+  describe("before phase one, once the cabinet ratified the deal (18 Jan 2025)", () => {
+    it("says phase one starts tomorrow", () => {
+      const text = runText("phase", {}, RATIFIED);
+      expect(text).toContain("Phase one starts tomorrow.");
+      expect(text).toContain("From Sunday 19 January 2025 to Saturday 1 March 2025 · starts tomorrow");
       expect(text).not.toContain("Progress:");
     });
 
     it("says nothing the 28 February article reported: no terms, no phase two", () => {
-      const text = runText("phase", {}, BEFORE);
+      const text = runText("phase", {}, RATIFIED);
       expect(text).not.toContain("Terms:");
       expect(text).not.toContain("Phase two");
-      expect(text).toContain("Status:\n  Planned (as of 16 Jan 2025)");
+      expect(text).toContain("Status:\n  Planned (as of 18 Jan 2025)");
     });
   });
 
@@ -38,8 +47,8 @@ describe("phase", () => {
     it("says which dates are derived and how", () => {
       const text = runText("phase", {}, DURING);
       expect(text).toContain("Derived dates:");
-      expect(text).toContain("42 days from Sunday 19 January 2025, counting both ends");
-      expect(text).toContain("Counted from 19 January to 1 March 2025, both days included.");
+      expect(text).toContain("Six weeks (42 days) from Sunday 19 January 2025, counting both ends");
+      expect(text).toContain("counted from 19 January to 1 March 2025, both days included.");
     });
 
     it("lists its terms and the other phases", () => {
@@ -68,8 +77,8 @@ describe("phase", () => {
       expect(text).toContain("Phase two: under negotiation, no dates set.");
     });
 
-    // BUG (source): the phase list labels phases by their curated status only, so four days after
-    // phase one ended the default /phase says "Phase one (`phase-one`): in force" and never that it ended.
+    // The phase list once labelled phases by their curated status only, and said four days after phase
+    // one ended that it was "in force".
     it('says phase one "ended 4 days ago", not that it is in force', () => {
       const text = runText("phase", {}, AFTER);
       expect(text).toContain("ended 4 days ago");
@@ -77,11 +86,19 @@ describe("phase", () => {
     });
   });
 
+  describe("after the truce collapsed (20 Mar 2025)", () => {
+    it("says no phase is in force: phase two never began, and who says so", () => {
+      expect(runText("phase", {}, "2025-03-20T10:00:00Z")).toContain(
+        "No phase is in force: Phase two never began, according to Reuters (Business Recorder); ABC News.",
+      );
+    });
+  });
+
   it("answers about any phase by id", () => {
     expect(runText("phase", { phase: "phase-two" }, DURING)).toContain(
       "Phase two: under negotiation, no dates set.",
     );
-    expect(runText("phase", { phase: "phase-one" }, BEFORE)).toContain("Phase one starts in 2 days.");
+    expect(runText("phase", { phase: "phase-one" }, RATIFIED)).toContain("Phase one starts tomorrow.");
   });
 
   it("names the phases when asked for an unknown one", () => {

@@ -17,6 +17,8 @@ const text = (command: string, options: Record<string, string>, at: string, ds =
 
 describe("a phase that starts at 04:00 local time", () => {
   // Without the later extensions: 30 days from 04:00 on 11 January to 04:00 on 10 February (UTC+2).
+  // Days are counted on the story's calendar: 11 January is day 1, 12 January from midnight day 2, and
+  // 9 February day 30, which the count keeps until the end at 04:00 on 10 February.
   const fixed = truceDataset();
   const plain = truceDataset(
     truceStory((s) => {
@@ -33,14 +35,20 @@ describe("a phase that starts at 04:00 local time", () => {
     expect(phase("2025-01-11T02:00:00Z")).toContain("The truce is on day 1 of 30");
   });
 
-  it("turns to its next day at 04:00, not at midnight", () => {
-    expect(phase("2025-01-11T23:00:00Z")).toContain("day 1 of 30"); // 01:00 on 12 January
+  it("turns to its next day at midnight in the story's zone, not at its starting hour", () => {
+    expect(phase("2025-01-11T21:59:00Z")).toContain("day 1 of 30"); // 23:59 on 11 January
+    expect(phase("2025-01-11T22:00:00Z")).toContain("day 2 of 30"); // 00:00 on 12 January
+    expect(phase("2025-01-11T23:00:00Z")).toContain("day 2 of 30"); // 01:00 on 12 January
     expect(phase("2025-01-12T02:00:00Z")).toContain("day 2 of 30"); // 04:00 on 12 January
+    expect(phase("2025-01-12T22:00:00Z")).toContain("day 3 of 30"); // 00:00 on 13 January
   });
 
-  it('never reads "day 31 of 30" in the last hours before it ends', () => {
-    expect(phase("2025-02-10T00:30:00Z")).toContain("The truce is on day 30 of 30"); // 02:30
-    expect(phase("2025-02-10T02:00:00Z")).toContain("The truce ended"); // 04:00
+  it('never reads "day 31 of 30": its last calendar day lasts until it ends at 04:00 the day after', () => {
+    expect(phase("2025-02-08T21:59:00Z")).toContain("The truce is on day 29 of 30"); // 23:59 on 8 February
+    expect(phase("2025-02-08T22:00:00Z")).toContain("The truce is on day 30 of 30"); // 00:00 on 9 February
+    expect(phase("2025-02-10T00:30:00Z")).toContain("The truce is on day 30 of 30"); // 02:30 on 10 February
+    expect(phase("2025-02-10T01:59:00Z")).toContain("The truce is on day 30 of 30"); // 03:59 on 10 February
+    expect(phase("2025-02-10T02:00:00Z")).toContain("No phase is in force: The truce has ended."); // 04:00
     expect(fixed.stories.length).toBe(1);
   });
 });

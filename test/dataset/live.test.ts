@@ -50,7 +50,7 @@ describe("live dataset", () => {
       }),
     );
     expect(await live.reload()).toBe(false);
-    expect(live.dataset.defaultStory.figures[0]?.values[0]?.value).toBe(59);
+    expect(live.dataset.defaultStory.figures[0]?.values[0]?.value).toBe(90);
     const logged = text();
     expect(logged).toContain("data edit rejected: still serving the last good data");
     expect(logged).toContain("figures[0].values[0].value");
