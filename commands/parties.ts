@@ -27,18 +27,16 @@ export const parties = defineCommand({
     const known = story.parties();
     const people = story.people();
     const fields: ReplyField[] = [];
+    // A party is described once, under its first role; under another, by its role's own note if any.
+    const described = new Set<string>();
+    const line = ({ party, change }: (typeof known)[number]): string => {
+      const about = described.has(party.id) ? change.note : (party.description ?? change.note);
+      described.add(party.id);
+      return about ? `${party.name}: ${about}` : party.name;
+    };
     for (const role of PARTY_ROLES) {
       const members = known.filter((p) => p.roles.includes(role));
-      if (members.length) {
-        fields.push({
-          name: ROLE_TITLES[role],
-          value: [
-            members
-              .map(({ party }) => (party.description ? `${party.name}: ${party.description}` : party.name))
-              .join("\n"),
-          ],
-        });
-      }
+      if (members.length) fields.push({ name: ROLE_TITLES[role], value: [members.map(line).join("\n")] });
     }
     if (people.length) {
       fields.push({ name: "People", value: [people.map((p) => `${p.person.name}, ${p.role}`).join("\n")] });

@@ -137,10 +137,14 @@ function statusSince(p: PhaseNow, story: StoryAt): number | undefined {
 function statusText(p: PhaseNow, story: StoryAt): Rich {
   const change = p.statusChange;
   const from = statusSince(p, story);
+  const day = from === undefined ? undefined : formatShortDate(localDateOf(new Date(from), story.timeZone));
+  // A phase that never began has no "since": say from when that was so.
   const since =
-    from === undefined
+    day === undefined
       ? ` (as of ${formatShortDate(story.asOf)})`
-      : ` since ${formatShortDate(localDateOf(new Date(from), story.timeZone))}`;
+      : p.status === "never-began"
+        ? ` (so from ${day})`
+        : ` since ${day}`;
   return [
     `${STATUS[p.status]}${since}`,
     change?.attribution ? `, according to ${change.attribution}` : "",
@@ -194,7 +198,7 @@ export const phase = defineCommand({
     if (terms.length) {
       fields.push({ name: "Terms", value: [terms.map((t) => `• ${t.text}`).join("\n")] });
     }
-    const others = known.filter((p) => p !== chosen);
+    const others = known.filter((p) => p.phase.id !== chosen.phase.id);
     if (others.length) {
       fields.push({
         name: "Other phases",

@@ -9,7 +9,7 @@
  */
 import { daysBetween, formatLongDate, localDateOf, parseWhen } from "../time/calendar.js";
 import { type DataError, formatPath } from "./load.js";
-import type { Source, StoryFile } from "./schema.js";
+import { type Source, type StoryFile, storyFileSchema } from "./schema.js";
 
 type Kind = "figure" | "count" | "date" | "quote" | "name";
 
@@ -54,6 +54,9 @@ function citedBy(item: Record<string, unknown>): string[] | undefined {
   return undefined;
 }
 
+/** The fields of a story file: a loaded story's other fields are its indexes. */
+const FILE_FIELDS: ReadonlySet<string> = new Set(Object.keys(storyFileSchema.shape));
+
 /** Every field of the story that RULES checks, cites an archived source and is not derived. */
 export function sourceChecks(story: StoryFile, texts: ReadonlyMap<string, string>): SourceCheck[] {
   const out: SourceCheck[] = [];
@@ -84,6 +87,8 @@ export function sourceChecks(story: StoryFile, texts: ReadonlyMap<string, string
       });
     }
     for (const [key, value] of Object.entries(node)) {
+      // A loaded story carries its indexes beside the file's fields: only the file is checked.
+      if (pattern === "" && !FILE_FIELDS.has(key)) continue;
       walk(value, pattern ? `${pattern}.${key}` : key, [...path, key], cited);
     }
   };

@@ -23,6 +23,7 @@ import {
   tempDir,
   truceDataset,
   truceStory,
+  withEvidence,
 } from "../support/index.js";
 
 const OLD_1D = "truce:handover:1d";
@@ -188,7 +189,13 @@ describe("a story that appears in data/ while channels are subscribed", () => {
       JSON.stringify(
         truceStory((s) => {
           delete s.story.default;
-          s.events.push({ id: "talks-end", when: "2025-03-05", title: "Talks end", sourceIds: ["s-0220"] });
+          s.events.push({
+            id: "talks-end",
+            when: "2025-03-05",
+            title: "Talks end",
+            sourceIds: ["s-0220"],
+            evidence: "As the source reports.",
+          });
         }),
         null,
         2,
@@ -222,9 +229,16 @@ describe("a figure value corrected after it went out", () => {
       const story = shippedStory();
       const values = story.figures.find((f: { id: string }) => f.id === "captives-remaining").values;
       edit(values);
-      writeFileSync(file, JSON.stringify(story, null, 2));
+      writeFileSync(file, JSON.stringify(withEvidence(story), null, 2));
     };
     const wrong = { value: 57, asOf: "2025-03-02", attribution: "Israel", sourceId: "aj-2025-02-28" };
+    /** Values are oldest first: one of 2 March goes after the 28 February article's 59, before later ones. */
+    const place = (values: Record<string, unknown>[], value: Record<string, unknown>) =>
+      values.splice(
+        values.findIndex((v) => String(v.asOf) > "2025-03-02"),
+        0,
+        value,
+      );
     write(() => {});
     live = await LiveDataset.open(dir, silentLog());
     clock.set("2025-03-02T08:00:00Z");
@@ -234,7 +248,7 @@ describe("a figure value corrected after it went out", () => {
     await scheduler.tick();
 
     clock.set("2025-03-02T09:00:00Z"); // a value that turns out to be wrong goes out
-    write((values) => values.splice(1, 0, { ...wrong }));
+    write((values) => place(values, { ...wrong }));
     await live.reload();
     await scheduler.idle();
     await subscribe("later", "2025-03-02T09:30:00Z", "gaza-2025", "updates");
@@ -244,7 +258,7 @@ describe("a figure value corrected after it went out", () => {
 
     clock.set("2025-03-02T10:00:00Z"); // corrected
     write((values) =>
-      values.splice(1, 0, { ...wrong, value: 58, corrected: { on: "2025-03-02T12:00:00+02:00", was: 57 } }),
+      place(values, { ...wrong, value: 58, corrected: { on: "2025-03-02T12:00:00+02:00", was: 57 } }),
     );
     await live.reload();
     await scheduler.idle();

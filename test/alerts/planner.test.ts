@@ -52,7 +52,8 @@ describe("reminder planner", () => {
     it("lists every alert in time order, ties by id", () => {
       const keys = alerts.map((a) => `${a.at.toISOString()} ${a.id}`);
       expect(keys).toEqual([...keys].sort());
-      expect(alerts).toHaveLength(6);
+      // The Saturday-noon ultimatum (15 February), phase one's end, and the Philadelphi withdrawal's start and end.
+      expect(alerts).toHaveLength(8);
     });
   });
 

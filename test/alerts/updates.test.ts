@@ -10,7 +10,14 @@ import { LiveDataset } from "../../src/dataset/live.js";
 import { SqliteStore } from "../../src/store/sqlite.js";
 import type { Store } from "../../src/store/store.js";
 import { ManualClock } from "../../src/time/clock.js";
-import { makeScheduler, RecordingSender, shippedStory, silentLog, tempDir } from "../support/index.js";
+import {
+  makeScheduler,
+  RecordingSender,
+  shippedStory,
+  silentLog,
+  tempDir,
+  withEvidence,
+} from "../support/index.js";
 
 let dir: string;
 let file: string;
@@ -38,7 +45,7 @@ function editStory(): void {
     attribution: "Israel",
     sourceId: "aj-2025-02-28",
   });
-  writeFileSync(file, JSON.stringify(story, null, 2));
+  writeFileSync(file, JSON.stringify(withEvidence(story), null, 2));
 }
 
 const sub = (id: string, kind: "reminders" | "updates" | "all", at: string) =>

@@ -3,6 +3,7 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import {
+  ARTICLE_KNOWN,
   botEnv,
   DURING,
   FIGURE_SENTENCE,
@@ -52,10 +53,15 @@ describe("ceasefire-bot CLI", () => {
 
   describe("ask", () => {
     it("answers /captives with attributed figures at a given instant", () => {
-      const r = cli(["ask", "/captives", "--at", DURING]);
+      // The 28 February article's own-day count is known from the end of that day; before, The Media Line's.
+      const during = cli(["ask", "/captives", "--at", DURING]);
+      expect(during.code).toBe(0);
+      expect(during.out).toContain("63 captives, according to The Media Line, as of 22 Feb 2025");
+      expect(during.out).toContain("Data as of 28 Feb 2025");
+      const r = cli(["ask", "/captives", "--at", ARTICLE_KNOWN]);
       expect(r.code).toBe(0);
       expect(r.out).toContain("24 captives, according to Israel, as of 28 Feb 2025");
-      expect(r.out).toContain("Data as of 28 Feb 2025");
+      expect(r.out).toContain("Data as of 1 Mar 2025");
     });
 
     it("takes options in name:value form", () => {
@@ -83,7 +89,7 @@ describe("ceasefire-bot CLI", () => {
     });
 
     it("prints the Discord payload with --render discord: an embed, no mentions parsed", () => {
-      const r = cli(["ask", "/captives", "--at", DURING, "--render", "discord"]);
+      const r = cli(["ask", "/captives", "--at", ARTICLE_KNOWN, "--render", "discord"]);
       expect(r.code).toBe(0);
       const payload = JSON.parse(r.out);
       expect(payload.allowed_mentions).toEqual({ parse: [] });
@@ -91,7 +97,8 @@ describe("ceasefire-bot CLI", () => {
     });
 
     it("prints the Slack payload with --render slack: Block Kit, in the channel", () => {
-      const r = cli(["ask", "/deadlines", "--at", DURING, "--render", "slack"]);
+      // The Philadelphi dispute is the 28 February article's own-day news: known from the end of that day.
+      const r = cli(["ask", "/deadlines", "--at", ARTICLE_KNOWN, "--render", "slack"]);
       expect(r.code).toBe(0);
       const payload = JSON.parse(r.out);
       expect(payload.response_type).toBe("in_channel");
@@ -162,7 +169,9 @@ describe("ceasefire-bot CLI", () => {
     describe("--sources DIR", () => {
       /** A data folder holding one small story with a figure, and a folder of archived source texts. */
       function folders(article: string) {
-        const data = writeStoryFolder({ "story.json": smallStory({ figures: [sourcedFigure({})] }) });
+        // The figure's evidence is the article's sentence that states it.
+        const figure = sourcedFigure({ evidence: FIGURE_SENTENCE });
+        const data = writeStoryFolder({ "story.json": smallStory({ figures: [figure] }) });
         const sources = writeStoryFolder({ "article.txt": `${SOURCE_HEADER}\n\n${article}\n` });
         return { data, sources, file: reported(data, "story.json") };
       }
@@ -171,9 +180,12 @@ describe("ceasefire-bot CLI", () => {
         const { data, sources, file } = folders(FIGURE_SENTENCE.replace("48,000", "47,000"));
         const r = cli(["validate", data, "--sources", sources]);
         expect(r.code).toBe(1);
+        // The value's evidence quotes the sentence with 48,000: the changed text does not say it either.
+        const evidence = FIGURE_SENTENCE.replace(/\.$/, "");
         expect(r.err.split("\n")).toEqual([
           `${file}: figures[0].values[0].value: "48,000" not found in source aj-2025-02-28`,
-          `1 error in the data against the sources in ${sources}`,
+          `${file}: figures[0].values[0].evidence: "${evidence}" not found in source aj-2025-02-28`,
+          `2 errors in the data against the sources in ${sources}`,
           "",
         ]);
       });
@@ -184,7 +196,7 @@ describe("ceasefire-bot CLI", () => {
         expect(r.err).toBe("");
         expect(r.code).toBe(0);
         expect(r.out).toContain(
-          `${sources}: 1 figure, quote, name or date found in 1 archived source (aj-2025-02-28 in article.txt); every source has its text archived`,
+          `${sources}: 2 figures, quotes, names and dates found in 1 archived source (aj-2025-02-28 in article.txt); every source has its text archived`,
         );
       });
 
@@ -214,7 +226,7 @@ describe("ceasefire-bot CLI", () => {
   });
 
   it("start runs the console bot on stdin/stdout when no token is configured", () => {
-    const r = cli(["start", "--clock", DURING], { input: "/captives\n/timeline from:nope\n/exit\n" });
+    const r = cli(["start", "--clock", ARTICLE_KNOWN], { input: "/captives\n/timeline from:nope\n/exit\n" });
     expect(r.code).toBe(0);
     expect(r.out).toContain("24 captives, according to Israel");
     expect(r.out).toContain("Option `from` must be a date like 2025-01-19");

@@ -237,6 +237,7 @@ describe("several processes on one PostgreSQL store", () => {
           title: "Talks resume",
           tags: [],
           sourceIds: ["s-0220"],
+          evidence: "As the source reports.",
         }),
       ),
     );

@@ -274,7 +274,8 @@ describe("text that is not valid Unicode", () => {
       for (const key of path.slice(0, -1)) holder = holder[key];
       const last = path[path.length - 1] as string | number;
       const surrogate = g.pick(["\ud800", "\udbff", "\udc00", "\udfff"]);
-      holder[last] = `${String(holder[last]).slice(0, 5)}${surrogate}`;
+      // Whole characters only: a cut through a pair would leave a lone surrogate before the planted one.
+      holder[last] = `${Array.from(String(holder[last])).slice(0, 5).join("")}${surrogate}`;
       const where = path
         .map((k) => (typeof k === "number" ? `[${k}]` : `.${k}`))
         .join("")

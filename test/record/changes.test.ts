@@ -30,16 +30,17 @@ describe("what a load of the data changed", () => {
         when: "2026-02-01",
         title: "Talks stall",
         sourceIds: ["aj-2025-02-28"],
+        evidence: "Talks stall.",
       });
-      s.figures[0].values[0].value = 58;
+      s.figures[0].values[0].value = 89;
     });
     expect(datasetChanges(before, after).map((c) => [c.path, c.kind, c.old, c.new])).toEqual([
-      ["figures.captives-remaining.values[0].value", "development", "59", "58"],
+      ["figures.captives-remaining.values[0].value", "development", "90", "89"],
       [
         "events.talks-stall",
         "development",
         undefined,
-        '{"id":"talks-stall","when":"2026-02-01","title":"Talks stall","tags":[],"sourceIds":["aj-2025-02-28"]}',
+        '{"id":"talks-stall","when":"2026-02-01","title":"Talks stall","tags":[],"sourceIds":["aj-2025-02-28"],"evidence":"Talks stall.","updates":[]}',
       ],
     ]);
   });
@@ -48,8 +49,8 @@ describe("what a load of the data changed", () => {
     const after = edited((s) => {
       s.figures[0].values[0] = {
         ...s.figures[0].values[0],
-        value: 58,
-        corrected: { on: "2025-03-03", was: 59 },
+        value: 89,
+        corrected: { on: "2025-03-03", was: 90 },
       };
     });
     expect(datasetChanges(before, after).map((c) => [c.path, c.kind])).toEqual([

@@ -5,8 +5,8 @@ import type { Dataset } from "../../../src/dataset/dataset.js";
 import { discordChoices, type Suggestion } from "../../../src/platforms/discord/autocomplete.js";
 import { plainText } from "../../../src/reply/reply.js";
 import {
+  ARTICLE_KNOWN,
   contextAt,
-  DURING,
   datasetOf,
   registry,
   shippedData,
@@ -31,7 +31,7 @@ const SUGGESTED_BY: Record<string, string> = {
 function suggest(dataset: Dataset, option: string, typed: string, storyId?: string): Suggestion[] {
   const def = registry.get(SUGGESTED_BY[option] ?? "");
   const filled = storyId ? { story: storyId } : {};
-  return discordChoices(suggestions(def, option, typed, filled, contextAt(DURING, {}, dataset)));
+  return discordChoices(suggestions(def, option, typed, filled, contextAt(ARTICLE_KNOWN, {}, dataset)));
 }
 
 describe("discord autocomplete", () => {
@@ -97,7 +97,7 @@ describe("discord autocomplete with values longer than Discord's 100 characters"
   it("never offers a value cut short: each is a value of the data, or the key of one", () => {
     for (const option of ["tag", "party", "story", "phase", "figure"]) {
       const def = registry.get(SUGGESTED_BY[option] ?? "");
-      const values = optionValues(def, option, {}, contextAt(DURING, {}, long)).map((c) => c.value);
+      const values = optionValues(def, option, {}, contextAt(ARTICLE_KNOWN, {}, long)).map((c) => c.value);
       for (const { value } of suggest(long, option, "")) {
         expect(
           values.includes(value) || values.some((v) => shortKey(v) === value),

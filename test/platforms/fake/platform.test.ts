@@ -6,7 +6,14 @@
 import { execFile } from "node:child_process";
 import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type BotProcess, freePort, spawnCommand, tempDir, until } from "../../support/index.js";
+import {
+  ARTICLE_KNOWN,
+  type BotProcess,
+  freePort,
+  spawnCommand,
+  tempDir,
+  until,
+} from "../../support/index.js";
 import { type ChatHarness, describeAlertSuite, describeCommandSuite } from "../suites.js";
 import { StandInFakeChat } from "./server.js";
 
@@ -91,7 +98,8 @@ describe("the CLI with FakeChat in its list", () => {
     );
 
   it("renders a reply as FakeChat's payload with ask --render fakechat", async () => {
-    const out = await run(["ask", "/captives", "--at", "2025-02-28T07:00:00Z", "--render", "fakechat"]);
+    // The 28 February article's own-day count is known from the end of that day.
+    const out = await run(["ask", "/captives", "--at", ARTICLE_KNOWN, "--render", "fakechat"]);
     const payload = JSON.parse(out.stdout) as { text: string; ephemeral: boolean };
     expect(payload.text).toContain("24 captives, according to Israel, as of 28 Feb 2025");
     expect(payload.ephemeral).toBe(false);
