@@ -58,8 +58,8 @@ afterAll(async () => {
 describe("one process serving Discord and Slack", () => {
   it("answers a Discord slash command", async () => {
     const body = await discord.command("captives");
-    expect(embedText(body)).toContain("24 captives");
-    expect(embedText(body)).toContain("according to Israel");
+    expect(embedText(body)).toContain("63 captives");
+    expect(embedText(body)).toContain("according to The Media Line");
   });
 
   it("answers a signed Slack slash command", async () => {
@@ -68,7 +68,7 @@ describe("one process serving Discord and Slack", () => {
       body: slashCommandBody("/ceasefire", "captives", slack.responseUrl()),
     });
     expect(res.status).toBe(200);
-    expect(JSON.stringify(res.json)).toContain("according to Israel");
+    expect(JSON.stringify(res.json)).toContain("according to The Media Line");
   });
 
   it("posts the 09:00 reminder to a Discord channel that subscribed, once", async () => {

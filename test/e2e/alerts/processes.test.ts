@@ -32,6 +32,7 @@ import {
   TestSchemas,
   tempDir,
   until,
+  withEvidence,
 } from "../../support/index.js";
 
 const CHANNELS = 1_000;
@@ -75,13 +76,17 @@ async function prepare(schemas: TestSchemas): Promise<{ schema: string; dataDir:
   await store.close();
   const dataDir = tempDir();
   const story = shippedStory();
-  story.events.push({
-    id: "fleet-talks",
-    when: "2025-02-28",
-    title: "Mediators meet both delegations in Cairo",
-    tags: ["talks"],
-    sourceIds: ["aj-2025-02-28"],
-  });
+  // The day before the 28 February article, which reports it: known from the start of 28 February
+  // (what the article tells of its own day is known only from the end of that day).
+  story.events.push(
+    withEvidence({
+      id: "fleet-talks",
+      when: "2025-02-27",
+      title: "Mediators meet both delegations in Cairo",
+      tags: ["talks"],
+      sourceIds: ["aj-2025-02-28"],
+    }),
+  );
   writeFileSync(join(dataDir, "gaza-2025.json"), JSON.stringify(story));
   return { schema, dataDir };
 }

@@ -30,19 +30,19 @@ describe("the bot in a Discord server (real discord.js client, stand-in Discord)
     const body = await h.discord.command("captives");
     expect(body.type).toBe(InteractionResponseType.ChannelMessageWithSource);
     const text = embedText(body);
-    expect(text).toContain("**24 captives**");
-    expect(text).toContain("according to Israel");
+    expect(text).toContain("**63 captives**");
+    expect(text).toContain("according to The Media Line");
     const footer = body.data?.embeds?.[0]?.footer?.text ?? "";
-    expect(footer).toContain("Al Jazeera");
+    expect(footer).toContain("The Media Line");
     expect(footer).toContain("Data as of 28 Feb 2025");
     expect(body.data?.flags ?? 0).toBe(0);
   });
 
   it.each([
     ["phase", "day 41 of 42"],
-    ["timeline", "9 events · page 1 of 2"],
+    ["timeline", "22 events · page 1 of 3"],
     ["deadlines", "End of phase one"],
-    ["figures", "more than 48,000 people"],
+    ["figures", "more than 600 prisoners"],
     ["parties", "Hamas"],
     ["sources", "Al Jazeera"],
     ["help", "/timeline"],
@@ -64,7 +64,7 @@ describe("the bot in a Discord server (real discord.js client, stand-in Discord)
   it("answers privately (flags 64) when asked with private:true", async () => {
     const body = await h.discord.command("captives", [{ name: "private", type: BOOLEAN, value: true }]);
     expect(body.data?.flags).toBe(MessageFlags.Ephemeral);
-    expect(embedText(body)).toContain("24 captives");
+    expect(embedText(body)).toContain("63 captives");
   });
 
   it("answers a bad option with a private error naming the option", async () => {
@@ -76,7 +76,7 @@ describe("the bot in a Discord server (real discord.js client, stand-in Discord)
 
   it("passes Discord's typed values through: page is an integer", async () => {
     const body = await h.discord.command("timeline", [{ name: "page", type: INTEGER, value: 2 }]);
-    expect(embedText(body)).toContain("page 2 of 2");
+    expect(embedText(body)).toContain("page 2 of 3");
   });
 
   it("suggests tags that start with what was typed", async () => {
@@ -104,7 +104,7 @@ describe("the bot in a Discord server (real discord.js client, stand-in Discord)
     });
   });
 
-  it("offers /claims the story's parties by name, and the one picked answers the command", async () => {
+  it("offers /claims the story's parties known by then, by name, and the one picked answers the command", async () => {
     const { id } = h.discord.autocomplete("claims", [
       { name: "party", type: STRING, value: "", focused: true },
     ]);
@@ -116,7 +116,7 @@ describe("the bot in a Discord server (real discord.js client, stand-in Discord)
       { name: "qatar — Qatar", value: "qatar" },
       { name: "united-states — United States", value: "united-states" },
       { name: "egypt — Egypt", value: "egypt" },
-      { name: "turkey — Turkey", value: "turkey" },
+      { name: "palestinian-islamic-jihad — Palestinian Islamic Jihad", value: "palestinian-islamic-jihad" },
     ]);
 
     const typed = h.discord.autocomplete("claims", [
@@ -127,28 +127,37 @@ describe("the bot in a Discord server (real discord.js client, stand-in Discord)
 
     const answer = await h.discord.command("claims", [{ name: "party", type: STRING, value: "hamas" }]);
     expect(answer.type).toBe(InteractionResponseType.ChannelMessageWithSource);
-    expect(embedText(answer)).toContain("Basem Naim, Hamas official");
+    expect(embedText(answer)).toContain("Abu Obeida, Spokesman for Hamas's armed wing");
   });
 
   it("pages the timeline with its Next and Previous buttons, updating the message (callback type 7)", async () => {
     const first = await h.discord.command("timeline");
-    const [previous, next] = buttons(first);
+    const [previous, next, why] = buttons(first);
     expect(previous?.disabled).toBe(true);
     expect(next?.disabled).toBeFalsy();
+    expect(why?.label).toBe("Why?");
 
     const { id } = h.discord.button(next?.custom_id ?? "", first.data ?? {});
     const second = (await h.discord.callbackFor(id)).body as CallbackBody;
     expect(second.type).toBe(InteractionResponseType.UpdateMessage);
-    expect(embedText(second)).toContain("page 2 of 2");
+    expect(embedText(second)).toContain("page 2 of 3");
     expect(second.data?.flags).toBeUndefined();
     const [previous2, next2] = buttons(second);
     expect(previous2?.disabled).toBeFalsy();
-    expect(next2?.disabled).toBe(true);
+    expect(next2?.disabled).toBeFalsy();
 
-    const back = h.discord.button(previous2?.custom_id ?? "", second.data ?? {});
-    const third = (await h.discord.callbackFor(back.id)).body as CallbackBody;
+    const last = h.discord.button(next2?.custom_id ?? "", second.data ?? {});
+    const third = (await h.discord.callbackFor(last.id)).body as CallbackBody;
     expect(third.type).toBe(InteractionResponseType.UpdateMessage);
-    expect(embedText(third)).toContain("page 1 of 2");
+    expect(embedText(third)).toContain("page 3 of 3");
+    const [previous3, next3] = buttons(third);
+    expect(previous3?.disabled).toBeFalsy();
+    expect(next3?.disabled).toBe(true);
+
+    const back = h.discord.button(previous3?.custom_id ?? "", third.data ?? {});
+    const fourth = (await h.discord.callbackFor(back.id)).body as CallbackBody;
+    expect(fourth.type).toBe(InteractionResponseType.UpdateMessage);
+    expect(embedText(fourth)).toContain("page 2 of 3");
   });
 
   it("answers an unknown button id with a private error, leaving the message alone", async () => {
@@ -164,7 +173,7 @@ describe("the bot in a Discord server (real discord.js client, stand-in Discord)
     const body = (await h.discord.callbackFor(id)).body as CallbackBody;
     expect(body.type).toBe(InteractionResponseType.ChannelMessageWithSource);
     expect(body.data?.flags).toBe(MessageFlags.Ephemeral);
-    expect(embedText(body)).toContain("Option `page` must be at most 2");
+    expect(embedText(body)).toContain("Option `page` must be at most 3");
   });
 
   it("logs no token", () => {

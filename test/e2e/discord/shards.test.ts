@@ -85,7 +85,7 @@ describe("two processes, each owning one shard of two", () => {
     });
     for (const { id } of sent) {
       expect(embedText((await discord.callbackFor(id, 10_000)).body as CallbackBody)).toContain(
-        "24 captives",
+        "63 captives",
       );
     }
     const byShard = [0, 1].map((shard) =>

@@ -48,6 +48,6 @@ describe("the Discord bot while it stops", () => {
         type: InteractionResponseType.ChannelMessageWithSource,
         data: edit.body as CallbackBody["data"],
       }),
-    ).toContain("24 captives");
+    ).toContain("63 captives");
   });
 });

@@ -24,7 +24,7 @@ describe("starting the Discord adapter", () => {
   it("emits no process warning, and is in every server READY listed", async () => {
     // Warnings are emitted on the next tick: answer a command so that any would have come.
     const body = await h.discord.command("captives");
-    expect(embedText(body)).toContain("24 captives");
+    expect(embedText(body)).toContain("63 captives");
     await new Promise((resolve) => setImmediate(resolve));
     expect(warnings).toEqual([]);
     expect(h.adapter.client.guilds.cache.size).toBe(3);

@@ -42,24 +42,24 @@ describe("slack adapter: slash commands", () => {
     },
   );
 
-  it("says in /captives that 24 captives are believed alive according to Israel, with its source", async () => {
+  it("says in /captives that 63 captives remain according to The Media Line, with its source", async () => {
     const res = await bot.command("/captives");
     const text = blockText(res.json);
     expect(res.json?.response_type).toBe("in_channel");
-    expect(text).toContain("24");
-    expect(text).toContain("according to Israel");
+    expect(text).toContain("63 captives");
+    expect(text).toContain("according to The Media Line");
     const blocks = res.json?.blocks as { type: string; elements?: { text: string }[] }[];
     const footer = blocks.at(-1);
     expect(footer?.type).toBe("context");
     const footerText = footer?.elements?.map((e) => e.text).join("\n") ?? "";
-    expect(footerText).toContain("Al Jazeera");
+    expect(footerText).toContain("The Media Line");
     expect(footerText).toContain("Data as of 28 Feb 2025");
   });
 
   it("answers private:true only to the person who asked (ephemeral)", async () => {
     const res = await bot.command("/captives", "private:true");
     expect(res.json?.response_type).toBe("ephemeral");
-    expect(blockText(res.json)).toContain("24");
+    expect(blockText(res.json)).toContain("63 captives");
   });
 
   it("answers a bad option with an ephemeral error that names the option", async () => {
@@ -111,9 +111,9 @@ describe("slack adapter: slash commands", () => {
 });
 
 describe("slack adapter: timeline buttons", () => {
-  it("shows a Next button on page 1 and no Previous (Slack has no disabled buttons)", async () => {
+  it("shows a Next button on page 1 and no Previous (Slack has no disabled buttons), then Why?", async () => {
     const res = await bot.command("/timeline");
-    expect(buttonIds(res.json)).toEqual(["cf1:timeline:page=2"]);
+    expect(buttonIds(res.json)).toEqual(["cf1:timeline:page=2", "cf1:sources:of=timeline"]);
   });
 
   it("acks a Next click at once and replaces the message with page 2 through the response_url", async () => {
@@ -124,8 +124,22 @@ describe("slack adapter: timeline buttons", () => {
     expect(posted.method).toBe("POST");
     expect(posted.fields.replace_original).toBe(true);
     expect(posted.fields.response_type).toBeUndefined();
-    expect(blockText(posted.fields)).toContain("page 2 of 2");
-    expect(buttonIds(posted.fields)).toEqual(["cf1:timeline:page=1"]);
+    expect(blockText(posted.fields)).toContain("page 2 of 3");
+    expect(buttonIds(posted.fields)).toEqual([
+      "cf1:timeline:page=1",
+      "cf1:timeline:page=3",
+      "cf1:sources:of=timeline&with=page%3D2",
+    ]);
+  });
+
+  it("shows only a Previous button, then Why?, on the last page", async () => {
+    const { responsePath } = await bot.click("cf1:timeline:page=3");
+    const posted = await bot.standin.waitFor((r) => r.path === responsePath);
+    expect(blockText(posted.fields)).toContain("page 3 of 3");
+    expect(buttonIds(posted.fields)).toEqual([
+      "cf1:timeline:page=2",
+      "cf1:sources:of=timeline&with=page%3D3",
+    ]);
   });
 
   it("answers an unknown button with an ephemeral error and keeps the message", async () => {

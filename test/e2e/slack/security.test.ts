@@ -89,7 +89,7 @@ describe("slack adapter: malformed requests", () => {
       run.mockRestore();
       const next = await bot.command("/captives");
       expect(next.status).toBe(200);
-      expect(blockText(next.json)).toContain("24");
+      expect(blockText(next.json)).toContain("63 captives");
     },
   );
 

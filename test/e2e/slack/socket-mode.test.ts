@@ -122,20 +122,20 @@ describe("slack adapter in Socket Mode: connecting", () => {
 });
 
 describe("slack adapter in Socket Mode: slash commands", () => {
-  it("acks /captives with the Block Kit reply: 24 captives alive according to Israel, with its source", async () => {
+  it("acks /captives with the Block Kit reply: 63 captives remain according to The Media Line, with its source", async () => {
     const before = web.requests.length;
     const ack = await socket.slashCommand("/captives", "", responseUrl());
     const reply = ack.payload;
     expect(reply?.response_type).toBe("in_channel");
     const text = blockText(reply);
-    expect(text).toContain("24");
-    expect(text).toContain("according to Israel");
+    expect(text).toContain("63 captives");
+    expect(text).toContain("according to The Media Line");
     const blocks = reply?.blocks as { type: string; elements?: { text: string }[] }[];
     expect(blocks[0]?.type).toBe("header");
     const footer = blocks.at(-1);
     expect(footer?.type).toBe("context");
     const footerText = footer?.elements?.map((e) => e.text).join("\n") ?? "";
-    expect(footerText).toContain("Al Jazeera");
+    expect(footerText).toContain("The Media Line");
     expect(footerText).toContain("Data as of 28 Feb 2025");
     expect(typeof reply?.text).toBe("string");
     // The reply travels in the ack alone: no Web API call, nothing on the response_url.
@@ -162,8 +162,8 @@ describe("slack adapter in Socket Mode: slash commands", () => {
       socket.slashCommand("/ceasefire", "phase", responseUrl()),
     ]);
     expect(captives.payload?.response_type).toBe("ephemeral");
-    expect(blockText(captives.payload)).toContain("24");
-    expect(blockText(phase.payload)).not.toContain("24 captives");
+    expect(blockText(captives.payload)).toContain("63 captives");
+    expect(blockText(phase.payload)).not.toContain("63 captives");
     expect(phase.payload?.blocks).not.toEqual(captives.payload?.blocks);
   });
 });
@@ -179,8 +179,12 @@ describe("slack adapter in Socket Mode: timeline buttons", () => {
     expect(posted.method).toBe("POST");
     expect(posted.fields.replace_original).toBe(true);
     expect(posted.fields.response_type).toBeUndefined();
-    expect(blockText(posted.fields)).toContain("page 2 of 2");
-    expect(buttonIds(posted.fields)).toEqual(["cf1:timeline:page=1"]);
+    expect(blockText(posted.fields)).toContain("page 2 of 3");
+    expect(buttonIds(posted.fields)).toEqual([
+      "cf1:timeline:page=1",
+      "cf1:timeline:page=3",
+      "cf1:sources:of=timeline&with=page%3D2",
+    ]);
   });
 });
 
@@ -212,7 +216,7 @@ describe("slack adapter in Socket Mode: the connection", () => {
     expect(socket.connections).toHaveLength(2);
     expect(socket.refused).toEqual([]);
     const ack = await socket.slashCommand("/captives", "", responseUrl());
-    expect(blockText(ack.payload)).toContain("according to Israel");
+    expect(blockText(ack.payload)).toContain("according to The Media Line");
     expect(second.received.some((m) => typeof m.envelope_id === "string")).toBe(true);
   }, 15_000);
 
