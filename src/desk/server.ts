@@ -2,7 +2,7 @@
  * The curator desk: a small web app served by the bot (hono on Node's HTTP server) to review a story
  * as of any instant, preview every reply on every platform, edit the story through forms, see what
  * subscribed channels will get because of an edit before saving it, and read the record of changes.
- * See docs/decisions/0010-curator-desk.md.
+ * See docs/decisions/0013-curator-desk.md.
  */
 import { stat } from "node:fs/promises";
 import { resolve } from "node:path";
@@ -12,56 +12,29 @@ import { type Context, Hono } from "hono";
 import { deleteCookie, getCookie, setCookie } from "hono/cookie";
 import { html } from "hono/html";
 import { secureHeaders } from "hono/secure-headers";
-import type { Logger } from "pino";
 import { registry } from "../../commands/index.js";
-import { audienceOf, dueAlerts } from "../alerts/scheduler.js";
-import { storyNotices } from "../alerts/updates.js";
-import type { CommandContext } from "../command/definition.js";
+import { dueAlerts } from "../alerts/scheduler.js";
 import { runCommand } from "../command/run.js";
-import type { Settings } from "../config.js";
 import { type StoryAt, storyAt } from "../dataset/asof.js";
-import { type Dataset, indexStory, type Story } from "../dataset/dataset.js";
-import { assemble, type DataError, formatDataError, parseStoryText } from "../dataset/load.js";
+import type { Story } from "../dataset/dataset.js";
+import { type DataError, parseStoryText } from "../dataset/load.js";
 import { PARTY_ROLES } from "../dataset/schema.js";
-import { platforms } from "../platforms/index.js";
-import { type ChangeRecorder, datasetChanges } from "../record/changes.js";
-import type { PlatformName, Store } from "../store/store.js";
 import { formatInstant } from "../time/calendar.js";
 import type { Clock } from "../time/clock.js";
-import { csrfMatches, LoginThrottle, type Session, Sessions, verifyPassword } from "./auth.js";
-import {
-  EditError,
-  FORMS,
-  type Form,
-  type FormName,
-  isFormName,
-  readText,
-  versionOf,
-  writeAtomically,
-} from "./edits.js";
-import { CSS, type Field, fieldHtml, fileErrorsHtml, type Html, layout, loginPage } from "./pages.js";
+import { countsText } from "./audience.js";
+import { csrfMatches, LoginThrottle, Sessions, verifyPassword } from "./auth.js";
+import { contextAt, type DeskOptions, type Env, storyOf as storyOfUrl } from "./context.js";
+import { editRoutes } from "./edit-routes.js";
+import { readText } from "./edits.js";
+import { CSS, fileErrorsHtml, type Html, layout, loginPage } from "./pages.js";
 import { replyPreviews } from "./preview.js";
 
-export interface DeskOptions {
-  /** The dataset the bot serves (reloaded after a save). */
-  data: { readonly dataset: Dataset; reload(): Promise<boolean> };
-  store: Store;
-  clock: Clock;
-  settings: Settings;
-  /** User name → scrypt hash. */
-  users: ReadonlyMap<string, string>;
-  recorder: ChangeRecorder;
-  log: Logger;
-  /** Mark the session cookie Secure (the desk is reached over HTTPS). */
-  secureCookies: boolean;
-}
+export type { DeskOptions } from "./context.js";
 
 const COOKIE = "desk_session";
 const EVENTS_PER_PAGE = 50;
 /** How far ahead the review lists the alerts due. */
 const UPCOMING_MS = 7 * 86_400_000;
-
-type Env = { Variables: { session: Session } };
 
 export function createDesk(options: DeskOptions): Hono<Env> {
   const { data, store, clock, log } = options;
@@ -141,8 +114,7 @@ export function createDesk(options: DeskOptions): Hono<Env> {
     return c.html(layout(title, body, session.user, session.csrf), status);
   };
 
-  /** The story a URL names: only ids of the loaded dataset, never a path. */
-  const storyOf = (c: Context<Env>): Story | undefined => data.dataset.byId.get(c.req.param("id") ?? "");
+  const storyOf = (c: Context<Env>): Story | undefined => storyOfUrl(data.dataset, c);
 
   app.get("/desk/", async (c) => {
     const stories = data.dataset.stories;
@@ -257,109 +229,6 @@ export function createDesk(options: DeskOptions): Hono<Env> {
     );
   });
 
-  app.get("/desk/stories/:id/edit/:form", async (c) => {
-    const story = storyOf(c);
-    const name = c.req.param("form");
-    if (!story || !isFormName(name)) return page(c, "Not found", html`<p>No such story or form.</p>`, 404);
-    const text = await readText(resolve(story.file));
-    return page(c, FORMS[name].title, formPage(c.get("session"), story, name, {}, {}, versionOf(text)));
-  });
-
-  app.post("/desk/stories/:id/edit/:form", async (c) => {
-    const story = storyOf(c);
-    const name = c.req.param("form");
-    if (!story || !isFormName(name)) return page(c, "Not found", html`<p>No such story or form.</p>`, 404);
-    const session = c.get("session");
-    const form = (await c.req.parseBody()) as Form;
-    const file = resolve(story.file);
-    const current = await readText(file);
-    if (form.version !== versionOf(current)) {
-      return page(
-        c,
-        "Not saved",
-        html`<section class="conflict"><h1>Not saved: the file changed on disk</h1>
-          <p>Someone saved ${story.file} after you opened this form. Nothing was written. Here is what you
-          entered and the file as it is now; open the form again to apply your change to it.</p>
-          <h2>Your change</h2><pre dir="auto">${JSON.stringify(publicFields(form), null, 2)}</pre>
-          <h2>The file on disk now</h2><pre dir="auto">${current}</pre>
-          <p><a href="/desk/stories/${story.story.id}/edit/${name}">Open the form again</a></p></section>`,
-        409,
-      );
-    }
-    const now = clock.now();
-    const parsed = FORMS[name].read(form, now);
-    if (!parsed.ok)
-      return page(
-        c,
-        FORMS[name].title,
-        formPage(session, story, name, form, parsed.errors, versionOf(current)),
-        400,
-      );
-    let next: string;
-    try {
-      next = parsed.apply(current, story);
-    } catch (err) {
-      if (!(err instanceof EditError)) throw err;
-      return page(
-        c,
-        FORMS[name].title,
-        formPage(session, story, name, form, err.fields, versionOf(current)),
-        400,
-      );
-    }
-    const checked = validateEdit(data.dataset, story, next);
-    if (!checked.ok) {
-      const errors = { _story: checked.errors.map(formatDataError).join("\n") };
-      return page(
-        c,
-        FORMS[name].title,
-        formPage(session, story, name, form, errors, versionOf(current)),
-        400,
-      );
-    }
-    const correction =
-      form.correction === "on" || (typeof form.corrects === "string" && form.corrects !== "");
-    if (form.action !== "save") {
-      const pending = await pendingNotices(story, checked.dataset, now);
-      const changes = datasetChanges(data.dataset, checked.dataset);
-      const context = contextAt(checked.dataset, now, options.settings);
-      return page(
-        c,
-        `Check: ${FORMS[name].title}`,
-        html`<h1>Check before saving</h1>
-          <h2>What changes</h2>
-          <ul>${changes.map((ch) => html`<li><code>${ch.path}</code>: ${ch.old ?? "—"} → <span dir="auto">${ch.new ?? "—"}</span></li>`)}</ul>
-          <h2>What subscribed channels will receive</h2>
-          ${
-            pending.length
-              ? pending.map(
-                  (
-                    p,
-                  ) => html`<div class="notice pending"><strong>${p.title}</strong>: <span dir="auto">${p.text}</span>
-                    <br /><small>${p.counts}</small></div>`,
-                )
-              : html`<p>Nothing: no channel gets a message because of this change.</p>`
-          }
-          <form method="post" action="/desk/stories/${story.story.id}/edit/${name}">
-            ${Object.entries(publicFields(form)).map(([k, v]) => html`<input type="hidden" name="${k}" value="${String(v)}" />`)}
-            <input type="hidden" name="_csrf" value="${session.csrf}" />
-            <input type="hidden" name="version" value="${versionOf(current)}" />
-            <button type="submit" name="action" value="save">Save${correction ? " as a correction" : ""}</button>
-          </form>
-          <h2>How readers will see it now</h2>
-          ${replyPreviews(runCommand(registry, previewCommand(name), { story: story.story.id }, context))}`,
-      );
-    }
-    options.recorder.expect(story.story.id, {
-      by: session.user,
-      kind: correction ? "correction" : "development",
-    });
-    await writeAtomically(file, next);
-    await data.reload();
-    log.info({ user: session.user, story: story.story.id, form: name }, "desk edit saved");
-    return c.redirect(`/desk/stories/${story.story.id}?saved=1`, 303);
-  });
-
   /**
    * The errors of a story's file as it is on disk now (the dataset holds the last good one), checked
    * again only when the file's modification time or size changed.
@@ -396,37 +265,8 @@ export function createDesk(options: DeskOptions): Hono<Env> {
     return out;
   }
 
-  /** The notices an edit would send now, with how many channels per platform would get each. */
-  async function pendingNotices(story: Story, next: Dataset, now: Date) {
-    const known = new Set(storyNotices(story).map((n) => n.key));
-    const edited = next.byId.get(story.story.id);
-    if (!edited) return [];
-    const subs = await store.activeSubscriptions();
-    const fresh = storyNotices(edited).filter((n) => !known.has(n.key) && n.visibleFrom <= now.getTime());
-    return Promise.all(
-      fresh.map(async (n) => {
-        const item = { ...n.item(), at: now.toISOString() };
-        const channels = await audienceOf(item, subs, store, now);
-        const title = {
-          updates: "News update",
-          moved: "Moved-deadline notice",
-          corrected: "Correction notice",
-        }[item.audience ?? "updates"];
-        return { title, text: item.text, counts: countsText(channels) };
-      }),
-    );
-  }
-
+  editRoutes(app, options, page);
   return app;
-}
-
-/** "2 Discord, 1 Slack channels" */
-function countsText(channels: readonly { platform: PlatformName }[]): string {
-  if (channels.length === 0) return "no channel";
-  const by = new Map<PlatformName, number>();
-  for (const ch of channels) by.set(ch.platform, (by.get(ch.platform) ?? 0) + 1);
-  const title = (name: PlatformName) => platforms.find((p) => p.name === name)?.title ?? name;
-  return `${[...by].map(([p, n]) => `${n} ${title(p)}`).join(", ")} channel${channels.length === 1 ? "" : "s"}`;
 }
 
 function addressOf(c: Context<Env>): string {
@@ -440,44 +280,6 @@ function addressOf(c: Context<Env>): string {
 function instantOf(text: string | undefined, clock: Clock): Date {
   const t = text ? Date.parse(text) : Number.NaN;
   return Number.isFinite(t) ? new Date(t) : clock.now();
-}
-
-function contextAt(dataset: Dataset, at: Date, settings: Settings): CommandContext {
-  return { dataset, clock: { now: () => at }, settings, commands: registry.list };
-}
-
-/** The command whose reply an edit changes most visibly. */
-function previewCommand(form: FormName): string {
-  const commands: Record<FormName, string> = {
-    "figure-value": "figures",
-    "deadline-status": "deadlines",
-    "deadline-move": "deadlines",
-    event: "timeline",
-    claim: "claims",
-    source: "sources",
-    "person-role": "parties",
-  };
-  return commands[form];
-}
-
-/** A form's fields without the session token, for echoing back. */
-function publicFields(form: Form): Record<string, unknown> {
-  return Object.fromEntries(
-    Object.entries(form).filter(([k]) => k !== "_csrf" && k !== "version" && k !== "action"),
-  );
-}
-
-/** The edited story validated as the loader does, beside the other stories. */
-function validateEdit(
-  dataset: Dataset,
-  story: Story,
-  text: string,
-): { ok: true; dataset: Dataset } | { ok: false; errors: DataError[] } {
-  const parsed = parseStoryText(story.file, text);
-  if (!parsed.data || parsed.errors.length) return { ok: false, errors: parsed.errors };
-  const others = dataset.stories.filter((s) => s !== story);
-  const result = assemble([...others, indexStory(story.file, parsed.data)], []);
-  return result.ok ? { ok: true, dataset: result.dataset } : { ok: false, errors: result.errors };
 }
 
 function storyNav(id: string, at: Date): Html {
@@ -551,149 +353,6 @@ function reviewSections(view: StoryAt): Html {
     <h2>Sources</h2>
     <ul>${view.sources().map((s) => html`<li dir="auto">${s.title} — ${s.publisher ?? ""}, ${s.published}${s.url ? html` <a href="${s.url}" rel="noreferrer noopener">link</a>` : ""}</li>`)}</ul>`;
 }
-
-/** A form page: the form's fields with their values and errors, the version it was opened at. */
-function formPage(
-  session: Session,
-  story: Story,
-  name: FormName,
-  values: Form,
-  errors: Record<string, string>,
-  version: string,
-): Html {
-  const fields = formFields(story, name, values);
-  return html`<h1>${FORMS[name].title}</h1>
-    <p dir="auto">${story.story.title}</p>
-    ${errors._story ? html`<div class="error" role="alert"><p>The story would not be valid:</p><pre>${errors._story}</pre></div>` : ""}
-    ${Object.keys(errors).filter((k) => k !== "_story").length ? html`<p class="error" role="alert">Please correct the fields marked below.</p>` : ""}
-    <form method="post" action="/desk/stories/${story.story.id}/edit/${name}" class="form">
-      <input type="hidden" name="_csrf" value="${session.csrf}" />
-      <input type="hidden" name="version" value="${version}" />
-      ${fields.map((f) => fieldHtml(f, errors[f.name]))}
-      ${
-        name === "figure-value"
-          ? ""
-          : html`<div class="field"><label><input type="checkbox" name="correction" ${values.correction === "on" ? "checked" : ""} /> This corrects a mistake (a correction, not a development)</label></div>`
-      }
-      <button type="submit" name="action" value="check">Check what changes</button>
-    </form>`;
-}
-
-function formFields(story: Story, name: FormName, v: Form): Field[] {
-  const val = (k: string) => (typeof v[k] === "string" ? (v[k] as string) : undefined);
-  const f = (name: string, label: string, extra: Partial<Field> = {}): Field => ({
-    name,
-    label,
-    ...(val(name) !== undefined ? { value: val(name) } : {}),
-    ...extra,
-  });
-  const sources = story.sources.map((s) => ({ value: s.id, label: `${s.id} — ${s.title}` }));
-  const ids = (items: readonly { id: string }[], labelOf: (x: { id: string }) => string = (x) => x.id) =>
-    items.map((x) => ({ value: x.id, label: labelOf(x) }));
-  const sourceHint = {
-    hint: `Source ids, separated by commas: ${story.sources.map((s) => s.id).join(", ")}`,
-  };
-  switch (name) {
-    case "figure-value": {
-      const figure = story.figures.find((x) => x.id === val("figure")) ?? story.figures[0];
-      return [
-        f("figure", "Figure", {
-          type: "select",
-          choices: ids(story.figures, (x) => story.figures.find((y) => y.id === x.id)?.label ?? x.id),
-        }),
-        f("value", "Value", { type: "number", required: true }),
-        f("qualifier", "Qualifier", {
-          type: "select",
-          choices: ["exactly", "more-than", "fewer-than", "about", "at-least", "up-to"].map((q) => ({
-            value: q,
-            label: q,
-          })),
-        }),
-        f("asOf", "As of (YYYY-MM-DD)", { required: true }),
-        f("attribution", "According to", { required: true }),
-        f("sourceId", "Source", { type: "select", choices: sources }),
-        f("note", "Note"),
-        f("corrects", "Corrects a wrong value (a correction: channels that got it are told once)", {
-          type: "select",
-          choices: [
-            { value: "", label: "No: a new value (a development)" },
-            ...(figure?.values ?? []).map((x, i) => ({
-              value: String(i),
-              label: `${x.value} as of ${x.asOf}, according to ${x.attribution}`,
-            })),
-          ],
-        }),
-      ];
-    }
-    case "deadline-status":
-      return [
-        f("deadline", "Deadline", { type: "select", choices: ids(story.deadlines) }),
-        f("status", "Status", { type: "select", choices: [...FORM_STATUSES] }),
-        f("from", "From (a date or an instant with its offset)", { required: true }),
-        f("note", "Note", { type: "textarea" }),
-        f("attribution", "According to"),
-        f("sourceIds", "Sources", sourceHint),
-      ];
-    case "deadline-move":
-      return [
-        f("deadline", "Deadline", { type: "select", choices: ids(story.deadlines) }),
-        f("at", "Moved on (a date or an instant)", { required: true }),
-        f("due", "New due date or instant", { required: true }),
-        f("kind", "Kind", {
-          type: "select",
-          choices: ["extended", "postponed", "brought-forward"].map((k) => ({ value: k, label: k })),
-        }),
-        f("attribution", "According to", { required: true }),
-        f("sourceIds", "Sources", sourceHint),
-        f("note", "Note"),
-      ];
-    case "event":
-      return [
-        f("id", "Id (lower-case words with dashes)", { required: true }),
-        f("when", "When (a date or an instant)", { required: true }),
-        f("title", "Title", { required: true }),
-        f("description", "Description", { type: "textarea" }),
-        f("attribution", "According to"),
-        f("tags", "Tags, separated by commas"),
-        f("sourceIds", "Sources", sourceHint),
-      ];
-    case "claim":
-      return [
-        f("id", "Id", { required: true }),
-        f("when", "When", { required: true }),
-        f("by", "Who said it, as the source names them", { required: true }),
-        f("partyIds", "Parties (several: a joint statement)", {
-          hint: `Party ids: ${story.parties.map((p) => p.id).join(", ")}`,
-        }),
-        f("personIds", "People", { hint: `Person ids: ${story.people.map((p) => p.id).join(", ")}` }),
-        f("text", "What was said (a close paraphrase)", { type: "textarea", required: true }),
-        f("quote", "Their words, only where the source quotes them", { type: "textarea" }),
-        f("sourceIds", "Sources", sourceHint),
-      ];
-    case "source":
-      return [
-        f("id", "Id", { required: true }),
-        f("title", "Title", { required: true }),
-        f("publisher", "Publisher"),
-        f("url", "Address (https://…)"),
-        f("published", "Published (YYYY-MM-DD)", { required: true }),
-      ];
-    case "person-role":
-      return [
-        f("person", "Person", { type: "select", choices: ids(story.people) }),
-        f("role", "New role, as the source describes it", { required: true }),
-        f("from", "From", { required: true }),
-        f("sourceIds", "Sources", sourceHint),
-      ];
-  }
-}
-
-const FORM_STATUSES = ["scheduled", "met", "missed", "extended", "postponed", "disputed", "cancelled"].map(
-  (s) => ({
-    value: s,
-    label: s,
-  }),
-);
 
 export interface RunningDesk {
   port(): number;
