@@ -50,6 +50,11 @@ export function loginPage(error?: string): Html {
   );
 }
 
+/** Whether an address may be a link: http: or https: only (never javascript:, data: or file:). */
+export function isWebAddress(url: string | undefined): url is string {
+  return url !== undefined && URL.canParse(url) && /^https?:$/.test(new URL(url).protocol);
+}
+
 /** A form field: label, input (or select / textarea), its current value and its error. */
 export interface Field {
   name: string;

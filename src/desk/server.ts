@@ -26,7 +26,7 @@ import { csrfMatches, LoginThrottle, Sessions, verifyPassword } from "./auth.js"
 import { contextAt, type DeskOptions, type Env, storyOf as storyOfUrl } from "./context.js";
 import { editRoutes } from "./edit-routes.js";
 import { readText } from "./edits.js";
-import { CSS, fileErrorsHtml, type Html, layout, loginPage } from "./pages.js";
+import { CSS, fileErrorsHtml, type Html, isWebAddress, layout, loginPage } from "./pages.js";
 import { replyPreviews } from "./preview.js";
 
 export type { DeskOptions } from "./context.js";
@@ -351,7 +351,7 @@ function reviewSections(view: StoryAt): Html {
     <ul>${view.parties().map((p) => html`<li dir="auto">${p.party.name}: ${p.roles.filter((r) => PARTY_ROLES.includes(r)).join(", ")}</li>`)}
       ${view.people().map((p) => html`<li dir="auto">${p.person.name}, ${p.role}</li>`)}</ul>
     <h2>Sources</h2>
-    <ul>${view.sources().map((s) => html`<li dir="auto">${s.title} — ${s.publisher ?? ""}, ${s.published}${s.url ? html` <a href="${s.url}" rel="noreferrer noopener">link</a>` : ""}</li>`)}</ul>`;
+    <ul>${view.sources().map((s) => html`<li dir="auto">${s.title} — ${s.publisher ?? ""}, ${s.published}${isWebAddress(s.url) ? html` <a href="${s.url}" rel="noreferrer noopener">link</a>` : ""}</li>`)}</ul>`;
 }
 
 export interface RunningDesk {

@@ -207,6 +207,30 @@ describe("the curator desk in a browser", () => {
     expect(readFileSync(rig.file, "utf8")).toBe(before);
   });
 
+  it("refuses a source whose address is not http: or https:, at the address field, writing nothing", async () => {
+    const before = readFileSync(rig.file, "utf8");
+    for (const [url, scheme] of [
+      ["javascript:alert(document.cookie)", "javascript:"],
+      ["data:text/html,<script>alert(1)</script>", "data:"],
+    ]) {
+      await page.goto(`${rig.url}/desk/stories/gaza-2025/edit/source`);
+      await fill({
+        Id: "bad-link",
+        Title: "A bad link",
+        "Address (https://…)": url as string,
+        "Published (YYYY-MM-DD)": "2025-03-02",
+      });
+      await page.getByRole("button", { name: "Check what changes" }).click();
+      const address = page.getByLabel("Address (https://…)", { exact: true });
+      await expect(address.getAttribute("aria-invalid")).resolves.toBe("true");
+      await expect(address.inputValue()).resolves.toBe(url);
+      await expect(page.locator("#f-url-error").textContent()).resolves.toBe(
+        `must be an http: or https: address, not ${scheme}`,
+      );
+    }
+    expect(readFileSync(rig.file, "utf8")).toBe(before);
+  });
+
   it("previews every reply at an instant as each platform shows it (and keeps a screenshot for the README)", async () => {
     await page.goto(`${rig.url}/desk/stories/gaza-2025/preview?at=2025-03-02T08:00:00Z`);
     await expect(page.locator(".embed-title").first().textContent()).resolves.toContain("Phase");
