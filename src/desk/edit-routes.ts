@@ -35,7 +35,8 @@ export function editRoutes(app: Hono<Env>, options: DeskOptions, page: PageRende
     const name = c.req.param("form");
     if (!story || !isFormName(name)) return page(c, "Not found", html`<p>No such story or form.</p>`, 404);
     const text = await readText(resolve(story.file));
-    return page(c, FORMS[name].title, formPage(c.get("session"), story, name, {}, {}, versionOf(text)));
+    const values = presets(c.req.query());
+    return page(c, FORMS[name].title, formPage(c.get("session"), story, name, values, {}, versionOf(text)));
   });
 
   app.post("/desk/stories/:id/edit/:form", async (c) => {
@@ -109,8 +110,8 @@ async function checkPage(
   const changes = datasetChanges(options.data.dataset, edit.dataset);
   const context = contextAt(edit.dataset, edit.now, options.settings);
   return html`<h1>Check before saving</h1>
-    <h2>What changes</h2>
-    <ul>${changes.map((ch) => html`<li><code>${ch.path}</code>: ${ch.old ?? "—"} → <span dir="auto">${ch.new ?? "—"}</span></li>`)}</ul>
+    <h2 id="changes">What changes</h2>
+    <ul aria-labelledby="changes">${changes.map((ch) => html`<li><code>${ch.path}</code>: ${ch.old ?? "—"} → <span dir="auto">${ch.new ?? "—"}</span></li>`)}</ul>
     <h2>What subscribed channels will receive</h2>
     ${
       pending.length
@@ -159,6 +160,16 @@ function conflictPage(story: Story, name: FormName, form: Form, current: string)
     <h2>Your change</h2><pre dir="auto">${JSON.stringify(publicFields(form), null, 2)}</pre>
     <h2>The file on disk now</h2><pre dir="auto">${current}</pre>
     <p><a href="/desk/stories/${story.story.id}/edit/${name}">Open the form again</a></p></section>`;
+}
+
+/**
+ * What a link may choose before the form opens: the figure, deadline or person it is about
+ * (`?figure=captives-remaining`). Only the form's own choices are ever selected.
+ */
+function presets(query: Record<string, string>): Form {
+  return Object.fromEntries(
+    ["figure", "deadline", "person"].filter((k) => typeof query[k] === "string").map((k) => [k, query[k]]),
+  );
 }
 
 /** The command whose reply an edit changes most visibly. */

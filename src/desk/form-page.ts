@@ -5,7 +5,7 @@
 import { html } from "hono/html";
 import type { Story } from "../dataset/dataset.js";
 import type { Session } from "./auth.js";
-import { FORMS, type Form, type FormName } from "./edits.js";
+import { correctsValue, FORMS, type Form, type FormName } from "./edits.js";
 import { type Field, fieldHtml, type Html } from "./pages.js";
 
 /** A form page: the form's fields with their values and errors, the version it was opened at. */
@@ -18,13 +18,16 @@ export function formPage(
   version: string,
 ): Html {
   const fields = formFields(story, name, values);
+  const figure = name === "figure-value" ? figureOf(story, values.figure) : undefined;
   return html`<h1>${FORMS[name].title}</h1>
     <p dir="auto">${story.story.title}</p>
+    ${figure ? figureChooser(story, figure) : ""}
     ${errors._story ? html`<div class="error" role="alert"><p>The story would not be valid:</p><pre>${errors._story}</pre></div>` : ""}
     ${Object.keys(errors).filter((k) => k !== "_story").length ? html`<p class="error" role="alert">Please correct the fields marked below.</p>` : ""}
     <form method="post" action="/desk/stories/${story.story.id}/edit/${name}" class="form">
       <input type="hidden" name="_csrf" value="${session.csrf}" />
       <input type="hidden" name="version" value="${version}" />
+      ${figure ? chosenFigure(figure, errors.figure) : ""}
       ${fields.map((f) => fieldHtml(f, errors[f.name]))}
       ${
         name === "figure-value"
@@ -35,9 +38,12 @@ export function formPage(
     </form>`;
 }
 
+/** Makes a field of a form with the value the form holds for it. */
+type FieldMaker = (name: string, label: string, extra?: Partial<Field>) => Field;
+
 function formFields(story: Story, name: FormName, v: Form): Field[] {
   const val = (k: string) => (typeof v[k] === "string" ? (v[k] as string) : undefined);
-  const f = (name: string, label: string, extra: Partial<Field> = {}): Field => ({
+  const f: FieldMaker = (name, label, extra = {}) => ({
     name,
     label,
     ...(val(name) !== undefined ? { value: val(name) } : {}),
@@ -50,37 +56,8 @@ function formFields(story: Story, name: FormName, v: Form): Field[] {
     hint: `Source ids, separated by commas: ${story.sources.map((s) => s.id).join(", ")}`,
   };
   switch (name) {
-    case "figure-value": {
-      const figure = story.figures.find((x) => x.id === val("figure")) ?? story.figures[0];
-      return [
-        f("figure", "Figure", {
-          type: "select",
-          choices: ids(story.figures, (x) => story.figures.find((y) => y.id === x.id)?.label ?? x.id),
-        }),
-        f("value", "Value", { type: "number", required: true }),
-        f("qualifier", "Qualifier", {
-          type: "select",
-          choices: ["exactly", "more-than", "fewer-than", "about", "at-least", "up-to"].map((q) => ({
-            value: q,
-            label: q,
-          })),
-        }),
-        f("asOf", "As of (YYYY-MM-DD)", { required: true }),
-        f("attribution", "According to", { required: true }),
-        f("sourceId", "Source", { type: "select", choices: sources }),
-        f("note", "Note"),
-        f("corrects", "Corrects a wrong value (a correction: channels that got it are told once)", {
-          type: "select",
-          choices: [
-            { value: "", label: "No: a new value (a development)" },
-            ...(figure?.values ?? []).map((x, i) => ({
-              value: String(i),
-              label: `${x.value} as of ${x.asOf}, according to ${x.attribution}`,
-            })),
-          ],
-        }),
-      ];
-    }
+    case "figure-value":
+      return figureValueFields(figureOf(story, val("figure")), f, sources);
     case "deadline-status":
       return [
         f("deadline", "Deadline", { type: "select", choices: ids(story.deadlines) }),
@@ -150,3 +127,61 @@ const FORM_STATUSES = ["scheduled", "met", "missed", "extended", "postponed", "d
     label: s,
   }),
 );
+
+type Figure = Story["figures"][number];
+
+/** The figure a form names, or the story's first. */
+export function figureOf(story: Story, id: unknown): Figure | undefined {
+  return story.figures.find((x) => x.id === id) ?? story.figures[0];
+}
+
+/**
+ * Picking the figure is a step of its own (a GET form, no script): the page then lists that figure's
+ * values to correct, so a correction can only target a value of the figure it is saved to.
+ */
+function figureChooser(story: Story, figure: Figure): Html {
+  return html`<form method="get" action="/desk/stories/${story.story.id}/edit/figure-value" class="chooser" aria-label="Choose the figure">
+    <label for="pick-figure">Figure</label>
+    <select id="pick-figure" name="figure">
+      ${story.figures.map((x) => html`<option value="${x.id}" ${x.id === figure.id ? "selected" : ""}>${x.label}</option>`)}
+    </select>
+    <button type="submit">Show this figure</button>
+  </form>`;
+}
+
+/** The figure the form adds to or corrects, named in the form and sent with it. */
+function chosenFigure(figure: Figure, error: string | undefined): Html {
+  return html`<div class="field">
+    <input type="hidden" name="figure" value="${figure.id}" />
+    <p id="chosen-figure">Adding to or correcting <strong dir="auto">${figure.label}</strong> (<code>${figure.id}</code>)</p>
+    ${error ? html`<p class="error" role="alert">${error}</p>` : ""}
+  </div>`;
+}
+
+/** The value fields; "Corrects a wrong value" lists the values of the chosen figure only. */
+function figureValueFields(figure: Figure | undefined, f: FieldMaker, sources: Field["choices"]): Field[] {
+  return [
+    f("value", "Value", { type: "number", required: true }),
+    f("qualifier", "Qualifier", {
+      type: "select",
+      choices: ["exactly", "more-than", "fewer-than", "about", "at-least", "up-to"].map((q) => ({
+        value: q,
+        label: q,
+      })),
+    }),
+    f("asOf", "As of (YYYY-MM-DD)", { required: true }),
+    f("attribution", "According to", { required: true }),
+    f("sourceId", "Source", { type: "select", choices: sources ?? [] }),
+    f("note", "Note"),
+    f("corrects", "Corrects a wrong value (a correction: channels that got it are told once)", {
+      type: "select",
+      choices: [
+        { value: "", label: "No: a new value (a development)" },
+        ...(figure?.values ?? []).map((x, i) => ({
+          value: correctsValue(figure?.id ?? "", i),
+          label: `${x.value} as of ${x.asOf}, according to ${x.attribution}`,
+        })),
+      ],
+    }),
+  ];
+}

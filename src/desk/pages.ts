@@ -121,6 +121,7 @@ body { margin: 0; }
 .brand { font-weight: 600; text-decoration: none; }
 main { padding: 1rem; max-width: 72rem; margin: 0 auto; }
 .inline { display: inline; }
+.chooser { margin: .5rem 0 1rem; }
 .form { display: grid; gap: .25rem; max-width: 36rem; }
 .field { display: grid; gap: .2rem; margin-bottom: .6rem; }
 .field input, .field select, .field textarea { font: inherit; padding: .3rem; }

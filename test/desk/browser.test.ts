@@ -74,6 +74,22 @@ async function fill(fields: Record<string, string>): Promise<void> {
   }
 }
 
+/** Picks the figure of the figure-value form (a step of its own: the page then lists its values). */
+async function chooseFigure(id: string): Promise<void> {
+  await page.getByLabel("Figure", { exact: true }).selectOption(id);
+  await page.getByRole("button", { name: "Show this figure" }).click();
+  await page.waitForURL(new RegExp(`/edit/figure-value\\?figure=${id}$`));
+}
+
+/** The labels of a select's options. */
+const optionsOf = (label: string) =>
+  page
+    .getByLabel(label, { exact: true })
+    .locator("option")
+    .evaluateAll((options) => options.map((o) => o.textContent ?? ""));
+
+const CORRECTS = "Corrects a wrong value (a correction: channels that got it are told once)";
+
 describe("the curator desk in a browser", () => {
   it("asks for a log-in, and lets a curator in", async () => {
     await page.goto(`${rig.url}/desk/`);
@@ -110,8 +126,8 @@ describe("the curator desk in a browser", () => {
 
   it("adds a figure value: the check shows the news update and the new reply before anything is saved", async () => {
     await page.goto(`${rig.url}/desk/stories/gaza-2025/edit/figure-value`);
+    await chooseFigure("captives-remaining");
     await fill({
-      Figure: "captives-remaining",
       Value: "58",
       "As of (YYYY-MM-DD)": "2025-03-02",
       "According to": "Israel",
@@ -158,12 +174,11 @@ describe("the curator desk in a browser", () => {
   it("corrects a value: the correction reaches the Discord and the Slack channel once, and replies say so", async () => {
     await page.goto(`${rig.url}/desk/stories/gaza-2025/edit/figure-value?figure=captives-remaining`);
     await fill({
-      Figure: "captives-remaining",
       Value: "57",
       "As of (YYYY-MM-DD)": "2025-03-02",
       "According to": "Israel",
       Source: "aj-2025-02-28",
-      "Corrects a wrong value (a correction: channels that got it are told once)": "1",
+      [CORRECTS]: "58 as of 2025-03-02, according to Israel",
     });
     await page.getByRole("button", { name: "Check what changes" }).click();
     const pending = page.locator(".notice.pending");
@@ -186,6 +201,41 @@ describe("the curator desk in a browser", () => {
     expect(record).toContain("figures.captives-remaining.values[1].value");
     expect(record).toContain("correction");
     expect(record).toContain(USER);
+  });
+
+  it("lists the values of the figure picked to correct, not those of the figure the page opened with", async () => {
+    await page.goto(`${rig.url}/desk/stories/gaza-2025/edit/figure-value`);
+    await expect(optionsOf(CORRECTS)).resolves.toContain("59 as of 2025-02-28, according to Israel");
+    await chooseFigure("captives-believed-alive");
+    await expect(page.locator("#chosen-figure").textContent()).resolves.toContain(
+      "Captives believed to be alive (captives-believed-alive)",
+    );
+    const choices = await optionsOf(CORRECTS);
+    expect(choices.slice(0, 3)).toEqual([
+      "No: a new value (a development)",
+      "24 as of 2025-02-28, according to Israel",
+      "24 as of 2025-03-01, according to CNN",
+    ]);
+    expect(choices.join("\n")).not.toContain("59 as of");
+    await fill({
+      Value: "23",
+      "As of (YYYY-MM-DD)": "2025-03-01",
+      "According to": "CNN",
+      Source: "cnn-2025-03-01",
+      [CORRECTS]: "24 as of 2025-03-01, according to CNN",
+    });
+    await page.getByRole("button", { name: "Check what changes" }).click();
+    await expect(page.getByRole("list", { name: "What changes" }).textContent()).resolves.toContain(
+      "figures.captives-believed-alive.values[1].value: 24 → 23",
+    );
+    const remaining = () => JSON.parse(readFileSync(rig.file, "utf8")).figures[0].values;
+    const before = remaining();
+    await page.getByRole("button", { name: "Save as a correction" }).click();
+    await page.waitForURL(/saved=1/);
+    const story = JSON.parse(readFileSync(rig.file, "utf8"));
+    expect(story.figures[1].id).toBe("captives-believed-alive");
+    expect(story.figures[1].values[1]).toMatchObject({ value: 23, corrected: { was: 24 } });
+    expect(remaining()).toEqual(before);
   });
 
   it("refuses a save when the file changed on disk since the form was opened, showing both", async () => {
