@@ -9,7 +9,15 @@ import type { DataError } from "../dataset/load.js";
 
 export type Html = HtmlEscapedString | Promise<HtmlEscapedString>;
 
-export function layout(title: string, body: Html, user?: string, csrf?: string): Html {
+/** What a logged-in curator's pages have around their body. */
+export interface Chrome {
+  user: string;
+  csrf: string;
+  /** The story switcher. */
+  switcher?: Html;
+}
+
+export function layout(title: string, body: Html, chrome?: Chrome): Html {
   return html`<!doctype html>
 <html lang="en">
   <head>
@@ -21,11 +29,12 @@ export function layout(title: string, body: Html, user?: string, csrf?: string):
   <body>
     <header class="top">
       <a href="/desk" class="brand">ceasefire-bot desk</a>
+      ${chrome?.switcher ?? ""}
       ${
-        user
+        chrome
           ? html`<form method="post" action="/desk/logout" class="inline">
-              <input type="hidden" name="_csrf" value="${csrf ?? ""}" />
-              <span>${user}</span> <button type="submit">Log out</button>
+              <input type="hidden" name="_csrf" value="${chrome.csrf}" />
+              <span>${chrome.user}</span> <button type="submit">Log out</button>
             </form>`
           : ""
       }
@@ -117,7 +126,9 @@ export const CSS = `
 :root { font-family: system-ui, sans-serif; color: #1f2328; background: #fff; }
 body { margin: 0; }
 .top { display: flex; justify-content: space-between; align-items: center; padding: .5rem 1rem; background: #24292f; color: #fff; }
-.top a, .top span { color: #fff; }
+.top a, .top span, .top label { color: #fff; }
+.switcher { display: flex; gap: .4rem; align-items: center; }
+.switcher select { max-width: 24rem; font: inherit; }
 .brand { font-weight: 600; text-decoration: none; }
 main { padding: 1rem; max-width: 72rem; margin: 0 auto; }
 .inline { display: inline; }

@@ -23,11 +23,13 @@ import { formatInstant } from "../time/calendar.js";
 import type { Clock } from "../time/clock.js";
 import { countsText } from "./audience.js";
 import { csrfMatches, LoginThrottle, Sessions, verifyPassword } from "./auth.js";
+import { pageRenderer } from "./chrome.js";
 import { contextAt, type DeskOptions, type Env, storyOf as storyOfUrl } from "./context.js";
 import { editRoutes } from "./edit-routes.js";
 import { readText } from "./edits.js";
-import { CSS, fileErrorsHtml, type Html, isWebAddress, layout, loginPage } from "./pages.js";
+import { CSS, fileErrorsHtml, type Html, isWebAddress, loginPage } from "./pages.js";
 import { replyPreviews } from "./preview.js";
+import { switcherRoute } from "./story-switcher.js";
 
 export type { DeskOptions } from "./context.js";
 
@@ -109,10 +111,8 @@ export function createDesk(options: DeskOptions): Hono<Env> {
     return c.redirect("/desk/login", 303);
   });
 
-  const page = (c: Context<Env>, title: string, body: Html, status: 200 | 400 | 404 | 409 = 200) => {
-    const session = c.get("session");
-    return c.html(layout(title, body, session.user, session.csrf), status);
-  };
+  const page = pageRenderer(() => data.dataset);
+  switcherRoute(app, () => data.dataset, page);
 
   const storyOf = (c: Context<Env>): Story | undefined => storyOfUrl(data.dataset, c);
 

@@ -17,7 +17,7 @@ import {
   startDeskRig,
   USER,
 } from "../support/harness/desk.js";
-import { repoRoot } from "../support/index.js";
+import { otherStory, repoRoot } from "../support/index.js";
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 
@@ -31,7 +31,7 @@ beforeAll(async () => {
       `Chromium is not at ${CHROMIUM}: install it with apt-get install -y chromium (.ci/run does).`,
     );
   }
-  rig = await startDeskRig();
+  rig = await startDeskRig({ others: [otherStory()] });
   // Both channels follow the story from before phase one's last reminders.
   for (const [platform, channelId] of [
     ["discord", DISCORD_CHANNEL],
@@ -236,6 +236,46 @@ describe("the curator desk in a browser", () => {
     expect(story.figures[1].id).toBe("captives-believed-alive");
     expect(story.figures[1].values[1]).toMatchObject({ value: 23, corrected: { was: 24 } });
     expect(remaining()).toEqual(before);
+  });
+
+  it("switches between stories from every page with the keyboard, keeping the view", async () => {
+    await page.goto(`${rig.url}/desk/stories/gaza-2025/preview?at=2025-03-02T08:00:00Z`);
+    const switcher = page.getByLabel("Go to story", { exact: true });
+    await expect(switcher.inputValue()).resolves.toBe("gaza-2025");
+    await expect(switcher.locator("option").allTextContents()).resolves.toEqual([
+      "Israel-Hamas ceasefire in Gaza (2025)",
+      "Another story (other-2025)",
+    ]);
+    await switcher.focus();
+    await page.keyboard.press("ArrowDown");
+    await expect(switcher.inputValue()).resolves.toBe("other-2025");
+    await page.keyboard.press("Tab");
+    await expect(page.locator(":focus").textContent(), "the Open button is next in tab order").resolves.toBe(
+      "Open",
+    );
+    await page.keyboard.press("Enter");
+    await page.waitForURL(`${rig.url}/desk/stories/other-2025/preview?at=2025-03-02T08%3A00%3A00Z`, {
+      timeout: 5_000,
+    });
+    await expect(page.getByLabel("Go to story", { exact: true }).inputValue()).resolves.toBe("other-2025");
+
+    // The same form of the other story; the list of stories; an unknown id is not opened.
+    await page.goto(`${rig.url}/desk/stories/other-2025/edit/deadline-move`);
+    await page.getByLabel("Go to story", { exact: true }).selectOption("gaza-2025");
+    await page.getByRole("button", { name: "Open", exact: true }).click();
+    await page.waitForURL(`${rig.url}/desk/stories/gaza-2025/edit/deadline-move`);
+    await expect(page.locator("main p").first().textContent()).resolves.toBe(
+      "Israel-Hamas ceasefire in Gaza (2025)",
+    );
+    await page.goto(`${rig.url}/desk/`);
+    await page.getByLabel("Go to story", { exact: true }).selectOption("other-2025");
+    await page.getByRole("button", { name: "Open", exact: true }).click();
+    await page.waitForURL(`${rig.url}/desk/stories/other-2025`);
+    await expect(page.getByRole("heading", { level: 1 }).textContent()).resolves.toBe(
+      "Another story (other-2025)",
+    );
+    const unknown = await page.goto(`${rig.url}/desk/switch?story=..%2F..%2Fetc%2Fpasswd&view=record`);
+    expect(unknown?.status()).toBe(404);
   });
 
   it("refuses a save when the file changed on disk since the form was opened, showing both", async () => {

@@ -49,9 +49,19 @@ export interface DeskRig {
   close(): Promise<void>;
 }
 
-export async function startDeskRig(options: { at?: string; story?: RawStory } = {}): Promise<DeskRig> {
+export async function startDeskRig(
+  options: {
+    at?: string;
+    story?: RawStory;
+    /** More stories served beside it, each in a file of its own (`<id>.json`). */
+    others?: RawStory[];
+  } = {},
+): Promise<DeskRig> {
   const dir = tempDir("ceasefire-desk-");
   const file = join(dir, "gaza-2025.json");
+  for (const other of options.others ?? []) {
+    writeFileSync(join(dir, `${other.story.id}.json`), `${JSON.stringify(other, null, 2)}\n`);
+  }
   const writeStory = (edit: (s: RawStory) => void = () => {}) => {
     const story = options.story ? structuredClone(options.story) : shippedStory();
     edit(story);
