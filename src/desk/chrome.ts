@@ -1,9 +1,11 @@
 /**
- * Every page of a logged-in curator: the desk's layout with the story switcher and the log-out button.
+ * Every page of a logged-in curator: the desk's layout with the story switcher, the log-out button
+ * and, once after a save, the banner confirming it.
  */
 import type { Dataset } from "../dataset/dataset.js";
 import type { PageRenderer } from "./context.js";
 import { layout } from "./pages.js";
+import { savedBanner } from "./saved-banner.js";
 import { storySwitcher } from "./story-switcher.js";
 
 export function pageRenderer(dataset: () => Dataset): PageRenderer {
@@ -13,6 +15,7 @@ export function pageRenderer(dataset: () => Dataset): PageRenderer {
       user: session.user,
       csrf: session.csrf,
       switcher: storySwitcher(dataset(), c),
+      banner: savedBanner(session),
     };
     return c.html(layout(title, body, chrome), status);
   };

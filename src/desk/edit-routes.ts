@@ -26,6 +26,7 @@ import {
 import { formPage } from "./form-page.js";
 import type { Html } from "./pages.js";
 import { replyPreviews } from "./preview.js";
+import { rememberSaved } from "./saved-banner.js";
 
 export function editRoutes(app: Hono<Env>, options: DeskOptions, page: PageRenderer): void {
   const { data } = options;
@@ -146,8 +147,16 @@ async function save(
     by: session.user,
     kind: edit.correction ? "correction" : "development",
   });
+  const changes = datasetChanges(options.data.dataset, edit.dataset);
   await writeAtomically(resolve(story.file), edit.next);
-  await options.data.reload();
+  const served = await options.data.reload();
+  rememberSaved(session, {
+    what: FORMS[name].title,
+    file: story.file,
+    changes,
+    correction: edit.correction,
+    served,
+  });
   options.log.info({ user: session.user, story: story.story.id, form: name }, "desk edit saved");
   return c.redirect(`/desk/stories/${story.story.id}?saved=1`, 303);
 }

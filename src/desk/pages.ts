@@ -15,6 +15,8 @@ export interface Chrome {
   csrf: string;
   /** The story switcher. */
   switcher?: Html;
+  /** A status banner at the top of the page (a save's confirmation). */
+  banner?: Html;
 }
 
 export function layout(title: string, body: Html, chrome?: Chrome): Html {
@@ -39,7 +41,7 @@ export function layout(title: string, body: Html, chrome?: Chrome): Html {
           : ""
       }
     </header>
-    <main id="main">${body}</main>
+    <main id="main">${chrome?.banner ?? ""}${body}</main>
   </body>
 </html>`;
 }
@@ -129,6 +131,7 @@ body { margin: 0; }
 .top a, .top span, .top label { color: #fff; }
 .switcher { display: flex; gap: .4rem; align-items: center; }
 .switcher select { max-width: 24rem; font: inherit; }
+.saved { border: 2px solid #1a7f37; background: #dafbe1; padding: .25rem 1rem; margin-bottom: 1rem; }
 .brand { font-weight: 600; text-decoration: none; }
 main { padding: 1rem; max-width: 72rem; margin: 0 auto; }
 .inline { display: inline; }

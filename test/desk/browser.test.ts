@@ -238,6 +238,28 @@ describe("the curator desk in a browser", () => {
     expect(remaining()).toEqual(before);
   });
 
+  it("confirms a save with a status banner naming what was saved and the file, shown once", async () => {
+    await page.goto(`${rig.url}/desk/stories/gaza-2025/edit/source`);
+    await fill({
+      Id: "reuters-2025-03-02",
+      Title: "Talks on phase two stall",
+      Publisher: "Reuters",
+      "Address (https://…)": "https://www.reuters.com/world/middle-east/talks-2025-03-02/",
+      "Published (YYYY-MM-DD)": "2025-03-02",
+    });
+    await page.getByRole("button", { name: "Check what changes" }).click();
+    await page.getByRole("button", { name: "Save" }).click();
+    await page.waitForURL(/\/desk\/stories\/gaza-2025\?saved=1/);
+    const banner = page.getByRole("status");
+    await expect(banner.isVisible()).resolves.toBe(true);
+    const text = (await banner.textContent())?.replace(/\s+/g, " ");
+    expect(text).toMatch(/Saved: Add a source, in \S*\/gaza-2025\.json\./);
+    expect(text).toContain("The bot serves it now.");
+    expect(text).toContain('sources.reuters-2025-03-02: — → {"id":"reuters-2025-03-02"');
+    await page.reload();
+    await expect(page.getByRole("status").count()).resolves.toBe(0);
+  });
+
   it("switches between stories from every page with the keyboard, keeping the view", async () => {
     await page.goto(`${rig.url}/desk/stories/gaza-2025/preview?at=2025-03-02T08:00:00Z`);
     const switcher = page.getByLabel("Go to story", { exact: true });
