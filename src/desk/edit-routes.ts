@@ -12,6 +12,7 @@ import { type Dataset, indexStory, type Story } from "../dataset/dataset.js";
 import { assemble, type DataError, formatDataError, parseStoryText } from "../dataset/load.js";
 import { datasetChanges } from "../record/changes.js";
 import { pendingNotices } from "./audience.js";
+import { conflictAlert, currentValues, keptEntries } from "./conflict.js";
 import { contextAt, type DeskOptions, type Env, type PageRenderer, storyOf } from "./context.js";
 import {
   EditError,
@@ -47,7 +48,15 @@ export function editRoutes(app: Hono<Env>, options: DeskOptions, page: PageRende
     const form = (await c.req.parseBody()) as Form;
     const current = await readText(resolve(story.file));
     if (form.version !== versionOf(current)) {
-      return page(c, "Not saved", conflictPage(story, name, form, current), 409);
+      // The form's lists (figures, their values, deadlines) as the file is now, when it loads.
+      await data.reload();
+      const fresh = data.dataset.byId.get(story.story.id) ?? story;
+      const kept = keptEntries(form);
+      const body = formPage(c.get("session"), fresh, name, kept.values, kept.errors, versionOf(current), {
+        alert: conflictAlert(fresh),
+        beside: currentValues(fresh, name, form, current),
+      });
+      return page(c, `Not saved: ${FORMS[name].title}`, body, 409);
     }
     const edit = editOf(data.dataset, story, name, form, current, options.clock.now());
     if (!edit.ok) {
@@ -159,16 +168,6 @@ async function save(
   });
   options.log.info({ user: session.user, story: story.story.id, form: name }, "desk edit saved");
   return c.redirect(`/desk/stories/${story.story.id}?saved=1`, 303);
-}
-
-/** The file changed on disk since the form was opened: nothing written, both shown. */
-function conflictPage(story: Story, name: FormName, form: Form, current: string): Html {
-  return html`<section class="conflict"><h1>Not saved: the file changed on disk</h1>
-    <p>Someone saved ${story.file} after you opened this form. Nothing was written. Here is what you
-    entered and the file as it is now; open the form again to apply your change to it.</p>
-    <h2>Your change</h2><pre dir="auto">${JSON.stringify(publicFields(form), null, 2)}</pre>
-    <h2>The file on disk now</h2><pre dir="auto">${current}</pre>
-    <p><a href="/desk/stories/${story.story.id}/edit/${name}">Open the form again</a></p></section>`;
 }
 
 /**

@@ -8,8 +8,28 @@ import type { Session } from "./auth.js";
 import { correctsValue, FORMS, type Form, type FormName } from "./edits.js";
 import { type Field, fieldHtml, type Html } from "./pages.js";
 
-/** A form page: the form's fields with their values and errors, the version it was opened at. */
+/**
+ * A form page: the form's fields with their values and errors, the version it was opened at; after a
+ * refused save, an alert above it and the file's current values beside it.
+ */
 export function formPage(
+  session: Session,
+  story: Story,
+  name: FormName,
+  values: Form,
+  errors: Record<string, string>,
+  version: string,
+  around: { alert?: Html; beside?: Html } = {},
+): Html {
+  const form = formHtml(session, story, name, values, errors, version);
+  return html`<h1>${FORMS[name].title}</h1>
+    <p dir="auto">${story.story.title}</p>
+    ${around.alert ?? ""}
+    ${around.beside ? html`<div class="beside"><div>${form}</div>${around.beside}</div>` : form}`;
+}
+
+/** The form itself (after the figure chooser, for a figure's value). */
+function formHtml(
   session: Session,
   story: Story,
   name: FormName,
@@ -19,9 +39,7 @@ export function formPage(
 ): Html {
   const fields = formFields(story, name, values);
   const figure = name === "figure-value" ? figureOf(story, values.figure) : undefined;
-  return html`<h1>${FORMS[name].title}</h1>
-    <p dir="auto">${story.story.title}</p>
-    ${figure ? figureChooser(story, figure) : ""}
+  return html`${figure ? figureChooser(story, figure) : ""}
     ${errors._story ? html`<div class="error" role="alert"><p>The story would not be valid:</p><pre>${errors._story}</pre></div>` : ""}
     ${Object.keys(errors).filter((k) => k !== "_story").length ? html`<p class="error" role="alert">Please correct the fields marked below.</p>` : ""}
     <form method="post" action="/desk/stories/${story.story.id}/edit/${name}" class="form">

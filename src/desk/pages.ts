@@ -164,5 +164,7 @@ pre { white-space: pre-wrap; word-break: break-word; background: #f6f8fa; paddin
 .button.disabled { opacity: .5; }
 .meta { font-size: .8rem; color: #8c959f; }
 .notice { border-inline-start: 4px solid #0969da; padding: .25rem .75rem; margin: .5rem 0; background: #f6f8fa; }
-.conflict pre { max-height: 20rem; overflow: auto; }
+.conflict { border: 2px solid #cf222e; padding: .25rem 1rem; margin-bottom: 1rem; }
+.beside { display: grid; grid-template-columns: repeat(auto-fit, minmax(22rem, 1fr)); gap: 1.5rem; align-items: start; }
+.current pre { max-height: 30rem; overflow: auto; }
 `;

@@ -300,23 +300,80 @@ describe("the curator desk in a browser", () => {
     expect(unknown?.status()).toBe(404);
   });
 
-  it("refuses a save when the file changed on disk since the form was opened, showing both", async () => {
+  it("refuses a save over a file changed since, keeping the curator's entries beside the file's values", async () => {
+    /** Someone else saves the file while the form is open. */
+    const someoneElseSaves = (edit: (story: any) => void) => {
+      const story = JSON.parse(readFileSync(rig.file, "utf8"));
+      edit(story);
+      writeFileSync(rig.file, `${JSON.stringify(story, null, 2)}\n`);
+      return readFileSync(rig.file, "utf8");
+    };
+    const id = page.getByLabel("Id (lower-case words with dashes)", { exact: true });
     await page.goto(`${rig.url}/desk/stories/gaza-2025/edit/event`);
     await fill({
       "Id (lower-case words with dashes)": "talks-stall",
       "When (a date or an instant)": "2025-03-02",
       Title: "Talks stall",
+      Description: "Negotiators leave Cairo.",
       Sources: "aj-2025-02-28",
     });
-    writeFileSync(rig.file, `${readFileSync(rig.file, "utf8")}\n`); // someone else saved meanwhile
-    const before = readFileSync(rig.file, "utf8");
+    const theirs = someoneElseSaves((story) => {
+      story.events.push({
+        id: "talks-stall",
+        when: "2025-03-02",
+        title: "Talks stall in Cairo",
+        sourceIds: ["aj-2025-02-28"],
+      });
+    });
     await page.getByRole("button", { name: "Check what changes" }).click();
-    await expect(page.getByRole("heading", { level: 1 }).textContent()).resolves.toBe(
+    await expect(page.getByRole("alert").first().textContent()).resolves.toContain(
       "Not saved: the file changed on disk",
     );
-    await expect(page.locator(".conflict").textContent()).resolves.toContain('"title": "Talks stall"');
-    await expect(page.locator(".conflict").textContent()).resolves.toContain('"id": "gaza-2025"');
-    expect(readFileSync(rig.file, "utf8")).toBe(before);
+    expect(readFileSync(rig.file, "utf8")).toBe(theirs);
+    await expect(id.inputValue()).resolves.toBe("talks-stall");
+    await expect(page.getByLabel("Title", { exact: true }).inputValue()).resolves.toBe("Talks stall");
+    await expect(page.getByLabel("Description", { exact: true }).inputValue()).resolves.toBe(
+      "Negotiators leave Cairo.",
+    );
+    await expect(page.getByLabel("Sources", { exact: true }).inputValue()).resolves.toBe("aj-2025-02-28");
+    const beside = page.getByRole("complementary", { name: "In the file now" });
+    await expect(beside.textContent()).resolves.toContain('"title": "Talks stall in Cairo"');
+    // The curator re-applies the edit to the file as it is now.
+    await id.fill("talks-stall-doha");
+    await page.getByRole("button", { name: "Check what changes" }).click();
+    await expect(page.getByRole("list", { name: "What changes" }).textContent()).resolves.toContain(
+      "events.talks-stall-doha",
+    );
+    await page.getByRole("button", { name: "Save" }).click();
+    await page.waitForURL(/saved=1/);
+    const events = JSON.parse(readFileSync(rig.file, "utf8")).events.map((e: { id: string }) => e.id);
+    expect(events).toEqual(expect.arrayContaining(["talks-stall", "talks-stall-doha"]));
+
+    // A value picked to correct is picked again: the file's values may have moved.
+    await page.goto(`${rig.url}/desk/stories/gaza-2025/edit/figure-value?figure=captives-remaining`);
+    await fill({
+      Value: "56",
+      "As of (YYYY-MM-DD)": "2025-02-28",
+      "According to": "Israel",
+      [CORRECTS]: "59 as of 2025-02-28, according to Israel",
+    });
+    someoneElseSaves((story) => {
+      story.figures[0].values.unshift({
+        value: 60,
+        qualifier: "exactly",
+        asOf: "2025-02-28",
+        attribution: "Hamas",
+        sourceId: "aj-2025-02-28",
+      });
+    });
+    await page.getByRole("button", { name: "Check what changes" }).click();
+    await expect(page.getByLabel("Value", { exact: true }).inputValue()).resolves.toBe("56");
+    await expect(page.getByLabel(CORRECTS, { exact: true }).inputValue()).resolves.toBe("");
+    await expect(page.locator("#f-corrects-error").textContent()).resolves.toBe(
+      "The file changed since you chose it: choose the value to correct again.",
+    );
+    await expect(optionsOf(CORRECTS)).resolves.toContain("60 as of 2025-02-28, according to Hamas");
+    await expect(beside.textContent()).resolves.toContain('"attribution": "Hamas"');
   });
 
   it("refuses a source whose address is not http: or https:, at the address field, writing nothing", async () => {
