@@ -27,6 +27,11 @@ export interface DeskOptions {
   log: Logger;
   /** Mark the session cookie Secure (the desk is reached over HTTPS). */
   secureCookies: boolean;
+  /**
+   * Reverse proxies (addresses or CIDR ranges) whose X-Forwarded-For names the client of a log-in;
+   * none: the socket's address is the client's.
+   */
+  trustedProxies?: readonly string[];
 }
 
 export type Env = { Variables: { session: Session } };

@@ -7,9 +7,8 @@
 import { stat } from "node:fs/promises";
 import { resolve } from "node:path";
 import { type ServerType, serve } from "@hono/node-server";
-import { getConnInfo } from "@hono/node-server/conninfo";
 import { type Context, Hono } from "hono";
-import { deleteCookie, getCookie, setCookie } from "hono/cookie";
+import { deleteCookie, getCookie } from "hono/cookie";
 import { html } from "hono/html";
 import { secureHeaders } from "hono/secure-headers";
 import { registry } from "../../commands/index.js";
@@ -22,26 +21,25 @@ import { PARTY_ROLES } from "../dataset/schema.js";
 import { formatInstant } from "../time/calendar.js";
 import type { Clock } from "../time/clock.js";
 import { countsText } from "./audience.js";
-import { csrfMatches, LoginThrottle, Sessions, verifyPassword } from "./auth.js";
+import { csrfMatches, Sessions } from "./auth.js";
 import { pageRenderer } from "./chrome.js";
 import { contextAt, type DeskOptions, type Env, storyOf as storyOfUrl } from "./context.js";
 import { editRoutes } from "./edit-routes.js";
 import { readText } from "./edits.js";
-import { CSS, fileErrorsHtml, type Html, isWebAddress, loginPage } from "./pages.js";
+import { loginRoutes, SESSION_COOKIE } from "./login.js";
+import { CSS, fileErrorsHtml, type Html, isWebAddress } from "./pages.js";
 import { replyPreviews } from "./preview.js";
 import { switcherRoute } from "./story-switcher.js";
 
 export type { DeskOptions } from "./context.js";
 
-const COOKIE = "desk_session";
 const EVENTS_PER_PAGE = 50;
 /** How far ahead the review lists the alerts due. */
 const UPCOMING_MS = 7 * 86_400_000;
 
 export function createDesk(options: DeskOptions): Hono<Env> {
-  const { data, store, clock, log } = options;
+  const { data, store, clock } = options;
   const sessions = new Sessions(clock);
-  const throttle = new LoginThrottle(clock);
   const app = new Hono<Env>();
 
   app.use(
@@ -59,40 +57,11 @@ export function createDesk(options: DeskOptions): Hono<Env> {
     }),
   );
   app.get("/desk/assets/desk.css", (c) => c.body(CSS, 200, { "Content-Type": "text/css; charset=utf-8" }));
-  app.get("/desk/login", (c) => c.html(loginPage()));
-
-  app.post("/desk/login", async (c) => {
-    const body = await c.req.parseBody();
-    const user = typeof body.user === "string" ? body.user.trim() : "";
-    const password = typeof body.password === "string" ? body.password : "";
-    const address = addressOf(c);
-    const wait = throttle.wait(user, address);
-    if (wait > 0) {
-      c.header("Retry-After", String(Math.ceil(wait / 1000)));
-      return c.html(loginPage(`Too many failed log-ins: try again in ${Math.ceil(wait / 1000)} s.`), 429);
-    }
-    const hash = options.users.get(user);
-    if (!hash || !(await verifyPassword(password, hash))) {
-      throttle.failed(user, address);
-      log.warn({ user, address }, "desk log-in failed");
-      return c.html(loginPage("Wrong user or password."), 401);
-    }
-    throttle.succeeded(user, address);
-    const session = sessions.create(user);
-    setCookie(c, COOKIE, session.id, {
-      httpOnly: true,
-      sameSite: "Strict",
-      secure: options.secureCookies,
-      path: "/desk",
-      maxAge: 8 * 3600,
-    });
-    log.info({ user }, "desk log-in");
-    return c.redirect("/desk", 303);
-  });
+  loginRoutes(app, options, sessions);
 
   // Everything else needs a session; every write also the session's CSRF token.
   app.use("/desk/*", async (c, next) => {
-    const session = sessions.get(getCookie(c, COOKIE));
+    const session = sessions.get(getCookie(c, SESSION_COOKIE));
     if (!session) {
       return c.req.method === "GET" ? c.redirect("/desk/login", 303) : c.text("Log in first.", 401);
     }
@@ -107,7 +76,7 @@ export function createDesk(options: DeskOptions): Hono<Env> {
 
   app.post("/desk/logout", (c) => {
     sessions.destroy(c.get("session").id);
-    deleteCookie(c, COOKIE, { path: "/desk" });
+    deleteCookie(c, SESSION_COOKIE, { path: "/desk" });
     return c.redirect("/desk/login", 303);
   });
 
@@ -267,14 +236,6 @@ export function createDesk(options: DeskOptions): Hono<Env> {
 
   editRoutes(app, options, page);
   return app;
-}
-
-function addressOf(c: Context<Env>): string {
-  try {
-    return getConnInfo(c).remote.address ?? "unknown";
-  } catch {
-    return "unknown";
-  }
 }
 
 function instantOf(text: string | undefined, clock: Clock): Date {

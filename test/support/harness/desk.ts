@@ -55,6 +55,8 @@ export async function startDeskRig(
     story?: RawStory;
     /** More stories served beside it, each in a file of its own (`<id>.json`). */
     others?: RawStory[];
+    /** DESK_TRUSTED_PROXIES: proxies whose X-Forwarded-For names a log-in's client. */
+    trustedProxies?: string[];
   } = {},
 ): Promise<DeskRig> {
   const dir = tempDir("ceasefire-desk-");
@@ -98,6 +100,7 @@ export async function startDeskRig(
     recorder,
     log,
     secureCookies: false,
+    trustedProxies: options.trustedProxies ?? [],
     port: 0,
     host: "127.0.0.1",
   });
