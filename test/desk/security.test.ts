@@ -94,6 +94,22 @@ describe("with a session", () => {
     expect(page).toContain('dir="auto"');
   });
 
+  it("switches only to a story of the dataset, to a view the desk has, never reflecting a made-up instant", async () => {
+    const go = (query: string) =>
+      fetch(`${rig.url}/desk/switch?${query}`, { headers: { cookie: session.cookie }, redirect: "manual" });
+    expect((await go("story=..%2F..%2Fpackage.json")).status).toBe(404);
+    const odd = await go("story=gaza-2025&view=..%2F..%2Fetc&at=%22%3E%3Cscript%3E");
+    expect(odd.status).toBe(303);
+    expect(odd.headers.get("location")).toBe("/desk/stories/gaza-2025");
+    const page = await (
+      await fetch(`${rig.url}/desk/stories/gaza-2025/preview?at=2025-03-02T08:00:00Z%22%3E%3Cscript%3E`, {
+        headers: { cookie: session.cookie },
+      })
+    ).text();
+    expect(page).not.toContain("<script>");
+    expect(page).not.toContain('name="at" value="2025-03-02T08:00:00Z&quot;');
+  });
+
   it("sends a strict Content-Security-Policy and no-frame headers, and a session cookie scripts cannot read", async () => {
     const res = await fetch(`${rig.url}/desk/login`);
     expect(res.headers.get("content-security-policy")).toContain("default-src 'none'");
