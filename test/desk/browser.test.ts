@@ -1,12 +1,13 @@
 /**
- * The curator desk in a real browser (Debian's Chromium driven by playwright-core): log in, see a
+ * The curator desk in a real browser (a headless Chromium driven by playwright-core: the system's,
+ * else the one of the @sparticuz/chromium npm package; see test/support/browser.ts): log in, see a
  * broken file's errors, add a figure value and see what it changes, move a deadline and see the
  * notice channels will get, correct a value and see the correction reach a Discord and a Slack channel
  * once, and be refused a save over a file that changed on disk.
  */
-import { existsSync, readFileSync, writeFileSync } from "node:fs";
+import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { type Browser, chromium, type Page } from "playwright-core";
+import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { markerFor } from "../../src/delivery/marker.js";
 import {
@@ -17,20 +18,13 @@ import {
   startDeskRig,
   USER,
 } from "../support/harness/desk.js";
-import { repoRoot } from "../support/index.js";
-
-const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
+import { launchBrowser, repoRoot } from "../support/index.js";
 
 let rig: DeskRig;
 let browser: Browser;
 let page: Page;
 
 beforeAll(async () => {
-  if (!existsSync(CHROMIUM)) {
-    throw new Error(
-      `Chromium is not at ${CHROMIUM}: install it with apt-get install -y chromium (.ci/run does).`,
-    );
-  }
   rig = await startDeskRig();
   // Both channels follow the story from before phase one's last reminders.
   for (const [platform, channelId] of [
@@ -47,10 +41,7 @@ beforeAll(async () => {
   await rig.scheduler.tick(); // the day-before reminders of 1 March go out
   rig.clock.set("2025-03-02T08:00:00Z");
   await rig.scheduler.tick();
-  browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: ["--no-sandbox", "--disable-background-networking", "--disable-component-update", "--no-first-run"],
-  });
+  browser = await launchBrowser();
   page = await browser.newPage();
 }, 60_000);
 
