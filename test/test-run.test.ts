@@ -106,29 +106,29 @@ describe("a test run's exit status", () => {
 
 describe("the Chromium the browser tests launch", () => {
   it("is the system's when it is installed", () => {
-    expect(chooseBrowser(undefined, true)).toEqual({ choice: "system", why: "the system's" });
+    expect(chooseBrowser({}, true)).toEqual({ choice: "system", why: "the system's" });
   });
 
   it("is the npm package's when the system has none", () => {
-    expect(chooseBrowser(undefined, false)).toEqual({
+    expect(chooseBrowser({}, false)).toEqual({
       choice: "bundled",
       why: `${systemChromium} is missing`,
     });
   });
 
   it("is the npm package's with CEASEFIRE_TEST_BROWSER=bundled, even when the system has one", () => {
-    expect(chooseBrowser("bundled", true).choice).toBe("bundled");
+    expect(chooseBrowser({ CEASEFIRE_TEST_BROWSER: "bundled" }, true).choice).toBe("bundled");
   });
 
   it("is the system's with CEASEFIRE_TEST_BROWSER=system, and fails saying how to get one when it is missing", () => {
-    expect(chooseBrowser("system", true).choice).toBe("system");
-    expect(() => chooseBrowser("system", false)).toThrow(
+    expect(chooseBrowser({ CEASEFIRE_TEST_BROWSER: "system" }, true).choice).toBe("system");
+    expect(() => chooseBrowser({ CEASEFIRE_TEST_BROWSER: "system" }, false)).toThrow(
       /apt-get install -y chromium.*unset CEASEFIRE_TEST_BROWSER/s,
     );
   });
 
   it("refuses any other CEASEFIRE_TEST_BROWSER, naming the values it takes", () => {
-    expect(() => chooseBrowser("firefox", true)).toThrow(
+    expect(() => chooseBrowser({ CEASEFIRE_TEST_BROWSER: "firefox" }, true)).toThrow(
       'CEASEFIRE_TEST_BROWSER is "firefox": it takes system or bundled',
     );
   });

@@ -34,9 +34,10 @@ export type BrowserChoice = "system" | "bundled";
 
 /** The browser the tests will launch, and why (as the stderr line says it). */
 export function chooseBrowser(
-  asked = process.env.CEASEFIRE_TEST_BROWSER,
+  env: { CEASEFIRE_TEST_BROWSER?: string } = process.env,
   systemInstalled = existsSync(systemChromium),
 ): { choice: BrowserChoice; why: string } {
+  const asked = env.CEASEFIRE_TEST_BROWSER;
   if (asked === "system") {
     if (!systemInstalled)
       throw new Error(
