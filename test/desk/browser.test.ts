@@ -1,5 +1,6 @@
 /**
- * The curator desk in a real browser (Debian's Chromium driven by playwright-core): log in, see a
+ * The curator desk in a real browser (a headless Chromium driven by playwright-core: the system's,
+ * else the one of the @sparticuz/chromium npm package; see test/support/browser.ts): log in, see a
  * broken file's errors, add a figure value and see what it changes, move a deadline and see the
  * notice channels will get, correct a value (of the figure picked) and see the correction reach a
  * Discord and a Slack channel once, see a save confirmed, switch stories with the keyboard, be refused
@@ -11,7 +12,6 @@ import { join } from "node:path";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { markerFor } from "../../src/delivery/marker.js";
-import { launchChromium } from "../support/browser.js";
 import {
   type DeskRig,
   DISCORD_CHANNEL,
@@ -20,7 +20,7 @@ import {
   startDeskRig,
   USER,
 } from "../support/harness/desk.js";
-import { otherStory, repoRoot } from "../support/index.js";
+import { launchBrowser, otherStory, repoRoot } from "../support/index.js";
 
 let rig: DeskRig;
 let browser: Browser;
@@ -43,7 +43,7 @@ beforeAll(async () => {
   await rig.scheduler.tick(); // the day-before reminders of 1 March go out
   rig.clock.set("2025-03-02T08:00:00Z");
   await rig.scheduler.tick();
-  browser = await launchChromium();
+  browser = await launchBrowser();
   page = await browser.newPage();
 }, 60_000);
 

@@ -5,8 +5,8 @@
  */
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { launchChromium } from "../support/browser.js";
 import { type DeskRig, PASSWORD, startDeskRig, USER } from "../support/harness/desk.js";
+import { launchBrowser } from "../support/index.js";
 
 let rig: DeskRig;
 let browser: Browser;
@@ -14,7 +14,7 @@ let browser: Browser;
 beforeAll(async () => {
   // The proxy runs on the same host: its X-Forwarded-For names the client.
   rig = await startDeskRig({ trustedProxies: ["127.0.0.1", "::1"] });
-  browser = await launchChromium();
+  browser = await launchBrowser();
 }, 60_000);
 
 afterAll(async () => {
