@@ -4,6 +4,7 @@
  */
 import cron from "node-cron";
 import { z } from "zod";
+import { parseRange } from "./desk/client-address.js";
 import { LOG_FORMATS } from "./log.js";
 
 /** Value kinds the core's and the platforms' sections share. */
@@ -75,6 +76,27 @@ export const configSchema = z.object({
     .enum(["true", "false", ""])
     .default("false")
     .transform((v) => v === "true"),
+  /**
+   * Reverse proxies in front of the desk (addresses or CIDR ranges, separated by commas) whose
+   * X-Forwarded-For names the client of a log-in; unset: the socket's address is the client's.
+   */
+  DESK_TRUSTED_PROXIES: z
+    .string()
+    .default("")
+    .transform((v, ctx) => {
+      const entries = v
+        .split(",")
+        .map((e) => e.trim())
+        .filter(Boolean);
+      const bad = entries.filter((e) => !parseRange(e));
+      if (bad.length > 0) {
+        ctx.addIssue({
+          code: "custom",
+          message: `${bad.map((e) => `"${e}"`).join(", ")} ${bad.length === 1 ? "is" : "are"} not an IP address or CIDR range, like 10.0.0.0/8 or ::1`,
+        });
+      }
+      return entries;
+    }),
 });
 
 export type Config = z.output<typeof configSchema>;

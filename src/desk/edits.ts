@@ -138,6 +138,26 @@ function appendTo(
   };
 }
 
+/** The value "Corrects a wrong value" names: its figure's id and its index, "captives-remaining:3". */
+export function correctsValue(figureId: string, index: number): string {
+  return `${figureId}:${index}`;
+}
+
+/**
+ * The value a figure form corrects (undefined: none, a new value), or why it cannot be corrected here:
+ * a value of another figure than the one the form saves to.
+ */
+function correctedValue(form: Form): { index: number } | undefined | string {
+  const corrects = text(form.corrects);
+  if (corrects === undefined) return undefined;
+  const match = /^([a-z0-9][a-z0-9-]*):(\d+)$/.exec(corrects);
+  if (!match) return "no such value to correct";
+  if (match[1] !== form.figure) {
+    return `that is a value of "${match[1]}", not of "${String(form.figure)}": choose one of this figure's values`;
+  }
+  return { index: Number(match[2]) };
+}
+
 export const FORMS = {
   "figure-value": {
     title: "Add a figure value",
@@ -152,14 +172,15 @@ export const FORMS = {
       });
       const parsed = figureValueSchema.safeParse(value);
       if (!parsed.success) return { ok: false, errors: fieldErrors(parsed.error) };
-      const correcting = text(form.corrects);
+      const correcting = correctedValue(form);
+      if (typeof correcting === "string") return { ok: false, errors: { corrects: correcting } };
       return {
         ok: true,
         apply(file, data) {
           const f = indexOfId(data.figures, form.figure, "figure");
           const values = data.figures[f]?.values ?? [];
           if (correcting !== undefined) {
-            const i = Number(correcting);
+            const i = correcting.index;
             const old = values[i];
             if (!old) throw new EditError({ corrects: "no such value to correct" });
             const corrected = { on: now.toISOString().replace(/\.\d+Z$/, "Z"), was: old.value };

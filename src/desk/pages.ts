@@ -9,7 +9,17 @@ import type { DataError } from "../dataset/load.js";
 
 export type Html = HtmlEscapedString | Promise<HtmlEscapedString>;
 
-export function layout(title: string, body: Html, user?: string, csrf?: string): Html {
+/** What a logged-in curator's pages have around their body. */
+export interface Chrome {
+  user: string;
+  csrf: string;
+  /** The story switcher. */
+  switcher?: Html;
+  /** A status banner at the top of the page (a save's confirmation). */
+  banner?: Html;
+}
+
+export function layout(title: string, body: Html, chrome?: Chrome): Html {
   return html`<!doctype html>
 <html lang="en">
   <head>
@@ -21,16 +31,17 @@ export function layout(title: string, body: Html, user?: string, csrf?: string):
   <body>
     <header class="top">
       <a href="/desk" class="brand">ceasefire-bot desk</a>
+      ${chrome?.switcher ?? ""}
       ${
-        user
+        chrome
           ? html`<form method="post" action="/desk/logout" class="inline">
-              <input type="hidden" name="_csrf" value="${csrf ?? ""}" />
-              <span>${user}</span> <button type="submit">Log out</button>
+              <input type="hidden" name="_csrf" value="${chrome.csrf}" />
+              <span>${chrome.user}</span> <button type="submit">Log out</button>
             </form>`
           : ""
       }
     </header>
-    <main id="main">${body}</main>
+    <main id="main">${chrome?.banner ?? ""}${body}</main>
   </body>
 </html>`;
 }
@@ -48,6 +59,11 @@ export function loginPage(error?: string): Html {
         <button type="submit">Log in</button>
       </form>`,
   );
+}
+
+/** Whether an address may be a link: http: or https: only (never javascript:, data: or file:). */
+export function isWebAddress(url: string | undefined): url is string {
+  return url !== undefined && URL.canParse(url) && /^https?:$/.test(new URL(url).protocol);
 }
 
 /** A form field: label, input (or select / textarea), its current value and its error. */
@@ -112,10 +128,14 @@ export const CSS = `
 :root { font-family: system-ui, sans-serif; color: #1f2328; background: #fff; }
 body { margin: 0; }
 .top { display: flex; justify-content: space-between; align-items: center; padding: .5rem 1rem; background: #24292f; color: #fff; }
-.top a, .top span { color: #fff; }
+.top a, .top span, .top label { color: #fff; }
+.switcher { display: flex; gap: .4rem; align-items: center; }
+.switcher select { max-width: 24rem; font: inherit; }
+.saved { border: 2px solid #1a7f37; background: #dafbe1; padding: .25rem 1rem; margin-bottom: 1rem; }
 .brand { font-weight: 600; text-decoration: none; }
 main { padding: 1rem; max-width: 72rem; margin: 0 auto; }
 .inline { display: inline; }
+.chooser { margin: .5rem 0 1rem; }
 .form { display: grid; gap: .25rem; max-width: 36rem; }
 .field { display: grid; gap: .2rem; margin-bottom: .6rem; }
 .field input, .field select, .field textarea { font: inherit; padding: .3rem; }
@@ -144,5 +164,7 @@ pre { white-space: pre-wrap; word-break: break-word; background: #f6f8fa; paddin
 .button.disabled { opacity: .5; }
 .meta { font-size: .8rem; color: #8c959f; }
 .notice { border-inline-start: 4px solid #0969da; padding: .25rem .75rem; margin: .5rem 0; background: #f6f8fa; }
-.conflict pre { max-height: 20rem; overflow: auto; }
+.conflict { border: 2px solid #cf222e; padding: .25rem 1rem; margin-bottom: 1rem; }
+.beside { display: grid; grid-template-columns: repeat(auto-fit, minmax(22rem, 1fr)); gap: 1.5rem; align-items: start; }
+.current pre { max-height: 30rem; overflow: auto; }
 `;

@@ -40,6 +40,7 @@ export async function runDesk(options: {
     recorder: options.recorder,
     log: options.log,
     secureCookies: config.DESK_SECURE_COOKIES,
+    trustedProxies: config.DESK_TRUSTED_PROXIES,
     port: config.DESK_PORT,
     host: config.DESK_HOST,
   });

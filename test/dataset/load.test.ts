@@ -337,6 +337,27 @@ describe("reporting malformed data", () => {
     ).toEqual(["sources[0].url: Invalid URL"]);
   });
 
+  it("a source url that is not a web address (javascript:, data:, file:), named with its path", async () => {
+    expect(
+      await loadBroken((s) => {
+        s.sources[0].url = "javascript:alert(document.cookie)";
+        s.sources[1].url = "data:text/html,<script>alert(1)</script>";
+        s.sources[2].url = "file:///etc/passwd";
+      }),
+    ).toEqual([
+      "sources[0].url: must be an http: or https: address, not javascript:",
+      "sources[1].url: must be an http: or https: address, not data:",
+      "sources[2].url: must be an http: or https: address, not file:",
+    ]);
+  });
+
+  it("a source url with http: or https: in any case is accepted", async () => {
+    const story = shippedStory();
+    story.sources[0].url = "HTTP://example.org/a";
+    story.sources[1].url = "https://example.org/b?c=d#e";
+    expect(lines(await loadDataset(writeStoryFolder({ "story.json": story })))).toEqual([]);
+  });
+
   it("a file that is not an object", async () => {
     const dir = writeStoryFolder({ "story.json": "null\n" });
     expect(lines(await loadDataset(dir))).toEqual([

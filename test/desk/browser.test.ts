@@ -1,12 +1,15 @@
 /**
- * The curator desk in a real browser (Debian's Chromium driven by playwright-core): log in, see a
+ * The curator desk in a real browser (a headless Chromium driven by playwright-core: the system's,
+ * else the one of the @sparticuz/chromium npm package; see test/support/browser.ts): log in, see a
  * broken file's errors, add a figure value and see what it changes, move a deadline and see the
- * notice channels will get, correct a value and see the correction reach a Discord and a Slack channel
- * once, and be refused a save over a file that changed on disk.
+ * notice channels will get, correct a value (of the figure picked) and see the correction reach a
+ * Discord and a Slack channel once, see a save confirmed, switch stories with the keyboard, be refused
+ * a save over a file that changed on disk with the entries kept, and a source address that is not
+ * http: or https:.
  */
-import { existsSync, readFileSync, writeFileSync } from "node:fs";
+import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { type Browser, chromium, type Page } from "playwright-core";
+import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { markerFor } from "../../src/delivery/marker.js";
 import {
@@ -17,21 +20,14 @@ import {
   startDeskRig,
   USER,
 } from "../support/harness/desk.js";
-import { repoRoot } from "../support/index.js";
-
-const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
+import { launchBrowser, otherStory, repoRoot } from "../support/index.js";
 
 let rig: DeskRig;
 let browser: Browser;
 let page: Page;
 
 beforeAll(async () => {
-  if (!existsSync(CHROMIUM)) {
-    throw new Error(
-      `Chromium is not at ${CHROMIUM}: install it with apt-get install -y chromium (.ci/run does).`,
-    );
-  }
-  rig = await startDeskRig();
+  rig = await startDeskRig({ others: [otherStory()] });
   // Both channels follow the story from before phase one's last reminders.
   for (const [platform, channelId] of [
     ["discord", DISCORD_CHANNEL],
@@ -47,10 +43,7 @@ beforeAll(async () => {
   await rig.scheduler.tick(); // the day-before reminders of 1 March go out
   rig.clock.set("2025-03-02T08:00:00Z");
   await rig.scheduler.tick();
-  browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: ["--no-sandbox", "--disable-background-networking", "--disable-component-update", "--no-first-run"],
-  });
+  browser = await launchBrowser();
   page = await browser.newPage();
 }, 60_000);
 
@@ -73,6 +66,22 @@ async function fill(fields: Record<string, string>): Promise<void> {
     else await control.fill(value);
   }
 }
+
+/** Picks the figure of the figure-value form (a step of its own: the page then lists its values). */
+async function chooseFigure(id: string): Promise<void> {
+  await page.getByLabel("Figure", { exact: true }).selectOption(id);
+  await page.getByRole("button", { name: "Show this figure" }).click();
+  await page.waitForURL(new RegExp(`/edit/figure-value\\?figure=${id}$`));
+}
+
+/** The labels of a select's options. */
+const optionsOf = (label: string) =>
+  page
+    .getByLabel(label, { exact: true })
+    .locator("option")
+    .evaluateAll((options) => options.map((o) => o.textContent ?? ""));
+
+const CORRECTS = "Corrects a wrong value (a correction: channels that got it are told once)";
 
 describe("the curator desk in a browser", () => {
   it("asks for a log-in, and lets a curator in", async () => {
@@ -110,8 +119,8 @@ describe("the curator desk in a browser", () => {
 
   it("adds a figure value: the check shows the news update and the new reply before anything is saved", async () => {
     await page.goto(`${rig.url}/desk/stories/gaza-2025/edit/figure-value`);
+    await chooseFigure("captives-remaining");
     await fill({
-      Figure: "captives-remaining",
       Value: "58",
       "As of (YYYY-MM-DD)": "2025-03-02",
       "According to": "Israel",
@@ -158,12 +167,11 @@ describe("the curator desk in a browser", () => {
   it("corrects a value: the correction reaches the Discord and the Slack channel once, and replies say so", async () => {
     await page.goto(`${rig.url}/desk/stories/gaza-2025/edit/figure-value?figure=captives-remaining`);
     await fill({
-      Figure: "captives-remaining",
       Value: "57",
       "As of (YYYY-MM-DD)": "2025-03-02",
       "According to": "Israel",
       Source: "aj-2025-02-28",
-      "Corrects a wrong value (a correction: channels that got it are told once)": "1",
+      [CORRECTS]: "58 as of 2025-03-02, according to Israel",
     });
     await page.getByRole("button", { name: "Check what changes" }).click();
     const pending = page.locator(".notice.pending");
@@ -188,22 +196,200 @@ describe("the curator desk in a browser", () => {
     expect(record).toContain(USER);
   });
 
-  it("refuses a save when the file changed on disk since the form was opened, showing both", async () => {
+  it("lists the values of the figure picked to correct, not those of the figure the page opened with", async () => {
+    await page.goto(`${rig.url}/desk/stories/gaza-2025/edit/figure-value`);
+    await expect(optionsOf(CORRECTS)).resolves.toContain("59 as of 2025-02-28, according to Israel");
+    await chooseFigure("captives-believed-alive");
+    await expect(page.locator("#chosen-figure").textContent()).resolves.toContain(
+      "Captives believed to be alive (captives-believed-alive)",
+    );
+    const choices = await optionsOf(CORRECTS);
+    expect(choices.slice(0, 3)).toEqual([
+      "No: a new value (a development)",
+      "24 as of 2025-02-28, according to Israel",
+      "24 as of 2025-03-01, according to CNN",
+    ]);
+    expect(choices.join("\n")).not.toContain("59 as of");
+    await fill({
+      Value: "23",
+      "As of (YYYY-MM-DD)": "2025-03-01",
+      "According to": "CNN",
+      Source: "cnn-2025-03-01",
+      [CORRECTS]: "24 as of 2025-03-01, according to CNN",
+    });
+    await page.getByRole("button", { name: "Check what changes" }).click();
+    await expect(page.getByRole("list", { name: "What changes" }).textContent()).resolves.toContain(
+      "figures.captives-believed-alive.values[1].value: 24 → 23",
+    );
+    const remaining = () => JSON.parse(readFileSync(rig.file, "utf8")).figures[0].values;
+    const before = remaining();
+    await page.getByRole("button", { name: "Save as a correction" }).click();
+    await page.waitForURL(/saved=1/);
+    const story = JSON.parse(readFileSync(rig.file, "utf8"));
+    expect(story.figures[1].id).toBe("captives-believed-alive");
+    expect(story.figures[1].values[1]).toMatchObject({ value: 23, corrected: { was: 24 } });
+    expect(remaining()).toEqual(before);
+  });
+
+  it("confirms a save with a status banner naming what was saved and the file, shown once", async () => {
+    await page.goto(`${rig.url}/desk/stories/gaza-2025/edit/source`);
+    await fill({
+      Id: "reuters-2025-03-02",
+      Title: "Talks on phase two stall",
+      Publisher: "Reuters",
+      "Address (https://…)": "https://www.reuters.com/world/middle-east/talks-2025-03-02/",
+      "Published (YYYY-MM-DD)": "2025-03-02",
+    });
+    await page.getByRole("button", { name: "Check what changes" }).click();
+    await page.getByRole("button", { name: "Save" }).click();
+    await page.waitForURL(/\/desk\/stories\/gaza-2025\?saved=1/);
+    const banner = page.getByRole("status");
+    await expect(banner.isVisible()).resolves.toBe(true);
+    const text = (await banner.textContent())?.replace(/\s+/g, " ");
+    expect(text).toMatch(/Saved: Add a source, in \S*\/gaza-2025\.json\./);
+    expect(text).toContain("The bot serves it now.");
+    expect(text).toContain('sources.reuters-2025-03-02: — → {"id":"reuters-2025-03-02"');
+    await page.reload();
+    await expect(page.getByRole("status").count()).resolves.toBe(0);
+  });
+
+  it("switches between stories from every page with the keyboard, keeping the view", async () => {
+    await page.goto(`${rig.url}/desk/stories/gaza-2025/preview?at=2025-03-02T08:00:00Z`);
+    const switcher = page.getByLabel("Go to story", { exact: true });
+    await expect(switcher.inputValue()).resolves.toBe("gaza-2025");
+    await expect(switcher.locator("option").allTextContents()).resolves.toEqual([
+      "Israel-Hamas ceasefire in Gaza (2025)",
+      "Another story (other-2025)",
+    ]);
+    await switcher.focus();
+    await page.keyboard.press("ArrowDown");
+    await expect(switcher.inputValue()).resolves.toBe("other-2025");
+    await page.keyboard.press("Tab");
+    await expect(page.locator(":focus").textContent(), "the Open button is next in tab order").resolves.toBe(
+      "Open",
+    );
+    await page.keyboard.press("Enter");
+    await page.waitForURL(`${rig.url}/desk/stories/other-2025/preview?at=2025-03-02T08%3A00%3A00Z`, {
+      timeout: 5_000,
+    });
+    await expect(page.getByLabel("Go to story", { exact: true }).inputValue()).resolves.toBe("other-2025");
+
+    // The same form of the other story; the list of stories; an unknown id is not opened.
+    await page.goto(`${rig.url}/desk/stories/other-2025/edit/deadline-move`);
+    await page.getByLabel("Go to story", { exact: true }).selectOption("gaza-2025");
+    await page.getByRole("button", { name: "Open", exact: true }).click();
+    await page.waitForURL(`${rig.url}/desk/stories/gaza-2025/edit/deadline-move`);
+    await expect(page.locator("main p").first().textContent()).resolves.toBe(
+      "Israel-Hamas ceasefire in Gaza (2025)",
+    );
+    await page.goto(`${rig.url}/desk/`);
+    await page.getByLabel("Go to story", { exact: true }).selectOption("other-2025");
+    await page.getByRole("button", { name: "Open", exact: true }).click();
+    await page.waitForURL(`${rig.url}/desk/stories/other-2025`);
+    await expect(page.getByRole("heading", { level: 1 }).textContent()).resolves.toBe(
+      "Another story (other-2025)",
+    );
+    const unknown = await page.goto(`${rig.url}/desk/switch?story=..%2F..%2Fetc%2Fpasswd&view=record`);
+    expect(unknown?.status()).toBe(404);
+  });
+
+  it("refuses a save over a file changed since, keeping the curator's entries beside the file's values", async () => {
+    /** Someone else saves the file while the form is open. */
+    const someoneElseSaves = (edit: (story: any) => void) => {
+      const story = JSON.parse(readFileSync(rig.file, "utf8"));
+      edit(story);
+      writeFileSync(rig.file, `${JSON.stringify(story, null, 2)}\n`);
+      return readFileSync(rig.file, "utf8");
+    };
+    const id = page.getByLabel("Id (lower-case words with dashes)", { exact: true });
     await page.goto(`${rig.url}/desk/stories/gaza-2025/edit/event`);
     await fill({
       "Id (lower-case words with dashes)": "talks-stall",
       "When (a date or an instant)": "2025-03-02",
       Title: "Talks stall",
+      Description: "Negotiators leave Cairo.",
       Sources: "aj-2025-02-28",
     });
-    writeFileSync(rig.file, `${readFileSync(rig.file, "utf8")}\n`); // someone else saved meanwhile
-    const before = readFileSync(rig.file, "utf8");
+    const theirs = someoneElseSaves((story) => {
+      story.events.push({
+        id: "talks-stall",
+        when: "2025-03-02",
+        title: "Talks stall in Cairo",
+        sourceIds: ["aj-2025-02-28"],
+      });
+    });
     await page.getByRole("button", { name: "Check what changes" }).click();
-    await expect(page.getByRole("heading", { level: 1 }).textContent()).resolves.toBe(
+    await expect(page.getByRole("alert").first().textContent()).resolves.toContain(
       "Not saved: the file changed on disk",
     );
-    await expect(page.locator(".conflict").textContent()).resolves.toContain('"title": "Talks stall"');
-    await expect(page.locator(".conflict").textContent()).resolves.toContain('"id": "gaza-2025"');
+    expect(readFileSync(rig.file, "utf8")).toBe(theirs);
+    await expect(id.inputValue()).resolves.toBe("talks-stall");
+    await expect(page.getByLabel("Title", { exact: true }).inputValue()).resolves.toBe("Talks stall");
+    await expect(page.getByLabel("Description", { exact: true }).inputValue()).resolves.toBe(
+      "Negotiators leave Cairo.",
+    );
+    await expect(page.getByLabel("Sources", { exact: true }).inputValue()).resolves.toBe("aj-2025-02-28");
+    const beside = page.getByRole("complementary", { name: "In the file now" });
+    await expect(beside.textContent()).resolves.toContain('"title": "Talks stall in Cairo"');
+    // The curator re-applies the edit to the file as it is now.
+    await id.fill("talks-stall-doha");
+    await page.getByRole("button", { name: "Check what changes" }).click();
+    await expect(page.getByRole("list", { name: "What changes" }).textContent()).resolves.toContain(
+      "events.talks-stall-doha",
+    );
+    await page.getByRole("button", { name: "Save" }).click();
+    await page.waitForURL(/saved=1/);
+    const events = JSON.parse(readFileSync(rig.file, "utf8")).events.map((e: { id: string }) => e.id);
+    expect(events).toEqual(expect.arrayContaining(["talks-stall", "talks-stall-doha"]));
+
+    // A value picked to correct is picked again: the file's values may have moved.
+    await page.goto(`${rig.url}/desk/stories/gaza-2025/edit/figure-value?figure=captives-remaining`);
+    await fill({
+      Value: "56",
+      "As of (YYYY-MM-DD)": "2025-02-28",
+      "According to": "Israel",
+      [CORRECTS]: "59 as of 2025-02-28, according to Israel",
+    });
+    someoneElseSaves((story) => {
+      story.figures[0].values.unshift({
+        value: 60,
+        qualifier: "exactly",
+        asOf: "2025-02-28",
+        attribution: "Hamas",
+        sourceId: "aj-2025-02-28",
+      });
+    });
+    await page.getByRole("button", { name: "Check what changes" }).click();
+    await expect(page.getByLabel("Value", { exact: true }).inputValue()).resolves.toBe("56");
+    await expect(page.getByLabel(CORRECTS, { exact: true }).inputValue()).resolves.toBe("");
+    await expect(page.locator("#f-corrects-error").textContent()).resolves.toBe(
+      "The file changed since you chose it: choose the value to correct again.",
+    );
+    await expect(optionsOf(CORRECTS)).resolves.toContain("60 as of 2025-02-28, according to Hamas");
+    await expect(beside.textContent()).resolves.toContain('"attribution": "Hamas"');
+  });
+
+  it("refuses a source whose address is not http: or https:, at the address field, writing nothing", async () => {
+    const before = readFileSync(rig.file, "utf8");
+    for (const [url, scheme] of [
+      ["javascript:alert(document.cookie)", "javascript:"],
+      ["data:text/html,<script>alert(1)</script>", "data:"],
+    ]) {
+      await page.goto(`${rig.url}/desk/stories/gaza-2025/edit/source`);
+      await fill({
+        Id: "bad-link",
+        Title: "A bad link",
+        "Address (https://…)": url as string,
+        "Published (YYYY-MM-DD)": "2025-03-02",
+      });
+      await page.getByRole("button", { name: "Check what changes" }).click();
+      const address = page.getByLabel("Address (https://…)", { exact: true });
+      await expect(address.getAttribute("aria-invalid")).resolves.toBe("true");
+      await expect(address.inputValue()).resolves.toBe(url);
+      await expect(page.locator("#f-url-error").textContent()).resolves.toBe(
+        `must be an http: or https: address, not ${scheme}`,
+      );
+    }
     expect(readFileSync(rig.file, "utf8")).toBe(before);
   });
 

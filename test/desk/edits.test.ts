@@ -75,6 +75,60 @@ describe("desk edits", () => {
     expect(form.errors.value).toBe("Too small: expected number to be >=0");
   });
 
+  it("correct the value the correction names, of the figure the form saves to", () => {
+    const form = FORMS["figure-value"].read(
+      {
+        figure: "captives-believed-alive",
+        value: "23",
+        asOf: "2025-03-01",
+        attribution: "CNN",
+        sourceId: "cnn-2025-03-01",
+        corrects: "captives-believed-alive:1",
+      },
+      now,
+    );
+    if (!form.ok) throw new Error(JSON.stringify(form.errors));
+    const after = parseStoryText("x.json", form.apply(shippedStoryText, data)).data;
+    expect(after?.figures[1]?.values[1]).toMatchObject({
+      value: 23,
+      corrected: { on: "2025-03-03T09:00:00Z", was: 24 },
+    });
+    expect(after?.figures[0]).toEqual(data.figures[0]);
+  });
+
+  it("refuse a correction of another figure's value (a list left from the figure first shown)", () => {
+    const form = FORMS["figure-value"].read(
+      {
+        figure: "captives-believed-alive",
+        value: "23",
+        asOf: "2025-03-01",
+        attribution: "CNN",
+        sourceId: "cnn-2025-03-01",
+        corrects: "captives-remaining:1",
+      },
+      now,
+    );
+    expect(form).toEqual({
+      ok: false,
+      errors: {
+        corrects:
+          'that is a value of "captives-remaining", not of "captives-believed-alive": choose one of this figure\'s values',
+      },
+    });
+    const bare = FORMS["figure-value"].read(
+      {
+        figure: "captives-believed-alive",
+        value: "1",
+        asOf: "2025-03-01",
+        attribution: "x",
+        sourceId: "s",
+        corrects: "1",
+      },
+      now,
+    );
+    expect(bare).toEqual({ ok: false, errors: { corrects: "no such value to correct" } });
+  });
+
   it("refuse an edit of something the story does not have", () => {
     const form = FORMS["deadline-move"].read({
       deadline: "nope",

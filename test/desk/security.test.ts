@@ -1,7 +1,7 @@
 /**
  * The desk refuses what it must: every page and action without a session, every write without the
- * session's CSRF token, ids that are not the dataset's, and repeated bad log-ins; it escapes every
- * text of the data and sends strict security headers.
+ * session's CSRF token, ids that are not the dataset's, and a guesser's log-ins (slowed down without
+ * locking the right password out); it escapes every text of the data and sends strict security headers.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type DeskRig, logIn, startDeskRig, USER } from "../support/harness/desk.js";
@@ -94,6 +94,22 @@ describe("with a session", () => {
     expect(page).toContain('dir="auto"');
   });
 
+  it("switches only to a story of the dataset, to a view the desk has, never reflecting a made-up instant", async () => {
+    const go = (query: string) =>
+      fetch(`${rig.url}/desk/switch?${query}`, { headers: { cookie: session.cookie }, redirect: "manual" });
+    expect((await go("story=..%2F..%2Fpackage.json")).status).toBe(404);
+    const odd = await go("story=gaza-2025&view=..%2F..%2Fetc&at=%22%3E%3Cscript%3E");
+    expect(odd.status).toBe(303);
+    expect(odd.headers.get("location")).toBe("/desk/stories/gaza-2025");
+    const page = await (
+      await fetch(`${rig.url}/desk/stories/gaza-2025/preview?at=2025-03-02T08:00:00Z%22%3E%3Cscript%3E`, {
+        headers: { cookie: session.cookie },
+      })
+    ).text();
+    expect(page).not.toContain("<script>");
+    expect(page).not.toContain('name="at" value="2025-03-02T08:00:00Z&quot;');
+  });
+
   it("sends a strict Content-Security-Policy and no-frame headers, and a session cookie scripts cannot read", async () => {
     const res = await fetch(`${rig.url}/desk/login`);
     expect(res.headers.get("content-security-policy")).toContain("default-src 'none'");
@@ -113,18 +129,27 @@ describe("with a session", () => {
 });
 
 describe("bad log-ins", () => {
-  it("are slowed down after three in a row, per user and per address", async () => {
-    const attempt = (user: string) =>
-      fetch(`${rig.url}/desk/login`, {
-        method: "POST",
-        body: new URLSearchParams({ user, password: "nope" }),
-      });
-    for (let i = 0; i < 3; i++) expect((await attempt("mallory")).status).toBe(401);
-    expect((await attempt("mallory")).status).toBe(401); // the fourth counts and starts the wait
-    const slowed = await attempt("mallory");
+  const attempt = (user: string, password: string, headers: Record<string, string> = {}) =>
+    fetch(`${rig.url}/desk/login`, {
+      method: "POST",
+      headers,
+      body: new URLSearchParams({ user, password }),
+      redirect: "manual",
+    });
+
+  it("are slowed down after three in a row for that account from that address, not for anyone else", async () => {
+    for (let i = 0; i < 4; i++) expect((await attempt(USER, "nope")).status).toBe(401);
+    const slowed = await attempt(USER, "correct horse battery staple");
     expect(slowed.status).toBe(429);
-    expect(Number(slowed.headers.get("retry-after"))).toBeGreaterThan(0);
-    // The same address is slowed down for another name too.
-    expect((await attempt("eve")).status).toBe(429);
+    expect(Number(slowed.headers.get("retry-after"))).toBe(1);
+    // Another account from the same address is not slowed down.
+    expect((await attempt("mallory", "nope")).status).toBe(401);
+    // Nor does an X-Forwarded-For the desk does not trust get around the wait.
+    expect((await attempt(USER, "nope", { "x-forwarded-for": "203.0.113.77" })).status).toBe(429);
+    // Once the wait is over, the right password gets in.
+    rig.clock.advance(1_000);
+    const right = await attempt(USER, "correct horse battery staple");
+    expect(right.status).toBe(303);
+    expect(right.headers.get("location")).toBe("/desk");
   });
 });

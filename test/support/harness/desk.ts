@@ -49,9 +49,21 @@ export interface DeskRig {
   close(): Promise<void>;
 }
 
-export async function startDeskRig(options: { at?: string; story?: RawStory } = {}): Promise<DeskRig> {
+export async function startDeskRig(
+  options: {
+    at?: string;
+    story?: RawStory;
+    /** More stories served beside it, each in a file of its own (`<id>.json`). */
+    others?: RawStory[];
+    /** DESK_TRUSTED_PROXIES: proxies whose X-Forwarded-For names a log-in's client. */
+    trustedProxies?: string[];
+  } = {},
+): Promise<DeskRig> {
   const dir = tempDir("ceasefire-desk-");
   const file = join(dir, "gaza-2025.json");
+  for (const other of options.others ?? []) {
+    writeFileSync(join(dir, `${other.story.id}.json`), `${JSON.stringify(other, null, 2)}\n`);
+  }
   const writeStory = (edit: (s: RawStory) => void = () => {}) => {
     const story = options.story ? structuredClone(options.story) : shippedStory();
     edit(story);
@@ -88,6 +100,7 @@ export async function startDeskRig(options: { at?: string; story?: RawStory } = 
     recorder,
     log,
     secureCookies: false,
+    trustedProxies: options.trustedProxies ?? [],
     port: 0,
     host: "127.0.0.1",
   });

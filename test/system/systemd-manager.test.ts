@@ -1,6 +1,6 @@
 /**
  * deploy/ceasefire-bot.service started and stopped by systemd itself: a real systemd manager (the
- * installed systemd, PID 1 of new namespaces on this machine's own root, test/fixtures/systemd-manager.ts)
+ * installed systemd, PID 1 of new namespaces on this machine's own root, test/support/systemd-manager.ts)
  * is given the unit file as shipped, in /etc/systemd/system, a settings file at its EnvironmentFile=
  * pointing the bot at the Discord and Slack stand-ins, and an install of the bot at its
  * WorkingDirectory. No drop-in: every setting of the unit applies (DynamicUser, StateDirectory,
@@ -16,7 +16,8 @@
  *   ExecMainCode=2).
  *
  * It fails, naming what is missing, on a machine that cannot run the manager (not root, no systemd,
- * no cgroup2): CI machines must be able to.
+ * no cgroup2): CI machines must be able to. Hence it is in test/system/, run by `npm run test:system`,
+ * not by `npm test`.
  */
 import { chmodSync, lstatSync, mkdirSync, readFileSync, readlinkSync, statSync, unlinkSync } from "node:fs";
 import { join } from "node:path";

@@ -1,0 +1,215 @@
+/**
+ * The desk's edit routes: a form opened on the file's current version, "Check what changes" (the
+ * fields that change, what channels will receive, the reply as readers will see it) and "Save"
+ * (written only when the whole story validates and the file has not changed since the form was opened).
+ */
+import { resolve } from "node:path";
+import type { Context, Hono } from "hono";
+import { html } from "hono/html";
+import { registry } from "../../commands/index.js";
+import { runCommand } from "../command/run.js";
+import { type Dataset, indexStory, type Story } from "../dataset/dataset.js";
+import { assemble, type DataError, formatDataError, parseStoryText } from "../dataset/load.js";
+import { datasetChanges } from "../record/changes.js";
+import { pendingNotices } from "./audience.js";
+import { conflictAlert, currentValues, keptEntries } from "./conflict.js";
+import { contextAt, type DeskOptions, type Env, type PageRenderer, storyOf } from "./context.js";
+import {
+  EditError,
+  FORMS,
+  type Form,
+  type FormName,
+  isFormName,
+  readText,
+  versionOf,
+  writeAtomically,
+} from "./edits.js";
+import { formPage } from "./form-page.js";
+import type { Html } from "./pages.js";
+import { replyPreviews } from "./preview.js";
+import { rememberSaved } from "./saved-banner.js";
+
+export function editRoutes(app: Hono<Env>, options: DeskOptions, page: PageRenderer): void {
+  const { data } = options;
+
+  app.get("/desk/stories/:id/edit/:form", async (c) => {
+    const story = storyOf(data.dataset, c);
+    const name = c.req.param("form");
+    if (!story || !isFormName(name)) return page(c, "Not found", html`<p>No such story or form.</p>`, 404);
+    const text = await readText(resolve(story.file));
+    const values = presets(c.req.query());
+    return page(c, FORMS[name].title, formPage(c.get("session"), story, name, values, {}, versionOf(text)));
+  });
+
+  app.post("/desk/stories/:id/edit/:form", async (c) => {
+    const story = storyOf(data.dataset, c);
+    const name = c.req.param("form");
+    if (!story || !isFormName(name)) return page(c, "Not found", html`<p>No such story or form.</p>`, 404);
+    const form = (await c.req.parseBody()) as Form;
+    const current = await readText(resolve(story.file));
+    if (form.version !== versionOf(current)) {
+      // The form's lists (figures, their values, deadlines) as the file is now, when it loads.
+      await data.reload();
+      const fresh = data.dataset.byId.get(story.story.id) ?? story;
+      const kept = keptEntries(form);
+      const body = formPage(c.get("session"), fresh, name, kept.values, kept.errors, versionOf(current), {
+        alert: conflictAlert(fresh),
+        beside: currentValues(fresh, name, form, current),
+      });
+      return page(c, `Not saved: ${FORMS[name].title}`, body, 409);
+    }
+    const edit = editOf(data.dataset, story, name, form, current, options.clock.now());
+    if (!edit.ok) {
+      const body = formPage(c.get("session"), story, name, form, edit.errors, versionOf(current));
+      return page(c, FORMS[name].title, body, 400);
+    }
+    if (form.action !== "save") {
+      return page(c, `Check: ${FORMS[name].title}`, await checkPage(c, options, story, name, form, edit));
+    }
+    return save(c, options, story, name, edit);
+  });
+}
+
+/** An edit read from a form and applied to the file's text, with the dataset it would make. */
+interface Edit {
+  ok: true;
+  /** The file's text before the edit. */
+  current: string;
+  /** The file's text after it. */
+  next: string;
+  dataset: Dataset;
+  correction: boolean;
+  now: Date;
+}
+
+/** Reads a form, applies it to the file's text and validates the story as the loader would. */
+function editOf(
+  dataset: Dataset,
+  story: Story,
+  name: FormName,
+  form: Form,
+  current: string,
+  now: Date,
+): Edit | { ok: false; errors: Record<string, string> } {
+  const parsed = FORMS[name].read(form, now);
+  if (!parsed.ok) return parsed;
+  let next: string;
+  try {
+    next = parsed.apply(current, story);
+  } catch (err) {
+    if (!(err instanceof EditError)) throw err;
+    return { ok: false, errors: err.fields };
+  }
+  const checked = validateEdit(dataset, story, next);
+  if (!checked.ok) return { ok: false, errors: { _story: checked.errors.map(formatDataError).join("\n") } };
+  const correction = form.correction === "on" || (typeof form.corrects === "string" && form.corrects !== "");
+  return { ok: true, current, next, dataset: checked.dataset, correction, now };
+}
+
+/** What the edit changes, what channels will receive because of it and the reply as it will read. */
+async function checkPage(
+  c: Context<Env>,
+  options: DeskOptions,
+  story: Story,
+  name: FormName,
+  form: Form,
+  edit: Edit,
+): Promise<Html> {
+  const session = c.get("session");
+  const pending = await pendingNotices(options.store, story, edit.dataset, edit.now);
+  const changes = datasetChanges(options.data.dataset, edit.dataset);
+  const context = contextAt(edit.dataset, edit.now, options.settings);
+  return html`<h1>Check before saving</h1>
+    <h2 id="changes">What changes</h2>
+    <ul aria-labelledby="changes">${changes.map((ch) => html`<li><code>${ch.path}</code>: ${ch.old ?? "—"} → <span dir="auto">${ch.new ?? "—"}</span></li>`)}</ul>
+    <h2>What subscribed channels will receive</h2>
+    ${
+      pending.length
+        ? pending.map(
+            (
+              p,
+            ) => html`<div class="notice pending"><strong>${p.title}</strong>: <span dir="auto">${p.text}</span>
+              <br /><small>${p.counts}</small></div>`,
+          )
+        : html`<p>Nothing: no channel gets a message because of this change.</p>`
+    }
+    <form method="post" action="/desk/stories/${story.story.id}/edit/${name}">
+      ${Object.entries(publicFields(form)).map(([k, v]) => html`<input type="hidden" name="${k}" value="${String(v)}" />`)}
+      <input type="hidden" name="_csrf" value="${session.csrf}" />
+      <input type="hidden" name="version" value="${versionOf(edit.current)}" />
+      <button type="submit" name="action" value="save">Save${edit.correction ? " as a correction" : ""}</button>
+    </form>
+    <h2>How readers will see it now</h2>
+    ${replyPreviews(runCommand(registry, previewCommand(name), { story: story.story.id }, context))}`;
+}
+
+/** Writes the edited file (the change recorded as the user's), reloads the dataset and goes to the story. */
+async function save(
+  c: Context<Env>,
+  options: DeskOptions,
+  story: Story,
+  name: FormName,
+  edit: Edit,
+): Promise<Response> {
+  const session = c.get("session");
+  options.recorder.expect(story.story.id, {
+    by: session.user,
+    kind: edit.correction ? "correction" : "development",
+  });
+  const changes = datasetChanges(options.data.dataset, edit.dataset);
+  await writeAtomically(resolve(story.file), edit.next);
+  const served = await options.data.reload();
+  rememberSaved(session, {
+    what: FORMS[name].title,
+    file: story.file,
+    changes,
+    correction: edit.correction,
+    served,
+  });
+  options.log.info({ user: session.user, story: story.story.id, form: name }, "desk edit saved");
+  return c.redirect(`/desk/stories/${story.story.id}?saved=1`, 303);
+}
+
+/**
+ * What a link may choose before the form opens: the figure, deadline or person it is about
+ * (`?figure=captives-remaining`). Only the form's own choices are ever selected.
+ */
+function presets(query: Record<string, string>): Form {
+  return Object.fromEntries(
+    ["figure", "deadline", "person"].filter((k) => typeof query[k] === "string").map((k) => [k, query[k]]),
+  );
+}
+
+/** The command whose reply an edit changes most visibly. */
+function previewCommand(form: FormName): string {
+  const commands: Record<FormName, string> = {
+    "figure-value": "figures",
+    "deadline-status": "deadlines",
+    "deadline-move": "deadlines",
+    event: "timeline",
+    claim: "claims",
+    source: "sources",
+    "person-role": "parties",
+  };
+  return commands[form];
+}
+
+/** A form's fields without the session token, for echoing back. */
+function publicFields(form: Form): Record<string, unknown> {
+  return Object.fromEntries(
+    Object.entries(form).filter(([k]) => k !== "_csrf" && k !== "version" && k !== "action"),
+  );
+}
+
+/** The edited story validated as the loader does, beside the other stories. */
+function validateEdit(
+  dataset: Dataset,
+  story: Story,
+  text: string,
+): { ok: true; dataset: Dataset } | { ok: false; errors: DataError[] } {
+  const parsed = parseStoryText(story.file, text);
+  if (!parsed.data || parsed.errors.length) return { ok: false, errors: parsed.errors };
+  const others = dataset.stories.filter((s) => s !== story);
+  const result = assemble([...others, indexStory(story.file, parsed.data)], []);
+  return result.ok ? { ok: true, dataset: result.dataset } : { ok: false, errors: result.errors };
+}

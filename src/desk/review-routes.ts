@@ -1,0 +1,158 @@
+/**
+ * The desk's review routes: the list of stories, a story as of any instant (with its upcoming alerts
+ * and last deliveries), every reply previewed on every platform, and the record of changes.
+ */
+import type { Context, Hono } from "hono";
+import { html } from "hono/html";
+import { registry } from "../../commands/index.js";
+import { dueAlerts } from "../alerts/scheduler.js";
+import { runCommand } from "../command/run.js";
+import { storyAt } from "../dataset/asof.js";
+import { formatInstant } from "../time/calendar.js";
+import { countsText } from "./audience.js";
+import { contextAt, type DeskOptions, type Env, type PageRenderer, storyOf } from "./context.js";
+import { FileChecks, rawItems } from "./file-checks.js";
+import { fileErrorsHtml } from "./pages.js";
+import { replyPreviews } from "./preview.js";
+import { instantOf, pager, reviewSections, storyNav } from "./review-views.js";
+
+const EVENTS_PER_PAGE = 50;
+/** How far ahead the review lists the alerts due. */
+const UPCOMING_MS = 7 * 86_400_000;
+
+/** What the review pages read. */
+interface Review extends Pick<DeskOptions, "data" | "store" | "clock"> {
+  options: DeskOptions;
+  page: PageRenderer;
+  files: FileChecks;
+}
+
+export function reviewRoutes(app: Hono<Env>, options: DeskOptions, page: PageRenderer): void {
+  const { data, store, clock } = options;
+  const desk: Review = { data, store, clock, options, page, files: new FileChecks() };
+  app.get("/desk/", (c) => storiesPage(desk, c));
+  app.get("/desk/stories/:id", (c) => reviewPage(desk, c));
+  app.get("/desk/stories/:id/preview", (c) => previewPage(desk, c));
+  app.get("/desk/stories/:id/record", (c) => recordPage(desk, c));
+}
+
+/** The list of stories, with the errors of each file on disk. */
+async function storiesPage(desk: Review, c: Context<Env>): Promise<Response> {
+  const { data, page, files } = desk;
+  const stories = data.dataset.stories;
+  const checks = await Promise.all(stories.map(async (s) => ({ s, errors: await files.errors(s) })));
+  return page(
+    c,
+    "Stories",
+    html`<h1>Stories</h1>
+    <ul>${checks.map(
+      ({
+        s,
+        errors,
+      }) => html`<li><a href="/desk/stories/${s.story.id}">${s.story.title}</a> (<code>${s.file}</code>)
+        ${errors.length ? html`<span class="error">${errors.length} error(s) in the file on disk</span>` : ""}</li>`,
+    )}</ul>`,
+  );
+}
+
+/** A story as readers got it at an instant, its upcoming alerts and last deliveries. */
+async function reviewPage(desk: Review, c: Context<Env>): Promise<Response> {
+  const { data, store, clock, options, page, files } = desk;
+  const story = storyOf(data.dataset, c);
+  if (!story) return page(c, "Not found", html`<p>No such story.</p>`, 404);
+  const at = instantOf(c.req.query("at"), clock);
+  const view = storyAt(story, at);
+  const pageNo = Math.max(1, Number(c.req.query("page") ?? "1") || 1);
+  const errors = await files.errors(story);
+  const raw = errors.length ? await rawItems(story) : new Map<string, unknown>();
+  const subs = await store.activeSubscriptions();
+  const now = clock.now();
+  const upcoming = dueAlerts(
+    data.dataset,
+    subs,
+    { from: now, to: new Date(now.getTime() + UPCOMING_MS) },
+    options.settings.reminderHour,
+  ).filter((a) => a.alert.storyId === story.story.id);
+  const id = story.story.id;
+  const deliveries = await store.deliveriesOf([`${id}:`, `update:${id}:`, `correction:${id}:`], 20);
+  const tz = story.story.timeZone;
+  const total = view.events()?.count(view.t) ?? 0;
+  const events =
+    view.events()?.slice(view.t, 0, total, (pageNo - 1) * EVENTS_PER_PAGE, EVENTS_PER_PAGE) ?? [];
+  return page(
+    c,
+    story.story.title,
+    html`<h1 dir="auto">${story.story.title}</h1>
+    ${storyNav(id, at)}
+    <form method="get" class="inline" aria-label="Show as of an instant">
+      <label for="at">As of</label> <input id="at" name="at" value="${at.toISOString()}" />
+      <button type="submit">Show</button>
+    </form>
+    <p dir="auto">${view.summary() ?? ""}</p>
+    ${fileErrorsHtml(story.file, errors, raw)}
+    <h2>Upcoming alerts (next 7 days)</h2>
+    ${
+      upcoming.length
+        ? html`<table><tr><th>When (${tz})</th><th>What</th><th>Channels</th></tr>${upcoming.map(
+            (u) =>
+              html`<tr><td>${formatInstant(u.alert.at, tz)}</td><td dir="auto">${u.alert.text}</td><td>${countsText(u.channels)}</td></tr>`,
+          )}</table>`
+        : html`<p>None.</p>`
+    }
+    <h2>Last deliveries</h2>
+    ${
+      deliveries.length
+        ? html`<table><tr><th>Due</th><th>What</th><th>Channel</th><th>Outcome</th></tr>${deliveries.map(
+            (d) =>
+              html`<tr><td>${formatInstant(d.dueAt, tz)}</td><td dir="auto">${d.summary}</td><td>${d.platform} ${d.channelId}</td><td class="${d.state === "failed" ? "error" : ""}">${d.state}${d.reason ? html`: ${d.reason}` : ""}</td></tr>`,
+          )}</table>`
+        : html`<p>None yet.</p>`
+    }
+    ${reviewSections(view)}
+    <h2>Events (${total})</h2>
+    <ul>${events.map((e) => html`<li dir="auto">${e.day} — <strong>${e.title}</strong>${e.description ? html`: ${e.description}` : ""}</li>`)}</ul>
+    ${pager(`/desk/stories/${id}?at=${encodeURIComponent(at.toISOString())}`, pageNo, Math.ceil(total / EVENTS_PER_PAGE))}`,
+  );
+}
+
+/** Every reply as readers get it at an instant, as each platform shows it. */
+function previewPage(desk: Review, c: Context<Env>) {
+  const { data, clock, options, page } = desk;
+  const story = storyOf(data.dataset, c);
+  if (!story) return page(c, "Not found", html`<p>No such story.</p>`, 404);
+  const at = instantOf(c.req.query("at"), clock);
+  const context = contextAt(data.dataset, at, options.settings);
+  const questions = registry.list.filter((cmd) => cmd.kind !== "channel");
+  return page(
+    c,
+    `Preview: ${story.story.title}`,
+    html`<h1>Preview</h1>${storyNav(story.story.id, at)}
+    <p>Every reply as readers get it at ${at.toISOString()}.</p>
+    ${questions.map(
+      (cmd) =>
+        html`<section><h2>/${cmd.name}</h2>${replyPreviews(runCommand(registry, cmd.name, { story: story.story.id }, context))}</section>`,
+    )}`,
+  );
+}
+
+/** The record of the story's changes. */
+async function recordPage(desk: Review, c: Context<Env>): Promise<Response> {
+  const { data, store, clock, page } = desk;
+  const story = storyOf(data.dataset, c);
+  if (!story) return page(c, "Not found", html`<p>No such story.</p>`, 404);
+  const changes = await store.changes(story.story.id, 200);
+  const tz = story.story.timeZone;
+  return page(
+    c,
+    `Record: ${story.story.title}`,
+    html`<h1>Record of changes</h1>${storyNav(story.story.id, clock.now())}
+    ${
+      changes.length
+        ? html`<table><tr><th>When</th><th>What</th><th>Was</th><th>Is</th><th>Kind</th><th>By</th></tr>${changes.map(
+            (ch) =>
+              html`<tr><td>${formatInstant(ch.at, tz)}</td><td><code>${ch.path}</code></td><td dir="auto">${ch.old ?? "—"}</td><td dir="auto">${ch.new ?? "—"}</td><td>${ch.kind}</td><td>${ch.by ?? "edit of the file"}</td></tr>`,
+          )}</table>`
+        : html`<p>No change recorded yet.</p>`
+    }`,
+  );
+}

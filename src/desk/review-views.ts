@@ -1,0 +1,88 @@
+/**
+ * The parts of the review pages: the story's tabs, a pager, and the story as readers got it at an
+ * instant (phases, deadlines, figures, statements, parties and people, sources).
+ */
+import { html } from "hono/html";
+import type { StoryAt } from "../dataset/asof.js";
+import { PARTY_ROLES } from "../dataset/schema.js";
+import { formatInstant } from "../time/calendar.js";
+import type { Clock } from "../time/clock.js";
+import { type Html, isWebAddress } from "./pages.js";
+
+/** The instant a page's `at` names, or now. */
+export function instantOf(text: string | undefined, clock: Clock): Date {
+  const t = text ? Date.parse(text) : Number.NaN;
+  return Number.isFinite(t) ? new Date(t) : clock.now();
+}
+
+export function storyNav(id: string, at: Date): Html {
+  const q = `?at=${encodeURIComponent(at.toISOString())}`;
+  return html`<nav class="tabs" aria-label="Story">
+    <a href="/desk/stories/${id}${q}">Review</a>
+    <a href="/desk/stories/${id}/preview${q}">Preview replies</a>
+    <a href="/desk/stories/${id}/record">Record</a>
+    <a href="/desk/stories/${id}/edit/figure-value">Figure value</a>
+    <a href="/desk/stories/${id}/edit/deadline-status">Deadline status</a>
+    <a href="/desk/stories/${id}/edit/deadline-move">Move a deadline</a>
+    <a href="/desk/stories/${id}/edit/event">Event</a>
+    <a href="/desk/stories/${id}/edit/claim">Statement</a>
+    <a href="/desk/stories/${id}/edit/source">Source</a>
+    <a href="/desk/stories/${id}/edit/person-role">Person's role</a>
+  </nav>`;
+}
+
+export function pager(base: string, current: number, pages: number): Html {
+  if (pages <= 1) return html``;
+  return html`<nav aria-label="Pages">
+    ${current > 1 ? html`<a href="${base}&page=${current - 1}">Previous</a>` : ""}
+    Page ${current} of ${pages}
+    ${current < pages ? html`<a href="${base}&page=${current + 1}">Next</a>` : ""}
+  </nav>`;
+}
+
+/** Phases, deadlines (with their histories), figures (with theirs), statements, parties, sources. */
+export function reviewSections(view: StoryAt): Html {
+  const tz = view.timeZone;
+  const when = (ms: number) => (Number.isFinite(ms) ? formatInstant(new Date(ms), tz) : "from the start");
+  return html`
+    <h2>Phases</h2>
+    <ul>${view.phases().map(
+      (
+        p,
+      ) => html`<li dir="auto"><strong>${p.phase.name}</strong>: ${p.status}${p.statusChange?.note ? html` — ${p.statusChange.note}` : ""}
+        <ul>${p.track.statuses.visibleAt(view.t).map((s) => html`<li>${when(s.from)}: ${s.value}${s.attribution ? html` (according to ${s.attribution})` : ""}</li>`)}</ul></li>`,
+    )}</ul>
+    <h2>Deadlines</h2>
+    <ul>${view.deadlines().map(
+      (
+        d,
+      ) => html`<li dir="auto"><strong>${d.deadline.title}</strong> (<code>${d.deadline.id}</code>): due ${d.deadline.due}${d.version.move ? html` → ${d.version.move.due}` : ""}, ${d.status}
+        <ul>${d.track.statuses.visibleAt(view.t).map((s) => html`<li>status ${s.value} from ${when(s.from)}${s.note ? html`: ${s.note}` : ""}</li>`)}
+          ${
+            d.previous.length
+              ? d.track.dues
+                  .visibleAt(view.t)
+                  .slice(1)
+                  .map(
+                    (v) =>
+                      html`<li>moved to ${v.move?.due} on ${v.move?.at} (${v.move?.kind}, according to ${v.move?.attribution})</li>`,
+                  )
+              : ""
+          }</ul></li>`,
+    )}</ul>
+    <h2>Figures</h2>
+    <ul>${view.story.tracks.figures.map((track) => {
+      const values = view.figureHistory(track);
+      return values.length
+        ? html`<li dir="auto"><strong>${track.figure.label}</strong> (<code>${track.figure.id}</code>)
+            <ol>${values.map((v) => html`<li>${v.value} (${v.qualifier}) as of ${v.asOf}, according to ${v.attribution}${v.corrected ? html` — corrected on ${v.corrected.on}, was ${v.corrected.was}` : ""}</li>`)}</ol></li>`
+        : "";
+    })}</ul>
+    <h2>Statements</h2>
+    <ul>${view.claims().map((cl) => html`<li dir="auto">${cl.by} (${String(cl.when)}): ${cl.text}</li>`)}</ul>
+    <h2>Parties and people</h2>
+    <ul>${view.parties().map((p) => html`<li dir="auto">${p.party.name}: ${p.roles.filter((r) => PARTY_ROLES.includes(r)).join(", ")}</li>`)}
+      ${view.people().map((p) => html`<li dir="auto">${p.person.name}, ${p.role}</li>`)}</ul>
+    <h2>Sources</h2>
+    <ul>${view.sources().map((s) => html`<li dir="auto">${s.title} — ${s.publisher ?? ""}, ${s.published}${isWebAddress(s.url) ? html` <a href="${s.url}" rel="noreferrer noopener">link</a>` : ""}</li>`)}</ul>`;
+}

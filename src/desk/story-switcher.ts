@@ -1,0 +1,59 @@
+/**
+ * Moving between stories: every page of the desk carries a story switcher (a labelled select and a
+ * button, no script, so it works with a keyboard alone), which opens the same view (review, preview,
+ * record or a form) of the story chosen. Only ids of the loaded dataset are ever opened.
+ */
+import type { Context, Hono } from "hono";
+import { html } from "hono/html";
+import type { Dataset } from "../dataset/dataset.js";
+import type { Env, PageRenderer } from "./context.js";
+import { isFormName } from "./edits.js";
+import type { Html } from "./pages.js";
+
+/** Where a page is: its story and its view ("", "preview", "record", "edit/event"), from its path. */
+export function placeOf(path: string): { story: string; view: string } | undefined {
+  const match = /^\/desk\/stories\/([^/]+)(?:\/(preview|record|edit\/[a-z-]+))?$/.exec(path);
+  if (!match?.[1]) return undefined;
+  return { story: match[1], view: match[2] ?? "" };
+}
+
+/** The view to open on the story switched to: one the desk has, else the review. */
+function viewPath(view: string | undefined): string {
+  if (view === "preview" || view === "record") return `/${view}`;
+  const form = /^edit\/([a-z-]+)$/.exec(view ?? "")?.[1];
+  return form && isFormName(form) ? `/edit/${form}` : "";
+}
+
+/** The switcher, with the page's story chosen (none on the list of stories). */
+export function storySwitcher(dataset: Dataset, c: Context<Env>): Html {
+  const place = placeOf(c.req.path);
+  const at = c.req.query("at");
+  return html`<form method="get" action="/desk/switch" class="switcher" aria-label="Switch story">
+    <label for="story-switch">Go to story</label>
+    <select id="story-switch" name="story">
+      ${place ? "" : html`<option value="" selected>Choose a story…</option>`}
+      ${dataset.stories.map(
+        (s) =>
+          html`<option value="${s.story.id}" ${s.story.id === place?.story ? "selected" : ""}>${s.story.title}</option>`,
+      )}
+    </select>
+    ${place?.view ? html`<input type="hidden" name="view" value="${place.view}" />` : ""}
+    ${at && Number.isFinite(Date.parse(at)) ? html`<input type="hidden" name="at" value="${at}" />` : ""}
+    <button type="submit">Open</button>
+  </form>`;
+}
+
+/** GET /desk/switch?story=…&view=…: the same view of the story chosen. */
+export function switcherRoute(app: Hono<Env>, dataset: () => Dataset, page: PageRenderer): void {
+  app.get("/desk/switch", (c) => {
+    const id = c.req.query("story") ?? "";
+    if (id === "") return c.redirect("/desk/", 303);
+    const story = dataset().byId.get(id);
+    if (!story) return page(c, "Not found", html`<p>No such story.</p>`, 404);
+    const view = viewPath(c.req.query("view"));
+    const at = c.req.query("at");
+    const keepsAt = (view === "" || view === "/preview") && at && Number.isFinite(Date.parse(at));
+    const query = keepsAt ? `?at=${encodeURIComponent(at)}` : "";
+    return c.redirect(`/desk/stories/${encodeURIComponent(story.story.id)}${view}${query}`, 303);
+  });
+}
