@@ -40,9 +40,12 @@ describe("the configuration of a run", () => {
     for (const secret of ["d-secret", "xapp-secret", "xoxb-secret"]) expect(shown).not.toContain(secret);
   });
 
-  it("is listed whole in README's configuration table: the core's variables and every platform's", () => {
-    const readme = readFileSync(join(repoRoot, "README.md"), "utf8");
-    const table = readme.slice(readme.indexOf("## Configuration"), readme.indexOf("## Development"));
+  it("is listed whole in the operator guide's configuration table: the core's variables and every platform's", () => {
+    const guide = readFileSync(join(repoRoot, "docs", "operator-guide.md"), "utf8");
+    expect(guide).toContain("\n## Configuration\n");
+    const section = guide.slice(guide.indexOf("\n## Configuration\n"));
+    const next = section.indexOf("\n## ", 1);
+    const table = next === -1 ? section : section.slice(0, next);
     const listed = new Set([...table.matchAll(/`([A-Z][A-Z0-9_]+)`/g)].map((m) => m[1]));
     const variables = [...Object.keys(configSchema.shape), ...platforms.flatMap((p) => p.variables)];
     expect(variables.filter((v) => !listed.has(v))).toEqual([]);
