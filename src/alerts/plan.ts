@@ -7,7 +7,8 @@
  * date-only deadline gets its hour/minute reminders before the start of its day. Wall times are
  * converted with the zone's rules of that day, so reminders stay at the same local hour across
  * daylight-saving changes. Reminders follow the due date in force when they fire (a moved deadline
- * is reminded of at its new date) and the status in force then (docs/decisions/0008).
+ * is reminded of at its new date) and the status in force then
+ * (docs/decisions/0009-true-and-known-at-an-instant.md).
  */
 import type { Dataset, DeadlineTrack, DueVersion, Story } from "../dataset/dataset.js";
 import type { DeadlineStatus } from "../dataset/schema.js";

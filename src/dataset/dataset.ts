@@ -1,6 +1,6 @@
 /**
  * A loaded, validated dataset with the indexes the commands use. Every fact is indexed with the
- * instant from which it is both true and known (docs/decisions/0008-true-and-known-at-an-instant.md):
+ * instant from which it is both true and known (docs/decisions/0009-true-and-known-at-an-instant.md):
  * its own date (from the start of that day in the story's zone) or later, never before the earliest
  * source that reports it was published. `storyAt` (asof.ts) reads these indexes at an instant.
  */

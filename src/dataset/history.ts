@@ -1,7 +1,7 @@
 /**
  * Lookups "as of an instant" without scanning: every fact has the instant from which it is both true
  * and known (`visibleFrom`, in ms), and these indexes answer "which entry is in force at t" and "which
- * items of a list are visible at t" by binary search (docs/decisions/0008-true-and-known-at-an-instant.md).
+ * items of a list are visible at t" by binary search (docs/decisions/0009-true-and-known-at-an-instant.md).
  */
 
 /** Any item with the instant from which replies may show it. */
