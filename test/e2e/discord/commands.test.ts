@@ -160,6 +160,21 @@ describe("the bot in a Discord server (real discord.js client, stand-in Discord)
     expect(embedText(fourth)).toContain("page 2 of 3");
   });
 
+  it("answers Why? privately with the quote behind each figure, leaving the message alone", async () => {
+    const answer = await h.discord.command("captives");
+    const why = buttons(answer).find((b) => b.label === "Why?");
+    expect(why?.custom_id).toBe("cf1:sources:of=captives");
+    const { id } = h.discord.button(why?.custom_id ?? "", answer.data ?? {});
+    const body = (await h.discord.callbackFor(id)).body as CallbackBody;
+    expect(body.type).toBe(InteractionResponseType.ChannelMessageWithSource);
+    expect(body.data?.flags).toBe(MessageFlags.Ephemeral);
+    const text = embedText(body);
+    expect(text).toContain("Why? Captives and prisoners");
+    expect(text).toContain("Captives remaining in Gaza");
+    expect(text).toContain("63 additional captives remain in Gaza");
+    expect(text).toContain("The Media Line");
+  });
+
   it("answers an unknown button id with a private error, leaving the message alone", async () => {
     const { id } = h.discord.button("legacy-button:next");
     const body = (await h.discord.callbackFor(id)).body as CallbackBody;

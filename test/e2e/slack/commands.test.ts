@@ -142,6 +142,18 @@ describe("slack adapter: timeline buttons", () => {
     ]);
   });
 
+  it("answers Why? for the clicker alone with the quote behind each event, keeping the message", async () => {
+    const { response, responsePath } = await bot.click("cf1:sources:of=timeline&with=page%3D2");
+    expect(response.status).toBe(200);
+    const posted = await bot.standin.waitFor((r) => r.path === responsePath);
+    expect(posted.fields.response_type).toBe("ephemeral");
+    expect(posted.fields.replace_original).toBe(false);
+    const text = blockText(posted.fields);
+    expect(text).toContain("Why? Timeline");
+    expect(text).toContain("The words of the sources behind /timeline");
+    expect(text).toMatch(/“[^”]+” — /);
+  });
+
   it("answers an unknown button with an ephemeral error and keeps the message", async () => {
     for (const id of ["somebody-elses-button", "cf1:nosuchcommand:page=2"]) {
       const { response, responsePath } = await bot.click(id);
