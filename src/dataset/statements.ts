@@ -7,7 +7,7 @@
  * independent account of what may be shown when.
  */
 import { parseWhen, type When } from "../time/calendar.js";
-import { isHistory } from "./dataset.js";
+import { isHistory } from "./history-fields.js";
 import { sourceKnownFrom, startMs } from "./known.js";
 import type { StoryFile } from "./schema.js";
 
