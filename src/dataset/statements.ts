@@ -7,7 +7,7 @@
  * independent account of what may be shown when.
  */
 import { parseWhen, type When } from "../time/calendar.js";
-import { isHistory } from "./dataset.js";
+import { type ChangeFields, isHistory } from "./history-fields.js";
 import { sourceKnownFrom, startMs } from "./known.js";
 import type { StoryFile } from "./schema.js";
 
@@ -74,11 +74,24 @@ interface Draft {
   names?: (string | undefined)[];
 }
 
-/** Every statement of a story file, items before their entries. */
-export function statementsOf(data: StoryFile): Statement[] {
+/** Adds the statements of one story file to a list, in the order they are added. */
+interface Statements {
+  add: (d: Draft) => Statement;
+  /** A history field's entries, each a statement of its own (the single form is the item's). */
+  entries: <E extends ChangeFields>(
+    path: string,
+    kind: StatementKind,
+    value: unknown,
+    parent: Statement,
+    texts: (e: E) => (string | undefined)[],
+    scheduled?: (e: E) => (string | null | undefined)[],
+  ) => void;
+}
+
+/** Adds statements to `out` in the order they come, each visible by the rules of known.ts. */
+function statementList(data: StoryFile, out: Statement[]): Statements {
   const tz = data.story.timeZone;
   const published = new Map(data.sources.map((s) => [s.id, parseWhen(s.published)]));
-  const out: Statement[] = [];
   const add = (d: Draft): Statement => {
     const about = d.about ? parseWhen(d.about) : undefined;
     const from = d.from ?? d.about;
@@ -109,18 +122,14 @@ export function statementsOf(data: StoryFile): Statement[] {
     out.push(s);
     return s;
   };
-
-  /** A history field's entries, each a statement of its own (the single form is the item's). */
-  const entries = <
-    E extends { from: string; sourceIds?: string[]; evidence?: string; note?: string; attribution?: string },
-  >(
+  function entries<E extends ChangeFields>(
     path: string,
     kind: StatementKind,
     value: unknown,
     parent: Statement,
     texts: (e: E) => (string | undefined)[],
     scheduled: (e: E) => (string | null | undefined)[] = () => [],
-  ) => {
+  ): void {
     if (!isHistory<E>(value)) return;
     value.forEach((e, j) => {
       add({
@@ -135,8 +144,27 @@ export function statementsOf(data: StoryFile): Statement[] {
         scheduled: scheduled(e),
       });
     });
-  };
+  }
+  return { add, entries };
+}
 
+/** Every statement of a story file, items before their entries. */
+export function statementsOf(data: StoryFile): Statement[] {
+  const out: Statement[] = [];
+  const list = statementList(data, out);
+  summaryStatements(list, data);
+  partyStatements(list, data);
+  personStatements(list, data);
+  phaseStatements(list, data);
+  figureStatements(list, data);
+  eventStatements(list, data);
+  deadlineStatements(list, data);
+  claimStatements(list, data);
+  return out;
+}
+
+/** The summary's entries, when it is written as a history. */
+function summaryStatements({ add }: Statements, data: StoryFile): void {
   const summary = data.story.summary;
   if (isHistory<{ from: string; text: string; sourceIds?: string[]; evidence?: string }>(summary)) {
     summary.forEach((e, i) => {
@@ -150,7 +178,10 @@ export function statementsOf(data: StoryFile): Statement[] {
       });
     });
   }
+}
 
+/** Each party, and its roles' entries. */
+function partyStatements({ add, entries }: Statements, data: StoryFile): void {
   data.parties.forEach((p, i) => {
     const item = add({
       path: `parties[${i}]`,
@@ -161,7 +192,10 @@ export function statementsOf(data: StoryFile): Statement[] {
     });
     entries(`parties[${i}].roles`, "party-roles", p.roles, item, () => []);
   });
+}
 
+/** Each person, and their role's entries. */
+function personStatements({ add, entries }: Statements, data: StoryFile): void {
   data.people.forEach((p, i) => {
     const item = add({
       path: `people[${i}]`,
@@ -174,7 +208,10 @@ export function statementsOf(data: StoryFile): Statement[] {
       e.role,
     ]);
   });
+}
 
+/** Each phase, its status entries, its moves and its terms. */
+function phaseStatements({ add, entries }: Statements, data: StoryFile): void {
   data.phases.forEach((p, i) => {
     const item = add({
       path: `phases[${i}]`,
@@ -210,7 +247,10 @@ export function statementsOf(data: StoryFile): Statement[] {
       });
     });
   });
+}
 
+/** Each figure value, and the note of its correction. */
+function figureStatements({ add }: Statements, data: StoryFile): void {
   data.figures.forEach((f, i) => {
     f.values.forEach((v, j) => {
       const value = add({
@@ -236,7 +276,10 @@ export function statementsOf(data: StoryFile): Statement[] {
       }
     });
   });
+}
 
+/** Each event, and each later update of it. */
+function eventStatements({ add }: Statements, data: StoryFile): void {
   data.events.forEach((e, i) => {
     const event = add({
       path: `events[${i}]`,
@@ -261,7 +304,10 @@ export function statementsOf(data: StoryFile): Statement[] {
       });
     });
   });
+}
 
+/** Each deadline, its status entries and its moves. */
+function deadlineStatements({ add, entries }: Statements, data: StoryFile): void {
   data.deadlines.forEach((d, i) => {
     const item = add({
       path: `deadlines[${i}]`,
@@ -288,7 +334,10 @@ export function statementsOf(data: StoryFile): Statement[] {
       });
     });
   });
+}
 
+/** Each claim. */
+function claimStatements({ add }: Statements, data: StoryFile): void {
   data.claims.forEach((c, i) => {
     add({
       path: `claims[${i}]`,
@@ -301,5 +350,4 @@ export function statementsOf(data: StoryFile): Statement[] {
       about: c.when,
     });
   });
-  return out;
 }
