@@ -2,9 +2,9 @@
  * Configuration, read once from the environment and validated with zod. A bad value fails fast with
  * every bad variable named; secrets are marked so they never reach a log.
  */
+import { isIP } from "node:net";
 import cron from "node-cron";
 import { z } from "zod";
-import { parseRange } from "./desk/client-address.js";
 import { LOG_FORMATS } from "./log.js";
 
 /** Value kinds the core's and the platforms' sections share. */
@@ -27,6 +27,24 @@ const optionalInt = (min: number, max: number) =>
     .pipe(z.number().int().min(min).max(max).optional());
 
 export const configValues = { optionalText, int, port, url, optionalInt };
+
+export interface AddressRange {
+  address: string;
+  prefix: number;
+  family: "ipv4" | "ipv6";
+}
+
+/** "10.0.0.0/8", "192.0.2.1", "::1", "2001:db8::/32" as a range; undefined when it is none. */
+export function parseRange(text: string): AddressRange | undefined {
+  const [address = "", prefixText, ...rest] = text.trim().split("/");
+  const version = isIP(address);
+  if (version === 0 || rest.length > 0) return undefined;
+  const bits = version === 4 ? 32 : 128;
+  if (prefixText !== undefined && !/^\d{1,3}$/.test(prefixText)) return undefined;
+  const prefix = prefixText === undefined ? bits : Number(prefixText);
+  if (prefix > bits) return undefined;
+  return { address, prefix, family: version === 4 ? "ipv4" : "ipv6" };
+}
 
 /** What commands and alerts read of the configuration (the rest is the composition root's). */
 export interface Settings {

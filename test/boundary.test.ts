@@ -51,22 +51,16 @@ const core = files("src").filter(
 );
 
 /**
- * Who may import a platform's folder from outside it: the platform list, and the composition root's
- * commands that concern one platform alone (`register`, `manifest`, `discord-proxy`), the console
- * bot's wiring (the console is what runs when no platform is enabled) and the desk's previews, which
- * draw each client's look.
+ * The composition root: the CLI's entry, the one file that wires the command list (commands/) and the
+ * platform list (src/platforms/index.ts) into the rest, and gives the commands that concern one
+ * platform alone (`register`, `manifest`, `discord-proxy`) what they need of it. It is the only file
+ * outside src/platforms/ that reaches into a platform's folder; every other file uses the platforms
+ * through the list's file, src/platforms/index.ts (docs/decisions/0018-one-door-per-platform.md).
  */
-const MAY_IMPORT_A_PLATFORM = new Set(
-  [
-    "src/platforms/index.ts",
-    "src/cli/platform-commands.ts",
-    "src/cli/discord-proxy.ts",
-    "src/cli/main.ts",
-    "src/cli/start.ts",
-    "src/cli/render.ts",
-    "src/desk/preview.ts",
-  ].map((f) => join(...f.split("/"))),
-);
+const COMPOSITION_ROOT = join("src", "cli", "main.ts");
+
+/** The platform list, the platforms' one door: it alone reaches into their folders from beside them. */
+const PLATFORM_LIST = join("src", "platforms", "index.ts");
 
 describe("the platform boundary", () => {
   it("finds the platforms' own packages (discord.js, Bolt) to check", () => {
@@ -87,9 +81,9 @@ describe("the platform boundary", () => {
     expect(offenders).toEqual([]);
   });
 
-  it("lets only the platform list and the composition root reach into a platform's folder", () => {
+  it(`lets only the platform list and the composition root (${COMPOSITION_ROOT}) reach into a platform's folder`, () => {
     const offenders = [...files("commands"), ...files("src")]
-      .filter((f) => !MAY_IMPORT_A_PLATFORM.has(f))
+      .filter((f) => f !== COMPOSITION_ROOT && f !== PLATFORM_LIST)
       .flatMap((f) =>
         importedPaths(f)
           .filter((path) => path[0] === "src" && path[1] === "platforms" && path.length > 3)
@@ -101,6 +95,15 @@ describe("the platform boundary", () => {
 
   it("keeps commands/ free of platform folders", () => {
     const offenders = files("commands").filter((f) => /platforms\//.test(readFileSync(f, "utf8")));
+    expect(offenders).toEqual([]);
+  });
+
+  it("gives the platforms the command list: no file of src/platforms/ imports commands/", () => {
+    const offenders = files(join("src", "platforms")).flatMap((f) =>
+      importedPaths(f)
+        .filter((path) => path[0] === "commands")
+        .map((path) => `${f} imports ${path.join("/")}`),
+    );
     expect(offenders).toEqual([]);
   });
 
@@ -173,7 +176,38 @@ const LAYERS: Record<string, readonly string[]> = {
   alerts: ["(src root)", "time", "text", "dataset", "reply", "store", "metrics", "delivery", "alerts"],
 };
 
+/**
+ * The order of the layers, top first: the CLI (src/cli/, whose main.ts is the composition root), the
+ * curator desk (src/desk/), the platforms (src/platforms/), the commands (commands/), the core (every
+ * other folder and file of src/). A file imports its own layer or those below it, never one above.
+ */
+const LAYER_ORDER = ["cli", "desk", "platforms", "commands", "core"] as const;
+type Layer = (typeof LAYER_ORDER)[number];
+
+/** The layer of a repository path, as its parts. */
+function layerOf(parts: readonly string[]): Layer {
+  if (parts[0] === "commands") return "commands";
+  const folder = parts.length > 2 ? parts[1] : undefined;
+  return folder === "cli" || folder === "desk" || folder === "platforms" ? folder : "core";
+}
+
 describe("the layers", () => {
+  it(`run ${LAYER_ORDER.join(" → ")}: no import runs back up`, () => {
+    const offenders = [...files("src"), ...files("commands")].flatMap((f) => {
+      const mine = LAYER_ORDER.indexOf(layerOf(f.split("/")));
+      return importedPaths(f)
+        .filter((path) => path[0] === "src" || path[0] === "commands")
+        .filter((path) => LAYER_ORDER.indexOf(layerOf(path)) < mine)
+        .map((path) => `${f} (${layerOf(f.split("/"))}) imports ${path.join("/")} (${layerOf(path)})`);
+    });
+    expect(offenders).toEqual([]);
+  });
+
+  it("finds every layer among the files it checks", () => {
+    const found = new Set([...files("src"), ...files("commands")].map((f) => layerOf(f.split("/"))));
+    expect([...found].sort()).toEqual([...LAYER_ORDER].sort());
+  });
+
   it.each(Object.entries(LAYERS))("src/%s imports only from %j", (folder, allowed) => {
     const offenders = files(join("src", folder)).flatMap((f) =>
       importedFolders(f)

@@ -5,33 +5,36 @@
  * default) and stops cleanly on SIGTERM or SIGINT: no new connections, the requests under way finish
  * within SHUTDOWN_TIMEOUT_MS, exit 0.
  */
+import type { Logger } from "pino";
 import { type Config, secretValues } from "../config.js";
 import { createLogger } from "../log.js";
-import { readDiscordSettings } from "../platforms/discord/config.js";
 import type { Io } from "./io.js";
 import { exitOnStopSignals, settledWithin } from "./stop.js";
 
+/** What the command needs of Discord, given by the composition root (./main.ts). */
+export interface DiscordProxySetup {
+  /** DISCORD_TOKEN, when set: scrubbed from the logs. */
+  token: string | undefined;
+  /** DISCORD_PROXY_HOST and DISCORD_PROXY_PORT. */
+  host: string;
+  port: number;
+  /** Starts the proxy on `host:port`. */
+  start(log: Logger): Promise<{ close(): Promise<void> }>;
+}
+
 export async function discordProxyCommand(
   config: Config,
-  env: Readonly<Record<string, string | undefined>>,
+  discord: DiscordProxySetup,
   io: Io,
 ): Promise<number> {
-  const discord = readDiscordSettings(env);
-  const secrets = [...secretValues(config), ...(discord.DISCORD_TOKEN ? [discord.DISCORD_TOKEN] : [])];
+  const secrets = [...secretValues(config), ...(discord.token ? [discord.token] : [])];
   const log = createLogger(config.LOG_LEVEL, 1, { format: config.LOG_FORMAT, secrets });
-  const { startDiscordProxy } = await import("../platforms/discord/proxy.js");
-  let proxy: Awaited<ReturnType<typeof startDiscordProxy>>;
+  let proxy: { close(): Promise<void> };
   try {
-    proxy = await startDiscordProxy({
-      host: discord.DISCORD_PROXY_HOST,
-      port: discord.DISCORD_PROXY_PORT,
-      ...(discord.DISCORD_API_URL ? { apiUrl: discord.DISCORD_API_URL } : {}),
-      globalRequestsPerSecond: discord.DISCORD_GLOBAL_REQUESTS_PER_SECOND,
-      log,
-    });
+    proxy = await discord.start(log);
   } catch (err) {
     io.err(
-      `DISCORD_PROXY_HOST:DISCORD_PROXY_PORT ${discord.DISCORD_PROXY_HOST}:${discord.DISCORD_PROXY_PORT}: ${(err as Error).message}`,
+      `DISCORD_PROXY_HOST:DISCORD_PROXY_PORT ${discord.host}:${discord.port}: ${(err as Error).message}`,
     );
     return 1;
   }

@@ -1,6 +1,14 @@
 /**
- * The `ceasefire-bot` command line. Its commands and flags are a contract other tools rely on:
- * start, ask, replay, validate, schema, register, manifest, discord-proxy; every one takes --data PATH.
+ * The `ceasefire-bot` command line, and the bot's composition root: the one file that wires the
+ * command list (commands/index.ts) and the platform list (src/platforms/index.ts) into the rest, and
+ * the one file outside src/platforms/ that reaches into a platform's folder, for the commands that
+ * concern one platform alone (register, manifest, discord-proxy). What it calls is given what it
+ * needs: the CLI's other files, the core, the desk and the platforms import no command list, and no
+ * platform's folder. The boundary test (test/boundary.test.ts) holds it to that; see
+ * docs/decisions/0018-one-door-per-platform.md.
+ *
+ * Its commands and flags are a contract other tools rely on: start, ask, replay, validate, schema,
+ * register, manifest, discord-proxy; every one takes --data PATH.
  */
 
 import { parseArgs } from "node:util";
@@ -8,17 +16,20 @@ import { commands, registry } from "../../commands/index.js";
 import { planAlerts } from "../alerts/plan.js";
 import { parseCommandLine } from "../command/parse.js";
 import { runCommand } from "../command/run.js";
-import { ConfigError, settingsFrom } from "../config.js";
+import { type Config, ConfigError, settingsFrom } from "../config.js";
 import { formatDataError, loadDataset } from "../dataset/load.js";
 import { storyJsonSchema } from "../dataset/schema.js";
-import { renderText } from "../platforms/console/render.js";
+import { discordRestUrl, readDiscordSettings } from "../platforms/discord/config.js";
 import { platforms } from "../platforms/index.js";
 import type { Platform } from "../platforms/platform.js";
+import { readSlackSettings } from "../platforms/slack/config.js";
 import { errorReply } from "../reply/errors.js";
 import type { Reply } from "../reply/reply.js";
 import { fixedClock, systemClock } from "../time/clock.js";
-import { loadBotConfig } from "./config.js";
+import { type BotConfig, loadBotConfig } from "./config.js";
+import type { DiscordProxySetup } from "./discord-proxy.js";
 import type { Io } from "./io.js";
+import type { DiscordRegistration, SlackManifestBuilder } from "./platform-commands.js";
 import { renderReply, renderTargets } from "./render.js";
 import { validateCommand } from "./validate.js";
 
@@ -101,148 +112,231 @@ export async function main(
   }
 }
 
+type Env = Readonly<Record<string, string | undefined>>;
+
+/** What every command of the line is run with. */
+interface Run {
+  /** The command's own arguments. */
+  args: string[];
+  io: Io;
+  env: Env;
+  bot: BotConfig;
+  config: Config;
+  list: readonly Platform[];
+  /** --data, or DATA_PATH. */
+  dataPath(value: string | undefined): string;
+}
+
+const COMMON = { data: { type: "string" as const }, help: { type: "boolean" as const, short: "h" } };
+
 async function dispatch(
   argv: string[],
   io: Io,
   env: NodeJS.ProcessEnv,
   list: readonly Platform[],
 ): Promise<number> {
-  const [command, ...rest] = argv;
+  const [command, ...args] = argv;
   if (!command || command === "--help" || command === "-h" || command === "help") {
     io.out(USAGE);
     return command ? 0 : 2;
   }
-  const common = { data: { type: "string" as const }, help: { type: "boolean" as const, short: "h" } };
   const bot = loadBotConfig(env, list);
   const { config } = bot;
-  const dataPath = (v: string | undefined) => v ?? config.DATA_PATH;
-
-  switch (command) {
-    case "ask": {
-      const { values, positionals } = parseArgs({
-        args: rest,
-        allowPositionals: true,
-        options: { ...common, at: { type: "string" }, render: { type: "string", default: "text" } },
-      });
-      if (values.help) return usage(io);
-      if (positionals.length !== 1)
-        throw new UsageError('ask takes one command line in quotes, like: ask "/captives"');
-      const targets = renderTargets(list);
-      const target = values.render ?? "text";
-      if (!targets.includes(target))
-        throw new UsageError(`--render must be ${targets.join(", ")} (got "${values.render}")`);
-      const dataset = await loadOrReport(dataPath(values.data), io);
-      if (!dataset) return 1;
-      const at = instant(values.at, "--at");
-      const clock = at ? fixedClock(at) : systemClock;
-      const parsed = parseCommandLine(positionals[0] ?? "");
-      const reply: Reply = parsed.ok
-        ? runCommand(registry, parsed.line.name, parsed.line.options, {
-            dataset,
-            clock,
-            settings: settingsFrom(config),
-            commands,
-          })
-        : errorReply("unreadable-command", { message: parsed.message });
-      if (reply.kind === "error") {
-        io.err(renderText(reply));
-        return 1;
-      }
-      io.out(renderReply(reply, target, list));
-      return 0;
-    }
-    case "replay": {
-      const { values } = parseArgs({
-        args: rest,
-        options: { ...common, from: { type: "string" }, to: { type: "string" }, json: { type: "boolean" } },
-      });
-      if (values.help) return usage(io);
-      const from = instant(values.from, "--from");
-      const to = instant(values.to, "--to");
-      if (!from || !to)
-        throw new UsageError("replay needs --from and --to, ISO instants like 2025-02-27T00:00:00Z");
-      if (to < from) throw new UsageError("--to is before --from");
-      const dataset = await loadOrReport(dataPath(values.data), io);
-      if (!dataset) return 1;
-      const alerts = planAlerts(dataset, { from, to }, { reminderHour: config.REMINDER_HOUR });
-      for (const a of alerts) {
-        if (values.json) {
-          io.out(
-            JSON.stringify({
-              at: a.at.toISOString(),
-              id: a.id,
-              text: a.text,
-              story: a.storyId,
-              deadline: a.deadlineId,
-              lead: a.lead,
-            }),
-          );
-        } else io.out(`${a.at.toISOString()}  ${a.text}  [${a.id}]`);
-      }
-      if (!values.json && alerts.length === 0) io.err("No alerts due in that window.");
-      return 0;
-    }
-    case "validate": {
-      const { values, positionals } = parseArgs({
-        args: rest,
-        allowPositionals: true,
-        options: { ...common, sources: { type: "string" } },
-      });
-      if (values.help) return usage(io);
-      if (positionals.length > 1) throw new UsageError("validate takes at most one PATH");
-      return validateCommand(positionals[0] ?? dataPath(values.data), values.sources, io);
-    }
-    case "schema": {
-      const { values } = parseArgs({ args: rest, options: common });
-      if (values.help) return usage(io);
-      io.out(JSON.stringify(storyJsonSchema(), null, 2));
-      return 0;
-    }
-    case "start": {
-      const { values } = parseArgs({ args: rest, options: { ...common, clock: { type: "string" } } });
-      if (values.help) return usage(io);
-      const { startBot } = await import("./start.js");
-      return startBot({
-        bot,
-        dataPath: dataPath(values.data),
-        clockStart: instant(values.clock, "--clock"),
-        io,
-      });
-    }
-    case "register": {
-      const { values } = parseArgs({ args: rest, options: { ...common, guild: { type: "string" } } });
-      if (values.help) return usage(io);
-      const { registerCommand } = await import("./platform-commands.js");
-      return registerCommand(env, values.guild, io);
-    }
-    case "manifest": {
-      const { values } = parseArgs({ args: rest, options: { ...common, url: { type: "string" } } });
-      if (values.help) return usage(io);
-      const { manifestCommand } = await import("./platform-commands.js");
-      return manifestCommand(env, values.url, io);
-    }
-    case "desk": {
-      const { values } = parseArgs({ args: rest, options: common });
-      if (values.help) return usage(io);
-      const { deskAlone } = await import("./start.js");
-      return deskAlone({ config, dataPath: dataPath(values.data), io });
-    }
-    case "desk-password": {
-      const { values } = parseArgs({ args: rest, options: common });
-      if (values.help) return usage(io);
-      const { passwordCommand } = await import("../desk/run.js");
-      return passwordCommand(process.stdin, io.out);
-    }
-    case "discord-proxy": {
-      const { values } = parseArgs({ args: rest, options: common });
-      if (values.help) return usage(io);
-      const { discordProxyCommand } = await import("./discord-proxy.js");
-      return discordProxyCommand(config, env, io);
-    }
-    default:
-      io.err(`Unknown command "${command}".\n\n${USAGE}`);
-      return 2;
+  const run: Run = { args, io, env, bot, config, list, dataPath: (v) => v ?? config.DATA_PATH };
+  const commandOf: Record<string, (run: Run) => Promise<number>> = {
+    ask,
+    replay,
+    validate,
+    schema,
+    start,
+    register,
+    manifest,
+    desk,
+    "desk-password": deskPassword,
+    "discord-proxy": discordProxy,
+  };
+  const chosen = Object.hasOwn(commandOf, command) ? commandOf[command] : undefined;
+  if (!chosen) {
+    io.err(`Unknown command "${command}".\n\n${USAGE}`);
+    return 2;
   }
+  return chosen(run);
+}
+
+async function ask({ args, io, config, list, dataPath }: Run): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args,
+    allowPositionals: true,
+    options: { ...COMMON, at: { type: "string" }, render: { type: "string", default: "text" } },
+  });
+  if (values.help) return usage(io);
+  if (positionals.length !== 1)
+    throw new UsageError('ask takes one command line in quotes, like: ask "/captives"');
+  const targets = renderTargets(list);
+  const target = values.render ?? "text";
+  if (!targets.includes(target))
+    throw new UsageError(`--render must be ${targets.join(", ")} (got "${values.render}")`);
+  const dataset = await loadOrReport(dataPath(values.data), io);
+  if (!dataset) return 1;
+  const at = instant(values.at, "--at");
+  const clock = at ? fixedClock(at) : systemClock;
+  const parsed = parseCommandLine(positionals[0] ?? "");
+  const reply: Reply = parsed.ok
+    ? runCommand(registry, parsed.line.name, parsed.line.options, {
+        dataset,
+        clock,
+        settings: settingsFrom(config),
+        commands,
+      })
+    : errorReply("unreadable-command", { message: parsed.message });
+  if (reply.kind === "error") {
+    io.err(renderReply(reply, "text", list));
+    return 1;
+  }
+  io.out(renderReply(reply, target, list));
+  return 0;
+}
+
+async function replay({ args, io, config, dataPath }: Run): Promise<number> {
+  const { values } = parseArgs({
+    args,
+    options: { ...COMMON, from: { type: "string" }, to: { type: "string" }, json: { type: "boolean" } },
+  });
+  if (values.help) return usage(io);
+  const from = instant(values.from, "--from");
+  const to = instant(values.to, "--to");
+  if (!from || !to)
+    throw new UsageError("replay needs --from and --to, ISO instants like 2025-02-27T00:00:00Z");
+  if (to < from) throw new UsageError("--to is before --from");
+  const dataset = await loadOrReport(dataPath(values.data), io);
+  if (!dataset) return 1;
+  const alerts = planAlerts(dataset, { from, to }, { reminderHour: config.REMINDER_HOUR });
+  for (const a of alerts) {
+    if (values.json) {
+      io.out(
+        JSON.stringify({
+          at: a.at.toISOString(),
+          id: a.id,
+          text: a.text,
+          story: a.storyId,
+          deadline: a.deadlineId,
+          lead: a.lead,
+        }),
+      );
+    } else io.out(`${a.at.toISOString()}  ${a.text}  [${a.id}]`);
+  }
+  if (!values.json && alerts.length === 0) io.err("No alerts due in that window.");
+  return 0;
+}
+
+async function validate({ args, io, dataPath }: Run): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args,
+    allowPositionals: true,
+    options: { ...COMMON, sources: { type: "string" } },
+  });
+  if (values.help) return usage(io);
+  if (positionals.length > 1) throw new UsageError("validate takes at most one PATH");
+  return validateCommand(positionals[0] ?? dataPath(values.data), values.sources, io);
+}
+
+async function schema({ args, io }: Run): Promise<number> {
+  const { values } = parseArgs({ args, options: COMMON });
+  if (values.help) return usage(io);
+  io.out(JSON.stringify(storyJsonSchema(), null, 2));
+  return 0;
+}
+
+/** The bot, on the command list and the configured platforms of the list. */
+async function start({ args, io, bot, dataPath }: Run): Promise<number> {
+  const { values } = parseArgs({ args, options: { ...COMMON, clock: { type: "string" } } });
+  if (values.help) return usage(io);
+  const { startBot } = await import("./start.js");
+  return startBot({
+    bot,
+    registry,
+    dataPath: dataPath(values.data),
+    clockStart: instant(values.clock, "--clock"),
+    io,
+  });
+}
+
+async function register({ args, io, env }: Run): Promise<number> {
+  const { values } = parseArgs({ args, options: { ...COMMON, guild: { type: "string" } } });
+  if (values.help) return usage(io);
+  const { registerCommand } = await import("./platform-commands.js");
+  return registerCommand(discordRegistration(env), values.guild, io);
+}
+
+async function manifest({ args, io, env }: Run): Promise<number> {
+  const { values } = parseArgs({ args, options: { ...COMMON, url: { type: "string" } } });
+  if (values.help) return usage(io);
+  const { manifestCommand } = await import("./platform-commands.js");
+  return manifestCommand(values.url, io, slackManifest(env));
+}
+
+async function desk({ args, io, config, dataPath }: Run): Promise<number> {
+  const { values } = parseArgs({ args, options: COMMON });
+  if (values.help) return usage(io);
+  const { deskAlone } = await import("./start.js");
+  return deskAlone({ config, dataPath: dataPath(values.data), io });
+}
+
+async function deskPassword({ args, io }: Run): Promise<number> {
+  const { values } = parseArgs({ args, options: COMMON });
+  if (values.help) return usage(io);
+  const { passwordCommand } = await import("../desk/run.js");
+  return passwordCommand(process.stdin, io.out);
+}
+
+async function discordProxy({ args, io, env, config }: Run): Promise<number> {
+  const { values } = parseArgs({ args, options: COMMON });
+  if (values.help) return usage(io);
+  const { discordProxyCommand } = await import("./discord-proxy.js");
+  return discordProxyCommand(config, discordProxySetup(env), io);
+}
+
+/** Discord's part of `register`: its credentials, and its bulk overwrite of the command list. */
+function discordRegistration(env: Env): DiscordRegistration {
+  const settings = readDiscordSettings(env);
+  const apiUrl = discordRestUrl(settings);
+  return {
+    token: settings.DISCORD_TOKEN,
+    appId: settings.DISCORD_APP_ID,
+    // discord.js loads only when the commands are registered.
+    async register(options) {
+      const { registerCommands } = await import("../platforms/discord/register.js");
+      return registerCommands({ ...options, ...(apiUrl ? { apiUrl } : {}), commands });
+    },
+  };
+}
+
+/** Slack's part of `manifest`: its manifest of the command list under the configured umbrella. */
+function slackManifest(env: Env): SlackManifestBuilder {
+  return async (options) => {
+    const { buildManifest } = await import("../platforms/slack/manifest.js");
+    return buildManifest({ ...options, umbrella: readSlackSettings(env).SLACK_UMBRELLA_COMMAND, commands });
+  };
+}
+
+/** Discord's part of `discord-proxy`: where it listens, and the proxy sending on to DISCORD_API_URL. */
+function discordProxySetup(env: Env): DiscordProxySetup {
+  const discord = readDiscordSettings(env);
+  return {
+    token: discord.DISCORD_TOKEN,
+    host: discord.DISCORD_PROXY_HOST,
+    port: discord.DISCORD_PROXY_PORT,
+    async start(log) {
+      const { startDiscordProxy } = await import("../platforms/discord/proxy.js");
+      return startDiscordProxy({
+        host: discord.DISCORD_PROXY_HOST,
+        port: discord.DISCORD_PROXY_PORT,
+        ...(discord.DISCORD_API_URL ? { apiUrl: discord.DISCORD_API_URL } : {}),
+        globalRequestsPerSecond: discord.DISCORD_GLOBAL_REQUESTS_PER_SECOND,
+        log,
+      });
+    },
+  };
 }
 
 function usage(io: Io): number {

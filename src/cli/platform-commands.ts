@@ -1,26 +1,33 @@
-/** `register` (Discord) and `manifest` (Slack): the platforms' view of the same command definitions. */
-
-import { discordRestUrl, readDiscordSettings } from "../platforms/discord/config.js";
-import { readSlackSettings } from "../platforms/slack/config.js";
+/**
+ * `register` (Discord) and `manifest` (Slack): the platforms' view of the same command definitions.
+ * The composition root (./main.ts) gives each what it needs of its platform and the command list.
+ */
 import type { Io } from "./io.js";
 
-type Env = Readonly<Record<string, string | undefined>>;
+/** What `register` needs of Discord: the credentials set, and how to publish the commands there. */
+export interface DiscordRegistration {
+  token: string | undefined;
+  appId: string | undefined;
+  /** Overwrites the application's (or one server's) commands with the bot's; what Discord registered. */
+  register(options: {
+    token: string;
+    appId: string;
+    guildId?: string;
+  }): Promise<{ registered: readonly unknown[] }>;
+}
 
-export async function registerCommand(env: Env, guildId: string | undefined, io: Io): Promise<number> {
-  const settings = readDiscordSettings(env);
-  if (!settings.DISCORD_TOKEN || !settings.DISCORD_APP_ID) {
+export async function registerCommand(
+  discord: DiscordRegistration,
+  guildId: string | undefined,
+  io: Io,
+): Promise<number> {
+  const { token, appId } = discord;
+  if (!token || !appId) {
     io.err("register needs DISCORD_TOKEN and DISCORD_APP_ID in the environment.");
     return 2;
   }
-  const { registerCommands } = await import("../platforms/discord/register.js");
-  const apiUrl = discordRestUrl(settings);
   try {
-    const result = await registerCommands({
-      token: settings.DISCORD_TOKEN,
-      appId: settings.DISCORD_APP_ID,
-      ...(guildId ? { guildId } : {}),
-      ...(apiUrl ? { apiUrl } : {}),
-    });
+    const result = await discord.register({ token, appId, ...(guildId ? { guildId } : {}) });
     const count = result.registered.length;
     io.out(`Registered ${count} commands ${guildId ? `in guild ${guildId}` : "globally"}.`);
     return 0;
@@ -30,15 +37,20 @@ export async function registerCommand(env: Env, guildId: string | undefined, io:
   }
 }
 
-export async function manifestCommand(env: Env, url: string | undefined, io: Io): Promise<number> {
+/** Slack's app manifest for HTTP mode (with the public URL) or Socket Mode (without). */
+export type SlackManifestBuilder = (options: { url?: string; socketMode: boolean }) => Promise<unknown>;
+
+export async function manifestCommand(
+  url: string | undefined,
+  io: Io,
+  buildManifest: SlackManifestBuilder,
+): Promise<number> {
   if (url !== undefined && !/^https:\/\/[^\s/]+/.test(url)) {
     io.err(`--url must be the app's public https:// base URL (got "${url}")`);
     return 2;
   }
-  const { buildManifest } = await import("../platforms/slack/manifest.js");
-  const manifest = buildManifest({
+  const manifest = await buildManifest({
     ...(url ? { url: url.replace(/\/+$/, "") } : {}),
-    umbrella: readSlackSettings(env).SLACK_UMBRELLA_COMMAND,
     socketMode: url === undefined,
   });
   io.out(JSON.stringify(manifest, null, 2));

@@ -1,7 +1,7 @@
 /**
- * Starts every enabled platform of the list (Discord and Slack in one process when both are
- * configured), each with its own logger, and gathers their Senders for the scheduler. The only place
- * that starts platforms; it names none.
+ * Starts the platforms of the list a run asks for (Discord and Slack in one process when both are
+ * configured; the console when none is), each with its own logger, and gathers their Senders for the
+ * scheduler. The only place that starts platforms; it names none.
  */
 import type { Logger } from "pino";
 import type { BotCore } from "../bot/core.js";
@@ -9,43 +9,56 @@ import type { InFlight } from "../bot/in-flight.js";
 import type { Sender } from "../delivery/sender.js";
 import type { Route } from "../health/routes.js";
 import type { Metrics } from "../metrics/metrics.js";
-import type { ConfiguredPlatform } from "../platforms/platform.js";
+import type { ConfiguredPlatform, Terminal } from "../platforms/platform.js";
 
 export interface RunningPlatforms {
   /** Each started platform's Sender, by platform name. */
   senders: Record<string, Sender>;
-  /** Each started platform, and whether it is connected right now. */
+  /** Each started platform that has a connection, and whether it is connected right now. */
   connected(): Record<string, boolean>;
+  /** Resolves when a platform ends the run itself (the console's input ended); else never. */
+  closed: Promise<void>;
   /** Closes the connections and servers, the last started first. */
   stop(): Promise<void>;
 }
 
+/** The platforms a run starts: every enabled one, or else those that run when none is (the console). */
+export function platformsToStart(configured: readonly ConfiguredPlatform[]): ConfiguredPlatform[] {
+  const enabled = configured.filter((p) => p.enabled);
+  return enabled.length > 0 ? enabled : configured.filter((p) => p.fallback);
+}
+
 export async function startPlatforms(options: {
+  /** The platforms to start, in order (see `platformsToStart`). */
   platforms: readonly ConfiguredPlatform[];
   core: BotCore;
   log: Logger;
   metrics: Metrics;
   /** The answers under way, shared by the platforms, for a clean stop. */
   inFlight: InFlight;
+  terminal: Terminal;
   /** Routes served on a platform's own HTTP server too, when its port is HEALTH_PORT. */
   routes?: { port: number; routes: Record<string, Route> };
 }): Promise<RunningPlatforms> {
-  const { core, log, metrics, inFlight, routes } = options;
+  const { core, log, metrics, inFlight, terminal, routes } = options;
   const stops: (() => Promise<void>)[] = [];
   const senders: Record<string, Sender> = {};
   const connections: Record<string, () => boolean> = {};
+  const ends: Promise<void>[] = [];
   try {
     for (const platform of options.platforms) {
-      if (!platform.enabled) continue;
       const running = await platform.start({
         core,
         log: log.child({ platform: platform.name }),
         metrics,
         inFlight,
+        terminal,
         ...(routes && platform.httpPort === routes.port ? { routes: routes.routes } : {}),
       });
       stops.push(() => running.stop());
-      connections[platform.name] = () => running.connected();
+      const { connected } = running;
+      if (connected) connections[platform.name] = () => connected.call(running);
+      if (running.closed) ends.push(running.closed);
       senders[platform.name] = running.sender;
     }
   } catch (err) {
@@ -56,6 +69,7 @@ export async function startPlatforms(options: {
   return {
     senders,
     connected: () => Object.fromEntries(Object.entries(connections).map(([name, up]) => [name, up()])),
+    closed: ends.length > 0 ? Promise.race(ends) : new Promise<void>(() => {}),
     async stop() {
       for (const stop of stops.reverse()) await stop();
     },

@@ -1,14 +1,16 @@
-/** `ask --render`: a reply as console text, or as the JSON payload a platform of the list would receive. */
-import { renderText } from "../platforms/console/render.js";
+/** `ask --render`: a reply as a platform of the list draws it: the console's text, or another's JSON payload. */
 import type { Platform } from "../platforms/platform.js";
 import type { Reply } from "../reply/reply.js";
 
-/** What `--render` takes: text, or a platform's name. */
+/** What `--render` takes: each platform's render target (the console's is `text`). */
 export function renderTargets(list: readonly Platform[]): string[] {
-  return ["text", ...list.map((p) => p.name)];
+  return list.map((p) => p.renderTarget);
 }
 
+/** The reply as the platform whose target is `target` renders it: text as is, a payload as JSON. */
 export function renderReply(reply: Reply, target: string, list: readonly Platform[]): string {
-  const platform = list.find((p) => p.name === target);
-  return platform ? JSON.stringify(platform.render(reply), null, 2) : renderText(reply);
+  const platform = list.find((p) => p.renderTarget === target);
+  if (!platform) throw new Error(`no platform of the list renders "${target}"`);
+  const payload = platform.render(reply);
+  return typeof payload === "string" ? payload : JSON.stringify(payload, null, 2);
 }

@@ -1,9 +1,10 @@
 /**
- * `ceasefire-bot start`: the composition root. Reads the validated configuration, opens the live
- * dataset and the store, builds the platform-free core, starts an adapter per configured platform
- * (Discord and Slack in one process when both are configured; the console bot when neither is), the
- * reminder scheduler that posts to every subscribed channel and, with HEALTH_PORT, the health and
- * metrics routes.
+ * `ceasefire-bot start`: runs the bot. Reads the validated configuration, opens the live dataset and
+ * the store, builds the platform-free core on the command list it is given, starts the platforms of
+ * the list the run asks for (Discord and Slack in one process when both are configured; the console
+ * when neither is), the reminder scheduler that posts to every subscribed channel and, with
+ * HEALTH_PORT, the health and metrics routes. The composition root (./main.ts) gives it the commands
+ * and the platforms; it names none of them.
  *
  * SIGTERM or SIGINT stops it cleanly: no new commands (Slack's HTTP mode answers 503, the others are
  * told to come back), the answers and deliveries under way finish within SHUTDOWN_TIMEOUT_MS (claims
@@ -12,52 +13,51 @@
  * exits at once, with 128 + the signal's number.
  */
 
-import { registry } from "../../commands/index.js";
+import type { Logger } from "pino";
 import { Scheduler } from "../alerts/scheduler.js";
 import { type BotCore, createCore } from "../bot/core.js";
 import { InFlight } from "../bot/in-flight.js";
-import { type Config, secretValues, settingsFrom } from "../config.js";
+import type { CommandRegistry } from "../command/run.js";
+import { type Config, type Settings, secretValues, settingsFrom } from "../config.js";
 import { LiveDataset } from "../dataset/live.js";
 import { Deliverer } from "../delivery/deliver.js";
 import type { Sender } from "../delivery/sender.js";
-import { checkReadiness, healthRoutes, startHealthServer } from "../health/routes.js";
+import { checkReadiness, healthRoutes, type Route, startHealthServer } from "../health/routes.js";
 import { createLogger } from "../log.js";
 import { type Metrics, noMetrics } from "../metrics/metrics.js";
 import { createPrometheusMetrics } from "../metrics/prometheus.js";
 import { TimedStore } from "../metrics/store.js";
-import { createConsoleAdapter } from "../platforms/console/adapter.js";
-import { ConsoleSender } from "../platforms/console/sender.js";
+import type { ConfiguredPlatform } from "../platforms/platform.js";
 import { ChangeRecorder } from "../record/changes.js";
 import { openStore } from "../store/open.js";
 import type { Store } from "../store/store.js";
 import { type Clock, shiftedClock, systemClock } from "../time/clock.js";
 import { type BotConfig, botSecrets, redactedBotConfig } from "./config.js";
 import type { Io } from "./io.js";
+import { platformsToStart, startPlatforms } from "./platforms.js";
 import { exitOnStopSignals, settledWithin } from "./stop.js";
 
 /** How long closing the connections, servers and store may take once the work under way is done. */
 const CLOSE_TIMEOUT_MS = 5_000;
 
+/** What closes on stop, in order: the desk, the platforms, the health server, the watcher, the store. */
+type Closer = () => Promise<void>;
+
 export async function startBot(options: {
   /** The core's configuration and every platform of the list, configured. */
   bot: BotConfig;
+  /** The commands the bot answers (commands/index.ts), given by the composition root. */
+  registry: CommandRegistry;
   dataPath: string;
   clockStart: Date | undefined;
   io: Io;
   input?: NodeJS.ReadableStream;
   output?: NodeJS.WritableStream;
 }): Promise<number> {
-  const { bot, dataPath, io } = options;
+  const { bot, registry, io } = options;
   const { config } = bot;
-  const enabled = bot.platforms.filter((p) => p.enabled);
-  const consoleOnly = enabled.length === 0;
-  // Logs go to stdout, where a process manager collects them, except for the console bot: it owns
-  // stdout, so its logs go to stderr and stay quiet unless asked for.
-  const level = consoleOnly && !process.env.LOG_LEVEL ? "warn" : config.LOG_LEVEL;
-  const log = createLogger(level, consoleOnly ? 2 : 1, {
-    format: config.LOG_FORMAT,
-    secrets: botSecrets(bot),
-  });
+  const starting = platformsToStart(bot.platforms);
+  const log = runLog(bot, starting);
   log.info({ config: redactedBotConfig(bot) }, "starting");
   // A platform library's stray promise (seen: @slack/socket-mode stopped mid-reconnect) must not end
   // a bot serving other channels: log it and carry on. Thrown exceptions still end the process.
@@ -70,20 +70,12 @@ export async function startBot(options: {
       ? undefined
       : createPrometheusMetrics({
           commands: registry.list.map((c) => c.name),
-          platforms: ["console", ...bot.platforms.map((p) => p.name)],
+          platforms: bot.platforms.map((p) => p.name),
         });
   const metrics: Metrics = prometheus ?? noMetrics;
-
-  let data: LiveDataset;
-  let store: Store;
-  try {
-    data = await LiveDataset.open(dataPath, log);
-    const opened = await openStore(config);
-    store = prometheus ? new TimedStore(opened, metrics) : opened;
-  } catch (err) {
-    io.err((err as Error).message);
-    return 1;
-  }
+  const opened = await openDataAndStore(options.dataPath, config, log, prometheus ? metrics : undefined, io);
+  if (!opened) return 1;
+  const { data, store } = opened;
   data.watch();
   const clock: Clock = options.clockStart ? shiftedClock(options.clockStart) : systemClock;
   const settings = settingsFrom(config);
@@ -91,6 +83,7 @@ export async function startBot(options: {
   const inFlight = new InFlight();
 
   // Each enabled platform is "not connected" until it has started.
+  const enabled = bot.platforms.filter((p) => p.enabled);
   let connected = (): Record<string, boolean> => Object.fromEntries(enabled.map((p) => [p.name, false]));
   const health = prometheus
     ? healthRoutes({
@@ -102,61 +95,128 @@ export async function startBot(options: {
     : undefined;
   // On a platform's own HTTP server (Slack's HTTP mode) when they share a port; else on a server of
   // their own, up before the platforms connect (alive, not ready).
-  const host = enabled.find((p) => p.httpPort !== undefined && p.httpPort === config.HEALTH_PORT);
+  const host = starting.find((p) => p.httpPort !== undefined && p.httpPort === config.HEALTH_PORT);
   const onPlatformServer = health !== undefined && host !== undefined;
 
   // Closed in this order once the work under way is done: the platforms, the health server, the
   // dataset watcher, the store.
-  const closers: (() => Promise<void>)[] = [];
-  if (health && !onPlatformServer && config.HEALTH_PORT !== undefined) {
-    try {
-      const server = await startHealthServer({ port: config.HEALTH_PORT, routes: health });
-      closers.push(() => server.close());
-      log.info({ port: server.port() }, "health and metrics routes listening");
-    } catch (err) {
-      io.err(`HEALTH_PORT ${config.HEALTH_PORT}: ${(err as Error).message}`);
+  const closers: Closer[] = [];
+  if (health && !onPlatformServer) {
+    const closeHealth = await serveHealth(config, health, log, io);
+    if (closeHealth === "failed") {
       data.close();
       await store.close();
       return 1;
     }
+    if (closeHealth) closers.push(closeHealth);
   }
 
-  let done: Promise<void>;
-  const senders: Record<string, Sender> = {};
-  if (consoleOnly) {
-    const input = options.input ?? process.stdin;
-    const adapter = createConsoleAdapter({
-      core,
-      input,
-      output: options.output ?? process.stdout,
-      interactive: Boolean(input === process.stdin && process.stdin.isTTY),
-    });
-    await adapter.start();
-    closers.unshift(() => adapter.stop());
-    senders.console = new ConsoleSender({ write: (text: string) => adapter.print(text) });
-    done = adapter.closed;
-  } else {
-    const { startPlatforms } = await import("./platforms.js");
-    const running = await startPlatforms({
-      platforms: enabled,
-      core,
-      log,
-      metrics,
-      inFlight,
-      ...(health && host?.httpPort !== undefined ? { routes: { port: host.httpPort, routes: health } } : {}),
-    });
-    closers.unshift(() => running.stop());
-    connected = () => running.connected();
-    Object.assign(senders, running.senders);
-    if (host && onPlatformServer)
-      log.info({ port: host.httpPort }, `health and metrics routes on ${host.title}'s HTTP server`);
-    done = new Promise<void>(() => {});
-  }
+  const running = await startPlatforms({
+    platforms: starting,
+    core,
+    log,
+    metrics,
+    inFlight,
+    terminal: { input: options.input ?? process.stdin, output: options.output ?? process.stdout },
+    ...(health && host?.httpPort !== undefined ? { routes: { port: host.httpPort, routes: health } } : {}),
+  });
+  closers.unshift(() => running.stop());
+  connected = () => running.connected();
+  if (host && onPlatformServer)
+    log.info({ port: host.httpPort }, `health and metrics routes on ${host.title}'s HTTP server`);
   closers.push(
     async () => data.close(),
     () => store.close(),
   );
 
+  const { scheduler, recorder } = startAlerts(
+    { config, settings, data, store, clock, log, metrics },
+    running.senders,
+  );
+  // The curator desk, when it has users: beside the bot, on its own port (127.0.0.1 by default).
+  const closeDesk = await startDesk({ config, data, store, clock, log, recorder });
+  if (closeDesk) closers.unshift(closeDesk);
+
+  let stopping: Promise<boolean> | undefined;
+  /** Stops cleanly; true when everything closed in time. */
+  const shutdown = (reason: string) => {
+    stopping ??= stopInOrder({ reason, config, log, inFlight, scheduler, closers });
+    return stopping;
+  };
+  const removeSignalHandlers = exitOnStopSignals({
+    stop: shutdown,
+    stopping: () => stopping !== undefined,
+    log,
+  });
+  await running.closed;
+  const closed = await shutdown("end of input");
+  removeSignalHandlers();
+  process.off("unhandledRejection", onUnhandled);
+  return closed ? 0 : 1;
+}
+
+/**
+ * The run's logger. Logs go to stdout, where a process manager collects them, except when a platform
+ * owns the terminal (the console): then they go to stderr and stay quiet unless asked for.
+ */
+function runLog(bot: BotConfig, starting: readonly ConfiguredPlatform[]): Logger {
+  const onTerminal = starting.some((p) => p.ownsTerminal);
+  const level = onTerminal && !process.env.LOG_LEVEL ? "warn" : bot.config.LOG_LEVEL;
+  return createLogger(level, onTerminal ? 2 : 1, { format: bot.config.LOG_FORMAT, secrets: botSecrets(bot) });
+}
+
+/** The live dataset and the store (timed when metrics are kept); undefined, said on `io`, when either fails. */
+async function openDataAndStore(
+  dataPath: string,
+  config: Config,
+  log: Logger,
+  metrics: Metrics | undefined,
+  io: Io,
+): Promise<{ data: LiveDataset; store: Store } | undefined> {
+  try {
+    const data = await LiveDataset.open(dataPath, log);
+    const opened = await openStore(config);
+    return { data, store: metrics ? new TimedStore(opened, metrics) : opened };
+  } catch (err) {
+    io.err((err as Error).message);
+    return undefined;
+  }
+}
+
+/** The health and metrics routes on a server of their own: what closes it, or "failed" (said on `io`). */
+async function serveHealth(
+  config: Config,
+  routes: Record<string, Route>,
+  log: Logger,
+  io: Io,
+): Promise<Closer | "failed" | undefined> {
+  if (config.HEALTH_PORT === undefined) return undefined;
+  try {
+    const server = await startHealthServer({ port: config.HEALTH_PORT, routes });
+    log.info({ port: server.port() }, "health and metrics routes listening");
+    return () => server.close();
+  } catch (err) {
+    io.err(`HEALTH_PORT ${config.HEALTH_PORT}: ${(err as Error).message}`);
+    return "failed";
+  }
+}
+
+/** What the alerts and the change record run on. */
+interface Running {
+  config: Config;
+  settings: Settings;
+  data: LiveDataset;
+  store: Store;
+  clock: Clock;
+  log: Logger;
+  metrics: Metrics;
+}
+
+/** The reminder scheduler posting through the platforms' Senders, and the record of the data's changes. */
+function startAlerts(
+  { config, settings, data, store, clock, log, metrics }: Running,
+  senders: Record<string, Sender>,
+): { scheduler: Scheduler; recorder: ChangeRecorder } {
   const deliverer = new Deliverer({
     store,
     senders,
@@ -180,52 +240,57 @@ export async function startBot(options: {
   const recorder = new ChangeRecorder({ store, clock, log });
   recorder.listen(data);
   scheduler.start();
+  return { scheduler, recorder };
+}
 
-  // The curator desk, when it has users: beside the bot, on its own port (127.0.0.1 by default).
-  // Its code (hono, the forms, the previews) loads only when someone may use it.
-  if (config.DESK_USERS || config.DESK_USERS_FILE) {
-    const { deskUsers, runDesk } = await import("../desk/run.js");
-    const users = await deskUsers(config);
-    if (users.size === 0) log.warn("DESK_USERS and DESK_USERS_FILE name no user: no desk");
-    else {
-      const desk = await runDesk({ config, data, store, clock, log, users, recorder });
-      closers.unshift(() => desk.close());
-    }
+/**
+ * The curator desk beside the bot, when it has users: what closes it. Its code (hono, the forms, the
+ * previews) loads only when someone may use it.
+ */
+async function startDesk(
+  options: Omit<Running, "settings" | "metrics"> & { recorder: ChangeRecorder },
+): Promise<Closer | undefined> {
+  const { config, log } = options;
+  if (!config.DESK_USERS && !config.DESK_USERS_FILE) return undefined;
+  const { deskUsers, runDesk } = await import("../desk/run.js");
+  const users = await deskUsers(config);
+  if (users.size === 0) {
+    log.warn("DESK_USERS and DESK_USERS_FILE name no user: no desk");
+    return undefined;
   }
+  const desk = await runDesk({ ...options, users });
+  return () => desk.close();
+}
 
-  let stopping: Promise<boolean> | undefined;
-  /** Stops cleanly; true when everything closed in time. */
-  const shutdown = (reason: string) => {
-    stopping ??= (async () => {
-      const timeoutMs = config.SHUTDOWN_TIMEOUT_MS;
-      log.info({ reason, timeoutMs, answers: inFlight.size }, "stopping: finishing the work under way");
-      const finished = await settledWithin(Promise.all([inFlight.close(), scheduler.stop()]), timeoutMs);
-      if (!finished) {
-        log.warn(
-          { timeoutMs, answers: inFlight.size },
-          "stop timeout: leaving what is still under way (unfinished delivery claims are settled later)",
-        );
-      }
-      const closing = (async () => {
-        for (const close of closers) await close().catch((err) => log.error({ err }, "stop failed"));
-      })();
-      const closed = await settledWithin(closing, CLOSE_TIMEOUT_MS);
-      if (closed) log.info("stopped");
-      else log.error({ timeoutMs: CLOSE_TIMEOUT_MS }, "closing the connections and the store timed out");
-      return closed;
-    })();
-    return stopping;
-  };
-  const removeSignalHandlers = exitOnStopSignals({
-    stop: shutdown,
-    stopping: () => stopping !== undefined,
-    log,
-  });
-  await done;
-  const closed = await shutdown("end of input");
-  removeSignalHandlers();
-  process.off("unhandledRejection", onUnhandled);
-  return closed ? 0 : 1;
+/**
+ * Stops cleanly: the answers and deliveries under way finish within SHUTDOWN_TIMEOUT_MS, then every
+ * closer runs in order within CLOSE_TIMEOUT_MS. True when everything closed in time.
+ */
+async function stopInOrder(options: {
+  reason: string;
+  config: Config;
+  log: Logger;
+  inFlight: InFlight;
+  scheduler: Scheduler;
+  closers: readonly Closer[];
+}): Promise<boolean> {
+  const { reason, log, inFlight, scheduler, closers } = options;
+  const timeoutMs = options.config.SHUTDOWN_TIMEOUT_MS;
+  log.info({ reason, timeoutMs, answers: inFlight.size }, "stopping: finishing the work under way");
+  const finished = await settledWithin(Promise.all([inFlight.close(), scheduler.stop()]), timeoutMs);
+  if (!finished) {
+    log.warn(
+      { timeoutMs, answers: inFlight.size },
+      "stop timeout: leaving what is still under way (unfinished delivery claims are settled later)",
+    );
+  }
+  const closing = (async () => {
+    for (const close of closers) await close().catch((err) => log.error({ err }, "stop failed"));
+  })();
+  const closed = await settledWithin(closing, CLOSE_TIMEOUT_MS);
+  if (closed) log.info("stopped");
+  else log.error({ timeoutMs: CLOSE_TIMEOUT_MS }, "closing the connections and the store timed out");
+  return closed;
 }
 
 /**

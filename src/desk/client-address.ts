@@ -7,24 +7,11 @@
  * ignored altogether.
  */
 import { BlockList, isIP } from "node:net";
+import { parseRange } from "../config.js";
 
-export interface AddressRange {
-  address: string;
-  prefix: number;
-  family: "ipv4" | "ipv6";
-}
-
-/** "10.0.0.0/8", "192.0.2.1", "::1", "2001:db8::/32" as a range; undefined when it is none. */
-export function parseRange(text: string): AddressRange | undefined {
-  const [address = "", prefixText, ...rest] = text.trim().split("/");
-  const version = isIP(address);
-  if (version === 0 || rest.length > 0) return undefined;
-  const bits = version === 4 ? 32 : 128;
-  if (prefixText !== undefined && !/^\d{1,3}$/.test(prefixText)) return undefined;
-  const prefix = prefixText === undefined ? bits : Number(prefixText);
-  if (prefix > bits) return undefined;
-  return { address, prefix, family: version === 4 ? "ipv4" : "ipv6" };
-}
+// The ranges' parser is the configuration's, which checks DESK_TRUSTED_PROXIES with it (the core
+// imports nothing of the desk); re-exported here, where the ranges are used.
+export { type AddressRange, parseRange } from "../config.js";
 
 /**
  * An address as a socket or a proxy gives it, written one way: "::ffff:192.0.2.1" is 192.0.2.1, a

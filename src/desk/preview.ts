@@ -6,9 +6,13 @@
  */
 import { html } from "hono/html";
 import type { HtmlEscapedString } from "hono/utils/html";
-import { renderText } from "../platforms/console/render.js";
-import { type DiscordMessage, renderDiscord } from "../platforms/discord/render.js";
-import { renderSlack, type SlackMessage } from "../platforms/slack/render.js";
+import {
+  type DiscordMessage,
+  renderDiscord,
+  renderSlack,
+  renderText,
+  type SlackMessage,
+} from "../platforms/index.js";
 import type { Reply } from "../reply/reply.js";
 
 type Html = HtmlEscapedString | Promise<HtmlEscapedString>;

@@ -1,8 +1,9 @@
 /**
  * What a chat platform is to the rest of the bot: one small interface, in the spirit of Bolt's
  * `Receiver` and a chat SDK's `Adapter`. Each platform lives in one folder of src/platforms/ and is
- * one entry of the list in src/platforms/index.ts; the composition root (start, `ask --render`, the
- * configuration, the metrics) loops over that list and names no platform.
+ * one entry of the list in src/platforms/index.ts, the console included; the CLI (start, `ask
+ * --render`, the configuration, the metrics) loops over that list and names no platform. See
+ * docs/decisions/0016-one-seam-per-platform.md and docs/decisions/0018-one-door-per-platform.md.
  *
  * A platform says:
  * - its name (stored with every subscription and delivery, a metrics label) and its title for people;
@@ -11,6 +12,7 @@
  * - how to start it on the core: it answers commands in its channels and gives the scheduler a Sender
  *   for reminders and notices; and how to stop it;
  * - how a Reply becomes its payload (for `ask --render` and previews).
+ * It never imports the commands (commands/): they reach it through the core it is started on.
  */
 import type { Logger } from "pino";
 import type { z } from "zod";
@@ -35,14 +37,30 @@ export interface PlatformContext {
    * HEALTH_PORT is that server's port). Given only to a platform whose `httpPort` says it has one.
    */
   routes?: Record<string, Route>;
+  /**
+   * The process's terminal, for a platform that runs on it (the console): standard input and output
+   * unless a test gives streams of its own.
+   */
+  terminal: Terminal;
+}
+
+/** Where a platform that runs on the terminal reads and writes. */
+export interface Terminal {
+  input: NodeJS.ReadableStream;
+  output: NodeJS.WritableStream;
 }
 
 /** A started platform. */
 export interface RunningPlatform {
   /** Posts reminders and notices to its channels. */
   sender: Sender;
-  /** Whether it is connected right now (/readyz). */
-  connected(): boolean;
+  /**
+   * Whether it is connected right now (/readyz). A platform with no connection of its own (the
+   * console) has none, and is no check of /readyz.
+   */
+  connected?(): boolean;
+  /** Resolves when the platform ends the run itself (the console, at the end of its input). */
+  closed?: Promise<void>;
   /** Closes its connections and servers. */
   stop(): Promise<void>;
 }
@@ -53,6 +71,10 @@ export interface ConfiguredPlatform {
   readonly title: string;
   /** Whether its variables ask for it to run (a token is set). */
   readonly enabled: boolean;
+  /** Whether it runs when no platform of the list is enabled (the console). */
+  readonly fallback: boolean;
+  /** Whether it owns the terminal's standard output (the console): the logs then go to stderr. */
+  readonly ownsTerminal: boolean;
   /** The port of the HTTP server it runs itself, if any (the health routes may share it). */
   readonly httpPort?: number;
   /** Its settings as the "starting" log line shows them, secrets replaced. */
@@ -76,7 +98,9 @@ export interface Platform {
   readonly secrets: readonly string[];
   /** Validates its variables in `env`: every problem as "VARIABLE: message", or the platform configured. */
   configure(env: Readonly<Record<string, string | undefined>>): PlatformSection;
-  /** A Reply as the payload the platform's API receives. */
+  /** What `ask --render` calls its rendering: its name, or "text" for the console's plain text. */
+  readonly renderTarget: string;
+  /** A Reply as the payload the platform's API receives (the console's: the text it prints). */
   render(reply: Reply): unknown;
 }
 
@@ -90,6 +114,12 @@ export interface PlatformDefinition<Settings extends Record<string, unknown>> {
   /** What is wrong with the variables together, each "VARIABLE: message" (each one alone is valid). */
   problems?(settings: Settings): string[];
   enabled(settings: Settings): boolean;
+  /** Runs when no platform of the list is enabled (the console); default false. */
+  fallback?: boolean;
+  /** Owns the terminal's standard output (the console); default false. */
+  ownsTerminal?: boolean;
+  /** What `ask --render` calls its rendering (default: its name). */
+  renderTarget?: string;
   httpPort?(settings: Settings): number | undefined;
   start(settings: Settings, context: PlatformContext): Promise<RunningPlatform>;
   render(reply: Reply): unknown;
@@ -109,6 +139,7 @@ export function definePlatform<Settings extends Record<string, unknown>>(
     title,
     variables: Object.keys(schema.shape),
     secrets,
+    renderTarget: definition.renderTarget ?? name,
     render: (reply) => definition.render(reply),
     configure(env) {
       const read = readVariables(schema, env, secrets);
@@ -131,6 +162,8 @@ export function definePlatform<Settings extends Record<string, unknown>>(
           name,
           title,
           enabled: definition.enabled(settings),
+          fallback: definition.fallback ?? false,
+          ownsTerminal: definition.ownsTerminal ?? false,
           ...(httpPort !== undefined ? { httpPort } : {}),
           redacted,
           secretValues,

@@ -19,6 +19,7 @@ describe("the configuration of a run", () => {
   it("enables a platform only when its variables ask for it", () => {
     const bot = loadBotConfig({ SLACK_BOT_TOKEN: "xoxb-1", SLACK_SIGNING_SECRET: "s" }, platforms);
     expect(bot.platforms.map((p) => [p.name, p.enabled])).toEqual([
+      ["console", false],
       ["discord", false],
       ["slack", true],
     ]);

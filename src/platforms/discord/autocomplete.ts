@@ -5,7 +5,9 @@
  * short key, which the command looks up in the data (a value cut to 100 characters would name
  * nothing the command knows).
  */
+import type { AutocompleteInteraction } from "discord.js";
 import { type Choice, shortKey } from "../../command/choices.js";
+import type { DiscordCore } from "./interactions.js";
 import { DISCORD_LIMITS } from "./limits.js";
 import { fitPlain } from "./markdown.js";
 
@@ -23,4 +25,16 @@ export function discordChoices(choices: readonly Choice[]): Suggestion[] {
     ),
     value: c.value.length > DISCORD_LIMITS.choiceValue ? shortKey(c.value) : c.value,
   }));
+}
+
+/** The command's own suggestions for the option being typed, fitted to Discord's limits. */
+export async function answerAutocomplete(
+  interaction: AutocompleteInteraction,
+  core: DiscordCore,
+): Promise<void> {
+  const focused = interaction.options.getFocused(true);
+  const filled: Record<string, unknown> = {};
+  for (const option of interaction.options.data) if (!option.focused) filled[option.name] = option.value;
+  const choices = core.suggest(interaction.commandName, focused.name, String(focused.value ?? ""), filled);
+  await interaction.respond(discordChoices(choices));
 }

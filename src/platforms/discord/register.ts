@@ -1,10 +1,10 @@
 /**
  * `ceasefire-bot register`: publishes the slash commands with one bulk overwrite, which replaces
  * the whole set (commands removed from the code disappear from Discord) and is idempotent, so it can
- * run on every deploy.
+ * run on every deploy. The commands are given (by the composition root, src/cli/main.ts): a platform
+ * imports no command list.
  */
 import { REST, Routes } from "discord.js";
-import { commands as allCommands } from "../../../commands/index.js";
 import type { CommandInfo } from "../../command/definition.js";
 import { type DiscordCommand, discordCommands } from "./commands.js";
 
@@ -18,8 +18,8 @@ export interface RegisterOptions {
    * (DISCORD_API_URL); default https://discord.com/api.
    */
   apiUrl?: string;
-  /** The commands to publish (default: all of the bot's). */
-  commands?: readonly CommandInfo[];
+  /** The commands to publish: all of the bot's. */
+  commands: readonly CommandInfo[];
 }
 
 export interface RegisterResult {
@@ -35,7 +35,7 @@ export async function registerCommands(options: RegisterOptions): Promise<Regist
   const rest = new REST({ version: "10", ...(options.apiUrl ? { api: options.apiUrl } : {}) }).setToken(
     options.token,
   );
-  const body = discordCommands(options.commands ?? allCommands);
+  const body = discordCommands(options.commands);
   const route = options.guildId
     ? Routes.applicationGuildCommands(options.appId, options.guildId)
     : Routes.applicationCommands(options.appId);

@@ -3,6 +3,7 @@
  * text is parsed here (`name:value` options, and the umbrella's subcommand) and run on the core.
  * Kept apart from Bolt so the listeners stay a few lines and this stays testable without HTTP.
  */
+import type { Logger } from "pino";
 import type { BotCore } from "../../bot/core.js";
 import { decodeAction } from "../../command/actions.js";
 import type { Invocation } from "../../command/definition.js";
@@ -56,4 +57,19 @@ export function answerAction(core: BotCore, actionId: string): Reply {
     return errorReply("stale-button");
   }
   return core.answerQuestion(decoded.command, decoded.options);
+}
+
+/** A command that throws must still get an answer: Slack shows "failed with the error" otherwise. */
+export async function safely(
+  log: Logger,
+  what: string,
+  answer: () => Reply | Promise<Reply>,
+): Promise<Reply> {
+  try {
+    return await answer();
+  } catch (err) {
+    const reply = errorReply("internal");
+    log.error({ err, what, code: reply.code }, "slack answer failed");
+    return reply;
+  }
 }

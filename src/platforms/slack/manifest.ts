@@ -2,9 +2,9 @@
  * The Slack app manifest (https://docs.slack.dev/reference/app-manifest), built from the same command
  * definitions the bot serves, so the commands a workspace installs can never drift from the ones the
  * bot answers. `ceasefire-bot manifest [--url https://…]` prints it to paste into api.slack.com/apps.
+ * The commands are given (by the composition root, src/cli/main.ts): a platform imports no command list.
  */
 import type { webApi } from "@slack/bolt";
-import { commands } from "../../../commands/index.js";
 import type { CommandInfo } from "../../command/definition.js";
 import { type OptionSpec, platformOptionSpecs } from "../../command/options.js";
 
@@ -61,13 +61,13 @@ export interface ManifestOptions {
   /** The umbrella command, without its slash. */
   umbrella: string;
   socketMode: boolean;
-  /** The commands to install (default: every command of the bot). */
-  commands?: readonly CommandInfo[];
+  /** The commands to install: every command of the bot. */
+  commands: readonly CommandInfo[];
 }
 
 /** The Slack app manifest for HTTP mode (request URLs) or Socket Mode (no public URL needed). */
 export function buildManifest(options: ManifestOptions): SlackManifest {
-  const list = options.commands ?? commands;
+  const list = options.commands;
   if (!options.socketMode && !options.url) {
     throw new Error("an HTTP-mode manifest needs the bot's public URL (--url https://…), or use Socket Mode");
   }

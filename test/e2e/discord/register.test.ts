@@ -14,7 +14,12 @@ afterAll(async () => {
 
 describe("registering the slash commands", () => {
   it("overwrites the global commands with one PUT whose body is the commands JSON", async () => {
-    const result = await registerCommands({ token: "t0ken", appId: discord.appId, apiUrl: discord.apiUrl });
+    const result = await registerCommands({
+      token: "t0ken",
+      appId: discord.appId,
+      apiUrl: discord.apiUrl,
+      commands,
+    });
     const puts = discord.requests.filter((r) => r.method === "PUT");
     expect(puts).toHaveLength(1);
     expect(puts[0]?.path).toBe(`/applications/${discord.appId}/commands`);
@@ -25,7 +30,7 @@ describe("registering the slash commands", () => {
   });
 
   it("is idempotent: running it again sends the same body", async () => {
-    await registerCommands({ token: "t0ken", appId: discord.appId, apiUrl: discord.apiUrl });
+    await registerCommands({ token: "t0ken", appId: discord.appId, apiUrl: discord.apiUrl, commands });
     const puts = discord.requests.filter((r) => r.method === "PUT");
     expect(puts).toHaveLength(2);
     expect(puts[1]?.body).toEqual(puts[0]?.body);
@@ -37,6 +42,7 @@ describe("registering the slash commands", () => {
       appId: discord.appId,
       guildId: "123456789012345678",
       apiUrl: discord.apiUrl,
+      commands,
     });
     const last = discord.requests.filter((r) => r.method === "PUT").at(-1);
     expect(last?.path).toBe(`/applications/${discord.appId}/guilds/123456789012345678/commands`);

@@ -20,6 +20,7 @@ describe("slack manifest", () => {
       url: "https://bot.example.org",
       umbrella: "ceasefire",
       socketMode: false,
+      commands,
     });
     const listed = slashCommands(manifest);
     expect(listed.map((c) => c.command)).toEqual([...commands.map((c) => `/${c.name}`), "/ceasefire"]);
@@ -52,6 +53,7 @@ describe("slack manifest", () => {
       url: "https://bot.example.org/",
       umbrella: "ceasefire",
       socketMode: false,
+      commands,
     });
     for (const c of slashCommands(manifest)) expect(c.url).toBe("https://bot.example.org/slack/events");
     expect(manifest.settings?.interactivity).toEqual({
@@ -62,7 +64,7 @@ describe("slack manifest", () => {
   });
 
   it("needs no URL in Socket Mode", () => {
-    const manifest = buildManifest({ umbrella: "cf", socketMode: true });
+    const manifest = buildManifest({ umbrella: "cf", socketMode: true, commands });
     expect(manifest.settings?.socket_mode_enabled).toBe(true);
     expect(manifest.settings?.interactivity).toEqual({ is_enabled: true });
     for (const c of slashCommands(manifest)) expect(c.url).toBeUndefined();
@@ -70,11 +72,11 @@ describe("slack manifest", () => {
   });
 
   it("refuses an HTTP-mode manifest without a URL", () => {
-    expect(() => buildManifest({ umbrella: "ceasefire", socketMode: false })).toThrow(/--url/);
+    expect(() => buildManifest({ umbrella: "ceasefire", socketMode: false, commands })).toThrow(/--url/);
   });
 
   it("asks for the least scopes: commands; chat:write for reminders; users:read for the admin check; history to find a reminder after a crash", () => {
-    const manifest = buildManifest({ umbrella: "ceasefire", socketMode: true });
+    const manifest = buildManifest({ umbrella: "ceasefire", socketMode: true, commands });
     const expected = ["commands", "chat:write", "users:read", "channels:history", "groups:history"];
     expect(manifest.oauth_config?.scopes?.bot).toEqual(expected);
     expect(BOT_SCOPES).toEqual(expected);

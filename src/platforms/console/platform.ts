@@ -1,0 +1,41 @@
+/**
+ * The console as one entry of the platform list: no variables, no network. It runs when no other
+ * platform is enabled, on the terminal: a person types `/captives` on stdin and reads the reply on
+ * stdout, alerts included; the run ends with the input (EOF or /exit).
+ */
+import { z } from "zod";
+import { definePlatform } from "../platform.js";
+import { createConsoleAdapter } from "./adapter.js";
+import { renderText } from "./render.js";
+import { ConsoleSender } from "./sender.js";
+
+export const consolePlatform = definePlatform({
+  name: "console",
+  // As it reads in running text ("1 console channel"): no proper name.
+  title: "console",
+  settings: z.object({}),
+  secrets: [],
+  // Never asked for by a variable: it is what runs when nothing else is.
+  enabled: () => false,
+  fallback: true,
+  // It owns stdout: the logs go to stderr.
+  ownsTerminal: true,
+  // `ask --render text` prints what the console prints.
+  renderTarget: "text",
+  render: renderText,
+  async start(_settings, { core, terminal }) {
+    const { input, output } = terminal;
+    const adapter = createConsoleAdapter({
+      core,
+      input,
+      output,
+      interactive: Boolean(input === process.stdin && process.stdin.isTTY),
+    });
+    await adapter.start();
+    return {
+      sender: new ConsoleSender({ write: (text: string) => adapter.print(text) }),
+      closed: adapter.closed,
+      stop: () => adapter.stop(),
+    };
+  },
+});

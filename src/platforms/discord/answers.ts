@@ -1,0 +1,151 @@
+/**
+ * Answering a slash command within Discord's window: straight away when the answer is ready in time,
+ * else deferred ("thinking…") and sent as an edit; a payload Discord rejects becomes a short error.
+ */
+import {
+  type ButtonInteraction,
+  type ChatInputCommandInteraction,
+  type InteractionEditReplyOptions,
+  type InteractionReplyOptions,
+  type InteractionUpdateOptions,
+  PermissionFlagsBits,
+} from "discord.js";
+import type { Logger } from "pino";
+import { LATE, readyWithin } from "../../bot/in-flight.js";
+import type { Invocation } from "../../command/definition.js";
+import type { Metrics } from "../../metrics/metrics.js";
+import { errorReply } from "../../reply/errors.js";
+import type { Reply } from "../../reply/reply.js";
+import { DISCORD_ERROR, discordCode, errorFields } from "./errors.js";
+import { type DiscordMessage, EPHEMERAL, renderDiscord } from "./render.js";
+
+/**
+ * Who asked, where. Permissions come from the interaction itself (the member's resolved permissions
+ * in that channel), so the check at run time needs no cache and no API call.
+ */
+export function invocationOf(interaction: ChatInputCommandInteraction): Invocation {
+  return {
+    platform: "discord",
+    channelId: interaction.channelId,
+    workspaceId: interaction.guildId ?? "dm",
+    userId: interaction.user.id,
+    canManage: async () =>
+      interaction.inGuild() &&
+      (interaction.memberPermissions?.has(PermissionFlagsBits.ManageChannels) ?? false),
+  };
+}
+
+/**
+ * Already API JSON: wrapped as "JSON encodable" so that discord.js sends it as is instead of
+ * converting every key to snake_case again (a deep copy per reply).
+ */
+function encodable<T>(value: T): { toJSON(): T } {
+  return { toJSON: () => value };
+}
+
+/** The parts of a message discord.js sends as given. */
+function parts(message: DiscordMessage) {
+  return { embeds: message.embeds.map(encodable), components: message.components.map(encodable) };
+}
+
+/** The reply as discord.js options: discord.js sets allowed_mentions from `allowedMentions`. */
+export function replyOptions(message: DiscordMessage): InteractionReplyOptions {
+  return {
+    ...parts(message),
+    allowedMentions: { parse: [] },
+    ...(message.flags ? { flags: message.flags } : {}),
+  } as InteractionReplyOptions;
+}
+
+/** An edit of a deferred reply: its visibility was set by the deferral. */
+function editOptions(message: DiscordMessage): InteractionEditReplyOptions {
+  return { ...parts(message), allowedMentions: { parse: [] } } as InteractionEditReplyOptions;
+}
+
+export function updateOptions(message: DiscordMessage): InteractionUpdateOptions {
+  // An update keeps the message's own visibility: it takes no ephemeral flag.
+  return { ...parts(message), allowedMentions: { parse: [] } } as InteractionUpdateOptions;
+}
+
+/** The bot failed: the handler threw, or Discord refused the answer (the cause is logged). */
+const FAILED = errorReply("internal");
+
+/** What producing an answer came to: the Reply, or what the handler threw. */
+type Produced = { ok: true; value: Reply } | { ok: false; error: unknown };
+
+export interface DiscordAnswers {
+  /** Answers within Discord's window: straight away when the answer is ready in time, else defers. */
+  answer(
+    interaction: ChatInputCommandInteraction,
+    produce: () => Reply | Promise<Reply>,
+    wantsPrivate: boolean,
+  ): Promise<void>;
+  /**
+   * Sends, and when Discord rejects the payload itself (a limit we missed), tells the user with a
+   * short ephemeral error instead of leaving "The application did not respond".
+   */
+  send(
+    interaction: ChatInputCommandInteraction | ButtonInteraction,
+    deliver: () => Promise<unknown>,
+  ): Promise<void>;
+}
+
+export function discordAnswers(options: {
+  log: Logger;
+  metrics: Metrics;
+  deferAfterMs: number;
+}): DiscordAnswers {
+  const { log, metrics, deferAfterMs } = options;
+
+  /** The reply to send; an error is logged with its code, so a user's report can be matched. */
+  function producedReply(interaction: ChatInputCommandInteraction, produced: Produced): Reply {
+    const command = interaction.commandName;
+    if (!produced.ok) {
+      log.error({ command, code: FAILED.code, error: errorFields(produced.error) }, "command failed");
+      return FAILED;
+    }
+    const reply = produced.value;
+    if (reply.kind === "error") log.info({ command, code: reply.code }, "command answered with an error");
+    return reply;
+  }
+
+  async function send(
+    interaction: ChatInputCommandInteraction | ButtonInteraction,
+    deliver: () => Promise<unknown>,
+  ): Promise<void> {
+    try {
+      await deliver();
+    } catch (err) {
+      if (discordCode(err) !== DISCORD_ERROR.invalidFormBody) throw err;
+      log.error({ code: FAILED.code, error: errorFields(err) }, "Discord rejected a reply");
+      if (interaction.deferred) await interaction.editReply(editOptions(renderDiscord(FAILED)));
+      else if (!interaction.replied) await interaction.reply(replyOptions(renderDiscord(FAILED)));
+    }
+  }
+
+  async function answer(
+    interaction: ChatInputCommandInteraction,
+    produce: () => Reply | Promise<Reply>,
+    wantsPrivate: boolean,
+  ): Promise<void> {
+    const pending: Promise<Produced> = Promise.resolve()
+      .then(produce)
+      .then(
+        (value) => ({ ok: true as const, value }),
+        (error: unknown) => ({ ok: false as const, error }),
+      );
+    const first = await readyWithin(pending, deferAfterMs);
+    if (first !== LATE) {
+      const reply = producedReply(interaction, first);
+      await send(interaction, () => interaction.reply(replyOptions(renderDiscord(reply))));
+      return;
+    }
+    log.info({ command: interaction.commandName }, "answer is slow: deferring");
+    metrics.answerDeferred("discord");
+    await interaction.deferReply(wantsPrivate ? { flags: EPHEMERAL } : {});
+    const reply = producedReply(interaction, await pending);
+    await send(interaction, () => interaction.editReply(editOptions(renderDiscord(reply))));
+  }
+
+  return { answer, send };
+}

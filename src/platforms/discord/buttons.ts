@@ -1,0 +1,34 @@
+/** A press of a button the bot drew (a page, "Why?"): the command it encodes, answered in place. */
+import type { ButtonInteraction } from "discord.js";
+import type { Logger } from "pino";
+import { decodeAction } from "../../command/actions.js";
+import { errorReply } from "../../reply/errors.js";
+import type { DiscordAnswers } from "./answers.js";
+import { replyOptions, updateOptions } from "./answers.js";
+import type { DiscordCore } from "./interactions.js";
+import { renderDiscord } from "./render.js";
+
+const STALE_BUTTON = errorReply("stale-button");
+
+/** Replaces the message with the new page, or answers the presser alone (an error, a private answer). */
+export async function answerButton(
+  interaction: ButtonInteraction,
+  { core, log, send }: { core: DiscordCore; log: Logger; send: DiscordAnswers["send"] },
+): Promise<void> {
+  const action = decodeAction(interaction.customId);
+  if (!action) {
+    log.warn({ customId: interaction.customId.slice(0, 100), code: STALE_BUTTON.code }, "unknown button");
+    await interaction.reply(replyOptions(renderDiscord(STALE_BUTTON)));
+    return;
+  }
+  const reply = await core.answerQuestion(action.command, action.options);
+  if (reply.kind === "error" || reply.ephemeral) {
+    if (reply.kind === "error")
+      log.info({ command: action.command, code: reply.code }, "button answered with an error");
+    // The message stays as it was; an error or a private answer ("Why?") is for the person who
+    // pressed, alone.
+    await interaction.reply(replyOptions(renderDiscord({ ...reply, ephemeral: true })));
+    return;
+  }
+  await send(interaction, () => interaction.update(updateOptions(renderDiscord(reply))));
+}

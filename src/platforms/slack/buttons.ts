@@ -1,0 +1,38 @@
+/**
+ * The buttons the bot drew (the /timeline pages, "Why?"): acked at once, then the message is replaced
+ * through the response_url, or an error or a private answer is added for the clicker alone.
+ */
+import type { App, BlockAction, Middleware, SlackActionMiddlewareArgs } from "@slack/bolt";
+import type { Logger } from "pino";
+import type { BotCore } from "../../bot/core.js";
+import type { InFlight } from "../../bot/in-flight.js";
+import { answerAction, safely } from "./answer.js";
+import { renderSlack } from "./render.js";
+
+/** Answers the button clicks on `app`, each counted among the answers under way. */
+export function listenToButtons(app: App, options: { core: BotCore; log: Logger; inFlight: InFlight }): void {
+  const { core, log, inFlight } = options;
+  /** A button: ack at once, then replace the message (or add an ephemeral error) via the response_url. */
+  const onButton: Middleware<SlackActionMiddlewareArgs<BlockAction>> = async ({ ack, action, respond }) => {
+    await ack();
+    const reply = await safely(log, "button", () => answerAction(core, action.action_id));
+    if (reply.kind === "error")
+      log.info({ action: action.action_id, code: reply.code }, "button answered with an error");
+    // The message's response_type is left out: a replaced message stays where it was.
+    const { response_type: _where, ...message } = renderSlack(reply);
+    try {
+      // A new page replaces the message where it is (in the channel, or ephemeral when it was private);
+      // an error, or a private answer ("Why?"), is added for the clicker alone and leaves the message.
+      await respond(
+        reply.kind === "error" || reply.ephemeral
+          ? { ...message, response_type: "ephemeral", replace_original: false }
+          : { ...message, replace_original: true },
+      );
+    } catch (err) {
+      log.warn({ err, action: action.action_id }, "could not answer a button");
+    }
+  };
+  const trackedButton: typeof onButton = (args) => inFlight.track(onButton(args));
+  app.action<BlockAction>(/^cf1:/, trackedButton);
+  app.action<BlockAction>(/^(?!cf1:)/, trackedButton);
+}

@@ -1,0 +1,123 @@
+/**
+ * The slash commands: one per bot command plus the umbrella `/ceasefire <command> [options]`, each
+ * answered in the ack itself (Slack shows the ack's body as the reply) so that the answer lands
+ * within Slack's 3-second window, or, when it is slow, through the response_url.
+ */
+import type { App, Middleware, SlackCommandMiddlewareArgs } from "@slack/bolt";
+import type { Logger } from "pino";
+import type { BotCore } from "../../bot/core.js";
+import { type InFlight, LATE, readyWithin, STOPPING } from "../../bot/in-flight.js";
+import type { Invocation } from "../../command/definition.js";
+import type { Metrics } from "../../metrics/metrics.js";
+import { errorReply } from "../../reply/errors.js";
+import type { Reply } from "../../reply/reply.js";
+import { answerCommand, answerUmbrella, safely } from "./answer.js";
+import { renderSlack } from "./render.js";
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+}
+
+/** A slash command's answer, from its text and who typed it where. */
+type Route = (text: string, invocation: Invocation) => Promise<Reply>;
+
+/** Every slash command the bot answers, by its name with the slash: each command, and the umbrella. */
+function commandRoutes(core: BotCore, umbrella: string, log: Logger): Map<string, Route> {
+  const routes = new Map<string, Route>();
+  for (const def of core.registry.list)
+    routes.set(`/${def.name}`, (text, invocation) => answerCommand(core, def.name, text, invocation));
+  if (routes.has(`/${umbrella}`)) {
+    log.warn({ umbrella }, "the umbrella command has a command's name: only the command is answered");
+  } else {
+    routes.set(`/${umbrella}`, (text, invocation) => answerUmbrella(core, umbrella, text, invocation));
+  }
+  return routes;
+}
+
+/** Answers the slash commands on `app`, each counted among the answers under way. */
+export function listenToCommands(
+  app: App,
+  options: {
+    core: BotCore;
+    umbrella: string;
+    /** Slack user ids that may manage subscriptions besides workspace admins and owners. */
+    adminUsers: readonly string[];
+    deferAfterMs: number;
+    log: Logger;
+    metrics: Metrics;
+    inFlight: InFlight;
+  },
+): void {
+  const { core, umbrella, deferAfterMs, log, metrics, inFlight } = options;
+  const routes = commandRoutes(core, umbrella, log);
+  const admins = new Set(options.adminUsers);
+
+  /** Logs an answer: an error with its code (at info, so a user's report can be matched), else at debug. */
+  function logAnswer(command: string, reply: Reply, slow = false): void {
+    const fields = { command, kind: reply.kind, ...(reply.code ? { code: reply.code } : {}) };
+    if (slow) log.info(fields, "slow answer sent through the response_url");
+    else if (reply.kind === "error") log.info(fields, "slash command answered with an error");
+    else log.debug(fields, "slash command");
+  }
+
+  /** Who typed the command, where; whether they may manage the channel is asked only when needed. */
+  function invocationOf(command: SlackCommandMiddlewareArgs["command"]): Invocation {
+    return {
+      platform: "slack",
+      channelId: command.channel_id,
+      workspaceId: command.team_id,
+      userId: command.user_id,
+      // Asked only by commands that need it: the configured admins, else workspace admins and owners.
+      canManage: async () => {
+        if (admins.has(command.user_id)) return true;
+        try {
+          // The app's own client (Bolt hands listeners one per workspace): its rate-limit waits are counted.
+          const info = await app.client.users.info({ user: command.user_id });
+          return Boolean(info.user?.is_admin || info.user?.is_owner || info.user?.is_primary_owner);
+        } catch (err) {
+          log.warn({ err: (err as Error).message }, "users.info failed: treating the user as not an admin");
+          return false;
+        }
+      },
+    };
+  }
+
+  /** Answers a slash command in its ack: the reply is the ack's body, within the 3-second window. */
+  const onCommand: Middleware<SlackCommandMiddlewareArgs> = async ({ command, ack, respond }) => {
+    // Stopping (Socket Mode; HTTP mode answers 503 before this): come back in a moment.
+    if (!inFlight.accepting) {
+      await ack(renderSlack(STOPPING));
+      return;
+    }
+    const answer = routes.get(command.command);
+    const invocation = invocationOf(command);
+    const pending = answer
+      ? safely(log, command.command, () => answer(command.text ?? "", invocation))
+      : Promise.resolve(
+          errorReply("unknown-command", { command: command.command, known: [...routes.keys()] }),
+        );
+    // Questions are answered at once, in the ack. An answer that waits on Slack or the store (a
+    // channel command asking users.info) and is not ready in time is acked empty before Slack's
+    // 3-second window closes, and posted through the response_url when ready.
+    const first = await readyWithin(pending, deferAfterMs);
+    if (first !== LATE) {
+      logAnswer(command.command, first);
+      await ack(renderSlack(first));
+      return;
+    }
+    await ack();
+    metrics.answerDeferred("slack");
+    const reply = await pending;
+    logAnswer(command.command, reply, true);
+    try {
+      await respond(renderSlack(reply));
+    } catch (err) {
+      log.warn({ err: (err as Error).message, command: command.command }, "could not send a slow answer");
+    }
+  };
+  // One listener for all the commands, matched by name: Bolt runs every registered listener's
+  // middleware chain for every request, so a listener per command would repeat that work ten times.
+  app.command(new RegExp(`^(${[...routes.keys()].map(escapeRegExp).join("|")})$`), (args) =>
+    inFlight.track(onCommand(args)),
+  );
+}
