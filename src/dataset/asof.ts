@@ -3,7 +3,7 @@
  * (dataset.ts, history.ts) by binary search. Every command answers through this view at its clock's
  * instant, so `ask --at`, `replay`, a reminder as it fires and the live bot follow one rule.
  */
-import { daysBetween, type LocalDate, localDateOf, type When, wallTime } from "../time/calendar.js";
+import { daysBetween, type LocalDate, localDateOf, type When } from "../time/calendar.js";
 import {
   type Change,
   type DeadlineTrack,
