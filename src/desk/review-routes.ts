@@ -76,9 +76,12 @@ async function reviewPage(desk: Review, c: Context<Env>): Promise<Response> {
   const id = story.story.id;
   const deliveries = await store.deliveriesOf([`${id}:`, `update:${id}:`, `correction:${id}:`], 20);
   const tz = story.story.timeZone;
-  const total = view.events()?.count(view.t) ?? 0;
-  const events =
-    view.events()?.slice(view.t, 0, total, (pageNo - 1) * EVENTS_PER_PAGE, EVENTS_PER_PAGE) ?? [];
+  const timeline = view.events();
+  const total = timeline?.count(view.t) ?? 0;
+  // Positions of the whole timeline: an event reported later than it happened sits among the
+  // visible ones, so the visible ones reach past position `total`.
+  const skip = (pageNo - 1) * EVENTS_PER_PAGE;
+  const events = timeline?.slice(view.t, 0, timeline.length, skip, EVENTS_PER_PAGE) ?? [];
   return page(
     c,
     story.story.title,
