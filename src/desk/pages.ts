@@ -89,7 +89,7 @@ export function fieldHtml(f: Field, error?: string): Html {
           )}
         </select>`
       : f.type === "textarea"
-        ? html`<textarea id="${id}" name="${f.name}" dir="auto" aria-describedby="${describedBy}">${f.value ?? ""}</textarea>`
+        ? html`<textarea id="${id}" name="${f.name}" dir="auto" aria-describedby="${describedBy}" ${f.required ? html`aria-required="true"` : ""} ${error ? html`aria-invalid="true"` : ""}>${f.value ?? ""}</textarea>`
         : html`<input id="${id}" name="${f.name}" dir="auto" value="${f.value ?? ""}" ${f.type === "number" ? html`type="number" step="any"` : ""} ${f.required ? "required" : ""} aria-describedby="${describedBy}" ${error ? html`aria-invalid="true"` : ""} />`;
   return html`<div class="field${error ? " has-error" : ""}">
     <label for="${id}">${f.label}</label>
