@@ -99,7 +99,7 @@ function editOf(
   current: string,
   now: Date,
 ): Edit | { ok: false; errors: Record<string, string> } {
-  const parsed = FORMS[name].read(form, { now });
+  const parsed = FORMS[name].read(form, { now, timeZone: story.story.timeZone });
   if (!parsed.ok) return parsed;
   let applied: Applied;
   try {

@@ -34,12 +34,14 @@ import {
   text,
   withoutEvidence,
 } from "./edit-text.js";
+import { publishedOf } from "./published.js";
 
 export { EditError, type Form, readText, versionOf, writeAtomically } from "./edit-text.js";
 
-/** What a form reads besides its fields: the instant of the edit. */
+/** What a form reads besides its fields: the instant of the edit and the story's time zone. */
 export interface ReadContext {
   now: Date;
+  timeZone: string;
 }
 
 /** An edit applied to a file's text: the new text and the path of the entry written (`events[156]`). */
@@ -96,6 +98,14 @@ function correctedValue(form: Form): { index: number } | undefined | string {
   }
   return { index: Number(match[2]) };
 }
+
+const sourceForm = appendTo("sources", "Add a source", sourceSchema, (form) => ({
+  id: text(form.id),
+  title: text(form.title),
+  publisher: text(form.publisher),
+  url: text(form.url),
+  published: text(form.published),
+}));
 
 export const FORMS = {
   "figure-value": {
@@ -232,13 +242,15 @@ export const FORMS = {
     sourceIds: list(form.sourceIds),
     evidence: quote(form.evidence),
   })),
-  source: appendTo("sources", "Add a source", sourceSchema, (form) => ({
-    id: text(form.id),
-    title: text(form.title),
-    publisher: text(form.publisher),
-    url: text(form.url),
-    published: text(form.published),
-  })),
+  source: {
+    title: "Add a source",
+    read(form: Form, { timeZone }: ReadContext): Parsed {
+      // A date, or a date and time in a zone written as an instant with its offset.
+      const publication = publishedOf(form, timeZone);
+      if ("errors" in publication) return { ok: false, errors: publication.errors };
+      return sourceForm.read({ ...form, published: publication.published });
+    },
+  },
   "person-role": {
     title: "Give a person a new role",
     read(form: Form): Parsed {

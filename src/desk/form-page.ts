@@ -134,7 +134,13 @@ function formFields(story: Story, name: FormName, v: Form): Field[] {
         f("title", "Title", { required: true }),
         f("publisher", "Publisher"),
         f("url", "Address (https://…)"),
-        f("published", "Published (YYYY-MM-DD)", { required: true }),
+        f("published", "Published: a date (YYYY-MM-DD)", { required: true }),
+        f("publishedTime", "Time of publication, if the page gives one (HH:MM, 24-hour)", {
+          hint: "With a time, the source is known from that instant; with a date only, from that day (what happened that very day: from its end).",
+        }),
+        f("publishedZone", "Time zone of that time", {
+          hint: `An IANA zone, like Europe/London or UTC; empty: the story's, ${story.story.timeZone}.`,
+        }),
       ];
     case "person-role":
       return [

@@ -65,7 +65,7 @@ export function optionsOf(page: Page, label: string): Promise<string[]> {
 export const LABELS = {
   corrects: "Corrects a wrong value (a correction: channels that got it are told once)",
   evidence: "Evidence (a short quote from the source, word for word, at most 300 characters)",
-  published: "Published (YYYY-MM-DD)",
+  published: "Published: a date (YYYY-MM-DD)",
 } as const;
 
 /** Quotes, word for word, from the shipped story's sources (the 28 February article, aj-2025-02-28; CNN's of 1 March). */
