@@ -26,6 +26,7 @@ import {
   versionOf,
   writeAtomically,
 } from "./edits.js";
+import { entryEvidence } from "./evidence.js";
 import { formPage } from "./form-page.js";
 import type { Html } from "./pages.js";
 import { replyPreviews } from "./preview.js";
@@ -154,6 +155,7 @@ async function checkPage(
       <input type="hidden" name="version" value="${versionOf(edit.current)}" />
       <button type="submit" name="action" value="save">Save${edit.correction ? " as a correction" : ""}</button>
     </form>
+    ${entryEvidence(edit.dataset.byId.get(story.story.id) ?? story, edit.at)}
     <h2>How readers will see it now</h2>
     ${replyPreviews(runCommand(registry, previewCommand(name), { story: story.story.id }, context))}`;
 }

@@ -167,4 +167,7 @@ pre { white-space: pre-wrap; word-break: break-word; background: #f6f8fa; paddin
 .conflict { border: 2px solid #cf222e; padding: .25rem 1rem; margin-bottom: 1rem; }
 .beside { display: grid; grid-template-columns: repeat(auto-fit, minmax(22rem, 1fr)); gap: 1.5rem; align-items: start; }
 .current pre { max-height: 30rem; overflow: auto; }
+.evidence { margin: .2rem 0 .5rem; font-size: .9rem; color: #57606a; }
+.evidence blockquote { margin: 0; padding-inline-start: .6rem; border-inline-start: 3px solid #d0d7de; white-space: pre-wrap; }
+.evidence figcaption { margin-top: .1rem; }
 `;

@@ -1,7 +1,12 @@
-/** The desk's review of a story as of an instant, over HTTP: every event readers could see then. */
+/**
+ * The desk's review of a story as of an instant, over HTTP: every event readers could see then, in the
+ * wording they got, and every statement with its evidence beside it (the quote and its source), by
+ * the statements list `validate` checks (src/dataset/statements.ts).
+ */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { statementsOf } from "../../src/dataset/statements.js";
 import { type DeskRig, logIn, startDeskRig } from "../support/harness/desk.js";
-import { shippedData } from "../support/index.js";
+import { shippedData, shippedStory } from "../support/index.js";
 
 let rig: DeskRig;
 let session: { cookie: string; csrf: string };
@@ -48,5 +53,47 @@ describe("the review of a story", () => {
     expect(total).toBe(visible.length);
     expect(items).toHaveLength(visible.length);
     expect(items.at(-1)).toContain(visible.at(-1)?.title);
+  });
+
+  it("shows an event in the wording of the latest report out by then, with that report's quote and source", async () => {
+    const event = shippedStory().events.find((e: { id: string }) => e.id === "ceasefire-agreement-announced");
+    const [first, second] = event.updates;
+    const on16 = eventsOf(await review("2025-01-16T12:00:00Z")).items.find((i) => i.includes(event.title));
+    expect(on16).toContain(first.description);
+    expect(on16).toContain(first.evidence);
+    expect(on16).toContain("(<code>hindustantimes-2025-01-16</code>)");
+    expect(on16).not.toContain(event.evidence);
+    const on17 = eventsOf(await review("2025-01-17T12:00:00Z")).items.find((i) => i.includes(event.title));
+    expect(on17).toContain(second.evidence);
+    expect(on17).toContain("(<code>thesouthasiantimes-2025-01-17</code>)");
+  });
+
+  it("shows beside every figure value, claim, phase, deadline and status the quote it rests on and its source", async () => {
+    const page = await review("2026-07-02T12:00:00Z");
+    const story = shippedData().byId.get("gaza-2025");
+    if (!story) throw new Error("no gaza-2025");
+    const shown = new Set(["figure-value", "claim", "phase", "phase-status", "deadline", "deadline-status"]);
+    const statements = statementsOf(story).filter((s) => shown.has(s.kind) && s.evidence);
+    expect(statements.length).toBeGreaterThan(150);
+    const missing = statements.filter((s) => {
+      const source = story.sourcesById.get(s.sourceIds[0] ?? "");
+      const beside = `<blockquote dir="auto"${source?.url ? ` cite="${source.url}"` : ""}>${s.evidence}</blockquote>`;
+      return !page.includes(beside) || !page.includes(`(<code>${source?.id}</code>)`);
+    });
+    expect(missing.map((s) => s.path)).toEqual([]);
+  });
+
+  it("shows the summary, each party's and person's current role with their evidence", async () => {
+    const page = await review("2026-07-02T12:00:00Z");
+    const raw = shippedStory();
+    expect(page).toContain(raw.story.summary.at(-1).evidence);
+    for (const person of raw.people) {
+      const roles = typeof person.role === "string" ? [{ evidence: person.evidence }] : person.role;
+      expect(page, person.id).toContain(roles.at(-1).evidence);
+    }
+    for (const party of raw.parties) {
+      const roles = Array.isArray(party.roles) && typeof party.roles[0] === "object" ? party.roles : [party];
+      expect(page, party.id).toContain(roles.at(-1).evidence);
+    }
   });
 });
