@@ -139,6 +139,8 @@ main { padding: 1rem; max-width: 72rem; margin: 0 auto; }
 .form { display: grid; gap: .25rem; max-width: 36rem; }
 .field { display: grid; gap: .2rem; margin-bottom: .6rem; }
 .field input, .field select, .field textarea { font: inherit; padding: .3rem; }
+.form, .field { grid-template-columns: minmax(0, 1fr); }
+.field select { width: 100%; }
 .field textarea { min-height: 4rem; }
 .has-error input, .has-error select, .has-error textarea { border: 2px solid #cf222e; }
 .error { color: #cf222e; }

@@ -289,7 +289,16 @@ describe("the curator desk in a browser: saving, switching stories", () => {
   });
 });
 
-describe("the curator desk in a browser: bad addresses, previews", () => {
+describe("the curator desk in a browser: bad addresses, long choices, previews", () => {
+  it("keeps every field of a form within the form, however long the titles of the sources to choose", async () => {
+    await page.goto(`${rig.url}/desk/stories/gaza-2025/edit/figure-value`);
+    const form = (await page.locator("form.form").boundingBox())?.width ?? 0;
+    const fields = await page.locator("form.form .field").all();
+    const widths = await Promise.all(fields.map(async (f) => (await f.boundingBox())?.width ?? Infinity));
+    expect(widths.length).toBeGreaterThan(5);
+    expect(Math.max(...widths)).toBeLessThanOrEqual(form);
+  });
+
   it("refuses a source whose address is not http: or https:, at the address field, writing nothing", async () => {
     const before = readFileSync(rig.file, "utf8");
     for (const [url, scheme] of [
