@@ -14,7 +14,9 @@ import { datasetChanges } from "../record/changes.js";
 import { pendingNotices } from "./audience.js";
 import { conflictAlert, currentValues, keptEntries } from "./conflict.js";
 import { contextAt, type DeskOptions, type Env, type PageRenderer, storyOf } from "./context.js";
+import { isWithin } from "./edit-text.js";
 import {
+  type Applied,
   EditError,
   FORMS,
   type Form,
@@ -24,6 +26,7 @@ import {
   versionOf,
   writeAtomically,
 } from "./edits.js";
+import { entryEvidence } from "./evidence.js";
 import { formPage } from "./form-page.js";
 import type { Html } from "./pages.js";
 import { replyPreviews } from "./preview.js";
@@ -77,12 +80,18 @@ interface Edit {
   current: string;
   /** The file's text after it. */
   next: string;
+  /** The path of the entry it writes (`figures[0].values[6]`). */
+  at: string;
   dataset: Dataset;
   correction: boolean;
   now: Date;
 }
 
-/** Reads a form, applies it to the file's text and validates the story as the loader would. */
+/**
+ * Reads a form, applies it to the file's text and validates the story as the loader would. When the
+ * story is refused, every error shows (validate's own path and message); those of the entry's
+ * evidence show at the evidence field too.
+ */
 function editOf(
   dataset: Dataset,
   story: Story,
@@ -91,19 +100,26 @@ function editOf(
   current: string,
   now: Date,
 ): Edit | { ok: false; errors: Record<string, string> } {
-  const parsed = FORMS[name].read(form, now);
+  const parsed = FORMS[name].read(form, { now, timeZone: story.story.timeZone });
   if (!parsed.ok) return parsed;
-  let next: string;
+  let applied: Applied;
   try {
-    next = parsed.apply(current, story);
+    applied = parsed.apply(current, story);
   } catch (err) {
     if (!(err instanceof EditError)) throw err;
     return { ok: false, errors: err.fields };
   }
-  const checked = validateEdit(dataset, story, next);
-  if (!checked.ok) return { ok: false, errors: { _story: checked.errors.map(formatDataError).join("\n") } };
+  const checked = validateEdit(dataset, story, applied.text);
+  if (!checked.ok) {
+    const evidence = checked.errors.filter(
+      (e) => isWithin(e.path, applied.at) && e.path.endsWith(".evidence"),
+    );
+    const errors: Record<string, string> = { _story: checked.errors.map(formatDataError).join("\n") };
+    if (evidence.length) errors.evidence = evidence.map((e) => `${e.path}: ${e.message}`).join("; ");
+    return { ok: false, errors };
+  }
   const correction = form.correction === "on" || (typeof form.corrects === "string" && form.corrects !== "");
-  return { ok: true, current, next, dataset: checked.dataset, correction, now };
+  return { ok: true, current, next: applied.text, at: applied.at, dataset: checked.dataset, correction, now };
 }
 
 /** What the edit changes, what channels will receive because of it and the reply as it will read. */
@@ -139,6 +155,7 @@ async function checkPage(
       <input type="hidden" name="version" value="${versionOf(edit.current)}" />
       <button type="submit" name="action" value="save">Save${edit.correction ? " as a correction" : ""}</button>
     </form>
+    ${entryEvidence(edit.dataset.byId.get(story.story.id) ?? story, edit.at)}
     <h2>How readers will see it now</h2>
     ${replyPreviews(runCommand(registry, previewCommand(name), { story: story.story.id }, context))}`;
 }

@@ -84,6 +84,7 @@ function formFields(story: Story, name: FormName, v: Form): Field[] {
         f("note", "Note", { type: "textarea" }),
         f("attribution", "According to"),
         f("sourceIds", "Sources", sourceHint),
+        evidence(f, "From the first source listed above; none listed: from the deadline's first source."),
       ];
     case "deadline-move":
       return [
@@ -96,6 +97,7 @@ function formFields(story: Story, name: FormName, v: Form): Field[] {
         }),
         f("attribution", "According to", { required: true }),
         f("sourceIds", "Sources", sourceHint),
+        evidence(f, FIRST_SOURCE),
         f("note", "Note"),
       ];
     case "event":
@@ -107,6 +109,7 @@ function formFields(story: Story, name: FormName, v: Form): Field[] {
         f("attribution", "According to"),
         f("tags", "Tags, separated by commas"),
         f("sourceIds", "Sources", sourceHint),
+        evidence(f, FIRST_SOURCE),
       ];
     case "claim":
       return [
@@ -120,6 +123,10 @@ function formFields(story: Story, name: FormName, v: Form): Field[] {
         f("text", "What was said (a close paraphrase)", { type: "textarea", required: true }),
         f("quote", "Their words, only where the source quotes them", { type: "textarea" }),
         f("sourceIds", "Sources", sourceHint),
+        evidence(
+          f,
+          `${FIRST_SOURCE} Their words above count as evidence when the source quotes them word for word.`,
+        ),
       ];
     case "source":
       return [
@@ -127,7 +134,13 @@ function formFields(story: Story, name: FormName, v: Form): Field[] {
         f("title", "Title", { required: true }),
         f("publisher", "Publisher"),
         f("url", "Address (https://…)"),
-        f("published", "Published (YYYY-MM-DD)", { required: true }),
+        f("published", "Published: a date (YYYY-MM-DD)", { required: true }),
+        f("publishedTime", "Time of publication, if the page gives one (HH:MM, 24-hour)", {
+          hint: "With a time, the source is known from that instant; with a date only, from that day (what happened that very day: from its end).",
+        }),
+        f("publishedZone", "Time zone of that time", {
+          hint: `An IANA zone, like Europe/London or UTC; empty: the story's, ${story.story.timeZone}.`,
+        }),
       ];
     case "person-role":
       return [
@@ -135,8 +148,22 @@ function formFields(story: Story, name: FormName, v: Form): Field[] {
         f("role", "New role, as the source describes it", { required: true }),
         f("from", "From", { required: true }),
         f("sourceIds", "Sources", sourceHint),
+        evidence(f, "From the first source listed above; none listed: from the person's first source."),
       ];
   }
+}
+
+export const EVIDENCE_LABEL =
+  "Evidence (a short quote from the source, word for word, at most 300 characters)";
+
+const FIRST_SOURCE = "From the first source listed above.";
+
+/**
+ * The evidence of the entry a form writes. Required, but checked by the story's validation (not the
+ * browser), so a missing or too long quote is refused with validate's own path and message.
+ */
+function evidence(f: FieldMaker, hint: string): Field {
+  return f("evidence", EVIDENCE_LABEL, { type: "textarea", required: true, hint });
 }
 
 const FORM_STATUSES = ["scheduled", "met", "missed", "extended", "postponed", "disputed", "cancelled"].map(
@@ -190,6 +217,7 @@ function figureValueFields(figure: Figure | undefined, f: FieldMaker, sources: F
     f("asOf", "As of (YYYY-MM-DD)", { required: true }),
     f("attribution", "According to", { required: true }),
     f("sourceId", "Source", { type: "select", choices: sources ?? [] }),
+    evidence(f, "From the source chosen above."),
     f("note", "Note"),
     f("corrects", "Corrects a wrong value (a correction: channels that got it are told once)", {
       type: "select",

@@ -89,7 +89,7 @@ export function fieldHtml(f: Field, error?: string): Html {
           )}
         </select>`
       : f.type === "textarea"
-        ? html`<textarea id="${id}" name="${f.name}" dir="auto" aria-describedby="${describedBy}">${f.value ?? ""}</textarea>`
+        ? html`<textarea id="${id}" name="${f.name}" dir="auto" aria-describedby="${describedBy}" ${f.required ? html`aria-required="true"` : ""} ${error ? html`aria-invalid="true"` : ""}>${f.value ?? ""}</textarea>`
         : html`<input id="${id}" name="${f.name}" dir="auto" value="${f.value ?? ""}" ${f.type === "number" ? html`type="number" step="any"` : ""} ${f.required ? "required" : ""} aria-describedby="${describedBy}" ${error ? html`aria-invalid="true"` : ""} />`;
   return html`<div class="field${error ? " has-error" : ""}">
     <label for="${id}">${f.label}</label>
@@ -139,6 +139,8 @@ main { padding: 1rem; max-width: 72rem; margin: 0 auto; }
 .form { display: grid; gap: .25rem; max-width: 36rem; }
 .field { display: grid; gap: .2rem; margin-bottom: .6rem; }
 .field input, .field select, .field textarea { font: inherit; padding: .3rem; }
+.form, .field { grid-template-columns: minmax(0, 1fr); }
+.field select { width: 100%; }
 .field textarea { min-height: 4rem; }
 .has-error input, .has-error select, .has-error textarea { border: 2px solid #cf222e; }
 .error { color: #cf222e; }
@@ -167,4 +169,7 @@ pre { white-space: pre-wrap; word-break: break-word; background: #f6f8fa; paddin
 .conflict { border: 2px solid #cf222e; padding: .25rem 1rem; margin-bottom: 1rem; }
 .beside { display: grid; grid-template-columns: repeat(auto-fit, minmax(22rem, 1fr)); gap: 1.5rem; align-items: start; }
 .current pre { max-height: 30rem; overflow: auto; }
+.evidence { margin: .2rem 0 .5rem; font-size: .9rem; color: #57606a; }
+.evidence blockquote { margin: 0; padding-inline-start: .6rem; border-inline-start: 3px solid #d0d7de; white-space: pre-wrap; }
+.evidence figcaption { margin-top: .1rem; }
 `;

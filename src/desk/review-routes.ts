@@ -7,12 +7,13 @@ import { html } from "hono/html";
 import { registry } from "../../commands/index.js";
 import { dueAlerts } from "../alerts/scheduler.js";
 import { runCommand } from "../command/run.js";
-import { storyAt } from "../dataset/asof.js";
+import { type StoryAt, storyAt } from "../dataset/asof.js";
 import { formatInstant } from "../time/calendar.js";
 import { countsText } from "./audience.js";
 import { contextAt, type DeskOptions, type Env, type PageRenderer, storyOf } from "./context.js";
+import { evidenceHtml } from "./evidence.js";
 import { FileChecks, rawItems } from "./file-checks.js";
-import { fileErrorsHtml } from "./pages.js";
+import { fileErrorsHtml, type Html } from "./pages.js";
 import { replyPreviews } from "./preview.js";
 import { instantOf, pager, reviewSections, storyNav } from "./review-views.js";
 
@@ -76,9 +77,12 @@ async function reviewPage(desk: Review, c: Context<Env>): Promise<Response> {
   const id = story.story.id;
   const deliveries = await store.deliveriesOf([`${id}:`, `update:${id}:`, `correction:${id}:`], 20);
   const tz = story.story.timeZone;
-  const total = view.events()?.count(view.t) ?? 0;
-  const events =
-    view.events()?.slice(view.t, 0, total, (pageNo - 1) * EVENTS_PER_PAGE, EVENTS_PER_PAGE) ?? [];
+  const timeline = view.events();
+  const total = timeline?.count(view.t) ?? 0;
+  // Positions of the whole timeline: an event reported later than it happened sits among the
+  // visible ones, so the visible ones reach past position `total`.
+  const skip = (pageNo - 1) * EVENTS_PER_PAGE;
+  const events = timeline?.slice(view.t, 0, timeline.length, skip, EVENTS_PER_PAGE) ?? [];
   return page(
     c,
     story.story.title,
@@ -88,7 +92,7 @@ async function reviewPage(desk: Review, c: Context<Env>): Promise<Response> {
       <label for="at">As of</label> <input id="at" name="at" value="${at.toISOString()}" />
       <button type="submit">Show</button>
     </form>
-    <p dir="auto">${view.summary() ?? ""}</p>
+    ${summaryHtml(view)}
     ${fileErrorsHtml(story.file, errors, raw)}
     <h2>Upcoming alerts (next 7 days)</h2>
     ${
@@ -110,9 +114,19 @@ async function reviewPage(desk: Review, c: Context<Env>): Promise<Response> {
     }
     ${reviewSections(view)}
     <h2>Events (${total})</h2>
-    <ul>${events.map((e) => html`<li dir="auto">${e.day} — <strong>${e.title}</strong>${e.description ? html`: ${e.description}` : ""}</li>`)}</ul>
+    <ul>${events.map((e) => {
+      // The wording readers got at this instant: the first report's or a later update's.
+      const v = view.eventVersion(e);
+      return html`<li><span dir="auto">${e.day} — <strong>${v.title}</strong>${v.description ? html`: ${v.description}` : ""}</span>${evidenceHtml(story, v.evidence, v.sourceIds)}</li>`;
+    })}</ul>
     ${pager(`/desk/stories/${id}?at=${encodeURIComponent(at.toISOString())}`, pageNo, Math.ceil(total / EVENTS_PER_PAGE))}`,
   );
+}
+
+/** The story's summary at the instant, with the evidence of a summary entry. */
+function summaryHtml(view: StoryAt): Html {
+  const entry = view.story.tracks.summary.at(view.t);
+  return html`<p dir="auto">${entry?.value ?? ""}</p>${entry ? evidenceHtml(view.story, entry.evidence, entry.sourceIds) : ""}`;
 }
 
 /** Every reply as readers get it at an instant, as each platform shows it. */

@@ -7,6 +7,7 @@ import type { StoryAt } from "../dataset/asof.js";
 import { PARTY_ROLES } from "../dataset/schema.js";
 import { formatInstant } from "../time/calendar.js";
 import type { Clock } from "../time/clock.js";
+import { evidenceHtml, publishedText } from "./evidence.js";
 import { type Html, isWebAddress } from "./pages.js";
 
 /** The instant a page's `at` names, or now. */
@@ -40,49 +41,91 @@ export function pager(base: string, current: number, pages: number): Html {
   </nav>`;
 }
 
-/** Phases, deadlines (with their histories), figures (with theirs), statements, parties, sources. */
+/**
+ * Phases, deadlines (with their histories), figures (with theirs), statements, parties, sources: each
+ * statement with its evidence beside it.
+ */
 export function reviewSections(view: StoryAt): Html {
-  const tz = view.timeZone;
-  const when = (ms: number) => (Number.isFinite(ms) ? formatInstant(new Date(ms), tz) : "from the start");
-  return html`
-    <h2>Phases</h2>
+  return html`${phasesHtml(view)}${deadlinesHtml(view)}${figuresHtml(view)}
+    <h2>Statements</h2>
+    <ul>${view
+      .claims()
+      .map(
+        (cl) =>
+          html`<li><span dir="auto">${cl.by} (${String(cl.when)}): ${cl.text}</span>${evidenceHtml(view.story, cl.evidence ?? cl.quote, cl.sourceIds)}</li>`,
+      )}</ul>
+    <h2>Parties and people</h2>
+    <ul>${view
+      .parties()
+      .map(
+        (p) =>
+          html`<li><span dir="auto">${p.party.name}: ${p.roles.filter((r) => PARTY_ROLES.includes(r)).join(", ")}</span>${evidenceOf(view, p.change)}</li>`,
+      )}
+      ${view.people().map((p) => html`<li><span dir="auto">${p.person.name}, ${p.role}</span>${evidenceOf(view, p.change)}</li>`)}</ul>
+    <h2>Sources</h2>
+    <ul>${view.sources().map((s) => html`<li dir="auto">${s.title} — ${s.publisher ?? ""}, ${publishedText(s)}${isWebAddress(s.url) ? html` <a href="${s.url}" rel="noreferrer noopener">link</a>` : ""}</li>`)}</ul>`;
+}
+
+/** The evidence of an entry of a history (a status, a role) or of anything citing sources. */
+function evidenceOf(view: StoryAt, entry: { evidence?: string | undefined; sourceIds: readonly string[] }) {
+  return evidenceHtml(view.story, entry.evidence, entry.sourceIds);
+}
+
+/** From when an entry holds, in the story's zone. */
+function fromText(view: StoryAt, ms: number): string {
+  return Number.isFinite(ms) ? formatInstant(new Date(ms), view.timeZone) : "from the start";
+}
+
+function phasesHtml(view: StoryAt): Html {
+  return html`<h2>Phases</h2>
     <ul>${view.phases().map(
       (
         p,
-      ) => html`<li dir="auto"><strong>${p.phase.name}</strong>: ${p.status}${p.statusChange?.note ? html` — ${p.statusChange.note}` : ""}
-        <ul>${p.track.statuses.visibleAt(view.t).map((s) => html`<li>${when(s.from)}: ${s.value}${s.attribution ? html` (according to ${s.attribution})` : ""}</li>`)}</ul></li>`,
-    )}</ul>
-    <h2>Deadlines</h2>
+      ) => html`<li><span dir="auto"><strong>${p.phase.name}</strong>: ${p.status}${p.statusChange?.note ? html` — ${p.statusChange.note}` : ""}</span>
+        ${evidenceOf(view, p.phase)}
+        <ul>${p.track.statuses
+          .visibleAt(view.t)
+          .map(
+            (s) =>
+              html`<li><span dir="auto">${fromText(view, s.from)}: ${s.value}${s.attribution ? html` (according to ${s.attribution})` : ""}</span>${evidenceOf(view, s)}</li>`,
+          )}</ul></li>`,
+    )}</ul>`;
+}
+
+function deadlinesHtml(view: StoryAt): Html {
+  return html`<h2>Deadlines</h2>
     <ul>${view.deadlines().map(
       (
         d,
-      ) => html`<li dir="auto"><strong>${d.deadline.title}</strong> (<code>${d.deadline.id}</code>): due ${d.deadline.due}${d.version.move ? html` → ${d.version.move.due}` : ""}, ${d.status}
-        <ul>${d.track.statuses.visibleAt(view.t).map((s) => html`<li>status ${s.value} from ${when(s.from)}${s.note ? html`: ${s.note}` : ""}</li>`)}
-          ${
-            d.previous.length
-              ? d.track.dues
-                  .visibleAt(view.t)
-                  .slice(1)
-                  .map(
-                    (v) =>
-                      html`<li>moved to ${v.move?.due} on ${v.move?.at} (${v.move?.kind}, according to ${v.move?.attribution})</li>`,
-                  )
-              : ""
-          }</ul></li>`,
-    )}</ul>
-    <h2>Figures</h2>
+      ) => html`<li><span dir="auto"><strong>${d.deadline.title}</strong> (<code>${d.deadline.id}</code>): due ${d.deadline.due}${d.version.move ? html` → ${d.version.move.due}` : ""}, ${d.status}</span>
+        ${evidenceOf(view, d.deadline)}
+        <ul>${d.track.statuses
+          .visibleAt(view.t)
+          .map(
+            (s) =>
+              html`<li><span dir="auto">status ${s.value} from ${fromText(view, s.from)}${s.note ? html`: ${s.note}` : ""}</span>${evidenceOf(view, s)}</li>`,
+          )}
+          ${d.track.dues
+            .visibleAt(view.t)
+            .slice(1)
+            .map((v) =>
+              v.move
+                ? html`<li><span dir="auto">moved to ${v.move.due} on ${v.move.at} (${v.move.kind}, according to ${v.move.attribution})</span>${evidenceOf(view, v.move)}</li>`
+                : "",
+            )}</ul></li>`,
+    )}</ul>`;
+}
+
+function figuresHtml(view: StoryAt): Html {
+  return html`<h2>Figures</h2>
     <ul>${view.story.tracks.figures.map((track) => {
       const values = view.figureHistory(track);
       return values.length
-        ? html`<li dir="auto"><strong>${track.figure.label}</strong> (<code>${track.figure.id}</code>)
-            <ol>${values.map((v) => html`<li>${v.value} (${v.qualifier}) as of ${v.asOf}, according to ${v.attribution}${v.corrected ? html` — corrected on ${v.corrected.on}, was ${v.corrected.was}` : ""}</li>`)}</ol></li>`
+        ? html`<li><span dir="auto"><strong>${track.figure.label}</strong> (<code>${track.figure.id}</code>)</span>
+            <ol>${values.map(
+              (v) =>
+                html`<li><span dir="auto">${v.value} (${v.qualifier}) as of ${v.asOf}, according to ${v.attribution}${v.corrected ? html` — corrected on ${v.corrected.on}, was ${v.corrected.was}` : ""}</span>${evidenceHtml(view.story, v.evidence, [v.sourceId])}</li>`,
+            )}</ol></li>`
         : "";
-    })}</ul>
-    <h2>Statements</h2>
-    <ul>${view.claims().map((cl) => html`<li dir="auto">${cl.by} (${String(cl.when)}): ${cl.text}</li>`)}</ul>
-    <h2>Parties and people</h2>
-    <ul>${view.parties().map((p) => html`<li dir="auto">${p.party.name}: ${p.roles.filter((r) => PARTY_ROLES.includes(r)).join(", ")}</li>`)}
-      ${view.people().map((p) => html`<li dir="auto">${p.person.name}, ${p.role}</li>`)}</ul>
-    <h2>Sources</h2>
-    <ul>${view.sources().map((s) => html`<li dir="auto">${s.title} — ${s.publisher ?? ""}, ${s.published}${isWebAddress(s.url) ? html` <a href="${s.url}" rel="noreferrer noopener">link</a>` : ""}</li>`)}</ul>`;
+    })}</ul>`;
 }

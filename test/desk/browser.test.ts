@@ -3,15 +3,17 @@
  * else the one of the @sparticuz/chromium npm package; see test/support/browser.ts): log in, see a
  * broken file's errors, add a figure value and see what it changes, move a deadline and see the
  * notice channels will get, correct a value (of the figure picked) and see the correction reach a
- * Discord and a Slack channel once, see a save confirmed, switch stories with the keyboard, be refused
- * a save over a file that changed on disk with the entries kept, and a source address that is not
- * http: or https:.
+ * Discord and a Slack channel once, see a save confirmed, switch stories with the keyboard, and be
+ * refused a source address that is not http: or https:. Every entry that states something carries its
+ * evidence (evidence-browser.test.ts tests that field; conflict-browser.test.ts a save over a file
+ * changed on disk).
  */
 import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { markerFor } from "../../src/delivery/marker.js";
+import { chooseFigure, fillForm, LABELS, newDeskPage, optionsOf, QUOTES } from "../support/browser.js";
 import {
   type DeskRig,
   DISCORD_CHANNEL,
@@ -44,7 +46,7 @@ beforeAll(async () => {
   rig.clock.set("2025-03-02T08:00:00Z");
   await rig.scheduler.tick();
   browser = await launchBrowser();
-  page = await browser.newPage();
+  page = await newDeskPage(browser);
 }, 60_000);
 
 afterAll(async () => {
@@ -59,31 +61,9 @@ const discordMarkers = () =>
 const slackMarkers = () =>
   (rig.slack.messages.get(SLACK_CHANNEL) ?? []).map((m) => String(m.metadata?.event_payload.marker ?? "?"));
 
-async function fill(fields: Record<string, string>): Promise<void> {
-  for (const [label, value] of Object.entries(fields)) {
-    const control = page.getByLabel(label, { exact: true });
-    if ((await control.evaluate((e) => e.tagName)) === "SELECT") await control.selectOption(value);
-    else await control.fill(value);
-  }
-}
+const { corrects: CORRECTS, evidence: EVIDENCE } = LABELS;
 
-/** Picks the figure of the figure-value form (a step of its own: the page then lists its values). */
-async function chooseFigure(id: string): Promise<void> {
-  await page.getByLabel("Figure", { exact: true }).selectOption(id);
-  await page.getByRole("button", { name: "Show this figure" }).click();
-  await page.waitForURL(new RegExp(`/edit/figure-value\\?figure=${id}$`));
-}
-
-/** The labels of a select's options. */
-const optionsOf = (label: string) =>
-  page
-    .getByLabel(label, { exact: true })
-    .locator("option")
-    .evaluateAll((options) => options.map((o) => o.textContent ?? ""));
-
-const CORRECTS = "Corrects a wrong value (a correction: channels that got it are told once)";
-
-describe("the curator desk in a browser", () => {
+describe("the curator desk in a browser: logging in, a broken file", () => {
   it("asks for a log-in, and lets a curator in", async () => {
     await page.goto(`${rig.url}/desk/`);
     await expect(page.getByRole("heading", { name: "Log in" }).isVisible()).resolves.toBe(true);
@@ -116,15 +96,18 @@ describe("the curator desk in a browser", () => {
     await expect(errors.locator("pre").textContent()).resolves.toContain('"value": -1');
     writeFileSync(rig.file, good);
   });
+});
 
+describe("the curator desk in a browser: figure values, deadlines, corrections", () => {
   it("adds a figure value: the check shows the news update and the new reply before anything is saved", async () => {
     await page.goto(`${rig.url}/desk/stories/gaza-2025/edit/figure-value`);
-    await chooseFigure("captives-remaining");
-    await fill({
+    await chooseFigure(page, "captives-remaining");
+    await fillForm(page, {
       Value: "58",
       "As of (YYYY-MM-DD)": "2025-03-02",
       "According to": "Israel",
       Source: "aj-2025-02-28",
+      [EVIDENCE]: QUOTES.captives,
     });
     await page.getByRole("button", { name: "Check what changes" }).click();
     const pending = page.locator(".notice.pending");
@@ -148,13 +131,14 @@ describe("the curator desk in a browser", () => {
 
   it("moves a deadline: the check shows the notice the channels reminded of the old date will get", async () => {
     await page.goto(`${rig.url}/desk/stories/gaza-2025/edit/deadline-move`);
-    await fill({
+    await fillForm(page, {
       Deadline: "philadelphi-withdrawal-start",
       "Moved on (a date or an instant)": "2025-03-02",
       "New due date or instant": "2025-03-15",
       Kind: "postponed",
       "According to": "Israel",
       Sources: "aj-2025-02-28",
+      [EVIDENCE]: QUOTES.philadelphi,
     });
     await page.getByRole("button", { name: "Check what changes" }).click();
     const pending = page.locator(".notice.pending");
@@ -166,11 +150,12 @@ describe("the curator desk in a browser", () => {
 
   it("corrects a value: the correction reaches the Discord and the Slack channel once, and replies say so", async () => {
     await page.goto(`${rig.url}/desk/stories/gaza-2025/edit/figure-value?figure=captives-remaining`);
-    await fill({
+    await fillForm(page, {
       Value: "57",
       "As of (YYYY-MM-DD)": "2025-03-02",
       "According to": "Israel",
       Source: "aj-2025-02-28",
+      [EVIDENCE]: QUOTES.captives,
       [CORRECTS]: "58 as of 2025-03-02, according to Israel",
     });
     await page.getByRole("button", { name: "Check what changes" }).click();
@@ -191,30 +176,31 @@ describe("the curator desk in a browser", () => {
 
     await page.goto(`${rig.url}/desk/stories/gaza-2025/record`);
     const record = await page.locator("table").textContent();
-    expect(record).toContain("figures.captives-remaining.values[1].value");
+    expect(record).toContain("figures.captives-remaining.values[6].value");
     expect(record).toContain("correction");
     expect(record).toContain(USER);
   });
 
   it("lists the values of the figure picked to correct, not those of the figure the page opened with", async () => {
     await page.goto(`${rig.url}/desk/stories/gaza-2025/edit/figure-value`);
-    await expect(optionsOf(CORRECTS)).resolves.toContain("59 as of 2025-02-28, according to Israel");
-    await chooseFigure("captives-believed-alive");
+    await expect(optionsOf(page, CORRECTS)).resolves.toContain("59 as of 2025-02-28, according to Israel");
+    await chooseFigure(page, "captives-believed-alive");
     await expect(page.locator("#chosen-figure").textContent()).resolves.toContain(
       "Captives believed to be alive (captives-believed-alive)",
     );
-    const choices = await optionsOf(CORRECTS);
+    const choices = await optionsOf(page, CORRECTS);
     expect(choices.slice(0, 3)).toEqual([
       "No: a new value (a development)",
       "24 as of 2025-02-28, according to Israel",
       "24 as of 2025-03-01, according to CNN",
     ]);
     expect(choices.join("\n")).not.toContain("59 as of");
-    await fill({
+    await fillForm(page, {
       Value: "23",
       "As of (YYYY-MM-DD)": "2025-03-01",
       "According to": "CNN",
       Source: "cnn-2025-03-01",
+      [EVIDENCE]: QUOTES.cnn,
       [CORRECTS]: "24 as of 2025-03-01, according to CNN",
     });
     await page.getByRole("button", { name: "Check what changes" }).click();
@@ -230,15 +216,17 @@ describe("the curator desk in a browser", () => {
     expect(story.figures[1].values[1]).toMatchObject({ value: 23, corrected: { was: 24 } });
     expect(remaining()).toEqual(before);
   });
+});
 
+describe("the curator desk in a browser: saving, switching stories", () => {
   it("confirms a save with a status banner naming what was saved and the file, shown once", async () => {
     await page.goto(`${rig.url}/desk/stories/gaza-2025/edit/source`);
-    await fill({
+    await fillForm(page, {
       Id: "reuters-2025-03-02",
       Title: "Talks on phase two stall",
       Publisher: "Reuters",
       "Address (https://…)": "https://www.reuters.com/world/middle-east/talks-2025-03-02/",
-      "Published (YYYY-MM-DD)": "2025-03-02",
+      [LABELS.published]: "2025-03-02",
     });
     await page.getByRole("button", { name: "Check what changes" }).click();
     await page.getByRole("button", { name: "Save" }).click();
@@ -292,81 +280,16 @@ describe("the curator desk in a browser", () => {
     const unknown = await page.goto(`${rig.url}/desk/switch?story=..%2F..%2Fetc%2Fpasswd&view=record`);
     expect(unknown?.status()).toBe(404);
   });
+});
 
-  it("refuses a save over a file changed since, keeping the curator's entries beside the file's values", async () => {
-    /** Someone else saves the file while the form is open. */
-    const someoneElseSaves = (edit: (story: any) => void) => {
-      const story = JSON.parse(readFileSync(rig.file, "utf8"));
-      edit(story);
-      writeFileSync(rig.file, `${JSON.stringify(story, null, 2)}\n`);
-      return readFileSync(rig.file, "utf8");
-    };
-    const id = page.getByLabel("Id (lower-case words with dashes)", { exact: true });
-    await page.goto(`${rig.url}/desk/stories/gaza-2025/edit/event`);
-    await fill({
-      "Id (lower-case words with dashes)": "talks-stall",
-      "When (a date or an instant)": "2025-03-02",
-      Title: "Talks stall",
-      Description: "Negotiators leave Cairo.",
-      Sources: "aj-2025-02-28",
-    });
-    const theirs = someoneElseSaves((story) => {
-      story.events.push({
-        id: "talks-stall",
-        when: "2025-03-02",
-        title: "Talks stall in Cairo",
-        sourceIds: ["aj-2025-02-28"],
-      });
-    });
-    await page.getByRole("button", { name: "Check what changes" }).click();
-    await expect(page.getByRole("alert").first().textContent()).resolves.toContain(
-      "Not saved: the file changed on disk",
-    );
-    expect(readFileSync(rig.file, "utf8")).toBe(theirs);
-    await expect(id.inputValue()).resolves.toBe("talks-stall");
-    await expect(page.getByLabel("Title", { exact: true }).inputValue()).resolves.toBe("Talks stall");
-    await expect(page.getByLabel("Description", { exact: true }).inputValue()).resolves.toBe(
-      "Negotiators leave Cairo.",
-    );
-    await expect(page.getByLabel("Sources", { exact: true }).inputValue()).resolves.toBe("aj-2025-02-28");
-    const beside = page.getByRole("complementary", { name: "In the file now" });
-    await expect(beside.textContent()).resolves.toContain('"title": "Talks stall in Cairo"');
-    // The curator re-applies the edit to the file as it is now.
-    await id.fill("talks-stall-doha");
-    await page.getByRole("button", { name: "Check what changes" }).click();
-    await expect(page.getByRole("list", { name: "What changes" }).textContent()).resolves.toContain(
-      "events.talks-stall-doha",
-    );
-    await page.getByRole("button", { name: "Save" }).click();
-    await page.waitForURL(/saved=1/);
-    const events = JSON.parse(readFileSync(rig.file, "utf8")).events.map((e: { id: string }) => e.id);
-    expect(events).toEqual(expect.arrayContaining(["talks-stall", "talks-stall-doha"]));
-
-    // A value picked to correct is picked again: the file's values may have moved.
-    await page.goto(`${rig.url}/desk/stories/gaza-2025/edit/figure-value?figure=captives-remaining`);
-    await fill({
-      Value: "56",
-      "As of (YYYY-MM-DD)": "2025-02-28",
-      "According to": "Israel",
-      [CORRECTS]: "59 as of 2025-02-28, according to Israel",
-    });
-    someoneElseSaves((story) => {
-      story.figures[0].values.unshift({
-        value: 60,
-        qualifier: "exactly",
-        asOf: "2025-02-28",
-        attribution: "Hamas",
-        sourceId: "aj-2025-02-28",
-      });
-    });
-    await page.getByRole("button", { name: "Check what changes" }).click();
-    await expect(page.getByLabel("Value", { exact: true }).inputValue()).resolves.toBe("56");
-    await expect(page.getByLabel(CORRECTS, { exact: true }).inputValue()).resolves.toBe("");
-    await expect(page.locator("#f-corrects-error").textContent()).resolves.toBe(
-      "The file changed since you chose it: choose the value to correct again.",
-    );
-    await expect(optionsOf(CORRECTS)).resolves.toContain("60 as of 2025-02-28, according to Hamas");
-    await expect(beside.textContent()).resolves.toContain('"attribution": "Hamas"');
+describe("the curator desk in a browser: bad addresses, long choices, previews", () => {
+  it("keeps every field of a form within the form, however long the titles of the sources to choose", async () => {
+    await page.goto(`${rig.url}/desk/stories/gaza-2025/edit/figure-value`);
+    const form = (await page.locator("form.form").boundingBox())?.width ?? 0;
+    const fields = await page.locator("form.form .field").all();
+    const widths = await Promise.all(fields.map(async (f) => (await f.boundingBox())?.width ?? Infinity));
+    expect(widths.length).toBeGreaterThan(5);
+    expect(Math.max(...widths)).toBeLessThanOrEqual(form);
   });
 
   it("refuses a source whose address is not http: or https:, at the address field, writing nothing", async () => {
@@ -376,11 +299,11 @@ describe("the curator desk in a browser", () => {
       ["data:text/html,<script>alert(1)</script>", "data:"],
     ]) {
       await page.goto(`${rig.url}/desk/stories/gaza-2025/edit/source`);
-      await fill({
+      await fillForm(page, {
         Id: "bad-link",
         Title: "A bad link",
         "Address (https://…)": url as string,
-        "Published (YYYY-MM-DD)": "2025-03-02",
+        [LABELS.published]: "2025-03-02",
       });
       await page.getByRole("button", { name: "Check what changes" }).click();
       const address = page.getByLabel("Address (https://…)", { exact: true });

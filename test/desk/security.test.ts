@@ -8,6 +8,7 @@ import { type DeskRig, logIn, startDeskRig, USER } from "../support/harness/desk
 import { shippedStory } from "../support/index.js";
 
 const PROBES = ['<script>alert("x")</script>', '<img src=x onerror="alert(1)">', "\u202Eevil"];
+const EVIDENCE_PROBE = '</blockquote><script>alert("evidence")</script>';
 
 let rig: DeskRig;
 let session: { cookie: string; csrf: string };
@@ -20,6 +21,9 @@ beforeAll(async () => {
   story.figures[0].label = PROBES[0];
   story.people[0].role = PROBES[1];
   story.claims[0].text = PROBES[2];
+  // The evidence beside a statement, and its source's title beside the quote.
+  story.figures[0].values[0].evidence = EVIDENCE_PROBE;
+  story.sources[0].title = PROBES[1];
   rig = await startDeskRig({ story, at: "2025-03-02T08:00:00Z" });
   session = await logIn(rig.url);
 }, 30_000);
@@ -92,6 +96,10 @@ describe("with a session", () => {
     ).text();
     expect(page).toContain("&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt;");
     expect(page).toContain('dir="auto"');
+    expect(page).toContain(
+      '<blockquote dir="auto" cite="https://gvwire.com/2025/01/24/hamas-names-4-hostages-it-plans-to-release-on-saturday-in-latest-gaza-ceasefire-exchange">&lt;/blockquote&gt;&lt;script&gt;alert(&quot;evidence&quot;)&lt;/script&gt;</blockquote>',
+    );
+    expect(page).toContain('<cite dir="auto">&lt;img src=x onerror=&quot;alert(1)&quot;&gt;</cite>');
   });
 
   it("switches only to a story of the dataset, to a view the desk has, never reflecting a made-up instant", async () => {
