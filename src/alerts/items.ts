@@ -5,7 +5,7 @@
  */
 import type { Settings } from "../config.js";
 import type { Dataset } from "../dataset/dataset.js";
-import type { DeliveryItem } from "../delivery/deliver.js";
+import type { DeliveryItem } from "../delivery/item.js";
 import type { Delivery } from "../store/store.js";
 import type { Clock } from "../time/clock.js";
 import { alertReply, type Sending } from "./alert-reply.js";
