@@ -24,33 +24,21 @@ import cron, { type ScheduledTask } from "node-cron";
 import type { Logger } from "pino";
 import type { Settings } from "../config.js";
 import type { Dataset } from "../dataset/dataset.js";
-import { type Deliverer, type DeliveryItem, eachLimit, type FanOutReport } from "../delivery/deliver.js";
+import type { Deliverer } from "../delivery/deliver.js";
+import { eachLimit, type FanOutReport } from "../delivery/fan-out.js";
+import type { DeliveryItem } from "../delivery/item.js";
 import { markerFor } from "../delivery/marker.js";
 import type { Metrics } from "../metrics/metrics.js";
-import {
-  ALL_STORIES,
-  type ChannelRef,
-  type Delivery,
-  type NewDelivery,
-  type Store,
-  type Subscription,
-  servesOneProcess,
-} from "../store/store.js";
+import { type NewDelivery, type Store, type Subscription, servesOneProcess } from "../store/store.js";
 import type { Clock } from "../time/clock.js";
-import { alertReply, type Sending } from "./alert-reply.js";
-import { type Alert, alertFor, planAlerts } from "./plan.js";
-import { findNews, findNotice, type NewsMemory, type UpdateItem, updateReply } from "./updates.js";
+import { AlertItems, hoursText } from "./items.js";
+import type { Alert } from "./plan.js";
+import { audienceOf, dueAlerts } from "./recipients.js";
+import { advanceWatermark, pendingNews, queueNews, STATE, strikeOff } from "./scheduler-state.js";
+import type { UpdateItem } from "./updates.js";
 
-export const STATE = {
-  /** ISO instant: alerts due before it have been planned. */
-  plannedUntil: "scheduler.plannedUntil",
-  /** JSON array of notice keys (events, figure values, moved deadlines) already handled. */
-  knownUpdates: "updates.known",
-  /** JSON array of story ids already seen: a story new to it is never news for its past. */
-  knownStories: "stories.known",
-  /** JSON array of UpdateItem not yet fanned out. */
-  pendingUpdates: "updates.pending",
-} as const;
+// Their home is recipients.ts; the desk imports them from here.
+export { audienceOf, dueAlerts };
 
 export interface SchedulerOptions {
   store: Store;
@@ -84,53 +72,20 @@ export interface TickReport {
 
 const HOUR = 3_600_000;
 
-function parsePending(raw: string | undefined): UpdateItem[] {
-  return raw ? (JSON.parse(raw) as UpdateItem[]) : [];
-}
-
-function wantsReminders(s: Subscription): boolean {
-  return s.kind === "reminders" || s.kind === "all";
-}
-
-function wantsUpdates(s: Subscription): boolean {
-  return s.kind === "updates" || s.kind === "all";
-}
-
-function follows(s: Subscription, storyId: string): boolean {
-  return s.story === ALL_STORIES || s.story === storyId;
-}
-
-/** Each channel once, whichever of its subscriptions (one story, or every story) brought it. */
-function uniqueChannels<T extends ChannelRef>(channels: readonly T[]): T[] {
-  const seen = new Map<string, T>();
-  for (const c of channels) {
-    const key = `${c.platform}:${c.channelId}`;
-    if (!seen.has(key)) seen.set(key, c);
-  }
-  return [...seen.values()];
-}
-
-function hoursText(ms: number): string {
-  const h = ms / HOUR;
-  return `${Number.isInteger(h) ? h : h.toFixed(1)} h`;
-}
-
 export class Scheduler {
   private readonly graceMs: number;
   private chain: Promise<unknown> = Promise.resolve();
   private ticked = false;
   private task: ScheduledTask | undefined;
+  private readonly items: AlertItems;
 
   constructor(private readonly options: SchedulerOptions) {
     this.graceMs = options.graceMs ?? 6 * HOUR;
+    this.items = new AlertItems({ ...options, graceMs: this.graceMs });
   }
 
   private get log(): Logger {
     return this.options.log;
-  }
-
-  private sending(): Sending {
-    return { now: this.options.clock.now(), settings: this.options.settings };
   }
 
   /** Runs `job` after every job queued before it (ticks and reloads never interleave). */
@@ -200,78 +155,11 @@ export class Scheduler {
     });
   }
 
-  /**
-   * Queues the notices that became news (see `findNews`) and remembers what was handled, in one step
-   * of the store's: a notice that two processes find at once is queued once.
-   */
+  /** Queues the notices that became news (see `queueNews`). How many. */
   private async syncUpdates(next: Dataset, now: Date): Promise<number> {
-    const fresh = await this.options.store.updateState(
-      [STATE.knownUpdates, STATE.knownStories, STATE.plannedUntil, STATE.pendingUpdates],
-      (values) => {
-        const known = values.get(STATE.knownUpdates);
-        const stories = values.get(STATE.knownStories);
-        const planned = values.get(STATE.plannedUntil);
-        const memory: NewsMemory = {
-          known: new Set(known ? (JSON.parse(known) as string[]) : []),
-          // A store from before stories were remembered had seen every story it holds notices of.
-          stories: new Set(
-            stories ? (JSON.parse(stories) as string[]) : known ? next.stories.map((s) => s.story.id) : [],
-          ),
-        };
-        const sizes = [memory.known.size, memory.stories.size];
-        const watermark = planned ? new Date(planned).getTime() : now.getTime();
-        const found = findNews(next, memory, watermark, now.getTime());
-        const set: Record<string, string> = {};
-        if (found.length)
-          set[STATE.pendingUpdates] = JSON.stringify([
-            ...parsePending(values.get(STATE.pendingUpdates)),
-            ...found,
-          ]);
-        if (!known || memory.known.size !== sizes[0])
-          set[STATE.knownUpdates] = JSON.stringify([...memory.known]);
-        if (!stories || memory.stories.size !== sizes[1])
-          set[STATE.knownStories] = JSON.stringify([...memory.stories]);
-        return { set, result: found };
-      },
-      now,
-    );
+    const fresh = await queueNews(this.options.store, next, now);
     if (fresh.length) this.log.info({ updates: fresh.map((u) => u.key) }, "news queued");
     return fresh.length;
-  }
-
-  private async pending(): Promise<UpdateItem[]> {
-    return parsePending(await this.options.store.getState(STATE.pendingUpdates));
-  }
-
-  /** Strikes the notices fanned out (by key: other processes may have queued more meanwhile) off the list. */
-  private async strikeOff(done: readonly UpdateItem[], now: Date): Promise<void> {
-    const keys = new Set(done.map((u) => u.key));
-    await this.options.store.updateState(
-      [STATE.pendingUpdates],
-      (values) => ({
-        set: {
-          [STATE.pendingUpdates]: JSON.stringify(
-            parsePending(values.get(STATE.pendingUpdates)).filter((u) => !keys.has(u.key)),
-          ),
-        },
-        result: undefined,
-      }),
-      now,
-    );
-  }
-
-  /** Moves the watermark to `to` unless another process has already moved it further. */
-  private async advance(to: Date, now: Date): Promise<void> {
-    await this.options.store.updateState(
-      [STATE.plannedUntil],
-      (values) => {
-        const stored = values.get(STATE.plannedUntil);
-        const further = stored !== undefined && new Date(stored).getTime() >= to.getTime();
-        const set: Record<string, string> = further ? {} : { [STATE.plannedUntil]: to.toISOString() };
-        return { set, result: undefined };
-      },
-      now,
-    );
   }
 
   private async runTick(): Promise<TickReport> {
@@ -293,7 +181,7 @@ export class Scheduler {
       if (ended) this.log.warn({ rows: ended }, "claims of the previous run ended: settling them");
     }
     this.ticked = true;
-    const recovered = await deliverer.recover(now, (row) => this.itemFor(row, now));
+    const recovered = await deliverer.recover(now, (row) => this.items.itemFor(row, now));
     report.recovered = recovered.channels;
 
     const stored = await store.getState(STATE.plannedUntil);
@@ -313,7 +201,7 @@ export class Scheduler {
     report.alerts = due.length;
     for (const { alert, channels } of due) {
       if (deliverer.stopped) break;
-      const item = this.reminderItem(alert);
+      const item = this.items.reminderItem(alert);
       const missedBy = now.getTime() - alert.at.getTime();
       if (missedBy > this.graceMs) {
         report.skipped += await this.skipAll(item, channels, missedBy, now);
@@ -325,58 +213,12 @@ export class Scheduler {
     await this.syncUpdates(data.dataset, now);
     report.updates = await this.deliverPending(now, report);
     if (deliverer.stopped) return report;
-    await this.advance(to, now);
+    await advanceWatermark(store, to, now);
     return report;
   }
 
   private plan(subs: Subscription[], from: Date, to: Date): { alert: Alert; channels: Subscription[] }[] {
     return dueAlerts(this.options.data.dataset, subs, { from, to }, this.options.settings.reminderHour);
-  }
-
-  private reminderItem(alert: Alert): DeliveryItem {
-    return {
-      key: alert.id,
-      kind: "reminder",
-      dueAt: alert.at,
-      summary: alert.text,
-      reply: (late) => alertReply(alert, this.options.data.dataset, this.sending(), late),
-    };
-  }
-
-  private updateItem(update: UpdateItem): DeliveryItem {
-    return {
-      key: update.key,
-      // A moved-deadline notice belongs with the reminders it corrects.
-      kind: update.audience === "moved" ? "reminder" : "update",
-      dueAt: new Date(update.at),
-      summary: update.text,
-      reply: (late) =>
-        updateReply(update, this.options.data.dataset.byId.get(update.storyId), this.sending(), late),
-    };
-  }
-
-  /** Rebuilds the item of an unconfirmed ledger row, or says why it is past sending. */
-  private itemFor(row: Delivery, now: Date): { item: DeliveryItem } | { expired: string } {
-    const missedBy = now.getTime() - row.dueAt.getTime();
-    if (missedBy > this.graceMs) {
-      return {
-        expired: `unconfirmed and missed by ${hoursText(missedBy)}, more than the ${hoursText(this.graceMs)} grace period`,
-      };
-    }
-    const dataset = this.options.data.dataset;
-    if (row.kind === "update" || row.key.endsWith(":moved")) {
-      const notice = findNotice(dataset, row.key);
-      if (!notice) return { expired: "its update is no longer in the data" };
-      return { item: this.updateItem({ ...notice.item(), at: row.dueAt.toISOString() }) };
-    }
-    const [storyId, dueKey, lead] = row.key.split(":");
-    const story = storyId ? dataset.byId.get(storyId) : undefined;
-    const track = dueKey ? story?.tracks.deadlinesById.get(dueKey.split("@")[0] ?? "") : undefined;
-    const version = track?.dues.entries.find((v) => v.key === dueKey);
-    if (!story || !track || !version || !lead) return { expired: "its deadline is no longer in the data" };
-    const alert = alertFor(story, track, version, lead, { reminderHour: this.options.settings.reminderHour });
-    // Keep the planned instant the row was claimed for (the data may have moved the deadline since).
-    return { item: this.reminderItem({ ...alert, at: row.dueAt }) };
   }
 
   /** Records an item as skipped for every channel that lacks it; one log line for all of them. */
@@ -408,11 +250,11 @@ export class Scheduler {
   }
 
   private async deliverPending(now: Date, report?: TickReport): Promise<number> {
-    const pending = await this.pending();
+    const pending = await pendingNews(this.options.store);
     if (!pending.length) return 0;
     const subs = await this.options.store.activeSubscriptions();
     for (const update of pending) {
-      const item = this.updateItem(update);
+      const item = this.items.updateItem(update);
       const channels = await this.audience(update, subs, item.dueAt);
       const missedBy = now.getTime() - item.dueAt.getTime();
       if (missedBy > this.graceMs) {
@@ -425,7 +267,7 @@ export class Scheduler {
     }
     if (this.options.deliverer.stopped) return pending.length;
     // Every channel of each has its ledger row now (deferred rows are the recovery's): they are done.
-    await this.strikeOff(pending, now);
+    await strikeOff(this.options.store, pending, now);
     return pending.length;
   }
 
@@ -437,77 +279,4 @@ export class Scheduler {
     report.sent += fan.outcomes.sent;
     report.late += fan.outcomes.sent_late;
   }
-}
-
-/**
- * The reminders due in [from, to) with the channels due each: channels are grouped by their lead
- * times (a channel's own, or each deadline's), each group gets the alerts of the stories it follows,
- * and each channel gets an alert planned at or after it subscribed, once.
- */
-export function dueAlerts(
-  dataset: Dataset,
-  subs: readonly Subscription[],
-  window: { from: Date; to: Date },
-  reminderHour: number,
-): { alert: Alert; channels: Subscription[] }[] {
-  const groups = new Map<string, Subscription[]>();
-  for (const s of subs.filter(wantsReminders)) {
-    const key = JSON.stringify(s.leadTimes ?? null);
-    groups.set(key, [...(groups.get(key) ?? []), s]);
-  }
-  const byAlert = new Map<string, { alert: Alert; channels: Subscription[] }>();
-  for (const group of groups.values()) {
-    const leadTimes = group[0]?.leadTimes;
-    const followed = group.some((s) => s.story === ALL_STORIES)
-      ? dataset.stories
-      : dataset.stories.filter((story) => group.some((s) => s.story === story.story.id));
-    const alerts = planAlerts(
-      dataset,
-      window,
-      { reminderHour, ...(leadTimes ? { leadTimes } : {}) },
-      followed,
-    );
-    for (const alert of alerts) {
-      const channels = group.filter(
-        (s) => follows(s, alert.storyId) && alert.at.getTime() >= s.since.getTime(),
-      );
-      if (!channels.length) continue;
-      const entry = byAlert.get(alert.id) ?? { alert, channels: [] };
-      entry.channels.push(...channels);
-      byAlert.set(alert.id, entry);
-    }
-  }
-  return [...byAlert.values()]
-    .map((x) => ({ ...x, channels: uniqueChannels(x.channels) }))
-    .sort((a, b) => a.alert.at.getTime() - b.alert.at.getTime());
-}
-
-/**
- * Who gets a notice: channels following its story that subscribed to updates by then; for a moved
- * deadline, the reminder channels following its story that were sent a reminder of it; for a
- * correction, the channels following its story that were sent the wrong value.
- */
-export async function audienceOf(
-  update: UpdateItem,
-  subs: readonly Subscription[],
-  store: Store,
-  dueAt: Date,
-): Promise<Subscription[]> {
-  const following = subs.filter((s) => follows(s, update.storyId));
-  if (update.audience === undefined || update.audience === "updates") {
-    return uniqueChannels(following.filter((s) => wantsUpdates(s) && s.since.getTime() <= dueAt.getTime()));
-  }
-  const got =
-    update.audience === "moved"
-      ? await store.receivedBy(update.receivedPrefixes ?? [])
-      : await store.receivedKeys(update.receivedKeys ?? []);
-  const received = new Set(got.map((c) => `${c.platform}:${c.channelId}`));
-  // A moved deadline concerns reminder channels; a correction, whoever was sent the wrong value.
-  return uniqueChannels(
-    following.filter(
-      (s) =>
-        (update.audience === "corrected" || wantsReminders(s)) &&
-        received.has(`${s.platform}:${s.channelId}`),
-    ),
-  );
 }

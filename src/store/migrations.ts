@@ -1,8 +1,9 @@
 /**
  * The store's schema as numbered migrations, one SQL text per dialect. Each store applies the ones its
  * `schema_migrations` table lacks, in order, inside a transaction, when it opens; a migration is never
- * edited once released — a change is a new migration.
+ * edited once released — a change is a new migration. How each dialect applies them is at the end.
  */
+import type { PostgresConnection, SqliteConnection } from "./connections.js";
 
 export interface Migration {
   version: number;
@@ -221,3 +222,73 @@ export const MIGRATIONS: readonly Migration[] = [
 ];
 
 export const LATEST_VERSION = MIGRATIONS.reduce((v, m) => Math.max(v, m.version), 0);
+
+// SQLite
+
+/** Applies the migrations the file lacks (two processes opening one file migrate one after the other). */
+export function migrateSqlite(sql: SqliteConnection): void {
+  const db = sql.db;
+  db.exec(
+    "CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_ms INTEGER NOT NULL)",
+  );
+  // IMMEDIATE takes the write lock first, so two processes opening one file migrate one after the other.
+  const apply = db.transaction(() => {
+    const done = new Set(
+      (db.prepare("SELECT version FROM schema_migrations").all() as { version: number }[]).map(
+        (r) => r.version,
+      ),
+    );
+    for (const m of MIGRATIONS) {
+      if (done.has(m.version)) continue;
+      db.exec(m.sqlite);
+      db.prepare(
+        "INSERT INTO schema_migrations (version, name, applied_ms) VALUES (?, ?, CAST(strftime('%s', 'now') AS INTEGER) * 1000)",
+      ).run(m.version, m.name);
+    }
+  });
+  apply.immediate();
+}
+
+/** Applied migration versions (for tests and `doctor`-style checks). */
+export async function sqliteMigrations(sql: SqliteConnection): Promise<number[]> {
+  return (
+    sql.stmt("SELECT version FROM schema_migrations ORDER BY version").all() as { version: number }[]
+  ).map((r) => r.version);
+}
+
+// PostgreSQL
+
+/** Any number: the advisory lock that serialises migrations of this bot's schema. */
+const MIGRATION_LOCK = 0x0ce45ef1;
+
+/** Creates `schema` when asked and applies the migrations it lacks, under an advisory lock: processes starting together migrate once. */
+export function migratePostgres(sql: PostgresConnection, schema: string | undefined): Promise<void> {
+  return sql.locked(["SELECT pg_advisory_xact_lock($1)", [MIGRATION_LOCK]], async (client) => {
+    // Under the lock: CREATE SCHEMA IF NOT EXISTS itself races between sessions.
+    if (schema) await client.query(`CREATE SCHEMA IF NOT EXISTS ${schema}`);
+    await client.query(
+      "CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TIMESTAMPTZ NOT NULL DEFAULT now())",
+    );
+    const done = new Set(
+      (await client.query<{ version: number }>("SELECT version FROM schema_migrations")).rows.map(
+        (r) => r.version,
+      ),
+    );
+    for (const m of MIGRATIONS) {
+      if (done.has(m.version)) continue;
+      await client.query(m.postgres);
+      await client.query("INSERT INTO schema_migrations (version, name) VALUES ($1, $2)", [
+        m.version,
+        m.name,
+      ]);
+    }
+  });
+}
+
+/** Applied migration versions. */
+export async function postgresMigrations(sql: PostgresConnection): Promise<number[]> {
+  const r = await sql.pool.query<{ version: number }>(
+    "SELECT version FROM schema_migrations ORDER BY version",
+  );
+  return r.rows.map((row) => row.version);
+}

@@ -11,6 +11,12 @@
  *   touches a claimed row before its lease has ended.
  * - Scheduler state: a few named values (the instant planned up to, the dataset items already known),
  *   changed only through `updateState`, one process at a time.
+ * - The record of changes to the data.
+ *
+ * Each engine (sqlite.ts, postgres.ts) opens its database and answers for the whole interface; each
+ * concern's SQL is a part of its own with both dialects side by side: subscriptions-sql.ts,
+ * claims-sql.ts (the ledger's writes), ledger-sql.ts (its reads), state-sql.ts, changes-sql.ts and
+ * migrations.ts.
  */
 
 /** A platform's name, as its entry in src/platforms/ gives it ("discord", "slack", "console", …). */
@@ -195,46 +201,11 @@ export interface Store {
   close(): Promise<void>;
 }
 
-/** The columns of a change row that both engines name alike. */
-export interface ChangeColumns {
-  id: number;
-  story: string;
-  path: string;
-  kind: ChangeKind;
-  old_value: string | null;
-  new_value: string | null;
-  by_user: string | null;
-}
-
-/** A change row of either engine, with its instant, as a ChangeRecord. */
-export function toChange(r: ChangeColumns & { at: Date }): ChangeRecord {
-  return {
-    id: r.id,
-    story: r.story,
-    path: r.path,
-    kind: r.kind,
-    old: r.old_value ?? undefined,
-    new: r.new_value ?? undefined,
-    at: r.at,
-    by: r.by_user ?? undefined,
-  };
-}
-
 /** What `updateState` does with the values it read (undefined: never set): the values to write, and a result. */
 export type StateChange<T> = (values: ReadonlyMap<string, string | undefined>) => {
   set: Readonly<Record<string, string>>;
   result: T;
 };
-
-/** The values `updateState` hands its change: every name asked for, undefined when it was never set. */
-export function stateValues(
-  names: readonly string[],
-  rows: readonly { name: string; value: string }[],
-): Map<string, string | undefined> {
-  const values = new Map<string, string | undefined>(names.map((name) => [name, undefined]));
-  for (const row of rows) values.set(row.name, row.value);
-  return values;
-}
 
 /**
  * Whether the store serves one bot process only (SQLite): every claim left in it when a process starts

@@ -5,7 +5,7 @@
  */
 import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { STATE } from "../../src/alerts/scheduler.js";
+import { STATE } from "../../src/alerts/scheduler-state.js";
 import { markerFor } from "../../src/delivery/marker.js";
 import { SqliteStore } from "../../src/store/sqlite.js";
 import type { Store } from "../../src/store/store.js";

@@ -6,7 +6,7 @@
  * state they share (the watermark, the news known and pending) never loses a change.
  */
 import { afterAll, afterEach, beforeEach, describe, expect, it } from "vitest";
-import { STATE } from "../../src/alerts/scheduler.js";
+import { STATE } from "../../src/alerts/scheduler-state.js";
 import type { Dataset } from "../../src/dataset/dataset.js";
 import { markerFor } from "../../src/delivery/marker.js";
 import type { Failure, Sender, SentMessage } from "../../src/delivery/sender.js";

@@ -1,0 +1,214 @@
+/**
+ * The delivery ledger's writes, in both dialects: a row is claimed (or recorded as skipped) by an
+ * insert that does nothing when the row exists, so only one caller ever gets it; its owner renews its
+ * lease while working on it; a claim whose lease has ended is retaken by a compare-and-set on its
+ * attempts; and a claimed row is finished once. See Store in store.ts for each method's contract.
+ */
+import type { PostgresConnection, SqliteConnection } from "./connections.js";
+import type { DeliveryRef, Lease, NewDelivery, Outcome, Store } from "./store.js";
+
+type ClaimMethods = Pick<Store, "claim" | "skip" | "retake" | "renew" | "endLeases" | "finish">;
+
+// SQLite
+
+export class SqliteClaims implements ClaimMethods {
+  constructor(private readonly sql: SqliteConnection) {}
+
+  private insertDelivery(entry: NewDelivery, state: "claimed" | "skipped", reason: string | null, at: Date) {
+    return this.sql
+      .stmt(
+        `INSERT INTO deliveries (key, platform, channel_id, kind, state, due_ms, marker, summary, owner, attempts, claimed_ms, finished_ms, reason, lease_ms)
+         VALUES (@key, @platform, @channelId, @kind, @state, @due, @marker, @summary, @owner, @attempts, @at, @finished, @reason, @lease)
+         ON CONFLICT (key, platform, channel_id) DO NOTHING`,
+      )
+      .run({
+        key: entry.key,
+        platform: entry.platform,
+        channelId: entry.channelId,
+        kind: entry.kind,
+        state,
+        due: entry.dueAt.getTime(),
+        marker: entry.marker,
+        summary: entry.summary,
+        owner: entry.owner ?? null,
+        attempts: state === "claimed" ? 1 : 0,
+        at: at.getTime(),
+        finished: state === "claimed" ? null : at.getTime(),
+        reason,
+        lease: (state === "claimed" ? (entry.leaseUntil ?? at) : at).getTime(),
+      }).changes;
+  }
+
+  async claim(entry: NewDelivery, at: Date): Promise<boolean> {
+    return this.insertDelivery(entry, "claimed", null, at) > 0;
+  }
+
+  async skip(entry: NewDelivery, reason: string, at: Date): Promise<boolean> {
+    return this.insertDelivery(entry, "skipped", reason, at) > 0;
+  }
+
+  async retake(ref: DeliveryRef, seenAttempts: number, at: Date, lease?: Lease): Promise<boolean> {
+    const r = this.sql
+      .stmt(
+        `UPDATE deliveries SET attempts = attempts + 1, claimed_ms = @at, owner = COALESCE(@owner, owner), lease_ms = @until
+         WHERE key = @key AND platform = @platform AND channel_id = @channelId AND state = 'claimed'
+           AND attempts = @seen AND (lease_ms <= @at OR owner = @owner)`,
+      )
+      .run({
+        at: at.getTime(),
+        owner: lease?.owner ?? null,
+        until: (lease?.until ?? at).getTime(),
+        key: ref.key,
+        platform: ref.platform,
+        channelId: ref.channelId,
+        seen: seenAttempts,
+      });
+    return r.changes > 0;
+  }
+
+  async renew(refs: readonly DeliveryRef[], lease: Lease, at: Date): Promise<number> {
+    const statement = this.sql.stmt(
+      `UPDATE deliveries SET lease_ms = @until
+         WHERE key = @key AND platform = @platform AND channel_id = @channelId AND state = 'claimed'
+           AND owner = @owner AND lease_ms > @at`,
+    );
+    const renewAll = this.sql.db.transaction(() =>
+      refs.reduce(
+        (n, ref) =>
+          n +
+          statement.run({
+            until: lease.until.getTime(),
+            key: ref.key,
+            platform: ref.platform,
+            channelId: ref.channelId,
+            owner: lease.owner,
+            at: at.getTime(),
+          }).changes,
+        0,
+      ),
+    );
+    return renewAll();
+  }
+
+  async endLeases(at: Date): Promise<number> {
+    return this.sql
+      .stmt("UPDATE deliveries SET lease_ms = ? WHERE state = 'claimed' AND lease_ms > ?")
+      .run(at.getTime(), at.getTime()).changes;
+  }
+
+  async finish(ref: DeliveryRef, outcome: Outcome, at: Date): Promise<boolean> {
+    const r = this.sql
+      .stmt(
+        `UPDATE deliveries SET state = ?, finished_ms = ?, message_id = ?, reason = ?
+         WHERE key = ? AND platform = ? AND channel_id = ? AND state = 'claimed'`,
+      )
+      .run(
+        outcome.state,
+        at.getTime(),
+        "messageId" in outcome ? outcome.messageId : null,
+        "reason" in outcome ? outcome.reason : null,
+        ref.key,
+        ref.platform,
+        ref.channelId,
+      );
+    return r.changes > 0;
+  }
+}
+
+// PostgreSQL
+
+export class PostgresClaims implements ClaimMethods {
+  constructor(private readonly sql: PostgresConnection) {}
+
+  private async insertDelivery(
+    entry: NewDelivery,
+    state: "claimed" | "skipped",
+    reason: string | null,
+    at: Date,
+  ): Promise<boolean> {
+    const r = await this.sql.pool.query(
+      `INSERT INTO deliveries (key, platform, channel_id, kind, state, due_at, marker, summary, owner, attempts, claimed_at, finished_at, reason, lease_until)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14)
+       ON CONFLICT (key, platform, channel_id) DO NOTHING`,
+      [
+        entry.key,
+        entry.platform,
+        entry.channelId,
+        entry.kind,
+        state,
+        entry.dueAt,
+        entry.marker,
+        entry.summary,
+        entry.owner ?? null,
+        state === "claimed" ? 1 : 0,
+        at,
+        state === "claimed" ? null : at,
+        reason,
+        state === "claimed" ? (entry.leaseUntil ?? at) : at,
+      ],
+    );
+    return (r.rowCount ?? 0) > 0;
+  }
+
+  claim(entry: NewDelivery, at: Date): Promise<boolean> {
+    return this.insertDelivery(entry, "claimed", null, at);
+  }
+
+  skip(entry: NewDelivery, reason: string, at: Date): Promise<boolean> {
+    return this.insertDelivery(entry, "skipped", reason, at);
+  }
+
+  async retake(ref: DeliveryRef, seenAttempts: number, at: Date, lease?: Lease): Promise<boolean> {
+    const r = await this.sql.pool.query(
+      `UPDATE deliveries SET attempts = attempts + 1, claimed_at = $1, owner = COALESCE($6, owner), lease_until = $7
+       WHERE key = $2 AND platform = $3 AND channel_id = $4 AND state = 'claimed' AND attempts = $5
+         AND (lease_until <= $1 OR owner = $6)`,
+      [at, ref.key, ref.platform, ref.channelId, seenAttempts, lease?.owner ?? null, lease?.until ?? at],
+    );
+    return (r.rowCount ?? 0) > 0;
+  }
+
+  async renew(refs: readonly DeliveryRef[], lease: Lease, at: Date): Promise<number> {
+    if (refs.length === 0) return 0;
+    const r = await this.sql.pool.query(
+      `UPDATE deliveries AS d SET lease_until = $1
+       FROM unnest($2::text[], $3::text[], $4::text[]) AS r(key, platform, channel_id)
+       WHERE d.key = r.key AND d.platform = r.platform AND d.channel_id = r.channel_id
+         AND d.state = 'claimed' AND d.owner = $5 AND d.lease_until > $6`,
+      [
+        lease.until,
+        refs.map((x) => x.key),
+        refs.map((x) => x.platform),
+        refs.map((x) => x.channelId),
+        lease.owner,
+        at,
+      ],
+    );
+    return r.rowCount ?? 0;
+  }
+
+  async endLeases(at: Date): Promise<number> {
+    const r = await this.sql.pool.query(
+      "UPDATE deliveries SET lease_until = $1 WHERE state = 'claimed' AND lease_until > $1",
+      [at],
+    );
+    return r.rowCount ?? 0;
+  }
+
+  async finish(ref: DeliveryRef, outcome: Outcome, at: Date): Promise<boolean> {
+    const r = await this.sql.pool.query(
+      `UPDATE deliveries SET state = $1, finished_at = $2, message_id = $3, reason = $4
+       WHERE key = $5 AND platform = $6 AND channel_id = $7 AND state = 'claimed'`,
+      [
+        outcome.state,
+        at,
+        "messageId" in outcome ? outcome.messageId : null,
+        "reason" in outcome ? outcome.reason : null,
+        ref.key,
+        ref.platform,
+        ref.channelId,
+      ],
+    );
+    return (r.rowCount ?? 0) > 0;
+  }
+}
