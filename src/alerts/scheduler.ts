@@ -37,9 +37,6 @@ import { audienceOf, dueAlerts } from "./recipients.js";
 import { advanceWatermark, pendingNews, queueNews, STATE, strikeOff } from "./scheduler-state.js";
 import type { UpdateItem } from "./updates.js";
 
-// Their home is recipients.ts; the desk imports them from here.
-export { audienceOf, dueAlerts };
-
 export interface SchedulerOptions {
   store: Store;
   /** The dataset served right now (a LiveDataset). */

@@ -1,8 +1,8 @@
 /**
  * A loaded, validated dataset with the indexes the commands use. Every fact is indexed with the
  * instant from which it is both true and known (docs/decisions/0009-true-and-known-at-an-instant.md):
- * its own date (from the start of that day in the story's zone) or later, never before the earliest
- * source that reports it was published. `indexStory` builds a story's indexes (indexers.ts, collection
+ * its own date (from the start of that day in the story's zone) or later, never before the report
+ * that first said it (its first source) made it known (known.ts, docs/decisions/0017-known-from-per-statement.md). `indexStory` builds a story's indexes (indexers.ts, collection
  * by collection); `storyAt` (asof.ts) reads them at an instant.
  */
 import type { LocalDate, When } from "../time/calendar.js";

@@ -1,7 +1,8 @@
 /**
  * The indexes of one story, collection by collection: each item with the instant from which it is
- * both true and known (docs/decisions/0008-true-and-known-at-an-instant.md). `indexStory`
- * (dataset.ts) puts them together.
+ * both true and known (docs/decisions/0009-true-and-known-at-an-instant.md): known from the report
+ * that first said it (docs/decisions/0017-known-from-per-statement.md). `indexStory` (dataset.ts) puts
+ * them together.
  */
 import type { LocalDate, When } from "../time/calendar.js";
 import { parseWhen } from "../time/calendar.js";

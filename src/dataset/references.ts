@@ -185,12 +185,9 @@ function checkMoves(
  */
 function checkHistories(c: Checks, data: StoryFile): void {
   const published = new Map(data.sources.map((s) => [s.id, s.published]));
-  /** When an item was first reported: its earliest source's publication date. */
+  /** When an item was first reported: its first source's publication (date or instant). */
   const firstReported = (ids: readonly string[]) =>
-    ids
-      .map((id) => published.get(id))
-      .filter((d): d is string => d !== undefined)
-      .sort()[0];
+    ids[0] === undefined ? undefined : published.get(ids[0]);
 
   checkHistory(c, "story.summary", data.story.summary);
   data.parties.forEach((p, i) => {

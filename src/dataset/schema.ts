@@ -307,7 +307,7 @@ export const deadlineSchema = z
     due: dateOrInstant.describe("The original due date or instant (moves keep it)."),
     since: dateOrInstant
       .optional()
-      .describe("When the deadline was set (default: when its earliest source was published)."),
+      .describe("When the deadline was set (default: when its first source was published)."),
     moves: z.array(deadlineMoveSchema).default([]).describe("Moves of the due date, oldest first."),
     phaseId: id.optional(),
     status: history(deadlineStatus, deadlineStatusEntrySchema).describe(

@@ -2,7 +2,7 @@
  * What subscribed channels get: how many per platform, and the notices an edit would send now,
  * computed with the scheduler's own functions.
  */
-import { audienceOf } from "../alerts/scheduler.js";
+import { audienceOf } from "../alerts/recipients.js";
 import { storyNotices } from "../alerts/updates.js";
 import type { Dataset, Story } from "../dataset/dataset.js";
 import { platforms } from "../platforms/index.js";

@@ -5,7 +5,7 @@
 import type { Context, Hono } from "hono";
 import { html } from "hono/html";
 import { registry } from "../../commands/index.js";
-import { dueAlerts } from "../alerts/scheduler.js";
+import { dueAlerts } from "../alerts/recipients.js";
 import { runCommand } from "../command/run.js";
 import { type StoryAt, storyAt } from "../dataset/asof.js";
 import { formatInstant } from "../time/calendar.js";
