@@ -6,8 +6,8 @@
 import { dirname, join } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { registry } from "../commands/index.js";
-import type { CommandContext } from "../src/command/definition.js";
-import { runCommand } from "../src/command/run.js";
+import type { CommandContext } from "../src/command-engine/definition.js";
+import { runCommand } from "../src/command-engine/run.js";
 import { defaultSettings } from "../src/config.js";
 import type { Dataset } from "../src/dataset/dataset.js";
 import { formatDataError, loadDataset } from "../src/dataset/load.js";

@@ -15,7 +15,7 @@ import { promisify } from "node:util";
 import { type APIEmbed, Client, EmbedBuilder, Events, GatewayIntentBits } from "discord.js";
 import type { LiveDataset } from "../src/dataset/live.js";
 import { createDiscordAdapter } from "../src/platforms/discord/adapter.js";
-import { renderDiscord } from "../src/platforms/discord/render.js";
+import { renderDiscord } from "../src/platforms/discord/embeds.js";
 import { shippedCore } from "../test/support/core.js";
 import { silentLog } from "../test/support/log.js";
 import { type OptionValue, StandInDiscord } from "../test/support/standins/discord.js";

@@ -8,8 +8,8 @@
  */
 import { Deliverer } from "../src/delivery/deliver.js";
 import { createLogger } from "../src/log.js";
-import { renderDiscord } from "../src/platforms/discord/render.js";
-import { DiscordSender } from "../src/platforms/discord/sender.js";
+import { DiscordSender } from "../src/platforms/discord/discord-sender.js";
+import { renderDiscord } from "../src/platforms/discord/embeds.js";
 import { PostgresStore } from "../src/store/postgres.js";
 import { fixedClock } from "../src/time/clock.js";
 import { benchAlert, countingRest } from "./alert.js";

@@ -9,12 +9,12 @@
 import { Worker } from "node:worker_threads";
 import { App, HTTPReceiver } from "@slack/bolt";
 import { registry } from "../commands/index.js";
-import type { Invocation } from "../src/command/definition.js";
+import type { Invocation } from "../src/command-engine/definition.js";
 import type { createLogger } from "../src/log.js";
 import { createSlackAdapter, EVENTS_PATH } from "../src/platforms/slack/adapter.js";
 import { answerCommand, answerUmbrella } from "../src/platforms/slack/answer.js";
+import { renderSlack } from "../src/platforms/slack/blocks.js";
 import { boltLogger, boltLogLevel } from "../src/platforms/slack/logger.js";
-import { renderSlack } from "../src/platforms/slack/render.js";
 import { shippedCore } from "../test/support/core.js";
 import { silentLog } from "../test/support/log.js";
 import { StandInSlack, slashCommandBody } from "../test/support/standins/slack.js";

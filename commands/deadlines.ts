@@ -1,8 +1,8 @@
 import { z } from "zod";
-import type { CommandContext } from "../src/command/definition.js";
-import { defineCommand } from "../src/command/definition.js";
-import { storyOption } from "../src/command/options.js";
-import { pickStory, suggestStory } from "../src/command/story.js";
+import type { CommandContext } from "../src/command-engine/definition.js";
+import { defineCommand } from "../src/command-engine/definition.js";
+import { storyOption } from "../src/command-engine/options.js";
+import { pickStory, suggestStory } from "../src/command-engine/story.js";
 import type { DeadlineNow, StoryAt } from "../src/dataset/asof.js";
 import { storyAt } from "../src/dataset/asof.js";
 import { startMs } from "../src/dataset/dataset.js";

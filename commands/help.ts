@@ -1,6 +1,6 @@
 import { z } from "zod";
-import { defineCommand } from "../src/command/definition.js";
-import { platformOptionSpecs } from "../src/command/options.js";
+import { defineCommand } from "../src/command-engine/definition.js";
+import { platformOptionSpecs } from "../src/command-engine/options.js";
 import { storyAt } from "../src/dataset/asof.js";
 import { footerFor } from "../src/reply/phrases.js";
 import type { ReplyField } from "../src/reply/reply.js";

@@ -1,6 +1,6 @@
 /** Every slash command of the bot, in the order /help lists them. Listed here, never found by scanning. */
-import type { AnyCommand } from "../src/command/definition.js";
-import { createRegistry } from "../src/command/run.js";
+import type { AnyCommand } from "../src/command-engine/definition.js";
+import { createRegistry } from "../src/command-engine/run.js";
 import { captives } from "./captives.js";
 import { claims } from "./claims.js";
 import { deadlines } from "./deadlines.js";

@@ -1,7 +1,7 @@
 import { z } from "zod";
-import { defineCommand } from "../src/command/definition.js";
-import { storyOption } from "../src/command/options.js";
-import { pickStory, suggestStory } from "../src/command/story.js";
+import { defineCommand } from "../src/command-engine/definition.js";
+import { storyOption } from "../src/command-engine/options.js";
+import { pickStory, suggestStory } from "../src/command-engine/story.js";
 import { PARTY_ROLES, type PartyRole } from "../src/dataset/schema.js";
 import { cite } from "../src/reply/phrases.js";
 import type { ReplyField } from "../src/reply/reply.js";

@@ -1,9 +1,9 @@
 import { z } from "zod";
-import type { CommandContext } from "../src/command/definition.js";
-import { defineCommand } from "../src/command/definition.js";
-import { storyOption } from "../src/command/options.js";
-import { createRegistry, runCommand, WHY_COMMAND } from "../src/command/run.js";
-import { pickStory, suggestStory } from "../src/command/story.js";
+import type { CommandContext } from "../src/command-engine/definition.js";
+import { defineCommand } from "../src/command-engine/definition.js";
+import { storyOption } from "../src/command-engine/options.js";
+import { createRegistry, runCommand, WHY_COMMAND } from "../src/command-engine/run.js";
+import { pickStory, suggestStory } from "../src/command-engine/story.js";
 import { errorReply } from "../src/reply/errors.js";
 import { footerFor } from "../src/reply/phrases.js";
 import type { Reply, Rich } from "../src/reply/reply.js";

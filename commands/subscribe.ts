@@ -1,5 +1,5 @@
-import { defineChannelCommand } from "../src/command/definition.js";
-import { suggestStory } from "../src/command/story.js";
+import { defineChannelCommand } from "../src/command-engine/definition.js";
+import { suggestStory } from "../src/command-engine/story.js";
 import { ALL_STORIES_CHOICE, subscribe, subscribeOptions } from "../src/subscriptions/subscriptions.js";
 
 /** /subscribe [kind:reminders|updates|all] [lead:1d,2h]: this channel gets reminders and/or updates. */

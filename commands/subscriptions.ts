@@ -1,4 +1,4 @@
-import { defineChannelCommand } from "../src/command/definition.js";
+import { defineChannelCommand } from "../src/command-engine/definition.js";
 import { noOptions, subscriptions } from "../src/subscriptions/subscriptions.js";
 
 /** /subscriptions: what this channel gets, its next alerts, and its last deliveries with their outcome. */

@@ -1,7 +1,7 @@
 import { z } from "zod";
-import { defineCommand } from "../src/command/definition.js";
-import { storyOption } from "../src/command/options.js";
-import { pickStory, suggestStory } from "../src/command/story.js";
+import { defineCommand } from "../src/command-engine/definition.js";
+import { storyOption } from "../src/command-engine/options.js";
+import { pickStory, suggestStory } from "../src/command-engine/story.js";
 import { storyAt } from "../src/dataset/asof.js";
 import type { IndexedEvent } from "../src/dataset/dataset.js";
 import { errorReply } from "../src/reply/errors.js";

@@ -1,5 +1,5 @@
-import { defineChannelCommand } from "../src/command/definition.js";
-import { suggestStory } from "../src/command/story.js";
+import { defineChannelCommand } from "../src/command-engine/definition.js";
+import { suggestStory } from "../src/command-engine/story.js";
 import { ALL_STORIES_CHOICE, unsubscribe, unsubscribeOptions } from "../src/subscriptions/subscriptions.js";
 
 /** /unsubscribe [story:<id>|all]: this channel gets no more reminders or updates (of one story, or any). */

@@ -166,14 +166,13 @@ function importedFolders(file: string): string[] {
  */
 const LAYERS: Record<string, readonly string[]> = {
   time: ["time"],
-  text: ["text"],
-  dataset: ["time", "text", "dataset"],
-  reply: ["time", "text", "dataset", "reply"],
+  dataset: ["time", "dataset"],
+  reply: ["time", "dataset", "reply"],
   store: ["(src root)", "store"],
   // Delivery posts what it is given, exactly once: it knows no alert, no command, no platform.
-  delivery: ["time", "reply", "store", "metrics", "delivery"],
+  delivery: ["time", "reply", "store", "monitoring", "delivery"],
   // What is posted and when: never how a platform posts it, nor the commands.
-  alerts: ["(src root)", "time", "text", "dataset", "reply", "store", "metrics", "delivery", "alerts"],
+  alerts: ["(src root)", "time", "dataset", "reply", "store", "monitoring", "delivery", "alerts"],
 };
 
 /**

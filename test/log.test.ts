@@ -3,7 +3,7 @@
  * (an error's message, its stack, the request config it carries), in JSON and in the pretty format.
  */
 import { describe, expect, it } from "vitest";
-import { botSecrets, loadBotConfig } from "../src/cli/config.js";
+import { botSecrets, loadBotConfig } from "../src/cli/bot-config.js";
 import { ConfigError, loadConfig } from "../src/config.js";
 import type { LogFormat } from "../src/log.js";
 import { platforms } from "../src/platforms/index.js";

@@ -28,7 +28,7 @@ import type { Deliverer } from "../delivery/deliver.js";
 import { eachLimit, type FanOutReport } from "../delivery/fan-out.js";
 import type { DeliveryItem } from "../delivery/item.js";
 import { markerFor } from "../delivery/marker.js";
-import type { Metrics } from "../metrics/metrics.js";
+import type { Metrics } from "../monitoring/metrics.js";
 import { type NewDelivery, type Store, type Subscription, servesOneProcess } from "../store/store.js";
 import type { Clock } from "../time/clock.js";
 import { AlertItems, hoursText } from "./items.js";

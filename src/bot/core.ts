@@ -4,12 +4,12 @@
  * knows no platform.
  */
 import type { Logger } from "pino";
-import { type Choice, suggestions } from "../command/choices.js";
-import type { ChannelPort, CommandContext, Invocation } from "../command/definition.js";
-import { type CommandRegistry, runChannelCommand, runCommand } from "../command/run.js";
+import { type Choice, suggestions } from "../command-engine/choices.js";
+import type { ChannelPort, CommandContext, Invocation } from "../command-engine/definition.js";
+import { type CommandRegistry, runChannelCommand, runCommand } from "../command-engine/run.js";
 import type { Settings } from "../config.js";
 import type { Dataset } from "../dataset/dataset.js";
-import { type Metrics, noMetrics } from "../metrics/metrics.js";
+import { type Metrics, noMetrics } from "../monitoring/metrics.js";
 import { errorReply } from "../reply/errors.js";
 import type { Reply } from "../reply/reply.js";
 import type { Clock } from "../time/clock.js";

@@ -14,23 +14,23 @@
 import { parseArgs } from "node:util";
 import { commands, registry } from "../../commands/index.js";
 import { planAlerts } from "../alerts/plan.js";
-import { parseCommandLine } from "../command/parse.js";
-import { runCommand } from "../command/run.js";
+import { parseCommandLine } from "../command-engine/parse.js";
+import { runCommand } from "../command-engine/run.js";
 import { type Config, ConfigError, settingsFrom } from "../config.js";
 import { formatDataError, loadDataset } from "../dataset/load.js";
 import { storyJsonSchema } from "../dataset/schema.js";
-import { discordRestUrl, readDiscordSettings } from "../platforms/discord/config.js";
+import { discordRestUrl, readDiscordSettings } from "../platforms/discord/discord-settings.js";
 import { platforms } from "../platforms/index.js";
 import type { Platform } from "../platforms/platform.js";
-import { readSlackSettings } from "../platforms/slack/config.js";
+import { readSlackSettings } from "../platforms/slack/slack-settings.js";
 import { errorReply } from "../reply/errors.js";
 import type { Reply } from "../reply/reply.js";
 import { fixedClock, systemClock } from "../time/clock.js";
-import { type BotConfig, loadBotConfig } from "./config.js";
+import { type BotConfig, loadBotConfig } from "./bot-config.js";
 import type { DiscordProxySetup } from "./discord-proxy.js";
 import type { Io } from "./io.js";
 import type { DiscordRegistration, SlackManifestBuilder } from "./platform-commands.js";
-import { renderReply, renderTargets } from "./render.js";
+import { renderReply, renderTargets } from "./render-target.js";
 import { validateCommand } from "./validate.js";
 
 export const USAGE = `ceasefire-bot: answers questions about a ceasefire agreement from a curated, sourced dataset,

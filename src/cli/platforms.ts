@@ -7,8 +7,8 @@ import type { Logger } from "pino";
 import type { BotCore } from "../bot/core.js";
 import type { InFlight } from "../bot/in-flight.js";
 import type { Sender } from "../delivery/sender.js";
-import type { Route } from "../health/routes.js";
-import type { Metrics } from "../metrics/metrics.js";
+import type { Route } from "../monitoring/health.js";
+import type { Metrics } from "../monitoring/metrics.js";
 import type { ConfiguredPlatform, Terminal } from "../platforms/platform.js";
 
 export interface RunningPlatforms {

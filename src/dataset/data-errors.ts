@@ -3,7 +3,7 @@
  * syntax error is, the strings no reply may carry, and zod's issues said at the path the curator wrote.
  */
 import type { z } from "zod";
-import { describeUnsafe, findUnsafe, isolateBidi } from "../text/safety.js";
+import { describeUnsafe, findUnsafe, isolateBidi } from "./text-safety.js";
 
 export interface DataError {
   file: string;

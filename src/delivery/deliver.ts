@@ -20,7 +20,7 @@
 import { randomUUID } from "node:crypto";
 import { hostname } from "node:os";
 import type { Logger } from "pino";
-import { type Metrics, noMetrics } from "../metrics/metrics.js";
+import { type Metrics, noMetrics } from "../monitoring/metrics.js";
 import type { ChannelRef, Delivery, DeliveryRef, NewDelivery, PlatformName, Store } from "../store/store.js";
 import type { Clock } from "../time/clock.js";
 import {

@@ -5,7 +5,7 @@
  * deliveries under way have ended.
  */
 import { createHash } from "node:crypto";
-import type { AlertOutcome, Metrics } from "../metrics/metrics.js";
+import type { AlertOutcome, Metrics } from "../monitoring/metrics.js";
 
 export type ChannelOutcome =
   | "sent"

@@ -6,13 +6,13 @@
 import type { Context } from "hono";
 import type { Logger } from "pino";
 import { registry } from "../../commands/index.js";
-import type { CommandContext } from "../command/definition.js";
+import type { CommandContext } from "../command-engine/definition.js";
 import type { Settings } from "../config.js";
 import type { Dataset, Story } from "../dataset/dataset.js";
-import type { ChangeRecorder } from "../record/changes.js";
 import type { Store } from "../store/store.js";
 import type { Clock } from "../time/clock.js";
 import type { Session } from "./auth.js";
+import type { ChangeRecorder } from "./edit-record.js";
 import type { Html } from "./pages.js";
 
 export interface DeskOptions {

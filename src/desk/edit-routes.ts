@@ -7,13 +7,13 @@ import { resolve } from "node:path";
 import type { Context, Hono } from "hono";
 import { html } from "hono/html";
 import { registry } from "../../commands/index.js";
-import { runCommand } from "../command/run.js";
+import { runCommand } from "../command-engine/run.js";
 import { type Dataset, indexStory, type Story } from "../dataset/dataset.js";
 import { assemble, type DataError, formatDataError, parseStoryText } from "../dataset/load.js";
-import { datasetChanges } from "../record/changes.js";
 import { pendingNotices } from "./audience.js";
 import { conflictAlert, currentValues, keptEntries } from "./conflict.js";
 import { contextAt, type DeskOptions, type Env, type PageRenderer, storyOf } from "./context.js";
+import { datasetChanges } from "./edit-record.js";
 import { isWithin } from "./edit-text.js";
 import {
   type Applied,

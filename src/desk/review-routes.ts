@@ -1,12 +1,12 @@
 /**
  * The desk's review routes: the list of stories, a story as of any instant (with its upcoming alerts
- * and last deliveries), every reply previewed on every platform, and the record of changes.
+ * and last deliveries), every reply previewed on every platform, and the edit record.
  */
 import type { Context, Hono } from "hono";
 import { html } from "hono/html";
 import { registry } from "../../commands/index.js";
 import { dueAlerts } from "../alerts/recipients.js";
-import { runCommand } from "../command/run.js";
+import { runCommand } from "../command-engine/run.js";
 import { type StoryAt, storyAt } from "../dataset/asof.js";
 import { formatInstant } from "../time/calendar.js";
 import { countsText } from "./audience.js";

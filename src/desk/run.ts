@@ -8,10 +8,10 @@ import type { Logger } from "pino";
 import type { Config } from "../config.js";
 import { settingsFrom } from "../config.js";
 import type { LiveDataset } from "../dataset/live.js";
-import { ChangeRecorder } from "../record/changes.js";
 import type { Store } from "../store/store.js";
 import type { Clock } from "../time/clock.js";
 import { hashPassword, parseUsers } from "./auth.js";
+import { ChangeRecorder } from "./edit-record.js";
 import { type RunningDesk, startDesk } from "./server.js";
 
 /** The desk's users from DESK_USERS and DESK_USERS_FILE; none: the desk does not run. */

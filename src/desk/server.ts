@@ -1,7 +1,7 @@
 /**
  * The curator desk: a small web app served by the bot (hono on Node's HTTP server) to review a story
  * as of any instant, preview every reply on every platform, edit the story through forms, see what
- * subscribed channels will get because of an edit before saving it, and read the record of changes.
+ * subscribed channels will get because of an edit before saving it, and read the edit record.
  * This module puts it together (security headers, log-in, sessions, the routes of review-routes.ts,
  * edit-routes.ts and story-switcher.ts) and serves it. See docs/decisions/0013-curator-desk.md.
  */

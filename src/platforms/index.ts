@@ -12,9 +12,9 @@ import { discord } from "./discord/platform.js";
 import type { Platform } from "./platform.js";
 import { slack } from "./slack/platform.js";
 
-export { renderText } from "./console/render.js";
-export { type DiscordMessage, renderDiscord } from "./discord/render.js";
-export { renderSlack, type SlackMessage } from "./slack/render.js";
+export { renderText } from "./console/text.js";
+export { type DiscordMessage, renderDiscord } from "./discord/embeds.js";
+export { renderSlack, type SlackMessage } from "./slack/blocks.js";
 
 /** The console first: `ask --render` lists its `text` first. */
 export const platforms: readonly Platform[] = [consolePlatform, discord, slack];

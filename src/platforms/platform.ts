@@ -20,8 +20,8 @@ import type { BotCore } from "../bot/core.js";
 import type { InFlight } from "../bot/in-flight.js";
 import { readVariables } from "../config.js";
 import type { Sender } from "../delivery/sender.js";
-import type { Route } from "../health/routes.js";
-import type { Metrics } from "../metrics/metrics.js";
+import type { Route } from "../monitoring/health.js";
+import type { Metrics } from "../monitoring/metrics.js";
 import type { Reply } from "../reply/reply.js";
 
 /** What a platform is started with. */

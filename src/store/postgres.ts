@@ -10,9 +10,9 @@
  * beside SQLite's.
  */
 import pg from "pg";
-import { PostgresChanges } from "./changes-sql.js";
 import { PostgresClaims } from "./claims-sql.js";
 import type { PostgresConnection } from "./connections.js";
+import { PostgresChanges } from "./edit-record-sql.js";
 import { PostgresLedger } from "./ledger-sql.js";
 import { migratePostgres, postgresMigrations } from "./migrations.js";
 import { PostgresState } from "./state-sql.js";
@@ -199,7 +199,7 @@ export class PostgresStore implements Store {
     return this.ledger.recentDeliveries(channel, limit);
   }
 
-  // The record of changes (changes-sql.ts)
+  // The edit record (edit-record-sql.ts)
 
   recordChanges(changes: readonly NewChangeRecord[], at: Date): Promise<void> {
     return this.records.recordChanges(changes, at);

@@ -10,9 +10,9 @@
 import { mkdirSync } from "node:fs";
 import { dirname } from "node:path";
 import Database from "better-sqlite3";
-import { SqliteChanges } from "./changes-sql.js";
 import { SqliteClaims } from "./claims-sql.js";
 import type { SqliteConnection } from "./connections.js";
+import { SqliteChanges } from "./edit-record-sql.js";
 import { SqliteLedger } from "./ledger-sql.js";
 import { migrateSqlite, sqliteMigrations } from "./migrations.js";
 import { SqliteState } from "./state-sql.js";
@@ -160,7 +160,7 @@ export class SqliteStore implements Store {
     return this.ledger.recentDeliveries(channel, limit);
   }
 
-  // The record of changes (changes-sql.ts)
+  // The edit record (edit-record-sql.ts)
 
   recordChanges(changes: readonly NewChangeRecord[], at: Date): Promise<void> {
     return this.records.recordChanges(changes, at);

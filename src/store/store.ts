@@ -11,7 +11,7 @@
  *   touches a claimed row before its lease has ended.
  * - Scheduler state: a few named values (the instant planned up to, the dataset items already known),
  *   changed only through `updateState`, one process at a time.
- * - The record of changes to the data.
+ * - The edit record to the data.
  *
  * Each engine (sqlite.ts, postgres.ts) opens its database and answers for the whole interface; each
  * concern's SQL is a part of its own with both dialects side by side: subscriptions-sql.ts,

@@ -7,8 +7,8 @@
  */
 import { z } from "zod";
 import { parseLead, planAlerts } from "../alerts/plan.js";
-import type { Choice } from "../command/choices.js";
-import type { Invocation } from "../command/definition.js";
+import type { Choice } from "../command-engine/choices.js";
+import type { Invocation } from "../command-engine/definition.js";
 import { defaultSettings, type Settings } from "../config.js";
 import { storyAt } from "../dataset/asof.js";
 import type { Dataset } from "../dataset/dataset.js";

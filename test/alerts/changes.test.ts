@@ -6,10 +6,10 @@
 import { writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { runCommand } from "../../src/command/run.js";
+import { runCommand } from "../../src/command-engine/run.js";
 import { LiveDataset } from "../../src/dataset/live.js";
 import { markerFor } from "../../src/delivery/marker.js";
-import { renderText } from "../../src/platforms/console/render.js";
+import { renderText } from "../../src/platforms/console/text.js";
 import { SqliteStore } from "../../src/store/sqlite.js";
 import type { Store } from "../../src/store/store.js";
 import { ManualClock } from "../../src/time/clock.js";

@@ -1,7 +1,7 @@
 import { spawn } from "node:child_process";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { registry } from "../../commands/index.js";
-import { discordCommands } from "../../src/platforms/discord/commands.js";
+import { discordCommands } from "../../src/platforms/discord/application-commands.js";
 import { botEnv, StandInDiscord } from "../support/index.js";
 
 /** Runs the real CLI as a child process (async, so the stand-in in this process can answer it). */

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from "vitest";
-import { runCommand } from "../../src/command/run.js";
+import { runCommand } from "../../src/command-engine/run.js";
 import {
   BEFORE,
   type ChannelRig,

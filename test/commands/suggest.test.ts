@@ -4,9 +4,9 @@
  * platforms only fit them to their pickers.
  */
 import { describe, expect, it } from "vitest";
-import { DATA_OPTIONS, matching, optionValues, suggestions } from "../../src/command/choices.js";
-import { optionSpecs, parseOptions } from "../../src/command/options.js";
-import { runCommand } from "../../src/command/run.js";
+import { DATA_OPTIONS, matching, optionValues, suggestions } from "../../src/command-engine/choices.js";
+import { optionSpecs, parseOptions } from "../../src/command-engine/options.js";
+import { runCommand } from "../../src/command-engine/run.js";
 import { contextAt, DURING, registry, shippedStory, truceDataset } from "../support/index.js";
 
 const context = contextAt(DURING);

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { registry } from "../../commands/index.js";
-import { runCommand } from "../../src/command/run.js";
-import { renderText } from "../../src/platforms/console/render.js";
+import { runCommand } from "../../src/command-engine/run.js";
+import { renderText } from "../../src/platforms/console/text.js";
 import { datasetOf, truceContext, truceStory } from "../support/index.js";
 
 /** The truce with a quote on each statement that names it, so an answer's quotes can be told apart. */

@@ -3,9 +3,9 @@
  * at and after it (see test/support/truce.ts for the story).
  */
 import { describe, expect, it } from "vitest";
-import { runCommand } from "../../src/command/run.js";
+import { runCommand } from "../../src/command-engine/run.js";
 import { storyAt } from "../../src/dataset/asof.js";
-import { renderText } from "../../src/platforms/console/render.js";
+import { renderText } from "../../src/platforms/console/text.js";
 import { plainText, type Reply } from "../../src/reply/reply.js";
 import { registry, truceContext, truceDataset, truceStory } from "../support/index.js";
 

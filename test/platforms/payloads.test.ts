@@ -11,21 +11,21 @@ import { describe, expect, it } from "vitest";
 import { alertReply } from "../../src/alerts/alert-reply.js";
 import { storyAlerts } from "../../src/alerts/plan.js";
 import { storyNotices, updateReply } from "../../src/alerts/updates.js";
-import { decodeAction, encodeAction } from "../../src/command/actions.js";
-import { optionValues, suggestions } from "../../src/command/choices.js";
-import { runCommand } from "../../src/command/run.js";
+import { decodeAction, encodeAction } from "../../src/command-engine/actions.js";
+import { optionValues, suggestions } from "../../src/command-engine/choices.js";
+import { runCommand } from "../../src/command-engine/run.js";
 import type { Dataset } from "../../src/dataset/dataset.js";
 import { formatDataError, parseStoryText } from "../../src/dataset/load.js";
+import { findUnsafe } from "../../src/dataset/text-safety.js";
 import { markerFor } from "../../src/delivery/marker.js";
 import { discordChoices } from "../../src/platforms/discord/autocomplete.js";
+import { alertBody, messageHasMarker } from "../../src/platforms/discord/discord-sender.js";
+import { renderDiscord } from "../../src/platforms/discord/embeds.js";
 import { DISCORD_LIMIT_TABLE } from "../../src/platforms/discord/limits.js";
-import { renderDiscord } from "../../src/platforms/discord/render.js";
-import { alertBody, messageHasMarker } from "../../src/platforms/discord/sender.js";
+import { renderSlack } from "../../src/platforms/slack/blocks.js";
 import { SLACK_LIMIT_TABLE } from "../../src/platforms/slack/limits.js";
-import { renderSlack } from "../../src/platforms/slack/render.js";
-import { alertArgs } from "../../src/platforms/slack/sender.js";
+import { alertArgs } from "../../src/platforms/slack/slack-sender.js";
 import type { Reply } from "../../src/reply/reply.js";
-import { findUnsafe } from "../../src/text/safety.js";
 import {
   channelRig,
   contextAt,

@@ -6,10 +6,10 @@
 import { afterEach, describe, expect, it } from "vitest";
 import { z } from "zod";
 import type { BotCore } from "../../src/bot/core.js";
-import { defineChannelCommand, defineCommand } from "../../src/command/definition.js";
-import { createRegistry, runChannelCommand, runCommand } from "../../src/command/run.js";
-import { renderDiscord } from "../../src/platforms/discord/render.js";
-import { renderSlack } from "../../src/platforms/slack/render.js";
+import { defineChannelCommand, defineCommand } from "../../src/command-engine/definition.js";
+import { createRegistry, runChannelCommand, runCommand } from "../../src/command-engine/run.js";
+import { renderDiscord } from "../../src/platforms/discord/embeds.js";
+import { renderSlack } from "../../src/platforms/slack/blocks.js";
 import { ERROR_CODES, ERRORS, type ErrorArgs, type ErrorCode, errorReply } from "../../src/reply/errors.js";
 import { plainText } from "../../src/reply/reply.js";
 import { startDiscordHarness as startDiscord } from "../support/harness/discord.js";

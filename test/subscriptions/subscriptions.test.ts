@@ -1,7 +1,7 @@
 /** /subscribe, /unsubscribe and /subscriptions as the adapters will call them. */
 import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { renderText } from "../../src/platforms/console/render.js";
+import { renderText } from "../../src/platforms/console/text.js";
 import { SqliteStore } from "../../src/store/sqlite.js";
 import type { Store } from "../../src/store/store.js";
 import { type Asker, subscribe, subscriptions, unsubscribe } from "../../src/subscriptions/subscriptions.js";

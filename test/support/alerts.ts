@@ -5,7 +5,7 @@ import { defaultSettings } from "../../src/config.js";
 import type { Dataset } from "../../src/dataset/dataset.js";
 import { Deliverer, type DelivererOptions } from "../../src/delivery/deliver.js";
 import type { Failure, Sender, SentMessage } from "../../src/delivery/sender.js";
-import type { Metrics } from "../../src/metrics/metrics.js";
+import type { Metrics } from "../../src/monitoring/metrics.js";
 import { plainText, type Reply } from "../../src/reply/reply.js";
 import type { PlatformName, Store } from "../../src/store/store.js";
 import type { Clock } from "../../src/time/clock.js";

@@ -9,7 +9,7 @@ import { registry } from "../../commands/index.js";
 import { alertReply } from "../../src/alerts/alert-reply.js";
 import { planAlerts } from "../../src/alerts/plan.js";
 import { storyNotices, updateReply } from "../../src/alerts/updates.js";
-import { runCommand } from "../../src/command/run.js";
+import { runCommand } from "../../src/command-engine/run.js";
 import { defaultSettings } from "../../src/config.js";
 import type { Dataset, Story } from "../../src/dataset/dataset.js";
 import { type Statement, statementsOf } from "../../src/dataset/statements.js";

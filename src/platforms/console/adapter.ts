@@ -4,11 +4,11 @@
  */
 import { createInterface } from "node:readline";
 import type { BotCore } from "../../bot/core.js";
-import type { Invocation } from "../../command/definition.js";
-import { parseCommandLine } from "../../command/parse.js";
+import type { Invocation } from "../../command-engine/definition.js";
+import { parseCommandLine } from "../../command-engine/parse.js";
 import { errorReply } from "../../reply/errors.js";
 import type { Reply } from "../../reply/reply.js";
-import { renderText } from "./render.js";
+import { renderText } from "./text.js";
 
 /**
  * The console is one channel, and whoever sits at it runs the bot: they may manage it. Its alerts

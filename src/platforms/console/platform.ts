@@ -6,8 +6,8 @@
 import { z } from "zod";
 import { definePlatform } from "../platform.js";
 import { createConsoleAdapter } from "./adapter.js";
-import { renderText } from "./render.js";
-import { ConsoleSender } from "./sender.js";
+import { ConsoleSender } from "./console-sender.js";
+import { renderText } from "./text.js";
 
 export const consolePlatform = definePlatform({
   name: "console",

@@ -6,14 +6,14 @@
  *
  * This file is the client and its connection; its stages are apart: ./interactions.ts takes every
  * interaction to ./answers.ts (slash commands), ./autocomplete.ts or ./buttons.ts, ./gateway.ts logs
- * what the connections say, and ./sender.ts posts reminders through the client's REST queue.
+ * what the connections say, and ./discord-sender.ts posts reminders through the client's REST queue.
  */
 
 import type { RESTOptions } from "@discordjs/rest";
 import { Client, type ClientOptions, Events, type GatewayIntentBits, Options, Status } from "discord.js";
 import type { Logger } from "pino";
 import { InFlight } from "../../bot/in-flight.js";
-import { type Metrics, noMetrics } from "../../metrics/metrics.js";
+import { type Metrics, noMetrics } from "../../monitoring/metrics.js";
 import { watchConnections } from "./gateway.js";
 import { type DiscordCore, interactionHandler } from "./interactions.js";
 

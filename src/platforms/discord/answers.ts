@@ -12,12 +12,12 @@ import {
 } from "discord.js";
 import type { Logger } from "pino";
 import { LATE, readyWithin } from "../../bot/in-flight.js";
-import type { Invocation } from "../../command/definition.js";
-import type { Metrics } from "../../metrics/metrics.js";
+import type { Invocation } from "../../command-engine/definition.js";
+import type { Metrics } from "../../monitoring/metrics.js";
 import { errorReply } from "../../reply/errors.js";
 import type { Reply } from "../../reply/reply.js";
+import { type DiscordMessage, EPHEMERAL, renderDiscord } from "./embeds.js";
 import { DISCORD_ERROR, discordCode, errorFields } from "./errors.js";
-import { type DiscordMessage, EPHEMERAL, renderDiscord } from "./render.js";
 
 /**
  * Who asked, where. Permissions come from the interaction itself (the member's resolved permissions

@@ -6,7 +6,7 @@
  * nothing the command knows).
  */
 import type { AutocompleteInteraction } from "discord.js";
-import { type Choice, shortKey } from "../../command/choices.js";
+import { type Choice, shortKey } from "../../command-engine/choices.js";
 import type { DiscordCore } from "./interactions.js";
 import { DISCORD_LIMITS } from "./limits.js";
 import { fitPlain } from "./markdown.js";

@@ -1,12 +1,12 @@
 /** A press of a button the bot drew (a page, "Why?"): the command it encodes, answered in place. */
 import type { ButtonInteraction } from "discord.js";
 import type { Logger } from "pino";
-import { decodeAction } from "../../command/actions.js";
+import { decodeAction } from "../../command-engine/actions.js";
 import { errorReply } from "../../reply/errors.js";
 import type { DiscordAnswers } from "./answers.js";
 import { replyOptions, updateOptions } from "./answers.js";
+import { renderDiscord } from "./embeds.js";
 import type { DiscordCore } from "./interactions.js";
-import { renderDiscord } from "./render.js";
 
 const STALE_BUTTON = errorReply("stale-button");
 

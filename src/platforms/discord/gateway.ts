@@ -5,7 +5,7 @@
  */
 import { type Client, Events } from "discord.js";
 import type { Logger } from "pino";
-import type { Metrics } from "../../metrics/metrics.js";
+import type { Metrics } from "../../monitoring/metrics.js";
 import { errorFields } from "./errors.js";
 
 export function watchConnections(client: Client, log: Logger, metrics: Metrics): void {

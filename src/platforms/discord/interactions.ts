@@ -6,15 +6,15 @@
 import type { Interaction } from "discord.js";
 import type { Logger } from "pino";
 import { type InFlight, STOPPING } from "../../bot/in-flight.js";
-import type { Choice } from "../../command/choices.js";
-import type { Invocation } from "../../command/definition.js";
-import type { Metrics } from "../../metrics/metrics.js";
+import type { Choice } from "../../command-engine/choices.js";
+import type { Invocation } from "../../command-engine/definition.js";
+import type { Metrics } from "../../monitoring/metrics.js";
 import type { Reply } from "../../reply/reply.js";
 import { discordAnswers, invocationOf, replyOptions } from "./answers.js";
 import { answerAutocomplete } from "./autocomplete.js";
 import { answerButton } from "./buttons.js";
+import { renderDiscord } from "./embeds.js";
 import { DISCORD_ERROR, discordCode, errorFields } from "./errors.js";
-import { renderDiscord } from "./render.js";
 
 /** What the adapter needs of the core (a BotCore fits; answers may be async when slow). */
 export interface DiscordCore {

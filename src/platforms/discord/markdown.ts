@@ -2,8 +2,9 @@
  * Rich text as Discord markdown, kept as a list of unbreakable pieces so that text cut to one of
  * Discord's length limits never ends inside an escape, a `<t:…>` timestamp, a link or a code span.
  */
+
+import { mentionBreaker } from "../../dataset/text-safety.js";
 import type { Rich, Span } from "../../reply/reply.js";
-import { mentionBreaker } from "../../text/safety.js";
 
 /** "…": what a cut text ends with. */
 export const ELLIPSIS = "…";

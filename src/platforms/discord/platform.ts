@@ -6,8 +6,8 @@ import {
   discordRestUrl,
   discordSettings,
   discordShards,
-} from "./config.js";
-import { renderDiscord } from "./render.js";
+} from "./discord-settings.js";
+import { renderDiscord } from "./embeds.js";
 
 export const discord = definePlatform({
   name: "discord",
@@ -22,7 +22,7 @@ export const discord = definePlatform({
     if (!token || !appId) throw new Error("Discord needs DISCORD_TOKEN and DISCORD_APP_ID");
     // discord.js loads only when Discord is configured.
     const { createDiscordAdapter } = await import("./adapter.js");
-    const { DiscordSender } = await import("./sender.js");
+    const { DiscordSender } = await import("./discord-sender.js");
     const restUrl = discordRestUrl(settings);
     const adapter = createDiscordAdapter({
       core,

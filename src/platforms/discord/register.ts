@@ -5,8 +5,8 @@
  * imports no command list.
  */
 import { REST, Routes } from "discord.js";
-import type { CommandInfo } from "../../command/definition.js";
-import { type DiscordCommand, discordCommands } from "./commands.js";
+import type { CommandInfo } from "../../command-engine/definition.js";
+import { type DiscordCommand, discordCommands } from "./application-commands.js";
 
 export interface RegisterOptions {
   token: string;

@@ -10,7 +10,7 @@
  *
  * This file starts and stops the app; its stages are apart: ./connection.ts (the App and its
  * receiver), ./slash-commands.ts, ./buttons.ts, ./answer.ts (what a command's text asks, without
- * Bolt), and ./sender.ts (reminders through the Web API).
+ * Bolt), and ./slack-sender.ts (reminders through the Web API).
  */
 import type { IncomingMessage, Server, ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
@@ -19,7 +19,7 @@ import { WebClientEvent } from "@slack/web-api";
 import type { Logger } from "pino";
 import type { BotCore } from "../../bot/core.js";
 import { InFlight } from "../../bot/in-flight.js";
-import { type Metrics, noMetrics } from "../../metrics/metrics.js";
+import { type Metrics, noMetrics } from "../../monitoring/metrics.js";
 import { listenToButtons } from "./buttons.js";
 import { connectSlack, socketDisconnected, WEBSOCKET_OPEN } from "./connection.js";
 import { boltLogger, boltLogLevel } from "./logger.js";

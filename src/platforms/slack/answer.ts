@@ -5,9 +5,9 @@
  */
 import type { Logger } from "pino";
 import type { BotCore } from "../../bot/core.js";
-import { decodeAction } from "../../command/actions.js";
-import type { Invocation } from "../../command/definition.js";
-import { parseOptionText, typedText, unsafeTextMessage } from "../../command/parse.js";
+import { decodeAction } from "../../command-engine/actions.js";
+import type { Invocation } from "../../command-engine/definition.js";
+import { parseOptionText, typedText, unsafeTextMessage } from "../../command-engine/parse.js";
 import { errorReply } from "../../reply/errors.js";
 import type { Reply } from "../../reply/reply.js";
 

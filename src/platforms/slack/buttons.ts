@@ -7,7 +7,7 @@ import type { Logger } from "pino";
 import type { BotCore } from "../../bot/core.js";
 import type { InFlight } from "../../bot/in-flight.js";
 import { answerAction, safely } from "./answer.js";
-import { renderSlack } from "./render.js";
+import { renderSlack } from "./blocks.js";
 
 /** Answers the button clicks on `app`, each counted among the answers under way. */
 export function listenToButtons(app: App, options: { core: BotCore; log: Logger; inFlight: InFlight }): void {

@@ -5,8 +5,8 @@
  * The commands are given (by the composition root, src/cli/main.ts): a platform imports no command list.
  */
 import type { webApi } from "@slack/bolt";
-import type { CommandInfo } from "../../command/definition.js";
-import { type OptionSpec, platformOptionSpecs } from "../../command/options.js";
+import type { CommandInfo } from "../../command-engine/definition.js";
+import { type OptionSpec, platformOptionSpecs } from "../../command-engine/options.js";
 
 export type SlackManifest = webApi.AppsManifestCreateArguments["manifest"];
 

@@ -5,8 +5,9 @@
  * the last moment so that truncation to a Block Kit limit never cuts inside a `<…>` token, an
  * `&amp;` entity or an unclosed `*`.
  */
+
+import { mentionBreaker } from "../../dataset/text-safety.js";
 import type { Rich, Span } from "../../reply/reply.js";
-import { mentionBreaker } from "../../text/safety.js";
 
 /** A piece of mrkdwn: plain or strong text (escaped when written), or an atomic `<…>` token. */
 export type Segment =

@@ -1,7 +1,7 @@
 /** Slack as one entry of the platform list: its settings, how it starts, how a Reply renders. */
 import { definePlatform } from "../platform.js";
-import { SLACK_SECRETS, slackProblems, slackSettings } from "./config.js";
-import { renderSlack } from "./render.js";
+import { renderSlack } from "./blocks.js";
+import { SLACK_SECRETS, slackProblems, slackSettings } from "./slack-settings.js";
 
 export const slack = definePlatform({
   name: "slack",
@@ -18,7 +18,7 @@ export const slack = definePlatform({
     if (!token) throw new Error("Slack needs SLACK_BOT_TOKEN");
     // Bolt loads only when Slack is configured.
     const { createSlackAdapter } = await import("./adapter.js");
-    const { createSlackSender } = await import("./sender.js");
+    const { createSlackSender } = await import("./slack-sender.js");
     const adapter = createSlackAdapter({
       core,
       botToken: token,

@@ -7,12 +7,12 @@ import type { App, Middleware, SlackCommandMiddlewareArgs } from "@slack/bolt";
 import type { Logger } from "pino";
 import type { BotCore } from "../../bot/core.js";
 import { type InFlight, LATE, readyWithin, STOPPING } from "../../bot/in-flight.js";
-import type { Invocation } from "../../command/definition.js";
-import type { Metrics } from "../../metrics/metrics.js";
+import type { Invocation } from "../../command-engine/definition.js";
+import type { Metrics } from "../../monitoring/metrics.js";
 import { errorReply } from "../../reply/errors.js";
 import type { Reply } from "../../reply/reply.js";
 import { answerCommand, answerUmbrella, safely } from "./answer.js";
-import { renderSlack } from "./render.js";
+import { renderSlack } from "./blocks.js";
 
 function escapeRegExp(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");

@@ -8,8 +8,8 @@ import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from
 import { Deliverer, type DeliveryItem } from "../../../src/delivery/deliver.js";
 import { markerFor, nonceFor } from "../../../src/delivery/marker.js";
 import type { Sender } from "../../../src/delivery/sender.js";
-import { DiscordSender } from "../../../src/platforms/discord/sender.js";
-import { SlackSender } from "../../../src/platforms/slack/sender.js";
+import { DiscordSender } from "../../../src/platforms/discord/discord-sender.js";
+import { SlackSender } from "../../../src/platforms/slack/slack-sender.js";
 import { SqliteStore } from "../../../src/store/sqlite.js";
 import type { PlatformName, Store } from "../../../src/store/store.js";
 import { ManualClock } from "../../../src/time/clock.js";

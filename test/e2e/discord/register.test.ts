@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { commands } from "../../../commands/index.js";
-import { discordCommands } from "../../../src/platforms/discord/commands.js";
+import { discordCommands } from "../../../src/platforms/discord/application-commands.js";
 import { registerCommands } from "../../../src/platforms/discord/register.js";
 import { StandInDiscord } from "../../support/index.js";
 

@@ -1,7 +1,7 @@
 import { ApplicationCommandOptionType, InteractionResponseType, MessageFlags } from "discord-api-types/v10";
 import { afterEach, describe, expect, it } from "vitest";
 import type { BotCore } from "../../../src/bot/core.js";
-import type { Invocation } from "../../../src/command/definition.js";
+import type { Invocation } from "../../../src/command-engine/definition.js";
 import { type DiscordHarness, startDiscordHarness, TOKEN } from "../../support/harness/discord.js";
 import { type CallbackBody, embedText } from "../../support/index.js";
 

@@ -7,7 +7,7 @@ import { InteractionResponseType, MessageFlags } from "discord-api-types/v10";
 import { afterEach, describe, expect, it } from "vitest";
 import type { BotCore } from "../../../src/bot/core.js";
 import { InFlight } from "../../../src/bot/in-flight.js";
-import type { Invocation } from "../../../src/command/definition.js";
+import type { Invocation } from "../../../src/command-engine/definition.js";
 import { type DiscordHarness, startDiscordHarness } from "../../support/harness/discord.js";
 import { type CallbackBody, embedText } from "../../support/index.js";
 

@@ -6,7 +6,7 @@ import {
 } from "discord-api-types/v10";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { registry } from "../../../commands/index.js";
-import { discordCommands } from "../../../src/platforms/discord/commands.js";
+import { discordCommands } from "../../../src/platforms/discord/application-commands.js";
 import { type DiscordHarness, startDiscordHarness } from "../../support/harness/discord.js";
 import { CHANNEL_ID, embedText, GUILD_ID } from "../../support/index.js";
 

@@ -8,7 +8,7 @@ import type { SocketModeReceiver } from "@slack/bolt";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { registry } from "../../../commands/index.js";
 import type { BotCore } from "../../../src/bot/core.js";
-import { createPrometheusMetrics } from "../../../src/metrics/prometheus.js";
+import { createPrometheusMetrics } from "../../../src/monitoring/prometheus.js";
 import { createSlackAdapter, type SlackAdapter } from "../../../src/platforms/slack/adapter.js";
 import type { SqliteStore } from "../../../src/store/sqlite.js";
 import { BOT_TOKEN, blockText, buttonIds } from "../../support/harness/slack.js";

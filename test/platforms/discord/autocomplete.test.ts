@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { optionValues, shortKey, suggestions } from "../../../src/command/choices.js";
-import { runCommand } from "../../../src/command/run.js";
+import { optionValues, shortKey, suggestions } from "../../../src/command-engine/choices.js";
+import { runCommand } from "../../../src/command-engine/run.js";
 import type { Dataset } from "../../../src/dataset/dataset.js";
 import { discordChoices, type Suggestion } from "../../../src/platforms/discord/autocomplete.js";
 import { plainText } from "../../../src/reply/reply.js";

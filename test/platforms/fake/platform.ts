@@ -10,10 +10,10 @@
  */
 import { z } from "zod";
 import { STOPPING } from "../../../src/bot/in-flight.js";
-import { parseCommandLine } from "../../../src/command/parse.js";
+import { parseCommandLine } from "../../../src/command-engine/parse.js";
 import { configValues } from "../../../src/config.js";
 import type { Failure, Sender } from "../../../src/delivery/sender.js";
-import { renderText } from "../../../src/platforms/console/render.js";
+import { renderText } from "../../../src/platforms/console/text.js";
 import { definePlatform, type PlatformContext } from "../../../src/platforms/platform.js";
 import { errorReply } from "../../../src/reply/errors.js";
 import type { Reply } from "../../../src/reply/reply.js";

@@ -1,6 +1,6 @@
 import { LogLevel, SocketModeReceiver } from "@slack/bolt";
 import { describe, expect, it } from "vitest";
-import type { Invocation } from "../../../src/command/definition.js";
+import type { Invocation } from "../../../src/command-engine/definition.js";
 import { secretScrubber } from "../../../src/log.js";
 import { createSlackAdapter } from "../../../src/platforms/slack/adapter.js";
 import { answerUmbrella } from "../../../src/platforms/slack/answer.js";

@@ -1,7 +1,7 @@
 /** Starts the real bot (core, adapter, discord.js Client) against a stand-in Discord, for e2e tests. */
 import type { BotCore } from "../../../src/bot/core.js";
 import type { InFlight } from "../../../src/bot/in-flight.js";
-import type { Metrics } from "../../../src/metrics/metrics.js";
+import type { Metrics } from "../../../src/monitoring/metrics.js";
 import {
   createDiscordAdapter,
   type DiscordAdapter,

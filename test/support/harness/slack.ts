@@ -3,7 +3,7 @@
  * fixed clock, the real Bolt App on 127.0.0.1, and every log line captured (to check for secrets).
  */
 import type { BotCore } from "../../../src/bot/core.js";
-import type { Metrics } from "../../../src/metrics/metrics.js";
+import type { Metrics } from "../../../src/monitoring/metrics.js";
 import { createSlackAdapter, EVENTS_PATH, type SlackAdapter } from "../../../src/platforms/slack/adapter.js";
 import type { SqliteStore } from "../../../src/store/sqlite.js";
 import { shippedCoreWithStore } from "../core.js";

@@ -10,9 +10,9 @@
 import { once } from "node:events";
 import { REST } from "@discordjs/rest";
 import { restOptions } from "../../../src/platforms/discord/adapter.js";
-import { discordRestUrl, readDiscordSettings } from "../../../src/platforms/discord/config.js";
-import { renderDiscord } from "../../../src/platforms/discord/render.js";
-import { DiscordSender } from "../../../src/platforms/discord/sender.js";
+import { DiscordSender } from "../../../src/platforms/discord/discord-sender.js";
+import { discordRestUrl, readDiscordSettings } from "../../../src/platforms/discord/discord-settings.js";
+import { renderDiscord } from "../../../src/platforms/discord/embeds.js";
 
 const [first, count] = process.argv.slice(2).map(BigInt);
 const config = readDiscordSettings(process.env);

@@ -2,8 +2,12 @@
 import { REST } from "@discordjs/rest";
 import { LogLevel, WebClient } from "@slack/web-api";
 import type { Sender } from "../../../src/delivery/sender.js";
-import { type DiscordPayload, DiscordSender } from "../../../src/platforms/discord/sender.js";
-import { alertRetryConfig, type SlackPayload, SlackSender } from "../../../src/platforms/slack/sender.js";
+import { type DiscordPayload, DiscordSender } from "../../../src/platforms/discord/discord-sender.js";
+import {
+  alertRetryConfig,
+  type SlackPayload,
+  SlackSender,
+} from "../../../src/platforms/slack/slack-sender.js";
 import { plainText, type Reply } from "../../../src/reply/reply.js";
 
 /** Enough of a Discord message to carry the reply and the marker (the real renderer is renderDiscord). */

@@ -1,0 +1,130 @@
+/**
+ * Posts alerts to Discord channels through @discordjs/rest (the REST client the adapter already has;
+ * it queues per-channel buckets and the global limit, and retries 5xx). Each post carries a nonce
+ * derived from (item, channel) with `enforce_nonce`, so Discord itself answers a resend within a few
+ * minutes with the first message; the marker is shown in the last embed's footer (or as a subtext
+ * line) so `findByMarker` can find the message in the channel's last 50 after a longer outage.
+ */
+import { DiscordAPIError, HTTPError, RateLimitError, type REST } from "@discordjs/rest";
+import { RESTJSONErrorCodes, Routes } from "discord-api-types/v10";
+import { nonceFor } from "../../delivery/marker.js";
+import {
+  describe,
+  type Failure,
+  isNetworkError,
+  type Sender,
+  type SentMessage,
+} from "../../delivery/sender.js";
+import type { Reply } from "../../reply/reply.js";
+import type { RenderRoom } from "./embeds.js";
+import { DISCORD_LIMITS } from "./limits.js";
+import { fitPlain } from "./markdown.js";
+
+/** The part of a rendered Discord message the sender touches (renderDiscord's output fits). */
+export interface DiscordPayload {
+  content?: string;
+  embeds?: { footer?: { text: string } }[];
+  flags?: number;
+}
+
+interface DiscordMessageLike {
+  id: string;
+  content?: string;
+  embeds?: { footer?: { text?: string } }[];
+}
+
+/** Discord JSON error codes that mean the channel is gone for the bot. */
+export const DISCORD_GONE: Record<number, string> = {
+  [RESTJSONErrorCodes.UnknownChannel]: "Unknown Channel",
+  [RESTJSONErrorCodes.MissingAccess]: "Missing Access",
+};
+
+/** Renders a reply for a channel, keeping `room` for what the sender adds (renderDiscord fits). */
+export type DiscordRender = (reply: Reply, room: RenderRoom) => DiscordPayload;
+
+/** How many recent messages `findByMarker` reads (the API's maximum per page). */
+export const HISTORY_LIMIT = 50;
+
+/** The footer line (or subtext line) that carries the marker. */
+function markerLine(marker: string): string {
+  return `ref ${marker}`;
+}
+
+/**
+ * What the sender adds to the last embed's footer: a line break and the marker's line. The renderer
+ * keeps this much room, so a reply already filled to the footer's or the embed's limit still fits.
+ */
+export function markerRoom(marker: string): RenderRoom {
+  return { footer: markerLine(marker).length + 1 };
+}
+
+/** The payload with the marker in its last embed's footer, or a subtext line when it has no embed. */
+export function withMarker<P extends DiscordPayload>(payload: P, marker: string): P {
+  const tag = markerLine(marker);
+  const embeds = payload.embeds ? payload.embeds.map((e) => ({ ...e })) : [];
+  const last = embeds[embeds.length - 1];
+  if (last) {
+    const before = last.footer?.text;
+    // Rendered with markerRoom, the footer has room; a payload rendered without it loses its end.
+    const kept = before ? `${fitPlain(before, DISCORD_LIMITS.footer - tag.length - 1)}\n` : "";
+    last.footer = { ...last.footer, text: `${kept}${tag}` };
+    return { ...payload, embeds };
+  }
+  return { ...payload, content: `${payload.content ?? ""}\n-# ${tag}`.trimStart() };
+}
+
+/**
+ * The body the sender posts for a reply to a channel: rendered with room for the marker, the marker
+ * added, no ephemeral flag (a channel message has none), and a nonce Discord enforces.
+ */
+export function alertBody(render: DiscordRender, reply: Reply, marker: string, channelId: string) {
+  const { flags: _flags, ...payload } = withMarker(render(reply, markerRoom(marker)), marker);
+  return { ...payload, nonce: nonceFor(marker, channelId), enforce_nonce: true };
+}
+
+export function messageHasMarker(message: DiscordMessageLike, marker: string): boolean {
+  if (message.content?.includes(marker)) return true;
+  return (message.embeds ?? []).some((e) => e.footer?.text?.includes(marker));
+}
+
+export class DiscordSender implements Sender {
+  readonly platform = "discord";
+  readonly idempotent = true;
+
+  constructor(
+    private readonly rest: REST,
+    private readonly render: DiscordRender,
+  ) {}
+
+  async send(channelId: string, reply: Reply, marker: string): Promise<SentMessage> {
+    const message = (await this.rest.post(Routes.channelMessages(channelId), {
+      body: alertBody(this.render, reply, marker, channelId),
+    })) as DiscordMessageLike;
+    return { messageId: message.id };
+  }
+
+  async findByMarker(channelId: string, marker: string): Promise<string | undefined> {
+    const messages = (await this.rest.get(Routes.channelMessages(channelId), {
+      query: new URLSearchParams({ limit: String(HISTORY_LIMIT) }),
+    })) as DiscordMessageLike[];
+    return messages.find((m) => messageHasMarker(m, marker))?.id;
+  }
+
+  classify(err: unknown): Failure {
+    if (err instanceof DiscordAPIError) {
+      const code = typeof err.code === "number" ? err.code : Number(err.code);
+      const gone = DISCORD_GONE[code];
+      if (gone) return { type: "gone", reason: `${gone} (${code})` };
+      if (err.status >= 500) return { type: "transient", reason: `HTTP ${err.status}: ${err.message}` };
+      return { type: "rejected", reason: `HTTP ${err.status}, code ${err.code}: ${err.message}` };
+    }
+    if (err instanceof HTTPError) {
+      return err.status >= 500 || err.status === 408
+        ? { type: "transient", reason: `HTTP ${err.status}` }
+        : { type: "rejected", reason: `HTTP ${err.status}` };
+    }
+    if (err instanceof RateLimitError) return { type: "transient", reason: `rate limited: ${err.message}` };
+    if (isNetworkError(err)) return { type: "transient", reason: describe(err) };
+    return { type: "rejected", reason: describe(err) };
+  }
+}

@@ -1,0 +1,186 @@
+/**
+ * Renders a Reply as a Slack message: Block Kit blocks plus a plain `text` fallback (notifications,
+ * screen readers, clients without blocks). All Block Kit building lives here, so listeners only call
+ * `renderSlack(reply)`; every documented Block Kit limit is enforced here, because Slack rejects the
+ * whole message (and the user sees nothing) when one block is too long.
+ */
+import type { types } from "@slack/bolt";
+import { encodeAction } from "../../command-engine/actions.js";
+import type { Reply, ReplyButton, ReplyField, ReplyFooter, Rich } from "../../reply/reply.js";
+import { plainText } from "../../reply/reply.js";
+import { formatShortDate } from "../../time/calendar.js";
+import { SLACK_LIMITS } from "./limits.js";
+import {
+  breakMentions,
+  fitMrkdwn,
+  fitPlain,
+  linkToken,
+  type Segment,
+  segments,
+  strongSegment,
+  textSegment,
+} from "./mrkdwn.js";
+
+export type Block = types.KnownBlock;
+
+/** What a slash command acks with and what a response_url receives. */
+export interface SlackMessage {
+  text: string;
+  blocks: Block[];
+  response_type: "in_channel" | "ephemeral";
+}
+
+/** Not a Slack limit (top-level text may be 40,000): a fallback longer than this helps no one. */
+const FALLBACK_TEXT = 3000;
+
+function section(mrkdwn: string): types.SectionBlock {
+  return { type: "section", text: { type: "mrkdwn", text: mrkdwn } };
+}
+
+function fieldSegments(field: ReplyField): Segment[] {
+  return [strongSegment(field.name), textSegment("\n"), ...segments(field.value)];
+}
+
+/** Fields: each on its own section, consecutive inline ones side by side (≤10 per section). */
+function fieldBlocks(fields: readonly ReplyField[]): Block[] {
+  const blocks: Block[] = [];
+  let inline: types.MrkdwnElement[] = [];
+  const flush = () => {
+    if (inline.length) blocks.push({ type: "section", fields: inline });
+    inline = [];
+  };
+  for (const field of fields) {
+    if (field.inline) {
+      inline.push({ type: "mrkdwn", text: fitMrkdwn(fieldSegments(field), SLACK_LIMITS.fieldText) });
+      if (inline.length === SLACK_LIMITS.sectionFields) flush();
+    } else {
+      flush();
+      blocks.push(section(fitMrkdwn(fieldSegments(field), SLACK_LIMITS.sectionText)));
+    }
+  }
+  flush();
+  return blocks;
+}
+
+/** Lines as a bulleted list, packed into as few sections as their length allows. */
+function lineBlocks(lines: readonly Rich[]): Block[] {
+  const blocks: Block[] = [];
+  let current = "";
+  for (const line of lines) {
+    const written = fitMrkdwn([textSegment("• "), ...segments(line)], SLACK_LIMITS.sectionText);
+    if (current && current.length + 1 + written.length > SLACK_LIMITS.sectionText) {
+      blocks.push(section(current));
+      current = "";
+    }
+    current = current ? `${current}\n${written}` : written;
+  }
+  if (current) blocks.push(section(current));
+  return blocks;
+}
+
+/**
+ * Buttons with an action id that re-runs their command. Disabled buttons are left out (Slack has no
+ * disabled state), and so is a button whose action repeats another's (action ids must be unique).
+ */
+function actionsBlock(buttons: readonly ReplyButton[]): types.ActionsBlock | undefined {
+  const seen = new Set<string>();
+  const elements: types.Button[] = [];
+  for (const button of buttons) {
+    if (button.disabled) continue;
+    let id: string;
+    try {
+      id = encodeAction(button);
+    } catch {
+      continue; // too long to encode: a button that cannot work is better not shown
+    }
+    if (id.length > SLACK_LIMITS.actionId || id.length > SLACK_LIMITS.buttonValue || seen.has(id)) continue;
+    seen.add(id);
+    elements.push({
+      type: "button",
+      text: { type: "plain_text", text: fitPlain(button.label, SLACK_LIMITS.buttonText), emoji: true },
+      action_id: id,
+      value: id,
+    });
+    if (elements.length === SLACK_LIMITS.actionsElements) break;
+  }
+  return elements.length ? { type: "actions", elements } : undefined;
+}
+
+function sourceSegments(footer: ReplyFooter): Segment[] {
+  const out: Segment[] = [textSegment(footer.sources.length === 1 ? "Source: " : "Sources: ")];
+  footer.sources.forEach((s, i) => {
+    if (i > 0) out.push(textSegment("; "));
+    out.push(s.url ? { kind: "token", mrkdwn: linkToken(s.url, s.title) } : textSegment(s.title));
+    out.push(textSegment(` (${s.publisher ? `${s.publisher}, ` : ""}${formatShortDate(s.published)})`));
+  });
+  return out;
+}
+
+/** The footer as a context block: sources, "Data as of …", and the stale warning when there is one. */
+function contextBlock(footer: ReplyFooter): types.ContextBlock {
+  const parts: Segment[][] = [];
+  if (footer.sources.length) parts.push(sourceSegments(footer));
+  parts.push([textSegment(`Data as of ${formatShortDate(footer.asOf)}.`)]);
+  if (footer.staleWarning) parts.push([textSegment(`⚠️ ${footer.staleWarning}`)]);
+  return {
+    type: "context",
+    elements: parts
+      .slice(0, SLACK_LIMITS.contextElements)
+      .map((p) => ({ type: "mrkdwn", text: fitMrkdwn(p, SLACK_LIMITS.contextText) })),
+  };
+}
+
+/** The plain fallback: title, summary, fields and lines, escaped and cut to a readable length. */
+function fallbackText(reply: Reply): string {
+  const lines = [reply.title];
+  if (reply.summary) lines.push(plainText(reply.summary));
+  for (const f of reply.fields ?? []) lines.push(`${f.name}: ${plainText(f.value)}`);
+  for (const l of reply.lines ?? []) lines.push(`• ${plainText(l)}`);
+  return fitMrkdwn([textSegment(lines.join("\n"))], FALLBACK_TEXT);
+}
+
+/** Renders a Reply as a Slack message within Block Kit's limits. */
+const rendered = new WeakMap<Reply, SlackMessage>();
+
+/**
+ * The core hands out the same Reply object for the same question within a minute, so its rendering
+ * is kept with it. The payload is shared: callers copy, never mutate it.
+ */
+export function renderSlack(reply: Reply): SlackMessage {
+  let message = rendered.get(reply);
+  if (!message) {
+    message = buildSlackMessage(reply);
+    rendered.set(reply, message);
+  }
+  return message;
+}
+
+function buildSlackMessage(reply: Reply): SlackMessage {
+  const title = reply.kind === "error" ? `✖ ${reply.title}` : reply.title;
+  const header: types.HeaderBlock = {
+    type: "header",
+    text: {
+      type: "plain_text",
+      text: fitPlain(breakMentions(title.trim()) || "ceasefire-bot", SLACK_LIMITS.headerText),
+      emoji: true,
+    },
+  };
+  const body: Block[] = [];
+  const summary = reply.summary ? fitMrkdwn(segments(reply.summary), SLACK_LIMITS.sectionText) : "";
+  if (summary.trim()) body.push(section(summary));
+  body.push(...fieldBlocks(reply.fields ?? []), ...lineBlocks(reply.lines ?? []));
+  const tail: Block[] = [];
+  const actions = actionsBlock(reply.buttons ?? []);
+  if (actions) tail.push(actions);
+  if (reply.footer) tail.push(contextBlock(reply.footer));
+  const room = SLACK_LIMITS.blocks - 1 - tail.length;
+  if (body.length > room) {
+    const hidden = body.length - (room - 1);
+    body.splice(room - 1, body.length, section(`… ${hidden} more part${hidden === 1 ? "" : "s"} not shown.`));
+  }
+  return {
+    text: fallbackText(reply),
+    blocks: [header, ...body, ...tail],
+    response_type: reply.ephemeral || reply.kind === "error" ? "ephemeral" : "in_channel",
+  };
+}

@@ -1,0 +1,78 @@
+/** Text from the data and from people, made safe to put in a message on any platform. */
+import { describe, expect, it } from "vitest";
+import { describeUnsafe, findUnsafe, isolateBidi, mentionBreaker } from "../../src/dataset/text-safety.js";
+
+const FSI = "\u2068";
+const PDI = "\u2069";
+const RLO = "\u202e";
+const PDF = "\u202c";
+const RLI = "\u2067";
+
+describe("findUnsafe", () => {
+  it("finds a lone surrogate, high or low, and passes a whole pair", () => {
+    expect(findUnsafe("a\ud800b", { controls: false })).toEqual({
+      kind: "lone surrogate",
+      codePoint: 0xd800,
+    });
+    expect(findUnsafe("\udfffb", { controls: false })).toEqual({ kind: "lone surrogate", codePoint: 0xdfff });
+    expect(findUnsafe("a😀b\ud83d", { controls: false })).toEqual({
+      kind: "lone surrogate",
+      codePoint: 0xd83d,
+    });
+    expect(findUnsafe("a😀b", { controls: false })).toBeUndefined();
+  });
+
+  it("finds C0 and C1 control characters only when asked", () => {
+    expect(findUnsafe("a\tb", { controls: false })).toBeUndefined();
+    expect(findUnsafe("a\tb", { controls: true })).toEqual({ kind: "control character", codePoint: 9 });
+    expect(findUnsafe("a\u0085b", { controls: true })).toEqual({
+      kind: "control character",
+      codePoint: 0x85,
+    });
+    expect(findUnsafe("Gaza – غزة – עזה", { controls: true })).toBeUndefined();
+  });
+
+  it("describes what it found by its code point", () => {
+    expect(describeUnsafe({ kind: "lone surrogate", codePoint: 0xd800 })).toBe("a lone surrogate (U+D800)");
+    expect(describeUnsafe({ kind: "control character", codePoint: 7 })).toBe("a control character (U+0007)");
+  });
+});
+
+describe("isolateBidi", () => {
+  it("leaves text without bidirectional controls as it is, right-to-left letters included", () => {
+    expect(isolateBidi("Israel and Hamas")).toBe("Israel and Hamas");
+    expect(isolateBidi("وقف إطلاق النار")).toBe("وقف إطلاق النار");
+  });
+
+  it("closes an override left open and isolates the whole", () => {
+    expect(isolateBidi(`${RLO}evil`)).toBe(`${FSI}${RLO}evil${PDF}${PDI}`);
+  });
+
+  it("drops closers with nothing to close, so the isolate cannot be ended early", () => {
+    expect(isolateBidi(`a${PDI}${PDF}b${RLO}c`)).toBe(`${FSI}ab${RLO}c${PDF}${PDI}`);
+  });
+
+  it("keeps controls that are already balanced", () => {
+    expect(isolateBidi(`a${RLI}b${PDI}c`)).toBe(`${FSI}a${RLI}b${PDI}c${PDI}`);
+    // A PDI closes its isolate and the override opened inside it.
+    expect(isolateBidi(`${RLI}${RLO}x${PDI}y`)).toBe(`${FSI}${RLI}${RLO}x${PDI}y${PDI}`);
+  });
+});
+
+describe("mentionBreaker", () => {
+  it("breaks the given broadcast words, whatever their case, with a zero-width space", () => {
+    const breakMentions = mentionBreaker(["here", "channel", "everyone"]);
+    expect(breakMentions("@here @Channel @everyone @someone")).toBe(
+      "@\u200bhere @\u200bChannel @\u200beveryone @someone",
+    );
+    expect(breakMentions("no mention")).toBe("no mention");
+  });
+});
+
+describe("isolateBidi across lines", () => {
+  it("isolates each paragraph on its own, since a line break ends every override before it", () => {
+    expect(isolateBidi(`plain\n${RLO}one\r\ntwo${PDF}`)).toBe(
+      `plain\n${FSI}${RLO}one${PDF}${PDI}\r\n${FSI}two${PDI}`,
+    );
+  });
+});

@@ -1,0 +1,288 @@
+import { describe, expect, it } from "vitest";
+import { type Block, renderSlack } from "../../../src/platforms/slack/blocks.js";
+import { SLACK_LIMITS } from "../../../src/platforms/slack/limits.js";
+import { fitMrkdwn, segments, toMrkdwn } from "../../../src/platforms/slack/mrkdwn.js";
+import type { Reply, ReplyButton, ReplyField, Rich } from "../../../src/reply/reply.js";
+import { registry, shippedCore } from "../../support/index.js";
+
+const footer = {
+  sources: [
+    {
+      id: "aj",
+      title: "Israel says unclear if there is 'common ground'",
+      publisher: "Al Jazeera",
+      published: "2025-02-28",
+      url: "https://example.org/a?x=1&y=2",
+    },
+  ],
+  asOf: "2025-02-28",
+};
+
+function answer(extra: Partial<Reply>): Reply {
+  return { kind: "answer", title: "Title", ephemeral: false, ...extra };
+}
+
+type AnyBlock = Block & {
+  text?: { text: string };
+  fields?: { text: string }[];
+  elements?: { text?: unknown; action_id?: string; value?: string }[];
+};
+
+function blocks(reply: Reply): AnyBlock[] {
+  return renderSlack(reply).blocks as AnyBlock[];
+}
+
+/** Every `<…>` token of a mrkdwn text is whole: each `<` is closed by a `>` before the next `<`. */
+function tokensWhole(mrkdwn: string): boolean {
+  let open = false;
+  for (const ch of mrkdwn) {
+    if (ch === "<") {
+      if (open) return false;
+      open = true;
+    } else if (ch === ">") {
+      if (!open) return false;
+      open = false;
+    }
+  }
+  return !open;
+}
+
+const instant = new Date("2025-03-01T08:30:00Z");
+const unix = instant.getTime() / 1000;
+
+describe("slack mrkdwn", () => {
+  it("escapes &, < and > in plain text so nothing in the data becomes a mention or a link", () => {
+    expect(toMrkdwn(segments(["a & b <!channel> <@U1> > c"]))).toBe(
+      "a &amp; b &lt;!channel&gt; &lt;@U1&gt; &gt; c",
+    );
+  });
+
+  it("writes strong text as *…*, escaped, with inner asterisks neutralised and whitespace outside", () => {
+    expect(toMrkdwn(segments([{ strong: "59 captives" }]))).toBe("*59 captives*");
+    expect(toMrkdwn(segments([{ strong: " a*b & c " }]))).toBe(" *a∗b &amp; c* ");
+    expect(toMrkdwn(segments([{ strong: "one\ntwo" }]))).toBe("*one*\n*two*");
+    expect(toMrkdwn(segments([{ strong: "  " }]))).toBe("  ");
+  });
+
+  it("writes links as <url|text>, with the URL unable to end or split the token", () => {
+    expect(toMrkdwn(segments([{ link: "A <b> & c", url: "https://x.org/p?a=1&b=|>" }]))).toBe(
+      "<https://x.org/p?a=1&amp;b=%7C%3E|A &lt;b&gt; &amp; c>",
+    );
+  });
+
+  it("writes instants as <!date^UNIX^…|fallback> tokens that Slack shows in each reader's zone", () => {
+    const at = (style: "datetime" | "date" | "relative") =>
+      toMrkdwn(segments([{ instant, style, fallback: "1 Mar 2025, 10:30 <IST>" }]));
+    expect(at("datetime")).toBe(`<!date^${unix}^{date_short_pretty} {time}|1 Mar 2025, 10:30 &lt;IST&gt;>`);
+    expect(at("date")).toBe(`<!date^${unix}^{date_short_pretty}|1 Mar 2025, 10:30 &lt;IST&gt;>`);
+    expect(at("relative")).toBe(`<!date^${unix}^{date_short_pretty} {time}|1 Mar 2025, 10:30 &lt;IST&gt;>`);
+  });
+
+  it("cuts long text with … and never inside a token, an entity or an open bold", () => {
+    const rich: Rich = [
+      "x".repeat(10),
+      { instant, style: "datetime", fallback: "soon" },
+      " & ".repeat(20),
+      { strong: "bold words here" },
+      { link: "a link", url: "https://example.org" },
+    ];
+    const whole = toMrkdwn(segments(rich));
+    for (let limit = 1; limit <= whole.length; limit += 1) {
+      const cut = fitMrkdwn(segments(rich), limit);
+      expect(cut.length).toBeLessThanOrEqual(limit);
+      expect(tokensWhole(cut)).toBe(true);
+      expect(cut).not.toMatch(/&(?!amp;|lt;|gt;)/);
+      expect((cut.match(/\*/g) ?? []).length % 2).toBe(0);
+      if (limit < whole.length) expect(cut.endsWith("…") || cut.endsWith("…*")).toBe(true);
+    }
+    expect(fitMrkdwn(segments(rich), whole.length)).toBe(whole);
+  });
+
+  it("does not split a character made of two UTF-16 units when cutting", () => {
+    const cut = fitMrkdwn(segments(["😀😀😀"]), 4);
+    expect(cut).toBe("😀…");
+  });
+});
+
+describe("renderSlack", () => {
+  it("renders a header, the summary, fields, lines, the buttons and a context footer", () => {
+    const reply = answer({
+      summary: ["Phase one ends ", { instant, style: "relative", fallback: "tomorrow" }],
+      fields: [{ name: "Captives", value: [{ strong: "24 captives" }, ", according to Israel"] }],
+      lines: [["first"], ["second"]],
+      buttons: [{ label: "Next ▶", command: "timeline", options: { page: "2" } }],
+      footer: { ...footer, staleWarning: "This data is 9 days old and may be out of date." },
+    });
+    const out = blocks(reply);
+    expect(out.map((b) => b.type)).toEqual(["header", "section", "section", "section", "actions", "context"]);
+    expect(out[0]?.text?.text).toBe("Title");
+    expect(out[1]?.text?.text).toBe(`Phase one ends <!date^${unix}^{date_short_pretty} {time}|tomorrow>`);
+    expect(out[2]?.text?.text).toBe("*Captives*\n*24 captives*, according to Israel");
+    expect(out[3]?.text?.text).toBe("• first\n• second");
+    expect(out[4]?.elements?.[0]).toEqual({
+      type: "button",
+      text: { type: "plain_text", text: "Next ▶", emoji: true },
+      action_id: "cf1:timeline:page=2",
+      value: "cf1:timeline:page=2",
+    });
+    const context = out[5]?.elements?.map((e) => e.text) ?? [];
+    expect(context).toEqual([
+      "Source: <https://example.org/a?x=1&amp;y=2|Israel says unclear if there is 'common ground'> (Al Jazeera, 28 Feb 2025)",
+      "Data as of 28 Feb 2025.",
+      "⚠️ This data is 9 days old and may be out of date.",
+    ]);
+  });
+
+  it("gives a plain-text fallback with the title and the answer, escaped", () => {
+    const out = renderSlack(answer({ summary: ["a <b> & ", { strong: "c" }] }));
+    expect(out.text).toBe("Title\na &lt;b&gt; &amp; c");
+  });
+
+  it("posts answers in the channel, and private answers and errors only to the asker", () => {
+    expect(renderSlack(answer({})).response_type).toBe("in_channel");
+    expect(renderSlack(answer({ ephemeral: true })).response_type).toBe("ephemeral");
+    const error: Reply = { kind: "error", title: "Invalid option", summary: ["bad"], ephemeral: true };
+    expect(renderSlack(error).response_type).toBe("ephemeral");
+    expect((renderSlack(error).blocks[0] as AnyBlock).text?.text).toBe("✖ Invalid option");
+  });
+
+  it("leaves out disabled buttons and buttons repeating another's action", () => {
+    const buttons: ReplyButton[] = [
+      { label: "◀ Previous", command: "timeline", options: { page: "0" }, disabled: true },
+      { label: "Next ▶", command: "timeline", options: { page: "2" } },
+      { label: "Next again", command: "timeline", options: { page: "2" } },
+    ];
+    const actions = blocks(answer({ buttons })).find((b) => b.type === "actions");
+    expect(actions?.elements?.map((e) => e.action_id)).toEqual(["cf1:timeline:page=2"]);
+    expect(blocks(answer({ buttons: [buttons[0] as ReplyButton] })).some((b) => b.type === "actions")).toBe(
+      false,
+    );
+  });
+
+  it("puts inline fields side by side, at most 10 to a section", () => {
+    const fields: ReplyField[] = Array.from({ length: 23 }, (_, i) => ({
+      name: `F${i}`,
+      value: ["v"],
+      inline: true,
+    }));
+    const sections = blocks(answer({ fields })).filter((b) => b.type === "section");
+    expect(sections.map((s) => s.fields?.length)).toEqual([10, 10, 3]);
+    expect(sections[0]?.fields?.[0]).toEqual({ type: "mrkdwn", text: "*F0*\nv" });
+  });
+});
+
+describe("renderSlack and channel-wide notifications", () => {
+  const broadcast = "@here @channel @everyone <!here> <!channel> <!everyone> <!subteam^S1>";
+
+  it("breaks @here, @channel and @everyone and escapes <!here>-style tokens in every text of the message", () => {
+    const out = renderSlack(
+      answer({
+        title: `Title ${broadcast}`,
+        summary: [broadcast, { strong: broadcast }, { link: broadcast, url: "https://example.org" }],
+        fields: [{ name: broadcast, value: [broadcast] }],
+        lines: [[broadcast]],
+        footer: { sources: [{ id: "a", title: broadcast, published: "2025-02-28" }], asOf: "2025-02-28" },
+      }),
+    );
+    // The header is plain_text, which Slack never parses: its `<!here>` stays text.
+    const [header, ...rest] = out.blocks as AnyBlock[];
+    expect(header).toMatchObject({ type: "header", text: { type: "plain_text" } });
+    expect(header?.text?.text).not.toMatch(/@(here|channel|everyone)/i);
+    const mrkdwn = JSON.stringify({ text: out.text, blocks: rest });
+    expect(mrkdwn).not.toMatch(/@(here|channel|everyone)/i);
+    expect(mrkdwn).not.toMatch(/<!/);
+    expect(out.text).toContain("@\u200bhere @\u200bchannel @\u200beveryone &lt;!here&gt;");
+  });
+});
+
+describe("renderSlack within Block Kit's limits", () => {
+  it("cuts a header longer than 150 characters", () => {
+    const header = blocks(answer({ title: "T".repeat(400) }))[0];
+    expect(header?.text?.text).toHaveLength(SLACK_LIMITS.headerText);
+    expect(header?.text?.text.endsWith("…")).toBe(true);
+    expect(blocks(answer({ title: "T".repeat(150) }))[0]?.text?.text).toHaveLength(150);
+  });
+
+  it("cuts section text at 3000 characters, keeping a date token whole", () => {
+    const summary: Rich = ["a".repeat(2990), { instant, style: "datetime", fallback: "then" }, "tail"];
+    const text = blocks(answer({ summary }))[1]?.text?.text ?? "";
+    expect(text).toBe(`${"a".repeat(2990)}…`);
+    const exact: Rich = ["b".repeat(3000)];
+    expect(blocks(answer({ summary: exact }))[1]?.text?.text).toBe("b".repeat(3000));
+  });
+
+  it("cuts a section field at 2000 characters", () => {
+    const fields: ReplyField[] = [{ name: "Long", value: ["x".repeat(5000)], inline: true }];
+    const field = blocks(answer({ fields }))[1]?.fields?.[0];
+    expect(field?.text.length).toBe(SLACK_LIMITS.fieldText);
+    expect(field?.text.endsWith("…")).toBe(true);
+  });
+
+  it("packs lines into sections of at most 3000 characters", () => {
+    const lines: Rich[] = Array.from({ length: 40 }, (_, i) => [`${i} `, "y".repeat(400)]);
+    const sections = blocks(answer({ lines })).filter((b) => b.type === "section");
+    for (const s of sections) expect(s.text?.text.length).toBeLessThanOrEqual(SLACK_LIMITS.sectionText);
+    expect(
+      sections
+        .map((s) => s.text?.text)
+        .join("\n")
+        .split("\n"),
+    ).toHaveLength(40);
+  });
+
+  it("keeps a message to 50 blocks, saying what was left out, and keeps the buttons and footer", () => {
+    const fields: ReplyField[] = Array.from({ length: 80 }, (_, i) => ({ name: `Field ${i}`, value: ["v"] }));
+    const out = blocks(
+      answer({ fields, buttons: [{ label: "Next", command: "timeline", options: { page: "2" } }], footer }),
+    );
+    expect(out).toHaveLength(SLACK_LIMITS.blocks);
+    expect(out.at(-1)?.type).toBe("context");
+    expect(out.at(-2)?.type).toBe("actions");
+    expect(out.at(-3)?.text?.text).toBe("… 34 more parts not shown.");
+  });
+
+  it("cuts button labels at 75 characters", () => {
+    const out = blocks(answer({ buttons: [{ label: "L".repeat(100), command: "timeline", options: {} }] }));
+    const label = (out.find((b) => b.type === "actions")?.elements?.[0]?.text as { text: string } | undefined)
+      ?.text;
+    expect(label).toHaveLength(SLACK_LIMITS.buttonText);
+  });
+
+  it("leaves out a button whose action id cannot be encoded", () => {
+    const out = blocks(
+      answer({ buttons: [{ label: "Far", command: "timeline", options: { note: "t".repeat(200) } }] }),
+    );
+    expect(out.some((b) => b.type === "actions")).toBe(false);
+  });
+
+  it("keeps the footer to at most 10 context elements of at most 3000 characters", () => {
+    const many = Array.from({ length: 200 }, (_, i) => ({
+      id: `s${i}`,
+      title: `Source number ${i} with a long title`,
+      published: "2025-02-28",
+      url: `https://example.org/${i}`,
+    }));
+    const context = blocks(answer({ footer: { sources: many, asOf: "2025-02-28", staleWarning: "old" } })).at(
+      -1,
+    );
+    expect(context?.elements?.length).toBeLessThanOrEqual(SLACK_LIMITS.contextElements);
+    for (const e of context?.elements ?? []) {
+      expect((e.text as string).length).toBeLessThanOrEqual(SLACK_LIMITS.contextText);
+      expect(tokensWhole(e.text as string)).toBe(true);
+    }
+  });
+
+  it("renders every real reply within the limits", async () => {
+    const { core, data } = await shippedCore();
+    for (const def of registry.list) {
+      const out = renderSlack(core.answerQuestion(def.name, {}));
+      expect(out.blocks.length).toBeLessThanOrEqual(SLACK_LIMITS.blocks);
+      for (const b of out.blocks as AnyBlock[]) {
+        if (b.type === "section" && b.text)
+          expect(b.text.text.length).toBeLessThanOrEqual(SLACK_LIMITS.sectionText);
+        for (const f of b.fields ?? []) expect(f.text.length).toBeLessThanOrEqual(SLACK_LIMITS.fieldText);
+      }
+    }
+    data.close();
+  });
+});
