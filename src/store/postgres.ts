@@ -6,7 +6,7 @@
  * per run) is put on the search_path of every pooled connection.
  *
  * This file connects and answers for the whole Store; each concern's SQL is in its own part
- * (subscriptions-sql.ts, claims-sql.ts, ledger-sql.ts, state-sql.ts, changes-sql.ts, migrations.ts),
+ * (parts.ts: subscriptions-sql.ts, claims-sql.ts, ledger-sql.ts, state-sql.ts, edit-record-sql.ts; migrations.ts),
  * beside SQLite's.
  */
 import pg from "pg";
@@ -15,22 +15,8 @@ import type { PostgresConnection } from "./connections.js";
 import { PostgresChanges } from "./edit-record-sql.js";
 import { PostgresLedger } from "./ledger-sql.js";
 import { migratePostgres, postgresMigrations } from "./migrations.js";
+import { StoreOnParts } from "./parts.js";
 import { PostgresState } from "./state-sql.js";
-import type {
-  ChangeRecord,
-  ChannelRef,
-  Delivery,
-  DeliveryRef,
-  Lease,
-  NewChangeRecord,
-  NewDelivery,
-  Outcome,
-  StateChange,
-  Store,
-  StoryChannelRef,
-  SubscribeInput,
-  Subscription,
-} from "./store.js";
 import { PostgresSubscriptions } from "./subscriptions-sql.js";
 
 export interface PostgresStoreOptions {
@@ -75,22 +61,20 @@ async function locked<T>(
   }
 }
 
-export class PostgresStore implements Store {
+export class PostgresStore extends StoreOnParts {
   readonly engine = "postgres";
   private readonly sql: PostgresConnection;
-  private readonly subscriptions: PostgresSubscriptions;
-  private readonly claims: PostgresClaims;
-  private readonly ledger: PostgresLedger;
-  private readonly state: PostgresState;
-  private readonly records: PostgresChanges;
 
   private constructor(private readonly pool: pg.Pool) {
-    this.sql = { pool, locked: (lock, work) => locked(pool, lock, work) };
-    this.subscriptions = new PostgresSubscriptions(this.sql);
-    this.claims = new PostgresClaims(this.sql);
-    this.ledger = new PostgresLedger(this.sql);
-    this.state = new PostgresState(this.sql);
-    this.records = new PostgresChanges(this.sql);
+    const connection: PostgresConnection = { pool, locked: (lock, work) => locked(pool, lock, work) };
+    super({
+      subscriptions: new PostgresSubscriptions(connection),
+      claims: new PostgresClaims(connection),
+      ledger: new PostgresLedger(connection),
+      state: new PostgresState(connection),
+      records: new PostgresChanges(connection),
+    });
+    this.sql = connection;
   }
 
   /** Connects, creates the schema when asked, and migrates. Throws when the server cannot be reached. */
@@ -119,108 +103,6 @@ export class PostgresStore implements Store {
 
   migrations(): Promise<number[]> {
     return postgresMigrations(this.sql);
-  }
-
-  // Subscriptions (subscriptions-sql.ts)
-
-  subscribe(input: SubscribeInput, at: Date): Promise<Subscription> {
-    return this.subscriptions.subscribe(input, at);
-  }
-
-  deactivate(
-    channel: ChannelRef & { story?: string | undefined },
-    reason: string,
-    at: Date,
-  ): Promise<number> {
-    return this.subscriptions.deactivate(channel, reason, at);
-  }
-
-  subscription(channel: StoryChannelRef): Promise<Subscription | undefined> {
-    return this.subscriptions.subscription(channel);
-  }
-
-  channelSubscriptions(channel: ChannelRef): Promise<Subscription[]> {
-    return this.subscriptions.channelSubscriptions(channel);
-  }
-
-  activeSubscriptions(): Promise<Subscription[]> {
-    return this.subscriptions.activeSubscriptions();
-  }
-
-  // The ledger's claims (claims-sql.ts)
-
-  claim(entry: NewDelivery, at: Date): Promise<boolean> {
-    return this.claims.claim(entry, at);
-  }
-
-  skip(entry: NewDelivery, reason: string, at: Date): Promise<boolean> {
-    return this.claims.skip(entry, reason, at);
-  }
-
-  retake(ref: DeliveryRef, seenAttempts: number, at: Date, lease?: Lease): Promise<boolean> {
-    return this.claims.retake(ref, seenAttempts, at, lease);
-  }
-
-  renew(refs: readonly DeliveryRef[], lease: Lease, at: Date): Promise<number> {
-    return this.claims.renew(refs, lease, at);
-  }
-
-  endLeases(at: Date): Promise<number> {
-    return this.claims.endLeases(at);
-  }
-
-  finish(ref: DeliveryRef, outcome: Outcome, at: Date): Promise<boolean> {
-    return this.claims.finish(ref, outcome, at);
-  }
-
-  // The ledger's rows (ledger-sql.ts)
-
-  delivery(ref: DeliveryRef): Promise<Delivery | undefined> {
-    return this.ledger.delivery(ref);
-  }
-
-  unconfirmed(leaseEndedBy: Date): Promise<Delivery[]> {
-    return this.ledger.unconfirmed(leaseEndedBy);
-  }
-
-  receivedBy(keyPrefixes: readonly string[]): Promise<ChannelRef[]> {
-    return this.ledger.receivedBy(keyPrefixes);
-  }
-
-  receivedKeys(keys: readonly string[]): Promise<ChannelRef[]> {
-    return this.ledger.receivedKeys(keys);
-  }
-
-  deliveriesOf(keyPrefixes: readonly string[], limit: number): Promise<Delivery[]> {
-    return this.ledger.deliveriesOf(keyPrefixes, limit);
-  }
-
-  recentDeliveries(channel: ChannelRef, limit: number): Promise<Delivery[]> {
-    return this.ledger.recentDeliveries(channel, limit);
-  }
-
-  // The edit record (edit-record-sql.ts)
-
-  recordChanges(changes: readonly NewChangeRecord[], at: Date): Promise<void> {
-    return this.records.recordChanges(changes, at);
-  }
-
-  changes(story: string, limit: number): Promise<ChangeRecord[]> {
-    return this.records.changes(story, limit);
-  }
-
-  // The scheduler's state (state-sql.ts)
-
-  getState(name: string): Promise<string | undefined> {
-    return this.state.getState(name);
-  }
-
-  setState(name: string, value: string, at: Date): Promise<void> {
-    return this.state.setState(name, value, at);
-  }
-
-  updateState<T>(names: readonly string[], change: StateChange<T>, at: Date): Promise<T> {
-    return this.state.updateState(names, change, at);
   }
 
   async ping(): Promise<void> {

@@ -1,0 +1,148 @@
+/**
+ * What both engines answer alike: every Store method but opening, pinging and closing is one part's
+ * (subscriptions-sql.ts, claims-sql.ts, ledger-sql.ts, state-sql.ts, edit-record-sql.ts), each with
+ * its SQLite and PostgreSQL dialects side by side. An engine builds its parts on its connection and
+ * hands them here.
+ */
+import type {
+  ChangeRecord,
+  ChannelRef,
+  Delivery,
+  DeliveryRef,
+  Lease,
+  NewChangeRecord,
+  NewDelivery,
+  Outcome,
+  StateChange,
+  Store,
+  StoryChannelRef,
+  SubscribeInput,
+  Subscription,
+} from "./store.js";
+
+/** An engine's parts, one per concern. */
+export interface StoreParts {
+  subscriptions: Pick<
+    Store,
+    "subscribe" | "deactivate" | "subscription" | "channelSubscriptions" | "activeSubscriptions"
+  >;
+  claims: Pick<Store, "claim" | "skip" | "retake" | "renew" | "endLeases" | "finish">;
+  ledger: Pick<
+    Store,
+    "delivery" | "unconfirmed" | "receivedBy" | "receivedKeys" | "deliveriesOf" | "recentDeliveries"
+  >;
+  state: Pick<Store, "getState" | "setState" | "updateState">;
+  records: Pick<Store, "recordChanges" | "changes">;
+}
+
+/** A Store whose methods its parts answer; the engine adds its own opening, ping and close. */
+export abstract class StoreOnParts implements Store {
+  abstract readonly engine: Store["engine"];
+
+  protected constructor(private readonly parts: StoreParts) {}
+
+  abstract ping(): Promise<void>;
+  abstract close(): Promise<void>;
+
+  // Subscriptions (subscriptions-sql.ts)
+
+  subscribe(input: SubscribeInput, at: Date): Promise<Subscription> {
+    return this.parts.subscriptions.subscribe(input, at);
+  }
+
+  deactivate(
+    channel: ChannelRef & { story?: string | undefined },
+    reason: string,
+    at: Date,
+  ): Promise<number> {
+    return this.parts.subscriptions.deactivate(channel, reason, at);
+  }
+
+  subscription(channel: StoryChannelRef): Promise<Subscription | undefined> {
+    return this.parts.subscriptions.subscription(channel);
+  }
+
+  channelSubscriptions(channel: ChannelRef): Promise<Subscription[]> {
+    return this.parts.subscriptions.channelSubscriptions(channel);
+  }
+
+  activeSubscriptions(): Promise<Subscription[]> {
+    return this.parts.subscriptions.activeSubscriptions();
+  }
+
+  // The ledger's claims (claims-sql.ts)
+
+  claim(entry: NewDelivery, at: Date): Promise<boolean> {
+    return this.parts.claims.claim(entry, at);
+  }
+
+  skip(entry: NewDelivery, reason: string, at: Date): Promise<boolean> {
+    return this.parts.claims.skip(entry, reason, at);
+  }
+
+  retake(ref: DeliveryRef, seenAttempts: number, at: Date, lease?: Lease): Promise<boolean> {
+    return this.parts.claims.retake(ref, seenAttempts, at, lease);
+  }
+
+  renew(refs: readonly DeliveryRef[], lease: Lease, at: Date): Promise<number> {
+    return this.parts.claims.renew(refs, lease, at);
+  }
+
+  endLeases(at: Date): Promise<number> {
+    return this.parts.claims.endLeases(at);
+  }
+
+  finish(ref: DeliveryRef, outcome: Outcome, at: Date): Promise<boolean> {
+    return this.parts.claims.finish(ref, outcome, at);
+  }
+
+  // The ledger's rows (ledger-sql.ts)
+
+  delivery(ref: DeliveryRef): Promise<Delivery | undefined> {
+    return this.parts.ledger.delivery(ref);
+  }
+
+  unconfirmed(leaseEndedBy: Date): Promise<Delivery[]> {
+    return this.parts.ledger.unconfirmed(leaseEndedBy);
+  }
+
+  receivedBy(keyPrefixes: readonly string[]): Promise<ChannelRef[]> {
+    return this.parts.ledger.receivedBy(keyPrefixes);
+  }
+
+  receivedKeys(keys: readonly string[]): Promise<ChannelRef[]> {
+    return this.parts.ledger.receivedKeys(keys);
+  }
+
+  deliveriesOf(keyPrefixes: readonly string[], limit: number): Promise<Delivery[]> {
+    return this.parts.ledger.deliveriesOf(keyPrefixes, limit);
+  }
+
+  recentDeliveries(channel: ChannelRef, limit: number): Promise<Delivery[]> {
+    return this.parts.ledger.recentDeliveries(channel, limit);
+  }
+
+  // The edit record (edit-record-sql.ts)
+
+  recordChanges(changes: readonly NewChangeRecord[], at: Date): Promise<void> {
+    return this.parts.records.recordChanges(changes, at);
+  }
+
+  changes(story: string, limit: number): Promise<ChangeRecord[]> {
+    return this.parts.records.changes(story, limit);
+  }
+
+  // The scheduler's state (state-sql.ts)
+
+  getState(name: string): Promise<string | undefined> {
+    return this.parts.state.getState(name);
+  }
+
+  setState(name: string, value: string, at: Date): Promise<void> {
+    return this.parts.state.setState(name, value, at);
+  }
+
+  updateState<T>(names: readonly string[], change: StateChange<T>, at: Date): Promise<T> {
+    return this.parts.state.updateState(names, change, at);
+  }
+}
