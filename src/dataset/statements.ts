@@ -223,19 +223,7 @@ function phaseStatements({ add, entries }: Statements, data: StoryFile): void {
       scheduled: [p.start, p.end],
     });
     entries(`phases[${i}].status`, "phase-status", p.status, item, () => []);
-    p.moves.forEach((m, j) => {
-      add({
-        path: `phases[${i}].moves[${j}]`,
-        kind: "phase-move",
-        texts: [m.note],
-        names: [m.attribution],
-        sourceIds: m.sourceIds,
-        evidence: m.evidence,
-        about: m.at,
-        parent: item,
-        scheduled: [m.end],
-      });
-    });
+    moveStatements(add, `phases[${i}].moves`, "phase-move", p.moves, item, (m) => m.end);
     p.terms.forEach((t, j) => {
       add({
         path: `phases[${i}].terms[${j}]`,
@@ -320,23 +308,43 @@ function deadlineStatements({ add, entries }: Statements, data: StoryFile): void
       scheduled: [d.due],
     });
     entries(`deadlines[${i}].status`, "deadline-status", d.status, item, () => []);
-    d.moves.forEach((m, j) => {
-      add({
-        path: `deadlines[${i}].moves[${j}]`,
-        kind: "deadline-move",
-        texts: [m.note],
-        names: [m.attribution],
-        sourceIds: m.sourceIds,
-        evidence: m.evidence,
-        about: m.at,
-        parent: item,
-        scheduled: [m.due],
-      });
-    });
+    moveStatements(add, `deadlines[${i}].moves`, "deadline-move", d.moves, item, (m) => m.due);
   });
 }
 
 /** Each claim. */
+/** Each move of a date (a phase's end, a deadline's due date): a statement of its own. */
+function moveStatements<
+  M extends {
+    at: string;
+    note?: string | undefined;
+    attribution: string;
+    sourceIds: string[];
+    evidence?: string | undefined;
+  },
+>(
+  add: Statements["add"],
+  path: string,
+  kind: StatementKind,
+  moves: readonly M[],
+  parent: Statement,
+  date: (move: M) => string | null,
+): void {
+  moves.forEach((m, j) => {
+    add({
+      path: `${path}[${j}]`,
+      kind,
+      texts: [m.note],
+      names: [m.attribution],
+      sourceIds: m.sourceIds,
+      evidence: m.evidence,
+      about: m.at,
+      parent,
+      scheduled: [date(m)],
+    });
+  });
+}
+
 function claimStatements({ add }: Statements, data: StoryFile): void {
   data.claims.forEach((c, i) => {
     add({
