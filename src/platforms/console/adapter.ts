@@ -46,10 +46,14 @@ export function createConsoleAdapter(options: {
   });
   const write = (text: string) => output.write(`${text}\n`);
 
+  /** Set by /exit: lines already read in the same chunk of input are not answered. */
+  let leaving = false;
+
   async function answer(line: string): Promise<void> {
     const trimmed = line.trim();
-    if (!trimmed) return;
+    if (!trimmed || leaving) return;
     if (trimmed === "/exit" || trimmed === "/quit") {
+      leaving = true;
       rl?.close();
       return;
     }
