@@ -1,9 +1,10 @@
 /**
- * The conventions of test/README.md: temporary folders and loggers come from test/support/, and the
- * one import every test takes (test/support/index.ts) loads no platform library.
+ * The conventions of test/README.md: temporary folders and loggers come from test/support/, the
+ * one import every test takes (test/support/index.ts) loads no platform library, and every module has
+ * a test file named after it.
  */
-import { readdirSync, readFileSync, statSync } from "node:fs";
-import { join } from "node:path";
+import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
+import { join, sep } from "node:path";
 import { describe, expect, it } from "vitest";
 
 /** Every .ts file below a folder. */
@@ -22,6 +23,16 @@ const OWN_FOLDERS_AND_LOGGERS = new Set([
   join("test", "global-setup.ts"),
   join("test", "support", "throwaway-postgres.ts"),
 ]);
+/** Modules with no test file of their own, each with why (keep it short: most modules need one). */
+const WITHOUT_OWN_TEST: Record<string, string> = {
+  "src/cli/io.ts": "types only",
+};
+
+/** Where a module's test file is: test/ mirrors src/ (without `src/`) and commands/. */
+function testFileOf(module: string): string {
+  return join("test", module.replace(/^src\//, "").replace(/\.ts$/, ".test.ts"));
+}
+
 /** Programs run as processes of their own, logging as the bot does. */
 const SCRIPTS = join("test", "support", "scripts");
 
@@ -45,5 +56,20 @@ describe("test support", () => {
       ),
     );
     expect(offenders).toEqual([]);
+  });
+});
+
+describe("test files", () => {
+  it("every module of src/ and commands/ has a test file named after it", () => {
+    const modules = [...files("src"), ...files("commands")].map((f) => f.split(sep).join("/"));
+    const without = modules.filter((m) => !(m in WITHOUT_OWN_TEST) && !existsSync(testFileOf(m)));
+    expect(without, "write test/<module>.test.ts, or move the tests that specify the module there").toEqual(
+      [],
+    );
+  });
+
+  it("exempts only modules that exist and still have no test file", () => {
+    const stale = Object.keys(WITHOUT_OWN_TEST).filter((m) => !existsSync(m) || existsSync(testFileOf(m)));
+    expect(stale).toEqual([]);
   });
 });

@@ -5,7 +5,7 @@
 import { describe, expect, it } from "vitest";
 import { botSecrets, loadBotConfig } from "../src/cli/bot-config.js";
 import { ConfigError, loadConfig } from "../src/config.js";
-import type { LogFormat } from "../src/log.js";
+import { type LogFormat, secretScrubber } from "../src/log.js";
 import { platforms } from "../src/platforms/index.js";
 import { captureLog } from "./support/index.js";
 
@@ -75,5 +75,11 @@ describe("the logging configuration", () => {
       platform: "discord",
       msg: "discord bot ready",
     });
+  });
+});
+
+describe("the secret scrubber", () => {
+  it("scrubs nothing but secrets", () => {
+    expect(secretScrubber(["abcd"])("no secrets here")).toBe("no secrets here");
   });
 });

@@ -21,9 +21,7 @@ import { markerFor } from "../../src/delivery/marker.js";
 import { discordChoices } from "../../src/platforms/discord/autocomplete.js";
 import { alertBody, messageHasMarker } from "../../src/platforms/discord/discord-sender.js";
 import { renderDiscord } from "../../src/platforms/discord/embeds.js";
-import { DISCORD_LIMIT_TABLE } from "../../src/platforms/discord/limits.js";
 import { renderSlack } from "../../src/platforms/slack/blocks.js";
-import { SLACK_LIMIT_TABLE } from "../../src/platforms/slack/limits.js";
 import { alertArgs } from "../../src/platforms/slack/slack-sender.js";
 import type { Reply } from "../../src/reply/reply.js";
 import {
@@ -170,15 +168,6 @@ function questions(dataset: Dataset): [string, Record<string, string>][] {
     ["timeline", { story: story.story.id, from: "2025-01-01", to: "2025-02-19" }],
   ];
 }
-
-describe("the limit tables", () => {
-  it("give every limit with the page of the platform's documentation that states it", () => {
-    for (const limit of Object.values(DISCORD_LIMIT_TABLE))
-      expect(limit.doc).toMatch(/^https:\/\/discord\.com\/developers\/docs\//);
-    for (const limit of Object.values(SLACK_LIMIT_TABLE))
-      expect(limit.doc).toMatch(/^https:\/\/docs\.slack\.dev\/reference\//);
-  });
-});
 
 describe("payloads for any valid story", () => {
   it.each(SEEDS)("answer every command within Discord's and Slack's limits (seed %i)", (seed) => {

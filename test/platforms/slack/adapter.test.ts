@@ -1,10 +1,6 @@
-import { LogLevel, SocketModeReceiver } from "@slack/bolt";
+import { SocketModeReceiver } from "@slack/bolt";
 import { describe, expect, it } from "vitest";
-import type { Invocation } from "../../../src/command-engine/definition.js";
-import { secretScrubber } from "../../../src/log.js";
 import { createSlackAdapter } from "../../../src/platforms/slack/adapter.js";
-import { answerUmbrella } from "../../../src/platforms/slack/answer.js";
-import { boltLogger, boltLogLevel } from "../../../src/platforms/slack/logger.js";
 import { captureLog, StandInSlack, shippedCore } from "../../support/index.js";
 
 /** The core on the shipped data at a fixed clock. */
@@ -87,70 +83,5 @@ describe("slack adapter construction", () => {
     }
     expect(text()).not.toContain("secretvalue");
     expect(text()).not.toContain("signing-secret-value");
-  });
-});
-
-describe("slack umbrella command", () => {
-  const invocation: Invocation = {
-    platform: "slack",
-    channelId: "C1",
-    workspaceId: "T1",
-    userId: "U1",
-    canManage: async () => false,
-  };
-
-  it("takes the subcommand with or without its slash, in any case", async () => {
-    const c = await core();
-    expect((await answerUmbrella(c, "cf", "/Captives", invocation)).title).toContain("Captives");
-    expect((await answerUmbrella(c, "cf", "  captives  private:true ", invocation)).ephemeral).toBe(true);
-  });
-
-  it("refuses a subcommand holding a control character without quoting it back", async () => {
-    const reply = await answerUmbrella(await core(), "cf", "capt\u0007ives", invocation);
-    expect(reply).toMatchObject({ kind: "error", ephemeral: true });
-    expect(reply.summary).toEqual([
-      "The command contains a control character (U+0007), which the bot does not accept: type it again without it.",
-    ]);
-  });
-});
-
-describe("slack logger adapter", () => {
-  it("writes Bolt's messages through pino with secrets and token-shaped strings scrubbed", () => {
-    const { log, text } = captureLog();
-    const logger = boltLogger(log, ["my-signing-secret", "xoxb-real-token"]);
-    logger.info("using token xoxb-real-token and", { secret: "my-signing-secret" });
-    logger.warn("another token xoxp-123-456-abc");
-    logger.error("failed", new Error("bad xapp-1-A1-zzz with my-signing-secret"));
-    const out = text();
-    expect(out).not.toContain("xoxb-real-token");
-    expect(out).not.toContain("my-signing-secret");
-    expect(out).not.toContain("xoxp-123");
-    expect(out).not.toContain("xapp-1-A1");
-    expect(out).toContain("[redacted]");
-    const lines = out
-      .trim()
-      .split("\n")
-      .map((l) => JSON.parse(l));
-    expect(lines.map((l) => l.level)).toEqual([30, 40, 50]);
-    expect(lines[2].err.message).toBe("bad [redacted] with [redacted]");
-    expect(lines.every((l) => l.component === "slack")).toBe(true);
-  });
-
-  it("follows the bot's level, and Bolt's setLevel and setName", () => {
-    const { log, text } = captureLog({ level: "info" });
-    const logger = boltLogger(log, []);
-    expect(logger.getLevel()).toBe(LogLevel.INFO);
-    logger.debug("hidden");
-    logger.setLevel(LogLevel.DEBUG);
-    logger.setName("socket-mode:1");
-    logger.debug("shown");
-    expect(text()).not.toContain("hidden");
-    expect(JSON.parse(text()).name).toBe("socket-mode:1");
-    expect(boltLogLevel("trace")).toBe(LogLevel.DEBUG);
-    expect(boltLogLevel("silent")).toBe(LogLevel.ERROR);
-  });
-
-  it("scrubs nothing but secrets", () => {
-    expect(secretScrubber(["abcd"])("no secrets here")).toBe("no secrets here");
   });
 });

@@ -1,32 +1,15 @@
-import { spawnSync } from "node:child_process";
+/** The `ceasefire-bot` command line as a user or another tool runs it: its commands, flags and exit codes. */
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import {
   ARTICLE_KNOWN,
-  botEnv,
+  runCli as cli,
   DURING,
-  FIGURE_SENTENCE,
-  reported,
-  SOURCE_HEADER,
   shippedDataDir,
   shippedStory,
-  smallStory,
-  sourcedFigure,
-  tempDir,
   writeStoryFolder,
 } from "../support/index.js";
-
-/** Runs the real CLI as a child process, the way a user or another tool does. */
-function cli(args: string[], options: { input?: string; env?: Record<string, string> } = {}) {
-  const r = spawnSync(process.execPath, ["bin/ceasefire-bot.mjs", ...args], {
-    input: options.input ?? "",
-    env: botEnv({ LOG_LEVEL: "silent", ...options.env }),
-    encoding: "utf8",
-    timeout: 20_000,
-  });
-  return { code: r.status, out: r.stdout, err: r.stderr };
-}
 
 /** A folder holding the shipped story with two errors. */
 function brokenCopy(): string {
@@ -151,64 +134,6 @@ describe("ceasefire-bot CLI", () => {
   });
 
   describe("validate", () => {
-    it("accepts the shipped data", () => {
-      const r = cli(["validate"]);
-      expect(r.code).toBe(0);
-      expect(r.out).toContain("1 valid story (gaza-2025)");
-    });
-
-    it("exits 1 listing every error with its file and path", () => {
-      const dir = brokenCopy();
-      const r = cli(["validate", dir]);
-      expect(r.code).toBe(1);
-      expect(r.err).toContain("story.json: figures[1].values[0].attribution: Too small");
-      expect(r.err).toContain("story.json: deadlines[0].due:");
-      expect(r.err).toContain("2 errors in");
-    });
-
-    describe("--sources DIR", () => {
-      /** A data folder holding one small story with a figure, and a folder of archived source texts. */
-      function folders(article: string) {
-        // The figure's evidence is the article's sentence that states it.
-        const figure = sourcedFigure({ evidence: FIGURE_SENTENCE });
-        const data = writeStoryFolder({ "story.json": smallStory({ figures: [figure] }) });
-        const sources = writeStoryFolder({ "article.txt": `${SOURCE_HEADER}\n\n${article}\n` });
-        return { data, sources, file: reported(data, "story.json") };
-      }
-
-      it("reports 48,000 missing from source aj-2025-02-28 with its file and path, and exits 1", () => {
-        const { data, sources, file } = folders(FIGURE_SENTENCE.replace("48,000", "47,000"));
-        const r = cli(["validate", data, "--sources", sources]);
-        expect(r.code).toBe(1);
-        // The value's evidence quotes the sentence with 48,000: the changed text does not say it either.
-        const evidence = FIGURE_SENTENCE.replace(/\.$/, "");
-        expect(r.err.split("\n")).toEqual([
-          `${file}: figures[0].values[0].value: "48,000" not found in source aj-2025-02-28`,
-          `${file}: figures[0].values[0].evidence: "${evidence}" not found in source aj-2025-02-28`,
-          `2 errors in the data against the sources in ${sources}`,
-          "",
-        ]);
-      });
-
-      it("exits 0 when the source states it, saying what was checked against which text", () => {
-        const { data, sources } = folders(FIGURE_SENTENCE);
-        const r = cli(["validate", "--data", data, "--sources", sources]);
-        expect(r.err).toBe("");
-        expect(r.code).toBe(0);
-        expect(r.out).toContain(
-          `${sources}: 2 figures, quotes, names and dates found in 1 archived source (aj-2025-02-28 in article.txt); every source has its text archived`,
-        );
-      });
-
-      it("names the sources with no archived text, and checks nothing against them", () => {
-        const { data } = folders(FIGURE_SENTENCE);
-        const empty = tempDir();
-        const r = cli(["validate", data, "--sources", empty]);
-        expect(r.code).toBe(0);
-        expect(r.out).toContain(`${empty}: nothing to check; no archived text for aj-2025-02-28`);
-      });
-    });
-
     it("reads --data and DATA_PATH", () => {
       const dir = brokenCopy();
       expect(cli(["ask", "/phase", "--data", dir]).code).toBe(1);

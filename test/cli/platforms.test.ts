@@ -1,0 +1,130 @@
+/**
+ * Starting the platforms a run asks for: every enabled one, else the fallback (the console); each
+ * with its own logger; their Senders gathered; stopped last first.
+ */
+import { PassThrough } from "node:stream";
+import { describe, expect, it } from "vitest";
+import { InFlight } from "../../src/bot/in-flight.js";
+import { platformsToStart, startPlatforms } from "../../src/cli/platforms.js";
+import { noMetrics } from "../../src/monitoring/metrics.js";
+import type { ConfiguredPlatform, PlatformContext, RunningPlatform } from "../../src/platforms/platform.js";
+import { captureLog, RecordingSender, shippedCore } from "../support/index.js";
+
+/** A configured platform of the test's own that records what happens to it in `events`. */
+function platform(
+  name: string,
+  events: string[],
+  extra: Partial<ConfiguredPlatform> & { running?: Partial<RunningPlatform>; fails?: boolean } = {},
+): ConfiguredPlatform {
+  const { running, fails, ...rest } = extra;
+  return {
+    name,
+    title: name,
+    enabled: true,
+    fallback: false,
+    ownsTerminal: false,
+    redacted: {},
+    secretValues: [],
+    async start(context: PlatformContext) {
+      events.push(`start ${name}${context.routes ? " with routes" : ""}`);
+      context.log.info("hello");
+      if (fails) throw new Error(`${name} refused`);
+      return {
+        sender: new RecordingSender(),
+        stop: async () => void events.push(`stop ${name}`),
+        ...running,
+      };
+    },
+    ...rest,
+  };
+}
+
+async function options(list: ConfiguredPlatform[]) {
+  const { log, lines } = captureLog();
+  const { core, data } = await shippedCore();
+  data.close();
+  return {
+    lines,
+    options: {
+      platforms: list,
+      core,
+      log,
+      metrics: noMetrics,
+      inFlight: new InFlight(),
+      terminal: { input: new PassThrough(), output: new PassThrough() },
+    },
+  };
+}
+
+describe("the platforms a run starts", () => {
+  it("are every enabled platform, or else the fallback alone", () => {
+    const events: string[] = [];
+    const console = platform("console", events, { enabled: false, fallback: true });
+    const a = platform("a", events);
+    const b = platform("b", events, { enabled: false });
+    expect(platformsToStart([console, a, b])).toEqual([a]);
+    expect(platformsToStart([console, b])).toEqual([console]);
+  });
+});
+
+describe("starting the platforms", () => {
+  it("starts each in order with its own logger, gathers the senders, and stops the last started first", async () => {
+    const events: string[] = [];
+    const { options: o, lines } = await options([platform("a", events), platform("b", events)]);
+    const running = await startPlatforms(o);
+    expect(Object.keys(running.senders)).toEqual(["a", "b"]);
+    expect(lines().map((l) => l.platform)).toEqual(["a", "b"]);
+    await running.stop();
+    expect(events).toEqual(["start a", "start b", "stop b", "stop a"]);
+  });
+
+  it("gives the health routes only to the platform whose HTTP server is on their port", async () => {
+    const events: string[] = [];
+    const { options: o } = await options([platform("a", events, { httpPort: 3000 }), platform("b", events)]);
+    await startPlatforms({ ...o, routes: { port: 3000, routes: {} } });
+    expect(events).toEqual(["start a with routes", "start b"]);
+  });
+
+  it("says which platforms with a connection are connected", async () => {
+    const events: string[] = [];
+    let up = false;
+    const { options: o } = await options([
+      platform("a", events, { running: { connected: () => up } }),
+      platform("b", events),
+    ]);
+    const running = await startPlatforms(o);
+    expect(running.connected()).toEqual({ a: false });
+    up = true;
+    expect(running.connected()).toEqual({ a: true });
+  });
+
+  it("ends the run when a platform ends it itself, and never otherwise", async () => {
+    const events: string[] = [];
+    let end: () => void = () => {};
+    const closed = new Promise<void>((r) => {
+      end = r;
+    });
+    const { options: o } = await options([platform("a", events, { running: { closed } })]);
+    const running = await startPlatforms(o);
+    end();
+    await expect(running.closed).resolves.toBeUndefined();
+    const { options: none } = await options([platform("b", events)]);
+    const forever = await startPlatforms(none);
+    const settled = await Promise.race([
+      forever.closed.then(() => "closed"),
+      new Promise((r) => setTimeout(() => r("open"), 20)),
+    ]);
+    expect(settled).toBe("open");
+  });
+
+  it("stops those already started when one fails to start, and fails with its error", async () => {
+    const events: string[] = [];
+    const { options: o } = await options([
+      platform("a", events),
+      platform("b", events),
+      platform("c", events, { fails: true }),
+    ]);
+    await expect(startPlatforms(o)).rejects.toThrow("c refused");
+    expect(events).toEqual(["start a", "start b", "start c", "stop b", "stop a"]);
+  });
+});

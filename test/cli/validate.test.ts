@@ -1,0 +1,84 @@
+/**
+ * `ceasefire-bot validate [PATH] [--sources DIR]`: the data checked, and with --sources compared with
+ * the archived texts of its sources; every problem one `file: path: message` line on stderr.
+ */
+import { describe, expect, it } from "vitest";
+import {
+  runCli as cli,
+  FIGURE_SENTENCE,
+  reported,
+  SOURCE_HEADER,
+  shippedStory,
+  smallStory,
+  sourcedFigure,
+  tempDir,
+  writeStoryFolder,
+} from "../support/index.js";
+
+/** A folder holding the shipped story with two errors. */
+function brokenCopy(): string {
+  const story = shippedStory();
+  story.figures[1].values[0].attribution = "";
+  story.deadlines[0].due = "2025-02-30";
+  return writeStoryFolder({ "story.json": JSON.stringify(story) });
+}
+
+describe("ceasefire-bot validate", () => {
+  it("accepts the shipped data", () => {
+    const r = cli(["validate"]);
+    expect(r.code).toBe(0);
+    expect(r.out).toContain("1 valid story (gaza-2025)");
+  });
+
+  it("exits 1 listing every error with its file and path", () => {
+    const dir = brokenCopy();
+    const r = cli(["validate", dir]);
+    expect(r.code).toBe(1);
+    expect(r.err).toContain("story.json: figures[1].values[0].attribution: Too small");
+    expect(r.err).toContain("story.json: deadlines[0].due:");
+    expect(r.err).toContain("2 errors in");
+  });
+
+  describe("--sources DIR", () => {
+    /** A data folder holding one small story with a figure, and a folder of archived source texts. */
+    function folders(article: string) {
+      // The figure's evidence is the article's sentence that states it.
+      const figure = sourcedFigure({ evidence: FIGURE_SENTENCE });
+      const data = writeStoryFolder({ "story.json": smallStory({ figures: [figure] }) });
+      const sources = writeStoryFolder({ "article.txt": `${SOURCE_HEADER}\n\n${article}\n` });
+      return { data, sources, file: reported(data, "story.json") };
+    }
+
+    it("reports 48,000 missing from source aj-2025-02-28 with its file and path, and exits 1", () => {
+      const { data, sources, file } = folders(FIGURE_SENTENCE.replace("48,000", "47,000"));
+      const r = cli(["validate", data, "--sources", sources]);
+      expect(r.code).toBe(1);
+      // The value's evidence quotes the sentence with 48,000: the changed text does not say it either.
+      const evidence = FIGURE_SENTENCE.replace(/\.$/, "");
+      expect(r.err.split("\n")).toEqual([
+        `${file}: figures[0].values[0].value: "48,000" not found in source aj-2025-02-28`,
+        `${file}: figures[0].values[0].evidence: "${evidence}" not found in source aj-2025-02-28`,
+        `2 errors in the data against the sources in ${sources}`,
+        "",
+      ]);
+    });
+
+    it("exits 0 when the source states it, saying what was checked against which text", () => {
+      const { data, sources } = folders(FIGURE_SENTENCE);
+      const r = cli(["validate", "--data", data, "--sources", sources]);
+      expect(r.err).toBe("");
+      expect(r.code).toBe(0);
+      expect(r.out).toContain(
+        `${sources}: 2 figures, quotes, names and dates found in 1 archived source (aj-2025-02-28 in article.txt); every source has its text archived`,
+      );
+    });
+
+    it("names the sources with no archived text, and checks nothing against them", () => {
+      const { data } = folders(FIGURE_SENTENCE);
+      const empty = tempDir();
+      const r = cli(["validate", data, "--sources", empty]);
+      expect(r.code).toBe(0);
+      expect(r.out).toContain(`${empty}: nothing to check; no archived text for aj-2025-02-28`);
+    });
+  });
+});

@@ -1,0 +1,66 @@
+/**
+ * The console bot: a person types command lines on its input and reads each answer on its output;
+ * the console is one channel they manage, and the run ends with the input (EOF or /exit).
+ */
+import { PassThrough } from "node:stream";
+import { afterEach, describe, expect, it } from "vitest";
+import { CONSOLE_INVOCATION, createConsoleAdapter } from "../../../src/platforms/console/adapter.js";
+import { ARTICLE_KNOWN, shippedCore } from "../../support/index.js";
+
+const closers: (() => unknown)[] = [];
+afterEach(() => {
+  for (const close of closers.splice(0)) close();
+});
+
+async function consoleBot(interactive = false) {
+  const { core, data } = await shippedCore({ at: ARTICLE_KNOWN });
+  closers.push(() => data.close());
+  const input = new PassThrough();
+  const output = new PassThrough();
+  let text = "";
+  output.on("data", (chunk) => (text += String(chunk)));
+  const adapter = createConsoleAdapter({ core, input, output, interactive });
+  await adapter.start();
+  return { adapter, input, text: () => text };
+}
+
+describe("the console bot", () => {
+  it("answers each line typed, in order, and ends with its input", async () => {
+    const bot = await consoleBot();
+    bot.input.end("/captives\n\n/timeline from:nope\n");
+    await bot.adapter.closed;
+    const captives = bot.text().indexOf("24 captives, according to Israel");
+    expect(captives).toBeGreaterThanOrEqual(0);
+    expect(bot.text().indexOf("Option `from` must be a date like 2025-01-19")).toBeGreaterThan(captives);
+  });
+
+  it("says so of a line it cannot read as a command", async () => {
+    const bot = await consoleBot();
+    bot.input.end('/timeline tag:"unclosed\n');
+    await bot.adapter.closed;
+    expect(bot.text()).toMatch(/^✖ /);
+  });
+
+  it("ends at /exit, answering nothing typed after it", async () => {
+    const bot = await consoleBot();
+    bot.input.write("/exit\n");
+    await bot.adapter.closed;
+    bot.input.write("/captives\n");
+    await new Promise((r) => setTimeout(r, 50));
+    expect(bot.text()).toBe("");
+  });
+
+  it("greets and prompts on a terminal, and prints an alert between the answers", async () => {
+    const bot = await consoleBot(true);
+    expect(bot.text()).toMatch(/^ceasefire-bot console: .+\. Type \/help, or \/exit to leave\.\n/);
+    expect(bot.text()).toContain("> ");
+    bot.adapter.print("Phase one ends tomorrow");
+    expect(bot.text()).toContain("Phase one ends tomorrow\n");
+    await bot.adapter.stop();
+  });
+
+  it("is one channel whose person may manage it", async () => {
+    expect(CONSOLE_INVOCATION).toMatchObject({ platform: "console", channelId: "console" });
+    expect(await CONSOLE_INVOCATION.canManage()).toBe(true);
+  });
+});

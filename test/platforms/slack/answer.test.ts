@@ -1,0 +1,31 @@
+import { describe, expect, it } from "vitest";
+import type { Invocation } from "../../../src/command-engine/definition.js";
+import { answerUmbrella } from "../../../src/platforms/slack/answer.js";
+import { shippedCore } from "../../support/index.js";
+
+/** The core on the shipped data at a fixed clock. */
+const core = async () => (await shippedCore()).core;
+
+describe("slack umbrella command", () => {
+  const invocation: Invocation = {
+    platform: "slack",
+    channelId: "C1",
+    workspaceId: "T1",
+    userId: "U1",
+    canManage: async () => false,
+  };
+
+  it("takes the subcommand with or without its slash, in any case", async () => {
+    const c = await core();
+    expect((await answerUmbrella(c, "cf", "/Captives", invocation)).title).toContain("Captives");
+    expect((await answerUmbrella(c, "cf", "  captives  private:true ", invocation)).ephemeral).toBe(true);
+  });
+
+  it("refuses a subcommand holding a control character without quoting it back", async () => {
+    const reply = await answerUmbrella(await core(), "cf", "capt\u0007ives", invocation);
+    expect(reply).toMatchObject({ kind: "error", ephemeral: true });
+    expect(reply.summary).toEqual([
+      "The command contains a control character (U+0007), which the bot does not accept: type it again without it.",
+    ]);
+  });
+});

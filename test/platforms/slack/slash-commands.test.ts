@@ -1,0 +1,128 @@
+/**
+ * Slack's slash commands: one per bot command and the umbrella `/ceasefire <command>`, answered in the
+ * ack itself within Slack's 3 seconds, or when slow acked empty and sent through the response_url;
+ * while stopping, told to come back. Runs a Bolt App in HTTP mode against a stand-in Slack.
+ */
+import { LogLevel } from "@slack/bolt";
+import { afterEach, describe, expect, it } from "vitest";
+import { InFlight } from "../../../src/bot/in-flight.js";
+import { noMetrics } from "../../../src/monitoring/metrics.js";
+import { connectSlack, EVENTS_PATH } from "../../../src/platforms/slack/connection.js";
+import { boltLogger } from "../../../src/platforms/slack/logger.js";
+import { listenToCommands } from "../../../src/platforms/slack/slash-commands.js";
+import {
+  captureLog,
+  freePort,
+  postSigned,
+  StandInSlack,
+  shippedCoreWithStore,
+  slashCommandBody,
+} from "../../support/index.js";
+
+const SECRET = "signing-secret";
+const stops: (() => Promise<unknown> | unknown)[] = [];
+afterEach(async () => {
+  for (const stop of stops.splice(0).reverse()) await stop();
+});
+
+async function slackApp(
+  options: { umbrella?: string; adminUsers?: string[]; deferAfterMs?: number; inFlight?: InFlight } = {},
+) {
+  const slack = await StandInSlack.start();
+  stops.push(() => slack.stop());
+  const { log, lines } = captureLog();
+  const { core, data, store } = await shippedCoreWithStore({ log });
+  stops.push(
+    () => data.close(),
+    () => store.close(),
+  );
+  const port = await freePort();
+  const { app } = connectSlack({
+    botToken: slack.botToken,
+    signingSecret: SECRET,
+    appToken: undefined,
+    apiUrl: slack.apiUrl,
+    port,
+    routes: undefined,
+    logger: boltLogger(log, []),
+    logLevel: LogLevel.ERROR,
+    log,
+    accepting: () => true,
+  });
+  let deferred = 0;
+  listenToCommands(app, {
+    core,
+    umbrella: options.umbrella ?? "ceasefire",
+    adminUsers: options.adminUsers ?? [],
+    deferAfterMs: options.deferAfterMs ?? 2_000,
+    log,
+    metrics: { ...noMetrics, answerDeferred: () => void deferred++ },
+    inFlight: options.inFlight ?? new InFlight(),
+  });
+  await app.init();
+  await app.start({ port, host: "127.0.0.1" });
+  stops.push(() => app.stop());
+  const type = (command: string, text = "", user?: string) =>
+    postSigned(`http://127.0.0.1:${port}${EVENTS_PATH}`, {
+      body: slashCommandBody(command, text, slack.responseUrl(), user),
+      secret: SECRET,
+    });
+  return { slack, type, lines, deferred: () => deferred };
+}
+
+const words = (json: unknown) => JSON.stringify(json);
+
+describe("a Slack slash command", () => {
+  it("is answered in its ack, in the channel", async () => {
+    const { type } = await slackApp();
+    const res = await type("/phase");
+    expect(res.status).toBe(200);
+    expect(res.json).toMatchObject({ response_type: "in_channel" });
+    expect(words(res.json)).toMatch(/[Pp]hase one/);
+  });
+
+  it("takes name:value options, and explains a bad one to the asker alone", async () => {
+    const { type } = await slackApp();
+    const res = await type("/timeline", "from:nope");
+    expect(res.json).toMatchObject({ response_type: "ephemeral" });
+    expect(words(res.json)).toMatch(/from/);
+  });
+
+  it("runs a command under the umbrella", async () => {
+    const { type } = await slackApp({ umbrella: "cf" });
+    expect(words((await type("/cf", "phase")).json)).toMatch(/[Pp]hase one/);
+  });
+
+  it("answers the command, not the umbrella, when the umbrella has a command's name", async () => {
+    const { type, lines } = await slackApp({ umbrella: "phase" });
+    expect(words((await type("/phase")).json)).toMatch(/[Pp]hase one/);
+    expect(lines().find((l) => String(l.msg).startsWith("the umbrella command"))).toMatchObject({
+      umbrella: "phase",
+    });
+  });
+
+  it("lets the configured admins manage a channel without asking Slack, and workspace admins after users.info", async () => {
+    const { slack, type } = await slackApp({ adminUsers: ["U0ADMIN"] });
+    expect(words((await type("/subscribe", "", "U0ADMIN")).json)).toMatch(/Subscribed/);
+    expect(slack.calls("users.info")).toHaveLength(0);
+    expect(words((await type("/subscribe", "", "U0READER")).json)).toMatch(/manage this channel/);
+    expect(slack.calls("users.info")).toHaveLength(1);
+  });
+
+  it("acks a slow answer empty and sends it through the response_url", async () => {
+    const app = await slackApp({ deferAfterMs: 50 });
+    app.slack.delays.set("users.info", 300);
+    const res = await app.type("/subscribe");
+    expect(res).toMatchObject({ status: 200, text: "" });
+    const sent = await app.slack.waitFor((r) => r.path.startsWith("/respond/"));
+    expect(sent.body).toMatch(/manage this channel/);
+    expect(app.deferred()).toBe(1);
+  });
+
+  it("is told to come back while the bot stops", async () => {
+    const inFlight = new InFlight();
+    const { type } = await slackApp({ inFlight });
+    await inFlight.close();
+    expect(words((await type("/phase")).json)).toMatch(/restarting/);
+  });
+});
