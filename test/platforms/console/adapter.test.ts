@@ -50,6 +50,13 @@ describe("the console bot", () => {
     expect(bot.text()).toBe("");
   });
 
+  it("ends at /exit, answering none of the lines that came with it in one chunk", async () => {
+    const bot = await consoleBot();
+    bot.input.write("/exit\n/captives\n");
+    await bot.adapter.closed;
+    expect(bot.text()).not.toContain("captives, according to");
+  });
+
   it("greets and prompts on a terminal, and prints an alert between the answers", async () => {
     const bot = await consoleBot(true);
     expect(bot.text()).toMatch(/^ceasefire-bot console: .+\. Type \/help, or \/exit to leave\.\n/);
