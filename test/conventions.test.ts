@@ -2,9 +2,10 @@
  * The conventions of test/README.md: temporary folders and loggers come from test/support/, and the
  * one import every test takes (test/support/index.ts) loads no platform library.
  */
-import { readdirSync, readFileSync, statSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
+import { registry, repoRoot } from "./support/index.js";
 
 /** Every .ts file below a folder. */
 function files(dir: string): string[] {
@@ -45,5 +46,13 @@ describe("test support", () => {
       ),
     );
     expect(offenders).toEqual([]);
+  });
+});
+
+describe("every command", () => {
+  it("has a spec file in test/commands", () => {
+    for (const c of registry.list) {
+      expect(existsSync(join(repoRoot, "test/commands", `${c.name}.test.ts`)), `/${c.name}`).toBe(true);
+    }
   });
 });
