@@ -7,8 +7,7 @@ import { describe, expect, it } from "vitest";
 import { type Metrics, noMetrics } from "../../src/monitoring/metrics.js";
 import { TimedStore } from "../../src/monitoring/store.js";
 import { SqliteStore } from "../../src/store/sqlite.js";
-import { describeStoreContract } from "../store/contract.js";
-import { tempDir } from "../support/index.js";
+import { describeStoreContract, tempDir } from "../support/index.js";
 
 describeStoreContract(
   "sqlite, timed",

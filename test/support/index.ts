@@ -42,6 +42,8 @@ export * from "./standins/discord-channels.js";
 export * from "./standins/slack.js";
 export * from "./standins/slack-channels.js";
 export * from "./standins/slack-socket.js";
+// The Store contract, section by section.
+export * from "./store-contract.js";
 // The shipped story, its clocks, and commands run on it.
 export * from "./story.js";
 // A deploy unit's settings, and its ExecStart run as systemd would.
