@@ -12,6 +12,8 @@
 
 // Alert delivery: a recording sender and makeScheduler() around it.
 export * from "./alerts.js";
+// The shipped story broken on purpose, and what the loader reports.
+export * from "./broken-story.js";
 // A headless Chromium: the system's, else the npm package's.
 export * from "./browser.js";
 // A channel's commands on a store of its own.
