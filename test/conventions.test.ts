@@ -3,7 +3,7 @@
  * one import every test takes (test/support/index.ts) loads no platform library.
  */
 import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
-import { join } from "node:path";
+import { join, relative, sep } from "node:path";
 import { describe, expect, it } from "vitest";
 import { registry, repoRoot } from "./support/index.js";
 
@@ -46,6 +46,50 @@ describe("test support", () => {
       ),
     );
     expect(offenders).toEqual([]);
+  });
+});
+
+/** Source modules that need no test file of their own, each with the reason. */
+const NO_TEST_FILE: Record<string, string> = {
+  "src/store/connections.ts": "types only",
+};
+/**
+ * The folders of src/ whose modules each have a test file named after them (issue 18). The others
+ * join the list as their tests are named after their modules.
+ */
+const ONE_TEST_FILE_PER_MODULE = [
+  "alerts",
+  "bot",
+  "command-engine",
+  "dataset",
+  "delivery",
+  "desk",
+  "monitoring",
+  "reply",
+  "store",
+  "subscriptions",
+  "time",
+];
+
+describe("tests you can find", () => {
+  it("give each module of src/ a test file named after it, mirroring src/ without its prefix", () => {
+    const modules = ONE_TEST_FILE_PER_MODULE.flatMap((folder) => files(join("src", folder)));
+    const missing = modules
+      .filter((f) => !(f.split(sep).join("/") in NO_TEST_FILE))
+      .filter((f) => !existsSync(join("test", relative("src", f)).replace(/\.ts$/, ".test.ts")));
+    expect(missing, "add a test file, or list the module in NO_TEST_FILE with the reason").toEqual([]);
+  });
+
+  it("name every test file of those folders after a module: scenarios go to test/e2e/", () => {
+    const tests = ONE_TEST_FILE_PER_MODULE.flatMap((folder) => files(join("test", folder)));
+    const orphans = tests.filter(
+      (t) => !existsSync(join("src", relative("test", t)).replace(/\.test\.ts$/, ".ts")),
+    );
+    expect(orphans).toEqual([]);
+  });
+
+  it("exempt only modules that exist", () => {
+    expect(Object.keys(NO_TEST_FILE).filter((f) => !existsSync(f))).toEqual([]);
   });
 });
 
