@@ -4,8 +4,9 @@
  * a test file named after it.
  */
 import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
-import { join, sep } from "node:path";
+import { join, relative, sep } from "node:path";
 import { describe, expect, it } from "vitest";
+import { registry, repoRoot } from "./support/index.js";
 
 /** Every .ts file below a folder. */
 function files(dir: string): string[] {
@@ -26,6 +27,7 @@ const OWN_FOLDERS_AND_LOGGERS = new Set([
 /** Modules with no test file of their own, each with why (keep it short: most modules need one). */
 const WITHOUT_OWN_TEST: Record<string, string> = {
   "src/cli/io.ts": "types only",
+  "src/store/connections.ts": "types only",
 };
 
 /** Where a module's test file is: test/ mirrors src/ (without `src/`) and commands/. */
@@ -71,5 +73,41 @@ describe("test files", () => {
   it("exempts only modules that exist and still have no test file", () => {
     const stale = Object.keys(WITHOUT_OWN_TEST).filter((m) => !existsSync(m) || existsSync(testFileOf(m)));
     expect(stale).toEqual([]);
+  });
+});
+
+/**
+ * The folders of src/ whose modules each have a test file named after them (issue 18). The others
+ * join the list as their tests are named after their modules.
+ */
+const ONE_TEST_FILE_PER_MODULE = [
+  "alerts",
+  "bot",
+  "command-engine",
+  "dataset",
+  "delivery",
+  "desk",
+  "monitoring",
+  "reply",
+  "store",
+  "subscriptions",
+  "time",
+];
+
+describe("test files in the folders named after modules", () => {
+  it("name every test file of those folders after a module: scenarios go to test/e2e/", () => {
+    const tests = ONE_TEST_FILE_PER_MODULE.flatMap((folder) => files(join("test", folder)));
+    const orphans = tests.filter(
+      (t) => !existsSync(join("src", relative("test", t)).replace(/\.test\.ts$/, ".ts")),
+    );
+    expect(orphans).toEqual([]);
+  });
+});
+
+describe("every command", () => {
+  it("has a spec file in test/commands", () => {
+    for (const c of registry.list) {
+      expect(existsSync(join(repoRoot, "test/commands", `${c.name}.test.ts`)), `/${c.name}`).toBe(true);
+    }
   });
 });

@@ -1,6 +1,8 @@
 /** Text from the data and from people, made safe to put in a message on any platform. */
 import { describe, expect, it } from "vitest";
+import { parseStoryText } from "../../src/dataset/load.js";
 import { describeUnsafe, findUnsafe, isolateBidi, mentionBreaker } from "../../src/dataset/text-safety.js";
+import { shippedStory } from "../support/index.js";
 
 const FSI = "\u2068";
 const PDI = "\u2069";
@@ -74,5 +76,16 @@ describe("isolateBidi across lines", () => {
     expect(isolateBidi(`plain\n${RLO}one\r\ntwo${PDF}`)).toBe(
       `plain\n${FSI}${RLO}one${PDF}${PDI}\r\n${FSI}two${PDI}`,
     );
+  });
+});
+
+describe("text loaded from a story file", () => {
+  it("loads text with a right-to-left override isolated, so a reply's own words around it keep their order", () => {
+    const story = shippedStory();
+    story.events[0].title = "\u202eevil title";
+    const parsed = parseStoryText("story.json", JSON.stringify(story));
+    expect(parsed.errors).toEqual([]);
+    expect(parsed.data?.events[0]?.title).toBe("\u2068\u202eevil title\u202c\u2069");
+    expect(parsed.data?.events[1]?.title).toBe(story.events[1].title);
   });
 });

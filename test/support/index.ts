@@ -12,6 +12,8 @@
 
 // Alert delivery: a recording sender and makeScheduler() around it.
 export * from "./alerts.js";
+// The shipped story broken on purpose, and what the loader reports.
+export * from "./broken-story.js";
 // A headless Chromium: the system's, else the npm package's.
 export * from "./browser.js";
 // A channel's commands on a store of its own.
@@ -42,6 +44,8 @@ export * from "./standins/discord-channels.js";
 export * from "./standins/slack.js";
 export * from "./standins/slack-channels.js";
 export * from "./standins/slack-socket.js";
+// The Store contract, section by section.
+export * from "./store-contract.js";
 // The shipped story, its clocks, and commands run on it.
 export * from "./story.js";
 // A deploy unit's settings, and its ExecStart run as systemd would.

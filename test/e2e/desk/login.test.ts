@@ -5,8 +5,8 @@
  */
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type DeskRig, PASSWORD, startDeskRig, USER } from "../support/harness/desk.js";
-import { launchBrowser } from "../support/index.js";
+import { type DeskRig, PASSWORD, startDeskRig, USER } from "../../support/harness/desk.js";
+import { launchBrowser } from "../../support/index.js";
 
 let rig: DeskRig;
 let browser: Browser;

@@ -4,9 +4,9 @@
  */
 import parsePrometheusTextFormat from "parse-prometheus-text-format";
 import { afterEach, describe, expect, it } from "vitest";
-import { registry } from "../../commands/index.js";
-import { createPrometheusMetrics } from "../../src/monitoring/prometheus.js";
-import { type SlackHarness, startSlackHarness } from "../support/harness/slack.js";
+import { registry } from "../../../commands/index.js";
+import { createPrometheusMetrics } from "../../../src/monitoring/prometheus.js";
+import { type SlackHarness, startSlackHarness } from "../../support/harness/slack.js";
 
 let bot: SlackHarness | undefined;
 afterEach(async () => {

@@ -1,7 +1,7 @@
 /**
- * The desk refuses what it must: every page and action without a session, every write without the
- * session's CSRF token, ids that are not the dataset's, and a guesser's log-ins (slowed down without
- * locking the right password out); it escapes every text of the data and sends strict security headers.
+ * The desk as the server puts it together refuses what it must: every page and action without a
+ * session, every write without the session's CSRF token, ids that are not the dataset's; it escapes
+ * every text of the data and sends strict security headers. (A guesser's log-ins: login.test.ts.)
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type DeskRig, logIn, startDeskRig, USER } from "../support/harness/desk.js";
@@ -133,31 +133,5 @@ describe("with a session", () => {
     expect(cookie).toMatch(/HttpOnly/i);
     expect(cookie).toMatch(/SameSite=Strict/i);
     expect(cookie).toMatch(/Path=\/desk/);
-  });
-});
-
-describe("bad log-ins", () => {
-  const attempt = (user: string, password: string, headers: Record<string, string> = {}) =>
-    fetch(`${rig.url}/desk/login`, {
-      method: "POST",
-      headers,
-      body: new URLSearchParams({ user, password }),
-      redirect: "manual",
-    });
-
-  it("are slowed down after three in a row for that account from that address, not for anyone else", async () => {
-    for (let i = 0; i < 4; i++) expect((await attempt(USER, "nope")).status).toBe(401);
-    const slowed = await attempt(USER, "correct horse battery staple");
-    expect(slowed.status).toBe(429);
-    expect(Number(slowed.headers.get("retry-after"))).toBe(1);
-    // Another account from the same address is not slowed down.
-    expect((await attempt("mallory", "nope")).status).toBe(401);
-    // Nor does an X-Forwarded-For the desk does not trust get around the wait.
-    expect((await attempt(USER, "nope", { "x-forwarded-for": "203.0.113.77" })).status).toBe(429);
-    // Once the wait is over, the right password gets in.
-    rig.clock.advance(1_000);
-    const right = await attempt(USER, "correct horse battery staple");
-    expect(right.status).toBe(303);
-    expect(right.headers.get("location")).toBe("/desk");
   });
 });

@@ -5,15 +5,15 @@
  * notice channels will get, correct a value (of the figure picked) and see the correction reach a
  * Discord and a Slack channel once, see a save confirmed, switch stories with the keyboard, and be
  * refused a source address that is not http: or https:. Every entry that states something carries its
- * evidence (evidence-browser.test.ts tests that field; conflict-browser.test.ts a save over a file
+ * evidence (evidence.test.ts tests that field; conflict.test.ts a save over a file
  * changed on disk).
  */
 import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { markerFor } from "../../src/delivery/marker.js";
-import { chooseFigure, fillForm, LABELS, newDeskPage, optionsOf, QUOTES } from "../support/browser.js";
+import { markerFor } from "../../../src/delivery/marker.js";
+import { chooseFigure, fillForm, LABELS, newDeskPage, optionsOf, QUOTES } from "../../support/browser.js";
 import {
   type DeskRig,
   DISCORD_CHANNEL,
@@ -21,8 +21,8 @@ import {
   SLACK_CHANNEL,
   startDeskRig,
   USER,
-} from "../support/harness/desk.js";
-import { launchBrowser, otherStory, repoRoot } from "../support/index.js";
+} from "../../support/harness/desk.js";
+import { launchBrowser, otherStory, repoRoot } from "../../support/index.js";
 
 let rig: DeskRig;
 let browser: Browser;

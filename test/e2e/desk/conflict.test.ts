@@ -15,8 +15,8 @@ import {
   newDeskPage,
   optionsOf,
   QUOTES,
-} from "../support/browser.js";
-import { type DeskRig, PASSWORD, startDeskRig, USER } from "../support/harness/desk.js";
+} from "../../support/browser.js";
+import { type DeskRig, PASSWORD, startDeskRig, USER } from "../../support/harness/desk.js";
 
 let rig: DeskRig;
 let browser: Browser;

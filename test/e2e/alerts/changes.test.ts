@@ -6,13 +6,13 @@
 import { writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { runCommand } from "../../src/command-engine/run.js";
-import { LiveDataset } from "../../src/dataset/live.js";
-import { markerFor } from "../../src/delivery/marker.js";
-import { renderText } from "../../src/platforms/console/text.js";
-import { SqliteStore } from "../../src/store/sqlite.js";
-import type { Store } from "../../src/store/store.js";
-import { ManualClock } from "../../src/time/clock.js";
+import { runCommand } from "../../../src/command-engine/run.js";
+import { LiveDataset } from "../../../src/dataset/live.js";
+import { markerFor } from "../../../src/delivery/marker.js";
+import { renderText } from "../../../src/platforms/console/text.js";
+import { SqliteStore } from "../../../src/store/sqlite.js";
+import type { Store } from "../../../src/store/store.js";
+import { ManualClock } from "../../../src/time/clock.js";
 import {
   contextAt,
   makeScheduler,
@@ -24,7 +24,7 @@ import {
   truceDataset,
   truceStory,
   withEvidence,
-} from "../support/index.js";
+} from "../../support/index.js";
 
 const OLD_1D = "truce:handover:1d";
 const OLD_0D = "truce:handover:0d";

@@ -6,13 +6,13 @@
  * state they share (the watermark, the news known and pending) never loses a change.
  */
 import { afterAll, afterEach, beforeEach, describe, expect, it } from "vitest";
-import { STATE } from "../../src/alerts/scheduler-state.js";
-import type { Dataset } from "../../src/dataset/dataset.js";
-import { markerFor } from "../../src/delivery/marker.js";
-import type { Failure, Sender, SentMessage } from "../../src/delivery/sender.js";
-import type { Reply } from "../../src/reply/reply.js";
-import type { PostgresStore } from "../../src/store/postgres.js";
-import { type Clock, ManualClock, shiftedClock } from "../../src/time/clock.js";
+import { STATE } from "../../../src/alerts/scheduler-state.js";
+import type { Dataset } from "../../../src/dataset/dataset.js";
+import { markerFor } from "../../../src/delivery/marker.js";
+import type { Failure, Sender, SentMessage } from "../../../src/delivery/sender.js";
+import type { Reply } from "../../../src/reply/reply.js";
+import type { PostgresStore } from "../../../src/store/postgres.js";
+import { type Clock, ManualClock, shiftedClock } from "../../../src/time/clock.js";
 import {
   datasetOf,
   makeScheduler,
@@ -21,7 +21,7 @@ import {
   TestSchemas,
   truceDataset,
   truceStory,
-} from "../support/index.js";
+} from "../../support/index.js";
 
 const DUE_AT_0900 = ["gaza-2025:phase-one-end:1d", "gaza-2025:philadelphi-withdrawal-start:1d"];
 const CHANNELS = Array.from({ length: 60 }, (_, i) => String(500 + i));

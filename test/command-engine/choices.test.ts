@@ -1,10 +1,20 @@
 /**
  * Each command suggests the values of its own options that come from the data (its definition's
  * `suggest`, beside its options and handler); the core narrows them to what was typed, and the
- * platforms only fit them to their pickers.
+ * platforms only fit them to their pickers. A value too long for a platform's button or picker stands
+ * in as a short key, resolved back to the value among those the command suggests.
  */
 import { describe, expect, it } from "vitest";
-import { DATA_OPTIONS, matching, optionValues, suggestions } from "../../src/command-engine/choices.js";
+import {
+  DATA_OPTIONS,
+  KEY_LENGTH,
+  matching,
+  optionValues,
+  resolveKeys,
+  shortKey,
+  storyOf,
+  suggestions,
+} from "../../src/command-engine/choices.js";
 import { optionSpecs, parseOptions } from "../../src/command-engine/options.js";
 import { runCommand } from "../../src/command-engine/run.js";
 import { contextAt, DURING, registry, shippedStory, truceDataset } from "../support/index.js";
@@ -113,5 +123,55 @@ describe("suggestions at an instant", () => {
     expect(tags).toContain("phase-one");
     expect(tags).not.toContain("board-of-peace");
     expect(runCommand(registry, "timeline", { tag: "board-of-peace" }, context).code).toBe("unknown-value");
+  });
+});
+
+describe("short keys", () => {
+  it("stand for a value as _ and 12 hex digits, the same every time", () => {
+    const key = shortKey("a tag far too long to fit in a button's custom id");
+    expect(key).toMatch(/^_[0-9a-f]{12}$/);
+    expect(key).toHaveLength(KEY_LENGTH);
+    expect(shortKey("a tag far too long to fit in a button's custom id")).toBe(key);
+  });
+
+  it("are resolved to the value they stand for among the command's suggestions, the story first", () => {
+    const timeline = registry.get("timeline");
+    if (!timeline) throw new Error("no /timeline");
+    const tag = optionValues(timeline, "tag", {}, context)[0]?.value ?? "";
+    const resolved = resolveKeys(
+      timeline,
+      { story: shortKey("gaza-2025"), tag: shortKey(tag), page: 2 },
+      context,
+    );
+    expect(resolved).toEqual({ ok: true, raw: { story: "gaza-2025", tag, page: 2 } });
+  });
+
+  it("leave options that are not keys as they are", () => {
+    const timeline = registry.get("timeline");
+    if (!timeline) throw new Error("no /timeline");
+    const raw = { tag: "talks" };
+    expect(resolveKeys(timeline, raw, context)).toEqual({ ok: true, raw });
+  });
+
+  it("name the option whose value is no longer in the data", () => {
+    const timeline = registry.get("timeline");
+    if (!timeline) throw new Error("no /timeline");
+    expect(resolveKeys(timeline, { tag: shortKey("a tag removed since") }, context)).toEqual({
+      ok: false,
+      option: "tag",
+      message: "Option `tag` stands for a value that is no longer in the data. Run the command again.",
+    });
+  });
+});
+
+describe("the story an option's values come from", () => {
+  it("is the one named, by id or by key, else the default story", () => {
+    const gaza = shippedStory();
+    gaza.story.default = false;
+    const dataset = truceDataset(gaza);
+    expect(storyOf(dataset, "gaza-2025").story.id).toBe("gaza-2025");
+    expect(storyOf(dataset, shortKey("gaza-2025")).story.id).toBe("gaza-2025");
+    expect(storyOf(dataset, undefined).story.id).toBe("truce");
+    expect(storyOf(dataset, "no-such-story").story.id).toBe("truce");
   });
 });
