@@ -21,7 +21,7 @@ export interface Choice {
 
 /**
  * The options whose values name something in the data: a command that has one suggests its values
- * (test/commands/suggest.test.ts checks), and a button may carry one as its short key.
+ * (test/command-engine/choices.test.ts checks), and a button may carry one as its short key.
  */
 export const DATA_OPTIONS: ReadonlySet<string> = new Set<DataOption>([
   "tag",
