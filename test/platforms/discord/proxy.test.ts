@@ -79,12 +79,14 @@ describe("the Discord proxy", () => {
     expect(logText()).not.toContain(TOKEN);
   });
 
-  it("answers 502 when Discord cannot be reached, rather than an empty success", async () => {
+  it("answers a gateway error when Discord cannot be reached, rather than an empty success", async () => {
     const { proxy } = await start(50, `http://127.0.0.1:${await freePort()}/api`);
     const answer = await fetch(`${proxy.url}/v10/gateway/bot`, {
       headers: { authorization: `Bot ${TOKEN}` },
     });
-    expect(answer.status).toBe(502);
+    // 502 when the connection is refused; 504 when an attempt times out first (a machine under
+    // load): both are errors the bot's REST client retries.
+    expect([502, 504]).toContain(answer.status);
   });
 
   it("answers /healthz itself", async () => {
