@@ -4,7 +4,7 @@
  * (written only when the whole story validates and the file has not changed since the form was opened).
  */
 import { resolve } from "node:path";
-import type { Context, Hono } from "hono";
+import { type Context, Hono } from "hono";
 import { html } from "hono/html";
 import { registry } from "../../commands/index.js";
 import { runCommand } from "../command-engine/run.js";
@@ -32,8 +32,10 @@ import type { Html } from "./pages.js";
 import { replyPreviews } from "./preview.js";
 import { rememberSaved } from "./saved-banner.js";
 
-export function editRoutes(app: Hono<Env>, options: DeskOptions, page: PageRenderer): void {
+/** The edit forms and their check and save, as routes the desk mounts (`app.route`). */
+export function editRoutes(options: DeskOptions, page: PageRenderer): Hono<Env> {
   const { data } = options;
+  const app = new Hono<Env>();
 
   app.get("/desk/stories/:id/edit/:form", async (c) => {
     const story = storyOf(data.dataset, c);
@@ -71,6 +73,7 @@ export function editRoutes(app: Hono<Env>, options: DeskOptions, page: PageRende
     }
     return save(c, options, story, name, edit);
   });
+  return app;
 }
 
 /** An edit read from a form and applied to the file's text, with the dataset it would make. */

@@ -2,7 +2,7 @@
  * The desk's review routes: the list of stories, a story as of any instant (with its upcoming alerts
  * and last deliveries), every reply previewed on every platform, and the edit record.
  */
-import type { Context, Hono } from "hono";
+import { type Context, Hono } from "hono";
 import { html } from "hono/html";
 import { registry } from "../../commands/index.js";
 import { dueAlerts } from "../alerts/recipients.js";
@@ -28,13 +28,16 @@ interface Review extends Pick<DeskOptions, "data" | "store" | "clock"> {
   files: FileChecks;
 }
 
-export function reviewRoutes(app: Hono<Env>, options: DeskOptions, page: PageRenderer): void {
+/** The review pages, as routes the desk mounts (`app.route`). */
+export function reviewRoutes(options: DeskOptions, page: PageRenderer): Hono<Env> {
   const { data, store, clock } = options;
   const desk: Review = { data, store, clock, options, page, files: new FileChecks() };
+  const app = new Hono<Env>();
   app.get("/desk/", (c) => storiesPage(desk, c));
   app.get("/desk/stories/:id", (c) => reviewPage(desk, c));
   app.get("/desk/stories/:id/preview", (c) => previewPage(desk, c));
   app.get("/desk/stories/:id/record", (c) => recordPage(desk, c));
+  return app;
 }
 
 /** The list of stories, with the errors of each file on disk. */

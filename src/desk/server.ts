@@ -64,10 +64,13 @@ export function createDesk(options: DeskOptions): Hono<Env> {
   });
 
   const page = pageRenderer(() => data.dataset);
-  switcherRoute(app, () => data.dataset, page);
-
-  reviewRoutes(app, options, page);
-  editRoutes(app, options, page);
+  // Behind the session check above: the story switcher, the review pages, the edit forms.
+  app.route(
+    "/",
+    switcherRoute(() => data.dataset, page),
+  );
+  app.route("/", reviewRoutes(options, page));
+  app.route("/", editRoutes(options, page));
   return app;
 }
 

@@ -3,7 +3,7 @@
  * button, no script, so it works with a keyboard alone), which opens the same view (review, preview,
  * record or a form) of the story chosen. Only ids of the loaded dataset are ever opened.
  */
-import type { Context, Hono } from "hono";
+import { type Context, Hono } from "hono";
 import { html } from "hono/html";
 import type { Dataset } from "../dataset/dataset.js";
 import type { Env, PageRenderer } from "./context.js";
@@ -44,7 +44,8 @@ export function storySwitcher(dataset: Dataset, c: Context<Env>): Html {
 }
 
 /** GET /desk/switch?story=…&view=…: the same view of the story chosen. */
-export function switcherRoute(app: Hono<Env>, dataset: () => Dataset, page: PageRenderer): void {
+export function switcherRoute(dataset: () => Dataset, page: PageRenderer): Hono<Env> {
+  const app = new Hono<Env>();
   app.get("/desk/switch", (c) => {
     const id = c.req.query("story") ?? "";
     if (id === "") return c.redirect("/desk/", 303);
@@ -56,4 +57,5 @@ export function switcherRoute(app: Hono<Env>, dataset: () => Dataset, page: Page
     const query = keepsAt ? `?at=${encodeURIComponent(at)}` : "";
     return c.redirect(`/desk/stories/${encodeURIComponent(story.story.id)}${view}${query}`, 303);
   });
+  return app;
 }

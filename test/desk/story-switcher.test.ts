@@ -16,10 +16,12 @@ const dataset = truceDataset(gaza);
 function app() {
   const a = new Hono<Env>();
   a.get("/desk/*", (c, next) => (c.req.path === "/desk/switch" ? next() : c.html(storySwitcher(dataset, c))));
-  switcherRoute(
-    a,
-    () => dataset,
-    (c, _title, body, status = 200) => c.html(body, status),
+  a.route(
+    "/",
+    switcherRoute(
+      () => dataset,
+      (c, _title, body, status = 200) => c.html(body, status),
+    ),
   );
   return a;
 }
