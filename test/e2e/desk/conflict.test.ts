@@ -5,33 +5,22 @@
  * a value picked to correct is picked again.
  */
 import { readFileSync, writeFileSync } from "node:fs";
-import type { Browser, Page } from "playwright-core";
+import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import {
-  fillForm,
-  LABELS,
-  launchBrowser,
-  logInInBrowser,
-  newDeskPage,
-  optionsOf,
-  QUOTES,
-} from "../../support/browser.js";
-import { type DeskRig, PASSWORD, startDeskRig, USER } from "../../support/harness/desk.js";
+import { fillForm, LABELS, optionsOf, QUOTES } from "../../support/browser.js";
+import { type DeskInBrowser, type DeskRig, deskInBrowser } from "../../support/harness/desk.js";
 
+let desk: DeskInBrowser;
 let rig: DeskRig;
-let browser: Browser;
 let page: Page;
 
 beforeAll(async () => {
-  rig = await startDeskRig({ at: "2025-03-02T08:00:00Z" });
-  browser = await launchBrowser();
-  page = await newDeskPage(browser);
-  await logInInBrowser(page, rig.url, USER, PASSWORD);
+  desk = await deskInBrowser({ at: "2025-03-02T08:00:00Z" });
+  ({ rig, page } = desk);
 }, 60_000);
 
 afterAll(async () => {
-  await browser?.close();
-  await rig?.close();
+  await desk?.close();
 });
 
 const { corrects: CORRECTS, evidence: EVIDENCE } = LABELS;

@@ -5,6 +5,7 @@
  */
 import { writeFileSync } from "node:fs";
 import { join } from "node:path";
+import type { Page } from "playwright-core";
 import type { Scheduler } from "../../../src/alerts/scheduler.js";
 import { defaultSettings } from "../../../src/config.js";
 import { LiveDataset } from "../../../src/dataset/live.js";
@@ -16,6 +17,7 @@ import { SlackSender } from "../../../src/platforms/slack/slack-sender.js";
 import { SqliteStore } from "../../../src/store/sqlite.js";
 import { ManualClock } from "../../../src/time/clock.js";
 import { makeScheduler } from "../alerts.js";
+import { launchBrowser, logInInBrowser, newDeskPage } from "../browser.js";
 import { tempDir } from "../files.js";
 import { silentLog } from "../log.js";
 import {
@@ -138,4 +140,28 @@ export async function logIn(url: string, password = PASSWORD): Promise<{ cookie:
   const page = await (await fetch(`${url}/desk/`, { headers: { cookie } })).text();
   const csrf = /name="_csrf" value="([^"]+)"/.exec(page)?.[1] ?? "";
   return { cookie, csrf };
+}
+
+/** A desk rig with a curator logged in through a headless Chromium (see ../browser.ts). */
+export interface DeskInBrowser {
+  rig: DeskRig;
+  page: Page;
+  close(): Promise<void>;
+}
+
+export async function deskInBrowser(
+  options: Parameters<typeof startDeskRig>[0] = {},
+): Promise<DeskInBrowser> {
+  const rig = await startDeskRig(options);
+  const browser = await launchBrowser();
+  const page = await newDeskPage(browser);
+  await logInInBrowser(page, rig.url, USER, PASSWORD);
+  return {
+    rig,
+    page,
+    async close() {
+      await browser.close();
+      await rig.close();
+    },
+  };
 }
