@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { type Block, renderSlack } from "../../../src/platforms/slack/blocks.js";
 import { SLACK_LIMITS } from "../../../src/platforms/slack/limits.js";
 import type { Reply, ReplyButton, ReplyField, Rich } from "../../../src/reply/reply.js";
-import { registry, shippedCore } from "../../support/index.js";
+import { mrkdwnTokensWhole, registry, shippedCore } from "../../support/index.js";
 
 const footer = {
   sources: [
@@ -29,21 +29,6 @@ type AnyBlock = Block & {
 
 function blocks(reply: Reply): AnyBlock[] {
   return renderSlack(reply).blocks as AnyBlock[];
-}
-
-/** Every `<…>` token of a mrkdwn text is whole: each `<` is closed by a `>` before the next `<`. */
-function tokensWhole(mrkdwn: string): boolean {
-  let open = false;
-  for (const ch of mrkdwn) {
-    if (ch === "<") {
-      if (open) return false;
-      open = true;
-    } else if (ch === ">") {
-      if (!open) return false;
-      open = false;
-    }
-  }
-  return !open;
 }
 
 const instant = new Date("2025-03-01T08:30:00Z");
@@ -213,7 +198,7 @@ describe("renderSlack within Block Kit's limits", () => {
     expect(context?.elements?.length).toBeLessThanOrEqual(SLACK_LIMITS.contextElements);
     for (const e of context?.elements ?? []) {
       expect((e.text as string).length).toBeLessThanOrEqual(SLACK_LIMITS.contextText);
-      expect(tokensWhole(e.text as string)).toBe(true);
+      expect(mrkdwnTokensWhole(e.text as string)).toBe(true);
     }
   });
 

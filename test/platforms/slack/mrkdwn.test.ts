@@ -1,21 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { fitMrkdwn, segments, toMrkdwn } from "../../../src/platforms/slack/mrkdwn.js";
 import type { Rich } from "../../../src/reply/reply.js";
-
-/** Every `<…>` token of a mrkdwn text is whole: each `<` is closed by a `>` before the next `<`. */
-function tokensWhole(mrkdwn: string): boolean {
-  let open = false;
-  for (const ch of mrkdwn) {
-    if (ch === "<") {
-      if (open) return false;
-      open = true;
-    } else if (ch === ">") {
-      if (!open) return false;
-      open = false;
-    }
-  }
-  return !open;
-}
+import { mrkdwnTokensWhole } from "../../support/index.js";
 
 const instant = new Date("2025-03-01T08:30:00Z");
 const unix = instant.getTime() / 1000;
@@ -60,7 +46,7 @@ describe("slack mrkdwn", () => {
     for (let limit = 1; limit <= whole.length; limit += 1) {
       const cut = fitMrkdwn(segments(rich), limit);
       expect(cut.length).toBeLessThanOrEqual(limit);
-      expect(tokensWhole(cut)).toBe(true);
+      expect(mrkdwnTokensWhole(cut)).toBe(true);
       expect(cut).not.toMatch(/&(?!amp;|lt;|gt;)/);
       expect((cut.match(/\*/g) ?? []).length % 2).toBe(0);
       if (limit < whole.length) expect(cut.endsWith("…") || cut.endsWith("…*")).toBe(true);
