@@ -2,22 +2,7 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import {
-  ARTICLE_KNOWN,
-  runCli as cli,
-  DURING,
-  shippedDataDir,
-  shippedStory,
-  writeStoryFolder,
-} from "../support/index.js";
-
-/** A folder holding the shipped story with two errors. */
-function brokenCopy(): string {
-  const story = shippedStory();
-  story.figures[1].values[0].attribution = "";
-  story.deadlines[0].due = "2025-02-30";
-  return writeStoryFolder({ "story.json": JSON.stringify(story) });
-}
+import { ARTICLE_KNOWN, brokenShippedCopy, runCli as cli, DURING, shippedDataDir } from "../support/index.js";
 
 describe("ceasefire-bot CLI", () => {
   it("prints its usage for --help", () => {
@@ -135,7 +120,7 @@ describe("ceasefire-bot CLI", () => {
 
   describe("validate", () => {
     it("reads --data and DATA_PATH", () => {
-      const dir = brokenCopy();
+      const dir = brokenShippedCopy();
       expect(cli(["ask", "/phase", "--data", dir]).code).toBe(1);
       expect(cli(["ask", "/phase"], { env: { DATA_PATH: dir } }).code).toBe(1);
       expect(cli(["ask", "/phase"], { env: { DATA_PATH: dir } }).err).toContain("deadlines[0].due");

@@ -4,24 +4,16 @@
  */
 import { describe, expect, it } from "vitest";
 import {
+  brokenShippedCopy,
   runCli as cli,
   FIGURE_SENTENCE,
   reported,
   SOURCE_HEADER,
-  shippedStory,
   smallStory,
   sourcedFigure,
   tempDir,
   writeStoryFolder,
 } from "../support/index.js";
-
-/** A folder holding the shipped story with two errors. */
-function brokenCopy(): string {
-  const story = shippedStory();
-  story.figures[1].values[0].attribution = "";
-  story.deadlines[0].due = "2025-02-30";
-  return writeStoryFolder({ "story.json": JSON.stringify(story) });
-}
 
 describe("ceasefire-bot validate", () => {
   it("accepts the shipped data", () => {
@@ -31,7 +23,7 @@ describe("ceasefire-bot validate", () => {
   });
 
   it("exits 1 listing every error with its file and path", () => {
-    const dir = brokenCopy();
+    const dir = brokenShippedCopy();
     const r = cli(["validate", dir]);
     expect(r.code).toBe(1);
     expect(r.err).toContain("story.json: figures[1].values[0].attribution: Too small");

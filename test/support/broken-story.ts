@@ -31,3 +31,11 @@ export async function loadBroken(breakIt: (story: RawStory) => void): Promise<st
 export function escapeRegExp(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 }
+
+/** A folder holding the shipped story with two errors. */
+export function brokenShippedCopy(): string {
+  const story = shippedStory();
+  story.figures[1].values[0].attribution = "";
+  story.deadlines[0].due = "2025-02-30";
+  return writeStoryFolder({ "story.json": JSON.stringify(story) });
+}
