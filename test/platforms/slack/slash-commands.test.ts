@@ -1,25 +1,10 @@
-/**
- * Slack's slash commands: one per bot command and the umbrella `/ceasefire <command>`, answered in the
- * ack itself within Slack's 3 seconds, or when slow acked empty and sent through the response_url;
- * while stopping, told to come back. Runs a Bolt App in HTTP mode against a stand-in Slack.
- */
-import { LogLevel } from "@slack/bolt";
 import { afterEach, describe, expect, it } from "vitest";
 import { InFlight } from "../../../src/bot/in-flight.js";
 import { noMetrics } from "../../../src/monitoring/metrics.js";
-import { connectSlack, EVENTS_PATH } from "../../../src/platforms/slack/connection.js";
-import { boltLogger } from "../../../src/platforms/slack/logger.js";
 import { listenToCommands } from "../../../src/platforms/slack/slash-commands.js";
-import {
-  captureLog,
-  freePort,
-  postSigned,
-  StandInSlack,
-  shippedCoreWithStore,
-  slashCommandBody,
-} from "../../support/index.js";
+import { boltOnStandIn, SIGNING_SECRET } from "../../support/harness/slack.js";
+import { captureLog, postSigned, shippedCoreWithStore, slashCommandBody } from "../../support/index.js";
 
-const SECRET = "signing-secret";
 const stops: (() => Promise<unknown> | unknown)[] = [];
 afterEach(async () => {
   for (const stop of stops.splice(0).reverse()) await stop();
@@ -28,27 +13,15 @@ afterEach(async () => {
 async function slackApp(
   options: { umbrella?: string; adminUsers?: string[]; deferAfterMs?: number; inFlight?: InFlight } = {},
 ) {
-  const slack = await StandInSlack.start();
-  stops.push(() => slack.stop());
   const { log, lines } = captureLog();
+  const bolt = await boltOnStandIn(log);
+  stops.push(() => bolt.stop());
+  const { slack, app } = bolt;
   const { core, data, store } = await shippedCoreWithStore({ log });
   stops.push(
     () => data.close(),
     () => store.close(),
   );
-  const port = await freePort();
-  const { app } = connectSlack({
-    botToken: slack.botToken,
-    signingSecret: SECRET,
-    appToken: undefined,
-    apiUrl: slack.apiUrl,
-    port,
-    routes: undefined,
-    logger: boltLogger(log, []),
-    logLevel: LogLevel.ERROR,
-    log,
-    accepting: () => true,
-  });
   let deferred = 0;
   listenToCommands(app, {
     core,
@@ -59,13 +32,11 @@ async function slackApp(
     metrics: { ...noMetrics, answerDeferred: () => void deferred++ },
     inFlight: options.inFlight ?? new InFlight(),
   });
-  await app.init();
-  await app.start({ port, host: "127.0.0.1" });
-  stops.push(() => app.stop());
+  await bolt.start();
   const type = (command: string, text = "", user?: string) =>
-    postSigned(`http://127.0.0.1:${port}${EVENTS_PATH}`, {
+    postSigned(bolt.eventsUrl, {
       body: slashCommandBody(command, text, slack.responseUrl(), user),
-      secret: SECRET,
+      secret: SIGNING_SECRET,
     });
   return { slack, type, lines, deferred: () => deferred };
 }

@@ -2,12 +2,17 @@
  * The bot in HTTP mode against the Slack stand-in: the real dataset, the real commands and core at a
  * fixed clock, the real Bolt App on 127.0.0.1, and every log line captured (to check for secrets).
  */
+import { type App, LogLevel } from "@slack/bolt";
+import type { Logger } from "pino";
 import type { BotCore } from "../../../src/bot/core.js";
 import type { Metrics } from "../../../src/monitoring/metrics.js";
 import { createSlackAdapter, EVENTS_PATH, type SlackAdapter } from "../../../src/platforms/slack/adapter.js";
+import { connectSlack } from "../../../src/platforms/slack/connection.js";
+import { boltLogger } from "../../../src/platforms/slack/logger.js";
 import type { SqliteStore } from "../../../src/store/sqlite.js";
 import { shippedCoreWithStore } from "../core.js";
 import { captureLog } from "../log.js";
+import { freePort } from "../processes.js";
 import {
   type BotResponse,
   buttonClickBody,
@@ -116,4 +121,46 @@ export function blockText(message: Record<string, unknown> | undefined): string 
   };
   walk(message?.blocks);
   return out.join("\n");
+}
+
+/**
+ * A bare Bolt App in HTTP mode, connected as the bot connects it, against a stand-in Slack: for the
+ * specs of one stage of the Slack platform (slash commands, buttons), which add their listeners and
+ * then `start()` it. `stop()` stops the app and the stand-in.
+ */
+export async function boltOnStandIn(log: Logger): Promise<{
+  slack: StandInSlack;
+  app: App;
+  /** Where signed requests go. */
+  eventsUrl: string;
+  start(): Promise<void>;
+  stop(): Promise<void>;
+}> {
+  const slack = await StandInSlack.start();
+  const port = await freePort();
+  const { app } = connectSlack({
+    botToken: slack.botToken,
+    signingSecret: SIGNING_SECRET,
+    appToken: undefined,
+    apiUrl: slack.apiUrl,
+    port,
+    routes: undefined,
+    logger: boltLogger(log, []),
+    logLevel: LogLevel.ERROR,
+    log,
+    accepting: () => true,
+  });
+  return {
+    slack,
+    app,
+    eventsUrl: `http://127.0.0.1:${port}${EVENTS_PATH}`,
+    async start() {
+      await app.init();
+      await app.start({ port, host: "127.0.0.1" });
+    },
+    async stop() {
+      await app.stop().catch(() => {});
+      await slack.stop();
+    },
+  };
 }
