@@ -91,7 +91,9 @@ describe("ceasefire-bot CLI", () => {
     it("reads right day by day over the whole brought-forward Gaza story (reviewed by hand once)", async () => {
       const r = cli(["replay", "--from", "2025-01-01T00:00:00Z", "--to", "2026-02-01T00:00:00Z", "--json"]);
       expect(r.code).toBe(0);
-      await expect(r.out).toMatchFileSnapshot("__snapshots__/replay-gaza-2025.jsonl");
+      // data/ holds other stories too; the snapshot is the Gaza story's reminders alone.
+      const gaza = r.out.split("\n").filter((l) => l === "" || JSON.parse(l).story === "gaza-2025");
+      await expect(gaza.join("\n")).toMatchFileSnapshot("__snapshots__/replay-gaza-2025.jsonl");
     });
 
     it("prints every alert in the window as JSON lines, in time order", () => {

@@ -26,8 +26,8 @@ describe("loading the shipped data", () => {
     const result = await loadDataset(shippedDataDir);
     expect(lines(result)).toEqual([]);
     if (!result.ok) return;
-    expect(result.files).toEqual([shippedStoryPath]);
-    expect(result.dataset.stories.map((s) => s.story.id)).toEqual(["gaza-2025"]);
+    expect(result.files).toEqual([shippedStoryPath, join(shippedDataDir, "lebanon-2024.json")]);
+    expect(result.dataset.stories.map((s) => s.story.id)).toEqual(["gaza-2025", "lebanon-2024"]);
     expect(result.dataset.defaultStory.story.id).toBe("gaza-2025");
   });
 
