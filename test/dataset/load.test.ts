@@ -22,12 +22,12 @@ import {
 } from "../support/index.js";
 
 describe("loading the shipped data", () => {
-  it("loads data/ with no errors", async () => {
+  it("loads data/ with no errors: the Gaza story, the default, and the India-Pakistan story", async () => {
     const result = await loadDataset(shippedDataDir);
     expect(lines(result)).toEqual([]);
     if (!result.ok) return;
-    expect(result.files).toEqual([shippedStoryPath]);
-    expect(result.dataset.stories.map((s) => s.story.id)).toEqual(["gaza-2025"]);
+    expect(result.files).toEqual([shippedStoryPath, join(shippedDataDir, "india-pakistan-2025.json")]);
+    expect(result.dataset.stories.map((s) => s.story.id)).toEqual(["gaza-2025", "india-pakistan-2025"]);
     expect(result.dataset.defaultStory.story.id).toBe("gaza-2025");
   });
 
