@@ -22,12 +22,20 @@ import {
 } from "../support/index.js";
 
 describe("loading the shipped data", () => {
-  it("loads data/ with no errors", async () => {
+  it("loads data/ with no errors: the Gaza story, the default, and the India-Pakistan story", async () => {
     const result = await loadDataset(shippedDataDir);
     expect(lines(result)).toEqual([]);
     if (!result.ok) return;
-    expect(result.files).toEqual([shippedStoryPath, join(shippedDataDir, "lebanon-2024.json")]);
-    expect(result.dataset.stories.map((s) => s.story.id)).toEqual(["gaza-2025", "lebanon-2024"]);
+    expect(result.files).toEqual([
+      shippedStoryPath,
+      join(shippedDataDir, "india-pakistan-2025.json"),
+      join(shippedDataDir, "lebanon-2024.json"),
+    ]);
+    expect(result.dataset.stories.map((s) => s.story.id)).toEqual([
+      "gaza-2025",
+      "india-pakistan-2025",
+      "lebanon-2024",
+    ]);
     expect(result.dataset.defaultStory.story.id).toBe("gaza-2025");
   });
 

@@ -107,7 +107,12 @@ describe("discord subscriptions", () => {
       { name: "story", type: ApplicationCommandOptionType.String, value: "", focused: true },
     ]);
     const body = (await h.discord.callbackFor(id)).body as { data?: { choices?: { value: string }[] } };
-    expect(body.data?.choices?.map((c) => c.value)).toEqual(["gaza-2025", "lebanon-2024", "all"]);
+    expect(body.data?.choices?.map((c) => c.value)).toEqual([
+      "gaza-2025",
+      "india-pakistan-2025",
+      "lebanon-2024",
+      "all",
+    ]);
   });
 
   it("unsubscribes the channel for a manager", async () => {
