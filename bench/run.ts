@@ -15,6 +15,7 @@ const SECTIONS: Record<string, () => Promise<BenchSection>> = {
   desk: async () => (await import("./desk.js")).benchDesk(),
   processes: async () => (await import("./processes.js")).benchProcesses(),
   idle: async () => (await import("./idle.js")).benchIdle(),
+  intake: async () => (await import("./intake.js")).benchIntake(),
 };
 
 const FILE = "BENCHMARKS.md";
