@@ -4,6 +4,7 @@
  * edited once released — a change is a new migration. How each dialect applies them is at the end.
  */
 import type { PostgresConnection, SqliteConnection } from "./connections.js";
+import { KINDS_MIGRATION } from "./kinds-migration.js";
 
 export interface Migration {
   version: number;
@@ -219,6 +220,7 @@ export const MIGRATIONS: readonly Migration[] = [
         CHECK (platform ~ '^[a-z][a-z0-9-]{0,31}$');
     `,
   },
+  KINDS_MIGRATION,
 ];
 
 export const LATEST_VERSION = MIGRATIONS.reduce((v, m) => Math.max(v, m.version), 0);
