@@ -1,12 +1,12 @@
 /**
- * Migration 6: a subscription may be a curators' channel (`leads`), and the ledger keeps the digests
+ * Migration 7: a subscription may be a curators' channel (`leads`), and the ledger keeps the digests
  * of new leads sent to it (`digest`). SQLite cannot change a CHECK: both tables are rebuilt with their
  * rows as they are; PostgreSQL swaps the constraints.
  */
 import type { Migration } from "./migrations.js";
 
 export const KINDS_MIGRATION: Migration = {
-  version: 6,
+  version: 7,
   name: "curators' channels (subscription kind leads) and their digests (delivery kind digest)",
   sqlite: `
     CREATE TABLE subscriptions_with_leads (

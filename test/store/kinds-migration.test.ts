@@ -1,5 +1,5 @@
 /**
- * Migration 6 on either engine: the rows of a version-5 store are carried over as they were, and the
+ * Migration 7 on either engine: the rows of a version-6 store are carried over as they were, and the
  * store then keeps curators' channels (subscription kind `leads`) and their digests (delivery kind
  * `digest`), while still refusing any other kind.
  */
@@ -38,19 +38,19 @@ async function keepsLeadsAndDigests(store: Store): Promise<void> {
   ).rejects.toThrow();
 }
 
-describe("migration 6", () => {
-  it("comes after the platform-name migration", () => {
+describe("migration 7", () => {
+  it("comes after the leads migration", () => {
     expect(MIGRATIONS.at(-1)).toBe(KINDS_MIGRATION);
-    expect(KINDS_MIGRATION.version).toBe(5 + 1);
+    expect(MIGRATIONS.at(-2)?.name).toMatch(/^leads/);
   });
 
   it("carries a SQLite file's subscriptions and ledger over, and then keeps leads and digests", async () => {
-    const path = join(tempDir(), "v5.sqlite");
+    const path = join(tempDir(), "v6.sqlite");
     const db = new Database(path);
     db.exec(
       "CREATE TABLE schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_ms INTEGER NOT NULL)",
     );
-    for (const m of MIGRATIONS.filter((m) => m.version <= 5)) {
+    for (const m of MIGRATIONS.filter((m) => m.version <= 6)) {
       db.exec(m.sqlite);
       db.prepare("INSERT INTO schema_migrations VALUES (?, ?, 0)").run(m.version, m.name);
     }
