@@ -23,6 +23,7 @@ import { LiveDataset } from "../dataset/live.js";
 import { Deliverer } from "../delivery/deliver.js";
 import type { Sender } from "../delivery/sender.js";
 import { ChangeRecorder } from "../desk/edit-record.js";
+import { Digests } from "../feeds/digests.js";
 import { createLogger } from "../log.js";
 import { checkReadiness, healthRoutes, type Route, startHealthServer } from "../monitoring/health.js";
 import { type Metrics, noMetrics } from "../monitoring/metrics.js";
@@ -225,6 +226,16 @@ function startAlerts(
     leaseMs: config.CLAIM_LEASE_MS,
     metrics,
   });
+  const graceMs = config.ALERT_GRACE_HOURS * 3_600_000;
+  const digests = new Digests({
+    store,
+    data,
+    log,
+    deliverer,
+    intervalMs: config.DIGEST_INTERVAL,
+    deskUrl: config.DESK_PUBLIC_URL,
+    graceMs,
+  });
   const scheduler = new Scheduler({
     store,
     data,
@@ -232,9 +243,10 @@ function startAlerts(
     log,
     deliverer,
     settings,
-    graceMs: config.ALERT_GRACE_HOURS * 3_600_000,
+    graceMs,
     cron: config.SCHEDULER_CRON,
     metrics,
+    digests,
   });
   scheduler.listen(data);
   const recorder = new ChangeRecorder({ store, clock, log });
