@@ -26,6 +26,10 @@ import {
   windowEnding,
 } from "./digest.js";
 
+const DAY = 86_400_000;
+/** At most this many windows are looked at in one round (after a long downtime with a short interval). */
+const MAX_WINDOWS = 200;
+
 /** The state value: ISO instant, the end of the last window whose digests were handed out. */
 export const DIGEST_STATE = "digest.until";
 
@@ -55,13 +59,14 @@ export interface DigestReport {
 export class Digests {
   constructor(private readonly options: DigestOptions) {}
 
-  /** The windows closed since the watermark (at most as many as the grace period holds, and one at least). */
+  /** The windows closed since the watermark (those of the grace period and the day before it, one at least). */
   private async windowsDue(now: Date): Promise<DigestWindow[]> {
     const { intervalMs, graceMs } = this.options;
     const last = windowAt(now, intervalMs);
     const stored = await this.options.store.getState(DIGEST_STATE);
     const done = stored ? new Date(stored).getTime() : last.end.getTime() - intervalMs;
-    const most = Math.max(1, Math.ceil(graceMs / intervalMs) + 1);
+    // Windows within the grace period are sent; those of the day before it are recorded as skipped.
+    const most = Math.min(MAX_WINDOWS, Math.ceil((graceMs + DAY) / intervalMs) + 1);
     const windows: DigestWindow[] = [];
     for (let end = last.end.getTime(); end > done && windows.length < most; end -= intervalMs) {
       windows.unshift(windowEnding(new Date(end), intervalMs));
