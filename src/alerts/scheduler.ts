@@ -30,7 +30,6 @@ import type { Deliverer } from "../delivery/deliver.js";
 import { eachLimit, type FanOutReport } from "../delivery/fan-out.js";
 import type { DeliveryItem } from "../delivery/item.js";
 import { markerFor } from "../delivery/marker.js";
-import type { DigestReport, Digests } from "../feeds/digests.js";
 import type { Metrics } from "../monitoring/metrics.js";
 import {
   type Delivery,
@@ -62,8 +61,15 @@ export interface SchedulerOptions {
   timeZone?: string;
   /** Counts alerts skipped after downtime (default: nothing; the deliverer counts the rest). */
   metrics?: Metrics;
-  /** The curators' digests of new leads, run on each tick (default: none). */
-  digests?: Digests;
+  /** The curators' digests of new leads (src/feeds/digests.ts), run on each tick (default: none). */
+  digests?: DigestRound;
+}
+
+/** A round of digests the scheduler runs after the alerts on each tick, and whose crashed claims it settles. */
+export interface DigestRound {
+  tick(now: Date): Promise<{ sent: number; skipped: number }>;
+  /** Rebuilds the item of an unconfirmed ledger row of kind `digest`, or says why it is past sending. */
+  itemFor(row: Delivery, now: Date): Promise<{ item: DeliveryItem } | { expired: string }>;
 }
 
 export interface TickReport {
@@ -77,7 +83,7 @@ export interface TickReport {
   updates: number;
   recovered: number;
   /** The digests' round, when the scheduler runs one. */
-  digests?: DigestReport;
+  digests?: { sent: number; skipped: number };
 }
 
 const HOUR = 3_600_000;

@@ -11,6 +11,7 @@
  * key (`itemFor`): the same window, the same leads, to a channel still the story's curators' channel.
  */
 import type { Logger } from "pino";
+import type { DigestRound } from "../alerts/scheduler.js";
 import type { Dataset } from "../dataset/dataset.js";
 import type { Deliverer } from "../delivery/deliver.js";
 import type { DeliveryItem } from "../delivery/item.js";
@@ -56,7 +57,7 @@ export interface DigestReport {
   skipped: number;
 }
 
-export class Digests {
+export class Digests implements DigestRound {
   constructor(private readonly options: DigestOptions) {}
 
   /** The windows closed since the watermark (those of the grace period and the day before it, one at least). */
