@@ -3,6 +3,7 @@ import type { AnyCommand } from "../src/command-engine/definition.js";
 import { createRegistry } from "../src/command-engine/run.js";
 import { captives } from "./captives.js";
 import { claims } from "./claims.js";
+import { curatorsCommand } from "./curators.js";
 import { deadlines } from "./deadlines.js";
 import { figures } from "./figures.js";
 import { help } from "./help.js";
@@ -26,6 +27,7 @@ export const commands: readonly AnyCommand[] = [
   subscribeCommand,
   unsubscribeCommand,
   subscriptionsCommand,
+  curatorsCommand,
   help,
 ];
 

@@ -53,6 +53,30 @@ const duration = (def: string, min: number, max: number) =>
       return ms;
     });
 
+/** A duration like 30m, 1h, 6h or 1d, in milliseconds, between one minute and seven days. */
+const INTERVAL_UNITS: Record<string, number> = { m: 60_000, h: 3_600_000, d: 86_400_000 };
+export function parseDuration(text: string): number | undefined {
+  const match = /^\s*(\d{1,5})\s*([mhd])\s*$/.exec(text);
+  if (!match) return undefined;
+  const ms = Number(match[1]) * (INTERVAL_UNITS[match[2] ?? ""] ?? 0);
+  return ms >= 60_000 && ms <= 7 * 86_400_000 ? ms : undefined;
+}
+const interval = (def: string) =>
+  z
+    .string()
+    .default(def)
+    .transform((v, ctx) => {
+      const ms = parseDuration(v === "" ? def : v);
+      if (ms === undefined) {
+        ctx.addIssue({
+          code: "custom",
+          message: "must be a duration like 30m, 1h or 1d (1 minute to 7 days)",
+        });
+        return z.NEVER;
+      }
+      return ms;
+    });
+
 const SIZE_UNITS: Record<string, number> = { b: 1, kb: 1_000, mb: 1_000_000 };
 /** "5MB", "200kB", "5000" (bytes) in bytes, from `min` to `max`. */
 const size = (def: string, min: number, max: number) =>
@@ -73,6 +97,23 @@ const size = (def: string, min: number, max: number) =>
       }
       return bytes;
     });
+
+/** The public address of a web page's root: an http(s) URL, without its trailing slash. */
+const publicUrl = z
+  .string()
+  .optional()
+  .transform((v, ctx) => {
+    const text = v?.trim().replace(/\/+$/, "");
+    if (!text) return undefined;
+    if (!/^https?:\/\//i.test(text) || !URL.canParse(text)) {
+      ctx.addIssue({
+        code: "custom",
+        message: "must be the desk's public address, like https://desk.example.org",
+      });
+      return z.NEVER;
+    }
+    return text;
+  });
 
 export const configValues = { optionalText, int, port, url, optionalInt };
 
@@ -131,6 +172,10 @@ export const configSchema = z.object({
    */
   CLAIM_LEASE_MS: int(180_000, 1_000, 3_600_000),
   DATABASE_URL: optionalText,
+  /** How often a story's curators' channel may get a digest of its new leads (windows of this length). */
+  DIGEST_INTERVAL: interval("1h"),
+  /** The desk's public address, for the digests' "Open in desk" button; unset: no button. */
+  DESK_PUBLIC_URL: publicUrl,
   /** The curator desk's users, `name:scrypt$…` separated by commas (see `ceasefire-bot desk-password`). */
   DESK_USERS: optionalText,
   /** A file of `name:scrypt$…` lines, instead of or beside DESK_USERS. */

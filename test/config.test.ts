@@ -39,6 +39,31 @@ describe("CLAIM_LEASE_MS", () => {
   });
 });
 
+describe("DIGEST_INTERVAL", () => {
+  it("is an hour by default and takes a duration from a minute to seven days", () => {
+    expect(loadConfig({}).DIGEST_INTERVAL).toBe(3_600_000);
+    expect(loadConfig({ DIGEST_INTERVAL: "" }).DIGEST_INTERVAL).toBe(3_600_000);
+    expect(loadConfig({ DIGEST_INTERVAL: "30m" }).DIGEST_INTERVAL).toBe(1_800_000);
+    expect(loadConfig({ DIGEST_INTERVAL: "1d" }).DIGEST_INTERVAL).toBe(86_400_000);
+    for (const bad of ["0m", "8d", "hourly", "1.5h"]) {
+      expect(problems({ DIGEST_INTERVAL: bad })[0], bad).toMatch(/^DIGEST_INTERVAL: must be a duration/);
+    }
+  });
+});
+
+describe("DESK_PUBLIC_URL", () => {
+  it("is unset by default, and the desk's http(s) address without its trailing slash", () => {
+    expect(loadConfig({}).DESK_PUBLIC_URL).toBeUndefined();
+    expect(loadConfig({ DESK_PUBLIC_URL: "" }).DESK_PUBLIC_URL).toBeUndefined();
+    expect(loadConfig({ DESK_PUBLIC_URL: "https://desk.example.org/" }).DESK_PUBLIC_URL).toBe(
+      "https://desk.example.org",
+    );
+    for (const bad of ["desk.example.org", "javascript:alert(1)", "ftp://desk.example.org"]) {
+      expect(problems({ DESK_PUBLIC_URL: bad })[0], bad).toMatch(/^DESK_PUBLIC_URL: /);
+    }
+  });
+});
+
 describe("DESK_TRUSTED_PROXIES", () => {
   it("is empty by default (the socket's address is the client's), and a list of addresses and ranges", () => {
     expect(loadConfig({}).DESK_TRUSTED_PROXIES).toEqual([]);

@@ -1,10 +1,11 @@
 /**
  * Who gets what: the reminders due in a window with the channels due each, and the channels a news
- * notice goes to. Pure but for the ledger look-up of who was sent what (moved deadlines, corrections).
- * The scheduler fans out what these return; the desk previews them.
+ * notice goes to: readers' channels only, never a curators' channel (kind `leads`). Pure but for the
+ * ledger look-up of who was sent what (moved deadlines, corrections). The scheduler fans out what
+ * these return; the desk previews them.
  */
 import type { Dataset } from "../dataset/dataset.js";
-import { ALL_STORIES, type ChannelRef, type Store, type Subscription } from "../store/store.js";
+import { ALL_STORIES, type ChannelRef, isReaders, type Store, type Subscription } from "../store/store.js";
 import { type Alert, planAlerts } from "./plan.js";
 import type { UpdateItem } from "./updates.js";
 
@@ -93,11 +94,12 @@ export async function audienceOf(
       ? await store.receivedBy(update.receivedPrefixes ?? [])
       : await store.receivedKeys(update.receivedKeys ?? []);
   const received = new Set(got.map((c) => `${c.platform}:${c.channelId}`));
-  // A moved deadline concerns reminder channels; a correction, whoever was sent the wrong value.
+  // A moved deadline concerns reminder channels; a correction, whoever was sent the wrong value and
+  // is still a readers' channel (a curators' channel now gets leads only, whatever it was sent before).
   return uniqueChannels(
     following.filter(
       (s) =>
-        (update.audience === "corrected" || wantsReminders(s)) &&
+        (update.audience === "corrected" ? isReaders(s) : wantsReminders(s)) &&
         received.has(`${s.platform}:${s.channelId}`),
     ),
   );

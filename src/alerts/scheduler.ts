@@ -12,6 +12,8 @@
  * 3. send those missed by less than the grace period (marked late when late), record older ones as
  *    skipped with the reason (and one log line per alert) — never a burst of stale reminders;
  * 4. deliver pending news updates (found by `dataReloaded` on each data reload) the same way;
+ * 4b. send each curators' channel the digest of its story's new leads, once per closed window
+ *    (src/feeds/digests.ts; its own watermark);
  * 5. advance the watermark (only now: a crash mid-tick re-plans the window, the ledger de-duplicates).
  *
  * Any number of processes may run it on one PostgreSQL store: each runs every tick in full, the
@@ -29,7 +31,13 @@ import { eachLimit, type FanOutReport } from "../delivery/fan-out.js";
 import type { DeliveryItem } from "../delivery/item.js";
 import { markerFor } from "../delivery/marker.js";
 import type { Metrics } from "../monitoring/metrics.js";
-import { type NewDelivery, type Store, type Subscription, servesOneProcess } from "../store/store.js";
+import {
+  type Delivery,
+  type NewDelivery,
+  type Store,
+  type Subscription,
+  servesOneProcess,
+} from "../store/store.js";
 import type { Clock } from "../time/clock.js";
 import { AlertItems, hoursText } from "./items.js";
 import type { Alert } from "./plan.js";
@@ -53,6 +61,15 @@ export interface SchedulerOptions {
   timeZone?: string;
   /** Counts alerts skipped after downtime (default: nothing; the deliverer counts the rest). */
   metrics?: Metrics;
+  /** The curators' digests of new leads (src/feeds/digests.ts), run on each tick (default: none). */
+  digests?: DigestRound;
+}
+
+/** A round of digests the scheduler runs after the alerts on each tick, and whose crashed claims it settles. */
+export interface DigestRound {
+  tick(now: Date): Promise<{ sent: number; skipped: number }>;
+  /** Rebuilds the item of an unconfirmed ledger row of kind `digest`, or says why it is past sending. */
+  itemFor(row: Delivery, now: Date): Promise<{ item: DeliveryItem } | { expired: string }>;
 }
 
 export interface TickReport {
@@ -65,6 +82,8 @@ export interface TickReport {
   skipped: number;
   updates: number;
   recovered: number;
+  /** The digests' round, when the scheduler runs one. */
+  digests?: { sent: number; skipped: number };
 }
 
 const HOUR = 3_600_000;
@@ -178,7 +197,7 @@ export class Scheduler {
       if (ended) this.log.warn({ rows: ended }, "claims of the previous run ended: settling them");
     }
     this.ticked = true;
-    const recovered = await deliverer.recover(now, (row) => this.items.itemFor(row, now));
+    const recovered = await deliverer.recover(now, (row) => this.itemFor(row, now));
     report.recovered = recovered.channels;
 
     const stored = await store.getState(STATE.plannedUntil);
@@ -209,9 +228,16 @@ export class Scheduler {
 
     await this.syncUpdates(data.dataset, now);
     report.updates = await this.deliverPending(now, report);
+    if (this.options.digests && !deliverer.stopped) report.digests = await this.options.digests.tick(now);
     if (deliverer.stopped) return report;
     await advanceWatermark(store, to, now);
     return report;
+  }
+
+  /** Rebuilds the item of an unconfirmed ledger row: a digest's from the store, the rest from the data. */
+  private async itemFor(row: Delivery, now: Date): Promise<{ item: DeliveryItem } | { expired: string }> {
+    if (row.kind !== "digest") return this.items.itemFor(row, now);
+    return this.options.digests ? this.options.digests.itemFor(row, now) : { expired: "no digests here" };
   }
 
   private plan(subs: Subscription[], from: Date, to: Date): { alert: Alert; channels: Subscription[] }[] {

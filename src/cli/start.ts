@@ -25,6 +25,7 @@ import { Deliverer } from "../delivery/deliver.js";
 import type { Sender } from "../delivery/sender.js";
 import { ChangeRecorder } from "../desk/edit-record.js";
 import { addressPolicy } from "../feeds/addresses.js";
+import { Digests } from "../feeds/digests.js";
 import { Intake } from "../feeds/intake.js";
 import { createLogger } from "../log.js";
 import { checkReadiness, healthRoutes, type Route, startHealthServer } from "../monitoring/health.js";
@@ -235,6 +236,16 @@ function startAlerts(
     leaseMs: config.CLAIM_LEASE_MS,
     metrics,
   });
+  const graceMs = config.ALERT_GRACE_HOURS * 3_600_000;
+  const digests = new Digests({
+    store,
+    data,
+    log,
+    deliverer,
+    intervalMs: config.DIGEST_INTERVAL,
+    deskUrl: config.DESK_PUBLIC_URL,
+    graceMs,
+  });
   const scheduler = new Scheduler({
     store,
     data,
@@ -242,9 +253,10 @@ function startAlerts(
     log,
     deliverer,
     settings,
-    graceMs: config.ALERT_GRACE_HOURS * 3_600_000,
+    graceMs,
     cron: config.SCHEDULER_CRON,
     metrics,
+    digests,
   });
   scheduler.listen(data);
   const recorder = new ChangeRecorder({ store, clock, log });

@@ -5,7 +5,7 @@
  * value from the data too long for that (a long tag) is written as its short key, which the engine
  * looks up again in the data (see choices.ts), so the button is never left out.
  */
-import type { ReplyButton } from "../reply/reply.js";
+import type { CommandButton } from "../reply/reply.js";
 import { DATA_OPTIONS, KEY_LENGTH, shortKey } from "./choices.js";
 
 const PREFIX = "cf1";
@@ -15,7 +15,7 @@ function actionId(command: string, options: Record<string, string>): string {
   return `${PREFIX}:${command}:${new URLSearchParams(options).toString()}`;
 }
 
-export function encodeAction(button: Pick<ReplyButton, "command" | "options">): string {
+export function encodeAction(button: Pick<CommandButton, "command" | "options">): string {
   const options = { ...button.options };
   let id = actionId(button.command, options);
   // Too long: the longest values from the data give way to their keys, until the id fits.

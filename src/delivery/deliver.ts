@@ -185,7 +185,9 @@ export class Deliverer {
    */
   async recover(
     leaseEndedBy: Date,
-    itemFor: (row: Delivery) => { item: DeliveryItem } | { expired: string },
+    itemFor: (
+      row: Delivery,
+    ) => { item: DeliveryItem } | { expired: string } | Promise<{ item: DeliveryItem } | { expired: string }>,
   ): Promise<FanOutReport> {
     // Rows of platforms this process does not serve belong to a process that does.
     const rows = (await this.options.store.unconfirmed(leaseEndedBy)).filter(
@@ -196,7 +198,7 @@ export class Deliverer {
       const now = this.now();
       if (!(await stored(() => this.options.store.retake(row, row.attempts, now, this.leases.lease()))))
         return "already";
-      const resolved = itemFor(row);
+      const resolved = await itemFor(row);
       return this.attempt(
         "item" in resolved ? resolved.item : undefined,
         row,

@@ -49,7 +49,8 @@ export function discordPreview(message: DiscordMessage): Html {
     ${message.components.map(
       (row) =>
         html`<div class="buttons">${row.components.map(
-          (b) => html`<span class="button${b.disabled ? " disabled" : ""}">${b.label}</span>`,
+          (b) =>
+            html`<span class="button${"disabled" in b && b.disabled ? " disabled" : ""}">${b.label}</span>`,
         )}</div>`,
     )}
   </div>`;

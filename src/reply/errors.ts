@@ -85,6 +85,20 @@ export const ERRORS = {
     ({ what, story, asOf }) => `The story "${story}" has no ${what}${asOf ? ` as of ${asOf}` : " yet"}.`,
   ),
 
+  /** /curators in a channel that readers follow the story in: leads must never reach readers. */
+  "readers-channel": made<{ story: string }>(
+    "This is a readers' channel",
+    ({ story }) =>
+      `This channel gets readers' alerts about ${story}, so it cannot be that story's curators' channel: leads are for curators only. Choose another channel, or use /unsubscribe here first.`,
+  ),
+
+  /** /subscribe in a story's curators' channel: readers' alerts go to another channel. */
+  "curators-channel": made<{ story: string }>(
+    "This is a curators' channel",
+    ({ story }) =>
+      `This channel is the curators' channel of ${story} and gets its digest of new leads, so it cannot also be a readers' channel for it. Subscribe another channel, or use /curators action:off here first.`,
+  ),
+
   /** A command for channel managers, asked by someone else. */
   "not-allowed": made<{ command: string }>(
     "Not allowed",

@@ -51,12 +51,39 @@ export interface Evidence {
   source: SourceRef;
 }
 
-/** A button re-runs a command with other options (for example the next /timeline page). */
-export interface ReplyButton {
+/** A button that re-runs a command with other options (for example the next /timeline page). */
+export interface CommandButton {
   label: string;
   command: string;
   options: Record<string, string>;
   disabled?: boolean;
+}
+
+/** A button that opens an address (an https URL) in the reader's browser, like "Open in desk". */
+export interface LinkButton {
+  label: string;
+  url: string;
+}
+
+export type ReplyButton = CommandButton | LinkButton;
+
+export function isLinkButton(button: ReplyButton): button is LinkButton {
+  return "url" in button;
+}
+
+export function isCommandButton(button: ReplyButton): button is CommandButton {
+  return !isLinkButton(button);
+}
+
+/** Whether a link button's address is one a platform opens: an absolute http(s) URL, no spaces. */
+export function isWebAddress(url: string): boolean {
+  if (!/^https?:\/\/[^\s]+$/i.test(url)) return false;
+  try {
+    new URL(url);
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 export interface Reply {

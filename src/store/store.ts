@@ -25,8 +25,20 @@ import type { LeadStore } from "../feeds/lead.js";
 /** A platform's name, as its entry in src/platforms/ gives it ("discord", "slack", "console", …). */
 export type PlatformName = string;
 
-export type SubscriptionKind = "reminders" | "updates" | "all";
-export const SUBSCRIPTION_KINDS: readonly SubscriptionKind[] = ["reminders", "updates", "all"];
+/**
+ * What a channel gets of a story. Readers' channels get reminders, updates or both (`all`); a
+ * curators' channel (`leads`, set with /curators) gets only the digest of new leads, never a reader's alert.
+ */
+export type SubscriptionKind = "reminders" | "updates" | "all" | "leads";
+export const SUBSCRIPTION_KINDS: readonly SubscriptionKind[] = ["reminders", "updates", "all", "leads"];
+/** The kinds of a readers' channel (what /subscribe offers). */
+export type ReaderKind = Exclude<SubscriptionKind, "leads">;
+export const READER_KINDS: readonly ReaderKind[] = ["reminders", "updates", "all"];
+
+/** Whether a subscription makes its channel a readers' channel (reminders, updates or both). */
+export function isReaders(sub: Pick<Subscription, "kind">): boolean {
+  return sub.kind !== "leads";
+}
 
 /** A channel on a platform (channel ids are unique per platform: Discord snowflakes, Slack C… ids). */
 export interface ChannelRef {
@@ -69,11 +81,12 @@ export interface Subscription extends StoryChannelRef {
 
 /** The ledger row's key: one alert (or update) in one channel. */
 export interface DeliveryRef extends ChannelRef {
-  /** `gaza-2025:phase-one-end:1d` for a reminder, `update:gaza-2025:event:…` for an update. */
+  /** `gaza-2025:phase-one-end:1d` for a reminder, `update:gaza-2025:event:…` for an update, `leads:gaza-2025:<window end>` for a digest. */
   key: string;
 }
 
-export type DeliveryKind = "reminder" | "update";
+/** A reminder, a news update, or a curators' digest of new leads. */
+export type DeliveryKind = "reminder" | "update" | "digest";
 export type DeliveryState = "claimed" | "sent" | "sent_late" | "skipped" | "failed";
 
 export interface NewDelivery extends DeliveryRef {

@@ -18,8 +18,10 @@ import type { Reply, ReplyField, Rich, Span } from "../reply/reply.js";
 import {
   ALL_STORIES,
   type Delivery,
+  isReaders,
+  READER_KINDS,
+  type ReaderKind,
   type Store,
-  SUBSCRIPTION_KINDS,
   type Subscription,
   type SubscriptionKind,
 } from "../store/store.js";
@@ -48,6 +50,7 @@ const KIND_TEXT: Record<SubscriptionKind, string> = {
   reminders: "deadline reminders",
   updates: "news updates (new timeline events and figures)",
   all: "deadline reminders and news updates",
+  leads: "a digest of new leads (a curators' channel)",
 };
 
 /** The `story` option's value for every story, present and future, as a picker offers it. */
@@ -60,7 +63,7 @@ const storyChoice = z
 
 export const subscribeOptions = z.object({
   kind: z
-    .enum(SUBSCRIPTION_KINDS as [SubscriptionKind, ...SubscriptionKind[]])
+    .enum(READER_KINDS as [ReaderKind, ...ReaderKind[]])
     .optional()
     .describe("What the channel gets (default: all)"),
   lead: z
@@ -94,7 +97,7 @@ function chosenStory(
 }
 
 /** "the Israel-Hamas ceasefire in Gaza (2025)" or "every story". */
-function storyName(deps: SubscriptionDeps, story: string): string {
+export function storyName(deps: SubscriptionDeps, story: string): string {
   return story === ALL_STORIES ? "every story" : (deps.dataset.byId.get(story)?.story.title ?? story);
 }
 
@@ -130,11 +133,15 @@ export function parseLeads(text: string): { ok: true; leads: string[] } | { ok: 
 export async function subscribe(
   deps: SubscriptionDeps,
   invocation: Asker,
-  options: { kind?: SubscriptionKind | undefined; lead?: string | undefined; story?: string | undefined },
+  options: { kind?: ReaderKind | undefined; lead?: string | undefined; story?: string | undefined },
 ): Promise<Reply> {
   if (!invocation.canManage) return errorReply("not-allowed", { command: "subscribe" });
   const chosen = chosenStory(deps, options.story, deps.dataset.defaultStory.story.id);
   if ("error" in chosen) return chosen.error;
+  const curators = (await deps.store.channelSubscriptions(invocation)).find(
+    (s) => s.active && !isReaders(s) && (chosen.story === ALL_STORIES || s.story === chosen.story),
+  );
+  if (curators) return errorReply("curators-channel", { story: storyName(deps, curators.story) });
   const kind = options.kind ?? "all";
   let leadTimes: string[] | undefined;
   if (options.lead !== undefined) {
@@ -297,8 +304,8 @@ const OUTCOME: Record<Delivery["state"], string> = {
 function deliveryLines(deps: SubscriptionDeps, rows: Delivery[]): Rich {
   return rows.flatMap((d, i) => [
     ...(i ? ["\n"] : []),
-    // Keys start with their story's id (`gaza-2025:…`, `update:gaza-2025:…`).
-    instantSpan(d.dueAt, zoneOf(deps, d.key.replace(/^update:/, "").split(":")[0] ?? "")),
+    // Keys start with their story's id (`gaza-2025:…`, `update:gaza-2025:…`, `leads:gaza-2025:…`).
+    instantSpan(d.dueAt, zoneOf(deps, d.key.replace(/^(update|leads):/, "").split(":")[0] ?? "")),
     ` — ${d.summary} · `,
     { strong: OUTCOME[d.state] },
     d.reason ? ` (${d.reason})` : "",

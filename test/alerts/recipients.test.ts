@@ -76,6 +76,13 @@ describe("the reminders due in a window", () => {
   });
 });
 
+describe("a curators' channel (kind leads)", () => {
+  it("is due no reminder, whichever story it follows", () => {
+    const subs = [sub("leads", { kind: "leads" }), sub("leads-own", { kind: "leads", leadTimes: ["1d"] })];
+    expect(dueAlerts(dataset, subs, AT_0900, 9)).toEqual([]);
+  });
+});
+
 describe("the channels a notice goes to", () => {
   let store: Store;
   beforeEach(() => {
@@ -103,6 +110,7 @@ describe("the channels a notice goes to", () => {
       sub("r"),
       sub("later", { kind: "updates", since: "2025-03-03T00:00:00Z" }),
       sub("other", { kind: "updates", story: "other-2025" }),
+      sub("curators", { kind: "leads" }),
     ];
     expect(ids(await audienceOf(notice(), subs, store, dueAt))).toEqual(["u", "a"]);
   });
@@ -135,5 +143,17 @@ describe("the channels a notice goes to", () => {
     const subs = [sub("got-it", { kind: "updates" }), sub("not", { kind: "updates" })];
     const corrected = notice({ audience: "corrected", receivedKeys: [wrong] });
     expect(ids(await audienceOf(corrected, subs, store, dueAt))).toEqual(["got-it"]);
+  });
+
+  it("never go to a curators' channel, not even one that was sent the reminder or the wrong value before", async () => {
+    const wrong = "update:gaza-2025:figure:captives-remaining:2025-02-28:59";
+    await sent("now-curators", wrong);
+    await sent("now-curators", "gaza-2025:phase-one-end:1d");
+    const subs = [sub("now-curators", { kind: "leads" })];
+    const corrected = notice({ audience: "corrected", receivedKeys: [wrong] });
+    const moved = notice({ audience: "moved", receivedPrefixes: ["gaza-2025:phase-one-end:"] });
+    expect(ids(await audienceOf(corrected, subs, store, dueAt))).toEqual([]);
+    expect(ids(await audienceOf(moved, subs, store, dueAt))).toEqual([]);
+    expect(ids(await audienceOf(notice(), subs, store, dueAt))).toEqual([]);
   });
 });

@@ -19,7 +19,9 @@ describe("ceasefire-bot validate", () => {
   it("accepts the shipped data: every story, Gaza the default", () => {
     const r = cli(["validate"]);
     expect(r.code).toBe(0);
-    expect(r.out).toContain("3 valid stories (gaza-2025, india-pakistan-2025, lebanon-2024); default gaza-2025");
+    expect(r.out).toContain(
+      "3 valid stories (gaza-2025, india-pakistan-2025, lebanon-2024); default gaza-2025",
+    );
   });
 
   it("exits 1 listing every error with its file and path", () => {

@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import { decodeAction, encodeAction, MAX_ACTION_ID } from "../../src/command-engine/actions.js";
 import { shortKey } from "../../src/command-engine/choices.js";
 import { runCommand } from "../../src/command-engine/run.js";
-import { plainText } from "../../src/reply/reply.js";
+import { isCommandButton, plainText } from "../../src/reply/reply.js";
 import { datasetOf, registry, run, truceContext, truceStory } from "../support/index.js";
 
 describe("action ids", () => {
@@ -57,7 +57,7 @@ describe("action ids", () => {
       { timelinePageSize: 1 },
     );
     expect(reply.buttons).toHaveLength(2);
-    for (const b of reply.buttons ?? []) {
+    for (const b of (reply.buttons ?? []).filter(isCommandButton)) {
       const id = encodeAction(b);
       expect(id.length).toBeLessThanOrEqual(MAX_ACTION_ID);
       expect(decodeAction(id)).toEqual({ command: b.command, options: b.options });
@@ -83,7 +83,7 @@ describe("paging buttons for a tag longer than an id can hold", () => {
   it("keeps Previous and Next within 100 characters, and pressing Next shows page 2 of the tag", () => {
     const first = runCommand(registry, "timeline", { tag: longTag }, context);
     expect(first.buttons).toHaveLength(2);
-    const next = encodeAction(first.buttons?.[1] ?? { command: "", options: {} });
+    const next = encodeAction(first.buttons?.filter(isCommandButton)[1] ?? { command: "", options: {} });
     expect(next.length).toBeLessThanOrEqual(MAX_ACTION_ID);
     expect(next).toContain(`tag=${shortKey(longTag)}`);
     const page2 = press(next);

@@ -19,6 +19,7 @@ describe("the command list", () => {
       "subscribe",
       "unsubscribe",
       "subscriptions",
+      "curators",
       "help",
     ]);
   });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { Reply } from "../../src/reply/reply.js";
-import { plainText } from "../../src/reply/reply.js";
+import { isCommandButton, plainText } from "../../src/reply/reply.js";
 import { AFTER, BEFORE, DURING, NOTHING_KNOWN, run, runText, shippedData } from "../support/index.js";
 
 const lineTexts = (reply: Reply) => (reply.lines ?? []).map((l) => plainText(l));
@@ -100,7 +100,9 @@ describe("timeline", () => {
       const reply = run("timeline", { page: "3" }, DURING);
       expect(plainText(reply.summary ?? [])).toBe("22 events · page 3 of 3");
       expect(lineTexts(reply)).toHaveLength(6);
-      expect(reply.buttons?.map((b) => [b.label, b.options.page, b.disabled])).toEqual([
+      expect(
+        reply.buttons?.filter(isCommandButton).map((b) => [b.label, b.options.page, b.disabled]),
+      ).toEqual([
         ["◀ Previous", "2", false],
         ["Next ▶", "4", true],
         ["Why?", undefined, undefined],
@@ -114,7 +116,11 @@ describe("timeline", () => {
       const reply = run("timeline", { from: "2025-01-01", tag: "phase-one" }, DURING, {
         timelinePageSize: 2,
       });
-      expect(reply.buttons?.[1]?.options).toEqual({ from: "2025-01-01", tag: "phase-one", page: "2" });
+      expect(reply.buttons?.filter(isCommandButton)[1]?.options).toEqual({
+        from: "2025-01-01",
+        tag: "phase-one",
+        page: "2",
+      });
       expect(
         runText("timeline", { from: "2025-01-01", tag: "phase-one" }, DURING, { timelinePageSize: 2 }),
       ).toContain("Next: /timeline from:2025-01-01 tag:phase-one page:2");

@@ -23,7 +23,7 @@ import { alertBody, messageHasMarker } from "../../src/platforms/discord/discord
 import { renderDiscord } from "../../src/platforms/discord/embeds.js";
 import { renderSlack } from "../../src/platforms/slack/blocks.js";
 import { alertArgs } from "../../src/platforms/slack/slack-sender.js";
-import type { Reply } from "../../src/reply/reply.js";
+import { isCommandButton, type Reply } from "../../src/reply/reply.js";
 import {
   channelRig,
   contextAt,
@@ -179,7 +179,7 @@ describe("payloads for any valid story", () => {
       const reply = runCommand(registry, name, options, context);
       out.push(...replyViolations(where, reply));
       // A paging button is never left out, and pressing it answers within the limits too.
-      const enabled = (reply.buttons ?? []).filter((b) => !b.disabled);
+      const enabled = (reply.buttons ?? []).filter(isCommandButton).filter((b) => !b.disabled);
       const buttons = renderDiscord(reply).components.flatMap((row) => row.components);
       if (buttons.length !== (reply.buttons ?? []).length) out.push(`${where}: a button was left out`);
       for (const button of enabled) {

@@ -25,6 +25,8 @@ const SAMPLES: { [C in ErrorCode]: ErrorArgs<C> } = {
   "invalid-option": [{ command: "timeline", message: "Option `page` must be at most 2 (got 3)." }],
   "unknown-value": [{ option: "phase", value: "phase-three", known: ["phase-one", "phase-two"] }],
   "no-data": [{ what: "phases", story: "A ceasefire" }],
+  "readers-channel": [{ story: "A ceasefire" }],
+  "curators-channel": [{ story: "A ceasefire" }],
   "not-allowed": [{ command: "subscribe" }],
   "needs-channel": [{ command: "subscribe" }],
   "no-store": [{ command: "subscribe" }],

@@ -3,7 +3,7 @@
  * bold and links by their text, an exact instant by its fallback in the story's zone.
  */
 import { describe, expect, it } from "vitest";
-import { plainText } from "../../src/reply/reply.js";
+import { isCommandButton, isLinkButton, isWebAddress, plainText } from "../../src/reply/reply.js";
 
 describe("a reply's text, plain", () => {
   it("joins text, bold and links by their words", () => {
@@ -29,5 +29,22 @@ describe("a reply's text, plain", () => {
 
   it("is empty for no spans", () => {
     expect(plainText([])).toBe("");
+  });
+});
+
+describe("a link button's address", () => {
+  it("is an absolute http or https URL without spaces", () => {
+    expect(isWebAddress("https://desk.example.org/desk/stories/gaza-2025/leads")).toBe(true);
+    expect(isWebAddress("http://127.0.0.1:8080/desk")).toBe(true);
+    for (const bad of ["javascript:alert(1)", "/desk/stories/x", "https://a b", "ftp://x", "https://"]) {
+      expect(isWebAddress(bad), bad).toBe(false);
+    }
+  });
+
+  it("tells link buttons from command buttons", () => {
+    const link = { label: "Open in desk", url: "https://desk.example.org/" };
+    const page = { label: "Next", command: "timeline", options: { page: "2" } };
+    expect([link, page].map(isLinkButton)).toEqual([true, false]);
+    expect([link, page].map(isCommandButton)).toEqual([false, true]);
   });
 });

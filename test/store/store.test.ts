@@ -6,7 +6,14 @@
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { SqliteStore } from "../../src/store/sqlite.js";
-import { ALL_STORIES, isFinal, SUBSCRIPTION_KINDS, servesOneProcess } from "../../src/store/store.js";
+import {
+  ALL_STORIES,
+  isFinal,
+  isReaders,
+  READER_KINDS,
+  SUBSCRIPTION_KINDS,
+  servesOneProcess,
+} from "../../src/store/store.js";
 import { describeReadinessContract, TestSchemas, tempDir } from "../support/index.js";
 
 const schemas = new TestSchemas("store_test");
@@ -16,9 +23,15 @@ describeReadinessContract("sqlite", async () => SqliteStore.open(join(tempDir(),
 describeReadinessContract("postgres", () => schemas.open());
 
 describe("a subscription", () => {
-  it("is to reminders, updates or both, of one story or of every story (*)", () => {
-    expect(SUBSCRIPTION_KINDS).toEqual(["reminders", "updates", "all"]);
+  it("is to reminders, updates or both, of one story or of every story (*), or a curators' channel", () => {
+    expect(SUBSCRIPTION_KINDS).toEqual(["reminders", "updates", "all", "leads"]);
+    expect(READER_KINDS).toEqual(["reminders", "updates", "all"]);
     expect(ALL_STORIES).toBe("*");
+  });
+
+  it("makes its channel a readers' channel unless it is a curators' channel", () => {
+    expect(READER_KINDS.map((kind) => isReaders({ kind }))).toEqual([true, true, true]);
+    expect(isReaders({ kind: "leads" })).toBe(false);
   });
 });
 

@@ -5,6 +5,7 @@ import { defaultSettings } from "../../src/config.js";
 import type { Dataset } from "../../src/dataset/dataset.js";
 import { Deliverer, type DelivererOptions } from "../../src/delivery/deliver.js";
 import type { Failure, Sender, SentMessage } from "../../src/delivery/sender.js";
+import { Digests } from "../../src/feeds/digests.js";
 import type { Metrics } from "../../src/monitoring/metrics.js";
 import { plainText, type Reply } from "../../src/reply/reply.js";
 import type { PlatformName, Store } from "../../src/store/store.js";
@@ -80,6 +81,8 @@ export function makeScheduler(
     cron?: string;
     /** The deliverer's own settings (a process's owner id, its lease, how many channels at once, its retries). */
     deliverer?: Pick<DelivererOptions, "owner" | "leaseMs" | "concurrency" | "retry">;
+    /** Curators' digests on each tick: the windows' length and the desk's public address. */
+    digests?: { intervalMs: number; deskUrl?: string };
   } & ({ sender: Sender } | { senders: Partial<Record<PlatformName, Sender>> }),
 ): Scheduler {
   const log = options.log ?? silentLog();
@@ -103,5 +106,16 @@ export function makeScheduler(
     ...(options.metrics ? { metrics: options.metrics } : {}),
     ...(options.cron ? { cron: options.cron } : {}),
   };
+  if (options.digests) {
+    scheduler.digests = new Digests({
+      store: options.store,
+      data: options.data,
+      log,
+      deliverer,
+      intervalMs: options.digests.intervalMs,
+      deskUrl: options.digests.deskUrl,
+      graceMs: options.graceMs ?? 6 * 3_600_000,
+    });
+  }
   return new Scheduler(scheduler);
 }

@@ -1,5 +1,5 @@
 /** Renders a Reply as plain text for the console bot and `ask --render text`. */
-import type { Reply, ReplyFooter, Rich } from "../../reply/reply.js";
+import { isLinkButton, type Reply, type ReplyFooter, type Rich } from "../../reply/reply.js";
 import { formatShortDate } from "../../time/calendar.js";
 
 function text(rich: Rich): string {
@@ -44,10 +44,14 @@ export function renderText(reply: Reply): string {
     for (const l of reply.lines) out.push(`• ${text(l)}`);
   }
   if (reply.buttons?.length) {
-    const enabled = reply.buttons.filter((b) => !b.disabled);
+    const enabled = reply.buttons.filter((b) => isLinkButton(b) || !b.disabled);
     if (enabled.length) {
       out.push("");
       for (const b of enabled) {
+        if (isLinkButton(b)) {
+          out.push(`${b.label}: ${b.url}`);
+          continue;
+        }
         const opts = Object.entries(b.options)
           .map(([k, v]) => `${k}:${/\s/.test(v) ? `"${v}"` : v}`)
           .join(" ");

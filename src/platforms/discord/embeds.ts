@@ -6,7 +6,14 @@
  */
 import { ButtonStyle, ComponentType, MessageFlags } from "discord-api-types/v10";
 import { encodeAction } from "../../command-engine/actions.js";
-import type { Reply, ReplyButton, ReplyFooter, Rich } from "../../reply/reply.js";
+import {
+  isLinkButton,
+  isWebAddress,
+  type Reply,
+  type ReplyButton,
+  type ReplyFooter,
+  type Rich,
+} from "../../reply/reply.js";
 import { formatShortDate } from "../../time/calendar.js";
 import { DISCORD_LIMITS } from "./limits.js";
 import {
@@ -39,11 +46,13 @@ export interface DiscordEmbed {
   footer?: { text: string };
 }
 
+/** A button that re-runs a command (its custom_id), or a link button (style Link, its url). */
 export interface DiscordButton {
   type: ComponentType.Button;
-  style: ButtonStyle.Primary | ButtonStyle.Secondary;
+  style: ButtonStyle.Primary | ButtonStyle.Secondary | ButtonStyle.Link;
   label: string;
-  custom_id: string;
+  custom_id?: string;
+  url?: string;
   disabled?: boolean;
 }
 
@@ -97,6 +106,13 @@ export function footerText(footer: ReplyFooter, limit: number = DISCORD_LIMITS.f
 function buttonRows(buttons: readonly ReplyButton[]): DiscordActionRow[] {
   const rendered: DiscordButton[] = [];
   for (const b of buttons) {
+    if (isLinkButton(b)) {
+      // An address Discord would refuse (too long, not http) would make it reject the whole reply.
+      if (!isWebAddress(b.url) || b.url.length > DISCORD_LIMITS.buttonUrl) continue;
+      const label = fitPlain(b.label, DISCORD_LIMITS.buttonLabel) || "…";
+      rendered.push({ type: ComponentType.Button, style: ButtonStyle.Link, label, url: b.url });
+      continue;
+    }
     let id: string;
     try {
       id = encodeAction(b);

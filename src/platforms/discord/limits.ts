@@ -46,6 +46,8 @@ export const DISCORD_LIMIT_TABLE = {
   buttonsPerRow: { max: 5, doc: ACTION_ROW },
   buttonLabel: { max: 80, doc: BUTTON },
   customId: { max: 100, min: 1, doc: BUTTON },
+  /** A link button's address. */
+  buttonUrl: { max: 512, min: 1, doc: BUTTON },
   /** Suggestions in one autocomplete answer. */
   choices: { max: 25, doc: AUTOCOMPLETE },
   choiceName: { max: 100, min: 1, doc: CHOICE },

@@ -6,8 +6,16 @@
  */
 import type { types } from "@slack/bolt";
 import { encodeAction } from "../../command-engine/actions.js";
-import type { Reply, ReplyButton, ReplyField, ReplyFooter, Rich } from "../../reply/reply.js";
-import { plainText } from "../../reply/reply.js";
+import {
+  isLinkButton,
+  isWebAddress,
+  plainText,
+  type Reply,
+  type ReplyButton,
+  type ReplyField,
+  type ReplyFooter,
+  type Rich,
+} from "../../reply/reply.js";
 import { formatShortDate } from "../../time/calendar.js";
 import { SLACK_LIMITS } from "./limits.js";
 import {
@@ -78,14 +86,29 @@ function lineBlocks(lines: readonly Rich[]): Block[] {
   return blocks;
 }
 
+/** The action ids of link buttons start with this: their clicks are only acknowledged. */
+export const LINK_ACTION = "link:";
+
 /**
- * Buttons with an action id that re-runs their command. Disabled buttons are left out (Slack has no
+ * Link buttons, and buttons with an action id that re-runs their command. Disabled buttons are left out (Slack has no
  * disabled state), and so is a button whose action repeats another's (action ids must be unique).
  */
 function actionsBlock(buttons: readonly ReplyButton[]): types.ActionsBlock | undefined {
   const seen = new Set<string>();
   const elements: types.Button[] = [];
-  for (const button of buttons) {
+  for (const [n, button] of buttons.entries()) {
+    if (isLinkButton(button)) {
+      if (!isWebAddress(button.url) || button.url.length > SLACK_LIMITS.buttonUrl) continue;
+      // Slack sends a click on a link button to the app too: its id says to only acknowledge it.
+      elements.push({
+        type: "button",
+        text: { type: "plain_text", text: fitPlain(button.label, SLACK_LIMITS.buttonText), emoji: true },
+        action_id: `${LINK_ACTION}${n}`,
+        url: button.url,
+      });
+      if (elements.length === SLACK_LIMITS.actionsElements) break;
+      continue;
+    }
     if (button.disabled) continue;
     let id: string;
     try {

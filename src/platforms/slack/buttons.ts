@@ -7,7 +7,7 @@ import type { Logger } from "pino";
 import type { BotCore } from "../../bot/core.js";
 import type { InFlight } from "../../bot/in-flight.js";
 import { answerAction, safely } from "./answer.js";
-import { renderSlack } from "./blocks.js";
+import { LINK_ACTION, renderSlack } from "./blocks.js";
 
 /** Answers the button clicks on `app`, each counted among the answers under way. */
 export function listenToButtons(app: App, options: { core: BotCore; log: Logger; inFlight: InFlight }): void {
@@ -34,5 +34,9 @@ export function listenToButtons(app: App, options: { core: BotCore; log: Logger;
   };
   const trackedButton: typeof onButton = (args) => inFlight.track(onButton(args));
   app.action<BlockAction>(/^cf1:/, trackedButton);
-  app.action<BlockAction>(/^(?!cf1:)/, trackedButton);
+  // A link button opens its address in the browser; Slack still tells the app, which only acknowledges.
+  app.action<BlockAction>(new RegExp(`^${LINK_ACTION}`), async ({ ack }) => {
+    await ack();
+  });
+  app.action<BlockAction>(new RegExp(`^(?!cf1:|${LINK_ACTION})`), trackedButton);
 }

@@ -34,6 +34,8 @@ export const SLACK_LIMIT_TABLE = {
   buttonText: { max: 75, min: 1, doc: BUTTON },
   actionId: { max: 255, min: 1, doc: BUTTON },
   buttonValue: { max: 2000, doc: BUTTON },
+  /** A link button's address. */
+  buttonUrl: { max: 3000, min: 1, doc: BUTTON },
   /** chat.postMessage's top-level `text` (Slack truncates longer text). */
   messageText: { max: 40_000, doc: POST_MESSAGE },
 } as const satisfies Record<string, Limit>;

@@ -84,3 +84,14 @@ describe("the console's footer", () => {
     expect(footerText({ sources: [], asOf: "2025-02-28" })).toBe("Data as of 28 Feb 2025.");
   });
 });
+
+describe("a link button on the console", () => {
+  it("prints its label and its address", () => {
+    const text = renderText(
+      answer({
+        buttons: [{ label: "Open in desk", url: "https://desk.example.org/desk/stories/gaza-2025/leads" }],
+      }),
+    );
+    expect(text).toContain("Open in desk: https://desk.example.org/desk/stories/gaza-2025/leads");
+  });
+});

@@ -1,4 +1,4 @@
-import { ComponentType, MessageFlags } from "discord-api-types/v10";
+import { ButtonStyle, ComponentType, MessageFlags } from "discord-api-types/v10";
 import { describe, expect, it } from "vitest";
 import { decodeAction } from "../../../src/command-engine/actions.js";
 import { shortKey } from "../../../src/command-engine/choices.js";
@@ -159,7 +159,7 @@ describe("discord renderer", () => {
     for (const b of message.components.flatMap((r) => r.components)) {
       expect(b.label.length).toBeLessThanOrEqual(DISCORD_LIMITS.buttonLabel);
       expect(b.label.endsWith("…")).toBe(true);
-      expect(b.custom_id.length).toBeLessThanOrEqual(DISCORD_LIMITS.customId);
+      expect((b.custom_id ?? "").length).toBeLessThanOrEqual(DISCORD_LIMITS.customId);
     }
   });
 
@@ -275,5 +275,31 @@ describe("discord renderer", () => {
     const e = embedOf(answer({ summary: [{ strong: "b".repeat(5000) }] }));
     expect(e.description).toMatch(/^\*\*b+\*\*…$/);
     expect(e.description?.length).toBeLessThanOrEqual(DISCORD_LIMITS.description);
+  });
+});
+
+describe("a link button on Discord", () => {
+  const url = "https://desk.example.org/desk/stories/gaza-2025/leads";
+
+  it("is a Link-style button with its url and no custom_id, beside the command buttons", () => {
+    const message = renderDiscord(
+      answer({
+        buttons: [
+          { label: "Next ▶", command: "timeline", options: { page: "2" } },
+          { label: "Open in desk", url },
+        ],
+      }),
+    );
+    const [next, link] = message.components[0]?.components ?? [];
+    expect(next).toMatchObject({ style: ButtonStyle.Secondary });
+    expect(link).toEqual({ type: ComponentType.Button, style: ButtonStyle.Link, label: "Open in desk", url });
+    expect(message.allowed_mentions).toEqual({ parse: [] });
+  });
+
+  it("is left out when Discord would refuse its address: not http(s), or over its limit", () => {
+    const long = `https://desk.example.org/${"x".repeat(DISCORD_LIMITS.buttonUrl)}`;
+    for (const bad of ["javascript:alert(1)", long]) {
+      expect(renderDiscord(answer({ buttons: [{ label: "Open", url: bad }] })).components).toEqual([]);
+    }
   });
 });

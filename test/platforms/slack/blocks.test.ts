@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { type Block, renderSlack } from "../../../src/platforms/slack/blocks.js";
+import { type Block, LINK_ACTION, renderSlack } from "../../../src/platforms/slack/blocks.js";
 import { SLACK_LIMITS } from "../../../src/platforms/slack/limits.js";
 import type { Reply, ReplyButton, ReplyField, Rich } from "../../../src/reply/reply.js";
 import { mrkdwnTokensWhole, registry, shippedCore } from "../../support/index.js";
@@ -214,5 +214,35 @@ describe("renderSlack within Block Kit's limits", () => {
       }
     }
     data.close();
+  });
+});
+
+describe("a link button on Slack", () => {
+  const url = "https://desk.example.org/desk/stories/gaza-2025/leads";
+
+  it("is a button element with its url and an action id the app only acknowledges", () => {
+    const reply = answer({
+      buttons: [
+        { label: "Next ▶", command: "timeline", options: { page: "2" } },
+        { label: "Open in desk", url },
+      ],
+    });
+    const elements = blocks(reply).find((b) => b.type === "actions")?.elements ?? [];
+    expect(elements[1]).toEqual({
+      type: "button",
+      text: { type: "plain_text", text: "Open in desk", emoji: true },
+      action_id: `${LINK_ACTION}1`,
+      url,
+    });
+    expect(elements[0]?.action_id).toMatch(/^cf1:/);
+  });
+
+  it("is left out when Slack would refuse its address", () => {
+    const long = `https://desk.example.org/${"x".repeat(SLACK_LIMITS.buttonUrl)}`;
+    for (const bad of ["javascript:alert(1)", long]) {
+      expect(
+        blocks(answer({ buttons: [{ label: "Open", url: bad }] })).some((b) => b.type === "actions"),
+      ).toBe(false);
+    }
   });
 });

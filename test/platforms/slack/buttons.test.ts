@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it } from "vitest";
 import { InFlight } from "../../../src/bot/in-flight.js";
 import { encodeAction } from "../../../src/command-engine/actions.js";
+import { LINK_ACTION } from "../../../src/platforms/slack/blocks.js";
 import { listenToButtons } from "../../../src/platforms/slack/buttons.js";
 import { boltOnStandIn, SIGNING_SECRET } from "../../support/harness/slack.js";
 import { buttonClickBody, captureLog, postSigned, shippedCore } from "../../support/index.js";
@@ -30,7 +31,15 @@ async function slackApp() {
     const sent = await slack.waitFor((r) => r.path === new URL(url).pathname);
     return { status: ack.status, sent: JSON.parse(sent.body) as Record<string, unknown> };
   };
-  return { click, lines };
+  /** Clicks a button; resolves with the acknowledgement's status alone. */
+  const press = async (actionId: string, url: string) => {
+    const ack = await postSigned(bolt.eventsUrl, {
+      body: buttonClickBody(actionId, url),
+      secret: SIGNING_SECRET,
+    });
+    return ack.status;
+  };
+  return { click, press, lines, slack };
 }
 
 describe("a Slack button click", () => {
@@ -41,6 +50,15 @@ describe("a Slack button click", () => {
     expect(sent).toMatchObject({ replace_original: true });
     expect(sent.response_type).toBeUndefined();
     expect(JSON.stringify(sent)).toMatch(/Timeline/);
+  });
+
+  it("acknowledges a link button (its address opens in the browser) and answers nothing", async () => {
+    const { press, click, slack } = await slackApp();
+    const url = slack.responseUrl("link_click");
+    expect(await press(`${LINK_ACTION}0`, url)).toBe(200);
+    // A click answered afterwards shows the link's click was not: nothing went to its response_url.
+    await click(encodeAction({ command: "timeline", options: { page: "2" } }));
+    expect(slack.requests.filter((r) => r.path === new URL(url).pathname)).toEqual([]);
   });
 
   it("adds an error for the clicker alone, leaving the message, for a button the bot did not make", async () => {

@@ -325,6 +325,8 @@ export class StandInDiscord {
       attachments: [],
       embeds: b.embeds ?? [],
       components: b.components ?? [],
+      // What the bot asked Discord to ping (kept so tests can check that a message pings nobody).
+      allowed_mentions: b.allowed_mentions,
       pinned: false,
       flags: b.flags ?? 0,
       application_id: this.appId,

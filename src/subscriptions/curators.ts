@@ -1,0 +1,95 @@
+/**
+ * The logic of /curators: a story's curators' channel, where the digest of its new leads is posted
+ * (src/feeds/digest.ts). It is kept as a subscription of kind `leads`, so /unsubscribe and
+ * /subscriptions treat it like any other, and the reminders and updates, which go to readers' kinds
+ * only, never reach it. A curators' channel is never a readers' channel of the same story: leads are
+ * unchecked news, and a channel that readers follow the story in is refused (and /subscribe refuses
+ * a curators' channel likewise).
+ */
+import { z } from "zod";
+import { errorReply } from "../reply/errors.js";
+import type { Reply, Rich } from "../reply/reply.js";
+import { ALL_STORIES, isReaders, type Subscription } from "../store/store.js";
+import { formatInstant } from "../time/calendar.js";
+import { type Asker, type SubscriptionDeps, storyName } from "./subscriptions.js";
+
+export const CURATORS_ACTIONS = ["set", "off", "show"] as const;
+export type CuratorsAction = (typeof CURATORS_ACTIONS)[number];
+
+export const curatorsOptions = z.object({
+  action: z
+    .enum(CURATORS_ACTIONS)
+    .optional()
+    .describe("set: make this the story's curators' channel; off: stop; show: say (default: show)"),
+  story: z
+    .string()
+    .regex(/^[a-z0-9][a-z0-9-]*$/, "a story's id")
+    .optional()
+    .describe("Which story (default: the default story)"),
+});
+
+export async function curators(
+  deps: SubscriptionDeps,
+  invocation: Asker,
+  options: { action?: CuratorsAction | undefined; story?: string | undefined },
+): Promise<Reply> {
+  if (!invocation.canManage) return errorReply("not-allowed", { command: "curators" });
+  const story = options.story ?? deps.dataset.defaultStory.story.id;
+  // A curators' channel is one story's: "all" is not a story here.
+  if (!deps.dataset.byId.has(story)) {
+    return errorReply("unknown-value", {
+      option: "story",
+      value: story,
+      known: [...deps.dataset.byId.keys()],
+    });
+  }
+  const channel = { platform: invocation.platform, channelId: invocation.channelId };
+  const mine = (await deps.store.channelSubscriptions(channel)).filter((s) => s.active);
+  const current = mine.find((s) => s.story === story && !isReaders(s));
+  const name = storyName(deps, story);
+  const zone = deps.dataset.byId.get(story)?.story.timeZone ?? "UTC";
+  switch (options.action ?? "show") {
+    case "set": {
+      const readers = mine.find((s) => isReaders(s) && (s.story === story || s.story === ALL_STORIES));
+      if (readers) return errorReply("readers-channel", { story: name });
+      const sub = await deps.store.subscribe(
+        { ...channel, story, workspaceId: invocation.workspaceId, kind: "leads", userId: invocation.userId },
+        deps.clock.now(),
+      );
+      return answer(current ? "Curators' channel" : "Curators' channel set", setText(name, sub, zone), false);
+    }
+    case "off": {
+      if (!current) return answer("Not a curators' channel", [notText(name)], true);
+      await deps.store.deactivate(
+        { ...channel, story },
+        `curators off by ${invocation.userId}`,
+        deps.clock.now(),
+      );
+      return answer(
+        "Curators' channel off",
+        [`This channel gets no more digests of new leads about ${name}.`],
+        false,
+      );
+    }
+    default:
+      return current
+        ? answer("Curators' channel", setText(name, current, zone), true)
+        : answer("Not a curators' channel", [notText(name)], true);
+  }
+}
+
+function setText(name: string, sub: Subscription, zone: string): Rich {
+  return [
+    `This channel is the curators' channel of ${name}: it gets a short digest of the story's new leads found since `,
+    { instant: sub.since, style: "datetime", fallback: formatInstant(sub.since, zone) },
+    ", at most once per digest interval. Leads never go to readers' channels.",
+  ];
+}
+
+function notText(name: string): string {
+  return `This channel is not the curators' channel of ${name}. A channel manager can make it one with /curators action:set.`;
+}
+
+function answer(title: string, summary: Rich, ephemeral: boolean): Reply {
+  return { kind: "answer", title, summary, ephemeral };
+}
