@@ -51,7 +51,7 @@ export interface Applied {
 }
 
 /** The result of reading a form: the edit to apply, or errors by field name. */
-type Parsed =
+export type Parsed =
   | { ok: true; apply(text: string, data: StoryFile): Applied }
   | { ok: false; errors: Record<string, string> };
 
