@@ -168,7 +168,8 @@ const LAYERS: Record<string, readonly string[]> = {
   time: ["time"],
   dataset: ["time", "dataset"],
   reply: ["time", "dataset", "reply"],
-  store: ["(src root)", "store"],
+  // The store answers the intake's part (LeadStore), whose types are in src/feeds/lead.ts.
+  store: ["(src root)", "store", "feeds"],
   // Delivery posts what it is given, exactly once: it knows no alert, no command, no platform.
   delivery: ["time", "reply", "store", "monitoring", "delivery"],
   // What is posted and when: never how a platform posts it, nor the commands.
@@ -205,6 +206,17 @@ describe("the layers", () => {
   it("finds every layer among the files it checks", () => {
     const found = new Set([...files("src"), ...files("commands")].map((f) => layerOf(f.split("/"))));
     expect([...found].sort()).toEqual([...LAYER_ORDER].sort());
+  });
+
+  it("lets the store take from src/feeds/ only the types the intake shares (lead.ts)", () => {
+    const offenders = files(join("src", "store")).flatMap((f) =>
+      importedPaths(f)
+        .filter((path) => path[0] === "src" && path[1] === "feeds")
+        .map((path) => path.join("/"))
+        .filter((path) => path !== "src/feeds/lead.js")
+        .map((path) => `${f} imports ${path}`),
+    );
+    expect(offenders).toEqual([]);
   });
 
   it.each(Object.entries(LAYERS))("src/%s imports only from %j", (folder, allowed) => {

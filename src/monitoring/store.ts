@@ -1,4 +1,5 @@
 /** A Store that reports how long each operation took: the store latency histogram. */
+import type { FeedState, Lead, LeadDecision, LeadQuery, LeadState, NewLead } from "../feeds/lead.js";
 import type {
   ChangeRecord,
   ChannelRef,
@@ -110,5 +111,32 @@ export class TimedStore implements Store {
   }
   close(): Promise<void> {
     return this.inner.close();
+  }
+  addLeads(leads: readonly NewLead[], at: Date): Promise<Lead[]> {
+    return this.timed("addLeads", () => this.inner.addLeads(leads, at));
+  }
+  leads(query: LeadQuery): Promise<Lead[]> {
+    return this.timed("leads", () => this.inner.leads(query));
+  }
+  leadCounts(story: string): Promise<Record<LeadState, number>> {
+    return this.timed("leadCounts", () => this.inner.leadCounts(story));
+  }
+  lead(id: number): Promise<Lead | undefined> {
+    return this.timed("lead", () => this.inner.lead(id));
+  }
+  decideLead(id: number, decision: LeadDecision, by: string, at: Date): Promise<boolean> {
+    return this.timed("decideLead", () => this.inner.decideLead(id, decision, by, at));
+  }
+  leadsFoundBetween(story: string, after: Date, until: Date): Promise<Lead[]> {
+    return this.timed("leadsFoundBetween", () => this.inner.leadsFoundBetween(story, after, until));
+  }
+  feedState(story: string, feedId: string): Promise<FeedState | undefined> {
+    return this.timed("feedState", () => this.inner.feedState(story, feedId));
+  }
+  feedStates(story: string): Promise<FeedState[]> {
+    return this.timed("feedStates", () => this.inner.feedStates(story));
+  }
+  saveFeedState(state: FeedState): Promise<void> {
+    return this.timed("saveFeedState", () => this.inner.saveFeedState(state));
   }
 }

@@ -219,6 +219,80 @@ export const MIGRATIONS: readonly Migration[] = [
         CHECK (platform ~ '^[a-z][a-z0-9-]{0,31}$');
     `,
   },
+  {
+    version: 6,
+    name: "leads the story's news feeds bring in (one per story and link), and each feed's state",
+    sqlite: `
+      CREATE TABLE leads (
+        id INTEGER PRIMARY KEY AUTOINCREMENT,
+        story TEXT NOT NULL,
+        feed_id TEXT NOT NULL,
+        outlet TEXT NOT NULL,
+        title TEXT NOT NULL,
+        link TEXT NOT NULL,
+        published_ms INTEGER,
+        summary TEXT NOT NULL,
+        matched TEXT NOT NULL,
+        found_ms INTEGER NOT NULL,
+        state TEXT NOT NULL CHECK (state IN ('new', 'used', 'dismissed')),
+        used_for TEXT,
+        decided_by TEXT,
+        decided_ms INTEGER,
+        UNIQUE (story, link)
+      );
+      CREATE INDEX leads_newest ON leads (story, (COALESCE(published_ms, found_ms)));
+      CREATE INDEX leads_found ON leads (story, found_ms);
+      CREATE TABLE feed_states (
+        story TEXT NOT NULL,
+        feed_id TEXT NOT NULL,
+        etag TEXT,
+        last_modified TEXT,
+        next_fetch_ms INTEGER NOT NULL,
+        failures INTEGER NOT NULL,
+        last_fetched_ms INTEGER,
+        last_ok_ms INTEGER,
+        last_error TEXT,
+        last_items INTEGER NOT NULL,
+        last_new_leads INTEGER NOT NULL,
+        PRIMARY KEY (story, feed_id)
+      );
+    `,
+    postgres: `
+      CREATE TABLE leads (
+        id BIGSERIAL PRIMARY KEY,
+        story TEXT NOT NULL,
+        feed_id TEXT NOT NULL,
+        outlet TEXT NOT NULL,
+        title TEXT NOT NULL,
+        link TEXT NOT NULL,
+        published_at TIMESTAMPTZ,
+        summary TEXT NOT NULL,
+        matched JSONB NOT NULL,
+        found_at TIMESTAMPTZ NOT NULL,
+        state TEXT NOT NULL CHECK (state IN ('new', 'used', 'dismissed')),
+        used_for TEXT,
+        decided_by TEXT,
+        decided_at TIMESTAMPTZ,
+        UNIQUE (story, link)
+      );
+      CREATE INDEX leads_newest ON leads (story, (COALESCE(published_at, found_at)));
+      CREATE INDEX leads_found ON leads (story, found_at);
+      CREATE TABLE feed_states (
+        story TEXT NOT NULL,
+        feed_id TEXT NOT NULL,
+        etag TEXT,
+        last_modified TEXT,
+        next_fetch_at TIMESTAMPTZ NOT NULL,
+        failures INTEGER NOT NULL,
+        last_fetched_at TIMESTAMPTZ,
+        last_ok_at TIMESTAMPTZ,
+        last_error TEXT,
+        last_items INTEGER NOT NULL,
+        last_new_leads INTEGER NOT NULL,
+        PRIMARY KEY (story, feed_id)
+      );
+    `,
+  },
 ];
 
 export const LATEST_VERSION = MIGRATIONS.reduce((v, m) => Math.max(v, m.version), 0);

@@ -1,9 +1,18 @@
 /**
  * What both engines answer alike: every Store method but opening, pinging and closing is one part's
- * (subscriptions-sql.ts, claims-sql.ts, ledger-sql.ts, state-sql.ts, edit-record-sql.ts), each with
+ * (subscriptions-sql.ts, claims-sql.ts, ledger-sql.ts, state-sql.ts, edit-record-sql.ts, leads-sql.ts), each with
  * its SQLite and PostgreSQL dialects side by side. An engine builds its parts on its connection and
  * hands them here.
  */
+import type {
+  FeedState,
+  Lead,
+  LeadDecision,
+  LeadQuery,
+  LeadState,
+  LeadStore,
+  NewLead,
+} from "../feeds/lead.js";
 import type {
   ChangeRecord,
   ChannelRef,
@@ -33,6 +42,7 @@ export interface StoreParts {
   >;
   state: Pick<Store, "getState" | "setState" | "updateState">;
   records: Pick<Store, "recordChanges" | "changes">;
+  leads: LeadStore;
 }
 
 /** A Store whose methods its parts answer; the engine adds its own opening, ping and close. */
@@ -144,5 +154,43 @@ export abstract class StoreOnParts implements Store {
 
   updateState<T>(names: readonly string[], change: StateChange<T>, at: Date): Promise<T> {
     return this.parts.state.updateState(names, change, at);
+  }
+
+  // Leads and feed states (leads-sql.ts)
+
+  addLeads(leads: readonly NewLead[], at: Date): Promise<Lead[]> {
+    return this.parts.leads.addLeads(leads, at);
+  }
+
+  leads(query: LeadQuery): Promise<Lead[]> {
+    return this.parts.leads.leads(query);
+  }
+
+  leadCounts(story: string): Promise<Record<LeadState, number>> {
+    return this.parts.leads.leadCounts(story);
+  }
+
+  lead(id: number): Promise<Lead | undefined> {
+    return this.parts.leads.lead(id);
+  }
+
+  decideLead(id: number, decision: LeadDecision, by: string, at: Date): Promise<boolean> {
+    return this.parts.leads.decideLead(id, decision, by, at);
+  }
+
+  leadsFoundBetween(story: string, after: Date, until: Date): Promise<Lead[]> {
+    return this.parts.leads.leadsFoundBetween(story, after, until);
+  }
+
+  feedState(story: string, feedId: string): Promise<FeedState | undefined> {
+    return this.parts.leads.feedState(story, feedId);
+  }
+
+  feedStates(story: string): Promise<FeedState[]> {
+    return this.parts.leads.feedStates(story);
+  }
+
+  saveFeedState(state: FeedState): Promise<void> {
+    return this.parts.leads.saveFeedState(state);
   }
 }

@@ -6,13 +6,15 @@
  * per run) is put on the search_path of every pooled connection.
  *
  * This file connects and answers for the whole Store; each concern's SQL is in its own part
- * (parts.ts: subscriptions-sql.ts, claims-sql.ts, ledger-sql.ts, state-sql.ts, edit-record-sql.ts; migrations.ts),
+ * (parts.ts: subscriptions-sql.ts, claims-sql.ts, ledger-sql.ts, state-sql.ts, edit-record-sql.ts,
+ * leads-sql.ts; migrations.ts),
  * beside SQLite's.
  */
 import pg from "pg";
 import { PostgresClaims } from "./claims-sql.js";
 import type { PostgresConnection } from "./connections.js";
 import { PostgresChanges } from "./edit-record-sql.js";
+import { PostgresLeads } from "./leads-sql.js";
 import { PostgresLedger } from "./ledger-sql.js";
 import { migratePostgres, postgresMigrations } from "./migrations.js";
 import { StoreOnParts } from "./parts.js";
@@ -73,6 +75,7 @@ export class PostgresStore extends StoreOnParts {
       ledger: new PostgresLedger(connection),
       state: new PostgresState(connection),
       records: new PostgresChanges(connection),
+      leads: new PostgresLeads(connection),
     });
     this.sql = connection;
   }

@@ -4,7 +4,8 @@
  * process (a CLI command) touching the same file. Instants are stored as epoch milliseconds.
  *
  * This file opens the file and answers for the whole Store; each concern's SQL is in its own part
- * (parts.ts: subscriptions-sql.ts, claims-sql.ts, ledger-sql.ts, state-sql.ts, edit-record-sql.ts; migrations.ts),
+ * (parts.ts: subscriptions-sql.ts, claims-sql.ts, ledger-sql.ts, state-sql.ts, edit-record-sql.ts,
+ * leads-sql.ts; migrations.ts),
  * beside PostgreSQL's.
  */
 import { mkdirSync } from "node:fs";
@@ -13,6 +14,7 @@ import Database from "better-sqlite3";
 import { SqliteClaims } from "./claims-sql.js";
 import type { SqliteConnection } from "./connections.js";
 import { SqliteChanges } from "./edit-record-sql.js";
+import { SqliteLeads } from "./leads-sql.js";
 import { SqliteLedger } from "./ledger-sql.js";
 import { migrateSqlite, sqliteMigrations } from "./migrations.js";
 import { StoreOnParts } from "./parts.js";
@@ -49,6 +51,7 @@ export class SqliteStore extends StoreOnParts {
       ledger: new SqliteLedger(connection),
       state: new SqliteState(connection),
       records: new SqliteChanges(connection),
+      leads: new SqliteLeads(connection),
     });
     this.db = db;
     this.sql = connection;

@@ -12,12 +12,15 @@
  * - Scheduler state: a few named values (the instant planned up to, the dataset items already known),
  *   changed only through `updateState`, one process at a time.
  * - The edit record to the data.
+ * - Leads the news feeds brought in, and each feed's state (the part feeds/lead.ts defines).
  *
  * Each engine (sqlite.ts, postgres.ts) opens its database and answers for the whole interface; each
  * concern's SQL is a part of its own with both dialects side by side: subscriptions-sql.ts,
- * claims-sql.ts (the ledger's writes), ledger-sql.ts (its reads), state-sql.ts, changes-sql.ts and
- * migrations.ts.
+ * claims-sql.ts (the ledger's writes), ledger-sql.ts (its reads), state-sql.ts, changes-sql.ts,
+ * leads-sql.ts and migrations.ts.
  */
+
+import type { LeadStore } from "../feeds/lead.js";
 
 /** A platform's name, as its entry in src/platforms/ gives it ("discord", "slack", "console", …). */
 export type PlatformName = string;
@@ -130,7 +133,7 @@ export interface ChangeRecord extends NewChangeRecord {
   at: Date;
 }
 
-export interface Store {
+export interface Store extends LeadStore {
   readonly engine: "sqlite" | "postgres";
 
   /** Subscribes a channel to a story, or changes that active subscription (keeping its `since`); re-activates an old one with `since = at`. */

@@ -1,6 +1,6 @@
 /**
  * The class both engines share (parts.ts): every Store method but pinging and closing is answered by
- * the one part that holds its SQL. Here on the SQLite engine, one method of each part; the contract
+ * the one part that holds its SQL. Here on the SQLite engine, one method or so of each part; the contract
  * suite (test/support/store-contract.ts) specifies what each method does on both engines.
  */
 import { join } from "node:path";
@@ -23,7 +23,7 @@ describe("a store on its parts", () => {
     expect(store).toBeInstanceOf(StoreOnParts);
   });
 
-  it("reaches every part: subscriptions, the ledger's claims and reads, the state, the edit record", async () => {
+  it("reaches every part: subscriptions, the ledger's claims and reads, the state, the edit record, the leads", async () => {
     store = SqliteStore.open(join(tempDir(), "bot.sqlite"));
     await store.subscribe({ ...channel, story: "gaza-2025", workspaceId: "w", kind: "reminders" }, at);
     expect((await store.activeSubscriptions()).map((s) => s.channelId)).toEqual(["local"]);
@@ -43,5 +43,14 @@ describe("a store on its parts", () => {
     expect(await store.getState("watermark")).toBe("1");
 
     expect(await store.changes("gaza-2025", 10)).toEqual([]);
+
+    const lead = { story: "gaza-2025", feedId: "wire", outlet: "Wire", title: "t", summary: "" };
+    const [added] = await store.addLeads(
+      [{ ...lead, link: "https://x.example/a", publishedAt: undefined, matched: [] }],
+      at,
+    );
+    expect(await store.leadCounts("gaza-2025")).toEqual({ new: 1, used: 0, dismissed: 0 });
+    expect(added && (await store.decideLead(added.id, { state: "dismissed" }, "ana", at))).toBe(true);
+    expect(await store.feedStates("gaza-2025")).toEqual([]);
   });
 });

@@ -5,6 +5,7 @@
  * function that opens a fresh, empty store.
  */
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import type { FeedState, NewLead } from "../../src/feeds/lead.js";
 import type { DeliveryRef, Lease, NewDelivery, Store } from "../../src/store/store.js";
 
 const T0 = new Date("2025-02-27T10:00:00Z");
@@ -509,6 +510,183 @@ export function describeStateContract(engine: string, open: () => Promise<Store>
   });
 }
 
+/** A lead of the gaza-2025 story from its `wire` feed; `over` changes any field. */
+function newLead(link: string, over: Partial<NewLead> = {}): NewLead {
+  return {
+    story: "gaza-2025",
+    feedId: "wire",
+    outlet: "Wire",
+    title: `Title of ${link}`,
+    link,
+    publishedAt: undefined,
+    summary: "",
+    matched: [],
+    ...over,
+  };
+}
+
+/** Leads and feed states: what leads-sql.ts keeps, in either dialect. */
+export function describeLeadsContract(engine: string, open: () => Promise<Store>): void {
+  section("leads and feed states", engine, open, (current) => {
+    let store: Store;
+    beforeEach(() => {
+      store = current();
+    });
+
+    it("adds new leads with every field and returns them with their ids, as new", async () => {
+      const published = new Date("2025-02-27T08:30:00Z");
+      const [added, ...rest] = await store.addLeads(
+        [
+          newLead("https://news.example/a", {
+            outlet: "Example News",
+            title: "Talks resume",
+            publishedAt: published,
+            summary: "Negotiators met.",
+            matched: ["talks", "négociation"],
+          }),
+        ],
+        T0,
+      );
+      expect(rest).toEqual([]);
+      expect(added).toMatchObject({
+        story: "gaza-2025",
+        feedId: "wire",
+        outlet: "Example News",
+        title: "Talks resume",
+        link: "https://news.example/a",
+        summary: "Negotiators met.",
+        matched: ["talks", "négociation"],
+        state: "new",
+        usedFor: undefined,
+        decidedBy: undefined,
+        decidedAt: undefined,
+      });
+      expect(added?.publishedAt?.toISOString()).toBe(published.toISOString());
+      expect(added?.foundAt.toISOString()).toBe(T0.toISOString());
+      expect(await store.lead(added?.id ?? -1)).toEqual(added);
+      expect(await store.lead(987654)).toBeUndefined();
+    });
+
+    it("keeps one lead per story and link: the same article from a second feed, or twice in a batch, adds nothing", async () => {
+      const first = await store.addLeads(
+        [newLead("https://x.example/1"), newLead("https://x.example/2")],
+        T0,
+      );
+      expect(first.map((l) => l.link)).toEqual(["https://x.example/1", "https://x.example/2"]);
+      const again = await store.addLeads(
+        [
+          newLead("https://x.example/2", { feedId: "agency", title: "Other title" }),
+          newLead("https://x.example/3", { feedId: "agency" }),
+          newLead("https://x.example/3", { feedId: "agency", title: "Twice" }),
+          newLead("https://x.example/1", { story: "sudan-2025" }),
+        ],
+        at(1),
+      );
+      expect(again.map((l) => [l.story, l.link, l.title])).toEqual([
+        ["gaza-2025", "https://x.example/3", "Title of https://x.example/3"],
+        ["sudan-2025", "https://x.example/1", "Title of https://x.example/1"],
+      ]);
+      expect((await store.lead(first[1]?.id ?? -1))?.feedId).toBe("wire");
+      expect(await store.addLeads([], at(2))).toEqual([]);
+    });
+
+    it("lists a story's leads newest first by published instant (else found), of one state or all, a page at a time", async () => {
+      await store.addLeads(
+        [
+          newLead("https://x.example/old", { publishedAt: at(-120) }),
+          newLead("https://x.example/undated"),
+          newLead("https://x.example/recent", { publishedAt: at(-5) }),
+          newLead("https://x.example/other-story", { story: "sudan-2025" }),
+        ],
+        T0,
+      );
+      const links = async (q: Partial<Parameters<Store["leads"]>[0]>) =>
+        (await store.leads({ story: "gaza-2025", limit: 10, ...q })).map((l) => l.link.slice(18));
+      expect(await links({})).toEqual(["undated", "recent", "old"]);
+      expect(await links({ limit: 1, offset: 1 })).toEqual(["recent"]);
+      const [recent] = await store.leads({ story: "gaza-2025", limit: 1, offset: 1 });
+      await store.decideLead(recent?.id ?? -1, { state: "dismissed" }, "ana", at(1));
+      expect(await links({ state: "new" })).toEqual(["undated", "old"]);
+      expect(await links({ state: "dismissed" })).toEqual(["recent"]);
+      expect(await links({ state: "used" })).toEqual([]);
+    });
+
+    it("records a curator's decision once: used for an entry, or dismissed, and counts each state", async () => {
+      const [a, b, c] = await store.addLeads(
+        ["https://x.example/a", "https://x.example/b", "https://x.example/c"].map((l) => newLead(l)),
+        T0,
+      );
+      const used = { state: "used", usedFor: "figures.captives-remaining.values[12]" } as const;
+      expect(await store.decideLead(a?.id ?? -1, used, "ana", at(3))).toBe(true);
+      expect(await store.decideLead(b?.id ?? -1, { state: "dismissed" }, "ben", at(4))).toBe(true);
+      expect(await store.decideLead(a?.id ?? -1, { state: "dismissed" }, "ben", at(5))).toBe(false);
+      expect(await store.decideLead(987654, { state: "dismissed" }, "ben", at(5))).toBe(false);
+      const got = await store.lead(a?.id ?? -1);
+      expect([got?.state, got?.usedFor, got?.decidedBy, got?.decidedAt?.toISOString()]).toEqual([
+        "used",
+        "figures.captives-remaining.values[12]",
+        "ana",
+        at(3).toISOString(),
+      ]);
+      expect((await store.lead(b?.id ?? -1))?.usedFor).toBeUndefined();
+      expect((await store.lead(c?.id ?? -1))?.state).toBe("new");
+      expect(await store.leadCounts("gaza-2025")).toEqual({ new: 1, used: 1, dismissed: 1 });
+      expect(await store.leadCounts("sudan-2025")).toEqual({ new: 0, used: 0, dismissed: 0 });
+    });
+
+    it("finds the leads found after one instant up to another, oldest first, whatever their state", async () => {
+      await store.addLeads([newLead("https://x.example/before")], T0);
+      const [decided] = await store.addLeads([newLead("https://x.example/first")], at(10));
+      await store.addLeads([newLead("https://x.example/second"), newLead("https://x.example/third")], at(20));
+      await store.addLeads([newLead("https://x.example/after")], at(21));
+      await store.decideLead(decided?.id ?? -1, { state: "dismissed" }, "ana", at(30));
+      const found = await store.leadsFoundBetween("gaza-2025", T0, at(20));
+      expect(found.map((l) => l.link.slice(18))).toEqual(["first", "second", "third"]);
+      expect(await store.leadsFoundBetween("sudan-2025", T0, at(20))).toEqual([]);
+    });
+
+    it("keeps each feed's state whole and replaces it on save", async () => {
+      const state: FeedState = {
+        story: "gaza-2025",
+        feedId: "wire",
+        etag: undefined,
+        lastModified: undefined,
+        nextFetchAt: at(30),
+        failures: 0,
+        lastFetchedAt: undefined,
+        lastOkAt: undefined,
+        lastError: undefined,
+        lastItems: 0,
+        lastNewLeads: 0,
+      };
+      expect(await store.feedState("gaza-2025", "wire")).toBeUndefined();
+      await store.saveFeedState(state);
+      expect(await store.feedState("gaza-2025", "wire")).toEqual(state);
+      const fetched: FeedState = {
+        ...state,
+        etag: '"v2"',
+        lastModified: "Thu, 27 Feb 2025 09:00:00 GMT",
+        nextFetchAt: at(60),
+        lastFetchedAt: at(30),
+        lastOkAt: at(30),
+        lastItems: 12,
+        lastNewLeads: 3,
+      };
+      await store.saveFeedState(fetched);
+      const failed: FeedState = {
+        ...fetched,
+        feedId: "agency",
+        failures: 2,
+        lastError: "the feed answered an HTML page",
+      };
+      await store.saveFeedState(failed);
+      await store.saveFeedState({ ...state, story: "sudan-2025" });
+      expect(await store.feedState("gaza-2025", "wire")).toEqual(fetched);
+      expect(await store.feedStates("gaza-2025")).toEqual([failed, fetched]);
+    });
+  });
+}
+
 /** Every section: the whole contract. */
 export function describeStoreContract(engine: string, open: () => Promise<Store>): void {
   describe(`Store contract (${engine})`, () => {
@@ -518,5 +696,6 @@ export function describeStoreContract(engine: string, open: () => Promise<Store>
     describeClaimsContract(engine, open);
     describeReadinessContract(engine, open);
     describeStateContract(engine, open);
+    describeLeadsContract(engine, open);
   });
 }
