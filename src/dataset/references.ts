@@ -54,6 +54,7 @@ function checksOf(file: string, data: StoryFile, errors: DataError[]): Checks {
   unique("events", data.events);
   unique("deadlines", data.deadlines);
   unique("claims", data.claims);
+  unique("feeds", data.feeds);
 
   const ref = (path: string, value: string | undefined, known: Set<string>, what: string) => {
     if (value !== undefined && !known.has(value)) err(path, `unknown ${what} id "${value}"`);
@@ -264,6 +265,7 @@ const COLLECTIONS = {
   events: "event",
   deadlines: "deadline",
   claims: "claim",
+  feeds: "feed",
 } as const;
 
 /**

@@ -5,6 +5,7 @@
  */
 import { z } from "zod";
 import { isValidTimeZone } from "../time/calendar.js";
+import { feedsSchema } from "./schema-feeds.js";
 import {
   changeFields,
   dateOrInstant,
@@ -364,6 +365,7 @@ export const storyFileSchema = z
     events: z.array(eventSchema).default([]),
     deadlines: z.array(deadlineSchema).default([]),
     claims: z.array(claimSchema).default([]),
+    feeds: feedsSchema,
   })
   .strict();
 
