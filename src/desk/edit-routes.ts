@@ -28,6 +28,7 @@ import {
   writeAtomically,
 } from "./edits.js";
 import { entryEvidence } from "./evidence.js";
+import { feedPresets } from "./feed-edits.js";
 import { formPage } from "./form-page.js";
 import { type DraftForm, draftValues, entryPath, leadIdOf, readDraft } from "./lead-draft.js";
 import { openLead, useLead } from "./leads-routes.js";
@@ -45,7 +46,7 @@ export function editRoutes(options: DeskOptions, page: PageRenderer): Hono<Env> 
     const name = c.req.param("form");
     if (!story || !isFormName(name)) return page(c, "Not found", html`<p>No such story or form.</p>`, 404);
     const text = await readText(resolve(story.file));
-    let values = presets(c.req.query());
+    let values = { ...presets(c.req.query()), ...feedPresets(story, c.req.query()) };
     const leadId = leadIdOf(c.req.query());
     if (leadId !== undefined) {
       const found = await openLead(options.store, story, name, leadId);
@@ -207,7 +208,9 @@ async function save(
     served,
   });
   options.log.info({ user: session.user, story: story.story.id, form: name }, "desk edit saved");
-  return c.redirect(`/desk/stories/${story.story.id}?saved=1`, 303);
+  // A feed's form goes back to the story's feeds; every other to the story's review.
+  const back = name === "feed" || name === "feed-remove" ? "/feeds" : "";
+  return c.redirect(`/desk/stories/${story.story.id}${back}?saved=1`, 303);
 }
 
 /**
@@ -230,6 +233,8 @@ function previewCommand(form: FormName): string {
     claim: "claims",
     source: "sources",
     "person-role": "parties",
+    feed: "sources",
+    "feed-remove": "sources",
   };
   return commands[form];
 }

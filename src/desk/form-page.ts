@@ -6,6 +6,7 @@ import { html } from "hono/html";
 import type { Story } from "../dataset/dataset.js";
 import type { Session } from "./auth.js";
 import { correctsValue, FORMS, type Form, type FormName } from "./edits.js";
+import { feedFields } from "./feed-edits.js";
 import { SOURCE_FIELDS } from "./lead-draft.js";
 import { type Field, fieldHtml, type Html } from "./pages.js";
 
@@ -54,7 +55,7 @@ function formHtml(
       ${figure ? chosenFigure(figure, errors.figure) : ""}
       ${fields.map((f) => fieldHtml(f, errors[f.name]))}
       ${
-        name === "figure-value"
+        name === "figure-value" || name === "feed" || name === "feed-remove"
           ? ""
           : html`<div class="field"><label><input type="checkbox" name="correction" ${values.correction === "on" ? "checked" : ""} /> This corrects a mistake (a correction, not a development)</label></div>`
       }
@@ -148,6 +149,9 @@ function formFields(story: Story, name: FormName, v: Form): Field[] {
           hint: `An IANA zone, like Europe/London or UTC; empty: the story's, ${story.story.timeZone}.`,
         }),
       ];
+    case "feed":
+    case "feed-remove":
+      return feedFields(story, name, f);
     case "person-role":
       return [
         f("person", "Person", { type: "select", choices: ids(story.people) }),
