@@ -22,6 +22,25 @@ export const ALERT_OUTCOMES: readonly AlertOutcome[] = [
   "deduplicated",
 ];
 
+/** How one fetch of a feed ended. */
+export type FeedFetchResult = "ok" | "not-modified" | "failed";
+export const FEED_FETCH_RESULTS: readonly FeedFetchResult[] = ["ok", "not-modified", "failed"];
+
+/** Why a feed's fetch failed or was refused: a small fixed set (the words are on the feed's state). */
+export const FEED_ERROR_REASONS = [
+  "address",
+  "timeout",
+  "too-large",
+  "redirects",
+  "rate-limited",
+  "http",
+  "network",
+  "html",
+  "malformed",
+  "not-a-feed",
+] as const;
+export type FeedErrorReason = (typeof FEED_ERROR_REASONS)[number];
+
 export interface Metrics {
   /** A command started on `platform`; call the result once, when it is answered, with how. */
   commandStarted(command: string, platform: PlatformName): (outcome: CommandOutcome) => void;
@@ -37,6 +56,12 @@ export interface Metrics {
   reconnecting(platform: PlatformName): void;
   /** A platform client is waiting out a rate limit before sending. */
   rateLimited(platform: PlatformName): void;
+  /** A story's feed (its id in the data) was fetched, with this result. */
+  feedFetched(story: string, feed: string, result: FeedFetchResult): void;
+  /** A story's feed failed or was refused, for this reason. */
+  feedFailed(story: string, feed: string, reason: FeedErrorReason): void;
+  /** `count` new leads came from a story's feed. */
+  leadsFound(story: string, feed: string, count: number): void;
 }
 
 const nothing = () => {};
@@ -50,4 +75,7 @@ export const noMetrics: Metrics = {
   storeStarted: () => nothing,
   reconnecting: nothing,
   rateLimited: nothing,
+  feedFetched: nothing,
+  feedFailed: nothing,
+  leadsFound: nothing,
 };

@@ -75,6 +75,24 @@ export function createPrometheusMetrics(options: {
     labelNames: ["platform"],
     registers: [registry],
   });
+  const feedFetches = new Counter({
+    name: "ceasefire_feed_fetches_total",
+    help: "Fetches of a story's news feed, by story, feed and result (ok, not-modified, failed).",
+    labelNames: ["story", "feed", "result"],
+    registers: [registry],
+  });
+  const feedErrors = new Counter({
+    name: "ceasefire_feed_errors_total",
+    help: "Failed or refused fetches of a story's news feed, by story, feed and reason.",
+    labelNames: ["story", "feed", "reason"],
+    registers: [registry],
+  });
+  const newLeads = new Counter({
+    name: "ceasefire_feed_new_leads_total",
+    help: "New leads from a story's news feed, by story and feed.",
+    labelNames: ["story", "feed"],
+    registers: [registry],
+  });
   // Zeros from the start, so a dashboard's rate() has a baseline before the first event.
   for (const outcome of ALERT_OUTCOMES) alerts.inc({ outcome }, 0);
   for (const platform of options.platforms ?? []) {
@@ -106,5 +124,8 @@ export function createPrometheusMetrics(options: {
     },
     reconnecting: (platform) => reconnects.inc({ platform }),
     rateLimited: (platform) => rateLimits.inc({ platform }),
+    feedFetched: (story, feed, result) => feedFetches.inc({ story, feed, result }),
+    feedFailed: (story, feed, reason) => feedErrors.inc({ story, feed, reason }),
+    leadsFound: (story, feed, count) => newLeads.inc({ story, feed }, count),
   };
 }

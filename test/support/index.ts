@@ -40,9 +40,10 @@ export * from "./processes.js";
 export * from "./random-story.js";
 // A one-source story, for checking stories against archived sources.
 export * from "./sources.js";
-// Stand-ins for Discord and Slack on 127.0.0.1.
+// Stand-ins for Discord, Slack and news feeds on 127.0.0.1.
 export * from "./standins/discord.js";
 export * from "./standins/discord-channels.js";
+export * from "./standins/feeds.js";
 export * from "./standins/slack.js";
 export * from "./standins/slack-channels.js";
 export * from "./standins/slack-socket.js";
