@@ -5,6 +5,7 @@
 import { isIP } from "node:net";
 import cron from "node-cron";
 import { z } from "zod";
+import { allowEntryProblem } from "./feeds/addresses.js";
 import { LOG_FORMATS } from "./log.js";
 
 /** Value kinds the core's and the platforms' sections share. */
@@ -25,6 +26,53 @@ const optionalInt = (min: number, max: number) =>
     .optional()
     .transform((v) => (v === undefined || v.trim() === "" ? undefined : Number(v.trim())))
     .pipe(z.number().int().min(min).max(max).optional());
+
+/** A comma-separated list, trimmed, without empty entries. */
+const list = (text: string) =>
+  text
+    .split(",")
+    .map((e) => e.trim())
+    .filter(Boolean);
+
+const DURATION_UNITS: Record<string, number> = { ms: 1, s: 1_000, m: 60_000 };
+/** "20s", "500ms", "1m" (a bare number is seconds) in milliseconds, from `min` to `max` ms. */
+const duration = (def: string, min: number, max: number) =>
+  z
+    .string()
+    .default(def)
+    .transform((v, ctx) => {
+      const m = /^\s*(\d+(?:\.\d+)?)\s*(ms|s|m)?\s*$/.exec(v);
+      const ms = m ? Math.round(Number(m[1]) * (DURATION_UNITS[m[2] ?? "s"] ?? 1_000)) : Number.NaN;
+      if (!(ms >= min && ms <= max)) {
+        ctx.addIssue({
+          code: "custom",
+          message: `must be a duration like 20s or 500ms, from ${min} ms to ${max / 1000} s`,
+        });
+        return z.NEVER;
+      }
+      return ms;
+    });
+
+const SIZE_UNITS: Record<string, number> = { b: 1, kb: 1_000, mb: 1_000_000 };
+/** "5MB", "200kB", "5000" (bytes) in bytes, from `min` to `max`. */
+const size = (def: string, min: number, max: number) =>
+  z
+    .string()
+    .default(def)
+    .transform((v, ctx) => {
+      const m = /^\s*(\d+(?:\.\d+)?)\s*(b|kb|mb)?\s*$/i.exec(v);
+      const bytes = m
+        ? Math.round(Number(m[1]) * (SIZE_UNITS[(m[2] ?? "b").toLowerCase()] ?? 1))
+        : Number.NaN;
+      if (!(bytes >= min && bytes <= max)) {
+        ctx.addIssue({
+          code: "custom",
+          message: `must be a size like 5MB or 200kB, from ${min / 1000} kB to ${max / 1_000_000} MB`,
+        });
+        return z.NEVER;
+      }
+      return bytes;
+    });
 
 export const configValues = { optionalText, int, port, url, optionalInt };
 
@@ -115,6 +163,29 @@ export const configSchema = z.object({
       }
       return entries;
     }),
+  /** Poll the news feeds the stories list (`on`, the default: nothing is polled while no story lists one). */
+  FEEDS: z
+    .enum(["on", "off", ""])
+    .default("on")
+    .transform((v) => v !== "off"),
+  /**
+   * Hosts, addresses or CIDR ranges on a private or loopback network that feeds may be fetched from
+   * (separated by commas); unset: public addresses only.
+   */
+  FEEDS_ALLOW_PRIVATE: z
+    .string()
+    .default("")
+    .transform((v, ctx) => {
+      const entries = list(v);
+      const bad = entries.map(allowEntryProblem).filter((p): p is string => p !== undefined);
+      if (bad.length > 0) ctx.addIssue({ code: "custom", message: bad.join("; ") });
+      return entries;
+    }),
+  /** The longest one fetch of a feed may take, redirects and body included. */
+  FEEDS_TIMEOUT: duration("20s", 100, 600_000),
+  /** The largest feed document read (after decompression). */
+  FEEDS_MAX_BYTES: size("5MB", 1_000, 100_000_000),
+  FEEDS_MAX_REDIRECTS: int(3, 0, 10),
 });
 
 export type Config = z.output<typeof configSchema>;

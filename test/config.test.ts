@@ -54,3 +54,59 @@ describe("DESK_TRUSTED_PROXIES", () => {
     ]);
   });
 });
+
+describe("the feed intake's variables", () => {
+  it("poll by default, public addresses only, within 20 s, 5 MB and 3 redirects", () => {
+    const config = loadConfig({});
+    expect([
+      config.FEEDS,
+      config.FEEDS_ALLOW_PRIVATE,
+      config.FEEDS_TIMEOUT,
+      config.FEEDS_MAX_BYTES,
+      config.FEEDS_MAX_REDIRECTS,
+    ]).toEqual([true, [], 20_000, 5_000_000, 3]);
+  });
+
+  it("take off, an allow list of addresses, ranges and hosts, durations and sizes with their units", () => {
+    const config = loadConfig({
+      FEEDS: "off",
+      FEEDS_ALLOW_PRIVATE: " 127.0.0.1, ::1,10.0.0.0/8 ,feeds.internal",
+      FEEDS_TIMEOUT: "500ms",
+      FEEDS_MAX_BYTES: "200kB",
+      FEEDS_MAX_REDIRECTS: "0",
+    });
+    expect([
+      config.FEEDS,
+      config.FEEDS_ALLOW_PRIVATE,
+      config.FEEDS_TIMEOUT,
+      config.FEEDS_MAX_BYTES,
+      config.FEEDS_MAX_REDIRECTS,
+    ]).toEqual([false, ["127.0.0.1", "::1", "10.0.0.0/8", "feeds.internal"], 500, 200_000, 0]);
+    expect(loadConfig({ FEEDS_TIMEOUT: "2m", FEEDS_MAX_BYTES: "1MB" })).toMatchObject({
+      FEEDS_TIMEOUT: 120_000,
+      FEEDS_MAX_BYTES: 1_000_000,
+    });
+    expect(loadConfig({ FEEDS_TIMEOUT: "30", FEEDS_MAX_BYTES: "65536" })).toMatchObject({
+      FEEDS_TIMEOUT: 30_000,
+      FEEDS_MAX_BYTES: 65_536,
+    });
+  });
+
+  it("name every bad value", () => {
+    expect(
+      problems({
+        FEEDS: "yes",
+        FEEDS_ALLOW_PRIVATE: "10.0.0.0/33,bad host",
+        FEEDS_TIMEOUT: "soon",
+        FEEDS_MAX_BYTES: "1GB",
+        FEEDS_MAX_REDIRECTS: "11",
+      }),
+    ).toEqual([
+      expect.stringMatching(/^FEEDS: .*\(got "yes"\)$/),
+      'FEEDS_ALLOW_PRIVATE: "10.0.0.0/33" is not a CIDR range like 10.0.0.0/8; "bad host" is neither an address nor a host name (got "10.0.0.0/33,bad host")',
+      'FEEDS_TIMEOUT: must be a duration like 20s or 500ms, from 100 ms to 600 s (got "soon")',
+      'FEEDS_MAX_BYTES: must be a size like 5MB or 200kB, from 1 kB to 100 MB (got "1GB")',
+      expect.stringMatching(/^FEEDS_MAX_REDIRECTS: .*\(got "11"\)$/),
+    ]);
+  });
+});

@@ -2,15 +2,16 @@
  * `ceasefire-bot start`: runs the bot. Reads the validated configuration, opens the live dataset and
  * the store, builds the platform-free core on the command list it is given, starts the platforms of
  * the list the run asks for (Discord and Slack in one process when both are configured; the console
- * when neither is), the reminder scheduler that posts to every subscribed channel and, with
- * HEALTH_PORT, the health and metrics routes. The composition root (./main.ts) gives it the commands
+ * when neither is), the reminder scheduler that posts to every subscribed channel, the news feeds'
+ * intake beside it (unless FEEDS=off; one process polls at a time) and, with HEALTH_PORT, the health
+ * and metrics routes. The composition root (./main.ts) gives it the commands
  * and the platforms; it names none of them.
  *
  * SIGTERM or SIGINT stops it cleanly: no new commands (Slack's HTTP mode answers 503, the others are
- * told to come back), the answers and deliveries under way finish within SHUTDOWN_TIMEOUT_MS (claims
- * still unfinished then are left for the next run or another process to settle), then the gateway,
- * the HTTP servers, the dataset watcher and the store close, and the process exits 0. A second signal
- * exits at once, with 128 + the signal's number.
+ * told to come back), the answers, deliveries and feed round under way finish within
+ * SHUTDOWN_TIMEOUT_MS (claims still unfinished then are left for the next run or another process to
+ * settle), then the gateway, the HTTP servers, the dataset watcher and the store close, and the
+ * process exits 0. A second signal exits at once, with 128 + the signal's number.
  */
 
 import type { Logger } from "pino";
@@ -23,6 +24,8 @@ import { LiveDataset } from "../dataset/live.js";
 import { Deliverer } from "../delivery/deliver.js";
 import type { Sender } from "../delivery/sender.js";
 import { ChangeRecorder } from "../desk/edit-record.js";
+import { addressPolicy } from "../feeds/addresses.js";
+import { Intake } from "../feeds/intake.js";
 import { createLogger } from "../log.js";
 import { checkReadiness, healthRoutes, type Route, startHealthServer } from "../monitoring/health.js";
 import { type Metrics, noMetrics } from "../monitoring/metrics.js";
@@ -50,6 +53,8 @@ export async function startBot(options: {
   registry: CommandRegistry;
   dataPath: string;
   clockStart: Date | undefined;
+  /** The run's clock, when the caller brings one (in-process tests); else `clockStart`'s or the system's. */
+  clock?: Clock;
   io: Io;
   input?: NodeJS.ReadableStream;
   output?: NodeJS.WritableStream;
@@ -77,7 +82,7 @@ export async function startBot(options: {
   if (!opened) return 1;
   const { data, store } = opened;
   data.watch();
-  const clock: Clock = options.clockStart ? shiftedClock(options.clockStart) : systemClock;
+  const clock: Clock = options.clock ?? (options.clockStart ? shiftedClock(options.clockStart) : systemClock);
   const settings = settingsFrom(config);
   const core: BotCore = createCore({ registry, data, clock, settings, log, channelPort: store, metrics });
   const inFlight = new InFlight();
@@ -129,7 +134,7 @@ export async function startBot(options: {
     () => store.close(),
   );
 
-  const { scheduler, recorder } = startAlerts(
+  const { scheduler, recorder, intake } = startAlerts(
     { config, settings, data, store, clock, log, metrics },
     running.senders,
   );
@@ -140,7 +145,8 @@ export async function startBot(options: {
   let stopping: Promise<boolean> | undefined;
   /** Stops cleanly; true when everything closed in time. */
   const shutdown = (reason: string) => {
-    stopping ??= stopInOrder({ reason, config, log, inFlight, scheduler, closers });
+    const background = intake ? [scheduler, intake] : [scheduler];
+    stopping ??= stopInOrder({ reason, config, log, inFlight, background, closers });
     return stopping;
   };
   const removeSignalHandlers = exitOnStopSignals({
@@ -212,11 +218,15 @@ interface Running {
   metrics: Metrics;
 }
 
-/** The reminder scheduler posting through the platforms' Senders, and the record of the data's changes. */
+/**
+ * The reminder scheduler posting through the platforms' Senders, the record of the data's changes and
+ * the news feeds' intake (unless FEEDS=off).
+ */
 function startAlerts(
-  { config, settings, data, store, clock, log, metrics }: Running,
+  running: Running,
   senders: Record<string, Sender>,
-): { scheduler: Scheduler; recorder: ChangeRecorder } {
+): { scheduler: Scheduler; recorder: ChangeRecorder; intake: Intake | undefined } {
+  const { config, settings, data, store, clock, log, metrics } = running;
   const deliverer = new Deliverer({
     store,
     senders,
@@ -240,7 +250,36 @@ function startAlerts(
   const recorder = new ChangeRecorder({ store, clock, log });
   recorder.listen(data);
   scheduler.start();
-  return { scheduler, recorder };
+  return { scheduler, recorder, intake: startIntake(running) };
+}
+
+/** Sent with every request for a feed. */
+const FEEDS_USER_AGENT = "ceasefire-bot (news feed intake)";
+
+/**
+ * The news feeds' intake, on the scheduler's cron, polling in one process at a time (a lease of
+ * CLAIM_LEASE_MS in the store), each fetch bounded by the FEEDS_ variables; undefined with FEEDS=off.
+ */
+function startIntake({ config, data, store, clock, log, metrics }: Running): Intake | undefined {
+  if (!config.FEEDS) return undefined;
+  const intake = new Intake({
+    store,
+    data,
+    clock,
+    log,
+    metrics,
+    leaseMs: config.CLAIM_LEASE_MS,
+    cron: config.SCHEDULER_CRON,
+    limits: {
+      timeoutMs: config.FEEDS_TIMEOUT,
+      maxBytes: config.FEEDS_MAX_BYTES,
+      maxRedirects: config.FEEDS_MAX_REDIRECTS,
+      policy: addressPolicy(config.FEEDS_ALLOW_PRIVATE),
+      userAgent: FEEDS_USER_AGENT,
+    },
+  });
+  intake.start();
+  return intake;
 }
 
 /**
@@ -263,7 +302,7 @@ async function startDesk(
 }
 
 /**
- * Stops cleanly: the answers and deliveries under way finish within SHUTDOWN_TIMEOUT_MS, then every
+ * Stops cleanly: the answers, deliveries and feed round under way finish within SHUTDOWN_TIMEOUT_MS, then every
  * closer runs in order within CLOSE_TIMEOUT_MS. True when everything closed in time.
  */
 async function stopInOrder(options: {
@@ -271,13 +310,17 @@ async function stopInOrder(options: {
   config: Config;
   log: Logger;
   inFlight: InFlight;
-  scheduler: Scheduler;
+  /** What runs beside the platforms (the scheduler, the feed intake): stopped, their work under way awaited. */
+  background: readonly { stop(): Promise<void> }[];
   closers: readonly Closer[];
 }): Promise<boolean> {
-  const { reason, log, inFlight, scheduler, closers } = options;
+  const { reason, log, inFlight, background, closers } = options;
   const timeoutMs = options.config.SHUTDOWN_TIMEOUT_MS;
   log.info({ reason, timeoutMs, answers: inFlight.size }, "stopping: finishing the work under way");
-  const finished = await settledWithin(Promise.all([inFlight.close(), scheduler.stop()]), timeoutMs);
+  const finished = await settledWithin(
+    Promise.all([inFlight.close(), ...background.map((b) => b.stop())]),
+    timeoutMs,
+  );
   if (!finished) {
     log.warn(
       { timeoutMs, answers: inFlight.size },
