@@ -68,6 +68,8 @@ const ITEM_OF: Record<FormName, { list: string; key: string; what: string }> = {
   claim: { list: "claims", key: "id", what: "statement" },
   source: { list: "sources", key: "id", what: "source" },
   "person-role": { list: "people", key: "person", what: "person" },
+  feed: { list: "feeds", key: "id", what: "feed" },
+  "feed-remove": { list: "feeds", key: "feed", what: "feed" },
 };
 
 function aside(body: Html): Html {

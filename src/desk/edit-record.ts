@@ -21,6 +21,7 @@ const FIELDS = [
   "events",
   "deadlines",
   "claims",
+  "feeds",
 ] as const satisfies readonly (keyof StoryFile)[];
 
 type Json = unknown;

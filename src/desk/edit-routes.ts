@@ -10,6 +10,7 @@ import { registry } from "../../commands/index.js";
 import { runCommand } from "../command-engine/run.js";
 import { type Dataset, indexStory, type Story } from "../dataset/dataset.js";
 import { assemble, type DataError, formatDataError, parseStoryText } from "../dataset/load.js";
+import type { Lead } from "../feeds/lead.js";
 import { pendingNotices } from "./audience.js";
 import { conflictAlert, currentValues, keptEntries } from "./conflict.js";
 import { contextAt, type DeskOptions, type Env, type PageRenderer, storyOf } from "./context.js";
@@ -27,7 +28,10 @@ import {
   writeAtomically,
 } from "./edits.js";
 import { entryEvidence } from "./evidence.js";
+import { feedPresets } from "./feed-edits.js";
 import { formPage } from "./form-page.js";
+import { type DraftForm, draftValues, entryPath, leadIdOf, readDraft } from "./lead-draft.js";
+import { openLead, useLead } from "./leads-routes.js";
 import type { Html } from "./pages.js";
 import { replyPreviews } from "./preview.js";
 import { rememberSaved } from "./saved-banner.js";
@@ -42,7 +46,13 @@ export function editRoutes(options: DeskOptions, page: PageRenderer): Hono<Env> 
     const name = c.req.param("form");
     if (!story || !isFormName(name)) return page(c, "Not found", html`<p>No such story or form.</p>`, 404);
     const text = await readText(resolve(story.file));
-    const values = presets(c.req.query());
+    let values = { ...presets(c.req.query()), ...feedPresets(story, c.req.query()) };
+    const leadId = leadIdOf(c.req.query());
+    if (leadId !== undefined) {
+      const found = await openLead(options.store, story, name, leadId);
+      if (!found.ok) return page(c, found.title, found.body, found.status);
+      values = { ...values, ...draftValues(found.lead, story, found.form) };
+    }
     return page(c, FORMS[name].title, formPage(c.get("session"), story, name, values, {}, versionOf(text)));
   });
 
@@ -51,6 +61,9 @@ export function editRoutes(options: DeskOptions, page: PageRenderer): Hono<Env> 
     const name = c.req.param("form");
     if (!story || !isFormName(name)) return page(c, "Not found", html`<p>No such story or form.</p>`, 404);
     const form = (await c.req.parseBody()) as Form;
+    const leadId = leadIdOf(form);
+    const found = leadId === undefined ? undefined : await openLead(options.store, story, name, leadId);
+    if (found && !found.ok) return page(c, found.title, found.body, found.status);
     const current = await readText(resolve(story.file));
     if (form.version !== versionOf(current)) {
       // The form's lists (figures, their values, deadlines) as the file is now, when it loads.
@@ -63,7 +76,8 @@ export function editRoutes(options: DeskOptions, page: PageRenderer): Hono<Env> 
       });
       return page(c, `Not saved: ${FORMS[name].title}`, body, 409);
     }
-    const edit = editOf(data.dataset, story, name, form, current, options.clock.now());
+    const draft = found?.ok ? found.form : undefined;
+    const edit = editOf(data.dataset, story, { name, draft }, form, current, options.clock.now());
     if (!edit.ok) {
       const body = formPage(c.get("session"), story, name, form, edit.errors, versionOf(current));
       return page(c, FORMS[name].title, body, 400);
@@ -71,7 +85,7 @@ export function editRoutes(options: DeskOptions, page: PageRenderer): Hono<Env> 
     if (form.action !== "save") {
       return page(c, `Check: ${FORMS[name].title}`, await checkPage(c, options, story, name, form, edit));
     }
-    return save(c, options, story, name, edit);
+    return save(c, options, story, name, edit, found?.ok ? found.lead : undefined);
   });
   return app;
 }
@@ -98,12 +112,14 @@ interface Edit {
 function editOf(
   dataset: Dataset,
   story: Story,
-  name: FormName,
+  { name, draft }: { name: FormName; draft: DraftForm | undefined },
   form: Form,
   current: string,
   now: Date,
 ): Edit | { ok: false; errors: Record<string, string> } {
-  const parsed = FORMS[name].read(form, { now, timeZone: story.story.timeZone });
+  const context = { now, timeZone: story.story.timeZone };
+  // A draft from a lead adds its new source too, which the entry cites.
+  const parsed = draft ? readDraft(draft, form, context) : FORMS[name].read(form, context);
   if (!parsed.ok) return parsed;
   let applied: Applied;
   try {
@@ -170,6 +186,7 @@ async function save(
   story: Story,
   name: FormName,
   edit: Edit,
+  lead: Lead | undefined,
 ): Promise<Response> {
   const session = c.get("session");
   options.recorder.expect(story.story.id, {
@@ -179,6 +196,10 @@ async function save(
   const changes = datasetChanges(options.data.dataset, edit.dataset);
   await writeAtomically(resolve(story.file), edit.next);
   const served = await options.data.reload();
+  if (lead) {
+    const saved = edit.dataset.byId.get(story.story.id) ?? story;
+    await useLead(options, lead, entryPath(edit.at, saved), session.user);
+  }
   rememberSaved(session, {
     what: FORMS[name].title,
     file: story.file,
@@ -187,7 +208,9 @@ async function save(
     served,
   });
   options.log.info({ user: session.user, story: story.story.id, form: name }, "desk edit saved");
-  return c.redirect(`/desk/stories/${story.story.id}?saved=1`, 303);
+  // A feed's form goes back to the story's feeds; every other to the story's review.
+  const back = name === "feed" || name === "feed-remove" ? "/feeds" : "";
+  return c.redirect(`/desk/stories/${story.story.id}${back}?saved=1`, 303);
 }
 
 /**
@@ -210,6 +233,8 @@ function previewCommand(form: FormName): string {
     claim: "claims",
     source: "sources",
     "person-role": "parties",
+    feed: "sources",
+    "feed-remove": "sources",
   };
   return commands[form];
 }

@@ -34,6 +34,7 @@ import {
   text,
   withoutEvidence,
 } from "./edit-text.js";
+import { FEED_FORMS } from "./feed-edits.js";
 import { publishedOf } from "./published.js";
 
 export { EditError, type Form, readText, versionOf, writeAtomically } from "./edit-text.js";
@@ -51,7 +52,7 @@ export interface Applied {
 }
 
 /** The result of reading a form: the edit to apply, or errors by field name. */
-type Parsed =
+export type Parsed =
   | { ok: true; apply(text: string, data: StoryFile): Applied }
   | { ok: false; errors: Record<string, string> };
 
@@ -278,6 +279,7 @@ export const FORMS = {
       };
     },
   },
+  ...FEED_FORMS,
 } as const;
 
 export type FormName = keyof typeof FORMS;

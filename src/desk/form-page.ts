@@ -6,6 +6,8 @@ import { html } from "hono/html";
 import type { Story } from "../dataset/dataset.js";
 import type { Session } from "./auth.js";
 import { correctsValue, FORMS, type Form, type FormName } from "./edits.js";
+import { feedFields } from "./feed-edits.js";
+import { SOURCE_FIELDS } from "./lead-draft.js";
 import { type Field, fieldHtml, type Html } from "./pages.js";
 
 /**
@@ -37,18 +39,23 @@ function formHtml(
   errors: Record<string, string>,
   version: string,
 ): Html {
-  const fields = formFields(story, name, values);
+  const draft = typeof values.lead === "string" && values.lead !== "";
+  // A draft's entry cites the new source it adds, so it asks for no other.
+  const fields = formFields(story, name, values).filter(
+    (f) => !draft || (f.name !== "sourceId" && f.name !== "sourceIds"),
+  );
   const figure = name === "figure-value" ? figureOf(story, values.figure) : undefined;
-  return html`${figure ? figureChooser(story, figure) : ""}
+  return html`${figure ? figureChooser(story, figure, draft ? String(values.lead) : undefined) : ""}
     ${errors._story ? html`<div class="error" role="alert"><p>The story would not be valid:</p><pre>${errors._story}</pre></div>` : ""}
     ${Object.keys(errors).filter((k) => k !== "_story").length ? html`<p class="error" role="alert">Please correct the fields marked below.</p>` : ""}
     <form method="post" action="/desk/stories/${story.story.id}/edit/${name}" class="form">
       <input type="hidden" name="_csrf" value="${session.csrf}" />
       <input type="hidden" name="version" value="${version}" />
+      ${draft ? draftSource(values, errors) : ""}
       ${figure ? chosenFigure(figure, errors.figure) : ""}
       ${fields.map((f) => fieldHtml(f, errors[f.name]))}
       ${
-        name === "figure-value"
+        name === "figure-value" || name === "feed" || name === "feed-remove"
           ? ""
           : html`<div class="field"><label><input type="checkbox" name="correction" ${values.correction === "on" ? "checked" : ""} /> This corrects a mistake (a correction, not a development)</label></div>`
       }
@@ -142,6 +149,9 @@ function formFields(story: Story, name: FormName, v: Form): Field[] {
           hint: `An IANA zone, like Europe/London or UTC; empty: the story's, ${story.story.timeZone}.`,
         }),
       ];
+    case "feed":
+    case "feed-remove":
+      return feedFields(story, name, f);
     case "person-role":
       return [
         f("person", "Person", { type: "select", choices: ids(story.people) }),
@@ -184,8 +194,9 @@ export function figureOf(story: Story, id: unknown): Figure | undefined {
  * Picking the figure is a step of its own (a GET form, no script): the page then lists that figure's
  * values to correct, so a correction can only target a value of the figure it is saved to.
  */
-function figureChooser(story: Story, figure: Figure): Html {
+function figureChooser(story: Story, figure: Figure, lead: string | undefined): Html {
   return html`<form method="get" action="/desk/stories/${story.story.id}/edit/figure-value" class="chooser" aria-label="Choose the figure">
+    ${lead ? html`<input type="hidden" name="lead" value="${lead}" />` : ""}
     <label for="pick-figure">Figure</label>
     <select id="pick-figure" name="figure">
       ${story.figures.map((x) => html`<option value="${x.id}" ${x.id === figure.id ? "selected" : ""}>${x.label}</option>`)}
@@ -230,4 +241,30 @@ function figureValueFields(figure: Figure | undefined, f: FieldMaker, sources: F
       ],
     }),
   ];
+}
+
+/**
+ * The new source a draft from a lead adds (filled from the lead; the curator may correct it), saved
+ * with the entry, which cites it.
+ */
+function draftSource(values: Form, errors: Record<string, string>): Html {
+  const f = (field: string, label: string, extra: Partial<Field> = {}): Field => ({
+    name: field,
+    label,
+    ...(typeof values[field] === "string" ? { value: values[field] as string } : {}),
+    ...extra,
+  });
+  return html`<fieldset class="draft-source">
+    <legend>The new source, from the lead (the entry below cites it)</legend>
+    <input type="hidden" name="lead" value="${String(values.lead)}" />
+    ${[
+      f(SOURCE_FIELDS.id, "Source id", { required: true }),
+      f(SOURCE_FIELDS.title, "Source title", { required: true }),
+      f(SOURCE_FIELDS.publisher, "Source publisher"),
+      f(SOURCE_FIELDS.url, "Source address"),
+      f(SOURCE_FIELDS.published, "Source published (a date, or the instant with its offset)", {
+        required: true,
+      }),
+    ].map((field) => fieldHtml(field, errors[field.name]))}
+  </fieldset>`;
 }

@@ -172,4 +172,12 @@ pre { white-space: pre-wrap; word-break: break-word; background: #f6f8fa; paddin
 .evidence { margin: .2rem 0 .5rem; font-size: .9rem; color: #57606a; }
 .evidence blockquote { margin: 0; padding-inline-start: .6rem; border-inline-start: 3px solid #d0d7de; white-space: pre-wrap; }
 .evidence figcaption { margin-top: .1rem; }
+.leads { list-style: none; padding: 0; }
+.lead { border-bottom: 1px solid #d0d7de; padding: .5rem 0; }
+.lead p { margin: .2rem 0; }
+.lead .meta { font-size: .85rem; color: #57606a; }
+.lead-actions { display: inline-flex; flex-wrap: wrap; gap: .3rem; align-items: center; margin-inline-end: 1rem; }
+nav.tabs a[aria-current="page"] { font-weight: 600; }
+.draft-source { border: 1px solid #d0d7de; margin-bottom: .8rem; }
+.address { word-break: break-all; }
 `;

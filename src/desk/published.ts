@@ -4,7 +4,14 @@
  * with that zone's offset then, like "2025-03-01T23:28:00+00:00": the source is known from that
  * instant (docs/decisions/0017-known-from-per-statement.md).
  */
-import { isLocalDate, isValidTimeZone, wallTime, zonedInstant, zoneOffsetMinutes } from "../time/calendar.js";
+import {
+  isLocalDate,
+  isValidTimeZone,
+  localDateOf,
+  wallTime,
+  zonedInstant,
+  zoneOffsetMinutes,
+} from "../time/calendar.js";
 import { type Form, text } from "./edit-text.js";
 
 const TIME = /^([01]?\d|2[0-3]):([0-5]\d)$/;
@@ -57,4 +64,14 @@ export function publishedOf(
     };
   }
   return { published: `${date}T${two(hour)}:${two(minute)}:00${offsetText(zoneOffsetMinutes(instant, tz))}` };
+}
+
+/**
+ * An instant as a source's `published` writes it: the wall time in the zone with the zone's offset,
+ * to the second ("2025-03-02T11:40:05+02:00").
+ */
+export function instantWithOffset(instant: Date, timeZone: string): string {
+  const w = wallTime(instant, timeZone);
+  const time = `${two(w.hour)}:${two(w.minute)}:${two(w.second)}`;
+  return `${localDateOf(instant, timeZone)}T${time}${offsetText(zoneOffsetMinutes(instant, timeZone))}`;
 }

@@ -90,7 +90,7 @@ async function reviewPage(desk: Review, c: Context<Env>): Promise<Response> {
     c,
     story.story.title,
     html`<h1 dir="auto">${story.story.title}</h1>
-    ${storyNav(id, at)}
+    ${storyNav(id, at, (await store.leadCounts(id)).new)}
     <form method="get" class="inline" aria-label="Show as of an instant">
       <label for="at">As of</label> <input id="at" name="at" value="${at.toISOString()}" />
       <button type="submit">Show</button>
@@ -120,7 +120,7 @@ async function reviewPage(desk: Review, c: Context<Env>): Promise<Response> {
     <ul>${events.map((e) => {
       // The wording readers got at this instant: the first report's or a later update's.
       const v = view.eventVersion(e);
-      return html`<li><span dir="auto">${e.day} — <strong>${v.title}</strong>${v.description ? html`: ${v.description}` : ""}</span>${evidenceHtml(story, v.evidence, v.sourceIds)}</li>`;
+      return html`<li id="events.${e.id}"><span dir="auto">${e.day} — <strong>${v.title}</strong>${v.description ? html`: ${v.description}` : ""}</span>${evidenceHtml(story, v.evidence, v.sourceIds)}</li>`;
     })}</ul>
     ${pager(`/desk/stories/${id}?at=${encodeURIComponent(at.toISOString())}`, pageNo, Math.ceil(total / EVENTS_PER_PAGE))}`,
   );
@@ -133,17 +133,18 @@ function summaryHtml(view: StoryAt): Html {
 }
 
 /** Every reply as readers get it at an instant, as each platform shows it. */
-function previewPage(desk: Review, c: Context<Env>) {
-  const { data, clock, options, page } = desk;
+async function previewPage(desk: Review, c: Context<Env>): Promise<Response> {
+  const { data, store, clock, options, page } = desk;
   const story = storyOf(data.dataset, c);
   if (!story) return page(c, "Not found", html`<p>No such story.</p>`, 404);
   const at = instantOf(c.req.query("at"), clock);
+  const newLeads = (await store.leadCounts(story.story.id)).new;
   const context = contextAt(data.dataset, at, options.settings);
   const questions = registry.list.filter((cmd) => cmd.kind !== "channel");
   return page(
     c,
     `Preview: ${story.story.title}`,
-    html`<h1>Preview</h1>${storyNav(story.story.id, at)}
+    html`<h1>Preview</h1>${storyNav(story.story.id, at, newLeads)}
     <p>Every reply as readers get it at ${at.toISOString()}.</p>
     ${questions.map(
       (cmd) =>
@@ -158,11 +159,12 @@ async function recordPage(desk: Review, c: Context<Env>): Promise<Response> {
   const story = storyOf(data.dataset, c);
   if (!story) return page(c, "Not found", html`<p>No such story.</p>`, 404);
   const changes = await store.changes(story.story.id, 200);
+  const newLeads = (await store.leadCounts(story.story.id)).new;
   const tz = story.story.timeZone;
   return page(
     c,
     `Record: ${story.story.title}`,
-    html`<h1>Record of changes</h1>${storyNav(story.story.id, clock.now())}
+    html`<h1>Record of changes</h1>${storyNav(story.story.id, clock.now(), newLeads)}
     ${
       changes.length
         ? html`<table><tr><th>When</th><th>What</th><th>Was</th><th>Is</th><th>Kind</th><th>By</th></tr>${changes.map(

@@ -4,7 +4,7 @@
  */
 import { html } from "hono/html";
 import type { StoryAt } from "../dataset/asof.js";
-import { PARTY_ROLES } from "../dataset/schema.js";
+import { type FigureValue, PARTY_ROLES } from "../dataset/schema.js";
 import { formatInstant } from "../time/calendar.js";
 import type { Clock } from "../time/clock.js";
 import { evidenceHtml, publishedText } from "./evidence.js";
@@ -16,12 +16,15 @@ export function instantOf(text: string | undefined, clock: Clock): Date {
   return Number.isFinite(t) ? new Date(t) : clock.now();
 }
 
-export function storyNav(id: string, at: Date): Html {
+/** The story's tabs; `newLeads`: how many leads of its feeds wait for a curator. */
+export function storyNav(id: string, at: Date, newLeads: number): Html {
   const q = `?at=${encodeURIComponent(at.toISOString())}`;
   return html`<nav class="tabs" aria-label="Story">
     <a href="/desk/stories/${id}${q}">Review</a>
     <a href="/desk/stories/${id}/preview${q}">Preview replies</a>
     <a href="/desk/stories/${id}/record">Record</a>
+    <a href="/desk/stories/${id}/leads">Leads (${newLeads} new)</a>
+    <a href="/desk/stories/${id}/feeds">Feeds</a>
     <a href="/desk/stories/${id}/edit/figure-value">Figure value</a>
     <a href="/desk/stories/${id}/edit/deadline-status">Deadline status</a>
     <a href="/desk/stories/${id}/edit/deadline-move">Move a deadline</a>
@@ -52,7 +55,7 @@ export function reviewSections(view: StoryAt): Html {
       .claims()
       .map(
         (cl) =>
-          html`<li><span dir="auto">${cl.by} (${String(cl.when)}): ${cl.text}</span>${evidenceHtml(view.story, cl.evidence ?? cl.quote, cl.sourceIds)}</li>`,
+          html`<li id="claims.${cl.id}"><span dir="auto">${cl.by} (${String(cl.when)}): ${cl.text}</span>${evidenceHtml(view.story, cl.evidence ?? cl.quote, cl.sourceIds)}</li>`,
       )}</ul>
     <h2>Parties and people</h2>
     <ul>${view
@@ -97,7 +100,7 @@ function deadlinesHtml(view: StoryAt): Html {
     <ul>${view.deadlines().map(
       (
         d,
-      ) => html`<li><span dir="auto"><strong>${d.deadline.title}</strong> (<code>${d.deadline.id}</code>): due ${d.deadline.due}${d.version.move ? html` → ${d.version.move.due}` : ""}, ${d.status}</span>
+      ) => html`<li id="deadlines.${d.deadline.id}"><span dir="auto"><strong>${d.deadline.title}</strong> (<code>${d.deadline.id}</code>): due ${d.deadline.due}${d.version.move ? html` → ${d.version.move.due}` : ""}, ${d.status}</span>
         ${evidenceOf(view, d.deadline)}
         <ul>${d.track.statuses
           .visibleAt(view.t)
@@ -124,8 +127,19 @@ function figuresHtml(view: StoryAt): Html {
         ? html`<li><span dir="auto"><strong>${track.figure.label}</strong> (<code>${track.figure.id}</code>)</span>
             <ol>${values.map(
               (v) =>
-                html`<li><span dir="auto">${v.value} (${v.qualifier}) as of ${v.asOf}, according to ${v.attribution}${v.corrected ? html` — corrected on ${v.corrected.on}, was ${v.corrected.was}` : ""}</span>${evidenceHtml(view.story, v.evidence, [v.sourceId])}</li>`,
+                html`<li id="figures.${track.figure.id}.values[${fileIndex(track.figure.values, v)}]"><span dir="auto">${v.value} (${v.qualifier}) as of ${v.asOf}, according to ${v.attribution}${v.corrected ? html` — corrected on ${v.corrected.on}, was ${v.corrected.was}` : ""}</span>${evidenceHtml(view.story, v.evidence, [v.sourceId])}</li>`,
             )}</ol></li>`
         : "";
     })}</ul>`;
+}
+
+/** Where a value shown is in its figure's list in the file (its anchor, for links to a saved entry). */
+function fileIndex(values: readonly FigureValue[], v: FigureValue): number {
+  return values.findIndex(
+    (x) =>
+      x.asOf === v.asOf &&
+      x.sourceId === v.sourceId &&
+      x.attribution === v.attribution &&
+      x.evidence === v.evidence,
+  );
 }

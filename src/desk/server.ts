@@ -13,6 +13,8 @@ import { csrfMatches, Sessions } from "./auth.js";
 import { pageRenderer } from "./chrome.js";
 import type { DeskOptions, Env } from "./context.js";
 import { editRoutes } from "./edit-routes.js";
+import { feedRoutes } from "./feeds-routes.js";
+import { leadRoutes } from "./leads-routes.js";
 import { loginRoutes, SESSION_COOKIE } from "./login.js";
 import { CSS } from "./pages.js";
 import { reviewRoutes } from "./review-routes.js";
@@ -64,13 +66,15 @@ export function createDesk(options: DeskOptions): Hono<Env> {
   });
 
   const page = pageRenderer(() => data.dataset);
-  // Behind the session check above: the story switcher, the review pages, the edit forms.
+  // Behind the session check above: the story switcher, the review pages, the edit forms, the leads, the feeds.
   app.route(
     "/",
     switcherRoute(() => data.dataset, page),
   );
   app.route("/", reviewRoutes(options, page));
   app.route("/", editRoutes(options, page));
+  app.route("/", leadRoutes(options, page));
+  app.route("/", feedRoutes(options, page));
   return app;
 }
 

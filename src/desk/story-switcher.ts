@@ -1,7 +1,7 @@
 /**
  * Moving between stories: every page of the desk carries a story switcher (a labelled select and a
  * button, no script, so it works with a keyboard alone), which opens the same view (review, preview,
- * record or a form) of the story chosen. Only ids of the loaded dataset are ever opened.
+ * record, leads, feeds or a form) of the story chosen. Only ids of the loaded dataset are ever opened.
  */
 import { type Context, Hono } from "hono";
 import { html } from "hono/html";
@@ -10,16 +10,19 @@ import type { Env, PageRenderer } from "./context.js";
 import { isFormName } from "./edits.js";
 import type { Html } from "./pages.js";
 
-/** Where a page is: its story and its view ("", "preview", "record", "edit/event"), from its path. */
+/**
+ * Where a page is: its story and its view ("", "preview", "record", "leads", "feeds", "edit/event"),
+ * from its path.
+ */
 export function placeOf(path: string): { story: string; view: string } | undefined {
-  const match = /^\/desk\/stories\/([^/]+)(?:\/(preview|record|edit\/[a-z-]+))?$/.exec(path);
+  const match = /^\/desk\/stories\/([^/]+)(?:\/(preview|record|leads|feeds|edit\/[a-z-]+))?$/.exec(path);
   if (!match?.[1]) return undefined;
   return { story: match[1], view: match[2] ?? "" };
 }
 
 /** The view to open on the story switched to: one the desk has, else the review. */
 function viewPath(view: string | undefined): string {
-  if (view === "preview" || view === "record") return `/${view}`;
+  if (view === "preview" || view === "record" || view === "leads" || view === "feeds") return `/${view}`;
   const form = /^edit\/([a-z-]+)$/.exec(view ?? "")?.[1];
   return form && isFormName(form) ? `/edit/${form}` : "";
 }

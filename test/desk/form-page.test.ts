@@ -8,8 +8,9 @@ import { html } from "hono/html";
 import { describe, expect, it } from "vitest";
 import { Sessions } from "../../src/desk/auth.js";
 import { EVIDENCE_LABEL, figureOf, formPage } from "../../src/desk/form-page.js";
+import { draftValues, SOURCE_FIELDS } from "../../src/desk/lead-draft.js";
 import { ManualClock } from "../../src/time/clock.js";
-import { shippedData } from "../support/index.js";
+import { shippedData, storedLead } from "../support/index.js";
 
 const story = shippedData().defaultStory;
 const session = new Sessions(new ManualClock("2025-03-02T08:00:00Z")).create("ana");
@@ -73,5 +74,36 @@ describe("the figure a form names", () => {
     expect(figureOf(story, story.figures[2]?.id)?.id).toBe(story.figures[2]?.id);
     expect(figureOf(story, "no-such-figure")?.id).toBe(story.figures[0]?.id);
     expect(figureOf(story, undefined)?.id).toBe(story.figures[0]?.id);
+  });
+});
+
+describe("a draft from a lead", () => {
+  const draft = {
+    ...draftValues(storedLead({ id: 4 }), story, "figure-value"),
+    figure: "captives-remaining",
+  };
+
+  it("shows the new source from the lead above the entry, carries the lead, and asks for no other source", async () => {
+    const page = await render(formPage(session, story, "figure-value", draft, {}, "v1"));
+    expect(page).toContain("The new source, from the lead (the entry below cites it)");
+    expect(page).toContain('<input type="hidden" name="lead" value="4" />');
+    expect(page).toContain('value="reuters-2025-03-02"');
+    expect(page).toContain('value="2025-03-02T11:40:00+02:00"');
+    expect(page).not.toContain('name="sourceId"');
+    expect(page).toContain(EVIDENCE_LABEL);
+  });
+
+  it("keeps the lead when another figure is chosen", async () => {
+    const page = await render(formPage(session, story, "figure-value", draft, {}, "v1"));
+    const chooser = page.slice(page.indexOf('aria-label="Choose the figure"'), page.indexOf("</form>"));
+    expect(chooser).toContain('<input type="hidden" name="lead" value="4" />');
+  });
+
+  it("shows a refused source field's error at that field", async () => {
+    const page = await render(
+      formPage(session, story, "event", draft, { [SOURCE_FIELDS.url]: "must be an http(s) address" }, "v1"),
+    );
+    expect(page).toContain('<p class="error" id="f-source-url-error">must be an http(s) address</p>');
+    expect(page).not.toContain('name="sourceIds"');
   });
 });

@@ -6,7 +6,7 @@ import { describe, expect, it } from "vitest";
 import { parseStoryText } from "../../src/dataset/load.js";
 import type { StoryFile } from "../../src/dataset/schema.js";
 import { FORMS } from "../../src/desk/edits.js";
-import { publishedOf } from "../../src/desk/published.js";
+import { instantWithOffset, publishedOf } from "../../src/desk/published.js";
 import { shippedStoryText } from "../support/index.js";
 
 const STORY_ZONE = "Asia/Jerusalem";
@@ -98,5 +98,15 @@ describe("a source's publication on the desk", () => {
       ok: false,
       errors: { publishedTime: "must be a time HH:MM on a 24-hour clock, like 23:28" },
     });
+  });
+});
+
+describe("an instant written as a source's publication", () => {
+  it("is the wall time in the zone with that zone's offset then, to the second", () => {
+    const at = new Date("2025-03-02T09:40:05Z");
+    expect(instantWithOffset(at, STORY_ZONE)).toBe("2025-03-02T11:40:05+02:00");
+    expect(instantWithOffset(at, "UTC")).toBe("2025-03-02T09:40:05+00:00");
+    expect(instantWithOffset(new Date("2025-10-12T22:30:00Z"), STORY_ZONE)).toBe("2025-10-13T01:30:00+03:00");
+    expect(instantWithOffset(at, "America/New_York")).toBe("2025-03-02T04:40:05-05:00");
   });
 });

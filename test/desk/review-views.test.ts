@@ -6,7 +6,7 @@ import { describe, expect, it } from "vitest";
 import { storyAt } from "../../src/dataset/asof.js";
 import { instantOf, pager, reviewSections, storyNav } from "../../src/desk/review-views.js";
 import { ManualClock } from "../../src/time/clock.js";
-import { truceDataset } from "../support/index.js";
+import { shippedData, truceDataset } from "../support/index.js";
 
 const render = async (h: unknown) => String(await h);
 const clock = new ManualClock("2025-03-02T08:00:00Z");
@@ -21,13 +21,19 @@ describe("the instant a page shows", () => {
 
 describe("the story's tabs", () => {
   it("keep the instant on the review and the preview, and open every form", async () => {
-    const nav = await render(storyNav("truce", new Date("2025-01-26T12:00:00Z")));
+    const nav = await render(storyNav("truce", new Date("2025-01-26T12:00:00Z"), 0));
     expect(nav).toContain('<a href="/desk/stories/truce?at=2025-01-26T12%3A00%3A00.000Z">Review</a>');
     expect(nav).toContain(
       '<a href="/desk/stories/truce/preview?at=2025-01-26T12%3A00%3A00.000Z">Preview replies</a>',
     );
     expect(nav).toContain('<a href="/desk/stories/truce/record">Record</a>');
     expect(nav).toContain('<a href="/desk/stories/truce/edit/figure-value">Figure value</a>');
+  });
+
+  it("open the story's leads with how many are new, and its feeds", async () => {
+    const nav = await render(storyNav("truce", new Date("2025-01-26T12:00:00Z"), 3));
+    expect(nav).toContain('<a href="/desk/stories/truce/leads">Leads (3 new)</a>');
+    expect(nav).toContain('<a href="/desk/stories/truce/feeds">Feeds</a>');
   });
 });
 
@@ -57,5 +63,20 @@ describe("the story as readers got it", () => {
     expect(early).toContain('<figure class="evidence">');
     const later = await render(reviewSections(storyAt(story, new Date("2025-02-06T12:00:00Z"))));
     expect(later).toContain("The truce holds.");
+  });
+
+  it("anchors each figure value, deadline and statement by its path, for links to a saved entry", async () => {
+    const view = storyAt(story, new Date("2025-02-06T12:00:00Z"));
+    const page = await render(reviewSections(view));
+    expect(view.deadlines().length).toBeGreaterThan(0);
+    expect(view.claims().length).toBeGreaterThan(0);
+    for (const d of view.deadlines()) expect(page).toContain(`<li id="deadlines.${d.deadline.id}">`);
+    for (const cl of view.claims()) expect(page).toContain(`<li id="claims.${cl.id}">`);
+    // The shipped story's first figure: its values in the file's order.
+    const shipped = shippedData().defaultStory;
+    const values = await render(reviewSections(storyAt(shipped, new Date("2025-03-02T08:00:00Z"))));
+    const figure = shipped.figures[0]?.id;
+    expect(values).toContain(`<li id="figures.${figure}.values[0]">`);
+    expect(values).toContain(`<li id="figures.${figure}.values[5]">`);
   });
 });

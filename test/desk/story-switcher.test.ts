@@ -31,6 +31,8 @@ describe("where a page is", () => {
     expect(placeOf("/desk/stories/truce")).toEqual({ story: "truce", view: "" });
     expect(placeOf("/desk/stories/truce/preview")).toEqual({ story: "truce", view: "preview" });
     expect(placeOf("/desk/stories/truce/edit/event")).toEqual({ story: "truce", view: "edit/event" });
+    expect(placeOf("/desk/stories/truce/leads")).toEqual({ story: "truce", view: "leads" });
+    expect(placeOf("/desk/stories/truce/feeds")).toEqual({ story: "truce", view: "feeds" });
     expect(placeOf("/desk/")).toBeUndefined();
     expect(placeOf("/desk/stories/truce/other")).toBeUndefined();
   });
@@ -70,6 +72,8 @@ describe("switching", () => {
       status: 303,
       location: "/desk/stories/truce/edit/event",
     });
+    expect((await go("story=truce&view=leads")).location).toBe("/desk/stories/truce/leads");
+    expect((await go("story=truce&view=feeds")).location).toBe("/desk/stories/truce/feeds");
   });
 
   it("opens the review for a view the desk does not have, and the list when no story is chosen", async () => {

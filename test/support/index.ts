@@ -26,6 +26,8 @@ export * from "./core.js";
 export * from "./files.js";
 // The bot installed as the deploy units expect it.
 export * from "./install.js";
+// Leads of a story's feeds, new and as stored.
+export * from "./leads.js";
 // Loggers: captureLog() keeps every line, silentLog() none.
 export * from "./log.js";
 // What each platform would reject in a payload.

@@ -165,3 +165,23 @@ export async function deskInBrowser(
     },
   };
 }
+
+/** A logged-in curator's requests to the desk with fetch: GET a page, POST a form with the CSRF token. */
+export interface DeskClient {
+  get(path: string): Promise<Response>;
+  post(path: string, fields: Record<string, string>): Promise<Response>;
+}
+
+export async function deskClient(url: string): Promise<DeskClient> {
+  const session = await logIn(url);
+  return {
+    get: (path) => fetch(`${url}${path}`, { headers: { cookie: session.cookie }, redirect: "manual" }),
+    post: (path, fields) =>
+      fetch(`${url}${path}`, {
+        method: "POST",
+        headers: { cookie: session.cookie },
+        body: new URLSearchParams({ _csrf: session.csrf, ...fields }),
+        redirect: "manual",
+      }),
+  };
+}

@@ -1,0 +1,33 @@
+/**
+ * The desk's feeds page: the news feeds a story watches, each with its state from the store and the
+ * reason its last fetch was refused or failed; links to add, change or remove a feed through the
+ * edit forms' check-then-save flow (feed-edits.ts).
+ */
+import { Hono } from "hono";
+import { html } from "hono/html";
+import { type DeskOptions, type Env, type PageRenderer, storyOf } from "./context.js";
+import { feedsTable } from "./feeds-views.js";
+import { storyNav } from "./review-views.js";
+
+/** The feeds page, as a route the desk mounts (`app.route`). */
+export function feedRoutes(options: DeskOptions, page: PageRenderer): Hono<Env> {
+  const { data, clock, store } = options;
+  const app = new Hono<Env>();
+  app.get("/desk/stories/:id/feeds", async (c) => {
+    const story = storyOf(data.dataset, c);
+    if (!story) return page(c, "Not found", html`<p>No such story.</p>`, 404);
+    const id = story.story.id;
+    const [states, counts] = await Promise.all([store.feedStates(id), store.leadCounts(id)]);
+    return page(
+      c,
+      `Feeds: ${story.story.title}`,
+      html`<h1>Feeds</h1>
+        ${storyNav(id, clock.now(), counts.new)}
+        <p>The news feeds this story watches. What they bring in are leads for curators, never news for
+          readers. Times are in the story's zone, ${story.story.timeZone}.</p>
+        ${feedsTable(story, states)}
+        <p><a href="/desk/stories/${id}/edit/feed">Add a feed</a></p>`,
+    );
+  });
+  return app;
+}
