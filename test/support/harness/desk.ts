@@ -59,9 +59,14 @@ export async function startDeskRig(
     others?: RawStory[];
     /** DESK_TRUSTED_PROXIES: proxies whose X-Forwarded-For names a log-in's client. */
     trustedProxies?: string[];
+    /**
+     * A running bot's data folder (its gaza-2025.json left as it is) and SQLite store file, for a
+     * desk beside that bot; by default a new folder with the story written and a store of its own.
+     */
+    shared?: { dataPath: string; sqliteFile: string };
   } = {},
 ): Promise<DeskRig> {
-  const dir = tempDir("ceasefire-desk-");
+  const dir = options.shared?.dataPath ?? tempDir("ceasefire-desk-");
   const file = join(dir, "gaza-2025.json");
   for (const other of options.others ?? []) {
     writeFileSync(join(dir, `${other.story.id}.json`), `${JSON.stringify(other, null, 2)}\n`);
@@ -71,11 +76,11 @@ export async function startDeskRig(
     edit(story);
     writeFileSync(file, `${JSON.stringify(story, null, 2)}\n`);
   };
-  writeStory();
+  if (!options.shared) writeStory();
   const log = silentLog();
   const clock = new ManualClock(options.at ?? "2025-02-27T10:00:00Z");
   const live = await LiveDataset.open(dir, log);
-  const store = SqliteStore.open(join(dir, "bot.sqlite"));
+  const store = SqliteStore.open(options.shared?.sqliteFile ?? join(dir, "bot.sqlite"));
   const discord = await StandInDiscordChannels.start();
   const slack = await StandInSlackChannels.start();
   const rest = discordRest(discord.apiUrl);
