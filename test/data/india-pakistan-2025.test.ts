@@ -1,6 +1,6 @@
 /**
  * What the India-Pakistan story says: the understanding of 10 May 2025 to stop all firing from 17:00
- * IST, the DGMO talks due at noon on 12 May and held at 17:00, the talks of 18 May that Pakistan
+ * IST, the DGMO talks of 12 May (first set for noon, held at 17:00), the talks of 18 May that Pakistan
  * announced and India denied, and the disputes that followed, each only from the report that first
  * told it. The story is read from data/ beside the default (Gaza) story, and picked by its id.
  */
@@ -18,6 +18,11 @@ import { fixedClock } from "../../src/time/clock.js";
 import { everyQuestion, replyText, shippedDataDir, walkStory } from "../support/index.js";
 
 const ID = "india-pakistan-2025";
+/** The DGMO talks of 12 May: due on a day (no hour known before it), reminded at 09:00 IST. */
+const PLANNED: [string, string][] = [
+  ["1d", "2025-05-11T03:30:00.000Z"],
+  ["0d", "2025-05-12T03:30:00.000Z"],
+];
 /** The last day of every month from the Pahalgam attack (April 2025) to the latest report (February 2026). */
 const MONTH_ENDS = [
   "2025-04-30",
@@ -124,41 +129,40 @@ describe("the understanding of 10 May 2025", () => {
   });
 });
 
-describe("the DGMO talks due at noon on 12 May 2025", () => {
-  it("are known from the end of 10 May, whose reports give no time, and due at 12:00 IST on 12 May", () => {
+describe("the DGMO talks of 12 May 2025", () => {
+  it("are known from the end of 10 May, whose reports give no time, and due on 12 May, with no hour", () => {
     expect(deadlineAt("dgmo-talks-12-may", "2025-05-10T20:00:00+05:30")).toBeUndefined();
     const d = deadlineAt("dgmo-talks-12-may", "2025-05-11T09:00:00+05:30");
-    expect([d?.status, d?.due]).toEqual(["scheduled", parseWhen("2025-05-12T12:00:00+05:30")]);
+    expect([d?.status, d?.due]).toEqual(["scheduled", parseWhen("2025-05-12")]);
   });
 
-  it("move to 17:00 the same day, postponed, from noon", () => {
-    expect(deadlineAt("dgmo-talks-12-may", "2025-05-12T11:00:00+05:30")?.due).toEqual(
-      parseWhen("2025-05-12T12:00:00+05:30"),
-    );
-    expect(deadlineAt("dgmo-talks-12-may", "2025-05-12T13:00:00+05:30")?.due).toEqual(
-      parseWhen("2025-05-12T17:00:00+05:30"),
-    );
-    expect(ask("deadlines", {}, "2025-05-12T13:00:00+05:30")).toContain("postponed");
+  it("never name the noon hour before the report of 12 May gives it", () => {
+    for (const at of ["2025-05-11T09:00:00+05:30", "2025-05-12T10:00:00+05:30"]) {
+      const text = ask("deadlines", {}, at);
+      expect(text).toContain("DGMO talks");
+      expect(text).not.toMatch(/noon|12:00|evening/);
+    }
   });
 
-  it("are met at 17:00, as the Indian Army reports", () => {
-    expect(deadlineAt("dgmo-talks-12-may", "2025-05-12T16:00:00+05:30")?.status).toBe("scheduled");
-    expect(deadlineAt("dgmo-talks-12-may", "2025-05-12T18:00:00+05:30")?.status).toBe("met");
+  it("are postponed from noon to the evening, as the Indian Army says from noon on 12 May", () => {
+    expect(deadlineAt("dgmo-talks-12-may", "2025-05-12T11:00:00+05:30")?.status).toBe("scheduled");
+    expect(deadlineAt("dgmo-talks-12-may", "2025-05-12T13:00:00+05:30")?.status).toBe("postponed");
+    expect(ask("deadlines", {}, "2025-05-12T13:00:00+05:30")).toContain("deferred to the evening");
   });
 
-  it("plan reminders a day, two hours and on the day before noon, and two hours before the new time", () => {
+  it("are met, held at 17:00 as the Indian Army reports, once their day is over (an outcome of a day)", () => {
+    expect(deadlineAt("dgmo-talks-12-may", "2025-05-12T16:00:00+05:30")?.status).toBe("postponed");
+    expect(deadlineAt("dgmo-talks-12-may", "2025-05-13T00:00:00+05:30")?.status).toBe("met");
+  });
+
+  it("plan their reminders for the day before and the day itself, at the story's reminder hour", () => {
     const alerts = planAlerts(
       dataset,
       { from: new Date("2025-05-10T00:00:00Z"), to: new Date("2025-05-13T00:00:00Z") },
       { reminderHour: defaultSettings.reminderHour },
       [story],
     ).filter((a) => a.deadlineId === "dgmo-talks-12-may");
-    expect(alerts.map((a) => [a.lead, a.at.toISOString()])).toEqual([
-      ["1d", "2025-05-11T03:30:00.000Z"],
-      ["0d", "2025-05-12T03:30:00.000Z"],
-      ["2h", "2025-05-12T04:30:00.000Z"],
-      ["2h", "2025-05-12T09:30:00.000Z"],
-    ]);
+    expect(alerts.map((a) => [a.lead, a.at.toISOString()])).toEqual(PLANNED);
   });
 });
 
