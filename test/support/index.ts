@@ -22,6 +22,8 @@ export * from "./channel.js";
 export * from "./config.js";
 // The bot's core on the shipped data, alone or with a store.
 export * from "./core.js";
+// The curators' channels of the digest specs.
+export * from "./curators.js";
 // The repository, the shipped data, temporary folders, story folders.
 export * from "./files.js";
 // The bot installed as the deploy units expect it.

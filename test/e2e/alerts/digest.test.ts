@@ -14,12 +14,13 @@ import { SqliteStore } from "../../../src/store/sqlite.js";
 import {
   type BotProcess,
   CHANNEL_ID,
+  discordDigestsIn,
   embedText,
   freePort,
-  postSigned,
   StandInDiscord,
   StandInSlack,
-  slashCommandBody,
+  setCurators,
+  slackDigestsIn,
   spawnBot,
   tempDir,
   until,
@@ -71,15 +72,8 @@ function lead(n: number, title: string): NewLead {
   };
 }
 
-const discordDigests = (channelId: string) =>
-  (discord.channelMessages.get(channelId) ?? []).filter((m) => JSON.stringify(m).includes("new leads for"));
-const slackDigests = () =>
-  slack.requests.filter(
-    (r) =>
-      r.path.endsWith("/chat.postMessage") &&
-      r.fields.channel === SLACK_CHANNEL &&
-      JSON.stringify(r.fields).includes("new leads for"),
-  );
+const discordDigests = (channelId: string) => discordDigestsIn(discord, channelId);
+const slackDigests = () => slackDigestsIn(slack, SLACK_CHANNEL);
 
 beforeAll(async () => {
   discord = await StandInDiscord.start();
@@ -106,22 +100,20 @@ afterAll(async () => {
 
 describe("the curators' channel on Discord and Slack", () => {
   it("gets exactly one digest with the desk's link button, pinging nobody; the readers' channel none", async () => {
-    discord.memberPermissions = (BigInt(discord.memberPermissions) | 16n).toString();
-    const set = await discord.command("curators", [{ name: "action", type: 3, value: "set" }]);
-    expect(embedText(set)).toContain("This channel is the curators' channel of");
-    const readers = await discord.command("subscribe", [{ name: "kind", type: 3, value: "all" }], {
-      channelId: READERS,
+    const { set, readers, slackStatus } = await setCurators({
+      discord,
+      slack,
+      slackEventsUrl: `http://127.0.0.1:${port}/slack/events`,
+      secret: SECRET,
+      readers: READERS,
     });
+    expect(embedText(set)).toContain("This channel is the curators' channel of");
     expect(embedText(readers)).toContain("This channel now gets");
+    expect(slackStatus).toBe(200);
     const refused = await discord.command("curators", [{ name: "action", type: 3, value: "set" }], {
       channelId: READERS,
     });
     expect(embedText(refused)).toContain("This channel gets readers' alerts about");
-    const res = await postSigned(`http://127.0.0.1:${port}/slack/events`, {
-      secret: SECRET,
-      body: slashCommandBody("/ceasefire", "curators action:set", slack.responseUrl(), "U0CURATOR"),
-    });
-    expect(res.status).toBe(200);
 
     const posted = await until("the digest on Discord", () => discordDigests(CHANNEL_ID)[0], 60_000);
     const slackPost = await until("the digest on Slack", () => slackDigests()[0], 20_000);

@@ -23,18 +23,19 @@ import {
   type BotProcess,
   CHANNEL_ID,
   conditionalFeed,
+  discordDigestsIn,
   embedText,
   FEED_VALIDATORS,
   freePort,
   jsonFeedDocument,
-  postSigned,
   rssDocument,
   StandInDiscord,
   StandInFeeds,
   type StandInItem,
   StandInSlack,
+  setCurators,
   shippedStory,
-  slashCommandBody,
+  slackDigestsIn,
   spawnBot,
   tempDir,
   until,
@@ -101,10 +102,8 @@ async function inStore<T>(read: (store: SqliteStore) => Promise<T>): Promise<T> 
   }
 }
 
-const isDigest = (message: unknown) => /new leads? for/.test(JSON.stringify(message));
-const discordDigests = (channelId: string) => (discord.channelMessages.get(channelId) ?? []).filter(isDigest);
-const slackDigests = () =>
-  slack.requests.filter((r) => r.path.endsWith("/chat.postMessage") && isDigest(r.fields));
+const discordDigests = (channelId: string) => discordDigestsIn(discord, channelId);
+const slackDigests = () => slackDigestsIn(slack);
 /** Every message the bot posted on Discord outside the curators' channel. */
 const outsideCurators = () =>
   [...discord.channelMessages].filter(([id]) => id !== CHANNEL_ID).flatMap(([, messages]) => messages);
@@ -148,18 +147,16 @@ afterAll(async () => {
 
 describe("an article of a story's feeds, from the news site to readers through the curators", () => {
   it("becomes one lead, and each curators' channel gets one digest naming it with the desk's button", async () => {
-    discord.memberPermissions = (BigInt(discord.memberPermissions) | 16n).toString();
-    const set = await discord.command("curators", [{ name: "action", type: 3, value: "set" }]);
-    expect(embedText(set)).toContain("This channel is the curators' channel of");
-    const readers = await discord.command("subscribe", [{ name: "kind", type: 3, value: "all" }], {
-      channelId: READERS,
-    });
-    expect(embedText(readers)).toContain("This channel now gets");
-    const res = await postSigned(`http://127.0.0.1:${port}/slack/events`, {
+    const { set, readers, slackStatus } = await setCurators({
+      discord,
+      slack,
+      slackEventsUrl: `http://127.0.0.1:${port}/slack/events`,
       secret: SECRET,
-      body: slashCommandBody("/ceasefire", "curators action:set", slack.responseUrl(), "U0CURATOR"),
+      readers: READERS,
     });
-    expect(res.status).toBe(200);
+    expect(embedText(set)).toContain("This channel is the curators' channel of");
+    expect(embedText(readers)).toContain("This channel now gets");
+    expect(slackStatus).toBe(200);
 
     const posted = await until("the digest on Discord", () => discordDigests(CHANNEL_ID)[0], 60_000);
     const slackPost = await until("the digest on Slack", () => slackDigests()[0], 20_000);

@@ -1,0 +1,48 @@
+/**
+ * Curators' channels on the stand-in Discord and Slack, for the end-to-end specs of the digests: the
+ * digests each channel got, and the commands that make a Discord and a Slack channel a story's
+ * curators' channel beside a Discord readers' channel.
+ */
+import type { CallbackBody, StandInDiscord } from "./standins/discord.js";
+import { postSigned, type StandInSlack, slashCommandBody } from "./standins/slack.js";
+
+const isDigest = (message: unknown) => /new leads? for/.test(JSON.stringify(message));
+
+/** The digests the bot posted in a Discord channel. */
+export function discordDigestsIn(discord: StandInDiscord, channelId: string) {
+  return (discord.channelMessages.get(channelId) ?? []).filter(isDigest);
+}
+
+/** The digests the bot posted on Slack (in `channel` only, when given). */
+export function slackDigestsIn(slack: StandInSlack, channel?: string) {
+  return slack.requests.filter(
+    (r) =>
+      r.path.endsWith("/chat.postMessage") &&
+      (channel === undefined || r.fields.channel === channel) &&
+      isDigest(r.fields),
+  );
+}
+
+/**
+ * As a channel manager: `/curators action:set` in the Discord channel CHANNEL_ID, `/subscribe kind:all`
+ * in the Discord channel `readers`, and `/curators action:set` on Slack; the replies, for the spec to check.
+ */
+export async function setCurators(rig: {
+  discord: StandInDiscord;
+  slack: StandInSlack;
+  slackEventsUrl: string;
+  secret: string;
+  readers: string;
+}): Promise<{ set: CallbackBody; readers: CallbackBody; slackStatus: number }> {
+  const { discord } = rig;
+  discord.memberPermissions = (BigInt(discord.memberPermissions) | 16n).toString();
+  const set = await discord.command("curators", [{ name: "action", type: 3, value: "set" }]);
+  const readers = await discord.command("subscribe", [{ name: "kind", type: 3, value: "all" }], {
+    channelId: rig.readers,
+  });
+  const res = await postSigned(rig.slackEventsUrl, {
+    secret: rig.secret,
+    body: slashCommandBody("/ceasefire", "curators action:set", rig.slack.responseUrl(), "U0CURATOR"),
+  });
+  return { set, readers, slackStatus: res.status };
+}
