@@ -15,6 +15,7 @@ import type {
   SubscribeInput,
   Subscription,
 } from "../store/store.js";
+import type { AnchorRef, ThreadMode } from "../store/threads-sql.js";
 import type { Metrics } from "./metrics.js";
 
 export class TimedStore implements Store {
@@ -138,5 +139,20 @@ export class TimedStore implements Store {
   }
   saveFeedState(state: FeedState): Promise<void> {
     return this.timed("saveFeedState", () => this.inner.saveFeedState(state));
+  }
+  setThreadMode(channel: ChannelRef, mode: ThreadMode, at: Date): Promise<void> {
+    return this.timed("setThreadMode", () => this.inner.setThreadMode(channel, mode, at));
+  }
+  threadMode(channel: ChannelRef): Promise<ThreadMode> {
+    return this.timed("threadMode", () => this.inner.threadMode(channel));
+  }
+  threadOf(ref: AnchorRef): Promise<string | undefined> {
+    return this.timed("threadOf", () => this.inner.threadOf(ref));
+  }
+  recordThread(ref: AnchorRef, threadId: string, at: Date): Promise<string> {
+    return this.timed("recordThread", () => this.inner.recordThread(ref, threadId, at));
+  }
+  forgetThread(ref: AnchorRef, threadId: string): Promise<boolean> {
+    return this.timed("forgetThread", () => this.inner.forgetThread(ref, threadId));
   }
 }

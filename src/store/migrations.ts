@@ -5,6 +5,7 @@
  */
 import type { PostgresConnection, SqliteConnection } from "./connections.js";
 import { KINDS_MIGRATION } from "./kinds-migration.js";
+import { THREADS_MIGRATION } from "./threads-migration.js";
 
 export interface Migration {
   version: number;
@@ -295,6 +296,7 @@ export const MIGRATIONS: readonly Migration[] = [
     `,
   },
   KINDS_MIGRATION,
+  THREADS_MIGRATION,
 ];
 
 export const LATEST_VERSION = MIGRATIONS.reduce((v, m) => Math.max(v, m.version), 0);

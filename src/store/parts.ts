@@ -28,6 +28,7 @@ import type {
   SubscribeInput,
   Subscription,
 } from "./store.js";
+import type { AnchorRef, ThreadMode, ThreadStore } from "./threads-sql.js";
 
 /** An engine's parts, one per concern. */
 export interface StoreParts {
@@ -43,6 +44,7 @@ export interface StoreParts {
   state: Pick<Store, "getState" | "setState" | "updateState">;
   records: Pick<Store, "recordChanges" | "changes">;
   leads: LeadStore;
+  threads: ThreadStore;
 }
 
 /** A Store whose methods its parts answer; the engine adds its own opening, ping and close. */
@@ -192,5 +194,27 @@ export abstract class StoreOnParts implements Store {
 
   saveFeedState(state: FeedState): Promise<void> {
     return this.parts.leads.saveFeedState(state);
+  }
+
+  // Threads (threads-sql.ts)
+
+  setThreadMode(channel: ChannelRef, mode: ThreadMode, at: Date): Promise<void> {
+    return this.parts.threads.setThreadMode(channel, mode, at);
+  }
+
+  threadMode(channel: ChannelRef): Promise<ThreadMode> {
+    return this.parts.threads.threadMode(channel);
+  }
+
+  threadOf(ref: AnchorRef): Promise<string | undefined> {
+    return this.parts.threads.threadOf(ref);
+  }
+
+  recordThread(ref: AnchorRef, threadId: string, at: Date): Promise<string> {
+    return this.parts.threads.recordThread(ref, threadId, at);
+  }
+
+  forgetThread(ref: AnchorRef, threadId: string): Promise<boolean> {
+    return this.parts.threads.forgetThread(ref, threadId);
   }
 }

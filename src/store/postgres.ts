@@ -20,6 +20,7 @@ import { migratePostgres, postgresMigrations } from "./migrations.js";
 import { StoreOnParts } from "./parts.js";
 import { PostgresState } from "./state-sql.js";
 import { PostgresSubscriptions } from "./subscriptions-sql.js";
+import { PostgresThreads } from "./threads-sql.js";
 
 export interface PostgresStoreOptions {
   connectionString: string;
@@ -76,6 +77,7 @@ export class PostgresStore extends StoreOnParts {
       state: new PostgresState(connection),
       records: new PostgresChanges(connection),
       leads: new PostgresLeads(connection),
+      threads: new PostgresThreads(connection),
     });
     this.sql = connection;
   }

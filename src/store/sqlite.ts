@@ -20,6 +20,7 @@ import { migrateSqlite, sqliteMigrations } from "./migrations.js";
 import { StoreOnParts } from "./parts.js";
 import { SqliteState } from "./state-sql.js";
 import { SqliteSubscriptions } from "./subscriptions-sql.js";
+import { SqliteThreads } from "./threads-sql.js";
 
 export class SqliteStore extends StoreOnParts {
   readonly engine = "sqlite";
@@ -52,6 +53,7 @@ export class SqliteStore extends StoreOnParts {
       state: new SqliteState(connection),
       records: new SqliteChanges(connection),
       leads: new SqliteLeads(connection),
+      threads: new SqliteThreads(connection),
     });
     this.db = db;
     this.sql = connection;

@@ -21,6 +21,7 @@
  */
 
 import type { LeadStore } from "../feeds/lead.js";
+import type { ThreadStore } from "./threads-sql.js";
 
 /** A platform's name, as its entry in src/platforms/ gives it ("discord", "slack", "console", …). */
 export type PlatformName = string;
@@ -146,7 +147,7 @@ export interface ChangeRecord extends NewChangeRecord {
   at: Date;
 }
 
-export interface Store extends LeadStore {
+export interface Store extends LeadStore, ThreadStore {
   readonly engine: "sqlite" | "postgres";
 
   /** Subscribes a channel to a story, or changes that active subscription (keeping its `since`); re-activates an old one with `since = at`. */

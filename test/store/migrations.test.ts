@@ -14,8 +14,10 @@ const schemas = new TestSchemas("migrations_test");
 afterAll(() => schemas.dropAll());
 
 describe("the migrations", () => {
-  it("are numbered 1 to the latest, in order, each in both dialects", () => {
-    expect(MIGRATIONS.map((m) => m.version)).toEqual(Array.from({ length: LATEST_VERSION }, (_, i) => i + 1));
+  it("are numbered upwards to the latest, in order, each in both dialects", () => {
+    const versions = MIGRATIONS.map((m) => m.version);
+    expect(versions).toEqual([...new Set(versions)].sort((a, b) => a - b));
+    expect(versions.at(-1)).toBe(LATEST_VERSION);
     for (const m of MIGRATIONS) {
       expect(m.name.length, `migration ${m.version}`).toBeGreaterThan(0);
       expect(m.sqlite.trim().length, `migration ${m.version} on SQLite`).toBeGreaterThan(0);
@@ -37,7 +39,7 @@ describe("migrating a SQLite file", () => {
              VALUES ('discord', '111', 'g1', 'reminders', 0, 0)`);
     db.close();
     const store = SqliteStore.open(path);
-    expect(await store.migrations()).toEqual([1, 2, 3, 4, 5, 6, 7]);
+    expect(await store.migrations()).toEqual(MIGRATIONS.map((m) => m.version));
     expect((await store.activeSubscriptions()).map((s) => [s.channelId, s.story, s.kind])).toEqual([
       ["111", "*", "reminders"],
     ]);
@@ -61,7 +63,7 @@ describe("migrating a SQLite file", () => {
     ).run(claimedMs);
     db.close();
     const store = SqliteStore.open(path);
-    expect(await store.migrations()).toEqual([1, 2, 3, 4, 5, 6, 7]);
+    expect(await store.migrations()).toEqual(MIGRATIONS.map((m) => m.version));
     const [row] = await store.unconfirmed(new Date(claimedMs));
     expect(row?.leaseUntil.toISOString()).toBe("2025-02-28T07:00:00.000Z");
     await store.close();
@@ -73,7 +75,7 @@ describe("migrating a PostgreSQL schema", () => {
     const schema = schemas.next("shared");
     const stores = await Promise.all([1, 2, 3].map(() => schemas.open(schema, { max: 2 })));
     for (const store of stores) {
-      expect(await store.migrations()).toEqual([1, 2, 3, 4, 5, 6, 7]);
+      expect(await store.migrations()).toEqual(MIGRATIONS.map((m) => m.version));
       await store.close();
     }
   });
@@ -99,7 +101,7 @@ describe("migrating a PostgreSQL schema", () => {
     );
     await client.end();
     const store = await schemas.open(schema);
-    expect(await store.migrations()).toEqual([1, 2, 3, 4, 5, 6, 7]);
+    expect(await store.migrations()).toEqual(MIGRATIONS.map((m) => m.version));
     const [row] = await store.unconfirmed(new Date("2025-02-28T07:00:00Z"));
     expect(row?.leaseUntil.toISOString()).toBe("2025-02-28T07:00:00.000Z");
     await store.close();
@@ -121,7 +123,7 @@ describe("migrating a PostgreSQL schema", () => {
     );
     await client.end();
     const store = await schemas.open(schema);
-    expect(await store.migrations()).toEqual([1, 2, 3, 4, 5, 6, 7]);
+    expect(await store.migrations()).toEqual(MIGRATIONS.map((m) => m.version));
     expect((await store.activeSubscriptions()).map((s) => [s.channelId, s.story])).toEqual([["111", "*"]]);
     await store.close();
   });

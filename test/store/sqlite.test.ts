@@ -1,6 +1,7 @@
 import { existsSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
+import { MIGRATIONS } from "../../src/store/migrations.js";
 import { SqliteStore } from "../../src/store/sqlite.js";
 import { tempDir } from "../support/index.js";
 
@@ -9,7 +10,7 @@ describe("SqliteStore", () => {
     const path = join(tempDir(), "nested", "dir", "bot.sqlite");
     const first = SqliteStore.open(path);
     expect(existsSync(path)).toBe(true);
-    expect(await first.migrations()).toEqual([1, 2, 3, 4, 5, 6, 7]);
+    expect(await first.migrations()).toEqual(MIGRATIONS.map((m) => m.version));
     await first.subscribe(
       { platform: "console", channelId: "console", story: "*", workspaceId: "console", kind: "all" },
       new Date(0),
@@ -17,7 +18,7 @@ describe("SqliteStore", () => {
     await first.close();
 
     const again = SqliteStore.open(path);
-    expect(await again.migrations()).toEqual([1, 2, 3, 4, 5, 6, 7]);
+    expect(await again.migrations()).toEqual(MIGRATIONS.map((m) => m.version));
     expect((await again.activeSubscriptions()).map((s) => s.channelId)).toEqual(["console"]);
     await again.close();
   });

@@ -55,6 +55,7 @@ export * from "./store-contract.js";
 export * from "./story.js";
 // A deploy unit's settings, and its ExecStart run as systemd would.
 export * from "./systemd-unit.js";
+export * from "./threads-contract.js";
 // A PostgreSQL server of a test's own.
 export * from "./throwaway-postgres.js";
 // An invented truce that changes over time.
