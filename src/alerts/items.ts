@@ -36,18 +36,33 @@ export class AlertItems {
     return { now: this.options.clock.now(), settings: this.options.settings };
   }
 
+  /** What a thread an item of `storyId` starts is named after (a deadline's title, or its news of a month). */
+  private topic(storyId: string, deadlineId: string | undefined, dueAt: Date): DeliveryItem["topic"] {
+    const story = this.options.data.dataset.byId.get(storyId);
+    if (!story) return undefined;
+    const deadline = deadlineId ? story.tracks.deadlinesById.get(deadlineId)?.deadline.title : undefined;
+    const month = dueAt.toLocaleString("en-GB", { month: "long", year: "numeric", timeZone: "UTC" });
+    return { story: story.story.title, thread: deadline ?? `News, ${month}` };
+  }
+
   reminderItem(alert: Alert): DeliveryItem {
+    const topic = this.topic(alert.storyId, alert.deadlineId, alert.at);
     return {
       key: alert.id,
       kind: "reminder",
       dueAt: alert.at,
       summary: alert.text,
+      ...(topic ? { topic } : {}),
       reply: (late) => alertReply(alert, this.options.data.dataset, this.sending(), late),
     };
   }
 
   updateItem(update: UpdateItem): DeliveryItem {
+    // A moved deadline's notice goes in its deadline's thread (`story:deadline@…:moved`).
+    const moved = update.audience === "moved" ? update.key.split(":")[1]?.split("@")[0] : undefined;
+    const topic = this.topic(update.storyId, moved, new Date(update.at));
     return {
+      ...(topic ? { topic } : {}),
       key: update.key,
       // A moved-deadline notice belongs with the reminders it corrects.
       kind: update.audience === "moved" ? "reminder" : "update",

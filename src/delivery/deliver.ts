@@ -36,6 +36,7 @@ import { Leases } from "./leases.js";
 import { markerFor } from "./marker.js";
 import { type RetryPolicy, type SendContext, sendHeld } from "./send.js";
 import type { Sender } from "./sender.js";
+import { ThreadRouter } from "./threads.js";
 
 // What the deliverer's callers take along with it (their homes are fan-out.ts, item.ts and send.ts).
 export { eachLimit } from "./fan-out.js";
@@ -110,6 +111,7 @@ export class Deliverer {
       sleep: options.sleep ?? realSleep,
       lease: () => this.leases.lease(),
       stopped: () => this.stopping,
+      threads: new ThreadRouter({ store: options.store, now }),
     };
   }
 

@@ -9,6 +9,8 @@ export interface DeliveryItem {
   dueAt: Date;
   /** One line for the ledger and /subscriptions. */
   summary: string;
+  /** What a thread it starts is named after: its story's title, and its deadline or "News, <month>". */
+  topic?: { story: string; thread: string };
   /** The reply to post; `late` says by how much it is late ("due 09:00, sent 2 hours late") when it is. */
   reply(late: string | undefined): Reply;
 }

@@ -8,7 +8,7 @@
 import type { DeliveryRef, Lease, NewDelivery, Outcome } from "../store/store.js";
 import { type ChannelOutcome, StoreFailure, stored } from "./fan-out.js";
 import type { DeliveryItem } from "./item.js";
-import type { Sender } from "./sender.js";
+import type { Failure, Sender } from "./sender.js";
 import {
   type SettleContext,
   settleGivenUp,
@@ -17,6 +17,7 @@ import {
   settleRejected,
   settleSkipped,
 } from "./settle.js";
+import { type Placed, ThreadPending, type ThreadRouter } from "./threads.js";
 
 export interface RetryPolicy {
   /** Attempts per delivery run, the first included. */
@@ -37,6 +38,27 @@ export interface SendContext extends SettleContext {
   lease(): Lease;
   /** True once the deliverer is stopped: nothing more is retried. */
   stopped(): boolean;
+  /** Which thread each row goes in, for channels that asked for threads (none: every row in its channel). */
+  readonly threads?: ThreadRouter | undefined;
+}
+
+/** The row's thread (see threads.ts): a store failure ends the fan-out; a thread not started yet is retried. */
+async function placeOf(
+  ctx: SendContext,
+  entry: NewDelivery,
+  item: DeliveryItem | undefined,
+): Promise<Placed | undefined> {
+  const { threads } = ctx;
+  if (!threads) return undefined;
+  try {
+    return await threads.placeFor(entry, item);
+  } catch (err) {
+    throw err instanceof ThreadPending ? err : new StoreFailure(err);
+  }
+}
+
+function classified(sender: Sender, err: unknown): Failure {
+  return err instanceof ThreadPending ? { type: "transient", reason: err.message } : sender.classify(err);
 }
 
 /**
@@ -59,9 +81,11 @@ export async function sendHeld(
   let look = lookFirst;
   let lastReason = "";
   for (let run = 1; ; run++) {
+    let placed: Placed | undefined;
     try {
+      placed = await placeOf(ctx, entry, expired === undefined ? item : undefined);
       if (look) {
-        const found = await settleIfFound(ctx, sender, entry, finish);
+        const found = await settleIfFound(ctx, sender, entry, finish, placed?.place);
         if (found) return found;
       }
       if (!item || expired !== undefined)
@@ -76,14 +100,20 @@ export async function sendHeld(
         entry.channelId,
         item.reply(late ? ctx.lateText(item.dueAt, sentAt) : undefined),
         entry.marker,
+        placed?.place,
       );
       await finish({ state: late ? "sent_late" : "sent", messageId });
+      const starting = placed;
+      if (starting) await stored(() => ctx.threads?.started(entry, starting, messageId) ?? Promise.resolve());
       return late ? "sent_late" : "sent";
     } catch (err) {
       // The store failed (the row stays claimed; its lease ends and recovery settles it by marker).
       if (err instanceof StoreFailure) throw err;
-      const failure = sender.classify(err);
+      const failure = classified(sender, err);
       lastReason = failure.reason;
+      // Its thread is gone (deleted, or archived for good): the retry starts a new one.
+      const lost = failure.threadGone ? placed : undefined;
+      if (lost) await stored(() => ctx.threads?.gone(lost) ?? Promise.resolve());
       if (failure.type === "gone") return await settleGone(ctx, entry, failure, finish);
       if (failure.type === "rejected") return await settleRejected(ctx, ref, failure, err, finish);
       if (run >= ctx.retry.attempts || attempts >= ctx.maxAttempts || ctx.stopped()) {

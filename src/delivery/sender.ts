@@ -10,6 +10,24 @@ export interface SentMessage {
 }
 
 /**
+ * Where in a channel a message goes when the channel asked for threads (see delivery/threads.ts). A
+ * thread's id is the id of the message that started it (a Slack `ts`; a Discord thread, or forum post,
+ * started from a message has that message's id).
+ */
+export interface ThreadPlace {
+  /** In this thread. */
+  threadId?: string;
+  /** No thread yet: this message starts it (on Discord a thread, or a forum post, named `name`). */
+  start?: boolean;
+  /** The thread's name, for a thread this message starts (at most 100 characters are kept). */
+  name: string;
+  /** Also shown in the channel (Slack's reply_broadcast). */
+  broadcast: boolean;
+  /** The channel is a forum: it takes messages only in its posts. */
+  forum: boolean;
+}
+
+/**
  * - gone: the channel no longer exists for the bot (deleted, bot removed, archived): deactivate, never retry.
  * - transient: a 5xx, a timeout, a dropped connection: retry with backoff, a bounded number of times.
  * - rejected: any other refusal (a bad payload, a bad token): record the failure, do not retry.
@@ -21,6 +39,8 @@ export interface Failure {
   type: FailureType;
   /** For the ledger and the log: "Unknown Channel (10003)", "channel_not_found", "HTTP 502". */
   reason: string;
+  /** The thread the message was for is gone (not its channel): forget it and start a new one. */
+  threadGone?: boolean;
 }
 
 export interface Sender {
@@ -30,9 +50,10 @@ export interface Sender {
    * false, delivery looks the marker up before every retry.
    */
   readonly idempotent: boolean;
-  send(channelId: string, reply: Reply, marker: string): Promise<SentMessage>;
-  /** The id of the message in the channel's recent history that carries `marker`, if any. */
-  findByMarker(channelId: string, marker: string): Promise<string | undefined>;
+  /** Posts `reply` to the channel, or in its thread `place` (a platform without threads ignores it). */
+  send(channelId: string, reply: Reply, marker: string, place?: ThreadPlace): Promise<SentMessage>;
+  /** The id of the message in the channel's (or the thread's) recent history that carries `marker`, if any. */
+  findByMarker(channelId: string, marker: string, place?: ThreadPlace): Promise<string | undefined>;
   classify(err: unknown): Failure;
 }
 

@@ -7,7 +7,7 @@
 import type { Logger } from "pino";
 import type { DeliveryRef, NewDelivery, Outcome, Store } from "../store/store.js";
 import { stored } from "./fan-out.js";
-import { describe, type Failure, type Sender } from "./sender.js";
+import { describe, type Failure, type Sender, type ThreadPlace } from "./sender.js";
 
 export interface SettleContext {
   readonly store: Store;
@@ -23,7 +23,7 @@ export interface SettleContext {
 export type Finish = (outcome: Outcome) => Promise<boolean>;
 
 /**
- * Looks the row's marker up in the channel's recent messages: when the message is there it is not
+ * Looks the row's marker up in the channel's (or its thread's) recent messages: when the message is there it is not
  * sent again, and the row ends as sent (or sent_late) with the message found. Undefined when it is not.
  */
 export async function settleIfFound(
@@ -31,8 +31,9 @@ export async function settleIfFound(
   sender: Sender,
   entry: NewDelivery,
   finish: Finish,
+  place?: ThreadPlace,
 ): Promise<"found" | undefined> {
-  const found = await sender.findByMarker(entry.channelId, entry.marker);
+  const found = await sender.findByMarker(entry.channelId, entry.marker, place);
   if (!found) return undefined;
   const ref: DeliveryRef = { key: entry.key, platform: entry.platform, channelId: entry.channelId };
   const late = ctx.now().getTime() - entry.dueAt.getTime() > ctx.lateAfterMs;

@@ -15,7 +15,7 @@ import type {
   SubscribeInput,
   Subscription,
 } from "../store/store.js";
-import type { AnchorRef, ThreadMode } from "../store/threads-sql.js";
+import type { AnchorRef, ThreadAnchor, ThreadMode } from "../store/threads-sql.js";
 import type { Metrics } from "./metrics.js";
 
 export class TimedStore implements Store {
@@ -146,11 +146,17 @@ export class TimedStore implements Store {
   threadMode(channel: ChannelRef): Promise<ThreadMode> {
     return this.timed("threadMode", () => this.inner.threadMode(channel));
   }
-  threadOf(ref: AnchorRef): Promise<string | undefined> {
+  threadOf(ref: AnchorRef): Promise<ThreadAnchor | undefined> {
     return this.timed("threadOf", () => this.inner.threadOf(ref));
   }
-  recordThread(ref: AnchorRef, threadId: string, at: Date): Promise<string> {
-    return this.timed("recordThread", () => this.inner.recordThread(ref, threadId, at));
+  claimThread(ref: AnchorRef, starterKey: string, at: Date): Promise<ThreadAnchor> {
+    return this.timed("claimThread", () => this.inner.claimThread(ref, starterKey, at));
+  }
+  recordThread(ref: AnchorRef, starterKey: string, threadId: string): Promise<string | undefined> {
+    return this.timed("recordThread", () => this.inner.recordThread(ref, starterKey, threadId));
+  }
+  passThread(ref: AnchorRef, fromKey: string, toKey: string): Promise<boolean> {
+    return this.timed("passThread", () => this.inner.passThread(ref, fromKey, toKey));
   }
   forgetThread(ref: AnchorRef, threadId: string): Promise<boolean> {
     return this.timed("forgetThread", () => this.inner.forgetThread(ref, threadId));

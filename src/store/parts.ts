@@ -28,7 +28,7 @@ import type {
   SubscribeInput,
   Subscription,
 } from "./store.js";
-import type { AnchorRef, ThreadMode, ThreadStore } from "./threads-sql.js";
+import type { AnchorRef, ThreadAnchor, ThreadMode, ThreadStore } from "./threads-sql.js";
 
 /** An engine's parts, one per concern. */
 export interface StoreParts {
@@ -206,12 +206,20 @@ export abstract class StoreOnParts implements Store {
     return this.parts.threads.threadMode(channel);
   }
 
-  threadOf(ref: AnchorRef): Promise<string | undefined> {
+  threadOf(ref: AnchorRef): Promise<ThreadAnchor | undefined> {
     return this.parts.threads.threadOf(ref);
   }
 
-  recordThread(ref: AnchorRef, threadId: string, at: Date): Promise<string> {
-    return this.parts.threads.recordThread(ref, threadId, at);
+  claimThread(ref: AnchorRef, starterKey: string, at: Date): Promise<ThreadAnchor> {
+    return this.parts.threads.claimThread(ref, starterKey, at);
+  }
+
+  recordThread(ref: AnchorRef, starterKey: string, threadId: string): Promise<string | undefined> {
+    return this.parts.threads.recordThread(ref, starterKey, threadId);
+  }
+
+  passThread(ref: AnchorRef, fromKey: string, toKey: string): Promise<boolean> {
+    return this.parts.threads.passThread(ref, fromKey, toKey);
   }
 
   forgetThread(ref: AnchorRef, threadId: string): Promise<boolean> {

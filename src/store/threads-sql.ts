@@ -1,8 +1,10 @@
 /**
  * Threads in the store, in both dialects: each channel's thread setting (thread_settings; no row:
- * off) and the thread each deadline or story got in a channel (thread_anchors). `recordAnchor` inserts
- * only when no thread is recorded for the anchor yet and answers with the one recorded (the first
- * wins), so two processes that both started one agree on which is the thread from then on.
+ * off) and the thread each deadline or story got in a channel (thread_anchors). A thread is claimed
+ * before it exists: the first alert that needs it inserts the anchor's row naming itself the starter
+ * (INSERT … ON CONFLICT DO NOTHING: one starter whoever races), and the thread is recorded once that
+ * alert is sent (its message starts the thread). An alert whose starter never made it takes the
+ * starter's place (compare-and-set), and a thread found gone is forgotten so the next alert starts one.
  */
 import type { PostgresConnection, SqliteConnection } from "./connections.js";
 import type { ChannelRef } from "./store.js";
@@ -20,17 +22,36 @@ export interface AnchorRef extends ChannelRef {
   anchor: string;
 }
 
+/** An anchor's row: the ledger key of the alert that starts its thread, and the thread once it has one. */
+export interface ThreadAnchor {
+  starterKey: string;
+  threadId: string | undefined;
+}
+
 export interface ThreadStore {
   /** Sets a channel's thread setting. */
   setThreadMode(channel: ChannelRef, mode: ThreadMode, at: Date): Promise<void>;
   /** A channel's thread setting (`off` when never set). */
   threadMode(channel: ChannelRef): Promise<ThreadMode>;
-  /** The thread recorded for an anchor, if any. */
-  threadOf(ref: AnchorRef): Promise<string | undefined>;
-  /** Records `threadId` for the anchor unless one is recorded already; answers with the recorded one. */
-  recordThread(ref: AnchorRef, threadId: string, at: Date): Promise<string>;
-  /** Forgets the anchor's thread when it is still `threadId` (the thread is gone; the next alert starts one). */
+  /** The anchor's row, if any. */
+  threadOf(ref: AnchorRef): Promise<ThreadAnchor | undefined>;
+  /** Makes `starterKey` the anchor's starter unless it has one; answers with the anchor's row. */
+  claimThread(ref: AnchorRef, starterKey: string, at: Date): Promise<ThreadAnchor>;
+  /** Records the thread `starterKey` started, unless one is recorded; answers with the recorded one. */
+  recordThread(ref: AnchorRef, starterKey: string, threadId: string): Promise<string | undefined>;
+  /** Hands a thread not yet started from `fromKey` (which never made it) to `toKey`. True when done. */
+  passThread(ref: AnchorRef, fromKey: string, toKey: string): Promise<boolean>;
+  /** Forgets the anchor while its thread is still `threadId` (the thread is gone). True when forgotten. */
   forgetThread(ref: AnchorRef, threadId: string): Promise<boolean>;
+}
+
+interface AnchorRow {
+  starter_key: string;
+  thread_id: string | null;
+}
+
+function fromRow(row: AnchorRow | undefined): ThreadAnchor | undefined {
+  return row ? { starterKey: row.starter_key, threadId: row.thread_id ?? undefined } : undefined;
 }
 
 export class SqliteThreads implements ThreadStore {
@@ -52,21 +73,43 @@ export class SqliteThreads implements ThreadStore {
     return row?.mode ?? "off";
   }
 
-  async threadOf(ref: AnchorRef): Promise<string | undefined> {
+  async threadOf(ref: AnchorRef): Promise<ThreadAnchor | undefined> {
     const row = this.sql
-      .stmt("SELECT thread_id FROM thread_anchors WHERE platform = ? AND channel_id = ? AND anchor_key = ?")
-      .get(ref.platform, ref.channelId, ref.anchor) as { thread_id: string } | undefined;
-    return row?.thread_id;
+      .stmt(
+        "SELECT starter_key, thread_id FROM thread_anchors WHERE platform = ? AND channel_id = ? AND anchor_key = ?",
+      )
+      .get(ref.platform, ref.channelId, ref.anchor) as AnchorRow | undefined;
+    return fromRow(row);
   }
 
-  async recordThread(ref: AnchorRef, threadId: string, at: Date): Promise<string> {
+  async claimThread(ref: AnchorRef, starterKey: string, at: Date): Promise<ThreadAnchor> {
     this.sql
       .stmt(
-        `INSERT INTO thread_anchors (platform, channel_id, anchor_key, thread_id, created_ms) VALUES (?, ?, ?, ?, ?)
+        `INSERT INTO thread_anchors (platform, channel_id, anchor_key, starter_key, created_ms) VALUES (?, ?, ?, ?, ?)
          ON CONFLICT (platform, channel_id, anchor_key) DO NOTHING`,
       )
-      .run(ref.platform, ref.channelId, ref.anchor, threadId, at.getTime());
-    return (await this.threadOf(ref)) ?? threadId;
+      .run(ref.platform, ref.channelId, ref.anchor, starterKey, at.getTime());
+    return (await this.threadOf(ref)) ?? { starterKey, threadId: undefined };
+  }
+
+  async recordThread(ref: AnchorRef, starterKey: string, threadId: string): Promise<string | undefined> {
+    this.sql
+      .stmt(
+        `UPDATE thread_anchors SET thread_id = ?
+         WHERE platform = ? AND channel_id = ? AND anchor_key = ? AND starter_key = ? AND thread_id IS NULL`,
+      )
+      .run(threadId, ref.platform, ref.channelId, ref.anchor, starterKey);
+    return (await this.threadOf(ref))?.threadId;
+  }
+
+  async passThread(ref: AnchorRef, fromKey: string, toKey: string): Promise<boolean> {
+    const r = this.sql
+      .stmt(
+        `UPDATE thread_anchors SET starter_key = ?
+         WHERE platform = ? AND channel_id = ? AND anchor_key = ? AND starter_key = ? AND thread_id IS NULL`,
+      )
+      .run(toKey, ref.platform, ref.channelId, ref.anchor, fromKey);
+    return r.changes > 0;
   }
 
   async forgetThread(ref: AnchorRef, threadId: string): Promise<boolean> {
@@ -98,21 +141,39 @@ export class PostgresThreads implements ThreadStore {
     return r.rows[0]?.mode ?? "off";
   }
 
-  async threadOf(ref: AnchorRef): Promise<string | undefined> {
-    const r = await this.sql.pool.query<{ thread_id: string }>(
-      "SELECT thread_id FROM thread_anchors WHERE platform = $1 AND channel_id = $2 AND anchor_key = $3",
+  async threadOf(ref: AnchorRef): Promise<ThreadAnchor | undefined> {
+    const r = await this.sql.pool.query<AnchorRow>(
+      "SELECT starter_key, thread_id FROM thread_anchors WHERE platform = $1 AND channel_id = $2 AND anchor_key = $3",
       [ref.platform, ref.channelId, ref.anchor],
     );
-    return r.rows[0]?.thread_id;
+    return fromRow(r.rows[0]);
   }
 
-  async recordThread(ref: AnchorRef, threadId: string, at: Date): Promise<string> {
+  async claimThread(ref: AnchorRef, starterKey: string, at: Date): Promise<ThreadAnchor> {
     await this.sql.pool.query(
-      `INSERT INTO thread_anchors (platform, channel_id, anchor_key, thread_id, created_at) VALUES ($1, $2, $3, $4, $5)
+      `INSERT INTO thread_anchors (platform, channel_id, anchor_key, starter_key, created_at) VALUES ($1, $2, $3, $4, $5)
        ON CONFLICT (platform, channel_id, anchor_key) DO NOTHING`,
-      [ref.platform, ref.channelId, ref.anchor, threadId, at],
+      [ref.platform, ref.channelId, ref.anchor, starterKey, at],
     );
-    return (await this.threadOf(ref)) ?? threadId;
+    return (await this.threadOf(ref)) ?? { starterKey, threadId: undefined };
+  }
+
+  async recordThread(ref: AnchorRef, starterKey: string, threadId: string): Promise<string | undefined> {
+    await this.sql.pool.query(
+      `UPDATE thread_anchors SET thread_id = $1
+       WHERE platform = $2 AND channel_id = $3 AND anchor_key = $4 AND starter_key = $5 AND thread_id IS NULL`,
+      [threadId, ref.platform, ref.channelId, ref.anchor, starterKey],
+    );
+    return (await this.threadOf(ref))?.threadId;
+  }
+
+  async passThread(ref: AnchorRef, fromKey: string, toKey: string): Promise<boolean> {
+    const r = await this.sql.pool.query(
+      `UPDATE thread_anchors SET starter_key = $1
+       WHERE platform = $2 AND channel_id = $3 AND anchor_key = $4 AND starter_key = $5 AND thread_id IS NULL`,
+      [toKey, ref.platform, ref.channelId, ref.anchor, fromKey],
+    );
+    return (r.rowCount ?? 0) > 0;
   }
 
   async forgetThread(ref: AnchorRef, threadId: string): Promise<boolean> {

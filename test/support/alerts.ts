@@ -4,7 +4,7 @@ import { Scheduler, type SchedulerOptions } from "../../src/alerts/scheduler.js"
 import { defaultSettings } from "../../src/config.js";
 import type { Dataset } from "../../src/dataset/dataset.js";
 import { Deliverer, type DelivererOptions } from "../../src/delivery/deliver.js";
-import type { Failure, Sender, SentMessage } from "../../src/delivery/sender.js";
+import type { Failure, Sender, SentMessage, ThreadPlace } from "../../src/delivery/sender.js";
 import { Digests } from "../../src/feeds/digests.js";
 import type { Metrics } from "../../src/monitoring/metrics.js";
 import { plainText, type Reply } from "../../src/reply/reply.js";
@@ -17,6 +17,8 @@ export interface Posted {
   marker: string;
   reply: Reply;
   text: string;
+  /** The thread it went in, or started (undefined: in the channel). */
+  place?: ThreadPlace;
 }
 
 export class GoneError extends Error {}
@@ -32,7 +34,7 @@ export class RecordingSender implements Sender {
 
   constructor(readonly platform: PlatformName = "discord") {}
 
-  async send(channelId: string, reply: Reply, marker: string): Promise<SentMessage> {
+  async send(channelId: string, reply: Reply, marker: string, place?: ThreadPlace): Promise<SentMessage> {
     if (this.gone.has(channelId)) throw new GoneError("Unknown Channel");
     const failures = this.flaky.get(channelId) ?? 0;
     if (failures > 0) {
@@ -41,7 +43,8 @@ export class RecordingSender implements Sender {
     }
     const id = `msg-${this.next++}`;
     const list = this.posted.get(channelId) ?? [];
-    list.push({ id, marker, reply, text: `${reply.title}: ${plainText(reply.summary ?? [])}` });
+    const text = `${reply.title}: ${plainText(reply.summary ?? [])}`;
+    list.push({ id, marker, reply, text, ...(place ? { place } : {}) });
     this.posted.set(channelId, list);
     return { messageId: id };
   }

@@ -36,29 +36,51 @@ export function describeThreadsContract(engine: string, open: () => Promise<Stor
       await expect(store.setThreadMode(channel, "sideways" as "on", T0)).rejects.toThrow();
     });
 
-    it("records the first thread of an anchor and answers it to whoever records another", async () => {
+    it("makes the first alert that claims an anchor its starter, whoever claims after", async () => {
       expect(await store.threadOf(deadline)).toBeUndefined();
-      expect(await store.recordThread(deadline, "1700000000.000100", T0)).toBe("1700000000.000100");
-      expect(await store.recordThread(deadline, "1700000000.000200", T0)).toBe("1700000000.000100");
-      expect(await store.threadOf(deadline)).toBe("1700000000.000100");
+      expect(await store.claimThread(deadline, "gaza-2025:phase-one-end:1d", T0)).toEqual({
+        starterKey: "gaza-2025:phase-one-end:1d",
+        threadId: undefined,
+      });
+      expect((await store.claimThread(deadline, "gaza-2025:phase-one-end:2h", T0)).starterKey).toBe(
+        "gaza-2025:phase-one-end:1d",
+      );
       expect(await store.threadOf({ ...deadline, channelId: "C2" })).toBeUndefined();
       expect(await store.threadOf({ ...deadline, anchor: "gaza-2025:other" })).toBeUndefined();
     });
 
-    it("gives one thread to processes recording theirs at once", async () => {
-      const ids = ["a", "b", "c", "d", "e"];
-      const answers = await Promise.all(ids.map((id) => store.recordThread(deadline, id, T0)));
-      expect(new Set(answers).size).toBe(1);
-      expect(ids).toContain(answers[0]);
+    it("gives an anchor one starter when processes claim it at once", async () => {
+      const keys = ["a", "b", "c", "d", "e"];
+      const answers = await Promise.all(keys.map((key) => store.claimThread(deadline, key, T0)));
+      expect(new Set(answers.map((a) => a.starterKey)).size).toBe(1);
+      expect(keys).toContain(answers[0]?.starterKey);
     });
 
-    it("forgets a gone thread only when it is still the recorded one", async () => {
-      await store.recordThread(deadline, "t1", T0);
+    it("records the thread its starter started, once", async () => {
+      await store.claimThread(deadline, "first", T0);
+      expect(await store.recordThread(deadline, "second", "1700000000.000200")).toBeUndefined();
+      expect(await store.recordThread(deadline, "first", "1700000000.000100")).toBe("1700000000.000100");
+      expect(await store.recordThread(deadline, "first", "1700000000.000300")).toBe("1700000000.000100");
+      expect(await store.threadOf(deadline)).toEqual({ starterKey: "first", threadId: "1700000000.000100" });
+    });
+
+    it("hands a thread not yet started to another alert only from the starter named", async () => {
+      await store.claimThread(deadline, "failed-one", T0);
+      expect(await store.passThread(deadline, "someone-else", "next")).toBe(false);
+      expect(await store.passThread(deadline, "failed-one", "next")).toBe(true);
+      expect((await store.threadOf(deadline))?.starterKey).toBe("next");
+      await store.recordThread(deadline, "next", "t1");
+      expect(await store.passThread(deadline, "next", "third")).toBe(false);
+    });
+
+    it("forgets a gone thread only while it is still the recorded one", async () => {
+      await store.claimThread(deadline, "first", T0);
+      await store.recordThread(deadline, "first", "t1");
       expect(await store.forgetThread(deadline, "t0")).toBe(false);
-      expect(await store.threadOf(deadline)).toBe("t1");
+      expect((await store.threadOf(deadline))?.threadId).toBe("t1");
       expect(await store.forgetThread(deadline, "t1")).toBe(true);
       expect(await store.threadOf(deadline)).toBeUndefined();
-      expect(await store.recordThread(deadline, "t2", T0)).toBe("t2");
+      expect((await store.claimThread(deadline, "later", T0)).starterKey).toBe("later");
     });
   });
 }
