@@ -32,7 +32,12 @@ export interface Invocation {
    * owner, or SLACK_ADMIN_USERS). Asked only by commands that need it, since Slack must call an API.
    */
   canManage(): Promise<boolean>;
+  /** What the channel is, on platforms with threads and forums (none: a plain channel). */
+  channelKind?(): Promise<ChannelKind>;
 }
+
+/** A plain channel, or a thread (in a forum: one of its posts) with the channel it belongs to. */
+export type ChannelKind = { kind: "channel" } | { kind: "thread"; parentId: string; inForum: boolean };
 
 // biome-ignore lint/suspicious/noExplicitAny: a registry holds commands of every option shape.
 export type AnyOptions = z.ZodObject<any>;

@@ -99,6 +99,12 @@ export const ERRORS = {
       `This channel is the curators' channel of ${story} and gets its digest of new leads, so it cannot also be a readers' channel for it. Subscribe another channel, or use /curators action:off here first.`,
   ),
 
+  /** /subscribe threads:on in a thread that is not a forum's post: a thread takes no threads. */
+  "threads-in-thread": fixed(
+    "Threads need a channel",
+    "This is a thread, and a thread cannot hold threads of its own. Use /subscribe threads:on in the channel itself, or in a post of a forum to give each story a post of its own; here, /subscribe without threads posts every alert in this thread.",
+  ),
+
   /** A command for channel managers, asked by someone else. */
   "not-allowed": made<{ command: string }>(
     "Not allowed",

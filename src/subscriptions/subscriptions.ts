@@ -27,6 +27,14 @@ import {
 } from "../store/store.js";
 import { formatInstant } from "../time/calendar.js";
 import type { Clock } from "../time/clock.js";
+import {
+  subscribedChannel,
+  type ThreadChoice,
+  threadLine,
+  threadsOption,
+  threadTarget,
+  threadText,
+} from "./threads.js";
 
 /** Who asked, where, and whether they may change what the channel gets (resolved by the core). */
 export type Asker = Omit<Invocation, "canManage"> & {
@@ -72,6 +80,7 @@ export const subscribeOptions = z.object({
     .optional()
     .describe("When to remind before each deadline, like 1d,2h (default: each deadline's own)"),
   story: storyChoice.describe("Which story: a story's id, or all (default: the default story)"),
+  threads: threadsOption,
 });
 export const unsubscribeOptions = z.object({
   story: storyChoice.describe("Stop only this story's alerts (default: every story)"),
@@ -133,12 +142,20 @@ export function parseLeads(text: string): { ok: true; leads: string[] } | { ok: 
 export async function subscribe(
   deps: SubscriptionDeps,
   invocation: Asker,
-  options: { kind?: ReaderKind | undefined; lead?: string | undefined; story?: string | undefined },
+  options: {
+    kind?: ReaderKind | undefined;
+    lead?: string | undefined;
+    story?: string | undefined;
+    threads?: ThreadChoice | undefined;
+  },
 ): Promise<Reply> {
   if (!invocation.canManage) return errorReply("not-allowed", { command: "subscribe" });
   const chosen = chosenStory(deps, options.story, deps.dataset.defaultStory.story.id);
   if ("error" in chosen) return chosen.error;
-  const curators = (await deps.store.channelSubscriptions(invocation)).find(
+  const target = await threadTarget(invocation, options.threads);
+  if ("error" in target) return target.error;
+  const { channel } = target;
+  const curators = (await deps.store.channelSubscriptions(channel)).find(
     (s) => s.active && !isReaders(s) && (chosen.story === ALL_STORIES || s.story === chosen.story),
   );
   if (curators) return errorReply("curators-channel", { story: storyName(deps, curators.story) });
@@ -150,12 +167,12 @@ export async function subscribe(
     leadTimes = parsed.leads;
   }
   const now = deps.clock.now();
-  const ref = { platform: invocation.platform, channelId: invocation.channelId, story: chosen.story };
+  const ref = { ...channel, story: chosen.story };
   const before = await deps.store.subscription(ref);
+  if (target.mode) await deps.store.setThreadMode(channel, target.mode, now);
   const sub = await deps.store.subscribe(
     {
-      platform: invocation.platform,
-      channelId: invocation.channelId,
+      ...channel,
       story: chosen.story,
       workspaceId: invocation.workspaceId,
       kind,
@@ -172,6 +189,7 @@ export async function subscribe(
     summary: [
       `This channel now gets ${KIND_TEXT[sub.kind]} about ${storyName(deps, sub.story)}`,
       leadText(sub),
+      threadText(await deps.store.threadMode(channel)),
       ".",
     ],
     fields: wantsReminders(sub) ? [{ name: "Next reminders", value: alertLines(deps, next) }] : [],
@@ -188,8 +206,9 @@ export async function unsubscribe(
   if (!invocation.canManage) return errorReply("not-allowed", { command: "unsubscribe" });
   const chosen = options.story === undefined ? undefined : chosenStory(deps, options.story, "");
   if (chosen && "error" in chosen) return chosen.error;
+  const channel = await subscribedChannel(deps.store, invocation);
   const stopped = await deps.store.deactivate(
-    { platform: invocation.platform, channelId: invocation.channelId, story: chosen?.story },
+    { ...channel, story: chosen?.story },
     `unsubscribed by ${invocation.userId}`,
     deps.clock.now(),
   );
@@ -213,7 +232,7 @@ export async function unsubscribe(
 }
 
 export async function subscriptions(deps: SubscriptionDeps, invocation: Asker): Promise<Reply> {
-  const channel = { platform: invocation.platform, channelId: invocation.channelId };
+  const channel = await subscribedChannel(deps.store, invocation);
   const all = await deps.store.channelSubscriptions(channel);
   const active = all.filter((s) => s.active);
   const recent = await deps.store.recentDeliveries(channel, 8);
@@ -230,6 +249,7 @@ export async function subscriptions(deps: SubscriptionDeps, invocation: Asker): 
         ".",
       ],
     );
+    summary = [...summary, "\n", threadLine(await deps.store.threadMode(channel))];
     for (const sub of active.filter(wantsReminders)) {
       fields.push({
         name: active.length > 1 ? `Next reminders: ${storyName(deps, sub.story)}` : "Next reminders",

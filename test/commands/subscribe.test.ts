@@ -25,6 +25,15 @@ afterEach(async () => {
 });
 
 describe("subscribe", () => {
+  it("puts each deadline's alerts in a thread of their own with threads:on, and refuses other values", async () => {
+    rig = channelRig(DURING);
+    const { text } = await rig.run("subscribe", { threads: "on" });
+    expect(text).toContain("in a thread of their own");
+    expect(await rig.store.threadMode(GAZA)).toBe("on");
+    const { reply } = await rig.run("subscribe", { threads: "sideways" });
+    expect(reply).toMatchObject({ kind: "error", code: "invalid-option" });
+  });
+
   it("subscribes the channel to reminders and updates by default, from this moment on", async () => {
     rig = channelRig(DURING);
     const { reply } = await rig.run("subscribe");

@@ -7,6 +7,14 @@ afterEach(async () => {
 });
 
 describe("subscriptions", () => {
+  it("shows the channel's thread setting", async () => {
+    rig = channelRig(DURING);
+    await rig.run("subscribe");
+    expect((await rig.run("subscriptions")).text).toContain("Threads: off (every alert in the channel).");
+    await rig.run("subscribe", { threads: "also-channel" });
+    expect((await rig.run("subscriptions")).text).toContain("Threads: also-channel");
+  });
+
   it("says a channel that never subscribed gets nothing, to anyone who asks", async () => {
     rig = channelRig(DURING);
     const { reply, text } = await rig.run("subscriptions", {}, { canManage: false });

@@ -27,6 +27,7 @@ const SAMPLES: { [C in ErrorCode]: ErrorArgs<C> } = {
   "no-data": [{ what: "phases", story: "A ceasefire" }],
   "readers-channel": [{ story: "A ceasefire" }],
   "curators-channel": [{ story: "A ceasefire" }],
+  "threads-in-thread": [],
   "not-allowed": [{ command: "subscribe" }],
   "needs-channel": [{ command: "subscribe" }],
   "no-store": [{ command: "subscribe" }],
