@@ -16,6 +16,7 @@ import type { Invocation } from "../../command-engine/definition.js";
 import type { Metrics } from "../../monitoring/metrics.js";
 import { errorReply } from "../../reply/errors.js";
 import type { Reply } from "../../reply/reply.js";
+import { channelKindOf } from "./channel-kind.js";
 import { type DiscordMessage, EPHEMERAL, renderDiscord } from "./embeds.js";
 import { DISCORD_ERROR, discordCode, errorFields } from "./errors.js";
 
@@ -32,6 +33,7 @@ export function invocationOf(interaction: ChatInputCommandInteraction): Invocati
     canManage: async () =>
       interaction.inGuild() &&
       (interaction.memberPermissions?.has(PermissionFlagsBits.ManageChannels) ?? false),
+    channelKind: () => channelKindOf(interaction.client.rest, interaction.channelId),
   };
 }
 

@@ -14,8 +14,10 @@ import {
   isNetworkError,
   type Sender,
   type SentMessage,
+  type ThreadPlace,
 } from "../../delivery/sender.js";
 import type { Reply } from "../../reply/reply.js";
+import { findInForum, sendPlaced, ThreadGoneError, type ThreadPoster } from "./discord-threads.js";
 import type { RenderRoom } from "./embeds.js";
 import { DISCORD_LIMITS } from "./limits.js";
 import { fitPlain } from "./markdown.js";
@@ -96,21 +98,40 @@ export class DiscordSender implements Sender {
     private readonly render: DiscordRender,
   ) {}
 
-  async send(channelId: string, reply: Reply, marker: string): Promise<SentMessage> {
+  async send(channelId: string, reply: Reply, marker: string, place?: ThreadPlace): Promise<SentMessage> {
+    if (place) return sendPlaced(this.poster(reply, marker), channelId, place);
     const message = (await this.rest.post(Routes.channelMessages(channelId), {
       body: alertBody(this.render, reply, marker, channelId),
     })) as DiscordMessageLike;
     return { messageId: message.id };
   }
 
-  async findByMarker(channelId: string, marker: string): Promise<string | undefined> {
-    const messages = (await this.rest.get(Routes.channelMessages(channelId), {
-      query: new URLSearchParams({ limit: String(HISTORY_LIMIT) }),
-    })) as DiscordMessageLike[];
-    return messages.find((m) => messageHasMarker(m, marker))?.id;
+  async findByMarker(channelId: string, marker: string, place?: ThreadPlace): Promise<string | undefined> {
+    if (place?.forum && !place.threadId) return findInForum(this.poster(undefined, marker), channelId);
+    try {
+      const messages = (await this.rest.get(Routes.channelMessages(place?.threadId ?? channelId), {
+        query: new URLSearchParams({ limit: String(HISTORY_LIMIT) }),
+      })) as DiscordMessageLike[];
+      return messages.find((m) => messageHasMarker(m, marker))?.id;
+    } catch (err) {
+      // A thread that is gone holds no message: the alert is sent again (in a new thread).
+      if (place?.threadId && err instanceof DiscordAPIError && err.code === RESTJSONErrorCodes.UnknownChannel)
+        return undefined;
+      throw err;
+    }
+  }
+
+  /** What posting in threads needs: the reply's body for a channel, and the marker to look for. */
+  private poster(reply: Reply | undefined, marker: string): ThreadPoster {
+    return {
+      rest: this.rest,
+      body: (channelId) => (reply ? alertBody(this.render, reply, marker, channelId) : {}),
+      has: (message) => messageHasMarker(message, marker),
+    };
   }
 
   classify(err: unknown): Failure {
+    if (err instanceof ThreadGoneError) return { type: "transient", reason: err.message, threadGone: true };
     if (err instanceof DiscordAPIError) {
       const code = typeof err.code === "number" ? err.code : Number(err.code);
       const gone = DISCORD_GONE[code];

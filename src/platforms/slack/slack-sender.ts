@@ -21,6 +21,7 @@ import {
   isNetworkError,
   type Sender,
   type SentMessage,
+  type ThreadPlace,
 } from "../../delivery/sender.js";
 import type { Metrics } from "../../monitoring/metrics.js";
 import type { Reply } from "../../reply/reply.js";
@@ -29,6 +30,12 @@ export const METADATA_EVENT = "ceasefire_alert";
 
 /** Slack platform errors that mean the channel is gone for the bot. */
 export const SLACK_GONE = new Set(["channel_not_found", "not_in_channel", "is_archived"]);
+
+/** Slack platform errors that mean the thread (its first message) is gone, not the channel. */
+export const SLACK_THREAD_GONE = new Set(["thread_not_found", "message_not_found"]);
+
+/** How many of a thread's messages `findByMarker` reads. */
+export const THREAD_HISTORY_LIMIT = 200;
 
 /** What a renderer returns (renderSlack's SlackMessage fits). */
 export interface SlackPayload {
@@ -53,7 +60,8 @@ export const alertRetryConfig: RetryOptions = {
 /**
  * The chat.postMessage arguments for a reply to a channel: the rendered text and blocks as they are
  * (the marker travels in the metadata, which readers never see, so it takes no room in the blocks),
- * and no link previews.
+ * and no link previews. The sender adds, in a thread, its first message's ts (and reply_broadcast
+ * when the reply is also shown in the channel); a message that starts a thread is a channel message.
  */
 export function alertArgs(
   render: (reply: Reply) => SlackPayload,
@@ -72,6 +80,12 @@ export function alertArgs(
   };
 }
 
+/** A Slack platform error's code (`channel_not_found`), if it is one. */
+function platformCode(err: unknown): string | undefined {
+  const e = err as { code?: unknown; data?: { error?: string } };
+  return e.code === ErrorCode.PlatformError ? e.data?.error : undefined;
+}
+
 export class SlackSender implements Sender {
   readonly platform = "slack";
   readonly idempotent = false;
@@ -81,18 +95,34 @@ export class SlackSender implements Sender {
     private readonly render: (reply: Reply) => SlackPayload,
   ) {}
 
-  async send(channelId: string, reply: Reply, marker: string): Promise<SentMessage> {
-    const result = await this.client.chat.postMessage(alertArgs(this.render, reply, marker, channelId));
+  async send(channelId: string, reply: Reply, marker: string, place?: ThreadPlace): Promise<SentMessage> {
+    const args = alertArgs(this.render, reply, marker, channelId);
+    const result = await (place?.threadId
+      ? this.client.chat.postMessage({ ...args, thread_ts: place.threadId, reply_broadcast: place.broadcast })
+      : this.client.chat.postMessage(args));
     if (!result.ts) throw new Error("chat.postMessage answered without a message ts");
     return { messageId: result.ts };
   }
 
-  async findByMarker(channelId: string, marker: string): Promise<string | undefined> {
-    const result = await this.client.conversations.history({
-      channel: channelId,
-      limit: 50,
-      include_all_metadata: true,
-    });
+  async findByMarker(channelId: string, marker: string, place?: ThreadPlace): Promise<string | undefined> {
+    const result = place?.threadId
+      ? await this.client.conversations
+          .replies({
+            channel: channelId,
+            ts: place.threadId,
+            limit: THREAD_HISTORY_LIMIT,
+            include_all_metadata: true,
+          })
+          .catch((err: unknown) => {
+            // A thread that is gone holds no message: the alert is sent again (in a new thread).
+            if (SLACK_THREAD_GONE.has(platformCode(err) ?? "")) return { messages: [] };
+            throw err;
+          })
+      : await this.client.conversations.history({
+          channel: channelId,
+          limit: 50,
+          include_all_metadata: true,
+        });
     const found = (result.messages ?? []).find(
       (m) =>
         m.metadata?.event_type === METADATA_EVENT &&
@@ -105,8 +135,9 @@ export class SlackSender implements Sender {
     const e = err as Partial<WebAPICallError> & { code?: unknown };
     switch (e.code) {
       case ErrorCode.PlatformError: {
-        const code = (err as { data?: { error?: string } }).data?.error ?? "unknown_error";
+        const code = platformCode(err) ?? "unknown_error";
         if (SLACK_GONE.has(code)) return { type: "gone", reason: code };
+        if (SLACK_THREAD_GONE.has(code)) return { type: "transient", reason: code, threadGone: true };
         if (
           code === "ratelimited" ||
           code === "internal_error" ||
