@@ -35,10 +35,12 @@ interface DiscordMessageLike {
   embeds?: { footer?: { text?: string } }[];
 }
 
-/** Discord JSON error codes that mean the channel is gone for the bot. */
+/** Discord JSON error codes that mean the channel is gone for the bot (a subscribed thread: locked too). */
 export const DISCORD_GONE: Record<number, string> = {
   [RESTJSONErrorCodes.UnknownChannel]: "Unknown Channel",
   [RESTJSONErrorCodes.MissingAccess]: "Missing Access",
+  [RESTJSONErrorCodes.ThreadLocked]: "Thread is locked",
+  [RESTJSONErrorCodes.InvalidActionOnArchivedThread]: "Thread is archived and locked",
 };
 
 /** Renders a reply for a channel, keeping `room` for what the sender adds (renderDiscord fits). */

@@ -12,6 +12,7 @@ import { randomUUID } from "node:crypto";
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import { WebSocket, WebSocketServer } from "ws";
+import { StandInDiscordThreads } from "./discord-threads.js";
 
 export interface DiscordRequest {
   method: string;
@@ -278,6 +279,8 @@ export class StandInDiscord {
         })),
       );
     }
+    const threaded = this.threads.handle(method, path, body);
+    if (threaded) return json(res, threaded.status, threaded.body);
     // Reminders: messages the bot posts to channels, and the history it reads back (newest first).
     const channel = /^\/channels\/(\d+)\/messages$/.exec(path);
     if (channel && method === "POST") {
@@ -610,6 +613,8 @@ export class StandInDiscord {
 
   /** Messages posted to each channel (POST /channels/{id}/messages), newest first. */
   readonly channelMessages = new Map<string, Record<string, unknown>[]>();
+  /** Forums, threads and forum posts (./discord-threads.ts). */
+  readonly threads = new StandInDiscordThreads(this.channelMessages);
 
   /** The invoking member's permissions in the channel, as Discord resolves them (a decimal bit set). */
   memberPermissions = "1071698660929";
