@@ -134,3 +134,27 @@ describe("an unconfirmed row after a crash", () => {
     });
   });
 });
+
+describe("what a thread an item starts is named after", () => {
+  it("is its deadline and story for a reminder", () => {
+    if (!alert) throw new Error("the shipped story has no 1d reminder of phase one's end");
+    expect(items.reminderItem(alert).topic).toEqual({
+      story: "Israel-Hamas ceasefire in Gaza (2025)",
+      thread: "End of phase one",
+    });
+  });
+
+  it("is the story's news of the month for an update", () => {
+    const update: UpdateItem = {
+      key: "update:gaza-2025:event:x",
+      storyId: "gaza-2025",
+      text: "x",
+      sourceIds: [],
+      at: DUE.toISOString(),
+    };
+    expect(items.updateItem(update).topic).toEqual({
+      story: "Israel-Hamas ceasefire in Gaza (2025)",
+      thread: "News, February 2025",
+    });
+  });
+});

@@ -2,10 +2,11 @@
  * What the Slack sender posts for an alert: the rendered message untouched (the marker travels in the
  * metadata, which takes no room in the blocks), so a reply filled to Block Kit's limits still fits.
  */
+import { ErrorCode, WebClient } from "@slack/web-api";
 import { describe, expect, it } from "vitest";
 import { markerFor } from "../../../src/delivery/marker.js";
 import { renderSlack } from "../../../src/platforms/slack/blocks.js";
-import { alertArgs, METADATA_EVENT } from "../../../src/platforms/slack/slack-sender.js";
+import { alertArgs, METADATA_EVENT, SlackSender } from "../../../src/platforms/slack/slack-sender.js";
 import type { Reply } from "../../../src/reply/reply.js";
 import { slackViolations } from "../../support/index.js";
 
@@ -32,5 +33,19 @@ describe("the Slack sender's post", () => {
     expect(args.blocks).toHaveLength(50);
     expect(slackViolations(args)).toEqual([]);
     expect(JSON.stringify(args.blocks)).not.toContain(marker);
+  });
+});
+
+describe("the Slack sender in threads", () => {
+  it("takes a thread's missing first message for a gone thread, retried in a new one, and keeps the channel", () => {
+    const sender = new SlackSender(new WebClient("xoxb-none"), renderSlack);
+    const platform = (error: string) =>
+      Object.assign(new Error(error), { code: ErrorCode.PlatformError, data: { error } });
+    expect(sender.classify(platform("thread_not_found"))).toEqual({
+      type: "transient",
+      reason: "thread_not_found",
+      threadGone: true,
+    });
+    expect(sender.classify(platform("channel_not_found"))).toMatchObject({ type: "gone" });
   });
 });

@@ -5,7 +5,8 @@
  * (POST /channels/:id/messages/:msg/threads, the thread taking the message's id), the guild's active
  * threads and a forum's archived ones, a channel or a message by id, and what Discord does with a
  * message sent to a thread: an archived one is unarchived, a locked one refuses it (160005), a deleted
- * one is an Unknown Channel (10003). A channel it does not know is a text channel of the test guild.
+ * one is an Unknown Channel (10003), as is a message's id before a thread is started from it. A
+ * channel it does not know is a text channel of the test guild.
  */
 import { GUILD_ID, snowflake } from "./discord.js";
 
@@ -152,12 +153,18 @@ export class StandInDiscordThreads {
     return { status: 201, body: thread };
   }
 
+  private isMessage(id: string): boolean {
+    return [...this.messages.values()].some((list) => list.some((m) => m.id === id));
+  }
+
   /** Sending to (or reading) a forum, or a thread: what Discord refuses; undefined lets the stand-in post it. */
   private inThread(channelId: string, method: string): ThreadAnswer | undefined {
     if (this.deleted.has(channelId)) return unknownChannel;
     if (method === "POST" && FORUM_TYPES.has(this.channels.get(channelId)?.type ?? 0))
       return { status: 400, body: { message: "Cannot send messages in a non-text channel", code: 50008 } };
     const thread = this.threads.get(channelId);
+    // A message's id is no channel until a thread is started from it.
+    if (!thread && this.isMessage(channelId)) return unknownChannel;
     if (!thread || method !== "POST") return undefined;
     if (thread.locked) return { status: 403, body: { message: "Thread is locked", code: 160005 } };
     thread.archived = false;

@@ -76,6 +76,10 @@ export class StandInSlackThreads {
     const ts = f.ts ?? "";
     const first = this.messages.find((m) => m.ts === ts && m.channel === f.channel);
     if (!first || this.deleted.has(ts)) return { ok: false, error: "thread_not_found" };
-    return { ok: true, messages: [first, ...this.inThread(ts)].slice(0, Number(f.limit ?? 1000)), has_more: false };
+    return {
+      ok: true,
+      messages: [first, ...this.inThread(ts)].slice(0, Number(f.limit ?? 1000)),
+      has_more: false,
+    };
   }
 }
