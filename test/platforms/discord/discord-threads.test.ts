@@ -58,10 +58,12 @@ describe("a forum post", () => {
     const { messageId } = await sender.send(FORUM, reply, marker, place({ start: true, forum: true }));
     const [post] = discord.threads.threadsOf(FORUM);
     expect(post).toMatchObject({ id: messageId, name: "Gaza ceasefire" });
-    const post_ = discord.requests.find(
+    const started = discord.requests.find(
       (r) => r.method === "POST" && r.path === `/channels/${FORUM}/threads`,
     );
-    expect((post_?.body as { message: Record<string, unknown> }).message).not.toHaveProperty("nonce");
+    const body = (started?.body ?? {}) as { message?: Record<string, unknown> };
+    expect(body.message?.embeds).toBeDefined();
+    expect(body.message).not.toHaveProperty("nonce");
     expect(await sender.findByMarker(FORUM, marker, place({ start: true, forum: true }))).toBe(messageId);
   });
 
