@@ -58,6 +58,8 @@ export function threadName(item: DeliveryItem | undefined, mode: ThreadMode): st
 export interface ThreadRouterOptions {
   store: Store;
   now(): Date;
+  /** How long the thread settings read are used before they are read again. Default 5 seconds. */
+  settingsMs?: number;
 }
 
 /** A place with what sendHeld needs to record or forget its thread afterwards. */
@@ -67,7 +69,26 @@ export interface Placed {
 }
 
 export class ThreadRouter {
+  /** The channels set to threads, read once for many sends (most channels have none: no read each). */
+  private settings: { until: number; modes: Promise<Map<string, ThreadMode>> } | undefined;
+
   constructor(private readonly options: ThreadRouterOptions) {}
+
+  /** A channel's thread setting, from the settings read at most `settingsMs` ago (by the clock). */
+  private async modeOf(channel: ChannelRef): Promise<ThreadMode> {
+    const now = this.options.now().getTime();
+    if (!this.settings || now >= this.settings.until) {
+      const modes = this.options.store
+        .threadedChannels()
+        .then((rows) => new Map(rows.map((r) => [`${r.platform}:${r.channelId}`, r.mode])));
+      this.settings = { until: now + (this.options.settingsMs ?? 5_000), modes };
+      // A failed read is not kept: the next send reads again.
+      modes.catch(() => {
+        if (this.settings?.modes === modes) this.settings = undefined;
+      });
+    }
+    return (await this.settings.modes).get(`${channel.platform}:${channel.channelId}`) ?? "off";
+  }
 
   /**
    * Where `entry` goes: undefined for the channel itself; else its thread (recorded, or found from
@@ -78,7 +99,7 @@ export class ThreadRouter {
   async placeFor(entry: NewDelivery, item: DeliveryItem | undefined): Promise<Placed | undefined> {
     const { store } = this.options;
     const channel: ChannelRef = { platform: entry.platform, channelId: entry.channelId };
-    const mode = await store.threadMode(channel);
+    const mode = await this.modeOf(channel);
     const anchor = anchorOf(entry.key, entry.dueAt, mode);
     if (anchor === undefined) return undefined;
     const ref: AnchorRef = { ...channel, anchor };

@@ -146,6 +146,9 @@ export class TimedStore implements Store {
   threadMode(channel: ChannelRef): Promise<ThreadMode> {
     return this.timed("threadMode", () => this.inner.threadMode(channel));
   }
+  threadedChannels(): Promise<(ChannelRef & { mode: ThreadMode })[]> {
+    return this.timed("threadedChannels", () => this.inner.threadedChannels());
+  }
   threadOf(ref: AnchorRef): Promise<ThreadAnchor | undefined> {
     return this.timed("threadOf", () => this.inner.threadOf(ref));
   }

@@ -206,6 +206,10 @@ export abstract class StoreOnParts implements Store {
     return this.parts.threads.threadMode(channel);
   }
 
+  threadedChannels(): Promise<(ChannelRef & { mode: ThreadMode })[]> {
+    return this.parts.threads.threadedChannels();
+  }
+
   threadOf(ref: AnchorRef): Promise<ThreadAnchor | undefined> {
     return this.parts.threads.threadOf(ref);
   }

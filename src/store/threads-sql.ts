@@ -33,6 +33,8 @@ export interface ThreadStore {
   setThreadMode(channel: ChannelRef, mode: ThreadMode, at: Date): Promise<void>;
   /** A channel's thread setting (`off` when never set). */
   threadMode(channel: ChannelRef): Promise<ThreadMode>;
+  /** Every channel whose thread setting is not `off`, with it. */
+  threadedChannels(): Promise<(ChannelRef & { mode: ThreadMode })[]>;
   /** The anchor's row, if any. */
   threadOf(ref: AnchorRef): Promise<ThreadAnchor | undefined>;
   /** Makes `starterKey` the anchor's starter unless it has one; answers with the anchor's row. */
@@ -71,6 +73,13 @@ export class SqliteThreads implements ThreadStore {
       .stmt("SELECT mode FROM thread_settings WHERE platform = ? AND channel_id = ?")
       .get(channel.platform, channel.channelId) as { mode: ThreadMode } | undefined;
     return row?.mode ?? "off";
+  }
+
+  async threadedChannels(): Promise<(ChannelRef & { mode: ThreadMode })[]> {
+    const rows = this.sql
+      .stmt("SELECT platform, channel_id, mode FROM thread_settings WHERE mode <> 'off'")
+      .all() as { platform: string; channel_id: string; mode: ThreadMode }[];
+    return rows.map((r) => ({ platform: r.platform, channelId: r.channel_id, mode: r.mode }));
   }
 
   async threadOf(ref: AnchorRef): Promise<ThreadAnchor | undefined> {
@@ -139,6 +148,13 @@ export class PostgresThreads implements ThreadStore {
       [channel.platform, channel.channelId],
     );
     return r.rows[0]?.mode ?? "off";
+  }
+
+  async threadedChannels(): Promise<(ChannelRef & { mode: ThreadMode })[]> {
+    const r = await this.sql.pool.query<{ platform: string; channel_id: string; mode: ThreadMode }>(
+      "SELECT platform, channel_id, mode FROM thread_settings WHERE mode <> 'off'",
+    );
+    return r.rows.map((row) => ({ platform: row.platform, channelId: row.channel_id, mode: row.mode }));
   }
 
   async threadOf(ref: AnchorRef): Promise<ThreadAnchor | undefined> {

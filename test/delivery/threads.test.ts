@@ -146,6 +146,29 @@ describe("delivering in threads", () => {
     expect(lebanon?.start).toBe(true);
   });
 
+  it("reads the thread settings once for many channels, and again once they are 5 seconds old", async () => {
+    await threads("on");
+    let reads = 0;
+    const counting = new Proxy(store, {
+      get(object, name) {
+        if (name === "threadedChannels") reads++;
+        const value = Reflect.get(object, name);
+        return typeof value === "function" ? value.bind(object) : value;
+      },
+    });
+    const many = Array.from({ length: 20 }, (_, i) => ({ platform: "slack", channelId: `C${i + 1}` }));
+    const d = deliverer("a", { store: counting });
+    await d.fanOut(item("gaza-2025:phase-one-end:1d"), many);
+    expect(reads).toBe(1);
+    expect(sender.in(CHANNEL)[0]?.place?.start).toBe(true);
+    expect(sender.in("C2")[0]?.place).toBeUndefined();
+    await store.setThreadMode({ platform: "slack", channelId: "C2" }, "on", new Date(T));
+    clock.advance(5_000);
+    await d.fanOut(item("gaza-2025:phase-one-end:2h"), many);
+    expect(reads).toBe(2);
+    expect(sender.in("C2")[1]?.place?.start).toBe(true);
+  });
+
   it("starts one thread when two processes send two alerts of one deadline at once", async () => {
     await threads("on");
     await Promise.all([

@@ -32,6 +32,17 @@ export function describeThreadsContract(engine: string, open: () => Promise<Stor
       expect(await store.threadMode(channel)).toBe("off");
     });
 
+    it("lists the channels set to threads, and only those", async () => {
+      await store.setThreadMode(channel, "on", T0);
+      await store.setThreadMode({ platform: "discord", channelId: "F1" }, "forum", T0);
+      await store.setThreadMode({ platform: "discord", channelId: "C9" }, "off", T0);
+      const listed = await store.threadedChannels();
+      expect(listed.sort((a, b) => a.channelId.localeCompare(b.channelId))).toEqual([
+        { ...channel, mode: "on" },
+        { platform: "discord", channelId: "F1", mode: "forum" },
+      ]);
+    });
+
     it("refuses a thread setting it does not know", async () => {
       await expect(store.setThreadMode(channel, "sideways" as "on", T0)).rejects.toThrow();
     });
