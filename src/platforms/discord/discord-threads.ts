@@ -16,12 +16,13 @@
 import { DiscordAPIError, type REST } from "@discordjs/rest";
 import { RESTJSONErrorCodes, Routes } from "discord-api-types/v10";
 import type { SentMessage, ThreadPlace } from "../../delivery/sender.js";
+import { DISCORD_LIMITS } from "./limits.js";
 import { fitPlain } from "./markdown.js";
 
 /** A week: how long a thread stays in the channel list without a message (Discord's longest). */
 export const AUTO_ARCHIVE_MINUTES = 10_080;
 /** Discord's longest thread name. */
-export const THREAD_NAME_LIMIT = 100;
+export const THREAD_NAME_LIMIT = DISCORD_LIMITS.threadName;
 /** How many of a forum's posts (active, then archived) are looked through for a marker. */
 export const FORUM_LOOKUP = 25;
 

@@ -16,6 +16,7 @@ const CHOICE =
   "https://discord.com/developers/docs/interactions/application-commands#application-command-object-application-command-option-choice-structure";
 const COMMAND =
   "https://discord.com/developers/docs/interactions/application-commands#application-command-object-application-command-structure";
+const START_THREAD = "https://discord.com/developers/docs/resources/channel#start-thread-from-message";
 const OPTION =
   "https://discord.com/developers/docs/interactions/application-commands#application-command-object-application-command-option-structure";
 
@@ -59,6 +60,8 @@ export const DISCORD_LIMIT_TABLE = {
   commandOptions: { max: 25, doc: COMMAND },
   /** Fixed choices of one option. */
   optionChoices: { max: 25, doc: OPTION },
+  /** A thread's (or a forum post's) name. */
+  threadName: { max: 100, min: 1, doc: START_THREAD },
 } as const satisfies Record<string, Limit>;
 
 export const DISCORD_LIMITS = maxima(DISCORD_LIMIT_TABLE);

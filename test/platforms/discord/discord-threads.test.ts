@@ -10,7 +10,7 @@ import type { ThreadPlace } from "../../../src/delivery/sender.js";
 import { DiscordSender } from "../../../src/platforms/discord/discord-sender.js";
 import { THREAD_NAME_LIMIT, threadNameOf } from "../../../src/platforms/discord/discord-threads.js";
 import type { Reply } from "../../../src/reply/reply.js";
-import { CHANNEL_ID, StandInDiscord } from "../../support/index.js";
+import { CHANNEL_ID, StandInDiscord, threadStartViolations } from "../../support/index.js";
 import { closeRest, discordRest, renderDiscordMinimal } from "../../support/standins/clients.js";
 
 const FORUM = "900000000000000200";
@@ -63,6 +63,7 @@ describe("a forum post", () => {
     );
     const body = (started?.body ?? {}) as { message?: Record<string, unknown> };
     expect(body.message?.embeds).toBeDefined();
+    expect(threadStartViolations(body)).toEqual([]);
     expect(body.message).not.toHaveProperty("nonce");
     expect(await sender.findByMarker(FORUM, marker, place({ start: true, forum: true }))).toBe(messageId);
   });
