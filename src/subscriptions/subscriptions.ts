@@ -46,7 +46,7 @@ export const MAX_LEADS = 4;
 /** How far ahead /subscriptions looks for the next alerts. */
 const LOOKAHEAD_MS = 60 * 86_400_000;
 
-const KIND_TEXT: Record<SubscriptionKind, string> = {
+export const KIND_TEXT: Record<SubscriptionKind, string> = {
   reminders: "deadline reminders",
   updates: "news updates (new timeline events and figures)",
   all: "deadline reminders and news updates",
@@ -97,7 +97,7 @@ function chosenStory(
 }
 
 /** "the Israel-Hamas ceasefire in Gaza (2025)" or "every story". */
-export function storyName(deps: SubscriptionDeps, story: string): string {
+export function storyName(deps: Pick<SubscriptionDeps, "dataset">, story: string): string {
   return story === ALL_STORIES ? "every story" : (deps.dataset.byId.get(story)?.story.title ?? story);
 }
 
@@ -261,7 +261,7 @@ function wantsReminders(sub: Subscription): boolean {
   return sub.kind === "reminders" || sub.kind === "all";
 }
 
-function leadText(sub: Subscription): string {
+export function leadText(sub: Subscription): string {
   if (!wantsReminders(sub)) return "";
   return sub.leadTimes
     ? ` (reminding ${sub.leadTimes.join(", ")} before each deadline)`

@@ -49,6 +49,7 @@ export * from "./standins/feeds.js";
 export * from "./standins/slack.js";
 export * from "./standins/slack-channels.js";
 export * from "./standins/slack-socket.js";
+export * from "./standins/slack-views.js";
 // The Store contract, section by section.
 export * from "./store-contract.js";
 // The shipped story, its clocks, and commands run on it.

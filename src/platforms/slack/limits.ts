@@ -13,6 +13,8 @@ const ACTIONS = "https://docs.slack.dev/reference/block-kit/blocks/actions-block
 const TEXT_OBJECT = "https://docs.slack.dev/reference/block-kit/composition-objects/text-object";
 const BUTTON = "https://docs.slack.dev/reference/block-kit/block-elements/button-element";
 const POST_MESSAGE = "https://docs.slack.dev/reference/methods/chat.postMessage";
+const HOME_VIEW = "https://docs.slack.dev/reference/views/home-tab-views";
+const VIEWS_PUBLISH = "https://docs.slack.dev/reference/methods/views.publish";
 
 export const SLACK_LIMIT_TABLE = {
   /** Blocks in one message. */
@@ -38,6 +40,10 @@ export const SLACK_LIMIT_TABLE = {
   buttonUrl: { max: 3000, min: 1, doc: BUTTON },
   /** chat.postMessage's top-level `text` (Slack truncates longer text). */
   messageText: { max: 40_000, doc: POST_MESSAGE },
+  /** Blocks in a Home tab view. */
+  viewBlocks: { max: 100, doc: HOME_VIEW },
+  /** A view's whole payload, in bytes of JSON (views.publish answers `view_too_large` above 250 kB). */
+  viewBytes: { max: 250_000, doc: VIEWS_PUBLISH },
 } as const satisfies Record<string, Limit>;
 
 export const SLACK_LIMITS = maxima(SLACK_LIMIT_TABLE);

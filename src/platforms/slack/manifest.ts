@@ -31,6 +31,9 @@ export const BOT_SCOPES = [
   "groups:history",
 ] as const;
 
+/** The events the bot subscribes to: `app_home_opened`, to publish a person's Home tab when they open it. */
+export const BOT_EVENTS = ["app_home_opened"] as const;
+
 /** What a value of an option looks like in a usage hint. */
 function placeholder(spec: OptionSpec): string {
   if (spec.choices) return spec.choices.join("|");
@@ -103,12 +106,17 @@ export function buildManifest(options: ManifestOptions): SlackManifest {
     features: {
       bot_user: { display_name: "ceasefire-bot", always_online: false },
       slash_commands: slashCommands,
+      app_home: { home_tab_enabled: true, messages_tab_enabled: false },
     },
     oauth_config: { scopes: { bot: [...BOT_SCOPES] } },
     settings: {
       interactivity: {
         is_enabled: true,
         ...(!options.socketMode && requestUrl ? { request_url: requestUrl } : {}),
+      },
+      event_subscriptions: {
+        bot_events: [...BOT_EVENTS],
+        ...(requestUrl && !options.socketMode ? { request_url: requestUrl } : {}),
       },
       org_deploy_enabled: false,
       socket_mode_enabled: options.socketMode,
