@@ -59,7 +59,8 @@ export class StandInSlackViews {
     for (;;) {
       const view = this.of(userId)[count - 1];
       if (view) return view;
-      if (Date.now() > deadline) throw new Error(`stand-in: no view #${count} published to ${userId} in time`);
+      if (Date.now() > deadline)
+        throw new Error(`stand-in: no view #${count} published to ${userId} in time`);
       await new Promise((resolve) => setTimeout(resolve, 20));
     }
   }
