@@ -62,8 +62,6 @@ export type HomeSection = HomeAnswer | HomeChannels;
 export interface Home {
   /** The instant everything on it is as of. */
   at: Date;
-  /** The default story's time zone, for platforms that cannot show an instant in the reader's own. */
-  timeZone: string;
   /** In order of importance. */
   sections: HomeSection[];
 }
@@ -170,5 +168,5 @@ export async function buildHome(core: BotCore, viewer: HomeViewer): Promise<Home
   for (const story of dataset.stories) {
     if (story !== main) sections.push(...answer(core, "phase", { story: story.story.id }));
   }
-  return { at, timeZone: main.story.timeZone, sections };
+  return { at, sections };
 }

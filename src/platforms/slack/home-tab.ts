@@ -79,6 +79,7 @@ export function listenToHome(app: App, options: HomeTabOptions): void {
       const view = renderHomeView(home);
       if (!throttle.changed(who, view)) {
         outcome = "unchanged";
+        log.debug({ user: userId, skipped: outcome }, "home tab not published again");
         return;
       }
       await client.views.publish({ user_id: userId, view });

@@ -9,10 +9,9 @@
  */
 import type { types } from "@slack/bolt";
 import type { Home, HomeAnswer, HomeChannels } from "../../home/home.js";
-import { formatInstant } from "../../time/calendar.js";
 import { type Block, renderSlack } from "./blocks.js";
 import { SLACK_LIMITS } from "./limits.js";
-import { dateToken, fitMrkdwn, fitPlain, type Segment, segments, textSegment } from "./mrkdwn.js";
+import { fitMrkdwn, fitPlain, type Segment, segments, textSegment } from "./mrkdwn.js";
 
 export interface HomeView {
   type: "home";
@@ -144,15 +143,13 @@ export function fitParts(lead: Block[], parts: readonly Part[], room: ViewRoom =
 
 /** The Home as a Slack Home tab view, within a view's limits whatever the data. */
 export function renderHomeView(home: Home, room: ViewRoom = VIEW_ROOM): HomeView {
-  const fallback = formatInstant(home.at, home.timeZone);
+  // No clock time here: a Home that says the same as the one published is not published again
+  // (src/home/throttle.ts), and every answer says how old its data is and when its times fall.
   const lead: Block[] = [
     {
       type: "context",
       elements: [
-        {
-          type: "mrkdwn",
-          text: `As of ${dateToken(home.at, "datetime", fallback)}. Type /help for every command.`,
-        },
+        { type: "mrkdwn", text: "What the bot's commands answer now. Type /help for every command." },
       ],
     },
   ];
