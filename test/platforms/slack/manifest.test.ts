@@ -84,4 +84,21 @@ describe("slack manifest", () => {
     expect(manifest.display_information.name.length).toBeLessThanOrEqual(35);
     expect(manifest.display_information.description?.length ?? 0).toBeLessThanOrEqual(140);
   });
+
+  it("enables the Home tab and subscribes to app_home_opened, at /slack/events in HTTP mode", () => {
+    const http = buildManifest({
+      url: "https://bot.example.org",
+      umbrella: "ceasefire",
+      socketMode: false,
+      commands,
+    });
+    expect(http.features?.app_home).toEqual({ home_tab_enabled: true, messages_tab_enabled: false });
+    expect(http.settings?.event_subscriptions).toEqual({
+      bot_events: ["app_home_opened"],
+      request_url: "https://bot.example.org/slack/events",
+    });
+    const socket = buildManifest({ umbrella: "ceasefire", socketMode: true, commands });
+    expect(socket.features?.app_home?.home_tab_enabled).toBe(true);
+    expect(socket.settings?.event_subscriptions).toEqual({ bot_events: ["app_home_opened"] });
+  });
 });

@@ -11,7 +11,7 @@ import type { SocketAck, StandInSlackSocket } from "./slack-socket.js";
 
 export interface PublishedView {
   userId: string;
-  // biome-ignore lint/suspicious/noExplicitAny: a view as the bot sent it, read by the tests.
+  /** The view as the bot sent it, read by the tests. */
   view: any;
 }
 
