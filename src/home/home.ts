@@ -100,15 +100,17 @@ export function latestEvents(
   return { from, known: list.count(now.t, lo) };
 }
 
-/** The latest events as /timeline says them: `/timeline from:<day>`, its last page when it has more. */
-function timelineSection(core: BotCore, story: Story, isDefault: boolean, at: Date): HomeAnswer[] {
+/**
+ * The default story's latest events as /timeline says them: `/timeline from:<day>`, its last page
+ * when it has more.
+ */
+function timelineSection(core: BotCore, story: Story, at: Date): HomeAnswer[] {
   const latest = latestEvents(story, at);
   if (!latest) return [];
   const pages = Math.ceil(latest.known / Math.max(1, core.settings.timelinePageSize));
   return answer(core, "timeline", {
     from: latest.from,
     ...(pages > 1 ? { page: String(pages) } : {}),
-    ...(isDefault ? {} : { story: story.story.id }),
   });
 }
 
@@ -162,7 +164,7 @@ export async function buildHome(core: BotCore, viewer: HomeViewer): Promise<Home
   const sections: HomeSection[] = [
     ...answer(core, "phase", {}),
     ...answer(core, "deadlines", { show: "upcoming" }),
-    ...timelineSection(core, main, true, at),
+    ...timelineSection(core, main, at),
     await channelsSection(core, viewer),
   ];
   for (const story of dataset.stories) {
