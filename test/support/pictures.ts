@@ -3,6 +3,7 @@
  * made here with zlib (a blue bar on white), and what a test reads back of PNG bytes that arrived.
  */
 import { deflateSync } from "node:zlib";
+import type { BotCore } from "../../src/bot/core.js";
 import type { Reply, ReplyPicture } from "../../src/reply/reply.js";
 
 /** The eight bytes every PNG starts with. */
@@ -85,4 +86,20 @@ export function testPicture(
 /** `reply` with a test picture (or the one given). */
 export function withPicture(reply: Reply, picture: ReplyPicture = testPicture()): Reply {
   return { ...reply, picture };
+}
+
+/**
+ * The core, its answers (not its errors) given `picture()`'s picture: for the transport specs, until
+ * and whatever the commands draw. Everything else is the core's own.
+ */
+export function picturingCore(core: BotCore, picture: () => ReplyPicture | undefined = testPicture): BotCore {
+  const add = (reply: Reply): Reply => {
+    const p = reply.kind === "answer" ? picture() : undefined;
+    return p ? { ...reply, picture: p } : reply;
+  };
+  const wrapped: BotCore = Object.create(core);
+  wrapped.answerQuestion = (name, raw) => add(core.answerQuestion(name, raw));
+  wrapped.answerInChannel = async (name, raw, invocation) =>
+    add(await core.answerInChannel(name, raw, invocation));
+  return wrapped;
 }

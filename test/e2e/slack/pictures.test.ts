@@ -8,11 +8,10 @@
  */
 import { afterEach, describe, expect, it } from "vitest";
 import type { BotCore } from "../../../src/bot/core.js";
-import type { Invocation } from "../../../src/command-engine/definition.js";
 import { SLACK_LIMITS } from "../../../src/platforms/slack/limits.js";
-import type { Reply, ReplyPicture } from "../../../src/reply/reply.js";
+import type { ReplyPicture } from "../../../src/reply/reply.js";
 import { blockText, buttonIds, type SlackHarness, startSlackHarness } from "../../support/harness/slack.js";
-import { PNG_SIGNATURE, pngSize, slackViolations, testPicture } from "../../support/index.js";
+import { PNG_SIGNATURE, picturingCore, pngSize, slackViolations, testPicture } from "../../support/index.js";
 
 let h: SlackHarness | undefined;
 afterEach(async () => {
@@ -21,19 +20,8 @@ afterEach(async () => {
 });
 
 /** The real core, every answer given `picture()`'s picture. */
-function picturing(picture: () => ReplyPicture | undefined) {
-  const add = (reply: Reply): Reply => {
-    const p = reply.kind === "answer" ? picture() : undefined;
-    return p ? { ...reply, picture: p } : reply;
-  };
-  return (core: BotCore): BotCore => {
-    const wrapped: BotCore = Object.create(core);
-    wrapped.answerQuestion = (name, raw) => add(core.answerQuestion(name, raw));
-    wrapped.answerInChannel = async (name, raw, invocation: Invocation) =>
-      add(await core.answerInChannel(name, raw, invocation));
-    return wrapped;
-  };
-}
+const picturing = (picture: () => ReplyPicture | undefined) => (core: BotCore) =>
+  picturingCore(core, picture);
 
 /** The bot's log lines, parsed. */
 function logLines(harness: SlackHarness): Record<string, unknown>[] {
