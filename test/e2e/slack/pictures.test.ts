@@ -11,7 +11,14 @@ import type { BotCore } from "../../../src/bot/core.js";
 import { SLACK_LIMITS } from "../../../src/platforms/slack/limits.js";
 import type { ReplyPicture } from "../../../src/reply/reply.js";
 import { blockText, buttonIds, type SlackHarness, startSlackHarness } from "../../support/harness/slack.js";
-import { PNG_SIGNATURE, picturingCore, pngSize, slackViolations, testPicture } from "../../support/index.js";
+import {
+  PNG_SIGNATURE,
+  picturingCore,
+  pngSize,
+  slackViolations,
+  testPicture,
+  until,
+} from "../../support/index.js";
 
 let h: SlackHarness | undefined;
 afterEach(async () => {
@@ -64,6 +71,27 @@ describe("pictures on Slack (real Bolt App, stand-in Slack)", () => {
     expect(alt.endsWith("…")).toBe(true);
   });
 
+  it("shares a slow answer's picture after the answer sent through the response_url", async () => {
+    const slow = (core: BotCore): BotCore => {
+      const pictured = picturingCore(core);
+      const wrapped: BotCore = Object.create(pictured);
+      wrapped.answerInChannel = async (name, raw, invocation) => {
+        await new Promise((resolve) => setTimeout(resolve, 150));
+        return pictured.answerInChannel(name, raw, invocation);
+      };
+      return wrapped;
+    };
+    h = await startSlackHarness({ wrapCore: slow, deferAfterMs: 20 });
+    const response = await h.command("/phase");
+    expect(response.text).toBe("");
+    const answer = await h.standin.waitFor((r) => r.path.startsWith("/respond/"));
+    expect(blockText(answer.fields)).toContain(`🖼 ${testPicture().alt}`);
+    await completed(h);
+    const complete = h.standin.requests.findIndex((r) => r.path === "/api/files.completeUploadExternal");
+    expect(complete).toBeGreaterThan(h.standin.requests.indexOf(answer));
+    expect(h.standin.files.completed[0]?.channelId).toBe("C0CHANNEL");
+  });
+
   it("uploads nothing for a private answer, which describes its picture instead", async () => {
     h = await startSlackHarness({ wrapCore: picturing(() => testPicture()) });
     const response = await h.command("/phase", "private:true");
@@ -95,10 +123,10 @@ describe("pictures on Slack (real Bolt App, stand-in Slack)", () => {
     await completed(h);
     h.standin.files.refuseOnce("files.completeUploadExternal", "not_in_channel");
     await h.command("/phase");
-    await h.standin.waitFor(
-      (r) => h?.standin.calls("files.completeUploadExternal").length === 2 && r.path.includes("complete"),
+    const harness = h;
+    await until("the second refusal logged", () =>
+      logLines(harness).filter((l) => l.reason === "not_in_channel").length === 2 ? true : undefined,
     );
-    await new Promise((resolve) => setTimeout(resolve, 50));
     const refused = logLines(h).filter((l) => l.reason === "not_in_channel");
     expect(refused).toHaveLength(2);
     expect(refused.filter((l) => l.level === 40)).toHaveLength(1);
