@@ -12,8 +12,9 @@
  * never holds the answer back: it is logged, at warn the first time for each reason with what to do
  * about it, then at debug.
  */
-import type { WebClient } from "@slack/web-api";
+import { type RetryOptions, WebClient, WebClientEvent } from "@slack/web-api";
 import type { Logger } from "pino";
+import type { Metrics } from "../../monitoring/metrics.js";
 import type { Reply } from "../../reply/reply.js";
 import { altText, fileName, pictureBytes } from "../pictures.js";
 import { SLACK_LIMITS } from "./limits.js";
@@ -27,6 +28,24 @@ const REMEDIES: Record<string, string> = {
   file_uploads_disabled: "the workspace has disabled file uploads: answers go without pictures",
   file_uploads_except_images_disabled: "the workspace has disabled file uploads: answers go without pictures",
 };
+
+/**
+ * A picture is worth a few tries, not the app client's half hour of retries (a command listener would
+ * hold a clean stop that long): two more tries, each call given 20 seconds.
+ */
+const UPLOAD_RETRIES: RetryOptions = { retries: 2, factor: 2, minTimeout: 1_000 };
+const UPLOAD_TIMEOUT_MS = 20_000;
+
+/** A Web API client for uploads, with the app client's token and address, its rate-limit waits counted. */
+export function uploadClient(app: WebClient, metrics: Metrics): WebClient {
+  const client = new WebClient(app.token, {
+    slackApiUrl: app.slackApiUrl,
+    retryConfig: UPLOAD_RETRIES,
+    timeout: UPLOAD_TIMEOUT_MS,
+  });
+  client.on(WebClientEvent.RATE_LIMITED, () => metrics.rateLimited("slack"));
+  return client;
+}
 
 /** Shares a public reply's picture into `channelId`; resolves whether or not it could. */
 export type SharePicture = (reply: Reply, channelId: string) => Promise<void>;

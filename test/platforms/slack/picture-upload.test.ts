@@ -3,7 +3,8 @@
  * stand-in: the external upload flow, what is never uploaded, and a refusal logged once per reason.
  */
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { pictureSharer } from "../../../src/platforms/slack/picture-upload.js";
+import { noMetrics } from "../../../src/monitoring/metrics.js";
+import { pictureSharer, uploadClient } from "../../../src/platforms/slack/picture-upload.js";
 import type { Reply } from "../../../src/reply/reply.js";
 import { captureLog, PNG_SIGNATURE, pngSize, StandInSlack, testPicture } from "../../support/index.js";
 import { slackClient } from "../../support/standins/clients.js";
@@ -74,5 +75,14 @@ describe("sharing a reply's picture into a Slack channel", () => {
     await share({ ...answer, picture: broken }, "C0");
     expect(lines()).toContainEqual(expect.objectContaining({ reason: "not drawn: no font", level: 40 }));
     expect(slack.calls("files.getUploadURLExternal")).toEqual([]);
+  });
+
+  it("uploads with a client of the app's token and address that counts its rate-limit waits", async () => {
+    let waits = 0;
+    const client = uploadClient(slackClient(slack.apiUrl), { ...noMetrics, rateLimited: () => waits++ });
+    slack.rateLimitsOnce.set("files.getUploadURLExternal", 0);
+    await pictureSharer(client, captureLog().log)({ ...answer, picture: testPicture() }, "C0");
+    expect(waits).toBe(1);
+    expect(slack.files.completed).toHaveLength(1);
   });
 });
