@@ -1,7 +1,8 @@
 /**
  * The console as one entry of the platform list: one variable (PICTURES_DIR), no network. It runs
- * when no other platform is enabled, on the terminal: a person types `/captives` on stdin and reads the reply on
- * stdout, alerts included; the run ends with the input (EOF or /exit).
+ * when no other platform is enabled, on the terminal: a person types `/captives` on stdin and reads
+ * the reply on stdout (a reply's picture written to a file, its path printed), alerts included; the
+ * run ends with the input (EOF or /exit).
  */
 import { z } from "zod";
 import { configValues } from "../../config.js";
