@@ -4,7 +4,7 @@
  * answers a test picture (a real PNG) through the core, so they check the transport whatever the
  * commands draw; the last spec asks the shipped /timeline for its own picture.
  */
-import { InteractionResponseType } from "discord-api-types/v10";
+import { ApplicationCommandOptionType, InteractionResponseType, MessageFlags } from "discord-api-types/v10";
 import { afterEach, describe, expect, it } from "vitest";
 import type { BotCore } from "../../../src/bot/core.js";
 import type { Invocation } from "../../../src/command-engine/definition.js";
@@ -70,6 +70,18 @@ describe("pictures on Discord (real discord.js client, stand-in Discord)", () =>
     expect(body.data?.embeds?.[0]?.image).toEqual({ url: "attachment://timeline-test.png" });
     expect(body.data?.attachments).toEqual([{ id: "0", description: testPicture().alt }]);
     expect(discordViolations(body.data)).toEqual([]);
+  });
+
+  it("attaches the picture to a private answer too", async () => {
+    h = await startDiscordHarness({ wrapCore: picturing(() => testPicture()) });
+    const { id } = h.discord.chatInput("phase", [
+      { name: "private", type: ApplicationCommandOptionType.Boolean, value: true },
+    ]);
+    const callback = await h.discord.callbackFor(id);
+    const body = callback.body as CallbackBody;
+    expect(body.data?.flags).toBe(MessageFlags.Ephemeral);
+    expect(sentPng(callback).size).toEqual({ width: 48, height: 24 });
+    expect(body.data?.embeds?.[0]?.image?.url).toBe("attachment://timeline-test.png");
   });
 
   it("cuts a long alt text to the attachment description's limit", async () => {
