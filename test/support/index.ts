@@ -34,6 +34,8 @@ export * from "./leads.js";
 export * from "./log.js";
 // What each platform would reject in a payload.
 export * from "./payload-limits.js";
+// A real PNG picture for replies, and what arrived of one.
+export * from "./pictures.js";
 // PostgreSQL: the tests' server URL and a schema of their own.
 export * from "./postgres.js";
 // Bot processes and scripts, free ports, polling.

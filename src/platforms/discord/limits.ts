@@ -8,6 +8,8 @@ import { type Limit, maxima } from "../../reply/limits.js";
 
 const EMBED = "https://discord.com/developers/docs/resources/message#embed-object-embed-limits";
 const CREATE_MESSAGE = "https://discord.com/developers/docs/resources/message#create-message-jsonform-params";
+const ATTACHMENT =
+  "https://discord.com/developers/docs/resources/message#attachment-object-attachment-structure";
 const ACTION_ROW = "https://discord.com/developers/docs/components/reference#action-row";
 const BUTTON = "https://discord.com/developers/docs/components/reference#button";
 const AUTOCOMPLETE =
@@ -40,6 +42,8 @@ export const DISCORD_LIMIT_TABLE = {
   content: { max: 2000, doc: CREATE_MESSAGE },
   /** A message's nonce (a string of at most 25 characters). */
   nonce: { max: 25, doc: CREATE_MESSAGE },
+  /** An attachment's description (alt text). */
+  attachmentDescription: { max: 1024, doc: ATTACHMENT },
   /** Action rows in one message. */
   actionRows: { max: 5, doc: ACTION_ROW },
   /** Buttons in one action row. */

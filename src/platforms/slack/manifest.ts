@@ -21,6 +21,7 @@ const MAX = { appDescription: 140, commandDescription: 2000, usageHint: 1000 } a
  *   workspace admin or owner (only they, and SLACK_ADMIN_USERS, may change what a channel gets).
  * - `channels:history`, `groups:history`: after a crash in the middle of posting a reminder, read the
  *   channel's recent messages for the reminder's marker before posting it again (exactly once).
+ * - `files:write`: share a public answer's picture (a PNG) into the channel it was asked in.
  * Slash command replies need no scope: they go back through the request's response or response_url.
  */
 export const BOT_SCOPES = [
@@ -29,6 +30,7 @@ export const BOT_SCOPES = [
   "users:read",
   "channels:history",
   "groups:history",
+  "files:write",
 ] as const;
 
 /** The events the bot subscribes to: `app_home_opened`, to publish a person's Home tab when they open it. */

@@ -75,9 +75,16 @@ describe("slack manifest", () => {
     expect(() => buildManifest({ umbrella: "ceasefire", socketMode: false, commands })).toThrow(/--url/);
   });
 
-  it("asks for the least scopes: commands; chat:write for reminders; users:read for the admin check; history to find a reminder after a crash", () => {
+  it("asks for the least scopes: commands; chat:write for reminders; users:read for the admin check; history to find a reminder after a crash; files:write for pictures", () => {
     const manifest = buildManifest({ umbrella: "ceasefire", socketMode: true, commands });
-    const expected = ["commands", "chat:write", "users:read", "channels:history", "groups:history"];
+    const expected = [
+      "commands",
+      "chat:write",
+      "users:read",
+      "channels:history",
+      "groups:history",
+      "files:write",
+    ];
     expect(manifest.oauth_config?.scopes?.bot).toEqual(expected);
     expect(BOT_SCOPES).toEqual(expected);
     expect(manifest.features?.bot_user?.display_name).toMatch(/^[a-z0-9._-]{1,80}$/);
