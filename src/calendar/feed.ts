@@ -49,8 +49,8 @@ function span(when: When, zone: string | undefined) {
   return { start: zoned(when.instant.getTime(), zone ?? "UTC"), allDay: false };
 }
 
-/** The story's feed at the instant `at` stands for, as iCalendar text. */
-export function calendarFeed(at: StoryAt): string {
+/** The story's feed at the instant `at` stands for, as iCalendar text (of `entries`, when given). */
+export function calendarFeed(at: StoryAt, entries: readonly CalendarEntry[] = calendarEntries(at)): string {
   const zone = vtimezone(at.timeZone)?.tzid;
   const calendar = icalGenerator({
     prodId: PRODUCT,
@@ -60,7 +60,7 @@ export function calendarFeed(at: StoryAt): string {
     // No calendar zone (DTSTAMP and LAST-MODIFIED stay in UTC); each timed event names the story's.
     timezone: { name: null, generator: (tz) => vtimezone(tz)?.block ?? null },
   });
-  for (const entry of calendarEntries(at)) {
+  for (const entry of entries) {
     const { start, end, allDay } = span(entry.when, zone);
     calendar.createEvent({
       id: entry.uid,

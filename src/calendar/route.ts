@@ -12,9 +12,10 @@ import { createHash } from "node:crypto";
 import type { IncomingMessage, ServerResponse } from "node:http";
 import type { Logger } from "pino";
 import { storyAt } from "../dataset/asof.js";
-import type { Dataset } from "../dataset/dataset.js";
+import type { Dataset, Story } from "../dataset/dataset.js";
 import type { Route } from "../monitoring/health.js";
 import type { Clock } from "../time/clock.js";
+import { calendarEntries } from "./entries.js";
 import { calendarFeed } from "./feed.js";
 
 /** The route's path, in the form both the health server and Bolt's custom routes match. */
@@ -52,11 +53,39 @@ export function matchesEtag(header: string | undefined, etag: string): boolean {
   return header.split(",").some((tag) => tag.trim().replace(/^W\//, "") === etag);
 }
 
+export interface BuiltFeed {
+  body: string;
+  /** A strong ETag: the body's SHA-256, quoted. */
+  etag: string;
+}
+
+/**
+ * A story's feed at an instant with its ETag, written again only when its entries changed (a new
+ * fact became known, or the data was reloaded): writing the iCalendar text costs far more than
+ * reading the entries (BENCHMARKS.md, "Calendar feed"). Each route keeps its own last feed per story.
+ */
+export function feedBuilder(): (story: Story, instant: Date) => BuiltFeed {
+  const last = new WeakMap<Story, BuiltFeed & { key: string }>();
+  return (story, instant) => {
+    const at = storyAt(story, instant);
+    const entries = calendarEntries(at);
+    const key = JSON.stringify(entries);
+    const kept = last.get(story);
+    if (kept?.key === key) return kept;
+    const body = calendarFeed(at, entries);
+    const built = { key, body, etag: `"${createHash("sha256").update(body).digest("base64url")}"` };
+    last.set(story, built);
+    return built;
+  };
+}
+
 export interface CalendarSources {
   /** The live dataset: read on every request. */
   data: { readonly dataset: Dataset };
   clock: Clock;
   log: Logger;
+  /** Where feeds are kept between requests; a builder of its own by default. */
+  build?: (story: Story, instant: Date) => BuiltFeed;
 }
 
 /** Answers one request for a feed. */
@@ -73,8 +102,7 @@ export function serveCalendar(sources: CalendarSources, req: IncomingMessage, re
     plain(res, 404, `No such calendar. The feeds: ${known}`);
     return;
   }
-  const body = calendarFeed(storyAt(story, sources.clock.now()));
-  const etag = `"${createHash("sha256").update(body).digest("base64url")}"`;
+  const { body, etag } = (sources.build ?? feedBuilder())(story, sources.clock.now());
   const headers = { etag, "cache-control": `public, max-age=${CALENDAR_MAX_AGE}` };
   const ifNoneMatch = req.headers["if-none-match"];
   if (matchesEtag(typeof ifNoneMatch === "string" ? ifNoneMatch : undefined, etag)) {
@@ -93,7 +121,8 @@ export function serveCalendar(sources: CalendarSources, req: IncomingMessage, re
 }
 
 /** The calendar route, by path, to add to the health routes. */
-export function calendarRoutes(sources: CalendarSources): Record<string, Route> {
+export function calendarRoutes(options: CalendarSources): Record<string, Route> {
+  const sources = { ...options, build: options.build ?? feedBuilder() };
   return {
     [CALENDAR_ROUTE]: (req, res) => {
       try {

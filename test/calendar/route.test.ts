@@ -5,7 +5,7 @@
  */
 import ICAL from "ical.js";
 import { afterEach, describe, expect, it } from "vitest";
-import { CALENDAR_MAX_AGE, calendarRoutes, matchesEtag } from "../../src/calendar/route.js";
+import { CALENDAR_MAX_AGE, calendarRoutes, feedBuilder, matchesEtag } from "../../src/calendar/route.js";
 import type { Dataset } from "../../src/dataset/dataset.js";
 import { type HealthServer, startHealthServer } from "../../src/monitoring/health.js";
 import { ManualClock } from "../../src/time/clock.js";
@@ -124,6 +124,18 @@ describe("GET /calendar/<story>.ics", () => {
     const res = await s.get("/calendar/truce.ics", { method: "POST", body: "x" });
     expect(res.status).toBe(405);
     expect(res.headers.get("allow")).toBe("GET, HEAD");
+  });
+});
+
+describe("the feeds kept between requests", () => {
+  it("writes a story's feed again only when something new is known", () => {
+    const build = feedBuilder();
+    const story = truceDataset().defaultStory;
+    const first = build(story, new Date("2025-02-21T00:00:00Z"));
+    expect(build(story, new Date("2025-02-25T00:00:00Z"))).toBe(first);
+    const earlier = build(story, new Date("2025-01-25T09:00:00Z"));
+    expect(earlier.etag).not.toBe(first.etag);
+    expect(handoverSequence(earlier.body)).toBe(0);
   });
 });
 
