@@ -36,8 +36,7 @@ export const calendar = defineCommand({
       summary: [
         "Subscribe to the deadlines and phase ends of ",
         { strong: story.title },
-        ` in your calendar app (${count} known now; the feed follows every new date, move and cancellation): `,
-        { link: url, url },
+        ` in your calendar app: ${count} known now, and the feed follows every new date, move and cancellation.`,
       ],
       fields: [
         { name: "Feed address", value: [url] },

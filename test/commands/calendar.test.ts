@@ -15,6 +15,7 @@ import {
   discordViolations,
   otherStory,
   registry,
+  renderText,
   run,
   runText,
   slackViolations,
@@ -42,12 +43,12 @@ describe("/calendar", () => {
   it("links to the story asked for", () => {
     const context = contextAt(AFTER, PUBLIC, datasetOf(truceStory(), otherStory()));
     const reply = runCommand(registry, "calendar", { story: "other-2025" }, context);
-    expect(plainText(reply.summary ?? [])).toContain("https://bot.example.org/calendar/other-2025.ics");
+    expect(renderText(reply)).toContain("https://bot.example.org/calendar/other-2025.ics");
   });
 
   it("says how many deadlines and phase ends the feed holds at the instant", () => {
     const summary = plainText(run("calendar", {}, "2025-01-17T10:00:00Z", PUBLIC).summary ?? []);
-    expect(summary).toMatch(/\(\d+ known now;/);
+    expect(summary).toMatch(/: \d+ known now, and the feed follows/);
   });
 
   it("answers an unknown story with the coded error naming the stories", () => {
