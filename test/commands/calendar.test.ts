@@ -58,7 +58,7 @@ describe("/calendar", () => {
   });
 
   it("tells privately that the calendar is not published when the bot has no public address", () => {
-    expect(run("calendar", {}, AFTER)).toMatchObject({
+    expect(run("calendar", {}, AFTER, { publicUrl: undefined })).toMatchObject({
       kind: "error",
       code: "calendar-unpublished",
       ephemeral: true,

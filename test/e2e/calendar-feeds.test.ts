@@ -88,5 +88,11 @@ describe("calendar feeds on Slack's HTTP server", () => {
     expect(handoverSequence(text)).toBe(2);
     expect(text).toContain("DTSTART;VALUE=DATE:20250301");
     expect((await fetch(`http://127.0.0.1:${port}/calendar/nowhere.ics`)).status).toBe(404);
+    // A broken escape in the path is refused (by Bolt's router, which decodes the path), and the
+    // server goes on serving.
+    expect((await fetch(`http://127.0.0.1:${port}/calendar/%E0%A4%A.ics`)).status).toBeGreaterThanOrEqual(
+      400,
+    );
+    expect((await fetch(url)).status).toBe(200);
   });
 });
