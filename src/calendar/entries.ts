@@ -162,7 +162,11 @@ function phaseEndEntry(at: StoryAt, p: PhaseNow): CalendarEntry | undefined {
   // The end in force, or (in force until further notice) the last date it had: cancelled.
   const end = p.end ?? dated.at(-1)?.end;
   if (!end) return undefined;
-  const lines = [`The planned end of ${p.phase.name}: ${whenText(end, tz)}.`];
+  const lines = [
+    p.end === null
+      ? `The last planned end of ${p.phase.name} was ${whenText(end, tz)}; it now has none.`
+      : `The planned end of ${p.phase.name}: ${whenText(end, tz)}.`,
+  ];
   if (p.phase.endDerived && !p.endMove) lines.push(`Derived: ${p.phase.endDerived}`);
   for (const v of ends) {
     if (!v.move) continue;

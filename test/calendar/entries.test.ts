@@ -79,6 +79,9 @@ describe("the entries of a story's calendar", () => {
     const open = entry("2025-02-21T00:00:00Z", PHASE_END);
     expect(open).toMatchObject({ sequence: 2, status: "CANCELLED", when: { date: "2025-02-20" } });
     expect(open?.summary).toBe("End of The truce (none: in force until further notice)");
+    expect(open?.description).toMatch(
+      /^The last planned end of The truce was Thursday 20 February 2025; it now has none\./,
+    );
   });
 
   it("marks a cancelled deadline cancelled and a disputed one tentative", () => {
