@@ -83,6 +83,7 @@ describe("test files", () => {
 const ONE_TEST_FILE_PER_MODULE = [
   "alerts",
   "bot",
+  "calendar",
   "command-engine",
   "dataset",
   "delivery",

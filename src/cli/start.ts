@@ -4,8 +4,8 @@
  * the list the run asks for (Discord and Slack in one process when both are configured; the console
  * when neither is), the reminder scheduler that posts to every subscribed channel, the news feeds'
  * intake beside it (unless FEEDS=off; one process polls at a time) and, with HEALTH_PORT, the health
- * and metrics routes. The composition root (./main.ts) gives it the commands
- * and the platforms; it names none of them.
+ * and metrics routes and the stories' calendar feeds. The composition root (./main.ts) gives it the
+ * commands and the platforms; it names none of them.
  *
  * SIGTERM or SIGINT stops it cleanly: no new commands (Slack's HTTP mode answers 503, the others are
  * told to come back), the answers, deliveries and feed round under way finish within
@@ -18,6 +18,7 @@ import type { Logger } from "pino";
 import { Scheduler } from "../alerts/scheduler.js";
 import { type BotCore, createCore } from "../bot/core.js";
 import { InFlight } from "../bot/in-flight.js";
+import { calendarRoutes } from "../calendar/route.js";
 import type { CommandRegistry } from "../command-engine/run.js";
 import { type Config, type Settings, secretValues, settingsFrom } from "../config.js";
 import { LiveDataset } from "../dataset/live.js";
@@ -99,6 +100,10 @@ export async function startBot(options: {
         log,
       })
     : undefined;
+  // The stories' calendar feeds on the same server (src/calendar/route.ts); /calendar links to them.
+  if (health) Object.assign(health, calendarRoutes({ data, clock, log }));
+  else if (config.PUBLIC_URL)
+    log.warn("PUBLIC_URL is set but HEALTH_PORT is not: no calendar feeds are served");
   // On a platform's own HTTP server (Slack's HTTP mode) when they share a port; else on a server of
   // their own, up before the platforms connect (alive, not ready).
   const host = starting.find((p) => p.httpPort !== undefined && p.httpPort === config.HEALTH_PORT);

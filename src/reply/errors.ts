@@ -119,6 +119,12 @@ export const ERRORS = {
     ({ command }) => `/${command} needs the bot's store, which is not configured here.`,
   ),
 
+  /** /calendar where the operator has not given the bot's public address (PUBLIC_URL). */
+  "calendar-unpublished": fixed(
+    "The calendar is not published",
+    "The operator of this bot has not published its calendar feeds (the bot's public address is not configured), so there is no link to subscribe to yet. Ask them to set PUBLIC_URL.",
+  ),
+
   /** A button whose id the bot cannot read (made by an older version, or not by this bot). */
   "stale-button": fixed(
     "This button no longer works",

@@ -30,6 +30,7 @@ const SAMPLES: { [C in ErrorCode]: ErrorArgs<C> } = {
   "not-allowed": [{ command: "subscribe" }],
   "needs-channel": [{ command: "subscribe" }],
   "no-store": [{ command: "subscribe" }],
+  "calendar-unpublished": [],
   "stale-button": [],
 };
 
