@@ -31,6 +31,8 @@ const SAMPLES: { [C in ErrorCode]: ErrorArgs<C> } = {
   "needs-channel": [{ command: "subscribe" }],
   "no-store": [{ command: "subscribe" }],
   "stale-button": [],
+  "no-scheduled-events": [],
+  "events-permission": [],
 };
 
 const sample = <C extends ErrorCode>(code: C) => errorReply(code, ...SAMPLES[code]);
