@@ -14,7 +14,7 @@ import type { DeadlineStatus } from "../dataset/schema.js";
 import { markerFor } from "../delivery/marker.js";
 import { ALL_STORIES, type Subscription } from "../store/store.js";
 import { addDays, formatInstant, formatLongDate, zonedInstant } from "../time/calendar.js";
-import type { EventRef, EventRow } from "./event-store.js";
+import type { EventRef, EventRow } from "../store/event-store.js";
 import type { EventSpec, ScheduledEvents } from "./port.js";
 
 export interface WantedEvent {

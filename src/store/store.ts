@@ -20,7 +20,7 @@
  * leads-sql.ts and migrations.ts.
  */
 
-import type { EventStore } from "../calendar-events/event-store.js";
+import type { EventStore } from "./event-store.js";
 import type { LeadStore } from "../feeds/lead.js";
 
 /** A platform's name, as its entry in src/platforms/ gives it ("discord", "slack", "console", …). */

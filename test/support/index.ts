@@ -50,6 +50,7 @@ export * from "./standins/slack.js";
 export * from "./standins/slack-channels.js";
 export * from "./standins/slack-socket.js";
 // The Store contract, section by section.
+export * from "./events-contract.js";
 export * from "./store-contract.js";
 // The shipped story, its clocks, and commands run on it.
 export * from "./story.js";
