@@ -12,9 +12,9 @@ import { type DeadlineNow, type StoryAt, storyAt } from "../dataset/asof.js";
 import type { Dataset, Story } from "../dataset/dataset.js";
 import type { DeadlineStatus } from "../dataset/schema.js";
 import { markerFor } from "../delivery/marker.js";
+import type { EventRef, EventRow } from "../store/event-store.js";
 import { ALL_STORIES, type Subscription } from "../store/store.js";
 import { addDays, formatInstant, formatLongDate, zonedInstant } from "../time/calendar.js";
-import type { EventRef, EventRow } from "../store/event-store.js";
 import type { EventSpec, ScheduledEvents } from "./port.js";
 
 export interface WantedEvent {
@@ -28,7 +28,7 @@ export interface WantedEvent {
 /**
  * - create: the deadline has no live event yet (look it up by its marker first);
  * - update: the event says something else (the deadline moved, its text or sources changed);
- * - cancel: the deadline is no longer upcoming before its start (met, missed, cancelled, gone);
+ * - cancel: the deadline closed before its event began (cancelled, met or missed early), or is gone;
  * - remove: the server no longer subscribes to the story (/unsubscribe): its events go;
  * - forget: the event has begun (the platform runs and ends it): nothing more to do.
  */
@@ -197,7 +197,8 @@ function unwanted(dataset: Dataset, subs: readonly Subscription[], ref: EventRef
   const story = dataset.byId.get(ref.story);
   const track = story?.tracks.deadlinesById.get(ref.deadline);
   const d = story && track ? storyAt(story, now).deadlineNow(track) : undefined;
-  if (story && d && !CLOSED.has(d.status)) return "forget";
+  // Begun: the platform ends it at its end time, whatever became of the deadline (met, missed).
+  if (story && d && eventWindow(d, story.story.timeZone).start.getTime() <= now.getTime()) return "forget";
   return "cancel";
 }
 

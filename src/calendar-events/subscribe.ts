@@ -25,10 +25,7 @@ export async function eventsResumed(store: Store, invocation: Where, at: Date): 
 }
 
 /** "Scheduled events paused: …" for a channel with an events subscription whose server is paused. */
-export async function eventsNote(
-  store: Store,
-  active: readonly Subscription[],
-): Promise<Rich | undefined> {
+export async function eventsNote(store: Store, active: readonly Subscription[]): Promise<Rich | undefined> {
   const sub = active.find((s) => s.kind === "events");
   if (!sub) return undefined;
   const paused = await pauseOf(store, sub.platform, sub.workspaceId);

@@ -14,8 +14,8 @@
 import { hostname } from "node:os";
 import type { Logger } from "pino";
 import type { Dataset } from "../dataset/dataset.js";
-import type { Store, Subscription } from "../store/store.js";
 import type { EventRow, EventState } from "../store/event-store.js";
+import type { Store, Subscription } from "../store/store.js";
 import { pause, pauseOf, resume } from "./pause.js";
 import { type EventAction, type EventStep, eventMarker, planSteps, stepFor, wantedEvents } from "./plan.js";
 import type { EventFailure, PlatformEvent, ScheduledEvents } from "./port.js";

@@ -1,6 +1,7 @@
 /** A Store that reports how long each operation took: the store latency histogram. */
-import type { EventRef, EventRow, EventState } from "../store/event-store.js";
+
 import type { FeedState, Lead, LeadDecision, LeadQuery, LeadState, NewLead } from "../feeds/lead.js";
+import type { EventRef, EventRow, EventState } from "../store/event-store.js";
 import type {
   ChangeRecord,
   ChannelRef,

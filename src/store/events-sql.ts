@@ -3,8 +3,9 @@
  * upsert: it inserts a new row with the lease, or takes an existing row's lease only when it has ended
  * (or is the claimant's own), and returns the row; a save writes the row and frees the lease.
  */
-import type { EventRef, EventRow, EventState, EventStore } from "./event-store.js";
+
 import type { PostgresConnection, SqliteConnection } from "./connections.js";
+import type { EventRef, EventRow, EventState, EventStore } from "./event-store.js";
 
 // SQLite
 

@@ -4,7 +4,7 @@
  * its SQLite and PostgreSQL dialects side by side. An engine builds its parts on its connection and
  * hands them here.
  */
-import type { EventRef, EventRow, EventState, EventStore } from "./event-store.js";
+
 import type {
   FeedState,
   Lead,
@@ -14,6 +14,7 @@ import type {
   LeadStore,
   NewLead,
 } from "../feeds/lead.js";
+import type { EventRef, EventRow, EventState, EventStore } from "./event-store.js";
 import type {
   ChangeRecord,
   ChannelRef,

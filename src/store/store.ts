@@ -20,8 +20,8 @@
  * leads-sql.ts and migrations.ts.
  */
 
-import type { EventStore } from "./event-store.js";
 import type { LeadStore } from "../feeds/lead.js";
+import type { EventStore } from "./event-store.js";
 
 /** A platform's name, as its entry in src/platforms/ gives it ("discord", "slack", "console", …). */
 export type PlatformName = string;

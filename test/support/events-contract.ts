@@ -11,7 +11,12 @@ const T0 = new Date("2025-02-27T10:00:00Z");
 const at = (minutes: number) => new Date(T0.getTime() + minutes * 60_000);
 const lease = (owner: string, minutes: number) => ({ owner, until: at(minutes) });
 
-const ref: EventRef = { platform: "discord", workspaceId: "g1", story: "gaza-2025", deadline: "phase-one-end" };
+const ref: EventRef = {
+  platform: "discord",
+  workspaceId: "g1",
+  story: "gaza-2025",
+  deadline: "phase-one-end",
+};
 
 export function describeEventsContract(engine: string, open: () => Promise<Store>): void {
   describe(`scheduled events (${engine})`, () => {
@@ -54,7 +59,10 @@ export function describeEventsContract(engine: string, open: () => Promise<Store
       await store.saveEvent(ref, "a", { eventId: "e1", synced: "f1", ended: false }, at(1));
       await store.claimEvent(ref, lease("a", 5), at(2));
       expect(await store.saveEvent(ref, "a", undefined, at(3))).toBe(true);
-      expect(await store.claimEvent(ref, lease("b", 6), at(3))).toMatchObject({ eventId: "e1", synced: "f1" });
+      expect(await store.claimEvent(ref, lease("b", 6), at(3))).toMatchObject({
+        eventId: "e1",
+        synced: "f1",
+      });
     });
 
     it("keeps an ended row, which a later claim may bring back", async () => {

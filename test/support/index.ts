@@ -24,6 +24,10 @@ export * from "./config.js";
 export * from "./core.js";
 // The curators' channels of the digest specs.
 export * from "./curators.js";
+// A recording platform of scheduled events.
+export * from "./events.js";
+// The Store contract, section by section.
+export * from "./events-contract.js";
 // The repository, the shipped data, temporary folders, story folders.
 export * from "./files.js";
 // The bot installed as the deploy units expect it.
@@ -49,8 +53,6 @@ export * from "./standins/feeds.js";
 export * from "./standins/slack.js";
 export * from "./standins/slack-channels.js";
 export * from "./standins/slack-socket.js";
-// The Store contract, section by section.
-export * from "./events-contract.js";
 export * from "./store-contract.js";
 // The shipped story, its clocks, and commands run on it.
 export * from "./story.js";
