@@ -51,7 +51,7 @@ const KIND_TEXT: Record<SubscriptionKind, string> = {
   updates: "news updates (new timeline events and figures)",
   all: "deadline reminders and news updates",
   leads: "a digest of new leads (a curators' channel)",
-  events: "nothing: this server's scheduled events follow the deadlines",
+  events: "this server's scheduled events (one per upcoming deadline, moved or cancelled with it)",
 };
 
 /** The `story` option's value for every story, present and future, as a picker offers it. */

@@ -50,7 +50,11 @@ describe("Discord's scheduled events", () => {
 
   it("moves an event with PATCH", async () => {
     const id = await events.create(GUILD_ID, spec);
-    await events.update(GUILD_ID, id, { ...spec, start: new Date("2030-03-08T00:00:00Z"), end: new Date("2030-03-09T00:00:00Z") });
+    await events.update(GUILD_ID, id, {
+      ...spec,
+      start: new Date("2030-03-08T00:00:00Z"),
+      end: new Date("2030-03-09T00:00:00Z"),
+    });
     expect(discord.scheduledEvents.events.get(id)?.scheduled_start_time).toBe("2030-03-08T00:00:00.000Z");
   });
 

@@ -69,7 +69,8 @@ export class StandInScheduledEvents {
     if (!m) return undefined;
     const guildId = m[1] ?? "";
     const eventId = m[2];
-    if (this.denied.has(guildId)) return { status: 403, body: { code: 50013, message: "Missing Permissions" } };
+    if (this.denied.has(guildId))
+      return { status: 403, body: { code: 50013, message: "Missing Permissions" } };
     const b = (body ?? {}) as Record<string, unknown>;
     if (eventId === undefined) {
       if (method === "GET") return { status: 200, body: this.live(guildId) };
@@ -99,7 +100,8 @@ export class StandInScheduledEvents {
     if (e.entity_type === 3) {
       if (e.channel_id !== null) errors.push("channel_id: must be null for EXTERNAL");
       const location = e.entity_metadata?.location;
-      if (length(location) < 1 || length(location) > 100) errors.push("entity_metadata.location: 1-100 characters");
+      if (length(location) < 1 || length(location) > 100)
+        errors.push("entity_metadata.location: 1-100 characters");
       const end = e.scheduled_end_time === null ? Number.NaN : Date.parse(e.scheduled_end_time);
       if (Number.isNaN(end)) errors.push("scheduled_end_time: required for EXTERNAL");
       else if (end <= start) errors.push("scheduled_end_time: must be after the start");
@@ -109,7 +111,10 @@ export class StandInScheduledEvents {
 
   private create(guildId: string, b: Record<string, unknown>): EventAnswer {
     if (this.live(guildId).length >= MAX_LIVE)
-      return { status: 400, body: { code: 30038, message: "Maximum number of guild scheduled events reached" } };
+      return {
+        status: 400,
+        body: { code: 30038, message: "Maximum number of guild scheduled events reached" },
+      };
     const fields = {
       guild_id: guildId,
       channel_id: (b.channel_id as string | undefined) ?? null,
@@ -138,7 +143,8 @@ export class StandInScheduledEvents {
     if (b.status !== undefined) {
       const to = b.status as number;
       const allowed =
-        (event.status === SCHEDULED && (to === ACTIVE || to === CANCELED)) || (event.status === ACTIVE && to === 3);
+        (event.status === SCHEDULED && (to === ACTIVE || to === CANCELED)) ||
+        (event.status === ACTIVE && to === 3);
       if (!allowed) return invalid([`status: cannot go from ${event.status} to ${to}`]);
     }
     const { status: _status, ...rest } = b;

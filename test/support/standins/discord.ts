@@ -299,7 +299,8 @@ export class StandInDiscord {
       return;
     }
     const event = this.scheduledEvents.handle(method, path, body);
-    if (event) return event.status === 204 ? void res.writeHead(204).end() : json(res, event.status, event.body);
+    if (event)
+      return event.status === 204 ? void res.writeHead(204).end() : json(res, event.status, event.body);
     return json(res, 404, { message: "404: Not Found", code: 0 });
   }
 
