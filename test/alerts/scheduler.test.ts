@@ -6,8 +6,8 @@
 import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { Scheduler } from "../../src/alerts/scheduler.js";
-import { EventSync } from "../../src/calendar-events/sync.js";
 import { STATE } from "../../src/alerts/scheduler-state.js";
+import { EventSync } from "../../src/calendar-events/sync.js";
 import { defaultSettings } from "../../src/config.js";
 import { Deliverer } from "../../src/delivery/deliver.js";
 import { markerFor } from "../../src/delivery/marker.js";

@@ -5,7 +5,7 @@
  * SCHEDULED event can be set to CANCELED (status 4): one that has begun is deleted instead.
  * https://discord.com/developers/docs/resources/guild-scheduled-event
  */
-import { DiscordAPIError, HTTPError, RateLimitError, type REST } from "@discordjs/rest";
+import type { REST } from "@discordjs/rest";
 import {
   GuildScheduledEventEntityType,
   GuildScheduledEventPrivacyLevel,
@@ -26,6 +26,22 @@ const REFUSED: Record<number, string> = {
   [RESTJSONErrorCodes.MissingAccess]: "the bot cannot see this server",
   [RESTJSONErrorCodes.UnknownGuild]: "the bot is no longer in this server",
 };
+
+/**
+ * What an error of @discordjs/rest says, read from its fields rather than by `instanceof`: discord.js
+ * (CommonJS) loads the package's CommonJS build and the bot's modules its ES build, so the adapter's
+ * client throws classes that are not the ones this file would import.
+ */
+function restError(err: unknown): { name: string; status?: number; code?: number } | undefined {
+  if (!(err instanceof Error)) return undefined;
+  const e = err as Error & { status?: unknown; code?: unknown };
+  const code = typeof e.code === "number" ? e.code : typeof e.code === "string" ? Number(e.code) : Number.NaN;
+  return {
+    name: e.name,
+    ...(typeof e.status === "number" ? { status: e.status } : {}),
+    ...(Number.isInteger(code) ? { code } : {}),
+  };
+}
 
 function body(spec: EventSpec) {
   return {
@@ -77,7 +93,7 @@ export class DiscordScheduledEvents implements ScheduledEvents {
       });
     } catch (err) {
       // Begun (ACTIVE) or over: its status can no longer become CANCELED.
-      if (!(err instanceof DiscordAPIError) || err.status !== 400) throw err;
+      if (restError(err)?.status !== 400) throw err;
       await this.remove(guildId, eventId);
     }
   }
@@ -87,23 +103,24 @@ export class DiscordScheduledEvents implements ScheduledEvents {
   }
 
   classify(err: unknown): EventFailure {
-    if (err instanceof DiscordAPIError) {
-      const code = typeof err.code === "number" ? err.code : Number(err.code);
-      const refused = REFUSED[code];
-      if (refused) return { type: "missing-permission", reason: `${refused} (${code})` };
-      if (code === RESTJSONErrorCodes.UnknownGuildScheduledEvent)
-        return { type: "unknown-event", reason: `Unknown Guild Scheduled Event (${code})` };
-      if (err.status === 403)
-        return { type: "missing-permission", reason: `the bot lacks Manage Events (HTTP 403)` };
-      if (err.status >= 500) return { type: "transient", reason: `HTTP ${err.status}: ${err.message}` };
-      return { type: "rejected", reason: `HTTP ${err.status}, code ${err.code}: ${err.message}` };
+    const e = restError(err);
+    if (e?.code !== undefined && e.status !== undefined) {
+      const refused = REFUSED[e.code];
+      if (refused) return { type: "missing-permission", reason: `${refused} (${e.code})` };
+      if (e.code === RESTJSONErrorCodes.UnknownGuildScheduledEvent)
+        return { type: "unknown-event", reason: `Unknown Guild Scheduled Event (${e.code})` };
     }
-    if (err instanceof HTTPError) {
-      return err.status >= 500 || err.status === 408
-        ? { type: "transient", reason: `HTTP ${err.status}` }
-        : { type: "rejected", reason: `HTTP ${err.status}` };
+    if (e?.status !== undefined) {
+      if (e.status === 403)
+        return { type: "missing-permission", reason: "the bot lacks Manage Events (HTTP 403)" };
+      if (e.status >= 500 || e.status === 408 || e.status === 429)
+        return { type: "transient", reason: `HTTP ${e.status}: ${describe(err)}` };
+      return {
+        type: "rejected",
+        reason: `HTTP ${e.status}${e.code !== undefined ? `, code ${e.code}` : ""}: ${describe(err)}`,
+      };
     }
-    if (err instanceof RateLimitError) return { type: "transient", reason: `rate limited: ${err.message}` };
+    if (e?.name === "RateLimitError") return { type: "transient", reason: `rate limited: ${describe(err)}` };
     if (isNetworkError(err)) return { type: "transient", reason: describe(err) };
     return { type: "rejected", reason: describe(err) };
   }
