@@ -39,7 +39,7 @@ export function invocationOf(interaction: ChatInputCommandInteraction): Invocati
 /** Whether the bot may create and edit its own scheduled events here: Manage Events or Create Events. */
 function botMayManageEvents(interaction: ChatInputCommandInteraction): boolean {
   const bot = interaction.appPermissions;
-  return bot.has(PermissionFlagsBits.ManageEvents) || bot.has(PermissionFlagsBits.CreateEvents);
+  return Boolean(bot?.has(PermissionFlagsBits.ManageEvents) || bot?.has(PermissionFlagsBits.CreateEvents));
 }
 
 /**
