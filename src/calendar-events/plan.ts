@@ -63,9 +63,15 @@ export function markerLine(marker: string): string {
   return `ref ${marker}`;
 }
 
+/** `text` cut to `max` UTF-16 units with an ellipsis, never inside a character. */
 function clip(text: string, max: number): string {
-  const chars = [...text];
-  return chars.length <= max ? text : `${chars.slice(0, Math.max(0, max - 1)).join("")}…`;
+  if (text.length <= max) return text;
+  let kept = "";
+  for (const char of text) {
+    if (kept.length + char.length > max - 1) break;
+    kept += char;
+  }
+  return `${kept}…`;
 }
 
 /** When the event runs: the due instant for an hour, or the due day in the story's zone. */

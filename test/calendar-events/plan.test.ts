@@ -7,7 +7,15 @@ import { describe, expect, it } from "vitest";
 import { eventWindow, planSteps, wantedEvents } from "../../src/calendar-events/plan.js";
 import { storyAt } from "../../src/dataset/asof.js";
 import type { EventRow } from "../../src/store/event-store.js";
-import { datasetOf, eventsSubscription, truceDataset, truceStory, withEvidence } from "../support/index.js";
+import {
+  datasetOf,
+  eventsSubscription,
+  RANDOM_STORY_AT,
+  randomStory,
+  truceDataset,
+  truceStory,
+  withEvidence,
+} from "../support/index.js";
 
 const limits = { name: 100, description: 1000, location: 100 };
 const server = eventsSubscription();
@@ -131,9 +139,30 @@ describe("the events a server should have", () => {
       }),
     );
     const [handover] = want("2025-01-15T10:00:00Z", long);
-    expect([...(handover?.spec.name ?? "")]).toHaveLength(100);
+    expect(handover?.spec.name).toHaveLength(100);
     expect(handover?.spec.description.length).toBeLessThanOrEqual(1000);
     expect(handover?.spec.description.endsWith(`ref ${handover?.marker}`)).toBe(true);
+  });
+
+  it("keeps every event of random extreme stories within the limits (seeds 1 to 12)", () => {
+    let seen = 0;
+    for (let seed = 1; seed <= 12; seed++) {
+      const dataset = datasetOf(randomStory(seed));
+      const subs = [eventsSubscription({ story: "*" })];
+      for (const at of ["2025-01-02T10:00:00Z", "2025-01-10T10:00:00Z", RANDOM_STORY_AT]) {
+        for (const { spec, marker } of wantedEvents(dataset, subs, "discord", limits, new Date(at))) {
+          seen++;
+          expect(spec.name.length).toBeGreaterThanOrEqual(1);
+          expect(spec.name.length).toBeLessThanOrEqual(100);
+          expect(spec.location.length).toBeGreaterThanOrEqual(1);
+          expect(spec.location.length).toBeLessThanOrEqual(100);
+          expect(spec.description.length).toBeLessThanOrEqual(1000);
+          expect(spec.description.endsWith(`\nref ${marker}`)).toBe(true);
+          expect(spec.end.getTime()).toBeGreaterThan(spec.start.getTime());
+        }
+      }
+    }
+    expect(seen).toBeGreaterThan(0);
   });
 
   it("runs a date-only deadline over its local day across a change of the zone's offset", () => {
