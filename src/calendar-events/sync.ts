@@ -14,10 +14,18 @@
 import { hostname } from "node:os";
 import type { Logger } from "pino";
 import type { Dataset } from "../dataset/dataset.js";
-import type { EventRow, EventState } from "../store/event-store.js";
+import type { EventRef, EventRow, EventState } from "../store/event-store.js";
 import type { Store, Subscription } from "../store/store.js";
-import { pause, pauseOf, resume } from "./pause.js";
-import { type EventAction, type EventStep, eventMarker, planSteps, stepFor, wantedEvents } from "./plan.js";
+import { backOffMs, pause, pauseOf, resume } from "./pause.js";
+import {
+  type EventAction,
+  type EventStep,
+  eventMarker,
+  planSteps,
+  refKey,
+  stepFor,
+  wantedEvents,
+} from "./plan.js";
 import type { EventFailure, PlatformEvent, ScheduledEvents } from "./port.js";
 
 export interface EventSyncOptions {
@@ -48,6 +56,8 @@ class Refused extends Error {
 export class EventSync {
   readonly owner: string;
   private readonly leaseMs: number;
+  /** Events whose last step failed here, by row key: how often, why, and when to try again. */
+  private readonly failures = new Map<string, { failures: number; reason: string; retryAt: Date }>();
 
   constructor(private readonly options: EventSyncOptions) {
     this.owner = options.owner ?? `${hostname()}:${process.pid}:events`;
@@ -131,8 +141,9 @@ export class EventSync {
     context: { dataset: Dataset; subs: Subscription[]; now: Date },
     listing: Listing,
   ): Promise<EventAction | undefined> {
-    const { store, log } = this.options;
+    const { store } = this.options;
     const { ref } = planned;
+    if (this.waiting(ref, context.now)) return undefined;
     const lease = { owner: this.owner, until: new Date(context.now.getTime() + this.leaseMs) };
     const row = await store.claimEvent(ref, lease, context.now);
     if (!row) return undefined; // another process works on it
@@ -145,17 +156,58 @@ export class EventSync {
     try {
       state = await this.act(port, step, row, listing);
     } catch (err) {
-      await store.saveEvent(ref, this.owner, undefined, context.now);
       const failure = port.classify(err);
+      if (step.action === "update" && failure.type === "rejected" && row.eventId !== undefined) {
+        return this.replace(port, row, row.eventId, failure.reason, context.now);
+      }
+      await store.saveEvent(ref, this.owner, undefined, context.now);
       if (failure.type === "missing-permission") throw new Refused(failure);
-      log.warn(
-        { ...ref, action: step.action, reason: failure.reason },
-        "scheduled event not synced; trying again later",
-      );
+      this.failed(ref, step.action, failure.reason, context.now);
       return undefined;
     }
     await store.saveEvent(ref, this.owner, state, context.now);
+    this.failures.delete(refKey(ref));
     return step.action;
+  }
+
+  /**
+   * Gives up an event the platform will not change (one that has begun, say): it is cancelled (or
+   * removed) as far as the platform lets it be, and the row ends, so the next tick makes a new one.
+   */
+  private async replace(
+    port: ScheduledEvents,
+    row: EventRow,
+    eventId: string,
+    reason: string,
+    now: Date,
+  ): Promise<undefined> {
+    await port.cancel(row.workspaceId, eventId).catch(() => {});
+    await this.options.store.saveEvent(row, this.owner, { ...row, ended: true }, now);
+    this.options.log.info(
+      { ...pickRef(row), eventId, reason },
+      "scheduled event replaced: it could not be changed",
+    );
+    return undefined;
+  }
+
+  /**
+   * Notes a failed step: one log line for its first failure (and when the reason changes), and a
+   * back-off before this process tries the event again, so a refusal that lasts costs little.
+   */
+  private failed(ref: EventRef, action: EventAction, reason: string, now: Date): void {
+    const key = refKey(ref);
+    const before = this.failures.get(key);
+    const failures = (before?.failures ?? 0) + 1;
+    this.failures.set(key, { failures, reason, retryAt: new Date(now.getTime() + backOffMs(failures)) });
+    if (before?.reason !== reason) {
+      this.options.log.warn({ ...ref, action, reason }, "scheduled event not synced; trying again later");
+    }
+  }
+
+  /** Whether this process waits before trying an event again after failures. */
+  private waiting(ref: EventRef, now: Date): boolean {
+    const f = this.failures.get(refKey(ref));
+    return f !== undefined && f.retryAt.getTime() > now.getTime();
   }
 
   private async act(
@@ -172,7 +224,8 @@ export class EventSync {
         const wanted = step.wanted;
         if (!wanted) throw new Error("a create or update step without its event");
         let eventId = step.action === "update" && !row.ended ? row.eventId : undefined;
-        eventId ??= await listing.find(wanted.marker);
+        // Not the event this row gave up or saw end: a deadline wanted again gets a new one.
+        eventId ??= await listing.find(wanted.marker, row.ended ? row.eventId : undefined);
         if (eventId === undefined) {
           eventId = await port.create(workspaceId, wanted.spec);
         } else {
@@ -205,6 +258,10 @@ export class EventSync {
   }
 }
 
+function pickRef(r: EventRef): EventRef {
+  return { platform: r.platform, workspaceId: r.workspaceId, story: r.story, deadline: r.deadline };
+}
+
 function markerOf(step: EventStep): string {
   return step.wanted?.marker ?? eventMarker(step.ref);
 }
@@ -218,8 +275,9 @@ class Listing {
     private readonly workspaceId: string,
   ) {}
 
-  async find(marker: string): Promise<string | undefined> {
+  /** The id of the server's event whose description carries `marker` (other than `except`). */
+  async find(marker: string, except?: string): Promise<string | undefined> {
     this.events ??= this.port.list(this.workspaceId);
-    return (await this.events).find((e) => e.description?.includes(marker))?.id;
+    return (await this.events).find((e) => e.id !== except && e.description?.includes(marker))?.id;
   }
 }

@@ -103,10 +103,9 @@ describe("the scheduled events' sync", () => {
 
   it("finds the event made just before a crash by its marker instead of making it twice", async () => {
     port.crashAfterCreate = 1;
-    const s = sync();
-    await s.tick(JAN_15);
+    await sync("p1").tick(JAN_15);
     expect(port.events.size).toBe(2);
-    await s.tick(new Date(JAN_15.getTime() + 60_000));
+    await sync("p1-restarted").tick(new Date(JAN_15.getTime() + 60_000));
     expect(port.events.size).toBe(2);
     expect(port.ops("create")).toHaveLength(2);
     expect(port.calls.slice(-2)).toEqual([
@@ -134,6 +133,32 @@ describe("the scheduled events' sync", () => {
     await s.tick(new Date(JAN_15.getTime() + 15 * 60_000));
     expect(port.in("g1")).toHaveLength(2);
     expect(await pauseOf(store, "discord", "g1")).toBeUndefined();
+  });
+
+  it("replaces an event the platform will not change with a new one", async () => {
+    const s = sync();
+    await s.tick(JAN_15);
+    const [old] = port.in("g1");
+    port.refuseUpdates = true;
+    await s.tick(JAN_25);
+    port.refuseUpdates = false;
+    await s.tick(new Date(JAN_25.getTime() + 60_000));
+    const handover = port.in("g1").filter((e) => e.spec.name === "Handover of prisoners");
+    expect(handover.map((e) => e.id)).toEqual(["event-3"]);
+    expect(port.events.get(old?.id ?? "")?.status).toBe("canceled");
+    expect(port.events.get("event-3")?.spec.start).toEqual(new Date("2025-02-17T22:00:00Z"));
+  });
+
+  it("logs a failing event once, and waits longer each time before trying it again", async () => {
+    port.refuseCreates = true;
+    const { log, lines } = captureLog();
+    const s = sync("p1", log);
+    for (let minute = 0; minute < 20; minute++) await s.tick(new Date(JAN_15.getTime() + minute * 60_000));
+    expect(port.ops("create").length).toBe(2 * 3); // at 0, 5 and 15 minutes, for each deadline
+    expect(lines().filter((l) => l.msg === "scheduled event not synced; trying again later")).toHaveLength(2);
+    port.refuseCreates = false;
+    await s.tick(new Date(JAN_15.getTime() + 35 * 60_000));
+    expect(port.in("g1")).toHaveLength(2);
   });
 
   it("never works on an event another process holds", async () => {

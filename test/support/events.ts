@@ -26,6 +26,7 @@ export interface EventCall {
 
 class DeniedError extends Error {}
 class UnknownEventError extends Error {}
+class RefusedError extends Error {}
 /** What a process that dies right after the platform accepted its create looks like to the sync. */
 export class CrashError extends Error {}
 
@@ -37,6 +38,10 @@ export class RecordingEvents implements ScheduledEvents {
   readonly denied = new Set<string>();
   /** Creates that succeed and then fail as if the process had died before saving the id. */
   crashAfterCreate = 0;
+  /** Refuse every change of an event (as Discord refuses moving one that has begun). */
+  refuseUpdates = false;
+  /** Refuse every create (as Discord does past 100 events in a server). */
+  refuseCreates = false;
   private next = 1;
 
   constructor(readonly platform = "discord") {}
@@ -59,6 +64,8 @@ export class RecordingEvents implements ScheduledEvents {
 
   async create(guildId: string, spec: EventSpec): Promise<string> {
     this.check(guildId, { op: "create", guildId });
+    if (this.refuseCreates)
+      throw new RefusedError("Maximum number of guild scheduled events reached (30038)");
     const id = `event-${this.next++}`;
     this.events.set(id, { id, guildId, spec, status: "scheduled" });
     if (this.crashAfterCreate > 0) {
@@ -70,6 +77,7 @@ export class RecordingEvents implements ScheduledEvents {
 
   async update(guildId: string, eventId: string, spec: EventSpec): Promise<void> {
     this.check(guildId, { op: "update", guildId, eventId });
+    if (this.refuseUpdates) throw new RefusedError("Invalid Form Body (50035)");
     this.existing(guildId, eventId).spec = spec;
   }
 
@@ -88,6 +96,7 @@ export class RecordingEvents implements ScheduledEvents {
     if (err instanceof DeniedError)
       return { type: "missing-permission", reason: "the bot lacks Manage Events (50013)" };
     if (err instanceof UnknownEventError) return { type: "unknown-event", reason: err.message };
+    if (err instanceof RefusedError) return { type: "rejected", reason: err.message };
     return { type: "rejected", reason: String(err) };
   }
 

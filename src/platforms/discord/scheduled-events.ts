@@ -69,8 +69,15 @@ export class DiscordScheduledEvents implements ScheduledEvents {
     const events = (await this.rest.get(Routes.guildScheduledEvents(guildId))) as {
       id: string;
       description?: string | null;
+      status: GuildScheduledEventStatus;
     }[];
-    return events.map((e) => ({ id: e.id, description: e.description ?? undefined }));
+    // Only events still to come or under way: one that is over or cancelled is never taken up again.
+    return events
+      .filter(
+        (e) =>
+          e.status === GuildScheduledEventStatus.Scheduled || e.status === GuildScheduledEventStatus.Active,
+      )
+      .map((e) => ({ id: e.id, description: e.description ?? undefined }));
   }
 
   async create(guildId: string, spec: EventSpec): Promise<string> {
