@@ -3,7 +3,8 @@
  * /subscribe kind:events; the sync (through the client's REST queue) makes one external event per
  * upcoming deadline of the shipped story; a move in the data is PATCHed once; a restarted bot makes no
  * duplicate; a permission taken away pauses the server with one log line and a note in
- * /subscriptions; /unsubscribe removes the events; two bots on one PostgreSQL store make each event once.
+ * /subscriptions; /unsubscribe removes the events; two bots on one PostgreSQL store make each event once;
+ * and `ceasefire-bot start` as deployed keeps them on its scheduler's tick, once across a restart.
  */
 import { ApplicationCommandOptionType, MessageFlags, PermissionFlagsBits } from "discord-api-types/v10";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -13,6 +14,7 @@ import { createDiscordAdapter } from "../../../src/platforms/discord/adapter.js"
 import { DiscordScheduledEvents } from "../../../src/platforms/discord/scheduled-events.js";
 import { type DiscordHarness, startDiscordHarness, TOKEN } from "../../support/harness/discord.js";
 import {
+  type BotProcess,
   CHANNEL_ID,
   captureLog,
   DURING,
@@ -24,7 +26,10 @@ import {
   shippedData,
   shippedStory,
   silentLog,
+  spawnBot,
   TestSchemas,
+  tempDir,
+  until,
   withEvidence,
 } from "../../support/index.js";
 import { closeRest, discordRest } from "../../support/standins/clients.js";
@@ -225,4 +230,53 @@ describe("two bots on one PostgreSQL store", () => {
       for (const store of stores) await store.close();
     }
   });
+});
+
+describe("as deployed (ceasefire-bot start)", () => {
+  let discord: StandInDiscord;
+  let bot: BotProcess | undefined;
+  const dataDir = tempDir("cf-events-");
+  const start = () =>
+    spawnBot(
+      {
+        DATA_DIR: dataDir,
+        DISCORD_TOKEN: "events-discord-token",
+        DISCORD_APP_ID: discord.appId,
+        DISCORD_API_URL: discord.apiUrl,
+        SCHEDULER_CRON: "* * * * * *",
+      },
+      ["--clock", DURING],
+    );
+  const posts = () =>
+    discord.requests.filter((r) => r.method === "POST" && r.path.endsWith("/scheduled-events"));
+
+  beforeAll(async () => {
+    discord = await StandInDiscord.start();
+    discord.memberPermissions = MANAGER;
+    discord.appPermissions = WITH_EVENTS;
+    bot = start();
+    await bot.logged("discord bot ready");
+  }, 30_000);
+  afterAll(async () => {
+    bot?.child.kill("SIGTERM");
+    await bot?.exited;
+    await discord.stop();
+  });
+
+  it("keeps the server's events on the scheduler's tick, and makes none twice across a restart", async () => {
+    const body = await discord.command("subscribe", EVENTS);
+    expect(embedText(body)).toContain("this server's scheduled events");
+    await until(
+      "the events",
+      () => discord.scheduledEvents.live(GUILD_ID).length === UPCOMING || undefined,
+      30_000,
+    );
+    bot?.child.kill("SIGTERM");
+    await bot?.exited;
+    bot = start();
+    await bot.logged("discord bot ready");
+    await new Promise((r) => setTimeout(r, 3_000));
+    expect(posts()).toHaveLength(UPCOMING);
+    expect(discord.scheduledEvents.live(GUILD_ID)).toHaveLength(UPCOMING);
+  }, 90_000);
 });
