@@ -236,13 +236,14 @@ export function planSteps(
   const steps = keys.flatMap((key) => {
     const row = byKey.get(key);
     const want = wants.get(key);
-    const ref = want?.ref ?? (row as EventRow);
-    const step = stepFor(context, { ...pick(ref) }, row, want);
+    const ref = want?.ref ?? row;
+    const step = ref && stepFor(context, refOf(ref), row, want);
     return step ? [step] : [];
   });
   return steps.sort((a, b) => a.ref.workspaceId.localeCompare(b.ref.workspaceId));
 }
 
-function pick(ref: EventRef): EventRef {
+/** Just the reference of a row (or anything naming an event). */
+export function refOf(ref: EventRef): EventRef {
   return { platform: ref.platform, workspaceId: ref.workspaceId, story: ref.story, deadline: ref.deadline };
 }

@@ -23,6 +23,7 @@ import {
   eventMarker,
   planSteps,
   refKey,
+  refOf,
   stepFor,
   wantedEvents,
 } from "./plan.js";
@@ -85,7 +86,7 @@ export class EventSync {
       (s) => s.kind === "events" && s.platform === port.platform,
     );
     const wanted = wantedEvents(dataset, subs, port.platform, port.limits, now);
-    const rows = await store.eventRows(port.platform);
+    const rows = await store.openEvents(port.platform);
     const context = { dataset, subs, now };
     const steps = planSteps(context, wanted, rows);
     const byServer = new Map<string, EventStep[]>();
@@ -184,7 +185,7 @@ export class EventSync {
     await port.cancel(row.workspaceId, eventId).catch(() => {});
     await this.options.store.saveEvent(row, this.owner, { ...row, ended: true }, now);
     this.options.log.info(
-      { ...pickRef(row), eventId, reason },
+      { ...refOf(row), eventId, reason },
       "scheduled event replaced: it could not be changed",
     );
     return undefined;
@@ -256,10 +257,6 @@ export class EventSync {
         return ended;
     }
   }
-}
-
-function pickRef(r: EventRef): EventRef {
-  return { platform: r.platform, workspaceId: r.workspaceId, story: r.story, deadline: r.deadline };
 }
 
 function markerOf(step: EventStep): string {

@@ -141,8 +141,8 @@ export class TimedStore implements Store {
   saveFeedState(state: FeedState): Promise<void> {
     return this.timed("saveFeedState", () => this.inner.saveFeedState(state));
   }
-  eventRows(platform: string): Promise<EventRow[]> {
-    return this.timed("eventRows", () => this.inner.eventRows(platform));
+  openEvents(platform: string): Promise<EventRow[]> {
+    return this.timed("openEvents", () => this.inner.openEvents(platform));
   }
   claimEvent(ref: EventRef, lease: { owner: string; until: Date }, at: Date): Promise<EventRow | undefined> {
     return this.timed("claimEvent", () => this.inner.claimEvent(ref, lease, at));

@@ -38,8 +38,8 @@ export interface EventState {
 }
 
 export interface EventStore {
-  /** Every row of a platform, ended or not. */
-  eventRows(platform: string): Promise<EventRow[]>;
+  /** The rows of a platform whose event has not ended (an ended row is claimed again only when wanted again). */
+  openEvents(platform: string): Promise<EventRow[]>;
   /**
    * Takes the row's lease for `lease.owner` until `lease.until` (creating the row when it is new),
    * unless another owner's lease still runs at `at`. The row as it stands, or undefined when not taken.

@@ -40,9 +40,11 @@ function fromSqlite(r: SqliteEventRow): EventRow {
 export class SqliteEvents implements EventStore {
   constructor(private readonly sql: SqliteConnection) {}
 
-  async eventRows(platform: string): Promise<EventRow[]> {
+  async openEvents(platform: string): Promise<EventRow[]> {
     const rows = this.sql
-      .stmt("SELECT * FROM scheduled_events WHERE platform = ? ORDER BY workspace_id, story, deadline")
+      .stmt(
+        "SELECT * FROM scheduled_events WHERE platform = ? AND ended = 0 ORDER BY workspace_id, story, deadline",
+      )
       .all(platform) as SqliteEventRow[];
     return rows.map(fromSqlite);
   }
@@ -123,9 +125,9 @@ const PG_WHERE = "WHERE platform = $1 AND workspace_id = $2 AND story = $3 AND d
 export class PostgresEvents implements EventStore {
   constructor(private readonly sql: PostgresConnection) {}
 
-  async eventRows(platform: string): Promise<EventRow[]> {
+  async openEvents(platform: string): Promise<EventRow[]> {
     const r = await this.sql.pool.query<PostgresEventRow>(
-      "SELECT * FROM scheduled_events WHERE platform = $1 ORDER BY workspace_id, story, deadline",
+      "SELECT * FROM scheduled_events WHERE platform = $1 AND NOT ended ORDER BY workspace_id, story, deadline",
       [platform],
     );
     return r.rows.map(fromPostgres);

@@ -199,8 +199,8 @@ export abstract class StoreOnParts implements Store {
 
   // Scheduled events (events-sql.ts)
 
-  eventRows(platform: string): Promise<EventRow[]> {
-    return this.parts.events.eventRows(platform);
+  openEvents(platform: string): Promise<EventRow[]> {
+    return this.parts.events.openEvents(platform);
   }
 
   claimEvent(ref: EventRef, lease: { owner: string; until: Date }, at: Date): Promise<EventRow | undefined> {

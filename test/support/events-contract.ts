@@ -32,8 +32,8 @@ export function describeEventsContract(engine: string, open: () => Promise<Store
       const row = await store.claimEvent(ref, lease("a", 2), T0);
       expect(row).toMatchObject({ ...ref, eventId: undefined, synced: undefined, ended: false, owner: "a" });
       expect(row?.leaseUntil.getTime()).toBe(at(2).getTime());
-      expect(await store.eventRows("discord")).toHaveLength(1);
-      expect(await store.eventRows("slack")).toEqual([]);
+      expect(await store.openEvents("discord")).toHaveLength(1);
+      expect(await store.openEvents("slack")).toEqual([]);
     });
 
     it("lets nobody else claim a row while its lease runs, and anyone once it has ended", async () => {
@@ -48,7 +48,7 @@ export function describeEventsContract(engine: string, open: () => Promise<Store
       const state = { eventId: "e1", synced: "f1", ended: false };
       expect(await store.saveEvent(ref, "b", state, at(1))).toBe(false);
       expect(await store.saveEvent(ref, "a", state, at(1))).toBe(true);
-      const [row] = await store.eventRows("discord");
+      const [row] = await store.openEvents("discord");
       expect(row).toMatchObject({ eventId: "e1", synced: "f1", ended: false });
       expect(row?.updatedAt.getTime()).toBe(at(1).getTime());
       expect(await store.claimEvent(ref, lease("b", 3), at(1))).toMatchObject({ owner: "b", eventId: "e1" });
@@ -65,10 +65,10 @@ export function describeEventsContract(engine: string, open: () => Promise<Store
       });
     });
 
-    it("keeps an ended row, which a later claim may bring back", async () => {
+    it("lists only rows not ended, and keeps an ended row, which a later claim may bring back", async () => {
       await store.claimEvent(ref, lease("a", 2), T0);
       await store.saveEvent(ref, "a", { eventId: "e1", synced: "f1", ended: true }, at(1));
-      expect((await store.eventRows("discord"))[0]?.ended).toBe(true);
+      expect(await store.openEvents("discord")).toEqual([]);
       expect(await store.claimEvent(ref, lease("a", 3), at(2))).toMatchObject({ ended: true, eventId: "e1" });
     });
 
@@ -83,7 +83,7 @@ export function describeEventsContract(engine: string, open: () => Promise<Store
       await store.claimEvent(ref, lease("a", 2), T0);
       await store.claimEvent({ ...ref, workspaceId: "g2" }, lease("a", 2), T0);
       await store.claimEvent({ ...ref, deadline: "other" }, lease("a", 2), T0);
-      expect((await store.eventRows("discord")).map((r) => `${r.workspaceId}/${r.deadline}`)).toEqual([
+      expect((await store.openEvents("discord")).map((r) => `${r.workspaceId}/${r.deadline}`)).toEqual([
         "g1/other",
         "g1/phase-one-end",
         "g2/phase-one-end",
