@@ -19,11 +19,11 @@ import { Scheduler } from "../alerts/scheduler.js";
 import { type BotCore, createCore } from "../bot/core.js";
 import { InFlight } from "../bot/in-flight.js";
 import { calendarRoutes } from "../calendar/route.js";
+import { EventSync } from "../calendar-events/sync.js";
 import type { CommandRegistry } from "../command-engine/run.js";
 import { type Config, type Settings, secretValues, settingsFrom } from "../config.js";
 import { LiveDataset } from "../dataset/live.js";
 import { Deliverer } from "../delivery/deliver.js";
-import type { Sender } from "../delivery/sender.js";
 import { ChangeRecorder } from "../desk/edit-record.js";
 import { addressPolicy } from "../feeds/addresses.js";
 import { Digests } from "../feeds/digests.js";
@@ -39,7 +39,7 @@ import type { Store } from "../store/store.js";
 import { type Clock, shiftedClock, systemClock } from "../time/clock.js";
 import { type BotConfig, botSecrets, redactedBotConfig } from "./bot-config.js";
 import type { Io } from "./io.js";
-import { platformsToStart, startPlatforms } from "./platforms.js";
+import { platformsToStart, type RunningPlatforms, startPlatforms } from "./platforms.js";
 import { exitOnStopSignals, settledWithin } from "./stop.js";
 
 /** How long closing the connections, servers and store may take once the work under way is done. */
@@ -142,7 +142,7 @@ export async function startBot(options: {
 
   const { scheduler, recorder, intake } = startAlerts(
     { config, settings, data, store, clock, log, metrics },
-    running.senders,
+    running,
   );
   // The curator desk, when it has users: beside the bot, on its own port (127.0.0.1 by default).
   const closeDesk = await startDesk({ config, data, store, clock, log, recorder });
@@ -230,12 +230,12 @@ interface Running {
  */
 function startAlerts(
   running: Running,
-  senders: Record<string, Sender>,
+  platforms: Pick<RunningPlatforms, "senders" | "events">,
 ): { scheduler: Scheduler; recorder: ChangeRecorder; intake: Intake | undefined } {
   const { config, settings, data, store, clock, log, metrics } = running;
   const deliverer = new Deliverer({
     store,
-    senders,
+    senders: platforms.senders,
     clock,
     log,
     leaseMs: config.CLAIM_LEASE_MS,
@@ -262,6 +262,7 @@ function startAlerts(
     cron: config.SCHEDULER_CRON,
     metrics,
     digests,
+    events: new EventSync({ store, data, log, platforms: platforms.events, owner: deliverer.owner }),
   });
   scheduler.listen(data);
   const recorder = new ChangeRecorder({ store, clock, log });

@@ -32,6 +32,11 @@ export interface Invocation {
    * owner, or SLACK_ADMIN_USERS). Asked only by commands that need it, since Slack must call an API.
    */
   canManage(): Promise<boolean>;
+  /**
+   * Where the workspace has scheduled events (a Discord server): whether the bot may create and
+   * manage them there (Discord: its Manage Events or Create Events permission). Absent elsewhere.
+   */
+  scheduledEvents?: { botMayManage: boolean };
 }
 
 // biome-ignore lint/suspicious/noExplicitAny: a registry holds commands of every option shape.

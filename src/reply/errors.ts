@@ -99,6 +99,18 @@ export const ERRORS = {
       `This channel is the curators' channel of ${story} and gets its digest of new leads, so it cannot also be a readers' channel for it. Subscribe another channel, or use /curators action:off here first.`,
   ),
 
+  /** /subscribe kind:events where the workspace has no scheduled events (Slack, the console, a direct message). */
+  "no-scheduled-events": fixed(
+    "No scheduled events here",
+    "kind:events keeps a server's scheduled events in step with the deadlines, and this workspace has no scheduled events. Use kind:reminders here instead.",
+  ),
+
+  /** /subscribe kind:events where the bot may not manage the server's events. */
+  "events-permission": fixed(
+    "The bot lacks Manage Events",
+    "To keep this server's scheduled events, the bot needs the Manage Events permission (or Create Events) in this server. Grant it to the bot's role in Server Settings → Roles, then run /subscribe kind:events again.",
+  ),
+
   /** A command for channel managers, asked by someone else. */
   "not-allowed": made<{ command: string }>(
     "Not allowed",

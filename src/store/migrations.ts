@@ -4,6 +4,7 @@
  * edited once released — a change is a new migration. How each dialect applies them is at the end.
  */
 import type { PostgresConnection, SqliteConnection } from "./connections.js";
+import { EVENTS_MIGRATION } from "./events-migration.js";
 import { KINDS_MIGRATION } from "./kinds-migration.js";
 
 export interface Migration {
@@ -295,6 +296,7 @@ export const MIGRATIONS: readonly Migration[] = [
     `,
   },
   KINDS_MIGRATION,
+  EVENTS_MIGRATION,
 ];
 
 export const LATEST_VERSION = MIGRATIONS.reduce((v, m) => Math.max(v, m.version), 0);

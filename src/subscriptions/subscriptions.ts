@@ -7,6 +7,7 @@
  */
 import { z } from "zod";
 import { parseLead, planAlerts } from "../alerts/plan.js";
+import { eventsNote, eventsRefusal, eventsResumed } from "../calendar-events/subscribe.js";
 import type { Choice } from "../command-engine/choices.js";
 import type { Invocation } from "../command-engine/definition.js";
 import { defaultSettings, type Settings } from "../config.js";
@@ -19,7 +20,6 @@ import {
   ALL_STORIES,
   type Delivery,
   isReaders,
-  READER_KINDS,
   type ReaderKind,
   type Store,
   type Subscription,
@@ -51,6 +51,7 @@ export const KIND_TEXT: Record<SubscriptionKind, string> = {
   updates: "news updates (new timeline events and figures)",
   all: "deadline reminders and news updates",
   leads: "a digest of new leads (a curators' channel)",
+  events: "this server's scheduled events (one per upcoming deadline, moved or cancelled with it)",
 };
 
 /** The `story` option's value for every story, present and future, as a picker offers it. */
@@ -63,9 +64,9 @@ const storyChoice = z
 
 export const subscribeOptions = z.object({
   kind: z
-    .enum(READER_KINDS as [ReaderKind, ...ReaderKind[]])
+    .enum(["reminders", "updates", "all", "events"] satisfies (ReaderKind | "events")[])
     .optional()
-    .describe("What the channel gets (default: all)"),
+    .describe("What the channel gets (default: all); events: the server's scheduled events"),
   lead: z
     .string()
     .regex(/^\s*\d+[dhm](\s*,\s*\d+[dhm])*\s*$/, "lead times like 1d,2h")
@@ -133,9 +134,15 @@ export function parseLeads(text: string): { ok: true; leads: string[] } | { ok: 
 export async function subscribe(
   deps: SubscriptionDeps,
   invocation: Asker,
-  options: { kind?: ReaderKind | undefined; lead?: string | undefined; story?: string | undefined },
+  options: {
+    kind?: ReaderKind | "events" | undefined;
+    lead?: string | undefined;
+    story?: string | undefined;
+  },
 ): Promise<Reply> {
   if (!invocation.canManage) return errorReply("not-allowed", { command: "subscribe" });
+  const refused = options.kind === "events" ? eventsRefusal(invocation) : undefined;
+  if (refused) return refused;
   const chosen = chosenStory(deps, options.story, deps.dataset.defaultStory.story.id);
   if ("error" in chosen) return chosen.error;
   const curators = (await deps.store.channelSubscriptions(invocation)).find(
@@ -144,7 +151,7 @@ export async function subscribe(
   if (curators) return errorReply("curators-channel", { story: storyName(deps, curators.story) });
   const kind = options.kind ?? "all";
   let leadTimes: string[] | undefined;
-  if (options.lead !== undefined) {
+  if (options.lead !== undefined && kind !== "events") {
     const parsed = parseLeads(options.lead);
     if (!parsed.ok) return errorReply("invalid-option", { command: "subscribe", message: parsed.message });
     leadTimes = parsed.leads;
@@ -164,6 +171,7 @@ export async function subscribe(
     },
     now,
   );
+  if (kind === "events") await eventsResumed(deps.store, invocation, now);
   const story = deps.dataset.byId.get(sub.story) ?? deps.dataset.defaultStory;
   const next = nextAlerts(deps, sub, 3);
   return {
@@ -188,6 +196,9 @@ export async function unsubscribe(
   if (!invocation.canManage) return errorReply("not-allowed", { command: "unsubscribe" });
   const chosen = options.story === undefined ? undefined : chosenStory(deps, options.story, "");
   if (chosen && "error" in chosen) return chosen.error;
+  const events = (await deps.store.channelSubscriptions(invocation)).some(
+    (s) => s.active && s.kind === "events" && (!chosen || s.story === chosen.story),
+  );
   const stopped = await deps.store.deactivate(
     { platform: invocation.platform, channelId: invocation.channelId, story: chosen?.story },
     `unsubscribed by ${invocation.userId}`,
@@ -201,6 +212,7 @@ export async function unsubscribe(
           chosen
             ? `This channel gets no more reminders or updates about ${storyName(deps, chosen.story)}.`
             : "This channel gets no more reminders or updates.",
+          events ? " The server's scheduled events of its deadlines are removed." : "",
         ],
         ephemeral: false,
       }
@@ -230,6 +242,8 @@ export async function subscriptions(deps: SubscriptionDeps, invocation: Asker): 
         ".",
       ],
     );
+    const note = await eventsNote(deps.store, active);
+    if (note) summary = [...summary, "\n", ...note];
     for (const sub of active.filter(wantsReminders)) {
       fields.push({
         name: active.length > 1 ? `Next reminders: ${storyName(deps, sub.story)}` : "Next reminders",

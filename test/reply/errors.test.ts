@@ -32,6 +32,8 @@ const SAMPLES: { [C in ErrorCode]: ErrorArgs<C> } = {
   "no-store": [{ command: "subscribe" }],
   "calendar-unpublished": [],
   "stale-button": [],
+  "no-scheduled-events": [],
+  "events-permission": [],
 };
 
 const sample = <C extends ErrorCode>(code: C) => errorReply(code, ...SAMPLES[code]);

@@ -37,7 +37,7 @@ describe("migrating a SQLite file", () => {
              VALUES ('discord', '111', 'g1', 'reminders', 0, 0)`);
     db.close();
     const store = SqliteStore.open(path);
-    expect(await store.migrations()).toEqual([1, 2, 3, 4, 5, 6, 7]);
+    expect(await store.migrations()).toEqual([1, 2, 3, 4, 5, 6, 7, 8]);
     expect((await store.activeSubscriptions()).map((s) => [s.channelId, s.story, s.kind])).toEqual([
       ["111", "*", "reminders"],
     ]);
@@ -61,7 +61,7 @@ describe("migrating a SQLite file", () => {
     ).run(claimedMs);
     db.close();
     const store = SqliteStore.open(path);
-    expect(await store.migrations()).toEqual([1, 2, 3, 4, 5, 6, 7]);
+    expect(await store.migrations()).toEqual([1, 2, 3, 4, 5, 6, 7, 8]);
     const [row] = await store.unconfirmed(new Date(claimedMs));
     expect(row?.leaseUntil.toISOString()).toBe("2025-02-28T07:00:00.000Z");
     await store.close();
@@ -73,7 +73,7 @@ describe("migrating a PostgreSQL schema", () => {
     const schema = schemas.next("shared");
     const stores = await Promise.all([1, 2, 3].map(() => schemas.open(schema, { max: 2 })));
     for (const store of stores) {
-      expect(await store.migrations()).toEqual([1, 2, 3, 4, 5, 6, 7]);
+      expect(await store.migrations()).toEqual([1, 2, 3, 4, 5, 6, 7, 8]);
       await store.close();
     }
   });
@@ -99,7 +99,7 @@ describe("migrating a PostgreSQL schema", () => {
     );
     await client.end();
     const store = await schemas.open(schema);
-    expect(await store.migrations()).toEqual([1, 2, 3, 4, 5, 6, 7]);
+    expect(await store.migrations()).toEqual([1, 2, 3, 4, 5, 6, 7, 8]);
     const [row] = await store.unconfirmed(new Date("2025-02-28T07:00:00Z"));
     expect(row?.leaseUntil.toISOString()).toBe("2025-02-28T07:00:00.000Z");
     await store.close();
@@ -121,7 +121,7 @@ describe("migrating a PostgreSQL schema", () => {
     );
     await client.end();
     const store = await schemas.open(schema);
-    expect(await store.migrations()).toEqual([1, 2, 3, 4, 5, 6, 7]);
+    expect(await store.migrations()).toEqual([1, 2, 3, 4, 5, 6, 7, 8]);
     expect((await store.activeSubscriptions()).map((s) => [s.channelId, s.story])).toEqual([["111", "*"]]);
     await store.close();
   });

@@ -9,7 +9,7 @@ describe("SqliteStore", () => {
     const path = join(tempDir(), "nested", "dir", "bot.sqlite");
     const first = SqliteStore.open(path);
     expect(existsSync(path)).toBe(true);
-    expect(await first.migrations()).toEqual([1, 2, 3, 4, 5, 6, 7]);
+    expect(await first.migrations()).toEqual([1, 2, 3, 4, 5, 6, 7, 8]);
     await first.subscribe(
       { platform: "console", channelId: "console", story: "*", workspaceId: "console", kind: "all" },
       new Date(0),
@@ -17,7 +17,7 @@ describe("SqliteStore", () => {
     await first.close();
 
     const again = SqliteStore.open(path);
-    expect(await again.migrations()).toEqual([1, 2, 3, 4, 5, 6, 7]);
+    expect(await again.migrations()).toEqual([1, 2, 3, 4, 5, 6, 7, 8]);
     expect((await again.activeSubscriptions()).map((s) => s.channelId)).toEqual(["console"]);
     await again.close();
   });

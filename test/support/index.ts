@@ -24,6 +24,10 @@ export * from "./config.js";
 export * from "./core.js";
 // The curators' channels of the digest specs.
 export * from "./curators.js";
+// A recording platform of scheduled events.
+export * from "./events.js";
+// The Store contract's scheduled-events section.
+export * from "./events-contract.js";
 // The repository, the shipped data, temporary folders, story folders.
 export * from "./files.js";
 // The bot installed as the deploy units expect it.

@@ -33,7 +33,14 @@ export function invocationOf(interaction: ChatInputCommandInteraction): Invocati
     canManage: async () =>
       interaction.inGuild() &&
       (interaction.memberPermissions?.has(PermissionFlagsBits.ManageChannels) ?? false),
+    ...(interaction.inGuild() ? { scheduledEvents: { botMayManage: botMayManageEvents(interaction) } } : {}),
   };
+}
+
+/** Whether the bot may create and edit its own scheduled events here: Manage Events or Create Events. */
+function botMayManageEvents(interaction: ChatInputCommandInteraction): boolean {
+  const bot = interaction.appPermissions;
+  return Boolean(bot?.has(PermissionFlagsBits.ManageEvents) || bot?.has(PermissionFlagsBits.CreateEvents));
 }
 
 /**

@@ -18,6 +18,8 @@ const CHOICE =
   "https://discord.com/developers/docs/interactions/application-commands#application-command-object-application-command-option-choice-structure";
 const COMMAND =
   "https://discord.com/developers/docs/interactions/application-commands#application-command-object-application-command-structure";
+const EVENT =
+  "https://discord.com/developers/docs/resources/guild-scheduled-event#create-guild-scheduled-event-json-params";
 const OPTION =
   "https://discord.com/developers/docs/interactions/application-commands#application-command-object-application-command-option-structure";
 
@@ -63,6 +65,10 @@ export const DISCORD_LIMIT_TABLE = {
   commandOptions: { max: 25, doc: COMMAND },
   /** Fixed choices of one option. */
   optionChoices: { max: 25, doc: OPTION },
+  /** A scheduled event's name, description and location (entity_metadata.location). */
+  eventName: { max: 100, min: 1, doc: EVENT },
+  eventDescription: { max: 1000, doc: EVENT },
+  eventLocation: { max: 100, min: 1, doc: EVENT },
 } as const satisfies Record<string, Limit>;
 
 export const DISCORD_LIMITS = maxima(DISCORD_LIMIT_TABLE);

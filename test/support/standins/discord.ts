@@ -13,6 +13,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from "node:net";
 import { WebSocket, WebSocketServer } from "ws";
 import { attachmentObjects, isMultipart, readMultipart, type UploadedFile } from "./discord-attachments.js";
+import { StandInScheduledEvents } from "./discord-events.js";
 
 export interface DiscordRequest {
   method: string;
@@ -303,6 +304,9 @@ export class StandInDiscord {
       res.end();
       return;
     }
+    const event = this.scheduledEvents.handle(method, path, body);
+    if (event)
+      return event.status === 204 ? void res.writeHead(204).end() : json(res, event.status, event.body);
     return json(res, 404, { message: "404: Not Found", code: 0 });
   }
 
@@ -619,6 +623,10 @@ export class StandInDiscord {
 
   /** The invoking member's permissions in the channel, as Discord resolves them (a decimal bit set). */
   memberPermissions = "1071698660929";
+  /** The bot's own permissions there (an interaction's app_permissions). */
+  appPermissions = "1071698660929";
+  /** The servers' scheduled events (./discord-events.ts). */
+  readonly scheduledEvents = new StandInScheduledEvents(() => this.botUserId, snowflake);
 
   private interactionBase(
     type: number,
@@ -645,7 +653,7 @@ export class StandInDiscord {
         flags: 0,
         permissions: this.memberPermissions,
       },
-      app_permissions: "1071698660929",
+      app_permissions: this.appPermissions,
       locale: "en-GB",
       guild_locale: "en-US",
       entitlements: [],
