@@ -35,8 +35,45 @@ const ROLE_CHANGES = 80;
 export const GENERATED_HISTORY_ENTRIES =
   FIGURE_VALUES + DEADLINES * (STATUSES_PER_DEADLINE + MOVES_PER_DEADLINE) + ROLE_CHANGES;
 
-/** The raw JSON of a generated story file (what a curator would write). */
-export function generateStoryJson(events = 10_000, seed = 1): Record<string, unknown> {
+/**
+ * `count` more deadlines, plain ones spread over the ten years (the calendar bench's "many deadlines"):
+ * one in four at an exact time, one in three moved once, one in five missed.
+ */
+function moreDeadlines(count: number, source: string): Record<string, unknown>[] {
+  const days = GENERATED_YEARS * 365;
+  return Array.from({ length: count }, (_, i) => {
+    const day = addDays(GENERATED_START, 10 + Math.floor((i * (days - 20)) / Math.max(1, count)));
+    return {
+      id: `more-deadline-${i}`,
+      title: `More deadline ${i}`,
+      phrase: `More deadline ${i} is due`,
+      due: i % 4 ? day : `${day}T12:00:00+02:00`,
+      moves:
+        i % 3
+          ? []
+          : [
+              {
+                at: day,
+                due: addDays(day, 7),
+                kind: "postponed",
+                attribution: "Mediator",
+                sourceIds: [source],
+              },
+            ],
+      status:
+        i % 5
+          ? "scheduled"
+          : [
+              { from: GENERATED_START, status: "scheduled" },
+              { from: addDays(day, 8), status: "missed", attribution: "Side B" },
+            ],
+      sourceIds: [source],
+    };
+  });
+}
+
+/** The raw JSON of a generated story file (what a curator would write), with `extraDeadlines` more. */
+export function generateStoryJson(events = 10_000, seed = 1, extraDeadlines = 0): Record<string, unknown> {
   const rand = seededRandom(seed);
   const days = GENERATED_YEARS * 365;
   const src = ["bench-source-a", "bench-source-b"];
@@ -149,26 +186,29 @@ export function generateStoryJson(events = 10_000, seed = 1): Record<string, unk
       sourceIds: [src[0]],
     })),
     // Each deadline is moved every half year, later each time, and its status changes every month.
-    deadlines: Array.from({ length: DEADLINES }, (_, i) => ({
-      id: `deadline-${i}`,
-      title: `Deadline ${i}`,
-      phrase: `Deadline ${i} is due`,
-      due: addDays(GENERATED_START, 30 + i),
-      moves: Array.from({ length: MOVES_PER_DEADLINE }, (_, m) => ({
-        at: addDays(GENERATED_START, 20 + m * 180 + i),
-        due: addDays(GENERATED_START, 200 + m * 180 + i),
-        kind: "extended",
-        attribution: "Mediator",
-        sourceIds: [src[1]],
+    deadlines: [
+      ...Array.from({ length: DEADLINES }, (_, i) => ({
+        id: `deadline-${i}`,
+        title: `Deadline ${i}`,
+        phrase: `Deadline ${i} is due`,
+        due: addDays(GENERATED_START, 30 + i),
+        moves: Array.from({ length: MOVES_PER_DEADLINE }, (_, m) => ({
+          at: addDays(GENERATED_START, 20 + m * 180 + i),
+          due: addDays(GENERATED_START, 200 + m * 180 + i),
+          kind: "extended",
+          attribution: "Mediator",
+          sourceIds: [src[1]],
+        })),
+        ...(i < 2 ? { phaseId: "phase-one" } : {}),
+        status: Array.from({ length: STATUSES_PER_DEADLINE }, (_, k) => ({
+          from: addDays(GENERATED_START, k * 36 + i),
+          status: k % 2 ? "disputed" : "scheduled",
+          note: `Status change ${k + 1}.`,
+        })),
+        sourceIds: [src[i % 2]],
       })),
-      ...(i < 2 ? { phaseId: "phase-one" } : {}),
-      status: Array.from({ length: STATUSES_PER_DEADLINE }, (_, k) => ({
-        from: addDays(GENERATED_START, k * 36 + i),
-        status: k % 2 ? "disputed" : "scheduled",
-        note: `Status change ${k + 1}.`,
-      })),
-      sourceIds: [src[i % 2]],
-    })),
+      ...moreDeadlines(extraDeadlines, src[1] ?? ""),
+    ],
     claims: [
       {
         id: "claim-a",
@@ -183,9 +223,9 @@ export function generateStoryJson(events = 10_000, seed = 1): Record<string, unk
 }
 
 /** The generated story validated by the schema and the reference checks, indexed as a Dataset. */
-export function generateDataset(events = 10_000, seed = 1): Dataset {
+export function generateDataset(events = 10_000, seed = 1, extraDeadlines = 0): Dataset {
   const file = `generated/bench-${events}.json`;
-  const parsed = storyFileSchema.safeParse(generateStoryJson(events, seed));
+  const parsed = storyFileSchema.safeParse(generateStoryJson(events, seed, extraDeadlines));
   if (!parsed.success) throw new Error(`generated story is invalid: ${parsed.error.message}`);
   const errors = checkReferences(file, parsed.data);
   const result = assemble([indexStory(file, parsed.data)], errors);

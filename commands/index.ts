@@ -1,6 +1,7 @@
 /** Every slash command of the bot, in the order /help lists them. Listed here, never found by scanning. */
 import type { AnyCommand } from "../src/command-engine/definition.js";
 import { createRegistry } from "../src/command-engine/run.js";
+import { calendar } from "./calendar.js";
 import { captives } from "./captives.js";
 import { claims } from "./claims.js";
 import { curatorsCommand } from "./curators.js";
@@ -20,6 +21,7 @@ export const commands: readonly AnyCommand[] = [
   captives,
   timeline,
   deadlines,
+  calendar,
   figures,
   parties,
   claims,

@@ -99,21 +99,19 @@ const size = (def: string, min: number, max: number) =>
     });
 
 /** The public address of a web page's root: an http(s) URL, without its trailing slash. */
-const publicUrl = z
-  .string()
-  .optional()
-  .transform((v, ctx) => {
-    const text = v?.trim().replace(/\/+$/, "");
-    if (!text) return undefined;
-    if (!/^https?:\/\//i.test(text) || !URL.canParse(text)) {
-      ctx.addIssue({
-        code: "custom",
-        message: "must be the desk's public address, like https://desk.example.org",
-      });
-      return z.NEVER;
-    }
-    return text;
-  });
+const publicUrl = (what: string) =>
+  z
+    .string()
+    .optional()
+    .transform((v, ctx) => {
+      const text = v?.trim().replace(/\/+$/, "");
+      if (!text) return undefined;
+      if (!/^https?:\/\//i.test(text) || !URL.canParse(text)) {
+        ctx.addIssue({ code: "custom", message: `must be ${what}` });
+        return z.NEVER;
+      }
+      return text;
+    });
 
 export const configValues = { optionalText, int, port, url, optionalInt };
 
@@ -143,6 +141,8 @@ export interface Settings {
   reminderHour: number;
   /** Timeline entries per page. */
   timelinePageSize: number;
+  /** PUBLIC_URL: where readers reach the calendar feeds; undefined: not published. */
+  publicUrl?: string | undefined;
 }
 
 export const defaultSettings: Settings = { staleAfterDays: 7, reminderHour: 9, timelinePageSize: 8 };
@@ -175,7 +175,9 @@ export const configSchema = z.object({
   /** How often a story's curators' channel may get a digest of its new leads (windows of this length). */
   DIGEST_INTERVAL: interval("1h"),
   /** The desk's public address, for the digests' "Open in desk" button; unset: no button. */
-  DESK_PUBLIC_URL: publicUrl,
+  DESK_PUBLIC_URL: publicUrl("the desk's public address, like https://desk.example.org"),
+  /** Where readers reach the bot's HTTP server (HEALTH_PORT), for /calendar's links; unset: no links. */
+  PUBLIC_URL: publicUrl("the address readers reach the bot's HTTP server at, like https://bot.example.org"),
   /** The curator desk's users, `name:scrypt$…` separated by commas (see `ceasefire-bot desk-password`). */
   DESK_USERS: optionalText,
   /** A file of `name:scrypt$…` lines, instead of or beside DESK_USERS. */
@@ -295,6 +297,7 @@ export function settingsFrom(config: Config): Settings {
     staleAfterDays: config.STALE_AFTER_DAYS,
     reminderHour: config.REMINDER_HOUR,
     timelinePageSize: config.TIMELINE_PAGE_SIZE,
+    publicUrl: config.PUBLIC_URL,
   };
 }
 

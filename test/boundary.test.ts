@@ -174,6 +174,8 @@ const LAYERS: Record<string, readonly string[]> = {
   delivery: ["time", "reply", "store", "monitoring", "delivery"],
   // What is posted and when: never how a platform posts it, nor the commands.
   alerts: ["(src root)", "time", "dataset", "reply", "store", "monitoring", "delivery", "alerts"],
+  // A story's calendar feed: the data as known at an instant, served beside the health routes.
+  calendar: ["time", "dataset", "monitoring", "calendar"],
 };
 
 /**

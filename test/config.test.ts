@@ -1,6 +1,6 @@
 /** The operators' settings: read once from the environment, validated, with every bad one named. */
 import { describe, expect, it } from "vitest";
-import { loadConfig } from "../src/config.js";
+import { loadConfig, settingsFrom } from "../src/config.js";
 import { configProblems } from "./support/index.js";
 
 const problems = configProblems(loadConfig);
@@ -60,6 +60,19 @@ describe("DESK_PUBLIC_URL", () => {
     );
     for (const bad of ["desk.example.org", "javascript:alert(1)", "ftp://desk.example.org"]) {
       expect(problems({ DESK_PUBLIC_URL: bad })[0], bad).toMatch(/^DESK_PUBLIC_URL: /);
+    }
+  });
+});
+
+describe("PUBLIC_URL", () => {
+  it("is unset by default, and the bot's http(s) address without its trailing slash, which /calendar reads", () => {
+    expect(loadConfig({}).PUBLIC_URL).toBeUndefined();
+    expect(settingsFrom(loadConfig({})).publicUrl).toBeUndefined();
+    const config = loadConfig({ PUBLIC_URL: "https://bot.example.org/ceasefire/" });
+    expect(config.PUBLIC_URL).toBe("https://bot.example.org/ceasefire");
+    expect(settingsFrom(config).publicUrl).toBe("https://bot.example.org/ceasefire");
+    for (const bad of ["bot.example.org", "webcal://bot.example.org", "javascript:alert(1)"]) {
+      expect(problems({ PUBLIC_URL: bad })[0], bad).toMatch(/^PUBLIC_URL: must be the address readers reach/);
     }
   });
 });

@@ -14,6 +14,7 @@
  * 4. deliver pending news updates (found by `dataReloaded` on each data reload) the same way;
  * 4b. send each curators' channel the digest of its story's new leads, once per closed window
  *    (src/feeds/digests.ts; its own watermark);
+ * 4c. keep subscribed servers' scheduled events in step with the deadlines (src/calendar-events/);
  * 5. advance the watermark (only now: a crash mid-tick re-plans the window, the ledger de-duplicates).
  *
  * Any number of processes may run it on one PostgreSQL store: each runs every tick in full, the
@@ -63,6 +64,8 @@ export interface SchedulerOptions {
   metrics?: Metrics;
   /** The curators' digests of new leads (src/feeds/digests.ts), run on each tick (default: none). */
   digests?: DigestRound;
+  /** The scheduled events' sync (src/calendar-events/sync.ts), run on each tick (default: none). */
+  events?: { tick(now: Date): Promise<unknown> };
 }
 
 /** A round of digests the scheduler runs after the alerts on each tick, and whose crashed claims it settles. */
@@ -229,6 +232,7 @@ export class Scheduler {
     await this.syncUpdates(data.dataset, now);
     report.updates = await this.deliverPending(now, report);
     if (this.options.digests && !deliverer.stopped) report.digests = await this.options.digests.tick(now);
+    if (this.options.events && !deliverer.stopped) await this.options.events.tick(now);
     if (deliverer.stopped) return report;
     await advanceWatermark(store, to, now);
     return report;

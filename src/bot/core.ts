@@ -23,6 +23,8 @@ export interface BotCore {
   readonly clock: Clock;
   readonly settings: Settings;
   readonly log: Logger;
+  /** The store behind channel commands, when there is one (read by the Home views: docs/user-guide.md). */
+  readonly channelPort?: ChannelPort;
   /** The dataset served right now (the last good load). */
   dataset(): Dataset;
   context(): CommandContext;
@@ -110,6 +112,7 @@ export function createCore(options: {
     clock,
     settings,
     log,
+    ...(options.channelPort ? { channelPort: options.channelPort } : {}),
     dataset: () => data.dataset,
     context,
     async answerInChannel(name, raw, invocation) {

@@ -6,6 +6,7 @@
 import type { Logger } from "pino";
 import type { BotCore } from "../bot/core.js";
 import type { InFlight } from "../bot/in-flight.js";
+import type { ScheduledEvents } from "../calendar-events/port.js";
 import type { Sender } from "../delivery/sender.js";
 import type { Route } from "../monitoring/health.js";
 import type { Metrics } from "../monitoring/metrics.js";
@@ -14,6 +15,8 @@ import type { ConfiguredPlatform, Terminal } from "../platforms/platform.js";
 export interface RunningPlatforms {
   /** Each started platform's Sender, by platform name. */
   senders: Record<string, Sender>;
+  /** The scheduled events of the started platforms that have them. */
+  events: ScheduledEvents[];
   /** Each started platform that has a connection, and whether it is connected right now. */
   connected(): Record<string, boolean>;
   /** Resolves when a platform ends the run itself (the console's input ended); else never. */
@@ -43,6 +46,7 @@ export async function startPlatforms(options: {
   const { core, log, metrics, inFlight, terminal, routes } = options;
   const stops: (() => Promise<void>)[] = [];
   const senders: Record<string, Sender> = {};
+  const events: ScheduledEvents[] = [];
   const connections: Record<string, () => boolean> = {};
   const ends: Promise<void>[] = [];
   try {
@@ -60,6 +64,7 @@ export async function startPlatforms(options: {
       if (connected) connections[platform.name] = () => connected.call(running);
       if (running.closed) ends.push(running.closed);
       senders[platform.name] = running.sender;
+      if (running.events) events.push(running.events);
     }
   } catch (err) {
     // One platform failed to start: close those already started before giving up.
@@ -68,6 +73,7 @@ export async function startPlatforms(options: {
   }
   return {
     senders,
+    events,
     connected: () => Object.fromEntries(Object.entries(connections).map(([name, up]) => [name, up()])),
     closed: ends.length > 0 ? Promise.race(ends) : new Promise<void>(() => {}),
     async stop() {

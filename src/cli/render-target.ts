@@ -1,4 +1,6 @@
 /** `ask --render`: a reply as a platform of the list draws it: the console's text, or another's JSON payload. */
+
+import { pictureLine, pictureSummary } from "../platforms/pictures.js";
 import type { Platform } from "../platforms/platform.js";
 import type { Reply } from "../reply/reply.js";
 
@@ -7,10 +9,20 @@ export function renderTargets(list: readonly Platform[]): string[] {
   return list.map((p) => p.renderTarget);
 }
 
-/** The reply as the platform whose target is `target` renders it: text as is, a payload as JSON. */
+/**
+ * The reply as the platform whose target is `target` renders it: text as is, a payload as JSON. A
+ * picture is described after the text, or as the payload's `picture` (its name, alt text, size and
+ * bytes counted): what goes with the payload as a file, never the bytes or the function drawing them.
+ */
 export function renderReply(reply: Reply, target: string, list: readonly Platform[]): string {
   const platform = list.find((p) => p.renderTarget === target);
   if (!platform) throw new Error(`no platform of the list renders "${target}"`);
   const payload = platform.render(reply);
-  return typeof payload === "string" ? payload : JSON.stringify(payload, null, 2);
+  const picture = reply.picture;
+  if (typeof payload === "string") return picture ? `${payload}\n${pictureLine(picture)}` : payload;
+  const shown =
+    picture && typeof payload === "object" && payload !== null
+      ? { ...payload, picture: pictureSummary(picture) }
+      : payload;
+  return JSON.stringify(shown, null, 2);
 }

@@ -4,8 +4,8 @@
  * the list the run asks for (Discord and Slack in one process when both are configured; the console
  * when neither is), the reminder scheduler that posts to every subscribed channel, the news feeds'
  * intake beside it (unless FEEDS=off; one process polls at a time) and, with HEALTH_PORT, the health
- * and metrics routes. The composition root (./main.ts) gives it the commands
- * and the platforms; it names none of them.
+ * and metrics routes and the stories' calendar feeds. The composition root (./main.ts) gives it the
+ * commands and the platforms; it names none of them.
  *
  * SIGTERM or SIGINT stops it cleanly: no new commands (Slack's HTTP mode answers 503, the others are
  * told to come back), the answers, deliveries and feed round under way finish within
@@ -18,11 +18,12 @@ import type { Logger } from "pino";
 import { Scheduler } from "../alerts/scheduler.js";
 import { type BotCore, createCore } from "../bot/core.js";
 import { InFlight } from "../bot/in-flight.js";
+import { calendarRoutes } from "../calendar/route.js";
+import { EventSync } from "../calendar-events/sync.js";
 import type { CommandRegistry } from "../command-engine/run.js";
 import { type Config, type Settings, secretValues, settingsFrom } from "../config.js";
 import { LiveDataset } from "../dataset/live.js";
 import { Deliverer } from "../delivery/deliver.js";
-import type { Sender } from "../delivery/sender.js";
 import { ChangeRecorder } from "../desk/edit-record.js";
 import { addressPolicy } from "../feeds/addresses.js";
 import { Digests } from "../feeds/digests.js";
@@ -38,7 +39,7 @@ import type { Store } from "../store/store.js";
 import { type Clock, shiftedClock, systemClock } from "../time/clock.js";
 import { type BotConfig, botSecrets, redactedBotConfig } from "./bot-config.js";
 import type { Io } from "./io.js";
-import { platformsToStart, startPlatforms } from "./platforms.js";
+import { platformsToStart, type RunningPlatforms, startPlatforms } from "./platforms.js";
 import { exitOnStopSignals, settledWithin } from "./stop.js";
 
 /** How long closing the connections, servers and store may take once the work under way is done. */
@@ -99,6 +100,10 @@ export async function startBot(options: {
         log,
       })
     : undefined;
+  // The stories' calendar feeds on the same server (src/calendar/route.ts); /calendar links to them.
+  if (health) Object.assign(health, calendarRoutes({ data, clock, log }));
+  else if (config.PUBLIC_URL)
+    log.warn("PUBLIC_URL is set but HEALTH_PORT is not: no calendar feeds are served");
   // On a platform's own HTTP server (Slack's HTTP mode) when they share a port; else on a server of
   // their own, up before the platforms connect (alive, not ready).
   const host = starting.find((p) => p.httpPort !== undefined && p.httpPort === config.HEALTH_PORT);
@@ -137,7 +142,7 @@ export async function startBot(options: {
 
   const { scheduler, recorder, intake } = startAlerts(
     { config, settings, data, store, clock, log, metrics },
-    running.senders,
+    running,
   );
   // The curator desk, when it has users: beside the bot, on its own port (127.0.0.1 by default).
   const closeDesk = await startDesk({ config, data, store, clock, log, recorder });
@@ -225,12 +230,12 @@ interface Running {
  */
 function startAlerts(
   running: Running,
-  senders: Record<string, Sender>,
+  platforms: Pick<RunningPlatforms, "senders" | "events">,
 ): { scheduler: Scheduler; recorder: ChangeRecorder; intake: Intake | undefined } {
   const { config, settings, data, store, clock, log, metrics } = running;
   const deliverer = new Deliverer({
     store,
-    senders,
+    senders: platforms.senders,
     clock,
     log,
     leaseMs: config.CLAIM_LEASE_MS,
@@ -257,6 +262,7 @@ function startAlerts(
     cron: config.SCHEDULER_CRON,
     metrics,
     digests,
+    events: new EventSync({ store, data, log, platforms: platforms.events, owner: deliverer.owner }),
   });
   scheduler.listen(data);
   const recorder = new ChangeRecorder({ store, clock, log });

@@ -32,6 +32,11 @@ export interface Invocation {
    * owner, or SLACK_ADMIN_USERS). Asked only by commands that need it, since Slack must call an API.
    */
   canManage(): Promise<boolean>;
+  /**
+   * Where the workspace has scheduled events (a Discord server): whether the bot may create and
+   * manage them there (Discord: its Manage Events or Create Events permission). Absent elsewhere.
+   */
+  scheduledEvents?: { botMayManage: boolean };
   /** What the channel is, on platforms with threads and forums (none: a plain channel). */
   channelKind?(): Promise<ChannelKind>;
 }

@@ -6,6 +6,8 @@
  *   trivial query and the bot is not stopping; 503 otherwise. Both answer JSON with each check and,
  *   when not ready, the reasons.
  * - `GET /metrics`: the Prometheus text format.
+ * Other routes join them (the calendar feeds, src/calendar/route.ts); a path may end in a `:name`
+ * segment that matches any one segment, as Bolt's custom routes write it.
  *
  * The routes are plain node:http handlers, served by a server of their own (HEALTH_PORT) or mounted
  * on Slack's HTTP mode server when HEALTH_PORT equals PORT.
@@ -106,16 +108,33 @@ export interface HealthServer {
   close(): Promise<void>;
 }
 
-/** Serves `routes` (GET only) on `port` (0: any free one); anything else gets 404 or 405. */
+/** The route for `path`: its own, else one whose last segment is a `:name` matching any one segment. */
+export function routeFor(routes: Record<string, Route>, path: string): Route | undefined {
+  const exact = routes[path];
+  if (exact) return exact;
+  const cut = path.lastIndexOf("/");
+  const [dir, last] = [path.slice(0, cut), path.slice(cut + 1)];
+  if (!last) return undefined;
+  for (const [pattern, route] of Object.entries(routes)) {
+    const at = pattern.lastIndexOf("/:");
+    if (at >= 0 && pattern.slice(0, at) === dir && !pattern.slice(at + 1).includes("/")) return route;
+  }
+  return undefined;
+}
+
+/** Serves `routes` (GET and HEAD) on `port` (0: any free one); anything else gets 404 or 405. */
 export async function startHealthServer(options: {
   port: number;
   host?: string;
   routes: Record<string, Route>;
 }): Promise<HealthServer> {
   const server: Server = createServer((req, res) => {
-    const route = options.routes[new URL(req.url ?? "/", "http://localhost").pathname];
+    const route = routeFor(options.routes, new URL(req.url ?? "/", "http://localhost").pathname);
     if (!route) return send(res, 404, "text/plain; charset=utf-8", "not found\n");
-    if (req.method !== "GET") return send(res, 405, "text/plain; charset=utf-8", "GET only\n");
+    if (req.method !== "GET" && req.method !== "HEAD") {
+      res.setHeader("allow", "GET, HEAD");
+      return send(res, 405, "text/plain; charset=utf-8", "GET or HEAD only\n");
+    }
     route(req, res);
   });
   await new Promise<void>((resolve, reject) => {

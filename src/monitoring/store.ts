@@ -1,5 +1,7 @@
 /** A Store that reports how long each operation took: the store latency histogram. */
+
 import type { FeedState, Lead, LeadDecision, LeadQuery, LeadState, NewLead } from "../feeds/lead.js";
+import type { EventRef, EventRow, EventState } from "../store/event-store.js";
 import type {
   ChangeRecord,
   ChannelRef,
@@ -139,6 +141,15 @@ export class TimedStore implements Store {
   }
   saveFeedState(state: FeedState): Promise<void> {
     return this.timed("saveFeedState", () => this.inner.saveFeedState(state));
+  }
+  openEvents(platform: string): Promise<EventRow[]> {
+    return this.timed("openEvents", () => this.inner.openEvents(platform));
+  }
+  claimEvent(ref: EventRef, lease: { owner: string; until: Date }, at: Date): Promise<EventRow | undefined> {
+    return this.timed("claimEvent", () => this.inner.claimEvent(ref, lease, at));
+  }
+  saveEvent(ref: EventRef, owner: string, state: EventState | undefined, at: Date): Promise<boolean> {
+    return this.timed("saveEvent", () => this.inner.saveEvent(ref, owner, state, at));
   }
   setThreadMode(channel: ChannelRef, mode: ThreadMode, at: Date): Promise<void> {
     return this.timed("setThreadMode", () => this.inner.setThreadMode(channel, mode, at));

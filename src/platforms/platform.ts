@@ -18,6 +18,7 @@ import type { Logger } from "pino";
 import type { z } from "zod";
 import type { BotCore } from "../bot/core.js";
 import type { InFlight } from "../bot/in-flight.js";
+import type { ScheduledEvents } from "../calendar-events/port.js";
 import { readVariables } from "../config.js";
 import type { Sender } from "../delivery/sender.js";
 import type { Route } from "../monitoring/health.js";
@@ -54,6 +55,8 @@ export interface Terminal {
 export interface RunningPlatform {
   /** Posts reminders and notices to its channels. */
   sender: Sender;
+  /** Its workspaces' scheduled events, when it has them (Discord servers). */
+  events?: ScheduledEvents;
   /**
    * Whether it is connected right now (/readyz). A platform with no connection of its own (the
    * console) has none, and is no check of /readyz.

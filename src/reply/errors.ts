@@ -99,6 +99,18 @@ export const ERRORS = {
       `This channel is the curators' channel of ${story} and gets its digest of new leads, so it cannot also be a readers' channel for it. Subscribe another channel, or use /curators action:off here first.`,
   ),
 
+  /** /subscribe kind:events where the workspace has no scheduled events (Slack, the console, a direct message). */
+  "no-scheduled-events": fixed(
+    "No scheduled events here",
+    "kind:events keeps a server's scheduled events in step with the deadlines, and this workspace has no scheduled events. Use kind:reminders here instead.",
+  ),
+
+  /** /subscribe kind:events where the bot may not manage the server's events. */
+  "events-permission": fixed(
+    "The bot lacks Manage Events",
+    "To keep this server's scheduled events, the bot needs the Manage Events permission (or Create Events) in this server. Grant it to the bot's role in Server Settings → Roles, then run /subscribe kind:events again.",
+  ),
+
   /** /subscribe threads:on in a thread that is not a forum's post: a thread takes no threads. */
   "threads-in-thread": fixed(
     "Threads need a channel",
@@ -123,6 +135,12 @@ export const ERRORS = {
   "no-store": made<{ command: string }>(
     "Not available",
     ({ command }) => `/${command} needs the bot's store, which is not configured here.`,
+  ),
+
+  /** /calendar where the operator has not given the bot's public address (PUBLIC_URL). */
+  "calendar-unpublished": fixed(
+    "The calendar is not published",
+    "The operator of this bot has not published its calendar feeds (the bot's public address is not configured), so there is no link to subscribe to yet. Ask them to set PUBLIC_URL.",
   ),
 
   /** A button whose id the bot cannot read (made by an older version, or not by this bot). */

@@ -4,6 +4,7 @@
  * edited once released — a change is a new migration. How each dialect applies them is at the end.
  */
 import type { PostgresConnection, SqliteConnection } from "./connections.js";
+import { EVENTS_MIGRATION } from "./events-migration.js";
 import { KINDS_MIGRATION } from "./kinds-migration.js";
 import { THREADS_MIGRATION } from "./threads-migration.js";
 
@@ -296,6 +297,7 @@ export const MIGRATIONS: readonly Migration[] = [
     `,
   },
   KINDS_MIGRATION,
+  EVENTS_MIGRATION,
   THREADS_MIGRATION,
 ];
 

@@ -4,6 +4,7 @@
  * its SQLite and PostgreSQL dialects side by side. An engine builds its parts on its connection and
  * hands them here.
  */
+
 import type {
   FeedState,
   Lead,
@@ -13,6 +14,7 @@ import type {
   LeadStore,
   NewLead,
 } from "../feeds/lead.js";
+import type { EventRef, EventRow, EventState, EventStore } from "./event-store.js";
 import type {
   ChangeRecord,
   ChannelRef,
@@ -44,6 +46,7 @@ export interface StoreParts {
   state: Pick<Store, "getState" | "setState" | "updateState">;
   records: Pick<Store, "recordChanges" | "changes">;
   leads: LeadStore;
+  events: EventStore;
   threads: ThreadStore;
 }
 
@@ -194,6 +197,20 @@ export abstract class StoreOnParts implements Store {
 
   saveFeedState(state: FeedState): Promise<void> {
     return this.parts.leads.saveFeedState(state);
+  }
+
+  // Scheduled events (events-sql.ts)
+
+  openEvents(platform: string): Promise<EventRow[]> {
+    return this.parts.events.openEvents(platform);
+  }
+
+  claimEvent(ref: EventRef, lease: { owner: string; until: Date }, at: Date): Promise<EventRow | undefined> {
+    return this.parts.events.claimEvent(ref, lease, at);
+  }
+
+  saveEvent(ref: EventRef, owner: string, state: EventState | undefined, at: Date): Promise<boolean> {
+    return this.parts.events.saveEvent(ref, owner, state, at);
   }
 
   // Threads (threads-sql.ts)

@@ -14,6 +14,7 @@ import pg from "pg";
 import { PostgresClaims } from "./claims-sql.js";
 import type { PostgresConnection } from "./connections.js";
 import { PostgresChanges } from "./edit-record-sql.js";
+import { PostgresEvents } from "./events-sql.js";
 import { PostgresLeads } from "./leads-sql.js";
 import { PostgresLedger } from "./ledger-sql.js";
 import { migratePostgres, postgresMigrations } from "./migrations.js";
@@ -77,6 +78,7 @@ export class PostgresStore extends StoreOnParts {
       state: new PostgresState(connection),
       records: new PostgresChanges(connection),
       leads: new PostgresLeads(connection),
+      events: new PostgresEvents(connection),
       threads: new PostgresThreads(connection),
     });
     this.sql = connection;

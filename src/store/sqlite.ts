@@ -14,6 +14,7 @@ import Database from "better-sqlite3";
 import { SqliteClaims } from "./claims-sql.js";
 import type { SqliteConnection } from "./connections.js";
 import { SqliteChanges } from "./edit-record-sql.js";
+import { SqliteEvents } from "./events-sql.js";
 import { SqliteLeads } from "./leads-sql.js";
 import { SqliteLedger } from "./ledger-sql.js";
 import { migrateSqlite, sqliteMigrations } from "./migrations.js";
@@ -53,6 +54,7 @@ export class SqliteStore extends StoreOnParts {
       state: new SqliteState(connection),
       records: new SqliteChanges(connection),
       leads: new SqliteLeads(connection),
+      events: new SqliteEvents(connection),
       threads: new SqliteThreads(connection),
     });
     this.db = db;

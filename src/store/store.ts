@@ -21,6 +21,7 @@
  */
 
 import type { LeadStore } from "../feeds/lead.js";
+import type { EventStore } from "./event-store.js";
 import type { ThreadStore } from "./threads-sql.js";
 
 /** A platform's name, as its entry in src/platforms/ gives it ("discord", "slack", "console", …). */
@@ -29,16 +30,24 @@ export type PlatformName = string;
 /**
  * What a channel gets of a story. Readers' channels get reminders, updates or both (`all`); a
  * curators' channel (`leads`, set with /curators) gets only the digest of new leads, never a reader's alert.
+ * `events` keeps the scheduled events of the channel's server in step with the story's deadlines
+ * (src/calendar-events/); its channel gets no message.
  */
-export type SubscriptionKind = "reminders" | "updates" | "all" | "leads";
-export const SUBSCRIPTION_KINDS: readonly SubscriptionKind[] = ["reminders", "updates", "all", "leads"];
-/** The kinds of a readers' channel (what /subscribe offers). */
-export type ReaderKind = Exclude<SubscriptionKind, "leads">;
+export type SubscriptionKind = "reminders" | "updates" | "all" | "leads" | "events";
+export const SUBSCRIPTION_KINDS: readonly SubscriptionKind[] = [
+  "reminders",
+  "updates",
+  "all",
+  "leads",
+  "events",
+];
+/** The kinds of a readers' channel. */
+export type ReaderKind = Exclude<SubscriptionKind, "leads" | "events">;
 export const READER_KINDS: readonly ReaderKind[] = ["reminders", "updates", "all"];
 
 /** Whether a subscription makes its channel a readers' channel (reminders, updates or both). */
 export function isReaders(sub: Pick<Subscription, "kind">): boolean {
-  return sub.kind !== "leads";
+  return sub.kind !== "leads" && sub.kind !== "events";
 }
 
 /** A channel on a platform (channel ids are unique per platform: Discord snowflakes, Slack C… ids). */
@@ -147,7 +156,7 @@ export interface ChangeRecord extends NewChangeRecord {
   at: Date;
 }
 
-export interface Store extends LeadStore, ThreadStore {
+export interface Store extends LeadStore, EventStore, ThreadStore {
   readonly engine: "sqlite" | "postgres";
 
   /** Subscribes a channel to a story, or changes that active subscription (keeping its `since`); re-activates an old one with `since = at`. */

@@ -7,6 +7,7 @@
  */
 import { z } from "zod";
 import { parseLead, planAlerts } from "../alerts/plan.js";
+import { eventsNote, eventsRefusal, eventsResumed } from "../calendar-events/subscribe.js";
 import type { Choice } from "../command-engine/choices.js";
 import type { Invocation } from "../command-engine/definition.js";
 import { defaultSettings, type Settings } from "../config.js";
@@ -19,7 +20,6 @@ import {
   ALL_STORIES,
   type Delivery,
   isReaders,
-  READER_KINDS,
   type ReaderKind,
   type Store,
   type Subscription,
@@ -54,11 +54,12 @@ export const MAX_LEADS = 4;
 /** How far ahead /subscriptions looks for the next alerts. */
 const LOOKAHEAD_MS = 60 * 86_400_000;
 
-const KIND_TEXT: Record<SubscriptionKind, string> = {
+export const KIND_TEXT: Record<SubscriptionKind, string> = {
   reminders: "deadline reminders",
   updates: "news updates (new timeline events and figures)",
   all: "deadline reminders and news updates",
   leads: "a digest of new leads (a curators' channel)",
+  events: "this server's scheduled events (one per upcoming deadline, moved or cancelled with it)",
 };
 
 /** The `story` option's value for every story, present and future, as a picker offers it. */
@@ -71,9 +72,9 @@ const storyChoice = z
 
 export const subscribeOptions = z.object({
   kind: z
-    .enum(READER_KINDS as [ReaderKind, ...ReaderKind[]])
+    .enum(["reminders", "updates", "all", "events"] satisfies (ReaderKind | "events")[])
     .optional()
-    .describe("What the channel gets (default: all)"),
+    .describe("What the channel gets (default: all); events: the server's scheduled events"),
   lead: z
     .string()
     .regex(/^\s*\d+[dhm](\s*,\s*\d+[dhm])*\s*$/, "lead times like 1d,2h")
@@ -106,7 +107,7 @@ function chosenStory(
 }
 
 /** "the Israel-Hamas ceasefire in Gaza (2025)" or "every story". */
-export function storyName(deps: SubscriptionDeps, story: string): string {
+export function storyName(deps: Pick<SubscriptionDeps, "dataset">, story: string): string {
   return story === ALL_STORIES ? "every story" : (deps.dataset.byId.get(story)?.story.title ?? story);
 }
 
@@ -143,13 +144,15 @@ export async function subscribe(
   deps: SubscriptionDeps,
   invocation: Asker,
   options: {
-    kind?: ReaderKind | undefined;
+    kind?: ReaderKind | "events" | undefined;
     lead?: string | undefined;
     story?: string | undefined;
     threads?: ThreadChoice | undefined;
   },
 ): Promise<Reply> {
   if (!invocation.canManage) return errorReply("not-allowed", { command: "subscribe" });
+  const refused = options.kind === "events" ? eventsRefusal(invocation) : undefined;
+  if (refused) return refused;
   const chosen = chosenStory(deps, options.story, deps.dataset.defaultStory.story.id);
   if ("error" in chosen) return chosen.error;
   const target = await threadTarget(invocation, options.threads);
@@ -161,7 +164,7 @@ export async function subscribe(
   if (curators) return errorReply("curators-channel", { story: storyName(deps, curators.story) });
   const kind = options.kind ?? "all";
   let leadTimes: string[] | undefined;
-  if (options.lead !== undefined) {
+  if (options.lead !== undefined && kind !== "events") {
     const parsed = parseLeads(options.lead);
     if (!parsed.ok) return errorReply("invalid-option", { command: "subscribe", message: parsed.message });
     leadTimes = parsed.leads;
@@ -181,6 +184,7 @@ export async function subscribe(
     },
     now,
   );
+  if (kind === "events") await eventsResumed(deps.store, invocation, now);
   const story = deps.dataset.byId.get(sub.story) ?? deps.dataset.defaultStory;
   const next = nextAlerts(deps, sub, 3);
   return {
@@ -207,6 +211,9 @@ export async function unsubscribe(
   const chosen = options.story === undefined ? undefined : chosenStory(deps, options.story, "");
   if (chosen && "error" in chosen) return chosen.error;
   const channel = await subscribedChannel(deps.store, invocation);
+  const events = (await deps.store.channelSubscriptions(channel)).some(
+    (s) => s.active && s.kind === "events" && (!chosen || s.story === chosen.story),
+  );
   const stopped = await deps.store.deactivate(
     { ...channel, story: chosen?.story },
     `unsubscribed by ${invocation.userId}`,
@@ -220,6 +227,7 @@ export async function unsubscribe(
           chosen
             ? `This channel gets no more reminders or updates about ${storyName(deps, chosen.story)}.`
             : "This channel gets no more reminders or updates.",
+          events ? " The server's scheduled events of its deadlines are removed." : "",
         ],
         ephemeral: false,
       }
@@ -249,6 +257,8 @@ export async function subscriptions(deps: SubscriptionDeps, invocation: Asker): 
         ".",
       ],
     );
+    const note = await eventsNote(deps.store, active);
+    if (note) summary = [...summary, "\n", ...note];
     summary = [...summary, "\n", threadLine(await deps.store.threadMode(channel))];
     for (const sub of active.filter(wantsReminders)) {
       fields.push({
@@ -281,7 +291,7 @@ function wantsReminders(sub: Subscription): boolean {
   return sub.kind === "reminders" || sub.kind === "all";
 }
 
-function leadText(sub: Subscription): string {
+export function leadText(sub: Subscription): string {
   if (!wantsReminders(sub)) return "";
   return sub.leadTimes
     ? ` (reminding ${sub.leadTimes.join(", ")} before each deadline)`

@@ -7,6 +7,7 @@ import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { Scheduler } from "../../src/alerts/scheduler.js";
 import { STATE } from "../../src/alerts/scheduler-state.js";
+import { EventSync } from "../../src/calendar-events/sync.js";
 import { defaultSettings } from "../../src/config.js";
 import { Deliverer } from "../../src/delivery/deliver.js";
 import { markerFor } from "../../src/delivery/marker.js";
@@ -17,6 +18,7 @@ import { ManualClock } from "../../src/time/clock.js";
 import {
   captureLog,
   makeScheduler,
+  RecordingEvents,
   RecordingSender,
   shippedData,
   silentLog,
@@ -405,5 +407,20 @@ describe("a stop during a fan-out", () => {
           .sort(),
       ).toEqual([...DUE_AT_0900].sort());
     }
+  });
+});
+
+describe("scheduled events", () => {
+  it("are kept in step with the deadlines on each tick, at the clock's instant", async () => {
+    await store.subscribe(
+      { ...channel("100"), story: "gaza-2025", workspaceId: "g1", kind: "events" },
+      new Date("2025-02-27T10:00:00Z"),
+    );
+    const events = new RecordingEvents();
+    const sync = new EventSync({ store, data, log: silentLog(), platforms: [events], owner: "p1" });
+    const scheduler = makeScheduler({ store, data, clock, sender, events: sync });
+    await scheduler.tick();
+    expect(events.in("g1").map((e) => e.spec.name)).toContain("End of phase one");
+    expect(sender.all()).toEqual([]);
   });
 });

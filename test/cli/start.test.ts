@@ -1,7 +1,7 @@
 /**
  * `ceasefire-bot start` in process: the data and the store opened, the core built on the commands
  * given, the platforms the run asks for started (the console when none is enabled), the health
- * routes served with HEALTH_PORT, and a clean stop when the console's input ends. (Signals, the
+ * routes and the calendar feeds served with HEALTH_PORT, and a clean stop when the console's input ends. (Signals, the
  * scheduler's reminders and the real platforms are specified where the bot runs as a process:
  * test/e2e/shutdown.test.ts, test/cli/live-clock.test.ts, test/e2e/.)
  */
@@ -66,7 +66,7 @@ describe("starting the bot", () => {
     expect(bot.errors.join("\n")).toContain("story.json");
   });
 
-  it("serves the health routes on HEALTH_PORT while it runs", async () => {
+  it("serves the health routes and the calendar feeds on HEALTH_PORT while it runs", async () => {
     const port = await freePort();
     const bot = run({ env: { HEALTH_PORT: String(port) } });
     const health = await until("the health server", async () => {
@@ -75,6 +75,9 @@ describe("starting the bot", () => {
     });
     expect(health).toBe(200);
     expect(await (await fetch(`http://127.0.0.1:${port}/metrics`)).text()).toMatch(/ceasefire_/);
+    const feed = await fetch(`http://127.0.0.1:${port}/calendar/gaza-2025.ics`);
+    expect(feed.headers.get("content-type")).toBe("text/calendar; charset=utf-8");
+    expect(await feed.text()).toContain("UID:phase-one-end@gaza-2025.ceasefire-bot");
     bot.input.end();
     expect(await bot.exit).toBe(0);
   });

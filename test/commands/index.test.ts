@@ -12,6 +12,7 @@ describe("the command list", () => {
       "captives",
       "timeline",
       "deadlines",
+      "calendar",
       "figures",
       "parties",
       "claims",

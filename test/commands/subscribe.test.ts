@@ -116,4 +116,35 @@ describe("subscribe", () => {
     expect(reply.kind).toBe("error");
     expect(reply.title).toBe("/subscribe works in a channel");
   });
+
+  describe("kind:events", () => {
+    const server = { canManage: true, scheduledEvents: { botMayManage: true } };
+
+    it("is refused, privately, where the workspace has no scheduled events (Slack, the console)", async () => {
+      rig = channelRig(DURING);
+      const { reply } = await rig.run("subscribe", { kind: "events" });
+      expect(reply).toMatchObject({ code: "no-scheduled-events", ephemeral: true });
+      expect(await rig.store.subscription(GAZA)).toBeUndefined();
+    });
+
+    it("is refused, privately and naming the permission, where the bot lacks Manage Events", async () => {
+      rig = channelRig(DURING);
+      const { reply, text } = await rig.run(
+        "subscribe",
+        { kind: "events" },
+        { canManage: true, scheduledEvents: { botMayManage: false } },
+      );
+      expect(reply).toMatchObject({ code: "events-permission", ephemeral: true });
+      expect(text).toContain("Manage Events");
+      expect(await rig.store.subscription(GAZA)).toBeUndefined();
+    });
+
+    it("makes the server's scheduled events follow the story's deadlines, without lead times", async () => {
+      rig = channelRig(DURING);
+      const { reply, text } = await rig.run("subscribe", { kind: "events", lead: "1d" }, server);
+      expect(reply.ephemeral).toBe(false);
+      expect(text).toContain("scheduled events (one per upcoming deadline");
+      expect(await rig.store.subscription(GAZA)).toMatchObject({ kind: "events", leadTimes: undefined });
+    });
+  });
 });

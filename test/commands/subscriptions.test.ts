@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, it } from "vitest";
+import { pause } from "../../src/calendar-events/pause.js";
 import { AFTER, BEFORE, type ChannelRig, channelRig, DURING } from "../support/index.js";
 
 let rig: ChannelRig;
@@ -45,5 +46,24 @@ describe("subscriptions", () => {
     expect(text).not.toContain("Phase one ends");
     expect(text).toContain("The Philadelphi corridor withdrawal is due to be complete tomorrow");
     expect(text).toContain("Disputed: Israeli officials said they would not withdraw as planned");
+  });
+
+  it("lists an events subscription, and says when the server's events are paused", async () => {
+    rig = channelRig(DURING);
+    await rig.run(
+      "subscribe",
+      { kind: "events" },
+      { canManage: true, scheduledEvents: { botMayManage: true } },
+    );
+    expect((await rig.run("subscriptions")).text).toContain("scheduled events (one per upcoming deadline");
+    await pause(
+      rig.store,
+      { platform: "console", workspaceId: "W1" },
+      "the bot lacks Manage Events (50013)",
+      rig.clock.now(),
+    );
+    expect((await rig.run("subscriptions")).text).toContain(
+      "Scheduled events paused: the bot lacks Manage Events (50013)",
+    );
   });
 });

@@ -15,6 +15,18 @@ describe("unsubscribe", () => {
     expect((await rig.store.subscription(GAZA))?.active).toBe(false);
   });
 
+  it("stops a server's scheduled events and says their events are removed", async () => {
+    rig = channelRig(DURING);
+    await rig.run(
+      "subscribe",
+      { kind: "events" },
+      { canManage: true, scheduledEvents: { botMayManage: true } },
+    );
+    const { text } = await rig.run("unsubscribe");
+    expect(text).toContain("The server's scheduled events of its deadlines are removed.");
+    expect((await rig.store.subscription(GAZA))?.active).toBe(false);
+  });
+
   it("refuses someone who may not manage the channel and leaves the subscription alone", async () => {
     rig = channelRig(DURING);
     await rig.run("subscribe");

@@ -86,9 +86,10 @@ describe("/healthz", () => {
     s.h.discord.releaseGateway();
   });
 
-  it("serves GET only, and nothing else on its port", async () => {
+  it("serves GET and HEAD only, and nothing else on its port", async () => {
     const s = await serve();
     expect((await s.get("/healthz", { method: "POST" })).status).toBe(405);
+    expect(await s.get("/healthz", { method: "HEAD" })).toMatchObject({ status: 200, body: "" });
     expect((await s.get("/slack/events")).status).toBe(404);
   });
 });

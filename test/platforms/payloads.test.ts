@@ -144,6 +144,7 @@ function questions(dataset: Dataset): [string, Record<string, string>][] {
     optionValues(registry.get(SUGGESTED_BY[option]), option, {}, context).map((c) => c.value);
   const longTag = story.tags.reduce((a, b) => (b.length > a.length ? b : a), "");
   return [
+    ["calendar", {}],
     ["captives", {}],
     ["claims", {}],
     ...ids("party")

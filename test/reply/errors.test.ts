@@ -31,7 +31,10 @@ const SAMPLES: { [C in ErrorCode]: ErrorArgs<C> } = {
   "not-allowed": [{ command: "subscribe" }],
   "needs-channel": [{ command: "subscribe" }],
   "no-store": [{ command: "subscribe" }],
+  "calendar-unpublished": [],
   "stale-button": [],
+  "no-scheduled-events": [],
+  "events-permission": [],
 };
 
 const sample = <C extends ErrorCode>(code: C) => errorReply(code, ...SAMPLES[code]);

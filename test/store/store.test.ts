@@ -23,15 +23,16 @@ describeReadinessContract("sqlite", async () => SqliteStore.open(join(tempDir(),
 describeReadinessContract("postgres", () => schemas.open());
 
 describe("a subscription", () => {
-  it("is to reminders, updates or both, of one story or of every story (*), or a curators' channel", () => {
-    expect(SUBSCRIPTION_KINDS).toEqual(["reminders", "updates", "all", "leads"]);
+  it("is to reminders, updates or both, of one story or of every story (*), a curators' channel, or a server's events", () => {
+    expect(SUBSCRIPTION_KINDS).toEqual(["reminders", "updates", "all", "leads", "events"]);
     expect(READER_KINDS).toEqual(["reminders", "updates", "all"]);
     expect(ALL_STORIES).toBe("*");
   });
 
-  it("makes its channel a readers' channel unless it is a curators' channel", () => {
+  it("makes its channel a readers' channel unless it is a curators' channel or keeps a server's events", () => {
     expect(READER_KINDS.map((kind) => isReaders({ kind }))).toEqual([true, true, true]);
     expect(isReaders({ kind: "leads" })).toBe(false);
+    expect(isReaders({ kind: "events" })).toBe(false);
   });
 });
 

@@ -86,6 +86,8 @@ export function makeScheduler(
     deliverer?: Pick<DelivererOptions, "owner" | "leaseMs" | "concurrency" | "retry">;
     /** Curators' digests on each tick: the windows' length and the desk's public address. */
     digests?: { intervalMs: number; deskUrl?: string };
+    /** The scheduled events' sync, run on each tick. */
+    events?: SchedulerOptions["events"];
   } & ({ sender: Sender } | { senders: Partial<Record<PlatformName, Sender>> }),
 ): Scheduler {
   const log = options.log ?? silentLog();
@@ -108,6 +110,7 @@ export function makeScheduler(
     ...(options.graceMs !== undefined ? { graceMs: options.graceMs } : {}),
     ...(options.metrics ? { metrics: options.metrics } : {}),
     ...(options.cron ? { cron: options.cron } : {}),
+    ...(options.events ? { events: options.events } : {}),
   };
   if (options.digests) {
     scheduler.digests = new Digests({

@@ -24,6 +24,10 @@ export * from "./config.js";
 export * from "./core.js";
 // The curators' channels of the digest specs.
 export * from "./curators.js";
+// A recording platform of scheduled events.
+export * from "./events.js";
+// The Store contract's scheduled-events section.
+export * from "./events-contract.js";
 // The repository, the shipped data, temporary folders, story folders.
 export * from "./files.js";
 // The bot installed as the deploy units expect it.
@@ -34,6 +38,8 @@ export * from "./leads.js";
 export * from "./log.js";
 // What each platform would reject in a payload.
 export * from "./payload-limits.js";
+// A real PNG picture for replies, and what arrived of one.
+export * from "./pictures.js";
 // PostgreSQL: the tests' server URL and a schema of their own.
 export * from "./postgres.js";
 // Bot processes and scripts, free ports, polling.
@@ -49,6 +55,7 @@ export * from "./standins/feeds.js";
 export * from "./standins/slack.js";
 export * from "./standins/slack-channels.js";
 export * from "./standins/slack-socket.js";
+export * from "./standins/slack-views.js";
 // The Store contract, section by section.
 export * from "./store-contract.js";
 // The shipped story, its clocks, and commands run on it.

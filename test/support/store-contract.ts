@@ -7,6 +7,7 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import type { FeedState, NewLead } from "../../src/feeds/lead.js";
 import type { DeliveryRef, Lease, NewDelivery, Store } from "../../src/store/store.js";
+import { describeEventsContract } from "./events-contract.js";
 import { describeThreadsContract } from "./threads-contract.js";
 
 const T0 = new Date("2025-02-27T10:00:00Z");
@@ -698,6 +699,7 @@ export function describeStoreContract(engine: string, open: () => Promise<Store>
     describeReadinessContract(engine, open);
     describeStateContract(engine, open);
     describeLeadsContract(engine, open);
+    describeEventsContract(engine, open);
     describeThreadsContract(engine, open);
   });
 }

@@ -8,6 +8,7 @@ import type { Invocation } from "../../command-engine/definition.js";
 import { parseCommandLine } from "../../command-engine/parse.js";
 import { errorReply } from "../../reply/errors.js";
 import type { Reply } from "../../reply/reply.js";
+import { defaultPicturesDir, savePicture } from "./picture-file.js";
 import { renderText } from "./text.js";
 
 /**
@@ -37,8 +38,11 @@ export function createConsoleAdapter(options: {
   output: NodeJS.WritableStream;
   /** Show a prompt and a greeting (a terminal) or not (a pipe). */
   interactive: boolean;
+  /** Where a reply's picture is written (its path is printed after the reply); default: temp dir. */
+  picturesDir?: string;
 }): ConsoleAdapter {
   const { core, input, output, interactive } = options;
+  const picturesDir = options.picturesDir ?? defaultPicturesDir();
   let rl: ReturnType<typeof createInterface> | undefined;
   let resolveClosed: () => void = () => {};
   const closed = new Promise<void>((r) => {
@@ -62,6 +66,7 @@ export function createConsoleAdapter(options: {
     if (!parsed.ok) reply = errorReply("unreadable-command", { message: parsed.message });
     else reply = await core.answerInChannel(parsed.line.name, parsed.line.options, CONSOLE_INVOCATION);
     write(renderText(reply));
+    if (reply.picture) write(savePicture(reply.picture, picturesDir));
     write("");
   }
 

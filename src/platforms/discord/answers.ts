@@ -16,6 +16,7 @@ import type { Invocation } from "../../command-engine/definition.js";
 import type { Metrics } from "../../monitoring/metrics.js";
 import { errorReply } from "../../reply/errors.js";
 import type { Reply } from "../../reply/reply.js";
+import { attachPicture, drawAhead, type WithFiles } from "./attachments.js";
 import { channelKindOf } from "./channel-kind.js";
 import { type DiscordMessage, EPHEMERAL, renderDiscord } from "./embeds.js";
 import { DISCORD_ERROR, discordCode, errorFields } from "./errors.js";
@@ -33,8 +34,15 @@ export function invocationOf(interaction: ChatInputCommandInteraction): Invocati
     canManage: async () =>
       interaction.inGuild() &&
       (interaction.memberPermissions?.has(PermissionFlagsBits.ManageChannels) ?? false),
+    ...(interaction.inGuild() ? { scheduledEvents: { botMayManage: botMayManageEvents(interaction) } } : {}),
     channelKind: () => channelKindOf(interaction.client.rest, interaction.channelId),
   };
+}
+
+/** Whether the bot may create and edit its own scheduled events here: Manage Events or Create Events. */
+function botMayManageEvents(interaction: ChatInputCommandInteraction): boolean {
+  const bot = interaction.appPermissions;
+  return Boolean(bot?.has(PermissionFlagsBits.ManageEvents) || bot?.has(PermissionFlagsBits.CreateEvents));
 }
 
 /**
@@ -50,23 +58,51 @@ function parts(message: DiscordMessage) {
   return { embeds: message.embeds.map(encodable), components: message.components.map(encodable) };
 }
 
+/** A message with no files (an error, a notice): what the options functions take alike. */
+function withFiles(sent: DiscordMessage | WithFiles): WithFiles {
+  return "files" in sent ? sent : { message: sent, files: [] };
+}
+
+/** The files of a message, when it has any (a picture): discord.js then sends multipart/form-data. */
+function filesOf(files: WithFiles["files"]) {
+  return files.length ? { files } : {};
+}
+
 /** The reply as discord.js options: discord.js sets allowed_mentions from `allowedMentions`. */
-export function replyOptions(message: DiscordMessage): InteractionReplyOptions {
+export function replyOptions(sent: DiscordMessage | WithFiles): InteractionReplyOptions {
+  const { message, files } = withFiles(sent);
   return {
     ...parts(message),
+    ...filesOf(files),
     allowedMentions: { parse: [] },
     ...(message.flags ? { flags: message.flags } : {}),
   } as InteractionReplyOptions;
 }
 
-/** An edit of a deferred reply: its visibility was set by the deferral. */
-function editOptions(message: DiscordMessage): InteractionEditReplyOptions {
-  return { ...parts(message), allowedMentions: { parse: [] } } as InteractionEditReplyOptions;
+/**
+ * An edit of a deferred reply: its visibility was set by the deferral. It keeps no earlier attachment
+ * (`attachments: []`, a new array each time: discord.js appends the new files' entries to it).
+ */
+function editOptions(sent: DiscordMessage | WithFiles): InteractionEditReplyOptions {
+  const { message, files } = withFiles(sent);
+  return {
+    ...parts(message),
+    ...filesOf(files),
+    attachments: [],
+    allowedMentions: { parse: [] },
+  } as InteractionEditReplyOptions;
 }
 
-export function updateOptions(message: DiscordMessage): InteractionUpdateOptions {
+/** A new page in place of the old: the old page's picture goes, the new one's comes. */
+export function updateOptions(sent: DiscordMessage | WithFiles): InteractionUpdateOptions {
+  const { message, files } = withFiles(sent);
   // An update keeps the message's own visibility: it takes no ephemeral flag.
-  return { ...parts(message), allowedMentions: { parse: [] } } as InteractionUpdateOptions;
+  return {
+    ...parts(message),
+    ...filesOf(files),
+    attachments: [],
+    allowedMentions: { parse: [] },
+  } as InteractionUpdateOptions;
 }
 
 /** The bot failed: the handler threw, or Discord refused the answer (the cause is logged). */
@@ -132,6 +168,7 @@ export function discordAnswers(options: {
   ): Promise<void> {
     const pending: Promise<Produced> = Promise.resolve()
       .then(produce)
+      .then(drawAhead)
       .then(
         (value) => ({ ok: true as const, value }),
         (error: unknown) => ({ ok: false as const, error }),
@@ -139,14 +176,16 @@ export function discordAnswers(options: {
     const first = await readyWithin(pending, deferAfterMs);
     if (first !== LATE) {
       const reply = producedReply(interaction, first);
-      await send(interaction, () => interaction.reply(replyOptions(renderDiscord(reply))));
+      const sent = attachPicture(reply, renderDiscord(reply), log);
+      await send(interaction, () => interaction.reply(replyOptions(sent)));
       return;
     }
     log.info({ command: interaction.commandName }, "answer is slow: deferring");
     metrics.answerDeferred("discord");
     await interaction.deferReply(wantsPrivate ? { flags: EPHEMERAL } : {});
     const reply = producedReply(interaction, await pending);
-    await send(interaction, () => interaction.editReply(editOptions(renderDiscord(reply))));
+    const sent = attachPicture(reply, renderDiscord(reply), log);
+    await send(interaction, () => interaction.editReply(editOptions(sent)));
   }
 
   return { answer, send };

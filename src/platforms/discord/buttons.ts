@@ -5,6 +5,7 @@ import { decodeAction } from "../../command-engine/actions.js";
 import { errorReply } from "../../reply/errors.js";
 import type { DiscordAnswers } from "./answers.js";
 import { replyOptions, updateOptions } from "./answers.js";
+import { attachPicture } from "./attachments.js";
 import { renderDiscord } from "./embeds.js";
 import type { DiscordCore } from "./interactions.js";
 
@@ -27,8 +28,10 @@ export async function answerButton(
       log.info({ command: action.command, code: reply.code }, "button answered with an error");
     // The message stays as it was; an error or a private answer ("Why?") is for the person who
     // pressed, alone.
-    await interaction.reply(replyOptions(renderDiscord({ ...reply, ephemeral: true })));
+    const privately = { ...reply, ephemeral: true };
+    await interaction.reply(replyOptions(attachPicture(privately, renderDiscord(privately), log)));
     return;
   }
-  await send(interaction, () => interaction.update(updateOptions(renderDiscord(reply))));
+  const sent = attachPicture(reply, renderDiscord(reply), log);
+  await send(interaction, () => interaction.update(updateOptions(sent)));
 }

@@ -25,8 +25,10 @@ import { fitPlain } from "./markdown.js";
 /** The part of a rendered Discord message the sender touches (renderDiscord's output fits). */
 export interface DiscordPayload {
   content?: string;
-  embeds?: { footer?: { text: string } }[];
+  embeds?: { footer?: { text: string }; image?: { url: string } }[];
   flags?: number;
+  /** A picture's file (answers to commands send it; alerts do not, see alertBody). */
+  attachments?: unknown[];
 }
 
 interface DiscordMessageLike {
@@ -82,8 +84,19 @@ export function withMarker<P extends DiscordPayload>(payload: P, marker: string)
  * added, no ephemeral flag (a channel message has none), and a nonce Discord enforces.
  */
 export function alertBody(render: DiscordRender, reply: Reply, marker: string, channelId: string) {
-  const { flags: _flags, ...payload } = withMarker(render(reply, markerRoom(marker)), marker);
-  return { ...payload, nonce: nonceFor(marker, channelId), enforce_nonce: true };
+  const {
+    flags: _flags,
+    attachments: _files,
+    ...payload
+  } = withMarker(render(reply, markerRoom(marker)), marker);
+  // Alerts are posted as JSON, without files: an image naming an attachment not sent is left out.
+  const embeds = payload.embeds?.map(({ image: _image, ...embed }) => embed);
+  return {
+    ...payload,
+    ...(embeds ? { embeds } : {}),
+    nonce: nonceFor(marker, channelId),
+    enforce_nonce: true,
+  };
 }
 
 export function messageHasMarker(message: DiscordMessageLike, marker: string): boolean {

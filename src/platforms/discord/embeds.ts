@@ -15,6 +15,7 @@ import {
   type Rich,
 } from "../../reply/reply.js";
 import { formatShortDate } from "../../time/calendar.js";
+import { altText, fileName } from "../pictures.js";
 import { DISCORD_LIMITS } from "./limits.js";
 import {
   breakMentions,
@@ -44,6 +45,8 @@ export interface DiscordEmbed {
   color: number;
   fields?: DiscordEmbedField[];
   footer?: { text: string };
+  /** The reply's picture, sent with the message as an attachment: `attachment://<file name>`. */
+  image?: { url: string };
 }
 
 /** A button that re-runs a command (its custom_id), or a link button (style Link, its url). */
@@ -67,6 +70,15 @@ export interface DiscordMessage {
   components: DiscordActionRow[];
   flags?: typeof EPHEMERAL;
   allowed_mentions: { parse: [] };
+  /** The picture's file (files[0] of the multipart request) and its alt text. */
+  attachments?: DiscordAttachment[];
+}
+
+/** An attachment of the payload_json: the file part `files[id]`, with its description (alt text). */
+export interface DiscordAttachment {
+  id: string;
+  filename: string;
+  description: string;
 }
 
 /** Shown as an embed field that has nothing to say (Discord rejects empty values). */
@@ -293,6 +305,13 @@ function buildDiscordMessage(reply: Reply, reserve: number): DiscordMessage {
     allowed_mentions: { parse: [] },
   };
   if (reply.ephemeral) message.flags = EPHEMERAL;
+  if (reply.picture) {
+    // Shown in the embed; the bytes go as the request's files[0] (./attachments.ts).
+    const filename = fileName(reply.picture);
+    embed.image = { url: `attachment://${filename}` };
+    const description = altText(reply.picture, DISCORD_LIMITS.attachmentDescription);
+    message.attachments = [{ id: "0", filename, description }];
+  }
   return message;
 }
 

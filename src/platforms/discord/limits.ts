@@ -8,6 +8,8 @@ import { type Limit, maxima } from "../../reply/limits.js";
 
 const EMBED = "https://discord.com/developers/docs/resources/message#embed-object-embed-limits";
 const CREATE_MESSAGE = "https://discord.com/developers/docs/resources/message#create-message-jsonform-params";
+const ATTACHMENT =
+  "https://discord.com/developers/docs/resources/message#attachment-object-attachment-structure";
 const ACTION_ROW = "https://discord.com/developers/docs/components/reference#action-row";
 const BUTTON = "https://discord.com/developers/docs/components/reference#button";
 const AUTOCOMPLETE =
@@ -16,6 +18,8 @@ const CHOICE =
   "https://discord.com/developers/docs/interactions/application-commands#application-command-object-application-command-option-choice-structure";
 const COMMAND =
   "https://discord.com/developers/docs/interactions/application-commands#application-command-object-application-command-structure";
+const EVENT =
+  "https://discord.com/developers/docs/resources/guild-scheduled-event#create-guild-scheduled-event-json-params";
 const START_THREAD = "https://discord.com/developers/docs/resources/channel#start-thread-from-message";
 const OPTION =
   "https://discord.com/developers/docs/interactions/application-commands#application-command-object-application-command-option-structure";
@@ -41,6 +45,8 @@ export const DISCORD_LIMIT_TABLE = {
   content: { max: 2000, doc: CREATE_MESSAGE },
   /** A message's nonce (a string of at most 25 characters). */
   nonce: { max: 25, doc: CREATE_MESSAGE },
+  /** An attachment's description (alt text). */
+  attachmentDescription: { max: 1024, doc: ATTACHMENT },
   /** Action rows in one message. */
   actionRows: { max: 5, doc: ACTION_ROW },
   /** Buttons in one action row. */
@@ -60,6 +66,10 @@ export const DISCORD_LIMIT_TABLE = {
   commandOptions: { max: 25, doc: COMMAND },
   /** Fixed choices of one option. */
   optionChoices: { max: 25, doc: OPTION },
+  /** A scheduled event's name, description and location (entity_metadata.location). */
+  eventName: { max: 100, min: 1, doc: EVENT },
+  eventDescription: { max: 1000, doc: EVENT },
+  eventLocation: { max: 100, min: 1, doc: EVENT },
   /** A thread's (or a forum post's) name. */
   threadName: { max: 100, min: 1, doc: START_THREAD },
 } as const satisfies Record<string, Limit>;

@@ -23,6 +23,7 @@ export const discord = definePlatform({
     // discord.js loads only when Discord is configured.
     const { createDiscordAdapter } = await import("./adapter.js");
     const { DiscordSender } = await import("./discord-sender.js");
+    const { DiscordScheduledEvents } = await import("./scheduled-events.js");
     const restUrl = discordRestUrl(settings);
     const adapter = createDiscordAdapter({
       core,
@@ -41,6 +42,7 @@ export const discord = definePlatform({
       // with DISCORD_PROXY_URL, the proxy's, which every process shares). Any process may send to any
       // channel: REST needs no shard.
       sender: new DiscordSender(adapter.client.rest, renderDiscord),
+      events: new DiscordScheduledEvents(adapter.client.rest),
       connected: () => adapter.connected(),
       stop: () => adapter.stop(),
     };

@@ -22,6 +22,7 @@ import { InFlight } from "../../bot/in-flight.js";
 import { type Metrics, noMetrics } from "../../monitoring/metrics.js";
 import { listenToButtons } from "./buttons.js";
 import { connectSlack, socketDisconnected, WEBSOCKET_OPEN } from "./connection.js";
+import { listenToHome } from "./home-tab.js";
 import { boltLogger, boltLogLevel } from "./logger.js";
 import { listenToCommands } from "./slash-commands.js";
 
@@ -107,6 +108,7 @@ export function createSlackAdapter(options: SlackAdapterOptions): SlackAdapter {
     inFlight,
   });
   listenToButtons(app, { core, log, inFlight });
+  listenToHome(app, { core, botToken, apiUrl, adminUsers: options.adminUsers ?? [], logger, log, inFlight });
   app.client.on(WebClientEvent.RATE_LIMITED, () => metrics.rateLimited("slack"));
   socket?.client.on("reconnecting", () => metrics.reconnecting("slack"));
 

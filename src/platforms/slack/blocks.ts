@@ -17,6 +17,7 @@ import {
   type Rich,
 } from "../../reply/reply.js";
 import { formatShortDate } from "../../time/calendar.js";
+import { altText } from "../pictures.js";
 import { SLACK_LIMITS } from "./limits.js";
 import {
   breakMentions,
@@ -153,6 +154,22 @@ function contextBlock(footer: ReplyFooter): types.ContextBlock {
   };
 }
 
+/**
+ * The picture's description, under the answer: a public answer's picture follows it as a file shared
+ * into the channel (./picture-upload.ts); a private answer has only this (no file can be shown to the
+ * person who asked alone).
+ */
+function pictureBlock(reply: Reply): types.ContextBlock | undefined {
+  if (!reply.picture) return undefined;
+  const shared = !(reply.ephemeral || reply.kind === "error");
+  const lead = shared ? "🖼 " : "🖼 Picture (shared with answers to the channel only): ";
+  const alt = altText(reply.picture, SLACK_LIMITS.fileAltText);
+  return {
+    type: "context",
+    elements: [{ type: "mrkdwn", text: fitMrkdwn([textSegment(lead + alt)], SLACK_LIMITS.contextText) }],
+  };
+}
+
 /** The plain fallback: title, summary, fields and lines, escaped and cut to a readable length. */
 function fallbackText(reply: Reply): string {
   const lines = [reply.title];
@@ -193,6 +210,8 @@ function buildSlackMessage(reply: Reply): SlackMessage {
   if (summary.trim()) body.push(section(summary));
   body.push(...fieldBlocks(reply.fields ?? []), ...lineBlocks(reply.lines ?? []));
   const tail: Block[] = [];
+  const picture = pictureBlock(reply);
+  if (picture) tail.push(picture);
   const actions = actionsBlock(reply.buttons ?? []);
   if (actions) tail.push(actions);
   if (reply.footer) tail.push(contextBlock(reply.footer));

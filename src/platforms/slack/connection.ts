@@ -62,7 +62,7 @@ export function connectSlack(options: {
     throw new Error("Slack HTTP mode needs SLACK_SIGNING_SECRET (or SLACK_APP_TOKEN for Socket Mode)");
   const customRoutes = Object.entries(options.routes ?? {}).map(([path, handler]) => ({
     path,
-    method: ["GET"],
+    method: ["GET", "HEAD"],
     handler,
   }));
   const receiver = new HTTPReceiver({ signingSecret, endpoints: EVENTS_PATH, port, logger, customRoutes });

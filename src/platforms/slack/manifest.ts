@@ -21,6 +21,7 @@ const MAX = { appDescription: 140, commandDescription: 2000, usageHint: 1000 } a
  *   workspace admin or owner (only they, and SLACK_ADMIN_USERS, may change what a channel gets).
  * - `channels:history`, `groups:history`: after a crash in the middle of posting a reminder, read the
  *   channel's recent messages for the reminder's marker before posting it again (exactly once).
+ * - `files:write`: share a public answer's picture (a PNG) into the channel it was asked in.
  * Slash command replies need no scope: they go back through the request's response or response_url.
  */
 export const BOT_SCOPES = [
@@ -29,7 +30,11 @@ export const BOT_SCOPES = [
   "users:read",
   "channels:history",
   "groups:history",
+  "files:write",
 ] as const;
+
+/** The events the bot subscribes to: `app_home_opened`, to publish a person's Home tab when they open it. */
+export const BOT_EVENTS = ["app_home_opened"] as const;
 
 /** What a value of an option looks like in a usage hint. */
 function placeholder(spec: OptionSpec): string {
@@ -103,12 +108,17 @@ export function buildManifest(options: ManifestOptions): SlackManifest {
     features: {
       bot_user: { display_name: "ceasefire-bot", always_online: false },
       slash_commands: slashCommands,
+      app_home: { home_tab_enabled: true, messages_tab_enabled: false },
     },
     oauth_config: { scopes: { bot: [...BOT_SCOPES] } },
     settings: {
       interactivity: {
         is_enabled: true,
         ...(!options.socketMode && requestUrl ? { request_url: requestUrl } : {}),
+      },
+      event_subscriptions: {
+        bot_events: [...BOT_EVENTS],
+        ...(requestUrl && !options.socketMode ? { request_url: requestUrl } : {}),
       },
       org_deploy_enabled: false,
       socket_mode_enabled: options.socketMode,

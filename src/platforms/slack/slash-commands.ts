@@ -13,6 +13,7 @@ import { errorReply } from "../../reply/errors.js";
 import type { Reply } from "../../reply/reply.js";
 import { answerCommand, answerUmbrella, safely } from "./answer.js";
 import { renderSlack } from "./blocks.js";
+import { pictureSharer, uploadClient } from "./picture-upload.js";
 
 function escapeRegExp(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
@@ -51,6 +52,7 @@ export function listenToCommands(
   const { core, umbrella, deferAfterMs, log, metrics, inFlight } = options;
   const routes = commandRoutes(core, umbrella, log);
   const admins = new Set(options.adminUsers);
+  const sharePicture = pictureSharer(uploadClient(app.client, metrics), log);
 
   /** Logs an answer: an error with its code (at info, so a user's report can be matched), else at debug. */
   function logAnswer(command: string, reply: Reply, slow = false): void {
@@ -103,6 +105,7 @@ export function listenToCommands(
     if (first !== LATE) {
       logAnswer(command.command, first);
       await ack(renderSlack(first));
+      await sharePicture(first, command.channel_id);
       return;
     }
     await ack();
@@ -113,7 +116,9 @@ export function listenToCommands(
       await respond(renderSlack(reply));
     } catch (err) {
       log.warn({ err: (err as Error).message, command: command.command }, "could not send a slow answer");
+      return;
     }
+    await sharePicture(reply, command.channel_id);
   };
   // One listener for all the commands, matched by name: Bolt runs every registered listener's
   // middleware chain for every request, so a listener per command would repeat that work ten times.

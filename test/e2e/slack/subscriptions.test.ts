@@ -45,6 +45,13 @@ describe("slack subscriptions", () => {
     expect(text).toContain("Phase one ends today, Saturday 1 March 2025");
   });
 
+  it("refuses kind:events, privately: a Slack workspace has no scheduled events", async () => {
+    const res = await bot.command("/subscribe", "kind:events", "U0ADMIN");
+    expect(res.json?.response_type).toBe("ephemeral");
+    expect(blockText(res.json)).toContain("this workspace has no scheduled events");
+    expect((await bot.store.subscription({ ...channel, story: "gaza-2025" }))?.kind).not.toBe("events");
+  });
+
   it("explains a bad lead time, privately", async () => {
     const res = await bot.command("/subscribe", "lead:tomorrow", "U0ADMIN");
     expect(res.json?.response_type).toBe("ephemeral");

@@ -2,24 +2,33 @@
  * The console bot: a person types command lines on its input and reads each answer on its output;
  * the console is one channel they manage, and the run ends with the input (EOF or /exit).
  */
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
 import { PassThrough } from "node:stream";
 import { afterEach, describe, expect, it } from "vitest";
 import { CONSOLE_INVOCATION, createConsoleAdapter } from "../../../src/platforms/console/adapter.js";
-import { ARTICLE_KNOWN, shippedCore } from "../../support/index.js";
+import { ARTICLE_KNOWN, picturingCore, shippedCore, tempDir, testPicture } from "../../support/index.js";
 
 const closers: (() => unknown)[] = [];
 afterEach(() => {
   for (const close of closers.splice(0)) close();
 });
 
-async function consoleBot(interactive = false) {
-  const { core, data } = await shippedCore({ at: ARTICLE_KNOWN });
-  closers.push(() => data.close());
+async function consoleBot(interactive = false, pictures?: { dir: string }) {
+  const shipped = await shippedCore({ at: ARTICLE_KNOWN });
+  closers.push(() => shipped.data.close());
+  const core = pictures ? picturingCore(shipped.core) : shipped.core;
   const input = new PassThrough();
   const output = new PassThrough();
   let text = "";
   output.on("data", (chunk) => (text += String(chunk)));
-  const adapter = createConsoleAdapter({ core, input, output, interactive });
+  const adapter = createConsoleAdapter({
+    core,
+    input,
+    output,
+    interactive,
+    ...(pictures ? { picturesDir: pictures.dir } : {}),
+  });
   await adapter.start();
   return { adapter, input, text: () => text };
 }
@@ -69,5 +78,16 @@ describe("the console bot", () => {
   it("is one channel whose person may manage it", async () => {
     expect(CONSOLE_INVOCATION).toMatchObject({ platform: "console", channelId: "console" });
     expect(await CONSOLE_INVOCATION.canManage()).toBe(true);
+  });
+
+  it("writes a reply's picture to its folder and prints its path and description after the text", async () => {
+    const dir = tempDir();
+    const bot = await consoleBot(false, { dir });
+    bot.input.end("/phase\n");
+    await bot.adapter.closed;
+    const path = join(dir, "timeline-test.png");
+    const picture = testPicture();
+    expect(bot.text()).toContain(`\nPicture: ${path} (48×24): ${picture.alt}\n`);
+    expect(readFileSync(path).equals(Buffer.from(picture.png()))).toBe(true);
   });
 });

@@ -1,5 +1,5 @@
 /**
- * The console as one entry of the platform list: no variables, never enabled by one, run when no
+ * The console as one entry of the platform list: one variable (PICTURES_DIR), never enabled by one, run when no
  * other platform is, owning the terminal; `ask --render text` draws what it prints.
  */
 import { PassThrough } from "node:stream";
@@ -18,10 +18,10 @@ function configured(): ConfiguredPlatform {
 }
 
 describe("the console platform", () => {
-  it("reads no variable, has no secret, and is the fallback that owns the terminal", () => {
+  it("reads one variable (where pictures go), has no secret, and is the fallback that owns the terminal", () => {
     expect(consolePlatform).toMatchObject({
       name: "console",
-      variables: [],
+      variables: ["PICTURES_DIR"],
       secrets: [],
       renderTarget: "text",
     });

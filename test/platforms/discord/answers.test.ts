@@ -15,7 +15,9 @@ import { captureLog } from "../../support/index.js";
 type Call = [string, Record<string, unknown> | undefined];
 
 /** A slash command as discord.js hands it over, recording reply, deferReply and editReply. */
-function slashCommand(options: { failReply?: unknown; guild?: boolean; manage?: boolean } = {}) {
+function slashCommand(
+  options: { failReply?: unknown; guild?: boolean; manage?: boolean; botPermissions?: bigint } = {},
+) {
   const calls: Call[] = [];
   const interaction = {
     commandName: "phase",
@@ -28,6 +30,7 @@ function slashCommand(options: { failReply?: unknown; guild?: boolean; manage?: 
     memberPermissions: {
       has: (bit: bigint) => bit === PermissionFlagsBits.ManageChannels && Boolean(options.manage),
     },
+    appPermissions: { has: (bit: bigint) => ((options.botPermissions ?? 0n) & bit) === bit },
     async reply(o: Record<string, unknown>) {
       calls.push(["reply", o]);
       if (options.failReply && calls.length === 1) throw options.failReply;
@@ -128,6 +131,15 @@ describe("who asked, where", () => {
     expect(await invocationOf(slashCommand({ guild: false, manage: true }).interaction).canManage()).toBe(
       false,
     );
+  });
+
+  it("says whether the bot may manage the server's scheduled events (Manage or Create Events); none in a DM", () => {
+    const events = (botPermissions: bigint, guild = true) =>
+      invocationOf(slashCommand({ botPermissions, guild }).interaction).scheduledEvents;
+    expect(events(PermissionFlagsBits.ManageEvents)).toEqual({ botMayManage: true });
+    expect(events(PermissionFlagsBits.CreateEvents)).toEqual({ botMayManage: true });
+    expect(events(PermissionFlagsBits.ManageChannels)).toEqual({ botMayManage: false });
+    expect(events(PermissionFlagsBits.ManageEvents, false)).toBeUndefined();
   });
 });
 

@@ -7,7 +7,7 @@ import { markerFor, nonceFor } from "../../../src/delivery/marker.js";
 import { alertBody, messageHasMarker, withMarker } from "../../../src/platforms/discord/discord-sender.js";
 import { renderDiscord } from "../../../src/platforms/discord/embeds.js";
 import type { Reply } from "../../../src/reply/reply.js";
-import { discordViolations } from "../../support/index.js";
+import { discordViolations, testPicture } from "../../support/index.js";
 
 const marker = markerFor("gaza-2025:phase-one-end:1d");
 
@@ -63,5 +63,13 @@ describe("the Discord sender's post", () => {
     const body = alertBody(renderDiscord, reply, marker, "1001");
     expect(body.embeds?.[0]?.footer?.text).toBe(`ref ${marker}`);
     expect(discordViolations(body)).toEqual([]);
+  });
+
+  it("posts an alert with a picture without it: no attachment, no image naming one", () => {
+    const reply: Reply = { kind: "answer", title: "Reminder", ephemeral: false, picture: testPicture() };
+    const body = alertBody(renderDiscord, reply, marker, "1001");
+    expect(body).not.toHaveProperty("attachments");
+    expect(body.embeds?.[0]).not.toHaveProperty("image");
+    expect(body.embeds?.[0]?.footer?.text).toContain(marker);
   });
 });

@@ -5,6 +5,7 @@ import { shortKey } from "../../../src/command-engine/choices.js";
 import { type DiscordEmbed, renderDiscord } from "../../../src/platforms/discord/embeds.js";
 import { DISCORD_LIMITS } from "../../../src/platforms/discord/limits.js";
 import type { Reply, Rich } from "../../../src/reply/reply.js";
+import { discordViolations, testPicture } from "../../support/index.js";
 
 const at = new Date("2025-03-01T08:30:00Z"); // 1740817800
 const answer = (extra: Partial<Reply>): Reply => ({
@@ -301,5 +302,28 @@ describe("a link button on Discord", () => {
     for (const bad of ["javascript:alert(1)", long]) {
       expect(renderDiscord(answer({ buttons: [{ label: "Open", url: bad }] })).components).toEqual([]);
     }
+  });
+});
+
+describe("a reply's picture in the Discord payload", () => {
+  it("shows the picture in the embed by its attachment's name, described by its alt text", () => {
+    const picture = testPicture({ name: "timeline-gaza-2025.png" });
+    const message = renderDiscord(answer({ picture }));
+    expect(message.embeds[0]?.image).toEqual({ url: "attachment://timeline-gaza-2025.png" });
+    expect(message.attachments).toEqual([
+      { id: "0", filename: "timeline-gaza-2025.png", description: picture.alt },
+    ]);
+    expect(discordViolations(message)).toEqual([]);
+  });
+
+  it("cuts the attachment's description to Discord's limit", () => {
+    const message = renderDiscord(answer({ picture: testPicture({ alt: "x".repeat(5000) }) }));
+    expect(message.attachments?.[0]?.description.length).toBe(DISCORD_LIMITS.attachmentDescription);
+  });
+
+  it("leaves a reply without a picture without image or attachments", () => {
+    const message = renderDiscord(answer({}));
+    expect(message.embeds[0]?.image).toBeUndefined();
+    expect(message.attachments).toBeUndefined();
   });
 });

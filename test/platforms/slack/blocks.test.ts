@@ -2,7 +2,13 @@ import { describe, expect, it } from "vitest";
 import { type Block, LINK_ACTION, renderSlack } from "../../../src/platforms/slack/blocks.js";
 import { SLACK_LIMITS } from "../../../src/platforms/slack/limits.js";
 import type { Reply, ReplyButton, ReplyField, Rich } from "../../../src/reply/reply.js";
-import { mrkdwnTokensWhole, registry, shippedCore } from "../../support/index.js";
+import {
+  mrkdwnTokensWhole,
+  registry,
+  shippedCore,
+  slackViolations,
+  testPicture,
+} from "../../support/index.js";
 
 const footer = {
   sources: [
@@ -244,5 +250,33 @@ describe("a link button on Slack", () => {
         blocks(answer({ buttons: [{ label: "Open", url: bad }] })).some((b) => b.type === "actions"),
       ).toBe(false);
     }
+  });
+});
+
+describe("a reply's picture in the Slack blocks", () => {
+  const contexts = (blocks: Block[]) =>
+    blocks.flatMap((b) => (b.type === "context" ? b.elements.map((e) => ("text" in e ? e.text : "")) : []));
+
+  it("describes a public answer's picture, which follows as a file in the channel", () => {
+    const picture = testPicture();
+    const message = renderSlack(answer({ picture }));
+    expect(contexts(message.blocks)).toContain(`🖼 ${picture.alt}`);
+    expect(slackViolations(message)).toEqual([]);
+  });
+
+  it("says a private answer's picture is shared only with answers to the channel", () => {
+    const picture = testPicture();
+    const message = renderSlack(answer({ picture, ephemeral: true }));
+    expect(contexts(message.blocks)).toContain(
+      `🖼 Picture (shared with answers to the channel only): ${picture.alt}`,
+    );
+  });
+
+  it("keeps within Block Kit's limits with a picture and more lines than fit", () => {
+    const lines: Rich[] = Array.from({ length: 400 }, (_, i) => [`${"line ".repeat(120)}${i}`]);
+    const message = renderSlack(answer({ lines, footer, picture: testPicture({ alt: "y".repeat(5000) }) }));
+    expect(message.blocks.length).toBeLessThanOrEqual(SLACK_LIMITS.blocks);
+    expect(slackViolations(message)).toEqual([]);
+    expect(contexts(message.blocks).some((t) => t.startsWith("🖼 "))).toBe(true);
   });
 });

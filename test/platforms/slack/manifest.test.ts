@@ -75,13 +75,37 @@ describe("slack manifest", () => {
     expect(() => buildManifest({ umbrella: "ceasefire", socketMode: false, commands })).toThrow(/--url/);
   });
 
-  it("asks for the least scopes: commands; chat:write for reminders; users:read for the admin check; history to find a reminder after a crash", () => {
+  it("asks for the least scopes: commands; chat:write for reminders; users:read for the admin check; history to find a reminder after a crash; files:write for pictures", () => {
     const manifest = buildManifest({ umbrella: "ceasefire", socketMode: true, commands });
-    const expected = ["commands", "chat:write", "users:read", "channels:history", "groups:history"];
+    const expected = [
+      "commands",
+      "chat:write",
+      "users:read",
+      "channels:history",
+      "groups:history",
+      "files:write",
+    ];
     expect(manifest.oauth_config?.scopes?.bot).toEqual(expected);
     expect(BOT_SCOPES).toEqual(expected);
     expect(manifest.features?.bot_user?.display_name).toMatch(/^[a-z0-9._-]{1,80}$/);
     expect(manifest.display_information.name.length).toBeLessThanOrEqual(35);
     expect(manifest.display_information.description?.length ?? 0).toBeLessThanOrEqual(140);
+  });
+
+  it("enables the Home tab and subscribes to app_home_opened, at /slack/events in HTTP mode", () => {
+    const http = buildManifest({
+      url: "https://bot.example.org",
+      umbrella: "ceasefire",
+      socketMode: false,
+      commands,
+    });
+    expect(http.features?.app_home).toEqual({ home_tab_enabled: true, messages_tab_enabled: false });
+    expect(http.settings?.event_subscriptions).toEqual({
+      bot_events: ["app_home_opened"],
+      request_url: "https://bot.example.org/slack/events",
+    });
+    const socket = buildManifest({ umbrella: "ceasefire", socketMode: true, commands });
+    expect(socket.features?.app_home?.home_tab_enabled).toBe(true);
+    expect(socket.settings?.event_subscriptions).toEqual({ bot_events: ["app_home_opened"] });
   });
 });

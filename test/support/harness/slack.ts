@@ -48,6 +48,8 @@ export async function startSlackHarness(
     deferAfterMs?: number;
     /** Counted by the core, the adapter and the store, as the running bot counts. */
     metrics?: Metrics;
+    /** The core the adapter answers with, made from the real one (answers given a picture, …). */
+    wrapCore?: (core: BotCore) => BotCore;
   } = {},
 ): Promise<SlackHarness> {
   const { log, text } = captureLog({ level: options.level ?? "debug" });
@@ -55,7 +57,7 @@ export async function startSlackHarness(
   const { core, data, store } = await shippedCoreWithStore({ log, ...(metrics ? { metrics } : {}) });
   const standin = await StandInSlack.start(BOT_TOKEN);
   const adapter = createSlackAdapter({
-    core,
+    core: options.wrapCore ? options.wrapCore(core) : core,
     botToken: BOT_TOKEN,
     signingSecret: SIGNING_SECRET,
     apiUrl: standin.apiUrl,

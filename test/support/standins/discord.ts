@@ -12,6 +12,8 @@ import { randomUUID } from "node:crypto";
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import { WebSocket, WebSocketServer } from "ws";
+import { attachmentObjects, isMultipart, readMultipart, type UploadedFile } from "./discord-attachments.js";
+import { StandInScheduledEvents } from "./discord-events.js";
 import { StandInDiscordThreads } from "./discord-threads.js";
 
 export interface DiscordRequest {
@@ -21,6 +23,8 @@ export interface DiscordRequest {
   query: URLSearchParams;
   headers: IncomingMessage["headers"];
   body: unknown;
+  /** The files of a multipart/form-data request (its body is then the `payload_json`). */
+  files?: UploadedFile[];
 }
 
 export interface OptionValue {
@@ -209,7 +213,8 @@ export class StandInDiscord {
   private async onRequest(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const chunks: Buffer[] = [];
     for await (const chunk of req) chunks.push(chunk as Buffer);
-    const raw = Buffer.concat(chunks).toString("utf8");
+    const bytes = Buffer.concat(chunks);
+    const raw = bytes.toString("utf8");
     const url = new URL(req.url ?? "/", "http://127.0.0.1");
     const pathname = decodeURIComponent(url.pathname);
     const path = pathname.startsWith(API_PREFIX) ? pathname.slice(API_PREFIX.length) : pathname;
@@ -229,6 +234,7 @@ export class StandInDiscord {
       }
     }
     const record: DiscordRequest = { method, path, query: url.searchParams, headers: req.headers, body };
+    if (isMultipart(req.headers)) Object.assign(record, await readMultipart(bytes, req.headers));
 
     const failure = this.failures.findIndex((r) => r.method === method && r.path.test(path));
     if (failure >= 0) {
@@ -293,13 +299,17 @@ export class StandInDiscord {
     if (channel && method === "GET") return json(res, 200, this.channelMessages.get(channel[1] ?? "") ?? []);
     const webhook = /^\/webhooks\/(\d+)\/[^/]+(?:\/messages\/(@original|\d+))?$/.exec(path);
     if (webhook && (method === "PATCH" || method === "POST")) {
-      return json(res, 200, this.message(body));
+      const attachments = attachmentObjects(record.body, record.files ?? []);
+      return json(res, 200, { ...this.message(record.body), attachments });
     }
     if (webhook && method === "DELETE") {
       res.writeHead(204);
       res.end();
       return;
     }
+    const event = this.scheduledEvents.handle(method, path, body);
+    if (event)
+      return event.status === 204 ? void res.writeHead(204).end() : json(res, event.status, event.body);
     return json(res, 404, { message: "404: Not Found", code: 0 });
   }
 
@@ -618,6 +628,10 @@ export class StandInDiscord {
 
   /** The invoking member's permissions in the channel, as Discord resolves them (a decimal bit set). */
   memberPermissions = "1071698660929";
+  /** The bot's own permissions there (an interaction's app_permissions). */
+  appPermissions = "1071698660929";
+  /** The servers' scheduled events (./discord-events.ts). */
+  readonly scheduledEvents = new StandInScheduledEvents(() => this.botUserId, snowflake);
 
   private interactionBase(
     type: number,
@@ -644,7 +658,7 @@ export class StandInDiscord {
         flags: 0,
         permissions: this.memberPermissions,
       },
-      app_permissions: "1071698660929",
+      app_permissions: this.appPermissions,
       locale: "en-GB",
       guild_locale: "en-US",
       entitlements: [],
@@ -719,7 +733,10 @@ export interface CallbackBody {
       color?: number;
       fields?: { name: string; value: string }[];
       footer?: { text: string };
+      image?: { url: string };
     }[];
+    /** The files a multipart answer lists (`files[id]`), with their alt text. */
+    attachments?: { id: string; description?: string }[];
     components?: { type: number; components: { custom_id: string; label: string; disabled?: boolean }[] }[];
     flags?: number;
     allowed_mentions?: { parse: string[] };

@@ -8,6 +8,7 @@
 import { createHmac } from "node:crypto";
 import { createServer, type IncomingMessage, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
+import { FILE_METHODS, StandInSlackFiles } from "./slack-files.js";
 
 export interface SlackRequest {
   method: string;
@@ -61,6 +62,7 @@ const API: Record<string, ApiHandler> = {
     },
   }),
   "conversations.history": () => ({ ok: true, messages: [], has_more: false }),
+  ...FILE_METHODS,
 };
 
 export class StandInSlack {
@@ -71,6 +73,8 @@ export class StandInSlack {
   readonly delays = new Map<string, number>();
   /** Web API methods whose next call gets HTTP 429 with this Retry-After (seconds), as Slack rate-limits. */
   readonly rateLimitsOnce = new Map<string, number>();
+  /** Files uploaded through files.getUploadURLExternal and completed (./slack-files.ts). */
+  readonly files = new StandInSlackFiles();
   private server: Server | undefined;
   private waiters: { match: (r: SlackRequest) => boolean; resolve: (r: SlackRequest) => void }[] = [];
   /** Methods added with `method()`, with the token each accepts instead of the bot token. */
@@ -98,8 +102,13 @@ export class StandInSlack {
       const chunks: Buffer[] = [];
       req.on("data", (c: Buffer) => chunks.push(c));
       req.on("end", () => {
-        const body = Buffer.concat(chunks).toString("utf8");
+        const raw = Buffer.concat(chunks);
+        const body = raw.toString("utf8");
         const path = new URL(req.url ?? "/", "http://127.0.0.1").pathname;
+        if (path.startsWith("/upload/")) {
+          void this.files.receive(path, raw, req, res);
+          return;
+        }
         const recorded: SlackRequest = {
           method: req.method ?? "GET",
           path,

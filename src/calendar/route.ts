@@ -1,0 +1,136 @@
+/**
+ * `GET /calendar/<story>.ics`: a story's calendar feed (./feed.ts) as known now, served beside the
+ * health and metrics routes (HEALTH_PORT, or Slack's HTTP server when they share its port).
+ *
+ * - 200 `text/calendar; charset=utf-8` with a strong ETag (a SHA-256 of the body) and
+ *   `Cache-Control: public, max-age=300`; `If-None-Match` with that ETag (or `*`) gets 304.
+ * - HEAD gets the same headers without the body; other methods get 405.
+ * - An unknown story, or a path that names none, gets 404 in plain text.
+ * Every request reads the live dataset (reloads count at once) at the injected clock's instant.
+ */
+import { createHash } from "node:crypto";
+import type { IncomingMessage, ServerResponse } from "node:http";
+import type { Logger } from "pino";
+import { storyAt } from "../dataset/asof.js";
+import type { Dataset, Story } from "../dataset/dataset.js";
+import type { Route } from "../monitoring/health.js";
+import type { Clock } from "../time/clock.js";
+import { calendarEntries } from "./entries.js";
+import { calendarFeed } from "./feed.js";
+
+/** The route's path, in the form both the health server and Bolt's custom routes match. */
+export const CALENDAR_ROUTE = "/calendar/:file";
+
+/** How long clients and caches may keep a feed without asking again, in seconds. */
+export const CALENDAR_MAX_AGE = 300;
+
+/** A feed's path: `/calendar/<story>.ics`. */
+export function calendarPath(storyId: string): string {
+  return `/calendar/${encodeURIComponent(storyId)}.ics`;
+}
+
+const FILE = /^\/calendar\/([a-z0-9][a-z0-9-]*)\.ics$/;
+
+function plain(
+  res: ServerResponse,
+  status: number,
+  text: string,
+  headers: Record<string, string> = {},
+): void {
+  res.writeHead(status, {
+    "content-type": "text/plain; charset=utf-8",
+    "cache-control": "no-store",
+    "x-content-type-options": "nosniff",
+    ...headers,
+  });
+  res.end(`${text}\n`);
+}
+
+/** Whether an If-None-Match header names `etag` (weak comparison, RFC 9110 13.1.2) or is `*`. */
+export function matchesEtag(header: string | undefined, etag: string): boolean {
+  if (!header) return false;
+  if (header.trim() === "*") return true;
+  return header.split(",").some((tag) => tag.trim().replace(/^W\//, "") === etag);
+}
+
+export interface BuiltFeed {
+  body: string;
+  /** A strong ETag: the body's SHA-256, quoted. */
+  etag: string;
+}
+
+/**
+ * A story's feed at an instant with its ETag, written again only when its entries changed (a new
+ * fact became known, or the data was reloaded): writing the iCalendar text costs far more than
+ * reading the entries (BENCHMARKS.md, "Calendar feed"). Each route keeps its own last feed per story.
+ */
+export function feedBuilder(): (story: Story, instant: Date) => BuiltFeed {
+  const last = new WeakMap<Story, BuiltFeed & { key: string }>();
+  return (story, instant) => {
+    const at = storyAt(story, instant);
+    const entries = calendarEntries(at);
+    const key = JSON.stringify(entries);
+    const kept = last.get(story);
+    if (kept?.key === key) return kept;
+    const body = calendarFeed(at, entries);
+    const built = { key, body, etag: `"${createHash("sha256").update(body).digest("base64url")}"` };
+    last.set(story, built);
+    return built;
+  };
+}
+
+export interface CalendarSources {
+  /** The live dataset: read on every request. */
+  data: { readonly dataset: Dataset };
+  clock: Clock;
+  log: Logger;
+  /** Where feeds are kept between requests; a builder of its own by default. */
+  build?: (story: Story, instant: Date) => BuiltFeed;
+}
+
+/** Answers one request for a feed. */
+export function serveCalendar(sources: CalendarSources, req: IncomingMessage, res: ServerResponse): void {
+  if (req.method !== "GET" && req.method !== "HEAD") {
+    plain(res, 405, "GET or HEAD only", { allow: "GET, HEAD" });
+    return;
+  }
+  const path = new URL(req.url ?? "/", "http://localhost").pathname;
+  const dataset = sources.data.dataset;
+  const story = dataset.byId.get(FILE.exec(path)?.[1] ?? "");
+  if (!story) {
+    const known = dataset.stories.map((s) => calendarPath(s.story.id)).join(", ");
+    plain(res, 404, `No such calendar. The feeds: ${known}`);
+    return;
+  }
+  const { body, etag } = (sources.build ?? feedBuilder())(story, sources.clock.now());
+  const headers = { etag, "cache-control": `public, max-age=${CALENDAR_MAX_AGE}` };
+  const ifNoneMatch = req.headers["if-none-match"];
+  if (matchesEtag(typeof ifNoneMatch === "string" ? ifNoneMatch : undefined, etag)) {
+    res.writeHead(304, headers);
+    res.end();
+    return;
+  }
+  res.writeHead(200, {
+    ...headers,
+    "content-type": "text/calendar; charset=utf-8",
+    "content-length": String(Buffer.byteLength(body)),
+    "content-disposition": `inline; filename="${story.story.id}.ics"`,
+    "x-content-type-options": "nosniff",
+  });
+  res.end(body);
+}
+
+/** The calendar route, by path, to add to the health routes. */
+export function calendarRoutes(options: CalendarSources): Record<string, Route> {
+  const sources = { ...options, build: options.build ?? feedBuilder() };
+  return {
+    [CALENDAR_ROUTE]: (req, res) => {
+      try {
+        serveCalendar(sources, req, res);
+      } catch (err) {
+        sources.log.error({ err }, "calendar route failed");
+        if (!res.headersSent) plain(res, 500, "internal error");
+      }
+    },
+  };
+}

@@ -1,0 +1,174 @@
+/**
+ * A person's Home: what a platform with a home surface of its own (Slack's Home tab) shows one person
+ * when they open it, as of the core's clock, platform-free. Every statement comes from running the
+ * bot's own commands through the core, exactly as a person typing them would get them (so the Home
+ * says nothing a command would not say at that instant, each with its attribution and sources):
+ *
+ * - the default story: `/phase`, `/deadlines show:upcoming` and the latest events, which are the last
+ *   page of `/timeline from:<the day of the fifth latest event known now>`;
+ * - the channels the person manages in the workspace, and what each gets (kind, story, lead times);
+ * - every other story's `/phase`, briefly.
+ *
+ * The order is the order of importance: a platform that must leave something out for want of room
+ * leaves out the last sections first. See docs/decisions/0024-slack-home-tab.md.
+ */
+import type { BotCore } from "../bot/core.js";
+import { storyAt } from "../dataset/asof.js";
+import type { Story } from "../dataset/dataset.js";
+import type { Reply, Rich, Span } from "../reply/reply.js";
+import type { PlatformName, Subscription } from "../store/store.js";
+import { KIND_TEXT, leadText, storyName } from "../subscriptions/subscriptions.js";
+import { formatInstant } from "../time/calendar.js";
+
+/** How many of the latest events the Home shows at least (when that many are known). */
+export const HOME_EVENTS = 5;
+
+/** Who opened their Home, in which workspace. */
+export interface HomeViewer {
+  platform: PlatformName;
+  workspaceId: string;
+  userId: string;
+  /**
+   * Whether they may manage every channel of the workspace (Slack: SLACK_ADMIN_USERS, workspace
+   * admins and owners). Otherwise the Home lists the channels whose subscription they made.
+   */
+  managesAll(): Promise<boolean>;
+}
+
+/** A command's answer shown on the Home, with the command a reader types to get it whole. */
+export interface HomeAnswer {
+  kind: "answer";
+  /** Like "/deadlines show:upcoming". */
+  command: string;
+  reply: Reply;
+}
+
+/** One channel the viewer manages, and a line for each story it subscribes to. */
+export interface HomeChannel {
+  channelId: string;
+  gets: Rich[];
+}
+
+/** The channels the viewer manages. */
+export interface HomeChannels {
+  kind: "channels";
+  title: string;
+  summary: Rich;
+  list: HomeChannel[];
+}
+
+export type HomeSection = HomeAnswer | HomeChannels;
+
+export interface Home {
+  /** The instant everything on it is as of. */
+  at: Date;
+  /** In order of importance. */
+  sections: HomeSection[];
+}
+
+/** Runs `name` with `options` through the core, as typed; error answers are left out of a Home. */
+function answer(core: BotCore, name: string, options: Record<string, string>): HomeAnswer[] {
+  const reply = core.answerQuestion(name, options);
+  if (reply.kind === "error") return [];
+  const typed = Object.entries(options).map(([k, v]) => ` ${k}:${v}`);
+  return [{ kind: "answer", command: `/${name}${typed.join("")}`, reply }];
+}
+
+/**
+ * Where the latest `count` events known at `at` start in the timeline: the story's local date of the
+ * `count`-th latest, and how many known events fall on or after that date (more than `count` when
+ * that day holds more). Undefined when no event is known yet.
+ */
+export function latestEvents(
+  story: Story,
+  at: Date,
+  count = HOME_EVENTS,
+): { from: string; known: number } | undefined {
+  const now = storyAt(story, at);
+  const list = now.events();
+  const known = list ? list.count(now.t) : 0;
+  if (!list || known === 0) return undefined;
+  const from = list.slice(now.t, 0, list.length, Math.max(0, known - count), 1)[0]?.day;
+  if (!from) return undefined;
+  let lo = 0;
+  let hi = list.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if ((list.items[mid]?.day ?? "") < from) lo = mid + 1;
+    else hi = mid;
+  }
+  return { from, known: list.count(now.t, lo) };
+}
+
+/**
+ * The default story's latest events as /timeline says them: `/timeline from:<day>`, its last page
+ * when it has more.
+ */
+function timelineSection(core: BotCore, story: Story, at: Date): HomeAnswer[] {
+  const latest = latestEvents(story, at);
+  if (!latest) return [];
+  const pages = Math.ceil(latest.known / Math.max(1, core.settings.timelinePageSize));
+  return answer(core, "timeline", {
+    from: latest.from,
+    ...(pages > 1 ? { page: String(pages) } : {}),
+  });
+}
+
+/** The viewer's channels: every active subscription of the workspace they may manage, by channel. */
+async function channelsSection(core: BotCore, viewer: HomeViewer): Promise<HomeChannels> {
+  const store = core.channelPort;
+  const all = store ? await store.activeSubscriptions() : [];
+  const inWorkspace = all.filter(
+    (s) => s.platform === viewer.platform && s.workspaceId === viewer.workspaceId,
+  );
+  const everyChannel = inWorkspace.length > 0 && (await viewer.managesAll());
+  const mine = everyChannel ? inWorkspace : inWorkspace.filter((s) => s.createdBy === viewer.userId);
+  const byChannel = new Map<string, Subscription[]>();
+  for (const sub of mine) byChannel.set(sub.channelId, [...(byChannel.get(sub.channelId) ?? []), sub]);
+  const dataset = core.dataset();
+  const zone = dataset.defaultStory.story.timeZone;
+  const list = [...byChannel].map(([channelId, subs]) => ({
+    channelId,
+    gets: subs.map(
+      (sub): Rich => [
+        `${KIND_TEXT[sub.kind]} about ${storyName({ dataset }, sub.story)}`,
+        leadText(sub),
+        ", since ",
+        instantSpan(sub.since, zone),
+      ],
+    ),
+  }));
+  const summary: Rich = list.length
+    ? [
+        everyChannel
+          ? "Every channel of this workspace that gets alerts (you may manage them all):"
+          : "The channels you subscribed (workspace admins and owners see every channel here):",
+      ]
+    : [
+        everyChannel
+          ? "No channel of this workspace gets alerts."
+          : "No channel you subscribed gets alerts. Type /subscribe in a channel to get deadline reminders and news updates there.",
+      ];
+  return { kind: "channels", title: "Your channels", summary, list };
+}
+
+function instantSpan(instant: Date, timeZone: string): Span {
+  return { instant, style: "datetime", fallback: formatInstant(instant, timeZone) };
+}
+
+/** The viewer's Home as of the core's clock. */
+export async function buildHome(core: BotCore, viewer: HomeViewer): Promise<Home> {
+  const at = core.clock.now();
+  const dataset = core.dataset();
+  const main = dataset.defaultStory;
+  const sections: HomeSection[] = [
+    ...answer(core, "phase", {}),
+    ...answer(core, "deadlines", { show: "upcoming" }),
+    ...timelineSection(core, main, at),
+    await channelsSection(core, viewer),
+  ];
+  for (const story of dataset.stories) {
+    if (story !== main) sections.push(...answer(core, "phase", { story: story.story.id }));
+  }
+  return { at, sections };
+}
