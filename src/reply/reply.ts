@@ -86,6 +86,20 @@ export function isWebAddress(url: string): boolean {
   }
 }
 
+/** A picture drawn from the data, shown with the reply (a PNG file). */
+export interface ReplyPicture {
+  /** The file name, [a-z0-9-]+\.png, like "timeline-gaza-2025.png". */
+  name: string;
+  /** What it shows, for readers who cannot see it (≤ 1,000 characters). */
+  alt: string;
+  width: number;
+  height: number;
+  /** The SVG it is drawn from (tests read its text). */
+  svg: string;
+  /** The PNG bytes: rasterized on first call, then cached by story version, instant and what. */
+  png(): Uint8Array;
+}
+
 export interface Reply {
   kind: "answer" | "error";
   /** An error's code in the table of errors (src/reply/errors.ts), logged by the platforms. */
@@ -99,6 +113,8 @@ export interface Reply {
   buttons?: ReplyButton[];
   /** The quotes behind what the reply states, shown on request ("Why?" and `/sources of:`). */
   evidence?: Evidence[];
+  /** A picture drawn from the data as of the reply's instant (/timeline, /phase, /figures figure:). */
+  picture?: ReplyPicture;
 }
 
 /** Plain text of a rich value, instants as their fallback (for logs, console, plain-text parts). */

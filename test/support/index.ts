@@ -34,6 +34,8 @@ export * from "./leads.js";
 export * from "./log.js";
 // What each platform would reject in a payload.
 export * from "./payload-limits.js";
+// Pictures: PNG bytes decoded (pngjs), their size, the pixels drawn.
+export * from "./pictures.js";
 // PostgreSQL: the tests' server URL and a schema of their own.
 export * from "./postgres.js";
 // Bot processes and scripts, free ports, polling.

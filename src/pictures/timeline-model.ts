@@ -1,0 +1,201 @@
+/**
+ * What the timeline picture shows, read from a story as it stood at one instant (`StoryAt`), never
+ * from the raw file: the phases known then (start, planned end in force, the end they had before a
+ * move, their state), the deadlines known then (due date in force, the due dates they had before,
+ * their status), how many events were known then, per day, and the span the picture covers.
+ * The drawing (timeline-chart.ts) and the alt text read this one model, so they say the same.
+ */
+import type { PhaseState, StoryAt } from "../dataset/asof.js";
+import { endMs, startMs } from "../dataset/dataset.js";
+import type { DeadlineStatus } from "../dataset/schema.js";
+import type { LocalDate, When } from "../time/calendar.js";
+import { localDateOf, zoneOffsetMinutes } from "../time/calendar.js";
+
+const DAY_MS = 86_400_000;
+/** At most this many phases are drawn (rows); the alt text names the rest as "and N more". */
+export const MAX_PHASES = 6;
+/** At most this many deadlines are drawn, the nearest to the instant first. */
+export const MAX_DEADLINES = 24;
+/** At most this many earlier due dates of one deadline are drawn (the latest ones). */
+export const MAX_PREVIOUS = 3;
+
+export interface PhaseBand {
+  id: string;
+  name: string;
+  state: PhaseState;
+  /** Epoch ms of its start; undefined when no start is set (drawn as a label only). */
+  start?: number;
+  /** Epoch ms of its end as drawn: its planned end in force, or when it ended. */
+  end?: number;
+  /** In force until further notice, or no end set yet: the band runs on to the picture's edge. */
+  open: boolean;
+  startDay?: LocalDate;
+  endDay?: LocalDate;
+  /** The planned end it had before its end was moved (the original). */
+  plannedEnd?: { t: number; day: LocalDate } | undefined;
+}
+
+export interface DeadlineMark {
+  id: string;
+  title: string;
+  status: DeadlineStatus;
+  due: number;
+  dueDay: LocalDate;
+  /** The due dates it had before, oldest first (at most MAX_PREVIOUS, the latest ones). */
+  previous: { t: number; day: LocalDate }[];
+}
+
+export interface TimelineModel {
+  storyId: string;
+  title: string;
+  timeZone: string;
+  /** The instant asked, to the minute (what the picture's "today" mark stands at). */
+  now: number;
+  today: LocalDate;
+  from: number;
+  to: number;
+  phases: PhaseBand[];
+  phasesTotal: number;
+  deadlines: DeadlineMark[];
+  deadlinesTotal: number;
+  /** Events known at the instant per day (epoch ms of the day's midnight → count), within [from, to]. */
+  eventDays: Map<number, number>;
+  eventsTotal: number;
+  /** Events known at the instant dated before `from` (drawn as a count at the left edge). */
+  eventsBefore: number;
+  /** The span of a /timeline page, highlighted. */
+  window?: { from: number; to: number } | undefined;
+  /** The phase /phase is about, outlined. */
+  highlight?: string | undefined;
+}
+
+export interface TimelineOptions {
+  /** A /timeline page's span: the days of its first and last events. */
+  window?: { from: When; to: When } | undefined;
+  highlight?: string | undefined;
+}
+
+/** Midday of a date (a mark for a whole day sits in its middle), an instant itself. */
+function markMs(when: When, tz: string): number {
+  return when.precision === "date" ? (startMs(when, tz) + endMs(when, tz)) / 2 : startMs(when, tz);
+}
+
+function phasesOf(story: StoryAt, tz: string): PhaseBand[] {
+  return story.phases().map((p): PhaseBand => {
+    const state = story.phaseState(p);
+    const m = story.phaseMoment(p);
+    const band: PhaseBand = { id: p.phase.id, name: p.phase.name, state, open: false };
+    if (!p.start) return band;
+    band.start = startMs(p.start, tz);
+    band.startDay = localDateOf(new Date(band.start), tz);
+    if (m.state === "after") band.end = endMs(m.ended, tz);
+    else if (p.end) band.end = endMs(p.end, tz);
+    else band.open = true;
+    if (band.end !== undefined) band.endDay = localDateOf(new Date(band.end - 1), tz);
+    const original = p.track.ends.entries[0]?.end;
+    if (p.endMove && original) {
+      const t = endMs(original, tz);
+      band.plannedEnd = { t, day: localDateOf(new Date(t - 1), tz) };
+    }
+    return band;
+  });
+}
+
+function deadlinesOf(story: StoryAt, tz: string): DeadlineMark[] {
+  return story.deadlines().map((d) => {
+    const due = markMs(d.due, tz);
+    const previous = d.previous
+      .filter((v) => v.due !== d.due)
+      .slice(-MAX_PREVIOUS)
+      .map((v) => {
+        const t = markMs(v.due, tz);
+        return { t, day: localDateOf(new Date(t), tz) };
+      });
+    return {
+      id: d.deadline.id,
+      title: d.deadline.title,
+      status: d.status,
+      due,
+      dueDay: localDateOf(new Date(due), tz),
+      previous,
+    };
+  });
+}
+
+/** The span drawn: from the story's first phase, deadline or report to the instant and what is due soon. */
+function spanOf(
+  now: number,
+  phases: readonly PhaseBand[],
+  deadlines: readonly DeadlineMark[],
+  firstReport: number | undefined,
+): { from: number; to: number } {
+  const times = [
+    ...phases.flatMap((p) => [p.start, p.end, p.plannedEnd?.t]),
+    ...deadlines.flatMap((d) => [d.due, ...d.previous.map((v) => v.t)]),
+    firstReport,
+  ].filter((t): t is number => t !== undefined && Number.isFinite(t));
+  const first = Math.min(now, ...times);
+  const last = Math.max(now, ...times);
+  // What is due after the instant is drawn up to a while ahead: a quarter of the span, 30 days at least.
+  const ahead = Math.max(30 * DAY_MS, (now - first) / 4);
+  const to = Math.min(last, now + ahead);
+  const pad = Math.max(DAY_MS, (to - first) * 0.02);
+  return { from: first - pad, to: to + pad };
+}
+
+/** The timeline of a story as known at its instant. */
+export function timelineModel(story: StoryAt, options: TimelineOptions = {}): TimelineModel {
+  const tz = story.timeZone;
+  const now = Math.floor(story.t / 60_000) * 60_000;
+  const allPhases = phasesOf(story, tz);
+  const allDeadlines = deadlinesOf(story, tz);
+  const reported = story
+    .sources()
+    .reduce((min, s) => Math.min(min, s.publication.ms), Number.POSITIVE_INFINITY);
+  const span = spanOf(now, allPhases, allDeadlines, Number.isFinite(reported) ? reported : undefined);
+  // The phases in the story's order, the highlighted one always among them.
+  let phases = allPhases.slice(0, MAX_PHASES);
+  const chosen = allPhases.find((p) => p.id === options.highlight);
+  if (chosen && !phases.includes(chosen)) phases = [...allPhases.slice(0, MAX_PHASES - 1), chosen];
+  const deadlines = allDeadlines
+    .filter((d) => d.due >= span.from && d.due <= span.to)
+    .sort((a, b) => Math.abs(a.due - now) - Math.abs(b.due - now) || a.id.localeCompare(b.id))
+    .slice(0, MAX_DEADLINES)
+    .sort((a, b) => a.due - b.due || a.id.localeCompare(b.id));
+  const eventDays = new Map<number, number>();
+  let eventsTotal = 0;
+  let eventsBefore = 0;
+  // A day's bar sits at its midnight at the zone's offset of the instant: an hour off across a change
+  // of summer time is far less than a pixel, and 10,000 events cost no zone lookup each.
+  const offset = zoneOffsetMinutes(new Date(now), tz) * 60_000;
+  for (const e of story.events()?.all(story.t) ?? []) {
+    eventsTotal++;
+    const t = Date.parse(`${e.day}T00:00:00Z`) - offset;
+    if (t < span.from) eventsBefore++;
+    else if (t <= span.to) {
+      const day = Math.floor(t / DAY_MS) * DAY_MS;
+      eventDays.set(day, (eventDays.get(day) ?? 0) + 1);
+    }
+  }
+  const window = options.window && {
+    from: startMs(options.window.from, tz),
+    to: endMs(options.window.to, tz),
+  };
+  return {
+    storyId: story.id,
+    title: story.title,
+    timeZone: tz,
+    now,
+    today: story.today,
+    ...span,
+    phases,
+    phasesTotal: allPhases.length,
+    deadlines,
+    deadlinesTotal: allDeadlines.length,
+    eventDays,
+    eventsTotal,
+    eventsBefore,
+    window,
+    highlight: options.highlight,
+  };
+}
