@@ -16,6 +16,7 @@ const SECTIONS: Record<string, () => Promise<BenchSection>> = {
   processes: async () => (await import("./processes.js")).benchProcesses(),
   idle: async () => (await import("./idle.js")).benchIdle(),
   intake: async () => (await import("./intake.js")).benchIntake(),
+  pictures: async () => (await import("./pictures.js")).benchPictures(),
 };
 
 const FILE = "BENCHMARKS.md";

@@ -23,6 +23,7 @@ import {
 } from "./svg.js";
 import {
   type DeadlineMark,
+  EVENT_BUCKETS,
   type PhaseBand,
   type TimelineModel,
   type TimelineOptions,
@@ -42,7 +43,6 @@ const LANE_GAP = 30;
 const EVENTS_BASE = 452;
 const EVENTS_HEIGHT = 36;
 const AXIS_Y = 462;
-const BUCKETS = 240;
 
 const PHASE_FILL: Record<PhaseBand["state"], string> = {
   "not-started": COLOURS.notStarted,
@@ -163,13 +163,9 @@ function deadlineMarks(marks: readonly DeadlineMark[], s: TimeScale): string[] {
   return out;
 }
 
-function eventStrip(m: TimelineModel, s: TimeScale): string[] {
-  const width = (RIGHT - LEFT) / BUCKETS;
-  const counts = new Array<number>(BUCKETS).fill(0);
-  for (const [day, n] of m.eventDays) {
-    const b = Math.min(BUCKETS - 1, Math.floor((s.x(day) - LEFT) / width));
-    counts[b] = (counts[b] ?? 0) + n;
-  }
+function eventStrip(m: TimelineModel): string[] {
+  const width = (RIGHT - LEFT) / EVENT_BUCKETS;
+  const counts = m.eventBuckets;
   const most = Math.max(1, ...counts);
   const out = [
     text(LEFT, EVENTS_BASE - EVENTS_HEIGHT - 6, `Events known (${m.eventsTotal.toLocaleString("en-GB")})`, {
@@ -270,7 +266,7 @@ export function timelineSvg(m: TimelineModel): string {
     ),
   );
   body.push(...deadlineMarks(m.deadlines, s));
-  body.push(...eventStrip(m, s));
+  body.push(...eventStrip(m));
   body.push(...timeAxis(s, AXIS_Y, m.timeZone, LEFT, RIGHT));
   const tx = s.x(m.now);
   body.push(

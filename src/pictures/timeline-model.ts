@@ -6,7 +6,7 @@
  * The drawing (timeline-chart.ts) and the alt text read this one model, so they say the same.
  */
 import type { PhaseState, StoryAt } from "../dataset/asof.js";
-import { endMs, startMs } from "../dataset/dataset.js";
+import { endMs, type IndexedEvent, startMs } from "../dataset/dataset.js";
 import type { DeadlineStatus } from "../dataset/schema.js";
 import type { LocalDate, When } from "../time/calendar.js";
 import { localDateOf, zoneOffsetMinutes } from "../time/calendar.js";
@@ -18,6 +18,8 @@ export const MAX_PHASES = 6;
 export const MAX_DEADLINES = 24;
 /** At most this many earlier due dates of one deadline are drawn (the latest ones). */
 export const MAX_PREVIOUS = 3;
+/** The events strip's bars: the span cut into this many equal parts. */
+export const EVENT_BUCKETS = 240;
 
 export interface PhaseBand {
   id: string;
@@ -58,8 +60,8 @@ export interface TimelineModel {
   phasesTotal: number;
   deadlines: DeadlineMark[];
   deadlinesTotal: number;
-  /** Events known at the instant per day (epoch ms of the day's midnight → count), within [from, to]. */
-  eventDays: Map<number, number>;
+  /** Events known at the instant in each of EVENT_BUCKETS equal spans of [from, to], by their day. */
+  eventBuckets: number[];
   eventsTotal: number;
   /** Events known at the instant dated before `from` (drawn as a count at the left edge). */
   eventsBefore: number;
@@ -143,6 +145,38 @@ function spanOf(
   return { from: first - pad, to: to + pad };
 }
 
+/** First index whose day is >= `day` in a timeline sorted by day. */
+function lowerBound(events: readonly IndexedEvent[], day: LocalDate): number {
+  let lo = 0;
+  let hi = events.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if ((events[mid]?.day ?? "") < day) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/**
+ * The events known at the instant, counted per part of the span by their day: each part's first
+ * event found by binary search on the timeline (sorted by day), its known events counted by the
+ * timeline's index (VisibleList.count), so 10,000 events cost a few hundred searches, never a scan.
+ * A part starts at a day's midnight at the zone's offset of the instant: an hour off across a change
+ * of summer time is far less than a pixel.
+ */
+function countEvents(story: StoryAt, span: { from: number; to: number }) {
+  const list = story.events();
+  if (!list) return { buckets: new Array<number>(EVENT_BUCKETS).fill(0), before: 0, total: 0 };
+  const offset = zoneOffsetMinutes(new Date(story.t), story.timeZone) * 60_000;
+  const dayAt = (t: number) => new Date(t + offset).toISOString().slice(0, 10);
+  const size = (span.to - span.from) / EVENT_BUCKETS;
+  const bounds = Array.from({ length: EVENT_BUCKETS + 1 }, (_, i) =>
+    i === EVENT_BUCKETS ? list.length : lowerBound(list.items, dayAt(span.from + i * size)),
+  );
+  const buckets = bounds.slice(0, -1).map((lo, i) => list.count(story.t, lo, bounds[i + 1] ?? lo));
+  return { buckets, before: list.count(story.t, 0, bounds[0] ?? 0), total: list.count(story.t) };
+}
+
 /** The timeline of a story as known at its instant. */
 export function timelineModel(story: StoryAt, options: TimelineOptions = {}): TimelineModel {
   const tz = story.timeZone;
@@ -162,21 +196,7 @@ export function timelineModel(story: StoryAt, options: TimelineOptions = {}): Ti
     .sort((a, b) => Math.abs(a.due - now) - Math.abs(b.due - now) || a.id.localeCompare(b.id))
     .slice(0, MAX_DEADLINES)
     .sort((a, b) => a.due - b.due || a.id.localeCompare(b.id));
-  const eventDays = new Map<number, number>();
-  let eventsTotal = 0;
-  let eventsBefore = 0;
-  // A day's bar sits at its midnight at the zone's offset of the instant: an hour off across a change
-  // of summer time is far less than a pixel, and 10,000 events cost no zone lookup each.
-  const offset = zoneOffsetMinutes(new Date(now), tz) * 60_000;
-  for (const e of story.events()?.all(story.t) ?? []) {
-    eventsTotal++;
-    const t = Date.parse(`${e.day}T00:00:00Z`) - offset;
-    if (t < span.from) eventsBefore++;
-    else if (t <= span.to) {
-      const day = Math.floor(t / DAY_MS) * DAY_MS;
-      eventDays.set(day, (eventDays.get(day) ?? 0) + 1);
-    }
-  }
+  const { buckets: eventBuckets, before: eventsBefore, total: eventsTotal } = countEvents(story, span);
   const window = options.window && {
     from: startMs(options.window.from, tz),
     to: endMs(options.window.to, tz),
@@ -192,7 +212,7 @@ export function timelineModel(story: StoryAt, options: TimelineOptions = {}): Ti
     phasesTotal: allPhases.length,
     deadlines,
     deadlinesTotal: allDeadlines.length,
-    eventDays,
+    eventBuckets,
     eventsTotal,
     eventsBefore,
     window,

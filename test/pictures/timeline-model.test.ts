@@ -91,6 +91,6 @@ describe("timeline model", () => {
     expect(m.eventsTotal).toBeGreaterThan(9_000);
     expect(m.deadlines.length).toBeLessThanOrEqual(MAX_DEADLINES);
     for (const d of m.deadlines) expect(d.previous.length).toBeLessThanOrEqual(MAX_PREVIOUS);
-    expect([...m.eventDays.values()].reduce((a, b) => a + b, 0) + m.eventsBefore).toBe(m.eventsTotal);
+    expect(m.eventBuckets.reduce((a, b) => a + b, 0) + m.eventsBefore).toBe(m.eventsTotal);
   });
 });
