@@ -117,8 +117,13 @@ function deadlineMarks(marks: readonly DeadlineMark[], s: TimeScale): string[] {
   const laneEnds = new Array<number>(LANES).fill(Number.NEGATIVE_INFINITY);
   marks.forEach((d) => {
     const x = s.x(d.due);
-    const free = laneEnds.findIndex((end) => end < x - 8);
-    // With no lane free, the mark goes on a row of its own under the lanes, with no label.
+    const label = `${cleanText(d.title, 30)} · ${formatShortDate(d.dueDay)}`;
+    const width = textWidth(label, 11);
+    // The first lane with room for the mark and its label (after it, else before it); else the
+    // first with room for the mark alone; else a row of its own under the lanes, with no label.
+    const right = x + 14 + width < RIGHT;
+    const withLabel = laneEnds.findIndex((end) => end < x - 8 && (right || end < x - 18 - width));
+    const free = withLabel >= 0 ? withLabel : laneEnds.findIndex((end) => end < x - 8);
     const lane = free >= 0 ? free : LANES;
     const y = DEADLINE_TOP + lane * LANE_GAP;
     for (const old of d.previous) {
@@ -147,14 +152,12 @@ function deadlineMarks(marks: readonly DeadlineMark[], s: TimeScale): string[] {
         `<path d="M${num(x - 4)} ${num(y - 4)}L${num(x + 4)} ${num(y + 4)}M${num(x + 4)} ${num(y - 4)}L${num(x - 4)} ${num(y + 4)}" stroke="${d.status === "missed" ? COLOURS.background : colour}" stroke-width="1.5"/>`,
       );
     }
-    const label = `${cleanText(d.title, 30)} · ${formatShortDate(d.dueDay)}`;
-    const width = textWidth(label, 11);
     // A label is drawn only where its lane has room for it: labels are thinned, never overlap.
-    if (free >= 0 && x + 10 + width < RIGHT) {
-      out.push(text(x + 10, y + 4, label, { size: 11 }));
-      laneEnds[lane] = x + 10 + width;
-    } else if (free >= 0 && (laneEnds[lane] ?? x) < x - 14 - width) {
-      out.push(text(x - 10, y + 4, label, { size: 11, anchor: "end" }));
+    if (withLabel >= 0 && right) {
+      out.push(text(x + 12, y + 4, label, { size: 11 }));
+      laneEnds[lane] = x + 12 + width;
+    } else if (withLabel >= 0) {
+      out.push(text(x - 12, y + 4, label, { size: 11, anchor: "end" }));
       laneEnds[lane] = x + 8;
     } else if (free >= 0) {
       laneEnds[lane] = x + 8;
