@@ -4,8 +4,7 @@ import { storyOption } from "../src/command-engine/options.js";
 import { pickStory, suggestStory } from "../src/command-engine/story.js";
 import { storyAt } from "../src/dataset/asof.js";
 import { figureSchema } from "../src/dataset/schema.js";
-import { figureDrawing } from "../src/pictures/figure-chart.js";
-import { replyPicture } from "../src/pictures/picture.js";
+import { figurePicture } from "../src/pictures/figure-chart.js";
 import { errorReply } from "../src/reply/errors.js";
 import { cite, figureSpans } from "../src/reply/phrases.js";
 import type { Rich } from "../src/reply/reply.js";
@@ -42,7 +41,7 @@ export const figures = defineCommand({
         });
       }
       const figure = track.figure;
-      const drawing = figureDrawing(story, track);
+      const picture = figurePicture(story, track);
       return {
         kind: "answer",
         title: figure.label,
@@ -55,7 +54,7 @@ export const figures = defineCommand({
           context.settings,
           values.map((v) => ({ what: figure.label, sourceIds: [v.sourceId], evidence: v.evidence })),
         ),
-        ...(drawing ? { picture: replyPicture(drawing) } : {}),
+        ...(picture ? { picture } : {}),
         ephemeral: false,
       };
     }

@@ -6,8 +6,7 @@ import { pickStory, suggestStory } from "../src/command-engine/story.js";
 import type { PhaseMoment, PhaseNow, PhaseState, StoryAt } from "../src/dataset/asof.js";
 import { storyAt } from "../src/dataset/asof.js";
 import type { MoveKind, PhaseStatus } from "../src/dataset/schema.js";
-import { replyPicture } from "../src/pictures/picture.js";
-import { timelineDrawing } from "../src/pictures/timeline-chart.js";
+import { timelinePicture } from "../src/pictures/timeline-chart.js";
 import { errorReply } from "../src/reply/errors.js";
 import { cite, progressBar, relativeSpan, whenSpan } from "../src/reply/phrases.js";
 import type { ReplyField, Rich } from "../src/reply/reply.js";
@@ -218,7 +217,7 @@ export const phase = defineCommand({
     }
     const parts = momentParts(m, story, context);
     const state = story.phaseState(chosen);
-    const drawing = timelineDrawing(story, "phase", { highlight: phase.id });
+    const picture = timelinePicture(story, "phase", { highlight: phase.id });
     return {
       kind: "answer",
       title: `${phase.name}: ${story.title}`,
@@ -249,7 +248,7 @@ export const phase = defineCommand({
           : []),
         ...(chosen.endMove ? [{ ...chosen.endMove, what: `${phase.name}: its end moved` }] : []),
       ]),
-      ...(drawing ? { picture: replyPicture(drawing) } : {}),
+      ...(picture ? { picture } : {}),
       ephemeral: false,
     };
   },

@@ -5,11 +5,12 @@
  */
 import type { StoryAt } from "../dataset/asof.js";
 import type { FigureTrack } from "../dataset/dataset.js";
+import type { ReplyPicture } from "../reply/reply.js";
 import { formatInstant, formatShortDate } from "../time/calendar.js";
 import { figureAlt } from "./alt-text.js";
 import { timeAxis } from "./axis.js";
 import { type FigureModel, figureModel, MAX_SERIES } from "./figure-model.js";
-import type { Drawing } from "./picture.js";
+import { type Drawing, replyPicture } from "./picture.js";
 import { COLOURS, cleanText, num, SERIES, svgDocument, text, textWidth, timeScale } from "./svg.js";
 
 export const FIGURE_WIDTH = 1200;
@@ -128,4 +129,19 @@ export function figureDrawing(story: StoryAt, track: FigureTrack): Drawing | und
     height: FIGURE_HEIGHT,
     svg: figureSvg(m),
   };
+}
+
+/** The reply's picture of a figure: named now, drawn when first read (none when no value was known). */
+export function figurePicture(story: StoryAt, track: FigureTrack): ReplyPicture | undefined {
+  if (story.figureHistory(track).length === 0) return undefined;
+  return replyPicture({
+    kind: "figure",
+    parts: [story.id, track.figure.id, story.today],
+    width: FIGURE_WIDTH,
+    height: FIGURE_HEIGHT,
+    draw: () => {
+      const m = figureModel(story, track);
+      return { svg: figureSvg(m), alt: figureAlt(m) };
+    },
+  });
 }

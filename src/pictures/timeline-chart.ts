@@ -6,10 +6,11 @@
  */
 import type { StoryAt } from "../dataset/asof.js";
 import type { DeadlineStatus } from "../dataset/schema.js";
+import type { ReplyPicture } from "../reply/reply.js";
 import { formatInstant, formatShortDate } from "../time/calendar.js";
 import { timelineAlt } from "./alt-text.js";
 import { timeAxis } from "./axis.js";
-import type { Drawing } from "./picture.js";
+import { type Drawing, replyPicture } from "./picture.js";
 import {
   andMore,
   COLOURS,
@@ -288,17 +289,24 @@ export function timelineSvg(m: TimelineModel): string {
   return svgDocument(TIMELINE_WIDTH, TIMELINE_HEIGHT, body);
 }
 
+/** Whether anything of the story was known at its instant (a phase, a deadline, an event). */
+export function timelineKnown(story: StoryAt): boolean {
+  return (
+    story.phases().length > 0 || story.deadlines().length > 0 || (story.events()?.count(story.t) ?? 0) > 0
+  );
+}
+
 /**
- * The timeline picture of a story at its instant, or undefined when nothing of it was known yet
- * (no phase, deadline or report): "what" names it ("timeline", "phase").
+ * The timeline drawing of a story at its instant, or undefined when nothing of it was known yet:
+ * `kind` names it ("timeline", "phase").
  */
 export function timelineDrawing(
   story: StoryAt,
   kind: string,
   options: TimelineOptions = {},
 ): Drawing | undefined {
+  if (!timelineKnown(story)) return undefined;
   const m = timelineModel(story, options);
-  if (m.phasesTotal === 0 && m.deadlinesTotal === 0 && m.eventsTotal === 0) return undefined;
   return {
     kind,
     parts: [m.storyId, ...(options.highlight ? [options.highlight] : []), m.today],
@@ -307,4 +315,23 @@ export function timelineDrawing(
     height: TIMELINE_HEIGHT,
     svg: timelineSvg(m),
   };
+}
+
+/** The reply's picture of the timeline: named now, drawn when first read (none when nothing was known). */
+export function timelinePicture(
+  story: StoryAt,
+  kind: string,
+  options: TimelineOptions = {},
+): ReplyPicture | undefined {
+  if (!timelineKnown(story)) return undefined;
+  return replyPicture({
+    kind,
+    parts: [story.id, ...(options.highlight ? [options.highlight] : []), story.today],
+    width: TIMELINE_WIDTH,
+    height: TIMELINE_HEIGHT,
+    draw: () => {
+      const m = timelineModel(story, options);
+      return { svg: timelineSvg(m), alt: timelineAlt(m) };
+    },
+  });
 }

@@ -4,13 +4,16 @@ import { PictureCache } from "../../src/pictures/rasterize.js";
 import { svgDocument } from "../../src/pictures/svg.js";
 import { pngSize } from "../support/index.js";
 
+let draws = 0;
 const drawing = {
   kind: "timeline",
   parts: ["gaza-2025", "2025-02-28"],
-  alt: "A timeline.",
   width: 120,
   height: 50,
-  svg: svgDocument(120, 50, []),
+  draw: () => {
+    draws++;
+    return { alt: "A timeline.", svg: svgDocument(120, 50, []) };
+  },
 };
 
 describe("picture", () => {
@@ -20,9 +23,16 @@ describe("picture", () => {
     expect(pictureName("figure", ["a".repeat(300)])).toMatch(/^[a-z0-9-]{1,120}\.png$/);
   });
 
-  it("draws its PNG on first use only, then gives the same bytes", () => {
+  it("is drawn when first read, once, and its PNG on first use only, then the same bytes", () => {
     const cache = new PictureCache();
+    const before = draws;
     const picture = replyPicture(drawing, cache);
+    expect([picture.name, picture.width, draws - before]).toEqual([
+      "timeline-gaza-2025-2025-02-28.png",
+      120,
+      0,
+    ]);
+    expect([picture.alt, picture.svg.length > 0, draws - before]).toEqual(["A timeline.", true, 1]);
     expect(cache.misses).toBe(0);
     const png = picture.png();
     expect(pngSize(png)).toEqual({ width: 120, height: 50 });
