@@ -1,8 +1,17 @@
 import { describe, expect, it } from "vitest";
+import { runCommand } from "../../src/command-engine/run.js";
 import { pictureName, replyPicture } from "../../src/pictures/picture.js";
 import { PictureCache } from "../../src/pictures/rasterize.js";
 import { svgDocument } from "../../src/pictures/svg.js";
-import { pngSize } from "../support/index.js";
+import {
+  contextAt,
+  datasetOf,
+  decodePng,
+  pngSize,
+  RANDOM_STORY_AT,
+  randomStory,
+  registry,
+} from "../support/index.js";
 
 let draws = 0;
 const drawing = {
@@ -46,5 +55,31 @@ describe("picture", () => {
     expect(JSON.parse(JSON.stringify({ picture: replyPicture(drawing) }))).toEqual({
       picture: { name: "timeline-gaza-2025-2025-02-28.png", alt: "A timeline.", width: 120, height: 50 },
     });
+  });
+
+  it("stays within the platforms' limits for random extreme stories: name, alt text, PNG size", () => {
+    let checked = 0;
+    for (const seed of [3, 17, 101, 4242]) {
+      const dataset = datasetOf(randomStory(seed));
+      const context = contextAt(RANDOM_STORY_AT, {}, dataset);
+      const figure = dataset.defaultStory.figures[0]?.id;
+      const replies = [
+        runCommand(registry, "timeline", {}, context),
+        runCommand(registry, "phase", {}, context),
+        ...(figure ? [runCommand(registry, "figures", { figure }, context)] : []),
+      ];
+      for (const reply of replies) {
+        const picture = reply.picture;
+        if (!picture) continue;
+        expect(picture.name, `seed ${seed}`).toMatch(/^[a-z0-9-]+\.png$/);
+        expect([...picture.alt].length, `seed ${seed}`).toBeLessThanOrEqual(1_000);
+        const png = picture.png();
+        expect(png.byteLength).toBeLessThan(8 * 1024 * 1024);
+        const decoded = decodePng(png);
+        expect([decoded.width, decoded.height]).toEqual([picture.width, picture.height]);
+        checked++;
+      }
+    }
+    expect(checked).toBeGreaterThanOrEqual(8);
   });
 });
