@@ -78,9 +78,13 @@ function phaseWords(p: PhaseBand): string {
 export function timelineAlt(m: TimelineModel): string {
   const intro = `Timeline of ${cleanText(m.title, 120)} as known on ${formatShortDate(m.today)}, marked as today.`;
   const deadlines = m.deadlines.map((d) => {
-    const was = d.previous.length
-      ? ` (moved from ${d.previous.map((v) => formatShortDate(v.day)).join(", then ")})`
-      : "";
+    const dates = d.previous.map((v) => formatShortDate(v.day)).join(", then ");
+    const was =
+      d.moves > d.previous.length
+        ? ` (moved ${d.moves} times, lately from ${dates})`
+        : d.previous.length
+          ? ` (moved from ${dates})`
+          : "";
     return `${cleanText(d.title, 80)}, due ${formatShortDate(d.dueDay)}${was}, ${DEADLINE_WORDS[d.status]}`;
   });
   const events = `${m.eventsTotal.toLocaleString("en-GB")} event${m.eventsTotal === 1 ? "" : "s"} known`;

@@ -81,9 +81,18 @@ export interface TextOptions {
   fill?: string;
   anchor?: "start" | "middle" | "end";
   weight?: "normal" | "bold";
+  /** A white outline under the letters, so text stays readable over lines. */
+  halo?: boolean;
 }
 
-/** A `<text>` element of already-clean text (escaped here). */
+/**
+ * Emoji and their joiners, selectors and skin tones: the shipped fonts have no glyphs for them, so a
+ * picture leaves them out rather than draw empty boxes (the alt text keeps them).
+ */
+// biome-ignore lint/suspicious/noMisleadingCharacterClass: each of these code points is removed on its own.
+const NO_GLYPH = /[\p{Extended_Pictographic}\p{Regional_Indicator}\p{Emoji_Modifier}\ufe0f\u200d]/gu;
+
+/** A `<text>` element of already-clean text (escaped here, emoji left out). */
 export function text(x: number, y: number, content: string, options: TextOptions = {}): string {
   const attrs = [
     `x="${num(x)}"`,
@@ -92,8 +101,9 @@ export function text(x: number, y: number, content: string, options: TextOptions
     `fill="${options.fill ?? COLOURS.ink}"`,
     options.anchor && options.anchor !== "start" ? `text-anchor="${options.anchor}"` : "",
     options.weight === "bold" ? `font-weight="bold"` : "",
+    options.halo ? `stroke="${COLOURS.background}" stroke-width="3" paint-order="stroke"` : "",
   ].filter(Boolean);
-  return `<text ${attrs.join(" ")}>${escapeXml(content)}</text>`;
+  return `<text ${attrs.join(" ")}>${escapeXml(content.replace(NO_GLYPH, ""))}</text>`;
 }
 
 /** A linear scale from a time span (epoch ms) to a span of x coordinates. */

@@ -96,14 +96,18 @@ function phaseRow(p: PhaseBand, row: number, s: TimeScale, m: TimelineModel): st
   const out = [
     `<rect data-phase="${p.id}" data-state="${p.state}" x="${num(x1)}" y="${num(y)}" width="${num(x2 - x1)}" height="20" rx="3" fill="${PHASE_FILL[p.state]}" fill-opacity="${p.state === "not-started" ? 0.45 : 0.85}"${p.state === "never-began" ? ` stroke="${COLOURS.muted}" stroke-dasharray="4 3"` : ""}${chosen ? ` stroke="${COLOURS.ink}" stroke-width="2"` : ""}/>`,
   ];
-  if (p.open) out.push(text(RIGHT - 4, y + 15, "→", { size: 13, fill: COLOURS.ink, anchor: "end" }));
+  // An open end: a small arrowhead at the picture's edge (the shipped fonts have no arrow glyph).
+  if (p.open)
+    out.push(
+      `<path d="M${RIGHT - 10} ${y + 4}L${RIGHT - 3} ${y + 10}L${RIGHT - 10} ${y + 16}Z" fill="${COLOURS.ink}"/>`,
+    );
   if (p.plannedEnd && s.has(p.plannedEnd.t)) {
     const px = s.x(p.plannedEnd.t);
     out.push(
       `<line data-planned-end="${p.plannedEnd.day}" x1="${num(px)}" y1="${num(y - 3)}" x2="${num(px)}" y2="${num(y + 23)}" stroke="${COLOURS.ink}" stroke-dasharray="3 2"/>`,
     );
   }
-  const dates = `${p.startDay ? formatShortDate(p.startDay) : ""}${p.endDay ? ` – ${formatShortDate(p.endDay)}` : p.open ? " →" : ""}`;
+  const dates = `${p.startDay ? formatShortDate(p.startDay) : ""}${p.endDay ? ` – ${formatShortDate(p.endDay)}` : p.open ? ", open-ended" : ""}`;
   const planned = p.plannedEnd ? ` (planned end was ${formatShortDate(p.plannedEnd.day)})` : "";
   const label = `${name} · ${dates}${planned} · ${PHASE_WORDS[p.state]}`;
   const inside = textWidth(label, 12) + 12 < x2 - x1;
@@ -122,27 +126,30 @@ function deadlineMarks(marks: readonly DeadlineMark[], s: TimeScale): string[] {
     const width = textWidth(label, 11);
     // The first lane with room for the mark and its label (after it, else before it); else the
     // first with room for the mark alone; else a row of its own under the lanes, with no label.
+    // A moved deadline takes its lane from its oldest date drawn on. Its label goes after the mark,
+    // else before it (over its dashed line, on a white halo), where the lane has room.
+    const start = Math.min(x, ...d.previous.map((v) => s.x(v.t)));
     const right = x + 14 + width < RIGHT;
-    const withLabel = laneEnds.findIndex((end) => end < x - 8 && (right || end < x - 18 - width));
-    const free = withLabel >= 0 ? withLabel : laneEnds.findIndex((end) => end < x - 8);
+    const from = right ? start : Math.min(start, x - 12 - width);
+    const withLabel = laneEnds.findIndex((end) => end < from - 8 && from > LEFT);
+    const free = withLabel >= 0 ? withLabel : laneEnds.findIndex((end) => end < start - 8);
     const lane = free >= 0 ? free : LANES;
     const y = DEADLINE_TOP + lane * LANE_GAP;
-    for (const old of d.previous) {
+    d.previous.forEach((old, i) => {
       const ox = s.x(old.t);
+      const next = s.x(d.previous[i + 1]?.t ?? d.due);
+      const was = `was ${formatShortDate(old.day)}`;
       out.push(
         `<line x1="${num(ox)}" y1="${num(y)}" x2="${num(x)}" y2="${num(y)}" stroke="${COLOURS.moved}" stroke-dasharray="4 3"/>`,
       );
       out.push(
         `<path data-old-due="${old.day}" d="${diamond(ox, y, 5)}" fill="${COLOURS.background}" stroke="${COLOURS.moved}"/>`,
       );
-      out.push(
-        text(ox, y - 9, `was ${formatShortDate(old.day)}`, {
-          size: 10,
-          fill: COLOURS.moved,
-          anchor: "middle",
-        }),
-      );
-    }
+      // An old date's label only where it has room before the next date: labels never overlap.
+      if (next - ox >= textWidth(was, 10) + 6) {
+        out.push(text(ox, y - 9, was, { size: 10, fill: COLOURS.moved, anchor: "middle" }));
+      }
+    });
     const colour = MARK_COLOUR[d.status];
     const hollow = d.status === "scheduled" || d.status === "cancelled";
     out.push(
@@ -155,10 +162,10 @@ function deadlineMarks(marks: readonly DeadlineMark[], s: TimeScale): string[] {
     }
     // A label is drawn only where its lane has room for it: labels are thinned, never overlap.
     if (withLabel >= 0 && right) {
-      out.push(text(x + 12, y + 4, label, { size: 11 }));
+      out.push(text(x + 12, y + 4, label, { size: 11, halo: true }));
       laneEnds[lane] = x + 12 + width;
     } else if (withLabel >= 0) {
-      out.push(text(x - 12, y + 4, label, { size: 11, anchor: "end" }));
+      out.push(text(x - 12, y + 4, label, { size: 11, anchor: "end", halo: true }));
       laneEnds[lane] = x + 8;
     } else if (free >= 0) {
       laneEnds[lane] = x + 8;
@@ -233,6 +240,20 @@ export function timelineSvg(m: TimelineModel): string {
     );
     body.push(text(x1 + 2, PLOT_TOP + 12, "this page", { size: 10, fill: COLOURS.muted }));
   }
+  // Today's line under the marks and labels, which it would otherwise cross.
+  const tx = s.x(m.now);
+  body.push(
+    `<line data-today="${m.today}" x1="${num(tx)}" y1="${PLOT_TOP}" x2="${num(tx)}" y2="${AXIS_Y}" stroke="${COLOURS.today}" stroke-width="2"/>`,
+  );
+  const todayLabel = `today, ${formatShortDate(m.today)}`;
+  const leftSide = tx + 6 + textWidth(todayLabel, 11) > RIGHT;
+  body.push(
+    text(leftSide ? tx - 5 : tx + 5, PLOT_TOP + 12, todayLabel, {
+      size: 11,
+      fill: COLOURS.today,
+      anchor: leftSide ? "end" : "start",
+    }),
+  );
   body.push(text(LEFT, 30, `Timeline: ${cleanText(m.title, 70)}`, { size: 18, weight: "bold" }));
   body.push(
     text(RIGHT, 30, `as known on ${formatInstant(new Date(m.now), m.timeZone)}`, {
@@ -272,19 +293,6 @@ export function timelineSvg(m: TimelineModel): string {
   body.push(...deadlineMarks(m.deadlines, s));
   body.push(...eventStrip(m));
   body.push(...timeAxis(s, AXIS_Y, m.timeZone, LEFT, RIGHT));
-  const tx = s.x(m.now);
-  body.push(
-    `<line data-today="${m.today}" x1="${num(tx)}" y1="${PLOT_TOP}" x2="${num(tx)}" y2="${AXIS_Y}" stroke="${COLOURS.today}" stroke-width="2"/>`,
-  );
-  const todayLabel = `today, ${formatShortDate(m.today)}`;
-  const leftSide = tx + 6 + textWidth(todayLabel, 11) > RIGHT;
-  body.push(
-    text(leftSide ? tx - 5 : tx + 5, PLOT_TOP + 12, todayLabel, {
-      size: 11,
-      fill: COLOURS.today,
-      anchor: leftSide ? "end" : "start",
-    }),
-  );
   body.push(...legend());
   return svgDocument(TIMELINE_WIDTH, TIMELINE_HEIGHT, body);
 }

@@ -45,6 +45,8 @@ export interface DeadlineMark {
   dueDay: LocalDate;
   /** The due dates it had before, oldest first (at most MAX_PREVIOUS, the latest ones). */
   previous: { t: number; day: LocalDate }[];
+  /** How many due dates it had before, in all. */
+  moves: number;
 }
 
 export interface TimelineModel {
@@ -106,13 +108,11 @@ function phasesOf(story: StoryAt, tz: string): PhaseBand[] {
 function deadlinesOf(story: StoryAt, tz: string): DeadlineMark[] {
   return story.deadlines().map((d) => {
     const due = markMs(d.due, tz);
-    const previous = d.previous
-      .filter((v) => v.due !== d.due)
-      .slice(-MAX_PREVIOUS)
-      .map((v) => {
-        const t = markMs(v.due, tz);
-        return { t, day: localDateOf(new Date(t), tz) };
-      });
+    const earlier = d.previous.filter((v) => v.due !== d.due);
+    const previous = earlier.slice(-MAX_PREVIOUS).map((v) => {
+      const t = markMs(v.due, tz);
+      return { t, day: localDateOf(new Date(t), tz) };
+    });
     return {
       id: d.deadline.id,
       title: d.deadline.title,
@@ -120,6 +120,7 @@ function deadlinesOf(story: StoryAt, tz: string): DeadlineMark[] {
       due,
       dueDay: localDateOf(new Date(due), tz),
       previous,
+      moves: earlier.length,
     };
   });
 }

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { generateDataset } from "../../bench/generate-story.js";
 import { storyAt } from "../../src/dataset/asof.js";
 import { ALT_MAX, fitAlt, timelineAlt } from "../../src/pictures/alt-text.js";
 import { timelineModel } from "../../src/pictures/timeline-model.js";
@@ -31,6 +32,14 @@ describe("alt text", () => {
     const alt = timelineAlt(timelineModel(storyAt(shippedData().defaultStory, new Date(AFTER))));
     expect(alt).toBe(
       "Timeline of Israel-Hamas ceasefire in Gaza (2025) as known on 5 Mar 2025, marked as today. Phases: Phase one, from 19 Jan 2025 to 1 Mar 2025, ended; Phase two, no dates set, not started. Deadlines: Ultimatum for Hamas to return hostages by Saturday noon (15 February 2025), due 15 Feb 2025, met; End of phase one, due 1 Mar 2025, met; Philadelphi Corridor withdrawal starts, due 1 Mar 2025, disputed; Philadelphi Corridor withdrawal complete, due 9 Mar 2025, disputed. 28 events known.",
+    );
+  });
+
+  it("says how often a deadline moved when more old dates than are drawn", () => {
+    const story = generateDataset().defaultStory;
+    const alt = timelineAlt(timelineModel(storyAt(story, new Date("2024-12-31T12:00:00Z"))));
+    expect(alt).toMatch(
+      /Deadline 0, due 29 Nov 2024 \(moved \d+ times, lately from [^,]+, then [^,]+, then [^)]+\), disputed/,
     );
   });
 });

@@ -21,6 +21,12 @@ describe("svg", () => {
     expect(text(1, 2, "</text><script>alert(1)</script>")).not.toContain("<script>");
   });
 
+  it("leaves out of drawn text the emoji the shipped fonts cannot draw", () => {
+    expect(text(1, 2, "Truce 😀👍🏽🇵🇸 holds")).toBe(
+      '<text x="1" y="2" font-size="13" fill="#1f2328">Truce  holds</text>',
+    );
+  });
+
   it("writes numbers with one decimal, the same text every time", () => {
     expect([num(1 / 3), num(-0.01), num(1200), num(10.05)]).toEqual(["0.3", "0", "1200", "10.1"]);
   });
