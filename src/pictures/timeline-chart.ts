@@ -128,7 +128,7 @@ function deadlineMarks(marks: readonly DeadlineMark[], s: TimeScale): string[] {
     // first with room for the mark alone; else a row of its own under the lanes, with no label.
     // A moved deadline takes its lane from its oldest date drawn on. Its label goes after the mark,
     // else before it (over its dashed line, on a white halo), where the lane has room.
-    const start = Math.min(x, ...d.previous.map((v) => s.x(v.t)));
+    const start = Math.min(x, ...d.previous.filter((v) => s.has(v.t)).map((v) => s.x(v.t)));
     const right = x + 14 + width < RIGHT;
     const from = right ? start : Math.min(start, x - 12 - width);
     const withLabel = laneEnds.findIndex((end) => end < from - 8 && from > LEFT);
@@ -136,6 +136,8 @@ function deadlineMarks(marks: readonly DeadlineMark[], s: TimeScale): string[] {
     const lane = free >= 0 ? free : LANES;
     const y = DEADLINE_TOP + lane * LANE_GAP;
     d.previous.forEach((old, i) => {
+      // An old date before the span drawn is left out (the alt text still says it).
+      if (!s.has(old.t)) return;
       const ox = s.x(old.t);
       const next = s.x(d.previous[i + 1]?.t ?? d.due);
       const was = `was ${formatShortDate(old.day)}`;
