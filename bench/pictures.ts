@@ -1,8 +1,9 @@
 /**
- * The pictures: how long building a picture's SVG takes (what every /timeline, /phase and
- * /figures figure: reply costs, in the handler) and how long rasterizing it to PNG takes with a cold
- * cache (what the first platform asking for the bytes waits), and the PNG's size, on the shipped
- * Gaza story and on a generated 10,000-event story. Run alone: `npm run bench -- pictures`.
+ * The pictures: how long drawing a picture's SVG and alt text takes (done when a /timeline, /phase or
+ * /figures figure: reply's picture is first read, not in the handler) and how long rasterizing it to
+ * PNG takes with a cold cache (what the first platform asking for the bytes waits), and the PNG's
+ * size, on the shipped Gaza story and on a generated 10,000-event story. Run alone:
+ * `npm run bench -- pictures`.
  */
 import { loadavg } from "node:os";
 import { storyAt } from "../src/dataset/asof.js";
@@ -19,7 +20,7 @@ const WARMUP = 50;
 const SVG_ITERATIONS = 300;
 const PNG_ITERATIONS = 40;
 /**
- * Building the SVG is part of answering: it must stay cheap. The targets are on the medians: the
+ * Drawing the SVG is what a platform waits for before the PNG: it must stay cheap. The targets are on the medians: the
  * p99 of runs this short follows whatever else the machine runs (the load average is reported).
  */
 const SVG_TARGET_MS = 5;
@@ -89,7 +90,7 @@ export async function benchPictures(): Promise<BenchSection> {
   );
   const ms = (n: number) => n.toFixed(2);
   const markdown = [
-    `Building a picture's SVG (${SVG_ITERATIONS} runs after ${WARMUP} untimed, in the handler) and rasterizing it to PNG with resvg and the shipped fonts (${PNG_ITERATIONS} runs, each a new instant: a cold cache). Targets: SVG p50 ≤ ${SVG_TARGET_MS} ms, PNG p50 ≤ ${PNG_TARGET_MS} ms, PNG ≤ 8 MB. Load average (1 min) at the end of the run: ${loadavg()[0]?.toFixed(1)}.`,
+    `Drawing a picture's SVG and alt text (${SVG_ITERATIONS} runs after ${WARMUP} untimed; done when the reply's picture is first read, not in the handler) and rasterizing it to PNG with resvg and the shipped fonts (${PNG_ITERATIONS} runs, each a new instant: a cold cache). Targets: SVG p50 ≤ ${SVG_TARGET_MS} ms, PNG p50 ≤ ${PNG_TARGET_MS} ms, PNG ≤ 8 MB. Load average (1 min) at the end of the run: ${loadavg()[0]?.toFixed(1)}.`,
     "",
     "| picture | SVG p50 (ms) | SVG p99 (ms) | PNG p50 (ms) | PNG p99 (ms) | PNG size (KB) |",
     "| --- | ---: | ---: | ---: | ---: | ---: |",
