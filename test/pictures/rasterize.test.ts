@@ -1,3 +1,5 @@
+import { join } from "node:path";
+import { Resvg } from "@resvg/resvg-js";
 import { describe, expect, it } from "vitest";
 import { generateDataset } from "../../bench/generate-story.js";
 import { storyAt } from "../../src/dataset/asof.js";
@@ -34,6 +36,25 @@ describe("rasterize", () => {
   ])("renders %s text with the shipped fonts", (_, words) => {
     expect(inkPixels(rasterize(blank))).toBe(0);
     expect(inkPixels(rasterize(label(words)))).toBeGreaterThan(300);
+  });
+
+  it.each([
+    ["Arabic", "وقف إطلاق النار"],
+    ["Hebrew", "הפסקת האש"],
+  ])("draws %s with its own shipped font, not the Latin font's empty boxes", (_, words) => {
+    const latinOnly = new Resvg(label(words), {
+      font: {
+        loadSystemFonts: false,
+        fontFiles: [join(fontsDir(), FONT_FILES[0])],
+        defaultFontFamily: "Noto Sans",
+      },
+    })
+      .render()
+      .asPng();
+    const boxes = inkPixels(new Uint8Array(latinOnly));
+    const drawn = inkPixels(rasterize(label(words)));
+    expect(drawn).not.toBe(boxes);
+    expect(rasterize(label(words))).not.toEqual(new Uint8Array(latinOnly));
   });
 
   it("loads no system font: a family the machine may have is drawn in the shipped default", () => {
