@@ -178,7 +178,7 @@ function deadlineMarks(marks: readonly DeadlineMark[], s: TimeScale): string[] {
 
 function eventStrip(m: TimelineModel): string[] {
   const width = (RIGHT - LEFT) / EVENT_BUCKETS;
-  const counts = m.eventBuckets;
+  const { buckets: counts, before } = m.eventStrip();
   const most = Math.max(1, ...counts);
   const out = [
     text(LEFT, EVENTS_BASE - EVENTS_HEIGHT - 6, `Events known (${m.eventsTotal.toLocaleString("en-GB")})`, {
@@ -186,12 +186,12 @@ function eventStrip(m: TimelineModel): string[] {
       fill: COLOURS.muted,
     }),
   ];
-  if (m.eventsBefore) {
+  if (before) {
     out.push(
       text(
         LEFT + 150,
         EVENTS_BASE - EVENTS_HEIGHT - 6,
-        `(${andMore(m.eventsBefore, "earlier, before the span drawn")})`,
+        `(${andMore(before, "earlier, before the span drawn")})`,
         {
           size: 11,
           fill: COLOURS.muted,

@@ -62,11 +62,13 @@ export interface TimelineModel {
   phasesTotal: number;
   deadlines: DeadlineMark[];
   deadlinesTotal: number;
-  /** Events known at the instant in each of EVENT_BUCKETS equal spans of [from, to], by their day. */
-  eventBuckets: number[];
   eventsTotal: number;
-  /** Events known at the instant dated before `from` (drawn as a count at the left edge). */
-  eventsBefore: number;
+  /**
+   * The events strip, counted when first asked (the drawing needs it, the alt text does not): events
+   * known at the instant in each of EVENT_BUCKETS equal parts of [from, to] by their day, and how many
+   * are dated before `from` (drawn as a count at the left edge).
+   */
+  eventStrip(): { buckets: number[]; before: number };
   /** The span of a /timeline page, highlighted. */
   window?: { from: number; to: number } | undefined;
   /** The phase /phase is about, outlined. */
@@ -165,9 +167,12 @@ function lowerBound(events: readonly IndexedEvent[], day: LocalDate): number {
  * A part starts at a day's midnight at the zone's offset of the instant: an hour off across a change
  * of summer time is far less than a pixel.
  */
-function countEvents(story: StoryAt, span: { from: number; to: number }) {
+function countEvents(
+  story: StoryAt,
+  span: { from: number; to: number },
+): { buckets: number[]; before: number } {
   const list = story.events();
-  if (!list) return { buckets: new Array<number>(EVENT_BUCKETS).fill(0), before: 0, total: 0 };
+  if (!list) return { buckets: new Array<number>(EVENT_BUCKETS).fill(0), before: 0 };
   const offset = zoneOffsetMinutes(new Date(story.t), story.timeZone) * 60_000;
   const dayAt = (t: number) => new Date(t + offset).toISOString().slice(0, 10);
   const size = (span.to - span.from) / EVENT_BUCKETS;
@@ -175,19 +180,56 @@ function countEvents(story: StoryAt, span: { from: number; to: number }) {
     i === EVENT_BUCKETS ? list.length : lowerBound(list.items, dayAt(span.from + i * size)),
   );
   const buckets = bounds.slice(0, -1).map((lo, i) => list.count(story.t, lo, bounds[i + 1] ?? lo));
-  return { buckets, before: list.count(story.t, 0, bounds[0] ?? 0), total: list.count(story.t) };
+  return { buckets, before: list.count(story.t, 0, bounds[0] ?? 0) };
+}
+
+/** What a timeline of a story at an instant shows whatever the page or phase asked. */
+interface TimelineBase {
+  now: number;
+  phases: PhaseBand[];
+  deadlines: DeadlineMark[];
+  span: { from: number; to: number };
+  eventsTotal: number;
+  eventStrip(): { buckets: number[]; before: number };
+}
+
+/**
+ * The last base drawn of each story (held only while the story is: a reload makes a new one): the
+ * pages of /timeline and /phase of each phase asked at one instant share it.
+ */
+const lastBase = new WeakMap<StoryAt["story"], { t: number; base: TimelineBase }>();
+
+function baseOf(story: StoryAt): TimelineBase {
+  const hit = lastBase.get(story.story);
+  if (hit && hit.t === story.t) return hit.base;
+  const tz = story.timeZone;
+  const now = Math.floor(story.t / 60_000) * 60_000;
+  const phases = phasesOf(story, tz);
+  const deadlines = deadlinesOf(story, tz);
+  const reported = story
+    .sources()
+    .reduce((min, s) => Math.min(min, s.publication.ms), Number.POSITIVE_INFINITY);
+  const span = spanOf(now, phases, deadlines, Number.isFinite(reported) ? reported : undefined);
+  let strip: { buckets: number[]; before: number } | undefined;
+  const base: TimelineBase = {
+    now,
+    phases,
+    deadlines,
+    span,
+    eventsTotal: story.events()?.count(story.t) ?? 0,
+    eventStrip: () => {
+      strip ??= countEvents(story, span);
+      return strip;
+    },
+  };
+  lastBase.set(story.story, { t: story.t, base });
+  return base;
 }
 
 /** The timeline of a story as known at its instant. */
 export function timelineModel(story: StoryAt, options: TimelineOptions = {}): TimelineModel {
   const tz = story.timeZone;
-  const now = Math.floor(story.t / 60_000) * 60_000;
-  const allPhases = phasesOf(story, tz);
-  const allDeadlines = deadlinesOf(story, tz);
-  const reported = story
-    .sources()
-    .reduce((min, s) => Math.min(min, s.publication.ms), Number.POSITIVE_INFINITY);
-  const span = spanOf(now, allPhases, allDeadlines, Number.isFinite(reported) ? reported : undefined);
+  const { now, phases: allPhases, deadlines: allDeadlines, span, eventsTotal, eventStrip } = baseOf(story);
   // The phases in the story's order, the highlighted one always among them.
   let phases = allPhases.slice(0, MAX_PHASES);
   const chosen = allPhases.find((p) => p.id === options.highlight);
@@ -197,7 +239,6 @@ export function timelineModel(story: StoryAt, options: TimelineOptions = {}): Ti
     .sort((a, b) => Math.abs(a.due - now) - Math.abs(b.due - now) || a.id.localeCompare(b.id))
     .slice(0, MAX_DEADLINES)
     .sort((a, b) => a.due - b.due || a.id.localeCompare(b.id));
-  const { buckets: eventBuckets, before: eventsBefore, total: eventsTotal } = countEvents(story, span);
   const window = options.window && {
     from: startMs(options.window.from, tz),
     to: endMs(options.window.to, tz),
@@ -213,9 +254,8 @@ export function timelineModel(story: StoryAt, options: TimelineOptions = {}): Ti
     phasesTotal: allPhases.length,
     deadlines,
     deadlinesTotal: allDeadlines.length,
-    eventBuckets,
     eventsTotal,
-    eventsBefore,
+    eventStrip,
     window,
     highlight: options.highlight,
   };

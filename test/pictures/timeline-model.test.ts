@@ -46,7 +46,7 @@ describe("timeline model", () => {
     expect(m.now).toBe(Date.parse(DURING));
     expect(m.today).toBe("2025-02-28");
     // The attack of 7 October 2023 is known, but before the span: it is counted, not drawn.
-    expect(m.eventsBefore).toBe(1);
+    expect(m.eventStrip().before).toBe(1);
   });
 
   it("gives a moved deadline its old due date only once the move is known", () => {
@@ -91,6 +91,7 @@ describe("timeline model", () => {
     expect(m.eventsTotal).toBeGreaterThan(9_000);
     expect(m.deadlines.length).toBeLessThanOrEqual(MAX_DEADLINES);
     for (const d of m.deadlines) expect(d.previous.length).toBeLessThanOrEqual(MAX_PREVIOUS);
-    expect(m.eventBuckets.reduce((a, b) => a + b, 0) + m.eventsBefore).toBe(m.eventsTotal);
+    const strip = m.eventStrip();
+    expect(strip.buckets.reduce((a, b) => a + b, 0) + strip.before).toBe(m.eventsTotal);
   });
 });
