@@ -17,6 +17,7 @@ const SECTIONS: Record<string, () => Promise<BenchSection>> = {
   idle: async () => (await import("./idle.js")).benchIdle(),
   intake: async () => (await import("./intake.js")).benchIntake(),
   calendar: async () => (await import("./calendar.js")).benchCalendar(),
+  pictures: async () => (await import("./pictures.js")).benchPictures(),
 };
 
 const FILE = "BENCHMARKS.md";

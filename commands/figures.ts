@@ -4,6 +4,7 @@ import { storyOption } from "../src/command-engine/options.js";
 import { pickStory, suggestStory } from "../src/command-engine/story.js";
 import { storyAt } from "../src/dataset/asof.js";
 import { figureSchema } from "../src/dataset/schema.js";
+import { figurePicture } from "../src/pictures/figure-chart.js";
 import { errorReply } from "../src/reply/errors.js";
 import { cite, figureSpans } from "../src/reply/phrases.js";
 import type { Rich } from "../src/reply/reply.js";
@@ -40,6 +41,7 @@ export const figures = defineCommand({
         });
       }
       const figure = track.figure;
+      const picture = figurePicture(story, track);
       return {
         kind: "answer",
         title: figure.label,
@@ -52,6 +54,7 @@ export const figures = defineCommand({
           context.settings,
           values.map((v) => ({ what: figure.label, sourceIds: [v.sourceId], evidence: v.evidence })),
         ),
+        ...(picture ? { picture } : {}),
         ephemeral: false,
       };
     }

@@ -6,6 +6,7 @@ import { pickStory, suggestStory } from "../src/command-engine/story.js";
 import type { PhaseMoment, PhaseNow, PhaseState, StoryAt } from "../src/dataset/asof.js";
 import { storyAt } from "../src/dataset/asof.js";
 import type { MoveKind, PhaseStatus } from "../src/dataset/schema.js";
+import { timelinePicture } from "../src/pictures/timeline-chart.js";
 import { errorReply } from "../src/reply/errors.js";
 import { cite, progressBar, relativeSpan, whenSpan } from "../src/reply/phrases.js";
 import type { ReplyField, Rich } from "../src/reply/reply.js";
@@ -216,6 +217,7 @@ export const phase = defineCommand({
     }
     const parts = momentParts(m, story, context);
     const state = story.phaseState(chosen);
+    const picture = timelinePicture(story, "phase", { highlight: phase.id });
     return {
       kind: "answer",
       title: `${phase.name}: ${story.title}`,
@@ -246,6 +248,7 @@ export const phase = defineCommand({
           : []),
         ...(chosen.endMove ? [{ ...chosen.endMove, what: `${phase.name}: its end moved` }] : []),
       ]),
+      ...(picture ? { picture } : {}),
       ephemeral: false,
     };
   },

@@ -4,6 +4,7 @@ import { storyOption } from "../src/command-engine/options.js";
 import { pickStory, suggestStory } from "../src/command-engine/story.js";
 import { storyAt } from "../src/dataset/asof.js";
 import type { IndexedEvent } from "../src/dataset/dataset.js";
+import { timelinePicture } from "../src/pictures/timeline-chart.js";
 import { errorReply } from "../src/reply/errors.js";
 import { cite, whenSpan } from "../src/reply/phrases.js";
 import type { ReplyButton, Rich } from "../src/reply/reply.js";
@@ -112,6 +113,12 @@ export const timeline = defineCommand({
             },
           ]
         : [];
+    // The picture shows the whole story to the instant, this page's span highlighted.
+    const first = shown[0];
+    const last = shown.at(-1);
+    const picture = timelinePicture(story, "timeline", {
+      window: first && last ? { from: first.at, to: last.at } : undefined,
+    });
     return {
       kind: "answer",
       title: `Timeline: ${story.title}`,
@@ -122,6 +129,7 @@ export const timeline = defineCommand({
       ],
       lines,
       ...(buttons.length ? { buttons } : {}),
+      ...(picture ? { picture } : {}),
       // The first report of each event, and the update whose wording is shown.
       ...cite(
         story,

@@ -113,6 +113,7 @@ export interface Reply {
   buttons?: ReplyButton[];
   /** The quotes behind what the reply states, shown on request ("Why?" and `/sources of:`). */
   evidence?: Evidence[];
+  /** A picture drawn from the data as of the reply's instant (/timeline, /phase, /figures figure:). */
   picture?: ReplyPicture;
 }
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { AFTER, ARTICLE_KNOWN, DURING, NOTHING_KNOWN, run, runText } from "../support/index.js";
+import { AFTER, ARTICLE_KNOWN, DURING, NOTHING_KNOWN, pngSize, run, runText } from "../support/index.js";
 
 describe("figures", () => {
   // The 28 February article's figures are of its own day: known from the end of that day, phase one's last.
@@ -91,5 +91,23 @@ describe("figures", () => {
     expect(run("figures", { category: "deaths" }).summary).toEqual([
       'Option `category` must be one of captives, prisoners, casualties, displacement, other (got "deaths").',
     ]);
+  });
+
+  describe("a figure's picture", () => {
+    it("draws the figure's history known at the instant as a step chart, with who says each value", () => {
+      const picture = run("figures", { figure: "captives-remaining" }, DURING).picture;
+      expect(picture?.name).toBe("figure-gaza-2025-captives-remaining-2025-02-28.png");
+      expect(picture?.svg).toContain("according to The Media Line");
+      expect(picture?.svg).not.toContain('data-day="2025-02-28"');
+      expect(picture?.alt).toContain("22 Feb 2025: 63 captives, according to The Media Line");
+      expect(run("figures", { figure: "captives-remaining" }, ARTICLE_KNOWN).picture?.svg).toContain(
+        'data-day="2025-02-28"',
+      );
+      expect(pngSize(picture?.png() ?? new Uint8Array())).toEqual({ width: 1200, height: 480 });
+    });
+
+    it("draws none for the list of figures", () => {
+      expect(run("figures", {}, DURING).picture).toBeUndefined();
+    });
   });
 });

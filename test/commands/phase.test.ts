@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { AFTER, BEFORE, DURING, NOTHING_KNOWN, run, runText } from "../support/index.js";
+import { AFTER, BEFORE, DURING, NOTHING_KNOWN, pngSize, run, runText } from "../support/index.js";
 
 /** 12:00 on 18 January 2025 in Jerusalem: DW has reported the ratified deal and its first phase. */
 const RATIFIED = "2025-01-18T10:00:00Z";
@@ -111,5 +111,20 @@ describe("phase", () => {
     const reply = run("phase", { story: "gaza-2024" }, DURING);
     expect(reply).toMatchObject({ kind: "error", ephemeral: true, title: "Unknown story" });
     expect(reply.summary).toEqual(["There is no story `gaza-2024`. Stories: `gaza-2025`."]);
+  });
+
+  describe("its picture", () => {
+    it("draws the story's timeline as of the instant, the phase asked outlined", () => {
+      const picture = run("phase", { phase: "phase-one" }, DURING).picture;
+      expect(picture?.name).toBe("phase-gaza-2025-phase-one-2025-02-28.png");
+      expect(picture?.svg).toMatch(/data-phase="phase-one" data-state="in-force"[^>]*stroke-width="2"/);
+      expect(picture?.alt).toContain("Phase one, from 19 Jan 2025 to 1 Mar 2025, in force");
+      expect(pngSize(picture?.png() ?? new Uint8Array())).toEqual({ width: 1200, height: 520 });
+    });
+
+    it("shows phase one ended only once it had", () => {
+      expect(run("phase", {}, DURING).picture?.svg).not.toContain('data-state="ended"');
+      expect(run("phase", {}, AFTER).picture?.svg).toContain('data-phase="phase-one" data-state="ended"');
+    });
   });
 });

@@ -1,7 +1,16 @@
 import { describe, expect, it } from "vitest";
 import type { Reply } from "../../src/reply/reply.js";
 import { isCommandButton, plainText } from "../../src/reply/reply.js";
-import { AFTER, BEFORE, DURING, NOTHING_KNOWN, run, runText, shippedData } from "../support/index.js";
+import {
+  AFTER,
+  BEFORE,
+  DURING,
+  NOTHING_KNOWN,
+  pngSize,
+  run,
+  runText,
+  shippedData,
+} from "../support/index.js";
 
 const lineTexts = (reply: Reply) => (reply.lines ?? []).map((l) => plainText(l));
 const titles = (reply: Reply) =>
@@ -219,6 +228,31 @@ describe("timeline", () => {
       expect(run("timeline", { from: "2025-02-30" }).summary).toEqual([
         'Option `from` must be a date like 2025-01-19 (got "2025-02-30").',
       ]);
+    });
+  });
+
+  describe("its picture", () => {
+    it("draws the whole story to the instant with this page's span highlighted", () => {
+      const first = run("timeline", {}, DURING).picture;
+      const third = run("timeline", { page: "3" }, DURING).picture;
+      expect(first?.name).toBe("timeline-gaza-2025-2025-02-28.png");
+      expect(first?.svg).toContain('data-window="page"');
+      expect(first?.alt).toContain("this page covers 7 Oct 2023 to 27 Jan 2025");
+      expect(third?.alt).toMatch(/this page covers \d+ Feb 2025 to 2\d Feb 2025/);
+      // Apart from the page's span, the pictures of the pages are the same picture.
+      const withoutPage = (svg = "") => svg.split("\n").filter((l) => !/data-window|>this page</.test(l));
+      expect(withoutPage(third?.svg)).toEqual(withoutPage(first?.svg));
+    });
+
+    it("draws nothing before anything was known, and no page span when the filters find no event", () => {
+      expect(run("timeline", {}, NOTHING_KNOWN).picture).toBeUndefined();
+      expect(run("timeline", { from: "2030-01-01" }, DURING).picture?.svg).not.toContain("data-window");
+    });
+
+    it("gives the same PNG for the same instant and data", () => {
+      const png = run("timeline", {}, DURING).picture?.png();
+      expect(png && pngSize(png)).toEqual({ width: 1200, height: 520 });
+      expect(run("timeline", {}, DURING).picture?.png()).toEqual(png);
     });
   });
 });

@@ -38,7 +38,7 @@ export * from "./leads.js";
 export * from "./log.js";
 // What each platform would reject in a payload.
 export * from "./payload-limits.js";
-// A real PNG picture for replies, and what arrived of one.
+// Pictures: a real PNG picture for replies; PNG bytes that arrived, their size, decoded (pngjs), the pixels drawn.
 export * from "./pictures.js";
 // PostgreSQL: the tests' server URL and a schema of their own.
 export * from "./postgres.js";

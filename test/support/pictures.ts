@@ -1,8 +1,11 @@
 /**
- * A reply's picture for the transport specs, independent of any command that draws one: a real PNG,
- * made here with zlib (a blue bar on white), and what a test reads back of PNG bytes that arrived.
+ * Pictures in tests. A reply's picture for the transport specs, independent of any command that draws
+ * one: a real PNG, made here with zlib (a blue bar on white). And reading the pictures that arrive or
+ * that replies carry: their size from the header, the pixels decoded by an independent decoder
+ * (pngjs), and how many pixels are drawn on (not the white background).
  */
 import { deflateSync } from "node:zlib";
+import { PNG } from "pngjs";
 import type { BotCore } from "../../src/bot/core.js";
 import type { Reply, ReplyPicture } from "../../src/reply/reply.js";
 
@@ -102,4 +105,20 @@ export function picturingCore(core: BotCore, picture: () => ReplyPicture | undef
   wrapped.answerInChannel = async (name, raw, invocation) =>
     add(await core.answerInChannel(name, raw, invocation));
   return wrapped;
+}
+
+/** The PNG's pixels as RGBA, decoded by pngjs (it throws on a broken file). */
+export function decodePng(bytes: Uint8Array): { width: number; height: number; data: Buffer } {
+  const png = PNG.sync.read(Buffer.from(bytes));
+  return { width: png.width, height: png.height, data: png.data };
+}
+
+/** How many pixels of a decoded PNG are not white (what was drawn). */
+export function inkPixels(bytes: Uint8Array): number {
+  const { data } = decodePng(bytes);
+  let n = 0;
+  for (let i = 0; i < data.length; i += 4) {
+    if ((data[i] ?? 255) < 250 || (data[i + 1] ?? 255) < 250 || (data[i + 2] ?? 255) < 250) n++;
+  }
+  return n;
 }

@@ -20,7 +20,7 @@ import { Gen } from "./random-story.js";
 import type { RawStory } from "./story.js";
 import { withEvidence } from "./story.js";
 
-/** Everything a reply says, as plain text (title, summary, fields, lines, buttons). */
+/** Everything a reply says, as plain text (title, summary, fields, lines, buttons, a timeline picture's alt text). */
 export function replyText(reply: Reply): string {
   return [
     reply.title,
@@ -28,6 +28,9 @@ export function replyText(reply: Reply): string {
     ...(reply.fields ?? []).flatMap((f) => [f.name, plainText(f.value)]),
     ...(reply.lines ?? []).map(plainText),
     ...(reply.buttons ?? []).map((b) => b.label),
+    // A timeline's picture says more than the reply's lines (every phase and deadline known); a
+    // figure's says what its lines say, so its alt text is not drawn for every figure at every step.
+    reply.picture && !reply.picture.name.startsWith("figure-") ? reply.picture.alt : "",
   ].join("\n");
 }
 

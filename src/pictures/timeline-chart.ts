@@ -1,0 +1,347 @@
+/**
+ * The timeline picture (1200×520): the phases as bands, one row each; the deadlines as marks on up
+ * to three lanes (scheduled, met, missed, moved with the date they had before, disputed, cancelled);
+ * the events known per day as a strip of bars; a /timeline page's span highlighted; and the instant
+ * asked as today's red line. Drawn from `timelineModel`, so nothing unknown at the instant appears.
+ */
+import type { StoryAt } from "../dataset/asof.js";
+import type { DeadlineStatus } from "../dataset/schema.js";
+import type { ReplyPicture } from "../reply/reply.js";
+import { formatInstant, formatShortDate } from "../time/calendar.js";
+import { timelineAlt } from "./alt-text.js";
+import { timeAxis } from "./axis.js";
+import { type Drawing, replyPicture } from "./picture.js";
+import {
+  andMore,
+  COLOURS,
+  cleanText,
+  num,
+  svgDocument,
+  type TimeScale,
+  text,
+  textWidth,
+  timeScale,
+} from "./svg.js";
+import {
+  type DeadlineMark,
+  EVENT_BUCKETS,
+  type PhaseBand,
+  type TimelineModel,
+  type TimelineOptions,
+  timelineModel,
+} from "./timeline-model.js";
+
+export const TIMELINE_WIDTH = 1200;
+export const TIMELINE_HEIGHT = 520;
+const LEFT = 40;
+const RIGHT = TIMELINE_WIDTH - 40;
+const PLOT_TOP = 44;
+const PHASE_TOP = 88;
+const PHASE_ROW = 30;
+const DEADLINE_TOP = 300;
+const LANES = 3;
+const LANE_GAP = 30;
+const EVENTS_BASE = 452;
+const EVENTS_HEIGHT = 36;
+const AXIS_Y = 462;
+
+const PHASE_FILL: Record<PhaseBand["state"], string> = {
+  "not-started": COLOURS.notStarted,
+  "in-force": COLOURS.inForce,
+  suspended: COLOURS.troubled,
+  disputed: COLOURS.troubled,
+  ended: COLOURS.ended,
+  "never-began": COLOURS.neverBegan,
+};
+
+const PHASE_WORDS: Record<PhaseBand["state"], string> = {
+  "not-started": "not started",
+  "in-force": "in force",
+  suspended: "suspended",
+  disputed: "disputed",
+  ended: "ended",
+  "never-began": "never began",
+};
+
+const MARK_COLOUR: Record<DeadlineStatus, string> = {
+  scheduled: COLOURS.scheduled,
+  met: COLOURS.met,
+  missed: COLOURS.missed,
+  extended: COLOURS.moved,
+  postponed: COLOURS.moved,
+  disputed: COLOURS.disputed,
+  cancelled: COLOURS.cancelled,
+};
+
+function diamond(x: number, y: number, r: number): string {
+  return `M${num(x)} ${num(y - r)}L${num(x + r)} ${num(y)}L${num(x)} ${num(y + r)}L${num(x - r)} ${num(y)}Z`;
+}
+
+function phaseRow(p: PhaseBand, row: number, s: TimeScale, m: TimelineModel): string[] {
+  const y = PHASE_TOP + row * PHASE_ROW;
+  const name = cleanText(p.name, 60);
+  const chosen = m.highlight === p.id;
+  const weight = chosen ? "bold" : "normal";
+  if (p.start === undefined) {
+    return [
+      text(LEFT, y + 15, `${name}: ${PHASE_WORDS[p.state]}, no dates set`, {
+        size: 13,
+        fill: COLOURS.muted,
+        weight,
+      }),
+    ];
+  }
+  const x1 = s.x(p.start);
+  const x2 = Math.max(x1 + 3, p.open || p.end === undefined ? RIGHT : s.x(p.end));
+  const out = [
+    `<rect data-phase="${p.id}" data-state="${p.state}" x="${num(x1)}" y="${num(y)}" width="${num(x2 - x1)}" height="20" rx="3" fill="${PHASE_FILL[p.state]}" fill-opacity="${p.state === "not-started" ? 0.45 : 0.85}"${p.state === "never-began" ? ` stroke="${COLOURS.muted}" stroke-dasharray="4 3"` : ""}${chosen ? ` stroke="${COLOURS.ink}" stroke-width="2"` : ""}/>`,
+  ];
+  // An open end: a small arrowhead at the picture's edge (the shipped fonts have no arrow glyph).
+  if (p.open)
+    out.push(
+      `<path d="M${RIGHT - 10} ${y + 4}L${RIGHT - 3} ${y + 10}L${RIGHT - 10} ${y + 16}Z" fill="${COLOURS.ink}"/>`,
+    );
+  if (p.plannedEnd && s.has(p.plannedEnd.t)) {
+    const px = s.x(p.plannedEnd.t);
+    out.push(
+      `<line data-planned-end="${p.plannedEnd.day}" x1="${num(px)}" y1="${num(y - 3)}" x2="${num(px)}" y2="${num(y + 23)}" stroke="${COLOURS.ink}" stroke-dasharray="3 2"/>`,
+    );
+  }
+  const dates = `${p.startDay ? formatShortDate(p.startDay) : ""}${p.endDay ? ` – ${formatShortDate(p.endDay)}` : p.open ? ", open-ended" : ""}`;
+  const planned = p.plannedEnd ? ` (planned end was ${formatShortDate(p.plannedEnd.day)})` : "";
+  const label = `${name} · ${dates}${planned} · ${PHASE_WORDS[p.state]}`;
+  const inside = textWidth(label, 12) + 12 < x2 - x1;
+  const after = x2 + 6 + textWidth(label, 12) < RIGHT;
+  const lx = inside ? x1 + 6 : after ? x2 + 6 : Math.max(LEFT, x1 - 6);
+  out.push(text(lx, y + 15, label, { size: 12, weight, anchor: inside || after ? "start" : "end" }));
+  return out;
+}
+
+function deadlineMarks(marks: readonly DeadlineMark[], s: TimeScale): string[] {
+  const out: string[] = [];
+  const laneEnds = new Array<number>(LANES).fill(Number.NEGATIVE_INFINITY);
+  marks.forEach((d) => {
+    const x = s.x(d.due);
+    const label = `${cleanText(d.title, 30)} · ${formatShortDate(d.dueDay)}`;
+    const width = textWidth(label, 11);
+    // The first lane with room for the mark and its label (after it, else before it); else the
+    // first with room for the mark alone; else a row of its own under the lanes, with no label.
+    // A moved deadline takes its lane from its oldest date drawn on. Its label goes after the mark,
+    // else before it (over its dashed line, on a white halo), where the lane has room.
+    const start = Math.min(x, ...d.previous.filter((v) => s.has(v.t)).map((v) => s.x(v.t)));
+    const right = x + 14 + width < RIGHT;
+    const from = right ? start : Math.min(start, x - 12 - width);
+    const withLabel = laneEnds.findIndex((end) => end < from - 8 && from > LEFT);
+    const free = withLabel >= 0 ? withLabel : laneEnds.findIndex((end) => end < start - 8);
+    const lane = free >= 0 ? free : LANES;
+    const y = DEADLINE_TOP + lane * LANE_GAP;
+    d.previous.forEach((old, i) => {
+      // An old date before the span drawn is left out (the alt text still says it).
+      if (!s.has(old.t)) return;
+      const ox = s.x(old.t);
+      const next = s.x(d.previous[i + 1]?.t ?? d.due);
+      const was = `was ${formatShortDate(old.day)}`;
+      out.push(
+        `<line x1="${num(ox)}" y1="${num(y)}" x2="${num(x)}" y2="${num(y)}" stroke="${COLOURS.moved}" stroke-dasharray="4 3"/>`,
+      );
+      out.push(
+        `<path data-old-due="${old.day}" d="${diamond(ox, y, 5)}" fill="${COLOURS.background}" stroke="${COLOURS.moved}"/>`,
+      );
+      // An old date's label only where it has room before the next date: labels never overlap.
+      if (next - ox >= textWidth(was, 10) + 6) {
+        out.push(text(ox, y - 9, was, { size: 10, fill: COLOURS.moved, anchor: "middle" }));
+      }
+    });
+    const colour = MARK_COLOUR[d.status];
+    const hollow = d.status === "scheduled" || d.status === "cancelled";
+    out.push(
+      `<path data-deadline="${d.id}" data-status="${d.status}" d="${diamond(x, y, 7)}" fill="${hollow ? COLOURS.background : colour}" stroke="${colour}" stroke-width="2"/>`,
+    );
+    if (d.status === "missed" || d.status === "cancelled") {
+      out.push(
+        `<path d="M${num(x - 4)} ${num(y - 4)}L${num(x + 4)} ${num(y + 4)}M${num(x + 4)} ${num(y - 4)}L${num(x - 4)} ${num(y + 4)}" stroke="${d.status === "missed" ? COLOURS.background : colour}" stroke-width="1.5"/>`,
+      );
+    }
+    // A label is drawn only where its lane has room for it: labels are thinned, never overlap.
+    if (withLabel >= 0 && right) {
+      out.push(text(x + 12, y + 4, label, { size: 11, halo: true }));
+      laneEnds[lane] = x + 12 + width;
+    } else if (withLabel >= 0) {
+      out.push(text(x - 12, y + 4, label, { size: 11, anchor: "end", halo: true }));
+      laneEnds[lane] = x + 8;
+    } else if (free >= 0) {
+      laneEnds[lane] = x + 8;
+    }
+  });
+  return out;
+}
+
+function eventStrip(m: TimelineModel): string[] {
+  const width = (RIGHT - LEFT) / EVENT_BUCKETS;
+  const { buckets: counts, before } = m.eventStrip();
+  const most = Math.max(1, ...counts);
+  const out = [
+    text(LEFT, EVENTS_BASE - EVENTS_HEIGHT - 6, `Events known (${m.eventsTotal.toLocaleString("en-GB")})`, {
+      size: 12,
+      fill: COLOURS.muted,
+    }),
+  ];
+  if (before) {
+    out.push(
+      text(
+        LEFT + 150,
+        EVENTS_BASE - EVENTS_HEIGHT - 6,
+        `(${andMore(before, "earlier, before the span drawn")})`,
+        {
+          size: 11,
+          fill: COLOURS.muted,
+        },
+      ),
+    );
+  }
+  counts.forEach((n, b) => {
+    if (!n) return;
+    const h = Math.max(2, (n / most) * EVENTS_HEIGHT);
+    out.push(
+      `<rect x="${num(LEFT + b * width)}" y="${num(EVENTS_BASE - h)}" width="${num(Math.max(1, width - 1))}" height="${num(h)}" fill="${COLOURS.muted}"/>`,
+    );
+  });
+  return out;
+}
+
+function legend(): string[] {
+  const y = 508;
+  const items: [string, string, boolean][] = [
+    ["scheduled", COLOURS.scheduled, true],
+    ["met", COLOURS.met, false],
+    ["missed", COLOURS.missed, false],
+    ["moved (old date hollow)", COLOURS.moved, false],
+    ["disputed", COLOURS.disputed, false],
+  ];
+  const out: string[] = [];
+  let x = LEFT;
+  for (const [label, colour, hollow] of items) {
+    out.push(
+      `<path d="${diamond(x + 5, y - 4, 5)}" fill="${hollow ? COLOURS.background : colour}" stroke="${colour}" stroke-width="1.5"/>`,
+    );
+    out.push(text(x + 14, y, label, { size: 11, fill: COLOURS.muted }));
+    x += 24 + textWidth(label, 11);
+  }
+  return out;
+}
+
+/** The SVG of a timeline model. */
+export function timelineSvg(m: TimelineModel): string {
+  const s = timeScale(m.from, m.to, LEFT, RIGHT);
+  const body: string[] = [];
+  if (m.window) {
+    const x1 = s.x(m.window.from);
+    const x2 = Math.max(x1 + 2, s.x(m.window.to));
+    body.push(
+      `<rect data-window="page" x="${num(x1)}" y="${PLOT_TOP}" width="${num(x2 - x1)}" height="${AXIS_Y - PLOT_TOP}" fill="${COLOURS.window}"/>`,
+    );
+    body.push(text(x1 + 2, PLOT_TOP + 12, "this page", { size: 10, fill: COLOURS.muted }));
+  }
+  // Today's line under the marks and labels, which it would otherwise cross.
+  const tx = s.x(m.now);
+  body.push(
+    `<line data-today="${m.today}" x1="${num(tx)}" y1="${PLOT_TOP}" x2="${num(tx)}" y2="${AXIS_Y}" stroke="${COLOURS.today}" stroke-width="2"/>`,
+  );
+  const todayLabel = `today, ${formatShortDate(m.today)}`;
+  const leftSide = tx + 6 + textWidth(todayLabel, 11) > RIGHT;
+  body.push(
+    text(leftSide ? tx - 5 : tx + 5, PLOT_TOP + 12, todayLabel, {
+      size: 11,
+      fill: COLOURS.today,
+      anchor: leftSide ? "end" : "start",
+    }),
+  );
+  body.push(text(LEFT, 30, `Timeline: ${cleanText(m.title, 70)}`, { size: 18, weight: "bold" }));
+  body.push(
+    text(RIGHT, 30, `as known on ${formatInstant(new Date(m.now), m.timeZone)}`, {
+      size: 13,
+      fill: COLOURS.muted,
+      anchor: "end",
+    }),
+  );
+  body.push(
+    text(LEFT, PHASE_TOP - 8, m.phasesTotal ? "Phases" : "Phases: none known", {
+      size: 12,
+      fill: COLOURS.muted,
+    }),
+  );
+  m.phases.forEach((p, row) => {
+    body.push(...phaseRow(p, row, s, m));
+  });
+  if (m.phasesTotal > m.phases.length) {
+    body.push(
+      text(
+        LEFT,
+        PHASE_TOP + m.phases.length * PHASE_ROW + 14,
+        andMore(m.phasesTotal - m.phases.length, "more phases"),
+        { size: 11, fill: COLOURS.muted },
+      ),
+    );
+  }
+  const hidden = m.deadlinesTotal - m.deadlines.length;
+  body.push(
+    text(
+      LEFT,
+      DEADLINE_TOP - 20,
+      `Deadlines${m.deadlinesTotal ? "" : ": none known"}${hidden ? ` (${m.deadlines.length} shown, ${andMore(hidden)})` : ""}`,
+      { size: 12, fill: COLOURS.muted },
+    ),
+  );
+  body.push(...deadlineMarks(m.deadlines, s));
+  body.push(...eventStrip(m));
+  body.push(...timeAxis(s, AXIS_Y, m.timeZone, LEFT, RIGHT));
+  body.push(...legend());
+  return svgDocument(TIMELINE_WIDTH, TIMELINE_HEIGHT, body);
+}
+
+/** Whether anything of the story was known at its instant (a phase, a deadline, an event). */
+export function timelineKnown(story: StoryAt): boolean {
+  return (
+    story.phases().length > 0 || story.deadlines().length > 0 || (story.events()?.count(story.t) ?? 0) > 0
+  );
+}
+
+/**
+ * The timeline drawing of a story at its instant, or undefined when nothing of it was known yet:
+ * `kind` names it ("timeline", "phase").
+ */
+export function timelineDrawing(
+  story: StoryAt,
+  kind: string,
+  options: TimelineOptions = {},
+): Drawing | undefined {
+  if (!timelineKnown(story)) return undefined;
+  const m = timelineModel(story, options);
+  return {
+    kind,
+    parts: [m.storyId, ...(options.highlight ? [options.highlight] : []), m.today],
+    alt: timelineAlt(m),
+    width: TIMELINE_WIDTH,
+    height: TIMELINE_HEIGHT,
+    svg: timelineSvg(m),
+  };
+}
+
+/** The reply's picture of the timeline: named now, drawn when first read (none when nothing was known). */
+export function timelinePicture(
+  story: StoryAt,
+  kind: string,
+  options: TimelineOptions = {},
+): ReplyPicture | undefined {
+  if (!timelineKnown(story)) return undefined;
+  return replyPicture({
+    kind,
+    parts: [story.id, ...(options.highlight ? [options.highlight] : []), story.today],
+    width: TIMELINE_WIDTH,
+    height: TIMELINE_HEIGHT,
+    draw: () => {
+      const m = timelineModel(story, options);
+      return { svg: timelineSvg(m), alt: timelineAlt(m) };
+    },
+  });
+}
