@@ -17,7 +17,7 @@ import {
   type ThreadPlace,
 } from "../../delivery/sender.js";
 import type { Reply } from "../../reply/reply.js";
-import { findInForum, sendPlaced, ThreadGoneError, type ThreadPoster } from "./discord-threads.js";
+import { codeOf, findInForum, sendPlaced, ThreadGoneError, type ThreadPoster } from "./discord-threads.js";
 import type { RenderRoom } from "./embeds.js";
 import { DISCORD_LIMITS } from "./limits.js";
 import { fitPlain } from "./markdown.js";
@@ -130,8 +130,7 @@ export class DiscordSender implements Sender {
       return messages.find((m) => messageHasMarker(m, marker))?.id;
     } catch (err) {
       // A thread that is gone holds no message: the alert is sent again (in a new thread).
-      if (place?.threadId && err instanceof DiscordAPIError && err.code === RESTJSONErrorCodes.UnknownChannel)
-        return undefined;
+      if (place?.threadId && codeOf(err) === RESTJSONErrorCodes.UnknownChannel) return undefined;
       throw err;
     }
   }

@@ -13,7 +13,7 @@
  *   thread that is gone (deleted, or locked) is reported as such (ThreadGoneError), so that delivery
  *   forgets it and the next attempt starts a new one.
  */
-import { DiscordAPIError, type REST } from "@discordjs/rest";
+import type { REST } from "@discordjs/rest";
 import { RESTJSONErrorCodes, Routes } from "discord-api-types/v10";
 import type { SentMessage, ThreadPlace } from "../../delivery/sender.js";
 import { DISCORD_LIMITS } from "./limits.js";
@@ -45,9 +45,14 @@ interface ThreadLike {
   parent_id?: string | null;
 }
 
-function codeOf(err: unknown): number | undefined {
-  if (!(err instanceof DiscordAPIError)) return undefined;
-  return typeof err.code === "number" ? err.code : Number(err.code);
+/**
+ * Discord's JSON error code of a REST error, read from its fields: discord.js's client throws the
+ * CommonJS build's error classes, which `instanceof` against the ES build the bot imports would miss.
+ */
+export function codeOf(err: unknown): number | undefined {
+  const code = (err as { code?: unknown } | null | undefined)?.code;
+  const n = typeof code === "number" ? code : typeof code === "string" ? Number(code) : Number.NaN;
+  return Number.isInteger(n) ? n : undefined;
 }
 
 /** Codes that mean a thread takes no more messages: deleted, or locked (and archived) by a moderator. */

@@ -15,7 +15,6 @@ import type { Store } from "../../../src/store/store.js";
 import { ManualClock } from "../../../src/time/clock.js";
 import { type DiscordHarness, startDiscordHarness } from "../../support/harness/discord.js";
 import { CHANNEL_ID, embedText, makeScheduler, shippedData } from "../../support/index.js";
-import { closeRest, discordRest } from "../../support/standins/clients.js";
 
 const MANAGER = (BigInt("1071698660929") | PermissionFlagsBits.ManageChannels).toString();
 const FORUM = "900000000000000100";
@@ -30,26 +29,26 @@ const COMPLETE_1D = markerFor("gaza-2025:philadelphi-withdrawal-complete:1d");
 const COMPLETE_0D = markerFor("gaza-2025:philadelphi-withdrawal-complete:0d");
 
 let h: DiscordHarness;
-let rest: ReturnType<typeof discordRest>;
 beforeEach(async () => {
   h = await startDiscordHarness();
   h.discord.memberPermissions = MANAGER;
-  rest = discordRest(h.discord.apiUrl);
   h.discord.threads.addForum(FORUM);
   h.discord.threads.addThread(POST, FORUM);
   h.discord.threads.addThread(THREAD, CHANNEL_ID);
 });
 afterEach(async () => {
-  closeRest(rest);
   await h.close();
 });
 
 const threads = (value: string) => [{ name: "threads", type: ApplicationCommandOptionType.String, value }];
 const kind = (value: string) => ({ name: "kind", type: ApplicationCommandOptionType.String, value });
 
-/** A bot process: the real scheduler posting through the real Discord sender, on `store`. */
+/**
+ * A bot process: the real scheduler posting through the real Discord sender, on `store`, with the
+ * discord.js client's own REST as the bot has it (its errors are the CommonJS build's classes).
+ */
 function processOn(clock: ManualClock, owner: string, store: Store = h.store) {
-  const sender = new DiscordSender(rest, renderDiscord);
+  const sender = new DiscordSender(h.adapter.client.rest, renderDiscord);
   return makeScheduler({ store, data: { dataset: shippedData() }, clock, sender, deliverer: { owner } });
 }
 
