@@ -87,19 +87,22 @@ export function testPicture(
 }
 
 /** `reply` with a test picture (or the one given). */
-export function withPicture(reply: Reply, picture: ReplyPicture = testPicture()): Reply {
-  return { ...reply, picture };
+/**
+ * An answer with `picture` in place of its own, or with none when it is undefined; errors unchanged.
+ */
+export function repictured(reply: Reply, picture: ReplyPicture | undefined): Reply {
+  if (reply.kind !== "answer") return reply;
+  const { picture: _own, ...rest } = reply;
+  return picture ? { ...rest, picture } : rest;
 }
 
 /**
- * The core, its answers (not its errors) given `picture()`'s picture: for the transport specs, until
- * and whatever the commands draw. Everything else is the core's own.
+ * The core, its answers (not its errors) given `picture()`'s picture in place of the one the command
+ * drew (none when it gives undefined): for the transport specs, whatever the commands draw.
+ * Everything else is the core's own.
  */
 export function picturingCore(core: BotCore, picture: () => ReplyPicture | undefined = testPicture): BotCore {
-  const add = (reply: Reply): Reply => {
-    const p = reply.kind === "answer" ? picture() : undefined;
-    return p ? { ...reply, picture: p } : reply;
-  };
+  const add = (reply: Reply): Reply => repictured(reply, reply.kind === "answer" ? picture() : undefined);
   const wrapped: BotCore = Object.create(core);
   wrapped.answerQuestion = (name, raw) => add(core.answerQuestion(name, raw));
   wrapped.answerInChannel = async (name, raw, invocation) =>

@@ -5,7 +5,7 @@
  * minutes with the first message; the marker is shown in the last embed's footer (or as a subtext
  * line) so `findByMarker` can find the message in the channel's last 50 after a longer outage.
  */
-import { DiscordAPIError, HTTPError, RateLimitError, type REST } from "@discordjs/rest";
+import type { REST } from "@discordjs/rest";
 import { RESTJSONErrorCodes, Routes } from "discord-api-types/v10";
 import { nonceFor } from "../../delivery/marker.js";
 import {
@@ -21,6 +21,7 @@ import { codeOf, findInForum, sendPlaced, ThreadGoneError, type ThreadPoster } f
 import type { RenderRoom } from "./embeds.js";
 import { DISCORD_LIMITS } from "./limits.js";
 import { fitPlain } from "./markdown.js";
+import { isRateLimitError, restError } from "./rest-errors.js";
 
 /** The part of a rendered Discord message the sender touches (renderDiscord's output fits). */
 export interface DiscordPayload {
@@ -146,19 +147,20 @@ export class DiscordSender implements Sender {
 
   classify(err: unknown): Failure {
     if (err instanceof ThreadGoneError) return { type: "transient", reason: err.message, threadGone: true };
-    if (err instanceof DiscordAPIError) {
-      const code = typeof err.code === "number" ? err.code : Number(err.code);
-      const gone = DISCORD_GONE[code];
-      if (gone) return { type: "gone", reason: `${gone} (${code})` };
-      if (err.status >= 500) return { type: "transient", reason: `HTTP ${err.status}: ${err.message}` };
-      return { type: "rejected", reason: `HTTP ${err.status}, code ${err.code}: ${err.message}` };
+    // By fields, not instanceof: client.rest throws the classes of @discordjs/rest's CommonJS build.
+    const e = restError(err);
+    if (e?.status !== undefined && e.code !== undefined) {
+      const gone = DISCORD_GONE[e.code];
+      if (gone) return { type: "gone", reason: `${gone} (${e.code})` };
+      if (e.status >= 500) return { type: "transient", reason: `HTTP ${e.status}: ${describe(err)}` };
+      return { type: "rejected", reason: `HTTP ${e.status}, code ${e.code}: ${describe(err)}` };
     }
-    if (err instanceof HTTPError) {
-      return err.status >= 500 || err.status === 408
-        ? { type: "transient", reason: `HTTP ${err.status}` }
-        : { type: "rejected", reason: `HTTP ${err.status}` };
+    if (e?.status !== undefined) {
+      return e.status >= 500 || e.status === 408
+        ? { type: "transient", reason: `HTTP ${e.status}` }
+        : { type: "rejected", reason: `HTTP ${e.status}` };
     }
-    if (err instanceof RateLimitError) return { type: "transient", reason: `rate limited: ${err.message}` };
+    if (isRateLimitError(e)) return { type: "transient", reason: `rate limited: ${describe(err)}` };
     if (isNetworkError(err)) return { type: "transient", reason: describe(err) };
     return { type: "rejected", reason: describe(err) };
   }

@@ -309,7 +309,9 @@ function buildDiscordMessage(reply: Reply, reserve: number): DiscordMessage {
     // Shown in the embed; the bytes go as the request's files[0] (./attachments.ts).
     const filename = fileName(reply.picture);
     embed.image = { url: `attachment://${filename}` };
-    const description = altText(reply.picture, DISCORD_LIMITS.attachmentDescription);
+    // Alt text is plain text; the broadcast words are broken like a footer's, then fitted again.
+    const limit = DISCORD_LIMITS.attachmentDescription;
+    const description = fitPlain(breakMentions(altText(reply.picture, limit)), limit);
     message.attachments = [{ id: "0", filename, description }];
   }
   return message;

@@ -16,6 +16,7 @@ import {
 import type { EventFailure, EventSpec, PlatformEvent, ScheduledEvents } from "../../calendar-events/port.js";
 import { describe, isNetworkError } from "../../delivery/sender.js";
 import { DISCORD_LIMITS } from "./limits.js";
+import { isRateLimitError, restError } from "./rest-errors.js";
 
 /** What the audit log says the bot's changes were for. */
 const REASON = "ceasefire-bot: a deadline of a story this server follows";
@@ -26,22 +27,6 @@ const REFUSED: Record<number, string> = {
   [RESTJSONErrorCodes.MissingAccess]: "the bot cannot see this server",
   [RESTJSONErrorCodes.UnknownGuild]: "the bot is no longer in this server",
 };
-
-/**
- * What an error of @discordjs/rest says, read from its fields rather than by `instanceof`: discord.js
- * (CommonJS) loads the package's CommonJS build and the bot's modules its ES build, so the adapter's
- * client throws classes that are not the ones this file would import.
- */
-function restError(err: unknown): { name: string; status?: number; code?: number } | undefined {
-  if (!(err instanceof Error)) return undefined;
-  const e = err as Error & { status?: unknown; code?: unknown };
-  const code = typeof e.code === "number" ? e.code : typeof e.code === "string" ? Number(e.code) : Number.NaN;
-  return {
-    name: e.name,
-    ...(typeof e.status === "number" ? { status: e.status } : {}),
-    ...(Number.isInteger(code) ? { code } : {}),
-  };
-}
 
 function body(spec: EventSpec) {
   return {
@@ -127,7 +112,7 @@ export class DiscordScheduledEvents implements ScheduledEvents {
         reason: `HTTP ${e.status}${e.code !== undefined ? `, code ${e.code}` : ""}: ${describe(err)}`,
       };
     }
-    if (e?.name === "RateLimitError") return { type: "transient", reason: `rate limited: ${describe(err)}` };
+    if (isRateLimitError(e)) return { type: "transient", reason: `rate limited: ${describe(err)}` };
     if (isNetworkError(err)) return { type: "transient", reason: describe(err) };
     return { type: "rejected", reason: describe(err) };
   }

@@ -16,6 +16,7 @@ import { ManualClock } from "../../../src/time/clock.js";
 import { StandInDiscordChannels, StandInSlackChannels, silentLog, tempDir } from "../../support/index.js";
 import {
   closeRest,
+  discordClientRest,
   discordRest,
   renderDiscordMinimal,
   renderSlackMinimal,
@@ -86,6 +87,25 @@ describe("DiscordSender with @discordjs/rest", () => {
     // A resend with the same nonce is answered with the first message, as Discord does.
     expect((await sender.send("1001", item.reply(undefined), marker)).messageId).toBe(messageId);
     expect(standin.count("1001")).toBe(1);
+  });
+
+  it("deactivates a gone channel through discord.js's own REST client too (its errors are another build's classes)", async () => {
+    const clientRest = discordClientRest(standin.apiUrl);
+    try {
+      const channels = await subscribeAll("discord", ["2101", "2102"]);
+      standin.markGone("2101", "unknown");
+      const report = await deliverer(new DiscordSender(clientRest, renderDiscordMinimal)).fanOut(
+        item,
+        channels,
+      );
+      expect(report.outcomes).toMatchObject({ sent: 1, gone: 1 });
+      expect(await store.subscription({ platform: "discord", channelId: "2101", story: "*" })).toMatchObject({
+        active: false,
+        deactivationReason: "gone: Unknown Channel (10003)",
+      });
+    } finally {
+      closeRest(clientRest);
+    }
   });
 
   it("deactivates channels Discord calls Unknown Channel (10003) or Missing Access (50001), without retrying", async () => {

@@ -17,6 +17,7 @@ import {
   discordViolations,
   PNG_SIGNATURE,
   pngSize,
+  repictured,
   testPicture,
 } from "../../support/index.js";
 
@@ -28,10 +29,7 @@ afterEach(async () => {
 
 /** The real core, every answer given `picture()`'s picture; answers in a channel wait `delayMs`. */
 function picturing(picture: () => ReplyPicture | undefined, delayMs = 0) {
-  const add = (reply: Reply): Reply => {
-    const p = reply.kind === "answer" ? picture() : undefined;
-    return p ? { ...reply, picture: p } : reply;
-  };
+  const add = (reply: Reply): Reply => repictured(reply, reply.kind === "answer" ? picture() : undefined);
   return (core: BotCore) => ({
     suggest: core.suggest,
     answerQuestion: async (name: string, raw: Record<string, unknown>) =>

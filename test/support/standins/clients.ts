@@ -1,6 +1,7 @@
 /** Real platform clients pointed at the stand-ins, and a minimal renderer per platform. */
 import { REST } from "@discordjs/rest";
 import { LogLevel, WebClient } from "@slack/web-api";
+import { Client } from "discord.js";
 import type { Sender } from "../../../src/delivery/sender.js";
 import { type DiscordPayload, DiscordSender } from "../../../src/platforms/discord/discord-sender.js";
 import {
@@ -34,6 +35,16 @@ export function discordRest(
     timeout: 10_000,
     globalRequestsPerSecond: options.globalRequestsPerSecond ?? 5_000,
   }).setToken("stand-in-token");
+}
+
+/**
+ * The REST client of a real discord.js Client, as the bot's Discord adapter uses it (`client.rest`):
+ * it is @discordjs/rest's CommonJS build, whose errors are not the ES build's classes.
+ */
+export function discordClientRest(api: string): REST {
+  const client = new Client({ intents: [], rest: { api, retries: 0, timeout: 10_000 } });
+  client.rest.setToken("stand-in-token");
+  return client.rest;
 }
 
 export function closeRest(rest: REST): void {
