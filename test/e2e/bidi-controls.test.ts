@@ -11,6 +11,7 @@ import { alertReply } from "../../src/alerts/alert-reply.js";
 import { storyAlerts } from "../../src/alerts/plan.js";
 import { storyNotices, updateReply } from "../../src/alerts/updates.js";
 import { calendarFeed } from "../../src/calendar/feed.js";
+import { wantedEvents } from "../../src/calendar-events/plan.js";
 import { optionValues, suggestions } from "../../src/command-engine/choices.js";
 import { runCommand } from "../../src/command-engine/run.js";
 import { storyAt } from "../../src/dataset/asof.js";
@@ -20,22 +21,29 @@ import { markerFor } from "../../src/delivery/marker.js";
 import { plainText, TITLE_MAX } from "../../src/feeds/clean.js";
 import { digestReply } from "../../src/feeds/digest.js";
 import type { Lead } from "../../src/feeds/lead.js";
+import { buildHome } from "../../src/home/home.js";
 import { discordChoices } from "../../src/platforms/discord/autocomplete.js";
 import { alertBody } from "../../src/platforms/discord/discord-sender.js";
 import { renderDiscord } from "../../src/platforms/discord/embeds.js";
 import { renderSlack } from "../../src/platforms/slack/blocks.js";
+import { renderHomeView } from "../../src/platforms/slack/home-view.js";
 import { alertArgs } from "../../src/platforms/slack/slack-sender.js";
 import type { Reply } from "../../src/reply/reply.js";
 import {
   bidiTextViolations,
   bidiViolations,
+  channelRig,
   contextAt,
   discordViolations,
+  eventsSubscription,
   hostile,
   hostileData,
+  LRI,
+  PDI,
   RLO,
   registry,
   renderText,
+  slackViewViolations,
   slackViolations,
   suggestionViolations,
 } from "../support/index.js";
@@ -173,5 +181,51 @@ describe("a story whose every text carries unbalanced bidirectional controls", (
       deskUrl: "https://desk.example.org",
     });
     expect(findings(payloads("digest", reply))).toEqual([]);
+  });
+  it("gives Discord scheduled events whose name, description and location keep every control closed", () => {
+    // Small limits, so that every text is cut somewhere inside its isolate.
+    const limits = { name: 30, description: 200, location: 20 };
+    const server = eventsSubscription({ story: story.story.id });
+    const events = ["2025-02-11T00:00:00Z", "2025-10-11T00:00:00Z"].flatMap((at) =>
+      wantedEvents(dataset, [server], "discord", limits, new Date(at)),
+    );
+    expect(events.length).toBeGreaterThan(0);
+    expect(events.flatMap((e) => bidiViolations(e.spec).map((v) => `${e.ref.deadline}: ${v}`))).toEqual([]);
+    for (const { spec } of events) {
+      expect(spec.name.length).toBeLessThanOrEqual(limits.name);
+      expect(spec.description.length).toBeLessThanOrEqual(limits.description);
+      expect(spec.location?.length ?? 0).toBeLessThanOrEqual(limits.location);
+    }
+  });
+
+  it("shows a Slack Home tab whose every block keeps its controls closed", async () => {
+    const rig = channelRig(AT, dataset);
+    try {
+      const viewer = {
+        platform: "slack" as const,
+        workspaceId: "T1",
+        userId: "U1",
+        managesAll: async () => false,
+      };
+      const view = renderHomeView(await buildHome(rig.core, viewer));
+      expect([...bidiViolations(view), ...slackViewViolations(view)]).toEqual([]);
+    } finally {
+      await rig.close();
+    }
+  });
+});
+
+describe("what a person types, echoed back", () => {
+  const context = contextAt(AT, {}, hostileData());
+
+  it.each([
+    ["a command name", `${RLO}timeline`, {}],
+    ["an option's value", "timeline", { tag: `${PDI}${RLO}no-such-tag${LRI}` }],
+    ["a page number", "timeline", { page: `${RLO}2` }],
+    ["a yes-or-no option", "timeline", { private: `${RLO}yes` }],
+  ])("keeps every control closed when it quotes %s", (_, name, options) => {
+    const reply = runCommand(registry, name, options as Record<string, string>, context);
+    expect(reply.kind).toBe("error");
+    expect(findings(payloads(`/${name}`, reply))).toEqual([]);
   });
 });
