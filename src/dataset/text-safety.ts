@@ -60,7 +60,8 @@ const PARAGRAPHS = /(\r\n|[\n\r\u001c-\u001e\u0085\u2029])/;
  * unable to reorder anything around it: in each of its paragraphs, the controls are balanced (a
  * closer with nothing to close is dropped, what is left open is closed at the paragraph's end) and
  * the paragraph is wrapped in FSI … PDI, an isolate that displays it in its own direction. Text
- * without such controls (Hebrew and Arabic included) is returned as it is.
+ * without such controls (Hebrew and Arabic included) is returned as it is, and so is a paragraph
+ * isolated already: isolating twice changes nothing.
  */
 export function isolateBidi(text: string): string {
   if (!BIDI_CONTROLS.test(text)) return text;
@@ -102,7 +103,15 @@ function closersOf(open: readonly number[]): string {
     .join("");
 }
 
+function isBalanced(text: string): boolean {
+  const { open, kept } = walkParagraph(text);
+  return open.length === 0 && kept === text;
+}
+
 function isolateParagraph(text: string): string {
+  // Already isolated (text the bot isolated, written back to a file by the desk): kept as it is.
+  if (text.startsWith(FSI) && text.endsWith(String.fromCharCode(PDI)) && isBalanced(text.slice(1, -1)))
+    return text;
   const { open, kept } = walkParagraph(text);
   return `${FSI}${kept}${closersOf(open)}${String.fromCharCode(PDI)}`;
 }

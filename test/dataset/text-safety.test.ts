@@ -79,6 +79,19 @@ describe("mentionBreaker", () => {
   });
 });
 
+describe("isolateBidi of isolated text", () => {
+  it("changes nothing the second time, so text written back to a file does not grow at each load", () => {
+    for (const text of [`${RLO}evil`, `a${PDI}${PDF}b${RLO}c`, `plain\n${RLO}one\r\ntwo${PDF}`, `${RLI}x`]) {
+      const once = isolateBidi(text);
+      expect(isolateBidi(once)).toBe(once);
+    }
+  });
+
+  it("isolates a text that only looks isolated: its first isolate closes before its end", () => {
+    expect(isolateBidi(`${FSI}a${PDI}b${RLO}c${PDI}`)).toBe(`${FSI}${FSI}a${PDI}b${RLO}c${PDF}${PDI}`);
+  });
+});
+
 describe("isolateBidi across lines", () => {
   it("isolates each paragraph on its own, since a line break ends every override before it", () => {
     expect(isolateBidi(`plain\n${RLO}one\r\ntwo${PDF}`)).toBe(
