@@ -6,6 +6,7 @@
  * a feed's lead titles go out in a digest; in every string of every payload, and in each of its
  * paragraphs, the controls are balanced and closed, cut texts included, and the limits still hold.
  */
+import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { alertReply } from "../../src/alerts/alert-reply.js";
 import { storyAlerts } from "../../src/alerts/plan.js";
@@ -29,6 +30,8 @@ import { renderSlack } from "../../src/platforms/slack/blocks.js";
 import { renderHomeView } from "../../src/platforms/slack/home-view.js";
 import { alertArgs } from "../../src/platforms/slack/slack-sender.js";
 import type { Reply } from "../../src/reply/reply.js";
+import { SqliteStore } from "../../src/store/sqlite.js";
+import { ManualClock } from "../../src/time/clock.js";
 import {
   bidiTextViolations,
   bidiViolations,
@@ -39,13 +42,16 @@ import {
   hostile,
   hostileData,
   LRI,
+  makeScheduler,
   PDI,
+  RecordingSender,
   RLO,
   registry,
   renderText,
   slackViewViolations,
   slackViolations,
   suggestionViolations,
+  tempDir,
 } from "../support/index.js";
 
 const AT = "2025-03-05T10:00:00Z";
@@ -145,6 +151,29 @@ describe("a story whose every text carries unbalanced bidirectional controls", (
     ];
     expect(list.length).toBeGreaterThan(0);
     expect(findings(list)).toEqual([]);
+  });
+
+  it("has the real scheduler post reminders and updates whose payloads keep every control closed", async () => {
+    const store = SqliteStore.open(join(tempDir(), "bot.sqlite"));
+    try {
+      const clock = new ManualClock("2025-02-27T10:00:00Z");
+      const sender = new RecordingSender();
+      const channel = { platform: "discord" as const, channelId: "100", workspaceId: "g1" };
+      await store.subscribe(
+        { ...channel, story: story.story.id, kind: "all", leadTimes: undefined },
+        clock.now(),
+      );
+      const scheduler = makeScheduler({ store, data: { dataset }, clock, sender });
+      for (const at of ["2025-02-28T07:00:00Z", "2025-03-01T07:00:00Z", "2025-03-09T07:00:00Z"]) {
+        clock.set(at);
+        await scheduler.tick();
+      }
+      const posted = sender.all();
+      expect(posted.length).toBeGreaterThan(0);
+      expect(findings(posted.flatMap((p) => payloads(`posted ${p.marker}`, p.reply)))).toEqual([]);
+    } finally {
+      await store.close();
+    }
   });
 
   it("publishes an iCalendar feed whose every text value keeps its controls closed", () => {
