@@ -11,6 +11,7 @@ import { createHash } from "node:crypto";
 import { type DeadlineNow, type StoryAt, storyAt } from "../dataset/asof.js";
 import type { Dataset, Story } from "../dataset/dataset.js";
 import type { DeadlineStatus } from "../dataset/schema.js";
+import { cutText } from "../dataset/text-safety.js";
 import { markerFor } from "../delivery/marker.js";
 import type { EventRef, EventRow } from "../store/event-store.js";
 import { ALL_STORIES, type Subscription } from "../store/store.js";
@@ -63,15 +64,9 @@ export function markerLine(marker: string): string {
   return `ref ${marker}`;
 }
 
-/** `text` cut to `max` UTF-16 units with an ellipsis, never inside a character. */
+/** `text` cut to `max` UTF-16 units with an ellipsis, never inside a character nor a bidirectional isolate. */
 function clip(text: string, max: number): string {
-  if (text.length <= max) return text;
-  let kept = "";
-  for (const char of text) {
-    if (kept.length + char.length > max - 1) break;
-    kept += char;
-  }
-  return `${kept}…`;
+  return cutText(text, max);
 }
 
 /** When the event runs: the due instant for an hour, or the due day in the story's zone. */

@@ -1,5 +1,6 @@
 /** Runs a command by name with raw options: validation, the handler, and errors as ephemeral replies. */
 
+import { isolateBidi } from "../dataset/text-safety.js";
 import { errorReply } from "../reply/errors.js";
 import type { Reply } from "../reply/reply.js";
 import { encodeAction } from "./actions.js";
@@ -23,7 +24,8 @@ export interface RunLog {
 
 function unknownCommand(registry: CommandRegistry, name: string): Reply {
   return errorReply("unknown-command", {
-    command: `/${name}`,
+    // The name as typed (the console takes any): isolated, so it cannot reorder the message.
+    command: `/${isolateBidi(name)}`,
     known: registry.list.map((c) => `/${c.name}`),
   });
 }

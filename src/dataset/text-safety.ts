@@ -60,7 +60,8 @@ const PARAGRAPHS = /(\r\n|[\n\r\u001c-\u001e\u0085\u2029])/;
  * unable to reorder anything around it: in each of its paragraphs, the controls are balanced (a
  * closer with nothing to close is dropped, what is left open is closed at the paragraph's end) and
  * the paragraph is wrapped in FSI … PDI, an isolate that displays it in its own direction. Text
- * without such controls (Hebrew and Arabic included) is returned as it is.
+ * without such controls (Hebrew and Arabic included) is returned as it is, and so is a paragraph
+ * isolated already: isolating twice changes nothing.
  */
 export function isolateBidi(text: string): string {
   if (!BIDI_CONTROLS.test(text)) return text;
@@ -70,9 +71,13 @@ export function isolateBidi(text: string): string {
     .join("");
 }
 
-function isolateParagraph(text: string): string {
+/**
+ * A paragraph's controls paired as the bidirectional algorithm pairs them: those left open at its
+ * end, and the paragraph without its stray closers (a closer with nothing to close).
+ */
+function walkParagraph(text: string): { open: number[]; kept: string } {
   const open: number[] = [];
-  let out = "";
+  let kept = "";
   for (const ch of text) {
     const c = ch.charCodeAt(0);
     if (EMBEDDINGS.has(c) || ISOLATES.has(c)) {
@@ -86,10 +91,73 @@ function isolateParagraph(text: string): string {
       if (at < 0) continue;
       open.length = at;
     }
-    out += ch;
+    kept += ch;
   }
-  for (const o of open.reverse()) out += String.fromCharCode(ISOLATES.has(o) ? PDI : PDF);
-  return `${FSI}${out}${String.fromCharCode(PDI)}`;
+  return { open, kept };
+}
+
+function closersOf(open: readonly number[]): string {
+  return [...open]
+    .reverse()
+    .map((o) => String.fromCharCode(ISOLATES.has(o) ? PDI : PDF))
+    .join("");
+}
+
+function isBalanced(text: string): boolean {
+  const { open, kept } = walkParagraph(text);
+  return open.length === 0 && kept === text;
+}
+
+function isolateParagraph(text: string): string {
+  // Already isolated (text the bot isolated, written back to a file by the desk): kept as it is.
+  if (text.startsWith(FSI) && text.endsWith(String.fromCharCode(PDI)) && isBalanced(text.slice(1, -1)))
+    return text;
+  const { open, kept } = walkParagraph(text);
+  return `${FSI}${kept}${closersOf(open)}${String.fromCharCode(PDI)}`;
+}
+
+/**
+ * The closers (PDF, PDI) of the bidirectional controls `text` leaves open at its end (in its last
+ * paragraph: a paragraph separator ends them all), innermost first; "" when none is open.
+ */
+export function bidiClosers(text: string): string {
+  if (!BIDI_CONTROLS.test(text)) return "";
+  const last = text.split(PARAGRAPHS).at(-1) ?? "";
+  return closersOf(walkParagraph(last).open);
+}
+
+/**
+ * A cut text that never leaves a bidirectional control open: `cut(room)` cuts the text to at most
+ * `room` UTF-16 units (wherever its own rules allow); the answer is the longest such cut which, with
+ * the closers of the controls it leaves open appended, still fits in `room`. So a control is never
+ * kept without its closer, the closers are counted in the limit, and whatever the bot writes after
+ * the cut (an ellipsis, a closing marker) reads in the bot's own direction.
+ */
+export function balancedCut(room: number, cut: (room: number) => string): string {
+  for (let spare = 0; spare < room; spare++) {
+    const text = cut(room - spare);
+    const closers = bidiClosers(text);
+    if (closers.length <= spare) return text + closers;
+  }
+  return cut(0);
+}
+
+/**
+ * `text` cut to at most `max` UTF-16 units, whole characters only, ending with "…" when it was cut,
+ * with every bidirectional control it keeps closed before the "…" (see balancedCut).
+ */
+export function cutText(text: string, max: number): string {
+  if (text.length <= max) return text;
+  if (max <= 0) return "";
+  const kept = balancedCut(max - 1, (room) => {
+    let out = "";
+    for (const ch of text) {
+      if (out.length + ch.length > room) break;
+      out += ch;
+    }
+    return out.trimEnd();
+  });
+  return `${kept}…`;
 }
 
 /**

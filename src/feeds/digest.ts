@@ -8,6 +8,7 @@
  * renderer escapes (no markdown, no mentions: Discord sends allowed_mentions none, Slack's mrkdwn is
  * escaped), and each is cut short here so the payload fits whatever the feed said.
  */
+import { cutText } from "../dataset/text-safety.js";
 import type { Reply, ReplyButton, Rich } from "../reply/reply.js";
 import type { Lead } from "./lead.js";
 
@@ -62,7 +63,7 @@ export function oneLine(text: string, max: number): string {
     .replace(/\s+/g, " ")
     .trim();
   const chars = [...flat];
-  return chars.length <= max ? flat : `${chars.slice(0, max - 1).join("")}…`;
+  return chars.length <= max ? flat : cutText(flat, max);
 }
 
 /** "3 new leads for <story>". */

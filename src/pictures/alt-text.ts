@@ -4,6 +4,7 @@
  * not fit end with "and N more", so the reader knows how much is left out.
  */
 import type { DeadlineStatus } from "../dataset/schema.js";
+import { cutText } from "../dataset/text-safety.js";
 import { formatShortDate, localDateOf } from "../time/calendar.js";
 import type { FigureModel } from "./figure-model.js";
 import { andMore, cleanText } from "./svg.js";
@@ -43,7 +44,7 @@ export function fitAlt(intro: string, lists: readonly AltList[], outro = "", max
     parts.push(`${list.label}: ${shown.join("; ")}${tail(list, shown.length)}.`);
   }
   const out = [intro, ...parts, outro].filter(Boolean).join(" ");
-  return [...out].length <= max ? out : `${[...out].slice(0, max - 1).join("")}…`;
+  return [...out].length <= max ? out : cutText(out, max);
 }
 
 const DEADLINE_WORDS: Record<DeadlineStatus, string> = {

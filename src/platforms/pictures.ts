@@ -4,12 +4,16 @@
  * the answer, and describe it for `ask --render` (its name, alt text and size: never a function or the
  * bytes themselves).
  */
+import { cutText } from "../dataset/text-safety.js";
 import type { ReplyPicture } from "../reply/reply.js";
 
-/** The picture's alt text on one line, cut to `max` characters (an ellipsis marks a cut). */
+/**
+ * The picture's alt text on one line, cut to `max` characters (an ellipsis marks a cut; never inside
+ * a character, nor between a bidirectional control and its closer).
+ */
 export function altText(picture: ReplyPicture, max: number): string {
   const alt = picture.alt.replace(/\s+/g, " ").trim() || picture.name;
-  return alt.length <= max ? alt : `${alt.slice(0, Math.max(0, max - 1)).trimEnd()}…`;
+  return cutText(alt, max);
 }
 
 /** The picture's file name as platforms take it: lower-case letters, digits and dashes, then `.png`. */

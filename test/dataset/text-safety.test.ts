@@ -1,8 +1,16 @@
 /** Text from the data and from people, made safe to put in a message on any platform. */
 import { describe, expect, it } from "vitest";
 import { parseStoryText } from "../../src/dataset/load.js";
-import { describeUnsafe, findUnsafe, isolateBidi, mentionBreaker } from "../../src/dataset/text-safety.js";
-import { shippedStory } from "../support/index.js";
+import {
+  balancedCut,
+  bidiClosers,
+  cutText,
+  describeUnsafe,
+  findUnsafe,
+  isolateBidi,
+  mentionBreaker,
+} from "../../src/dataset/text-safety.js";
+import { bidiTextViolations, shippedStory } from "../support/index.js";
 
 const FSI = "\u2068";
 const PDI = "\u2069";
@@ -71,6 +79,19 @@ describe("mentionBreaker", () => {
   });
 });
 
+describe("isolateBidi of isolated text", () => {
+  it("changes nothing the second time, so text written back to a file does not grow at each load", () => {
+    for (const text of [`${RLO}evil`, `a${PDI}${PDF}b${RLO}c`, `plain\n${RLO}one\r\ntwo${PDF}`, `${RLI}x`]) {
+      const once = isolateBidi(text);
+      expect(isolateBidi(once)).toBe(once);
+    }
+  });
+
+  it("isolates a text that only looks isolated: its first isolate closes before its end", () => {
+    expect(isolateBidi(`${FSI}a${PDI}b${RLO}c${PDI}`)).toBe(`${FSI}${FSI}a${PDI}b${RLO}c${PDF}${PDI}`);
+  });
+});
+
 describe("isolateBidi across lines", () => {
   it("isolates each paragraph on its own, since a line break ends every override before it", () => {
     expect(isolateBidi(`plain\n${RLO}one\r\ntwo${PDF}`)).toBe(
@@ -87,5 +108,41 @@ describe("text loaded from a story file", () => {
     expect(parsed.errors).toEqual([]);
     expect(parsed.data?.events[0]?.title).toBe("\u2068\u202eevil title\u202c\u2069");
     expect(parsed.data?.events[1]?.title).toBe(story.events[1].title);
+  });
+});
+
+describe("cutting text with bidirectional controls", () => {
+  const LRE = "\u202a";
+
+  it("names the closers of what a text leaves open at its end, innermost first", () => {
+    expect(bidiClosers("plain")).toBe("");
+    expect(bidiClosers(`${FSI}${RLO}evil`)).toBe(`${PDF}${PDI}`);
+    expect(bidiClosers(`${RLI}a${LRE}b${PDF}`)).toBe(PDI);
+    // A line break ends every control opened before it.
+    expect(bidiClosers(`${RLO}one\ntwo`)).toBe("");
+  });
+
+  it("never keeps a control without its closer, and counts the closers in the limit", () => {
+    const text = `The bot says: ${isolateBidi(`${RLO}evil override in the data ${RLI}open`)} and goes on.`;
+    for (let max = 1; max < text.length; max++) {
+      const cut = cutText(text, max);
+      expect(cut.length).toBeLessThanOrEqual(max);
+      expect(cut.endsWith("…")).toBe(true);
+      expect(bidiTextViolations(cut)).toEqual([]);
+    }
+  });
+
+  it("closes what the cut keeps open before the ellipsis, so the bot's … reads in its own direction", () => {
+    expect(cutText(`ab${FSI}${RLO}cdefgh${PDF}${PDI}`, 8)).toBe(`ab${FSI}${RLO}c${PDF}${PDI}…`);
+  });
+
+  it("keeps a cut that needs no closer as long as it was", () => {
+    expect(cutText("a sentence too long", 10)).toBe("a sentenc…");
+    expect(cutText("وقف إطلاق النار في غزة", 10)).toBe("وقف إطلاق…");
+    expect(balancedCut(5, (room) => "abcdefgh".slice(0, room))).toBe("abcde");
+  });
+
+  it("drops a control whose closer cannot fit beside it", () => {
+    expect(cutText(`${FSI}${RLO}abc${PDF}${PDI}`, 4)).toBe(`${FSI}${PDI}…`);
   });
 });

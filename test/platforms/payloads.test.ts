@@ -25,6 +25,7 @@ import { renderSlack } from "../../src/platforms/slack/blocks.js";
 import { alertArgs } from "../../src/platforms/slack/slack-sender.js";
 import { isCommandButton, type Reply } from "../../src/reply/reply.js";
 import {
+  bidiTextViolations,
   channelRig,
   contextAt,
   datasetOf,
@@ -59,39 +60,14 @@ function strings(value: unknown, at = "", holder?: unknown): Text[] {
   return [];
 }
 
-const EMBEDDINGS = new Set(["\u202a", "\u202b", "\u202d", "\u202e"]);
-const ISOLATES = new Set(["\u2066", "\u2067", "\u2068"]);
-
-/**
- * Whether a paragraph leaves a bidirectional control open where the bot's own words could follow:
- * open at the paragraph's end (as the Unicode bidirectional algorithm pairs them: a PDF closes the
- * embedding on top, a PDI its isolate and what was opened inside it), unless the text was cut there
- * (an ellipsis after the opener: nothing of the bot's comes after a cut).
- */
-function leavesBidiOpen(paragraph: string): boolean {
-  const chars = Array.from(paragraph);
-  const open: { ch: string; at: number }[] = [];
-  chars.forEach((ch, at) => {
-    if (EMBEDDINGS.has(ch) || ISOLATES.has(ch)) open.push({ ch, at });
-    else if (ch === "\u202c" && EMBEDDINGS.has(open.at(-1)?.ch ?? "")) open.pop();
-    else if (ch === "\u2069") {
-      const isolate = open.findLastIndex((o) => ISOLATES.has(o.ch));
-      if (isolate >= 0) open.length = isolate;
-    }
-  });
-  const first = open[0];
-  return first !== undefined && !chars.slice(first.at).includes("…");
-}
-
-/** What no payload may carry, whatever its limits: broken Unicode, live mentions, open overrides. */
+/** What no payload may carry, whatever its limits: broken Unicode, live mentions, unbalanced bidirectional controls. */
 function textViolations(payload: unknown, platform: "discord" | "slack"): string[] {
   const broadcast = platform === "slack" ? /@(everyone|here|channel)\b/i : /@(everyone|here)\b/i;
   const out: string[] = [];
   for (const { at, text, holder } of strings(payload)) {
     if (findUnsafe(text, { controls: false })) out.push(`${at}: a lone surrogate`);
-    for (const paragraph of text.split(/\r\n|[\n\r\u2029]/)) {
-      if (leavesBidiOpen(paragraph)) out.push(`${at}: leaves a bidirectional override open`);
-    }
+    // Cut texts included: a cut never keeps a control without its closer.
+    for (const v of bidiTextViolations(text)) out.push(`${at}: ${v}`);
     // Slack never parses plain_text (the header, button labels): only mrkdwn could notify.
     if (holder === "plain_text") continue;
     if (broadcast.test(text)) out.push(`${at}: a live broadcast mention`);

@@ -7,7 +7,7 @@ import {
   pictureLine,
   pictureSummary,
 } from "../../src/platforms/pictures.js";
-import { PNG_SIGNATURE, pngSize, testPicture } from "../support/index.js";
+import { bidiTextViolations, PNG_SIGNATURE, pngSize, testPicture } from "../support/index.js";
 
 describe("a reply's picture, as the platforms take it", () => {
   it("keeps a short alt text as it is, on one line", () => {
@@ -20,6 +20,13 @@ describe("a reply's picture, as the platforms take it", () => {
     const alt = altText(testPicture({ alt: "word ".repeat(300) }), 1024);
     expect(alt.length).toBeLessThanOrEqual(1024);
     expect(alt.endsWith("…")).toBe(true);
+  });
+
+  it("never cuts a long alt text between a bidirectional control and its closer", () => {
+    const alt = altText(testPicture({ alt: `Phases: \u2068\u202e${"evil ".repeat(30)}\u202c\u2069.` }), 40);
+    expect(alt.length).toBeLessThanOrEqual(40);
+    expect(alt.endsWith("\u202c\u2069…")).toBe(true);
+    expect(bidiTextViolations(alt)).toEqual([]);
   });
 
   it("names the picture by its file name when it has no alt text", () => {

@@ -30,6 +30,8 @@ export * from "./events.js";
 export * from "./events-contract.js";
 // The repository, the shipped data, temporary folders, story folders.
 export * from "./files.js";
+// The shipped story with unbalanced bidirectional controls in every text.
+export * from "./hostile-story.js";
 // The bot installed as the deploy units expect it.
 export * from "./install.js";
 // Leads of a story's feeds, new and as stored.

@@ -3,7 +3,7 @@
  * Discord's length limits never ends inside an escape, a `<t:…>` timestamp, a link or a code span.
  */
 
-import { mentionBreaker } from "../../dataset/text-safety.js";
+import { balancedCut, cutText, mentionBreaker } from "../../dataset/text-safety.js";
 import type { Rich, Span } from "../../reply/reply.js";
 
 /** "…": what a cut text ends with. */
@@ -127,7 +127,8 @@ export function escapeMarkdown(text: string): string {
 /**
  * Joins pieces into at most `limit` characters. When they do not all fit, "…" ends the text and the
  * piece that did not fit is cut only where that is safe: plain text between characters, a
- * `**bold**` run inside its markers; an escape, a link, a code span or a timestamp is never cut.
+ * `**bold**` run inside its markers; an escape, a link, a code span or a timestamp is never cut; a
+ * bidirectional control the cut keeps is closed before the "…" (balancedCut).
  */
 export function fitPieces(pieces: readonly string[], limit: number): string {
   let total = 0;
@@ -135,6 +136,11 @@ export function fitPieces(pieces: readonly string[], limit: number): string {
   if (total <= limit) return pieces.join("");
   const budget = limit - ELLIPSIS.length;
   if (budget <= 0) return limit > 0 ? ELLIPSIS.slice(0, limit) : "";
+  return balancedCut(budget, (room) => cutPieces(pieces, room)) + ELLIPSIS;
+}
+
+/** The pieces that fit in `budget` characters, the one that did not cut where that is safe. */
+function cutPieces(pieces: readonly string[], budget: number): string {
   let out = "";
   for (const p of pieces) {
     if (out.length + p.length <= budget) {
@@ -144,14 +150,15 @@ export function fitPieces(pieces: readonly string[], limit: number): string {
     const room = budget - out.length;
     const bold = /^\*\*(.*)\*\*$/s.exec(p);
     if (bold && room > 4) {
-      const inner = cutEscaped(bold[1] ?? "", room - 4).trimEnd();
+      // Closed inside the bold: a closer after `**` could keep it from closing.
+      const inner = balancedCut(room - 4, (r) => cutEscaped(bold[1] ?? "", r).trimEnd());
       if (inner) out += `**${inner}**`;
     } else if (isCuttable(p)) {
       out += cutEscaped(p, room);
     }
     break;
   }
-  return out.trimEnd() + ELLIPSIS;
+  return out.trimEnd();
 }
 
 /** Cuts escaped text to `limit` characters without splitting an escape or a surrogate pair. */
@@ -171,12 +178,5 @@ export function fitRich(rich: Rich, limit: number): string {
 
 /** Plain text (not markdown: footers, button labels) cut to `limit` characters with "…". */
 export function fitPlain(text: string, limit: number): string {
-  const chars = Array.from(text);
-  if (text.length <= limit) return text;
-  let out = "";
-  for (const ch of chars) {
-    if (out.length + ch.length > limit - ELLIPSIS.length) break;
-    out += ch;
-  }
-  return out.trimEnd() + ELLIPSIS;
+  return cutText(text, limit);
 }

@@ -6,7 +6,7 @@
  * `&amp;` entity or an unclosed `*`.
  */
 
-import { mentionBreaker } from "../../dataset/text-safety.js";
+import { balancedCut, cutText, mentionBreaker } from "../../dataset/text-safety.js";
 import type { Rich, Span } from "../../reply/reply.js";
 
 /** A piece of mrkdwn: plain or strong text (escaped when written), or an atomic `<…>` token. */
@@ -134,12 +134,23 @@ export function toMrkdwn(parts: readonly Segment[]): string {
 
 /**
  * The mrkdwn of some segments in at most `limit` characters: when it is longer, it is cut at a
- * character of plain or strong text (bold kept closed) or before a token, and ends with "…".
+ * character of plain or strong text (bold kept closed) or before a token, and ends with "…"; a
+ * bidirectional control the cut keeps is closed before the "…" (balancedCut).
  */
 export function fitMrkdwn(parts: readonly Segment[], limit: number): string {
   const whole = toMrkdwn(parts);
   if (whole.length <= limit) return whole;
-  const room = limit - ELLIPSIS.length;
+  let boldEnd = false;
+  const cut = balancedCut(limit - ELLIPSIS.length, (room) => {
+    const found = cutSegments(parts, room);
+    boldEnd = found.boldEnd;
+    return found.text;
+  });
+  return boldEnd ? cut : cut + ELLIPSIS;
+}
+
+/** The segments that fit in `room` characters, the one that did not cut where that is safe. */
+function cutSegments(parts: readonly Segment[], room: number): { text: string; boldEnd: boolean } {
   let out = "";
   for (const part of parts) {
     const written = write(part);
@@ -151,22 +162,16 @@ export function fitMrkdwn(parts: readonly Segment[], limit: number): string {
     if (part.kind === "text") {
       out += escapeMrkdwn(escapedPrefix(part.raw, left));
     } else if (part.kind === "strong") {
-      // Two asterisks per line and the ellipsis go inside the bold.
-      const prefix = escapedPrefix(part.raw, left - ELLIPSIS.length, 2).trimEnd();
-      if (prefix.trim()) return out + strong(`${prefix}${ELLIPSIS}`);
+      // Two asterisks per line and the ellipsis go inside the bold, and the closers of what it keeps open.
+      const prefix = balancedCut(left - ELLIPSIS.length, (r) => escapedPrefix(part.raw, r, 2).trimEnd());
+      if (prefix.trim()) return { text: out + strong(`${prefix}${ELLIPSIS}`), boldEnd: true };
     }
     break;
   }
-  return out + ELLIPSIS;
+  return { text: out, boldEnd: false };
 }
 
 /** Plain text cut to `limit` characters with "…" (for plain_text objects: header, button labels). */
 export function fitPlain(text: string, limit: number): string {
-  if (text.length <= limit) return text;
-  let out = "";
-  for (const ch of text) {
-    if (out.length + ch.length > limit - ELLIPSIS.length) break;
-    out += ch;
-  }
-  return out + ELLIPSIS;
+  return cutText(text, limit);
 }

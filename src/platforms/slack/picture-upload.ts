@@ -14,6 +14,7 @@
  */
 import { type RetryOptions, WebClient, WebClientEvent } from "@slack/web-api";
 import type { Logger } from "pino";
+import { cutText } from "../../dataset/text-safety.js";
 import type { Metrics } from "../../monitoring/metrics.js";
 import type { Reply } from "../../reply/reply.js";
 import { altText, fileName, pictureBytes } from "../pictures.js";
@@ -80,7 +81,7 @@ export function pictureSharer(client: WebClient, log: Logger): SharePicture {
         channel_id: channelId,
         file: drawn.bytes,
         filename,
-        title: reply.title.slice(0, 250) || filename,
+        title: cutText(reply.title, 250) || filename,
         alt_text: altText(picture, SLACK_LIMITS.fileAltText),
       });
       log.debug({ picture: filename, channel: channelId }, "shared a reply's picture");

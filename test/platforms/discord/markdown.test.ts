@@ -14,6 +14,7 @@ import {
   richPieces,
   timestampToken,
 } from "../../../src/platforms/discord/markdown.js";
+import { bidiTextViolations } from "../../support/index.js";
 
 const instant = new Date("2025-03-01T08:30:00Z");
 const unix = instant.getTime() / 1000;
@@ -90,5 +91,18 @@ describe("cutting Discord markdown to a limit", () => {
     expect(fitPlain("short", 10)).toBe("short");
     expect(fitPlain("a sentence too long", 10)).toBe("a sentenc…");
     expect(fitPlain("😀😀😀", 4)).toBe("😀…");
+  });
+
+  it("closes a bidirectional isolate the cut keeps open, inside a bold run too, within the limit", () => {
+    const evil = "\u2068\u202eevil words from the data\u202c\u2069";
+    const pieces = richPieces(["The bot's words ", evil, " ", { strong: evil }, " and more"]);
+    const whole = pieces.join("");
+    for (let limit = 1; limit < whole.length; limit += 1) {
+      const cut = fitPieces(pieces, limit);
+      expect(cut.length).toBeLessThanOrEqual(limit);
+      expect(bidiTextViolations(cut)).toEqual([]);
+    }
+    // The space before the cut goes, and so the closers fit after "evil".
+    expect(fitPlain(evil, 10)).toBe("\u2068\u202eevil\u202c\u2069…");
   });
 });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { fitMrkdwn, segments, toMrkdwn } from "../../../src/platforms/slack/mrkdwn.js";
 import type { Rich } from "../../../src/reply/reply.js";
-import { mrkdwnTokensWhole } from "../../support/index.js";
+import { bidiTextViolations, mrkdwnTokensWhole } from "../../support/index.js";
 
 const instant = new Date("2025-03-01T08:30:00Z");
 const unix = instant.getTime() / 1000;
@@ -57,5 +57,17 @@ describe("slack mrkdwn", () => {
   it("does not split a character made of two UTF-16 units when cutting", () => {
     const cut = fitMrkdwn(segments(["😀😀😀"]), 4);
     expect(cut).toBe("😀…");
+  });
+
+  it("closes a bidirectional isolate the cut keeps open, inside bold text too, within the limit", () => {
+    const evil = "\u2068\u202eevil words & more from the data\u202c\u2069";
+    const rich: Rich = ["The bot's words ", evil, " ", { strong: evil }, " and more"];
+    const whole = toMrkdwn(segments(rich));
+    for (let limit = 1; limit < whole.length; limit += 1) {
+      const cut = fitMrkdwn(segments(rich), limit);
+      expect(cut.length).toBeLessThanOrEqual(limit);
+      expect(bidiTextViolations(cut)).toEqual([]);
+      expect((cut.match(/\*/g) ?? []).length % 2).toBe(0);
+    }
   });
 });

@@ -6,7 +6,14 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { noMetrics } from "../../../src/monitoring/metrics.js";
 import { pictureSharer, uploadClient } from "../../../src/platforms/slack/picture-upload.js";
 import type { Reply } from "../../../src/reply/reply.js";
-import { captureLog, PNG_SIGNATURE, pngSize, StandInSlack, testPicture } from "../../support/index.js";
+import {
+  bidiTextViolations,
+  captureLog,
+  PNG_SIGNATURE,
+  pngSize,
+  StandInSlack,
+  testPicture,
+} from "../../support/index.js";
 import { slackClient } from "../../support/standins/clients.js";
 
 let slack: StandInSlack;
@@ -33,6 +40,16 @@ describe("sharing a reply's picture into a Slack channel", () => {
     });
     expect(file?.bytes?.subarray(0, 8).equals(PNG_SIGNATURE)).toBe(true);
     expect(pngSize(file?.bytes ?? Buffer.alloc(0))).toEqual({ width: 33, height: 11 });
+  });
+
+  it("titles the file with the reply's title cut to 250 characters, every bidirectional control closed", async () => {
+    const share = pictureSharer(slackClient(slack.apiUrl), captureLog().log);
+    const title = `Timeline: \u2068\u202e${"evil ".repeat(60)}\u202c\u2069`;
+    await share({ ...answer, title, picture: testPicture() }, "C0PICTURES");
+    const shared = slack.files.completed[0]?.title ?? "";
+    expect(shared.length).toBeLessThanOrEqual(250);
+    expect(shared.endsWith("\u202c\u2069…")).toBe(true);
+    expect(bidiTextViolations(shared)).toEqual([]);
   });
 
   it("uploads nothing for a private answer, an error, or a reply without a picture", async () => {
