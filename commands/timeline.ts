@@ -3,24 +3,12 @@ import { defineCommand } from "../src/command-engine/definition.js";
 import { storyOption } from "../src/command-engine/options.js";
 import { pickStory, suggestStory } from "../src/command-engine/story.js";
 import { storyAt } from "../src/dataset/asof.js";
-import type { IndexedEvent } from "../src/dataset/dataset.js";
+import { firstOnOrAfter } from "../src/dataset/dataset.js";
 import { timelinePicture } from "../src/pictures/timeline-chart.js";
 import { errorReply } from "../src/reply/errors.js";
 import { cite, whenSpan } from "../src/reply/phrases.js";
 import type { ReplyButton, Rich } from "../src/reply/reply.js";
 import { addDays } from "../src/time/calendar.js";
-
-/** First index whose day is >= `day` in a chronologically sorted timeline. */
-function lowerBound(events: readonly IndexedEvent[], day: string): number {
-  let lo = 0;
-  let hi = events.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if ((events[mid]?.day ?? "") < day) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
-}
 
 export const timeline = defineCommand({
   name: "timeline",
@@ -59,8 +47,8 @@ export const timeline = defineCommand({
     const tag = options.tag;
     const list = story.events(tag);
     const items = list?.items ?? [];
-    const start = options.from ? lowerBound(items, options.from) : 0;
-    const end = options.to ? lowerBound(items, addDays(options.to, 1)) : items.length;
+    const start = options.from ? firstOnOrAfter(items, options.from) : 0;
+    const end = options.to ? firstOnOrAfter(items, addDays(options.to, 1)) : items.length;
     const total = list ? list.count(story.t, start, end) : 0;
     const size = context.settings.timelinePageSize;
     const pages = Math.max(1, Math.ceil(total / size));

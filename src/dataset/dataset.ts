@@ -177,6 +177,21 @@ export function sortKeyOf(when: When, timeZone: string): { key: string; day: Loc
   return { key: `${day}T${two(w.hour)}:${two(w.minute)}:${two(w.second)}`, day };
 }
 
+/**
+ * First index whose day is on or after `day` in events sorted by day (a story's timeline, a tag's
+ * list), by binary search: where a span of days starts, and (with the day after) where it ends.
+ */
+export function firstOnOrAfter(events: readonly Pick<IndexedEvent, "day">[], day: LocalDate): number {
+  let lo = 0;
+  let hi = events.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if ((events[mid]?.day ?? "") < day) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
 export function indexStory(file: string, data: StoryFile): Story {
   const cx = indexContext(data);
   const sources = indexSources(data.sources, cx.tz);

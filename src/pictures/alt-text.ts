@@ -8,7 +8,7 @@ import { cutText } from "../dataset/text-safety.js";
 import { formatShortDate, localDateOf } from "../time/calendar.js";
 import type { FigureModel } from "./figure-model.js";
 import { andMore, cleanText } from "./svg.js";
-import type { PhaseBand, TimelineModel } from "./timeline-model.js";
+import { PHASE_WORDS, type PhaseBand, type TimelineModel } from "./timeline-model.js";
 
 /** The longest alt text a picture carries. */
 export const ALT_MAX = 1_000;
@@ -55,15 +55,6 @@ const DEADLINE_WORDS: Record<DeadlineStatus, string> = {
   postponed: "postponed",
   disputed: "disputed",
   cancelled: "cancelled",
-};
-
-const PHASE_WORDS: Record<PhaseBand["state"], string> = {
-  "not-started": "not started",
-  "in-force": "in force",
-  suspended: "suspended",
-  disputed: "disputed",
-  ended: "ended",
-  "never-began": "never began",
 };
 
 function phaseWords(p: PhaseBand): string {

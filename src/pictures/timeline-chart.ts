@@ -25,6 +25,7 @@ import {
 import {
   type DeadlineMark,
   EVENT_BUCKETS,
+  PHASE_WORDS,
   type PhaseBand,
   type TimelineModel,
   type TimelineOptions,
@@ -52,15 +53,6 @@ const PHASE_FILL: Record<PhaseBand["state"], string> = {
   disputed: COLOURS.troubled,
   ended: COLOURS.ended,
   "never-began": COLOURS.neverBegan,
-};
-
-const PHASE_WORDS: Record<PhaseBand["state"], string> = {
-  "not-started": "not started",
-  "in-force": "in force",
-  suspended: "suspended",
-  disputed: "disputed",
-  ended: "ended",
-  "never-began": "never began",
 };
 
 const MARK_COLOUR: Record<DeadlineStatus, string> = {

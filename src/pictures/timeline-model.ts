@@ -6,7 +6,7 @@
  * The drawing (timeline-chart.ts) and the alt text read this one model, so they say the same.
  */
 import type { PhaseState, StoryAt } from "../dataset/asof.js";
-import { endMs, type IndexedEvent, startMs } from "../dataset/dataset.js";
+import { endMs, firstOnOrAfter, startMs } from "../dataset/dataset.js";
 import type { DeadlineStatus } from "../dataset/schema.js";
 import type { LocalDate, When } from "../time/calendar.js";
 import { localDateOf, zoneOffsetMinutes } from "../time/calendar.js";
@@ -36,6 +36,16 @@ export interface PhaseBand {
   /** The planned end it had before its end was moved (the original). */
   plannedEnd?: { t: number; day: LocalDate } | undefined;
 }
+
+/** A phase's state in words, as the picture labels it and its alt text says it. */
+export const PHASE_WORDS: Record<PhaseState, string> = {
+  "not-started": "not started",
+  "in-force": "in force",
+  suspended: "suspended",
+  disputed: "disputed",
+  ended: "ended",
+  "never-began": "never began",
+};
 
 export interface DeadlineMark {
   id: string;
@@ -148,18 +158,6 @@ function spanOf(
   return { from: first - pad, to: to + pad };
 }
 
-/** First index whose day is >= `day` in a timeline sorted by day. */
-function lowerBound(events: readonly IndexedEvent[], day: LocalDate): number {
-  let lo = 0;
-  let hi = events.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if ((events[mid]?.day ?? "") < day) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
-}
-
 /**
  * The events known at the instant, counted per part of the span by their day: each part's first
  * event found by binary search on the timeline (sorted by day), its known events counted by the
@@ -177,7 +175,7 @@ function countEvents(
   const dayAt = (t: number) => new Date(t + offset).toISOString().slice(0, 10);
   const size = (span.to - span.from) / EVENT_BUCKETS;
   const bounds = Array.from({ length: EVENT_BUCKETS + 1 }, (_, i) =>
-    i === EVENT_BUCKETS ? list.length : lowerBound(list.items, dayAt(span.from + i * size)),
+    i === EVENT_BUCKETS ? list.length : firstOnOrAfter(list.items, dayAt(span.from + i * size)),
   );
   const buckets = bounds.slice(0, -1).map((lo, i) => list.count(story.t, lo, bounds[i + 1] ?? lo));
   return { buckets, before: list.count(story.t, 0, bounds[0] ?? 0) };

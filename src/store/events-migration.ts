@@ -3,6 +3,8 @@
  * story's deadlines), and the table of those events, one row per (platform, workspace, story,
  * deadline) with its lease (src/calendar-events/event-store.ts). SQLite cannot change a CHECK: the
  * subscriptions table is rebuilt with its rows as they are; PostgreSQL swaps the constraint.
+ * The rebuild repeats migration 5's text but for the table's name and kinds on purpose: a released
+ * migration is a snapshot of its SQL, never built by code that a later change could edit.
  */
 import type { Migration } from "./migrations.js";
 

@@ -7,22 +7,19 @@
 import type { PostgresConnection, SqliteConnection } from "./connections.js";
 import type { EventRef, EventRow, EventState, EventStore } from "./event-store.js";
 
-// SQLite
-
-interface SqliteEventRow {
+/** The columns of an event row that both engines name and type alike. */
+interface EventColumns {
   platform: string;
   workspace_id: string;
   story: string;
   deadline: string;
   event_id: string | null;
   synced: string | null;
-  ended: number;
   owner: string | null;
-  lease_ms: number;
-  updated_ms: number;
 }
 
-function fromSqlite(r: SqliteEventRow): EventRow {
+/** An event row of either engine, with its flag and instants as read, as an EventRow. */
+function toEvent(r: EventColumns, read: Pick<EventRow, "ended" | "leaseUntil" | "updatedAt">): EventRow {
   return {
     platform: r.platform,
     workspaceId: r.workspace_id,
@@ -30,11 +27,21 @@ function fromSqlite(r: SqliteEventRow): EventRow {
     deadline: r.deadline,
     eventId: r.event_id ?? undefined,
     synced: r.synced ?? undefined,
-    ended: r.ended === 1,
     owner: r.owner ?? undefined,
+    ...read,
+  };
+}
+
+// SQLite
+
+type SqliteEventRow = EventColumns & { ended: number; lease_ms: number; updated_ms: number };
+
+function fromSqlite(r: SqliteEventRow): EventRow {
+  return toEvent(r, {
+    ended: r.ended === 1,
     leaseUntil: new Date(r.lease_ms),
     updatedAt: new Date(r.updated_ms),
-  };
+  });
 }
 
 export class SqliteEvents implements EventStore {
@@ -92,32 +99,10 @@ export class SqliteEvents implements EventStore {
 
 // PostgreSQL
 
-interface PostgresEventRow {
-  platform: string;
-  workspace_id: string;
-  story: string;
-  deadline: string;
-  event_id: string | null;
-  synced: string | null;
-  ended: boolean;
-  owner: string | null;
-  lease_until: Date;
-  updated_at: Date;
-}
+type PostgresEventRow = EventColumns & { ended: boolean; lease_until: Date; updated_at: Date };
 
 function fromPostgres(r: PostgresEventRow): EventRow {
-  return {
-    platform: r.platform,
-    workspaceId: r.workspace_id,
-    story: r.story,
-    deadline: r.deadline,
-    eventId: r.event_id ?? undefined,
-    synced: r.synced ?? undefined,
-    ended: r.ended,
-    owner: r.owner ?? undefined,
-    leaseUntil: r.lease_until,
-    updatedAt: r.updated_at,
-  };
+  return toEvent(r, { ended: r.ended, leaseUntil: r.lease_until, updatedAt: r.updated_at });
 }
 
 const PG_WHERE = "WHERE platform = $1 AND workspace_id = $2 AND story = $3 AND deadline = $4 AND owner = $5";

@@ -2,6 +2,8 @@
  * Migration 7: a subscription may be a curators' channel (`leads`), and the ledger keeps the digests
  * of new leads sent to it (`digest`). SQLite cannot change a CHECK: both tables are rebuilt with their
  * rows as they are; PostgreSQL swaps the constraints.
+ * The rebuild repeats migration 5's text but for the table's name and kinds on purpose: a released
+ * migration is a snapshot of its SQL, never built by code that a later change could edit.
  */
 import type { Migration } from "./migrations.js";
 

@@ -3,13 +3,12 @@
  * clock's instant, a strong ETag and If-None-Match, HEAD, 404 and 405, and the live dataset (a reload
  * counts at the next request).
  */
-import ICAL from "ical.js";
 import { afterEach, describe, expect, it } from "vitest";
 import { CALENDAR_MAX_AGE, calendarRoutes, feedBuilder, matchesEtag } from "../../src/calendar/route.js";
 import type { Dataset } from "../../src/dataset/dataset.js";
 import { type HealthServer, startHealthServer } from "../../src/monitoring/health.js";
 import { ManualClock } from "../../src/time/clock.js";
-import { datasetOf, silentLog, truceDataset, truceStory } from "../support/index.js";
+import { datasetOf, handoverSequence, silentLog, truceDataset, truceStory } from "../support/index.js";
 
 let server: HealthServer | undefined;
 afterEach(async () => {
@@ -28,14 +27,6 @@ async function serve(at: string) {
   });
   const base = `http://127.0.0.1:${server.port()}`;
   return { clock, data, get: (path: string, init?: RequestInit) => fetch(`${base}${path}`, init) };
-}
-
-/** The SEQUENCE of the handover's event in a feed. */
-function handoverSequence(text: string): unknown {
-  const events = new ICAL.Component(ICAL.parse(text)).getAllSubcomponents("vevent");
-  return events
-    .find((e) => e.getFirstPropertyValue("uid") === "handover@truce.ceasefire-bot")
-    ?.getFirstPropertyValue("sequence");
 }
 
 describe("GET /calendar/<story>.ics", () => {

@@ -5,7 +5,7 @@
  * the story's own wall clock.
  */
 import { describe, expect, it } from "vitest";
-import { indexStory, sortKeyOf } from "../../src/dataset/dataset.js";
+import { firstOnOrAfter, indexStory, sortKeyOf } from "../../src/dataset/dataset.js";
 import { parseStoryText } from "../../src/dataset/load.js";
 import { parseWhen } from "../../src/time/calendar.js";
 import { truceStory } from "../support/index.js";
@@ -67,5 +67,27 @@ describe("the sort key of a point in time", () => {
       key: "2025-01-25T01:30:00",
       day: "2025-01-25",
     });
+  });
+});
+
+describe("the first event on or after a day", () => {
+  const days = ["2025-01-19", "2025-01-19", "2025-01-25", "2025-02-09", "2025-02-09", "2025-03-01"].map(
+    (day) => ({ day }),
+  );
+
+  it("is the day's first event when the day has events", () => {
+    expect(firstOnOrAfter(days, "2025-01-19")).toBe(0);
+    expect(firstOnOrAfter(days, "2025-02-09")).toBe(3);
+  });
+
+  it("is the next day's first event when the day has none", () => {
+    expect(firstOnOrAfter(days, "2025-01-20")).toBe(2);
+    expect(firstOnOrAfter(days, "2025-02-10")).toBe(5);
+  });
+
+  it("is the start before the first day, and the end after the last or in an empty timeline", () => {
+    expect(firstOnOrAfter(days, "2024-12-31")).toBe(0);
+    expect(firstOnOrAfter(days, "2025-03-02")).toBe(days.length);
+    expect(firstOnOrAfter([], "2025-01-19")).toBe(0);
   });
 });

@@ -6,11 +6,11 @@
  */
 import { writeFileSync } from "node:fs";
 import { join } from "node:path";
-import ICAL from "ical.js";
 import { afterEach, describe, expect, it } from "vitest";
 import {
   type BotProcess,
   freePort,
+  handoverSequence,
   StandInSlack,
   spawnBot,
   truceStory,
@@ -29,14 +29,6 @@ afterEach(async () => {
   bot = undefined;
   slack = undefined;
 });
-
-/** The SEQUENCE of the handover's event in a feed. */
-function handoverSequence(text: string): unknown {
-  const events = new ICAL.Component(ICAL.parse(text)).getAllSubcomponents("vevent");
-  return events
-    .find((e) => e.getFirstPropertyValue("uid") === "handover@truce.ceasefire-bot")
-    ?.getFirstPropertyValue("sequence");
-}
 
 describe("calendar feeds on Slack's HTTP server", () => {
   it("serves a story's feed, and the next fetch after an edit of the data has the moved deadline", async () => {

@@ -12,26 +12,8 @@ import {
   datasetOf,
   silentLog,
   truceStory,
-  withEvidence,
+  truceWithElections,
 } from "../support/index.js";
-
-/** The truce, with a deadline first reported on 20 February. */
-function truceWithElections() {
-  return datasetOf(
-    truceStory((s) => {
-      s.deadlines.push(
-        withEvidence({
-          id: "elections",
-          title: "Elections in the North",
-          phrase: "The elections are due",
-          due: "2025-03-15",
-          status: "scheduled",
-          sourceIds: ["s-0220"],
-        }),
-      );
-    }),
-  );
-}
 
 const viewer = (userId: string, all = false) => ({
   platform: "slack" as const,

@@ -16,6 +16,8 @@ export * from "./alerts.js";
 export * from "./broken-story.js";
 // A headless Chromium: the system's, else the npm package's.
 export * from "./browser.js";
+// What a calendar feed says: the SEQUENCE of the truce's handover.
+export * from "./calendar.js";
 // A channel's commands on a store of its own.
 export * from "./channel.js";
 // What a configuration reader finds wrong.
@@ -30,6 +32,8 @@ export * from "./events.js";
 export * from "./events-contract.js";
 // The repository, the shipped data, temporary folders, story folders.
 export * from "./files.js";
+// The Home specs: a subscribed channel, many channels, the truce with a deadline reported later.
+export * from "./home.js";
 // The shipped story with unbalanced bidirectional controls in every text.
 export * from "./hostile-story.js";
 // The bot installed as the deploy units expect it.

@@ -80,29 +80,23 @@ export function replyOptions(sent: DiscordMessage | WithFiles): InteractionReply
 }
 
 /**
- * An edit of a deferred reply: its visibility was set by the deferral. It keeps no earlier attachment
- * (`attachments: []`, a new array each time: discord.js appends the new files' entries to it).
+ * A message in place of the one shown, which keeps its visibility (it takes no ephemeral flag) and no
+ * earlier attachment (`attachments: []`, a new array each time: discord.js appends the new files'
+ * entries to it): a deferred reply's edit, or a new page's update (the old page's picture goes).
  */
-function editOptions(sent: DiscordMessage | WithFiles): InteractionEditReplyOptions {
+function replacement(sent: DiscordMessage | WithFiles) {
   const { message, files } = withFiles(sent);
-  return {
-    ...parts(message),
-    ...filesOf(files),
-    attachments: [],
-    allowedMentions: { parse: [] },
-  } as InteractionEditReplyOptions;
+  return { ...parts(message), ...filesOf(files), attachments: [], allowedMentions: { parse: [] } };
+}
+
+/** An edit of a deferred reply: its visibility was set by the deferral. */
+function editOptions(sent: DiscordMessage | WithFiles): InteractionEditReplyOptions {
+  return replacement(sent) as InteractionEditReplyOptions;
 }
 
 /** A new page in place of the old: the old page's picture goes, the new one's comes. */
 export function updateOptions(sent: DiscordMessage | WithFiles): InteractionUpdateOptions {
-  const { message, files } = withFiles(sent);
-  // An update keeps the message's own visibility: it takes no ephemeral flag.
-  return {
-    ...parts(message),
-    ...filesOf(files),
-    attachments: [],
-    allowedMentions: { parse: [] },
-  } as InteractionUpdateOptions;
+  return replacement(sent) as InteractionUpdateOptions;
 }
 
 /** The bot failed: the handler threw, or Discord refused the answer (the cause is logged). */

@@ -30,10 +30,11 @@ import {
   shippedData,
   slackViewViolations,
   slashCommandBody,
+  subscribeManyChannels,
+  subscribeNewsChannel,
   tempDir,
-  truceStory,
+  truceWithElections,
   until,
-  withEvidence,
 } from "../../support/index.js";
 
 const APP_TOKEN =
@@ -151,18 +152,7 @@ describe("the Home tab over HTTP events", () => {
 
   it("shows a person who manages no channel none, and publishes nothing for the Messages tab", async () => {
     rig = await startRig({ admins: ["U0ADMIN"] });
-    await rig.store.subscribe(
-      {
-        platform: "slack",
-        workspaceId: "T0TEAM",
-        channelId: "C0NEWS",
-        story: "gaza-2025",
-        kind: "all",
-        leadTimes: undefined,
-        userId: "U0ADMIN",
-      },
-      new Date(DURING),
-    );
+    await subscribeNewsChannel(rig.store);
     await openHome(rig, "U0READER", "messages");
     await openHome(rig, "U0READER");
     const { view } = await rig.views.waitForView("U0READER");
@@ -229,21 +219,7 @@ describe("the Home tab over HTTP events", () => {
   });
 
   it("says nothing of a deadline before the report that first gives it", async () => {
-    const dataset = datasetOf(
-      truceStory((s) => {
-        s.deadlines.push(
-          withEvidence({
-            id: "elections",
-            title: "Elections in the North",
-            phrase: "The elections are due",
-            due: "2025-03-15",
-            status: "scheduled",
-            sourceIds: ["s-0220"],
-          }),
-        );
-      }),
-    );
-    rig = await startRig({ dataset, at: "2025-02-19T10:00:00Z" });
+    rig = await startRig({ dataset: truceWithElections(), at: "2025-02-19T10:00:00Z" });
     await openHome(rig, "U0READER");
     const before = blockText((await rig.views.waitForView("U0READER")).view);
     expect(before).toContain("The invented truce");
@@ -262,20 +238,14 @@ describe("the Home tab over HTTP events", () => {
       return raw;
     });
     rig = await startRig({ dataset: datasetOf(...stories), at: RANDOM_STORY_AT, admins: ["U0ADMIN"] });
-    for (let i = 0; i < 500; i++) {
-      await rig.store.subscribe(
-        {
-          platform: "slack",
-          workspaceId: "T0TEAM",
-          channelId: `C${String(i).padStart(8, "0")}`,
-          story: stories[i % stories.length]?.story.id ?? "",
-          kind: "all",
-          leadTimes: ["1d", "2h", "30m", "3d"],
-          userId: "U0ADMIN",
-        },
-        new Date(RANDOM_STORY_AT),
-      );
-    }
+    await subscribeManyChannels(rig.store, {
+      count: 500,
+      storyIds: stories.map((s) => s.story.id),
+      workspaceId: "T0TEAM",
+      kind: "all",
+      userId: "U0ADMIN",
+      at: RANDOM_STORY_AT,
+    });
     await openHome(rig, "U0ADMIN");
     const { view } = await rig.views.waitForView("U0ADMIN");
     expect(rig.views.refused).toEqual([]);

@@ -8,8 +8,8 @@ import {
   channelRig,
   DURING,
   openHomeOverHttp,
-  STANDIN_BOT,
   StandInSlackViews,
+  subscribeNewsChannel,
   until,
 } from "../../support/index.js";
 
@@ -27,18 +27,7 @@ async function homeApp(options: { admins?: string[]; subscribed?: boolean } = {}
   const rig = channelRig(DURING);
   stops.push(() => rig.close());
   if (options.subscribed !== false) {
-    await rig.store.subscribe(
-      {
-        platform: "slack",
-        workspaceId: STANDIN_BOT.team_id,
-        channelId: "C0NEWS",
-        story: "gaza-2025",
-        kind: "all",
-        leadTimes: undefined,
-        userId: "U0ADMIN",
-      },
-      new Date(DURING),
-    );
+    await subscribeNewsChannel(rig.store);
   }
   const inFlight = new InFlight();
   listenToHome(bolt.app, {

@@ -13,6 +13,7 @@ import {
   RANDOM_STORY_AT,
   randomStory,
   slackViewViolations,
+  subscribeManyChannels,
 } from "../../support/index.js";
 
 const viewer = (userId: string, all = false) => ({
@@ -134,21 +135,14 @@ describe("a Home as a Slack Home tab view", () => {
       return raw;
     });
     rig = channelRig(RANDOM_STORY_AT, datasetOf(...stories));
-    const at = new Date(RANDOM_STORY_AT);
-    for (let i = 0; i < 2_000; i++) {
-      await rig.store.subscribe(
-        {
-          platform: "slack",
-          workspaceId: "T1",
-          channelId: `C${String(i).padStart(8, "0")}`,
-          story: stories[i % stories.length]?.story.id ?? "",
-          kind: "reminders",
-          leadTimes: ["1d", "2h", "30m", "3d"],
-          userId: "U1",
-        },
-        at,
-      );
-    }
+    await subscribeManyChannels(rig.store, {
+      count: 2_000,
+      storyIds: stories.map((s) => s.story.id),
+      workspaceId: "T1",
+      kind: "reminders",
+      userId: "U1",
+      at: RANDOM_STORY_AT,
+    });
     const view = renderHomeView(await buildHome(rig.core, viewer("U1")));
     expect(slackViewViolations(view)).toEqual([]);
     const headers = new Set(view.blocks.flatMap((b) => (b.type === "header" ? [b.text.text] : [])));
