@@ -25,6 +25,7 @@
  */
 import cron, { type ScheduledTask } from "node-cron";
 import type { Logger } from "pino";
+import { type Outage, unreachableReason } from "../bot/reconnect.js";
 import type { Settings } from "../config.js";
 import type { Dataset } from "../dataset/dataset.js";
 import type { Deliverer } from "../delivery/deliver.js";
@@ -66,6 +67,11 @@ export interface SchedulerOptions {
   digests?: DigestRound;
   /** The scheduled events' sync (src/calendar-events/sync.ts), run on each tick (default: none). */
   events?: { tick(now: Date): Promise<unknown> };
+  /**
+   * Told when a tick fails because the store is unreachable (once per outage, then at debug) and when
+   * a tick succeeds again (src/bot/reconnect.ts); default: every failed tick is an error line.
+   */
+  storeOutage?: Pick<Outage, "failed" | "recovered">;
 }
 
 /** A round of digests the scheduler runs after the alerts on each tick, and whose crashed claims it settles. */
@@ -153,10 +159,14 @@ export class Scheduler {
   }
 
   private async safeTick(): Promise<void> {
+    const { storeOutage } = this.options;
     try {
       await this.tick();
+      storeOutage?.recovered();
     } catch (err) {
-      this.log.error({ err }, "alert tick failed");
+      const cause = storeOutage ? unreachableReason(err) : undefined;
+      if (cause !== undefined) storeOutage?.failed(cause, "on the next tick");
+      else this.log.error({ err }, "alert tick failed");
     }
   }
 

@@ -23,6 +23,7 @@ function platform(
     enabled: true,
     fallback: false,
     ownsTerminal: false,
+    reachedThrough: `${name.toUpperCase()}_URL`,
     redacted: {},
     secretValues: [],
     async start(context: PlatformContext) {
@@ -126,5 +127,68 @@ describe("starting the platforms", () => {
     ]);
     await expect(startPlatforms(o)).rejects.toThrow("c refused");
     expect(events).toEqual(["start a", "start b", "start c", "stop b", "stop a"]);
+  });
+});
+
+describe("a platform unreachable at start", () => {
+  const refused = () =>
+    new TypeError("fetch failed", {
+      cause: Object.assign(new Error("connect ECONNREFUSED 127.0.0.1:4123"), { code: "ECONNREFUSED" }),
+    });
+
+  /** A platform that is unreachable for its first `downFor` starts. */
+  function flaky(name: string, events: string[], downFor: number): ConfiguredPlatform {
+    let tries = 0;
+    const up = platform(name, events, { running: { connected: () => true } });
+    return {
+      ...up,
+      async start(context) {
+        if (++tries <= downFor) {
+          events.push(`refused ${name}`);
+          throw refused();
+        }
+        return up.start(context);
+      },
+    };
+  }
+
+  it("does not stop the run: the others serve while it is tried again, and it joins them once up", async () => {
+    const events: string[] = [];
+    const { options: o, lines } = await options([flaky("a", events, 3), platform("b", events)]);
+    const running = await startPlatforms({ ...o, backOff: { initialMs: 5, maxMs: 100 } });
+    expect(Object.keys(running.senders)).toEqual(["b"]);
+    expect(running.connected()).toEqual({ a: false });
+    expect(running.outages()).toEqual({
+      a: "a is unreachable: connect ECONNREFUSED 127.0.0.1:4123 (A_URL)",
+    });
+    await expect.poll(() => Object.keys(running.senders).sort()).toEqual(["a", "b"]);
+    expect(running.connected()).toEqual({ a: true });
+    expect(running.outages()).toEqual({});
+    const said = lines().filter((l) => l.platform === "a" && l.msg !== "hello");
+    const warned = said.filter((l) => l.level === 40).map((l) => String(l.msg));
+    expect(warned).toHaveLength(1);
+    expect(warned[0]).toMatch(
+      /^a is unreachable: connect ECONNREFUSED 127.0.0.1:4123 \(A_URL\); retrying in \d ms$/,
+    );
+    expect(said.filter((l) => l.level === 30).map((l) => l.msg)).toEqual(["a is reachable again (A_URL)"]);
+    await running.stop();
+    expect(events.filter((e) => e.startsWith("start") || e.startsWith("stop"))).toEqual([
+      "start b",
+      "start a",
+      "stop a",
+      "stop b",
+    ]);
+  });
+
+  it("stops trying when the run stops", async () => {
+    const events: string[] = [];
+    const { options: o } = await options([flaky("a", events, 1_000)]);
+    const running = await startPlatforms({ ...o, backOff: { initialMs: 5, maxMs: 5 } });
+    await expect.poll(() => events.length).toBeGreaterThan(2);
+    await running.stop();
+    const tried = events.length;
+    await new Promise((r) => setTimeout(r, 30));
+    expect(events.length).toBe(tried);
+    expect(running.senders).toEqual({});
   });
 });
