@@ -464,7 +464,7 @@ describe("ticks while the store is away", () => {
     away = false;
     await expect.poll(() => keysIn("100"), { timeout: 5_000 }).toContain(markerFor(PHASE_ONE_1D));
     await scheduler.stop();
-    const warned = lines().filter((l) => l.level >= 40);
+    const warned = lines().filter((l) => Number(l.level) >= 40);
     expect(warned.map((l) => l.msg)).toEqual([
       "PostgreSQL is unreachable: connect ECONNREFUSED 127.0.0.1:5999 (DATABASE_URL); trying again on the next tick",
     ]);
