@@ -260,3 +260,86 @@ describe("a dependency down when the bot starts", () => {
     await eachOnce(channels, discordMarkers(discord));
   }, 90_000);
 });
+
+describe("a dependency going away in the middle of a fan-out", () => {
+  const CHANNELS = 300;
+  const expected = CHANNELS * ALERTS.length;
+
+  /** Waits until `sent()` shows the fan-out under way, takes the dependency away for a while, brings it back. */
+  async function outageMidway(
+    sent: () => number,
+    away: () => Promise<unknown>,
+    back: () => Promise<unknown>,
+  ) {
+    await until("the fan-out under way", () => (sent() >= expected * 0.2 ? true : undefined), 30_000, 5);
+    await away();
+    expect(sent()).toBeLessThan(expected); // it really went away mid fan-out
+    await new Promise((r) => setTimeout(r, 1_500));
+    await back();
+  }
+
+  it("Discord's API: every channel gets each reminder exactly once", async () => {
+    const discord = later(await StandInDiscord.start(), (d) => d.stop());
+    const gate = later(await Gate.openTo(discord.apiUrl), (g) => g.close());
+    const { dir, channels } = await sqliteWith("discord", CHANNELS);
+    await startBot({
+      ...DISCORD,
+      DATA_DIR: dir,
+      DISCORD_API_URL: gate.through(discord.apiUrl),
+      DISCORD_GLOBAL_REQUESTS_PER_SECOND: "150",
+    });
+    const sent = () => [...discord.channelMessages.values()].reduce((n, list) => n + list.length, 0);
+    await outageMidway(
+      sent,
+      () => gate.close(),
+      () => gate.open(),
+    );
+    await eachOnce(channels, discordMarkers(discord));
+  }, 90_000);
+
+  it("Slack's API: every channel gets each reminder exactly once", async () => {
+    const slack = later(await StandInSlackChannels.start({ postLatencyMs: 10 }), (s) => s.stop());
+    const gate = later(await Gate.openTo(slack.apiUrl), (g) => g.close());
+    const { dir, channels } = await sqliteWith("slack", CHANNELS);
+    await startBot({
+      SLACK_BOT_TOKEN: SLACK_TOKEN,
+      SLACK_SIGNING_SECRET: "steady-secret",
+      SLACK_API_URL: gate.through(slack.apiUrl),
+      PORT: String(await freePort()),
+      DATA_DIR: dir,
+    });
+    await outageMidway(
+      () => slack.total(),
+      () => gate.close(),
+      () => gate.open(),
+    );
+    await eachOnce(channels, (c) => slack.markersIn(c));
+  }, 90_000);
+
+  it("PostgreSQL restarting: every channel gets each reminder exactly once", async () => {
+    const url = new URL(`postgres://postgres@127.0.0.1:${await freePort()}/test`);
+    const server = later(await startThrowawayPostgres(url), (s) => s.stop());
+    const store = await PostgresStore.open({ connectionString: url.href });
+    const channels = await subscribe(store, "discord", CHANNELS);
+    await store.close();
+    const discord = later(await StandInDiscord.start(), (d) => d.stop());
+    const { bot } = await startBot({
+      ...DISCORD,
+      DISCORD_API_URL: discord.apiUrl,
+      DATABASE_URL: url.href,
+      DISCORD_GLOBAL_REQUESTS_PER_SECOND: "150",
+    });
+    const sent = () => [...discord.channelMessages.values()].reduce((n, list) => n + list.length, 0);
+    let restarted: Promise<void> = Promise.resolve();
+    await outageMidway(
+      sent,
+      async () => {
+        restarted = server.restart(1_500);
+        await new Promise((r) => setTimeout(r, 200));
+      },
+      () => restarted,
+    );
+    await eachOnce(channels, discordMarkers(discord));
+    expect(bot.child.exitCode).toBeNull();
+  }, 120_000);
+});
