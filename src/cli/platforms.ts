@@ -67,13 +67,16 @@ export async function startPlatforms(options: {
   const ends: Promise<void>[] = [];
   /** Platforms that were unreachable at start, still being tried in the background. */
   const away = new Map<string, { outage: Outage; cancel: Cancel; done: Promise<void> }>();
+  /** Each platform's outages: at start (./platforms.ts) and mid-run (its Sender's calls). */
+  const outages = new Map<string, Outage>();
   const started = (platform: ConfiguredPlatform, running: RunningPlatform) => {
     stops.push(() => running.stop());
     const { connected } = running;
     if (connected) connections[platform.name] = () => connected.call(running);
     if (running.closed) ends.push(running.closed);
     // The scheduler holds these very objects: a platform that comes up later is served from then on.
-    senders[platform.name] = running.sender;
+    const outage = outages.get(platform.name);
+    senders[platform.name] = outage ? tellingOutages(running.sender, outage) : running.sender;
     if (running.events) events.push(running.events);
   };
   try {
@@ -88,18 +91,19 @@ export async function startPlatforms(options: {
           terminal,
           ...(routes && platform.httpPort === routes.port ? { routes: routes.routes } : {}),
         });
+      const outage = new Outage({
+        what: platform.title,
+        where: platform.reachedThrough,
+        log: platformLog,
+        backOff,
+      });
+      outages.set(platform.name, outage);
       try {
         started(platform, await start());
       } catch (err) {
         // Unreachable (its API, the proxy): told once, tried again with back-off, the others go on.
         const cause = unreachableReason(err);
         if (cause === undefined) throw err;
-        const outage = new Outage({
-          what: platform.title,
-          where: platform.reachedThrough,
-          log: platformLog,
-          backOff,
-        });
         const retrying = { outage, cancel: new Cancel(), done: Promise.resolve() };
         away.set(platform.name, retrying);
         retrying.done = keepStarting(platform, start, started, retrying, backOff, cause, platformLog);
@@ -175,3 +179,32 @@ const sleep = (ms: number) =>
   new Promise<void>((resolve) => {
     setTimeout(resolve, ms).unref();
   });
+
+/**
+ * `sender`, telling `outage` when its platform is unreachable mid-run (a fan-out's sends refused:
+ * said once, then at debug; the ledger retries them) and when a send that began after the last such
+ * failure goes through again ("… is reachable again").
+ */
+export function tellingOutages(sender: Sender, outage: Outage): Sender {
+  let failures = 0;
+  const told = async <T>(call: () => Promise<T>): Promise<T> => {
+    const before = failures;
+    try {
+      const result = await call();
+      if (before === failures) outage.recovered();
+      return result;
+    } catch (err) {
+      const cause = unreachableReason(err);
+      if (cause !== undefined) {
+        failures++;
+        outage.failed(cause, "as the deliveries are retried");
+      }
+      throw err;
+    }
+  };
+  // Everything else the Sender has (and may gain) is its own: only the calls that reach the platform are watched.
+  const watched: Sender = Object.create(sender);
+  watched.send = (channelId, reply, marker) => told(() => sender.send(channelId, reply, marker));
+  watched.findByMarker = (channelId, marker) => told(() => sender.findByMarker(channelId, marker));
+  return watched;
+}

@@ -5,9 +5,12 @@
 import { PassThrough } from "node:stream";
 import { describe, expect, it } from "vitest";
 import { InFlight } from "../../src/bot/in-flight.js";
-import { platformsToStart, startPlatforms } from "../../src/cli/platforms.js";
+import { DEFAULT_BACK_OFF, Outage } from "../../src/bot/reconnect.js";
+import { platformsToStart, startPlatforms, tellingOutages } from "../../src/cli/platforms.js";
 import { noMetrics } from "../../src/monitoring/metrics.js";
 import type { ConfiguredPlatform, PlatformContext, RunningPlatform } from "../../src/platforms/platform.js";
+import { errorReply } from "../../src/reply/errors.js";
+import type { Reply } from "../../src/reply/reply.js";
 import { captureLog, RecordingSender, shippedCore } from "../support/index.js";
 
 /** A configured platform of the test's own that records what happens to it in `events`. */
@@ -190,5 +193,52 @@ describe("a platform unreachable at start", () => {
     await new Promise((r) => setTimeout(r, 30));
     expect(events.length).toBe(tried);
     expect(running.senders).toEqual({});
+  });
+});
+
+describe("a platform unreachable mid-run", () => {
+  it("is said once as its sends fail, and once when a send that began after the failures goes through", async () => {
+    const { log, lines } = captureLog();
+    const outage = new Outage({ what: "Discord", where: "DISCORD_API_URL", log, backOff: DEFAULT_BACK_OFF });
+    let away = false;
+    const inner = new RecordingSender();
+    const flaky = Object.assign(Object.create(inner) as RecordingSender, {
+      send: (channelId: string, reply: Reply, marker: string) =>
+        away
+          ? Promise.reject(
+              new TypeError("fetch failed", {
+                cause: Object.assign(new Error("connect ECONNREFUSED 127.0.0.1:4123"), {
+                  code: "ECONNREFUSED",
+                }),
+              }),
+            )
+          : inner.send(channelId, reply, marker),
+    });
+    const sender = tellingOutages(flaky, outage);
+    const reply = errorReply("internal", {});
+    await sender.send("1", reply, "cf-1");
+    away = true;
+    for (const channel of ["2", "3", "4"])
+      await expect(sender.send(channel, reply, "cf-1")).rejects.toThrow();
+    away = false;
+    await sender.send("2", reply, "cf-1");
+    await sender.send("3", reply, "cf-1");
+    expect(lines().map((l) => [l.level, l.msg])).toEqual([
+      [
+        40,
+        "Discord is unreachable: connect ECONNREFUSED 127.0.0.1:4123 (DISCORD_API_URL); trying again as the deliveries are retried",
+      ],
+      [
+        20,
+        "Discord is unreachable: connect ECONNREFUSED 127.0.0.1:4123 (DISCORD_API_URL); trying again as the deliveries are retried",
+      ],
+      [
+        20,
+        "Discord is unreachable: connect ECONNREFUSED 127.0.0.1:4123 (DISCORD_API_URL); trying again as the deliveries are retried",
+      ],
+      [30, "Discord is reachable again (DISCORD_API_URL)"],
+    ]);
+    expect([...inner.posted.keys()]).toEqual(["1", "2", "3"]);
+    expect(sender.platform).toBe(inner.platform);
   });
 });

@@ -265,6 +265,16 @@ describe("a dependency going away in the middle of a fan-out", () => {
   const CHANNELS = 300;
   const expected = CHANNELS * ALERTS.length;
 
+  /** The outage was said once (its first failure: a connection cut or refused), and its end once. */
+  function toldOnce(bot: BotProcess, what: string, where: string) {
+    const lines = outageLines(bot, what);
+    expect(lines).toHaveLength(1);
+    expect(lines[0]).toMatch(
+      new RegExp(`^${what} is unreachable: .+ \\(${where}\\); trying again as the deliveries are retried$`),
+    );
+    expect(bot.entries(`${what} is reachable again (${where})`)).toHaveLength(1);
+  }
+
   /** Waits until `sent()` shows the fan-out under way, takes the dependency away for a while, brings it back. */
   async function outageMidway(
     sent: () => number,
@@ -282,7 +292,7 @@ describe("a dependency going away in the middle of a fan-out", () => {
     const discord = later(await StandInDiscord.start(), (d) => d.stop());
     const gate = later(await Gate.openTo(discord.apiUrl), (g) => g.close());
     const { dir, channels } = await sqliteWith("discord", CHANNELS);
-    await startBot({
+    const { bot } = await startBot({
       ...DISCORD,
       DATA_DIR: dir,
       DISCORD_API_URL: gate.through(discord.apiUrl),
@@ -295,13 +305,14 @@ describe("a dependency going away in the middle of a fan-out", () => {
       () => gate.open(),
     );
     await eachOnce(channels, discordMarkers(discord));
+    toldOnce(bot, "Discord", "DISCORD_API_URL");
   }, 90_000);
 
   it("Slack's API: every channel gets each reminder exactly once", async () => {
     const slack = later(await StandInSlackChannels.start({ postLatencyMs: 10 }), (s) => s.stop());
     const gate = later(await Gate.openTo(slack.apiUrl), (g) => g.close());
     const { dir, channels } = await sqliteWith("slack", CHANNELS);
-    await startBot({
+    const { bot } = await startBot({
       SLACK_BOT_TOKEN: SLACK_TOKEN,
       SLACK_SIGNING_SECRET: "steady-secret",
       SLACK_API_URL: gate.through(slack.apiUrl),
@@ -314,6 +325,7 @@ describe("a dependency going away in the middle of a fan-out", () => {
       () => gate.open(),
     );
     await eachOnce(channels, (c) => slack.markersIn(c));
+    toldOnce(bot, "Slack", "SLACK_API_URL");
   }, 90_000);
 
   it("PostgreSQL restarting: every channel gets each reminder exactly once", async () => {
@@ -341,5 +353,7 @@ describe("a dependency going away in the middle of a fan-out", () => {
     );
     await eachOnce(channels, discordMarkers(discord));
     expect(bot.child.exitCode).toBeNull();
+    expect(outageLines(bot, "PostgreSQL")).toHaveLength(1);
+    expect(bot.entries("PostgreSQL is reachable again (DATABASE_URL)")).toHaveLength(1);
   }, 120_000);
 });
