@@ -215,7 +215,7 @@ describe("a platform unreachable mid-run", () => {
           : inner.send(channelId, reply, marker),
     });
     const sender = tellingOutages(flaky, outage);
-    const reply = errorReply("internal", {});
+    const reply = errorReply("restarting");
     await sender.send("1", reply, "cf-1");
     away = true;
     for (const channel of ["2", "3", "4"])
