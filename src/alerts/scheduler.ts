@@ -25,13 +25,13 @@
  */
 import cron, { type ScheduledTask } from "node-cron";
 import type { Logger } from "pino";
-import { type Outage, unreachableReason } from "../bot/reconnect.js";
 import type { Settings } from "../config.js";
 import type { Dataset } from "../dataset/dataset.js";
 import type { Deliverer } from "../delivery/deliver.js";
 import { eachLimit, type FanOutReport } from "../delivery/fan-out.js";
 import type { DeliveryItem } from "../delivery/item.js";
 import { markerFor } from "../delivery/marker.js";
+import { type Outage, unreachableReason } from "../delivery/reconnect.js";
 import type { Metrics } from "../monitoring/metrics.js";
 import {
   type Delivery,
@@ -69,7 +69,7 @@ export interface SchedulerOptions {
   events?: { tick(now: Date): Promise<unknown> };
   /**
    * Told when a tick fails because the store is unreachable (once per outage, then at debug) and when
-   * a tick succeeds again (src/bot/reconnect.ts); default: every failed tick is an error line.
+   * a tick succeeds again (src/delivery/reconnect.ts); default: every failed tick is an error line.
    */
   storeOutage?: Pick<Outage, "failed" | "recovered">;
 }

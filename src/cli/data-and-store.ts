@@ -1,20 +1,20 @@
 /**
  * What `ceasefire-bot start` opens before anything else: the live dataset (a bad dataset ends the
  * start at once), and the run's store, opened once it can be: PostgreSQL away at start (refused, not found, starting up)
- * is said once and tried again with back-off (src/bot/reconnect.ts) while the health server already
+ * is said once and tried again with back-off (src/delivery/reconnect.ts) while the health server already
  * answers /readyz 503 with what is wrong; any other failure (a bad password, a bad SQLite path) ends
  * the start at once, as before. Once open it is the store itself (timed when metrics are kept).
  */
 import type { Logger } from "pino";
+import type { Config } from "../config.js";
+import { LiveDataset } from "../dataset/live.js";
 import {
   type BackOff,
   type Cancel,
   Outage,
   retryWhileUnreachable,
   unreachableReason,
-} from "../bot/reconnect.js";
-import type { Config } from "../config.js";
-import { LiveDataset } from "../dataset/live.js";
+} from "../delivery/reconnect.js";
 import type { Metrics } from "../monitoring/metrics.js";
 import { TimedStore } from "../monitoring/store.js";
 import { openStore } from "../store/open.js";

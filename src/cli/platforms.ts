@@ -3,11 +3,12 @@
  * configured; the console when none is), each with its own logger, and gathers their Senders for the
  * scheduler. The only place that starts platforms; it names none. A platform unreachable at start
  * (its API or the Discord proxy away) does not stop the run: it is tried again with back-off in the
- * background (src/bot/reconnect.ts) while the others serve, and joins them once it is up.
+ * background (src/delivery/reconnect.ts) while the others serve, and joins them once it is up.
  */
 import type { Logger } from "pino";
 import type { BotCore } from "../bot/core.js";
 import type { InFlight } from "../bot/in-flight.js";
+import type { ScheduledEvents } from "../calendar-events/port.js";
 import {
   type BackOff,
   backOffDelay,
@@ -16,8 +17,7 @@ import {
   Outage,
   retryWhileUnreachable,
   unreachableReason,
-} from "../bot/reconnect.js";
-import type { ScheduledEvents } from "../calendar-events/port.js";
+} from "../delivery/reconnect.js";
 import type { Sender } from "../delivery/sender.js";
 import type { Route } from "../monitoring/health.js";
 import type { Metrics } from "../monitoring/metrics.js";

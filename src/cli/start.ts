@@ -21,19 +21,17 @@ import type { Logger } from "pino";
 import { Scheduler } from "../alerts/scheduler.js";
 import { type BotCore, createCore } from "../bot/core.js";
 import { InFlight } from "../bot/in-flight.js";
-import type { Outage } from "../bot/reconnect.js";
-import { calendarRoutes } from "../calendar/route.js";
 import { EventSync } from "../calendar-events/sync.js";
 import type { CommandRegistry } from "../command-engine/run.js";
 import { type Config, type Settings, secretValues, settingsFrom } from "../config.js";
 import type { LiveDataset } from "../dataset/live.js";
 import { Deliverer } from "../delivery/deliver.js";
+import type { Outage } from "../delivery/reconnect.js";
 import { ChangeRecorder } from "../desk/edit-record.js";
 import { addressPolicy } from "../feeds/addresses.js";
 import { Digests } from "../feeds/digests.js";
 import { Intake } from "../feeds/intake.js";
 import { createLogger } from "../log.js";
-import { checkReadiness, healthRoutes, type Route, startHealthServer } from "../monitoring/health.js";
 import { type Metrics, noMetrics } from "../monitoring/metrics.js";
 import { createPrometheusMetrics } from "../monitoring/prometheus.js";
 import type { ConfiguredPlatform } from "../platforms/platform.js";
@@ -44,6 +42,7 @@ import { type BotConfig, botSecrets, redactedBotConfig } from "./bot-config.js";
 import { openData, StoreWhenReachable } from "./data-and-store.js";
 import type { Io } from "./io.js";
 import { platformsToStart, type RunningPlatforms, startPlatforms } from "./platforms.js";
+import { type PlatformsReadiness, runRoutes, serveRoutes } from "./run-routes.js";
 import { exitOnStopSignals, settledWithin } from "./stop.js";
 
 /** How long closing the connections, servers and store may take once the work under way is done. */
@@ -95,27 +94,12 @@ export async function startBot(options: {
 
   // Each enabled platform is "not connected" until it has started.
   const enabled = bot.platforms.filter((p) => p.enabled);
-  let platformsNow: Pick<RunningPlatforms, "connected" | "outages"> = {
+  let platformsNow: PlatformsReadiness = {
     connected: () => Object.fromEntries(enabled.map((p) => [p.name, false])),
     outages: () => ({}),
   };
-  const health = prometheus
-    ? healthRoutes({
-        readiness: () =>
-          checkReadiness({
-            platforms: () => platformsNow.connected(),
-            outages: () => platformsNow.outages(),
-            store: steadyStore,
-            stopping: () => !inFlight.accepting,
-          }),
-        metrics: prometheus.registry,
-        log,
-      })
-    : undefined;
-  // The stories' calendar feeds on the same server (src/calendar/route.ts); /calendar links to them.
-  if (health) Object.assign(health, calendarRoutes({ data, clock, log }));
-  else if (config.PUBLIC_URL)
-    log.warn("PUBLIC_URL is set but HEALTH_PORT is not: no calendar feeds are served");
+  const routes = { config, prometheus, data, clock, log, store: steadyStore };
+  const health = runRoutes({ ...routes, platforms: () => platformsNow, stopping: () => !inFlight.accepting });
   // On a platform's own HTTP server (Slack's HTTP mode) when they share a port; else on a server of
   // their own, up before the platforms connect (alive, not ready).
   const host = starting.find((p) => p.httpPort !== undefined && p.httpPort === config.HEALTH_PORT);
@@ -125,7 +109,7 @@ export async function startBot(options: {
   // dataset watcher, the store.
   const closers: Closer[] = [];
   if (health && !onPlatformServer) {
-    const closeHealth = await serveHealth(config, health, log, io);
+    const closeHealth = await serveRoutes(config, health, log, io);
     if (closeHealth === "failed") {
       data.close();
       return 1;
@@ -195,24 +179,6 @@ function runLog(bot: BotConfig, starting: readonly ConfiguredPlatform[]): Logger
   const onTerminal = starting.some((p) => p.ownsTerminal);
   const level = onTerminal && !process.env.LOG_LEVEL ? "warn" : bot.config.LOG_LEVEL;
   return createLogger(level, onTerminal ? 2 : 1, { format: bot.config.LOG_FORMAT, secrets: botSecrets(bot) });
-}
-
-/** The health and metrics routes on a server of their own: what closes it, or "failed" (said on `io`). */
-async function serveHealth(
-  config: Config,
-  routes: Record<string, Route>,
-  log: Logger,
-  io: Io,
-): Promise<Closer | "failed" | undefined> {
-  if (config.HEALTH_PORT === undefined) return undefined;
-  try {
-    const server = await startHealthServer({ port: config.HEALTH_PORT, routes });
-    log.info({ port: server.port() }, "health and metrics routes listening");
-    return () => server.close();
-  } catch (err) {
-    io.err(`HEALTH_PORT ${config.HEALTH_PORT}: ${(err as Error).message}`);
-    return "failed";
-  }
 }
 
 /** What the alerts and the change record run on. */

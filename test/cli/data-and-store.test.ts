@@ -5,8 +5,8 @@
  */
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { Cancel } from "../../src/bot/reconnect.js";
 import { openData, StoreWhenReachable } from "../../src/cli/data-and-store.js";
+import { Cancel } from "../../src/delivery/reconnect.js";
 import { SqliteStore } from "../../src/store/sqlite.js";
 import type { Store } from "../../src/store/store.js";
 import { captureLog, freePort, silentLog, tempDir } from "../support/index.js";

@@ -5,8 +5,8 @@
 import { PassThrough } from "node:stream";
 import { describe, expect, it } from "vitest";
 import { InFlight } from "../../src/bot/in-flight.js";
-import { DEFAULT_BACK_OFF, Outage } from "../../src/bot/reconnect.js";
 import { platformsToStart, startPlatforms, tellingOutages } from "../../src/cli/platforms.js";
+import { DEFAULT_BACK_OFF, Outage } from "../../src/delivery/reconnect.js";
 import { noMetrics } from "../../src/monitoring/metrics.js";
 import type { ConfiguredPlatform, PlatformContext, RunningPlatform } from "../../src/platforms/platform.js";
 import { errorReply } from "../../src/reply/errors.js";

@@ -2,7 +2,7 @@
  * Whether Slack's Web API answers, asked once before Bolt starts. Bolt's own first call (auth.test in
  * `app.init()`) goes through a WebClient that retries a dropped connection for about half an hour,
  * one warning per try, and Socket Mode's through another; this one try, bounded in time, lets the bot
- * say once that Slack is unreachable and try again with its own back-off (src/bot/reconnect.ts),
+ * say once that Slack is unreachable and try again with its own back-off (src/delivery/reconnect.ts),
  * with /readyz saying why meanwhile. A bad token still fails the start: Slack answered.
  */
 import { LogLevel, WebClient } from "@slack/web-api";

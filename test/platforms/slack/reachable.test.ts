@@ -3,7 +3,7 @@
  * caller waits out), or refused (a bad token: the start fails as before). Against the Slack stand-in.
  */
 import { describe, expect, it } from "vitest";
-import { unreachableReason } from "../../../src/bot/reconnect.js";
+import { unreachableReason } from "../../../src/delivery/reconnect.js";
 import { slackAnswers } from "../../../src/platforms/slack/reachable.js";
 import { freePort, StandInSlack } from "../../support/index.js";
 

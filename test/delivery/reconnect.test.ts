@@ -11,7 +11,7 @@ import {
   retryWhileUnreachable,
   spoken,
   unreachableReason,
-} from "../../src/bot/reconnect.js";
+} from "../../src/delivery/reconnect.js";
 import { captureLog } from "../support/index.js";
 
 const policy = { initialMs: 1_000, maxMs: 8_000 };
