@@ -84,6 +84,27 @@ describe("the store when PostgreSQL is away at start", () => {
     );
   });
 
+  it("names PostgreSQL going away once open, for the readiness ping", async () => {
+    const sqlite = SqliteStore.open(join(tempDir(), "bot.sqlite"));
+    let away = false;
+    const store = new StoreWhenReachable({
+      config: { DATA_DIR: tempDir(), DATABASE_URL: "postgres://bot@127.0.0.1:5999/bot" },
+      log: silentLog(),
+      backOff,
+      open: async () =>
+        Object.assign(Object.create(sqlite) as Store, {
+          ping: () => (away ? Promise.reject(refused(5999)) : Promise.resolve()),
+        }),
+    });
+    await store.open();
+    await expect(store.ping()).resolves.toBeUndefined();
+    away = true;
+    await expect(store.ping()).rejects.toThrow(
+      "PostgreSQL is unreachable: connect ECONNREFUSED 127.0.0.1:5999 (DATABASE_URL)",
+    );
+    await sqlite.close();
+  });
+
   it("fails at once for anything that is not an outage", async () => {
     const store = new StoreWhenReachable({
       config: { DATA_DIR: tempDir(), DATABASE_URL: "postgres://bot@127.0.0.1:5999/bot" },
