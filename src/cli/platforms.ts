@@ -67,7 +67,7 @@ export async function startPlatforms(options: {
   const ends: Promise<void>[] = [];
   /** Platforms that were unreachable at start, still being tried in the background. */
   const away = new Map<string, { outage: Outage; cancel: Cancel; done: Promise<void> }>();
-  /** Each platform's outages: at start (./platforms.ts) and mid-run (its Sender's calls). */
+  /** Each platform's outages: at start (its tries) and mid-run (its Sender's calls). */
   const outages = new Map<string, Outage>();
   const started = (platform: ConfiguredPlatform, running: RunningPlatform) => {
     stops.push(() => running.stop());
