@@ -63,7 +63,7 @@ export function unreachableReason(err: unknown): string | undefined {
     const message = typeof e.message === "string" && e.message !== "" ? e.message : undefined;
     if (typeof code === "string" && UNREACHABLE_CODES.test(code)) found = message ?? code;
     else if (typeof status === "number" && status >= 500 && found === undefined)
-      found = message ?? `HTTP ${status}`;
+      found = message ? `HTTP ${status} ${message}` : `HTTP ${status}`;
     else if ((e.name === "TimeoutError" || e.name === "AbortError") && found === undefined)
       found = message ?? "timed out";
     else if (message && DROPPED.test(message) && found === undefined) found = message;

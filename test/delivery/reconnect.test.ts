@@ -64,7 +64,9 @@ describe("what counts as unreachable", () => {
   });
 
   it("counts a 5xx, a timeout, PostgreSQL starting up and a dropped connection", () => {
-    expect(unreachableReason(Object.assign(new Error("Bad Gateway"), { status: 502 }))).toBe("Bad Gateway");
+    expect(unreachableReason(Object.assign(new Error("Bad Gateway"), { status: 502 }))).toBe(
+      "HTTP 502 Bad Gateway",
+    );
     expect(unreachableReason(Object.assign(new Error("slow"), { name: "TimeoutError" }))).toBe("slow");
     const starting = Object.assign(new Error("the database system is starting up"), { code: "57P03" });
     expect(unreachableReason(starting)).toBe("the database system is starting up");
