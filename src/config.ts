@@ -171,6 +171,9 @@ export const configSchema = z.object({
    * the process works on the row); after a crash, other processes settle the claim once it has ended.
    */
   CLAIM_LEASE_MS: int(180_000, 1_000, 3_600_000),
+  /** The first and the longest wait between tries to reach a dependency that is away (src/delivery/reconnect.ts). */
+  RECONNECT_INITIAL_MS: int(1_000, 10, 600_000),
+  RECONNECT_MAX_MS: int(60_000, 10, 3_600_000),
   DATABASE_URL: optionalText,
   /** How often a story's curators' channel may get a digest of its new leads (windows of this length). */
   DIGEST_INTERVAL: interval("1h"),

@@ -31,6 +31,7 @@ import type { Deliverer } from "../delivery/deliver.js";
 import { eachLimit, type FanOutReport } from "../delivery/fan-out.js";
 import type { DeliveryItem } from "../delivery/item.js";
 import { markerFor } from "../delivery/marker.js";
+import { type Outage, unreachableReason } from "../delivery/reconnect.js";
 import type { Metrics } from "../monitoring/metrics.js";
 import {
   type Delivery,
@@ -66,6 +67,11 @@ export interface SchedulerOptions {
   digests?: DigestRound;
   /** The scheduled events' sync (src/calendar-events/sync.ts), run on each tick (default: none). */
   events?: { tick(now: Date): Promise<unknown> };
+  /**
+   * Told when a tick fails because the store is unreachable (once per outage, then at debug) and when
+   * a tick succeeds again (src/delivery/reconnect.ts); default: every failed tick is an error line.
+   */
+  storeOutage?: Pick<Outage, "failed" | "recovered">;
 }
 
 /** A round of digests the scheduler runs after the alerts on each tick, and whose crashed claims it settles. */
@@ -153,10 +159,14 @@ export class Scheduler {
   }
 
   private async safeTick(): Promise<void> {
+    const { storeOutage } = this.options;
     try {
       await this.tick();
+      storeOutage?.recovered();
     } catch (err) {
-      this.log.error({ err }, "alert tick failed");
+      const cause = storeOutage ? unreachableReason(err) : undefined;
+      if (cause !== undefined) storeOutage?.failed(cause, "on the next tick");
+      else this.log.error({ err }, "alert tick failed");
     }
   }
 

@@ -12,34 +12,37 @@
  * SHUTDOWN_TIMEOUT_MS (claims still unfinished then are left for the next run or another process to
  * settle), then the gateway, the HTTP servers, the dataset watcher and the store close, and the
  * process exits 0. A second signal exits at once, with 128 + the signal's number.
+ *
+ * A dependency away (PostgreSQL, a platform's API, the Discord proxy) ends nothing: it is said once,
+ * tried again with back-off and named by /readyz until it is back (docs/decisions/0027-…).
  */
 
 import type { Logger } from "pino";
 import { Scheduler } from "../alerts/scheduler.js";
 import { type BotCore, createCore } from "../bot/core.js";
 import { InFlight } from "../bot/in-flight.js";
-import { calendarRoutes } from "../calendar/route.js";
 import { EventSync } from "../calendar-events/sync.js";
 import type { CommandRegistry } from "../command-engine/run.js";
 import { type Config, type Settings, secretValues, settingsFrom } from "../config.js";
-import { LiveDataset } from "../dataset/live.js";
+import type { LiveDataset } from "../dataset/live.js";
 import { Deliverer } from "../delivery/deliver.js";
+import type { Outage } from "../delivery/reconnect.js";
 import { ChangeRecorder } from "../desk/edit-record.js";
 import { addressPolicy } from "../feeds/addresses.js";
 import { Digests } from "../feeds/digests.js";
 import { Intake } from "../feeds/intake.js";
 import { createLogger } from "../log.js";
-import { checkReadiness, healthRoutes, type Route, startHealthServer } from "../monitoring/health.js";
 import { type Metrics, noMetrics } from "../monitoring/metrics.js";
 import { createPrometheusMetrics } from "../monitoring/prometheus.js";
-import { TimedStore } from "../monitoring/store.js";
 import type { ConfiguredPlatform } from "../platforms/platform.js";
 import { openStore } from "../store/open.js";
 import type { Store } from "../store/store.js";
 import { type Clock, shiftedClock, systemClock } from "../time/clock.js";
 import { type BotConfig, botSecrets, redactedBotConfig } from "./bot-config.js";
+import { openData, StoreWhenReachable } from "./data-and-store.js";
 import type { Io } from "./io.js";
 import { platformsToStart, type RunningPlatforms, startPlatforms } from "./platforms.js";
+import { type PlatformsReadiness, runRoutes, serveRoutes } from "./run-routes.js";
 import { exitOnStopSignals, settledWithin } from "./stop.js";
 
 /** How long closing the connections, servers and store may take once the work under way is done. */
@@ -80,30 +83,23 @@ export async function startBot(options: {
           platforms: bot.platforms.map((p) => p.name),
         });
   const metrics: Metrics = prometheus ?? noMetrics;
-  const opened = await openDataAndStore(options.dataPath, config, log, prometheus ? metrics : undefined, io);
-  if (!opened) return 1;
-  const { data, store } = opened;
-  data.watch();
+  const data = await openData(options.dataPath, log, io);
+  if (!data) return 1;
   const clock: Clock = options.clock ?? (options.clockStart ? shiftedClock(options.clockStart) : systemClock);
   const settings = settingsFrom(config);
-  const core: BotCore = createCore({ registry, data, clock, settings, log, channelPort: store, metrics });
   const inFlight = new InFlight();
+  // PostgreSQL away at start: tried again with back-off while /readyz says so (./data-and-store.ts).
+  const backOff = { initialMs: config.RECONNECT_INITIAL_MS, maxMs: config.RECONNECT_MAX_MS };
+  const steadyStore = new StoreWhenReachable({ config, log, backOff, ...(prometheus ? { metrics } : {}) });
 
   // Each enabled platform is "not connected" until it has started.
   const enabled = bot.platforms.filter((p) => p.enabled);
-  let connected = (): Record<string, boolean> => Object.fromEntries(enabled.map((p) => [p.name, false]));
-  const health = prometheus
-    ? healthRoutes({
-        readiness: () =>
-          checkReadiness({ platforms: () => connected(), store, stopping: () => !inFlight.accepting }),
-        metrics: prometheus.registry,
-        log,
-      })
-    : undefined;
-  // The stories' calendar feeds on the same server (src/calendar/route.ts); /calendar links to them.
-  if (health) Object.assign(health, calendarRoutes({ data, clock, log }));
-  else if (config.PUBLIC_URL)
-    log.warn("PUBLIC_URL is set but HEALTH_PORT is not: no calendar feeds are served");
+  let platformsNow: PlatformsReadiness = {
+    connected: () => Object.fromEntries(enabled.map((p) => [p.name, false])),
+    outages: () => ({}),
+  };
+  const routes = { config, prometheus, data, clock, log, store: steadyStore };
+  const health = runRoutes({ ...routes, platforms: () => platformsNow, stopping: () => !inFlight.accepting });
   // On a platform's own HTTP server (Slack's HTTP mode) when they share a port; else on a server of
   // their own, up before the platforms connect (alive, not ready).
   const host = starting.find((p) => p.httpPort !== undefined && p.httpPort === config.HEALTH_PORT);
@@ -113,14 +109,21 @@ export async function startBot(options: {
   // dataset watcher, the store.
   const closers: Closer[] = [];
   if (health && !onPlatformServer) {
-    const closeHealth = await serveHealth(config, health, log, io);
+    const closeHealth = await serveRoutes(config, health, log, io);
     if (closeHealth === "failed") {
       data.close();
-      await store.close();
       return 1;
     }
     if (closeHealth) closers.push(closeHealth);
   }
+  const store = await steadyStore.open().catch((err: Error) => io.err(err.message));
+  if (!store) {
+    await Promise.all(closers.map((close) => close()));
+    data.close();
+    return 1;
+  }
+  data.watch();
+  const core: BotCore = createCore({ registry, data, clock, settings, log, channelPort: store, metrics });
 
   const running = await startPlatforms({
     platforms: starting,
@@ -128,11 +131,12 @@ export async function startBot(options: {
     log,
     metrics,
     inFlight,
+    backOff,
     terminal: { input: options.input ?? process.stdin, output: options.output ?? process.stdout },
     ...(health && host?.httpPort !== undefined ? { routes: { port: host.httpPort, routes: health } } : {}),
   });
   closers.unshift(() => running.stop());
-  connected = () => running.connected();
+  platformsNow = running;
   if (host && onPlatformServer)
     log.info({ port: host.httpPort }, `health and metrics routes on ${host.title}'s HTTP server`);
   closers.push(
@@ -141,7 +145,7 @@ export async function startBot(options: {
   );
 
   const { scheduler, recorder, intake } = startAlerts(
-    { config, settings, data, store, clock, log, metrics },
+    { config, settings, data, store, clock, log, metrics, storeOutage: steadyStore.outage },
     running,
   );
   // The curator desk, when it has users: beside the bot, on its own port (127.0.0.1 by default).
@@ -177,42 +181,6 @@ function runLog(bot: BotConfig, starting: readonly ConfiguredPlatform[]): Logger
   return createLogger(level, onTerminal ? 2 : 1, { format: bot.config.LOG_FORMAT, secrets: botSecrets(bot) });
 }
 
-/** The live dataset and the store (timed when metrics are kept); undefined, said on `io`, when either fails. */
-async function openDataAndStore(
-  dataPath: string,
-  config: Config,
-  log: Logger,
-  metrics: Metrics | undefined,
-  io: Io,
-): Promise<{ data: LiveDataset; store: Store } | undefined> {
-  try {
-    const data = await LiveDataset.open(dataPath, log);
-    const opened = await openStore(config);
-    return { data, store: metrics ? new TimedStore(opened, metrics) : opened };
-  } catch (err) {
-    io.err((err as Error).message);
-    return undefined;
-  }
-}
-
-/** The health and metrics routes on a server of their own: what closes it, or "failed" (said on `io`). */
-async function serveHealth(
-  config: Config,
-  routes: Record<string, Route>,
-  log: Logger,
-  io: Io,
-): Promise<Closer | "failed" | undefined> {
-  if (config.HEALTH_PORT === undefined) return undefined;
-  try {
-    const server = await startHealthServer({ port: config.HEALTH_PORT, routes });
-    log.info({ port: server.port() }, "health and metrics routes listening");
-    return () => server.close();
-  } catch (err) {
-    io.err(`HEALTH_PORT ${config.HEALTH_PORT}: ${(err as Error).message}`);
-    return "failed";
-  }
-}
-
 /** What the alerts and the change record run on. */
 interface Running {
   config: Config;
@@ -222,6 +190,8 @@ interface Running {
   clock: Clock;
   log: Logger;
   metrics: Metrics;
+  /** Told of the store's outages mid-run (the scheduler's ticks). */
+  storeOutage?: Outage;
 }
 
 /**
@@ -232,7 +202,7 @@ function startAlerts(
   running: Running,
   platforms: Pick<RunningPlatforms, "senders" | "events">,
 ): { scheduler: Scheduler; recorder: ChangeRecorder; intake: Intake | undefined } {
-  const { config, settings, data, store, clock, log, metrics } = running;
+  const { config, settings, data, store, clock, log, metrics, storeOutage } = running;
   const deliverer = new Deliverer({
     store,
     senders: platforms.senders,
@@ -262,6 +232,7 @@ function startAlerts(
     cron: config.SCHEDULER_CRON,
     metrics,
     digests,
+    ...(storeOutage ? { storeOutage } : {}),
     events: new EventSync({ store, data, log, platforms: platforms.events, owner: deliverer.owner }),
   });
   scheduler.listen(data);
@@ -367,15 +338,9 @@ export async function deskAlone(options: { config: Config; dataPath: string; io:
     io.err("The desk needs users: set DESK_USERS or DESK_USERS_FILE (see ceasefire-bot desk-password).");
     return 1;
   }
-  let data: LiveDataset;
-  let store: Store;
-  try {
-    data = await LiveDataset.open(options.dataPath, log);
-    store = await openStore(config);
-  } catch (err) {
-    io.err((err as Error).message);
-    return 1;
-  }
+  const data = await openData(options.dataPath, log, io);
+  const store = data && (await openStore(config).catch((err: Error) => io.err(err.message)));
+  if (!data || !store) return 1;
   data.watch();
   const recorder = new ChangeRecorder({ store, clock: systemClock, log });
   recorder.listen(data);

@@ -25,6 +25,8 @@ export interface ReadinessSources {
   store: Pick<Store, "ping">;
   /** True once the bot has begun to stop. */
   stopping(): boolean;
+  /** What is wrong with each dependency that is away ("Discord is unreachable: …"), by check name. */
+  outages?(): Record<string, string>;
   /** How long the store may take to answer before it counts as down. Default 2,000 ms. */
   storeTimeoutMs?: number;
 }
@@ -49,8 +51,9 @@ function within<T>(work: Promise<T>, ms: number, what: string): Promise<T> {
 export async function checkReadiness(sources: ReadinessSources): Promise<Readiness> {
   const checks: Record<string, string> = {};
   if (sources.stopping()) checks.process = "stopping";
+  const outages = sources.outages?.() ?? {};
   for (const [platform, up] of Object.entries(sources.platforms()))
-    checks[platform] = up ? "connected" : "not connected";
+    checks[platform] = up ? "connected" : (outages[platform] ?? "not connected");
   try {
     await within(sources.store.ping(), sources.storeTimeoutMs ?? 2_000, "the store");
     checks.store = "ok";

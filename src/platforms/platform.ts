@@ -80,6 +80,8 @@ export interface ConfiguredPlatform {
   readonly ownsTerminal: boolean;
   /** The port of the HTTP server it runs itself, if any (the health routes may share it). */
   readonly httpPort?: number;
+  /** How it is reached, for the line that says it is unreachable: "DISCORD_PROXY_URL", "Slack's API". */
+  readonly reachedThrough: string;
   /** Its settings as the "starting" log line shows them, secrets replaced. */
   readonly redacted: Record<string, unknown>;
   /** Its secret values, for the logger to scrub wherever they appear. */
@@ -124,6 +126,8 @@ export interface PlatformDefinition<Settings extends Record<string, unknown>> {
   /** What `ask --render` calls its rendering (default: its name). */
   renderTarget?: string;
   httpPort?(settings: Settings): number | undefined;
+  /** How it is reached (the variable that says where, or "Discord's API"); default: its title. */
+  reachedThrough?(settings: Settings): string;
   start(settings: Settings, context: PlatformContext): Promise<RunningPlatform>;
   render(reply: Reply): unknown;
 }
@@ -168,6 +172,7 @@ export function definePlatform<Settings extends Record<string, unknown>>(
           fallback: definition.fallback ?? false,
           ownsTerminal: definition.ownsTerminal ?? false,
           ...(httpPort !== undefined ? { httpPort } : {}),
+          reachedThrough: definition.reachedThrough?.(settings) ?? title,
           redacted,
           secretValues,
           start: (context) => definition.start(settings, context),

@@ -11,6 +11,7 @@ import { EventSync } from "../../src/calendar-events/sync.js";
 import { defaultSettings } from "../../src/config.js";
 import { Deliverer } from "../../src/delivery/deliver.js";
 import { markerFor } from "../../src/delivery/marker.js";
+import { Outage } from "../../src/delivery/reconnect.js";
 import type { Reply } from "../../src/reply/reply.js";
 import { SqliteStore } from "../../src/store/sqlite.js";
 import type { Store } from "../../src/store/store.js";
@@ -423,4 +424,54 @@ describe("scheduled events", () => {
     expect(events.in("g1").map((e) => e.spec.name)).toContain("End of phase one");
     expect(sender.all()).toEqual([]);
   });
+});
+
+describe("ticks while the store is away", () => {
+  it("say the outage once, not once per tick, then deliver what fell due once it is back", async () => {
+    await subscribe("100", "2025-02-27T10:00:00Z");
+    let away = true;
+    const refused = Object.assign(new Error("connect ECONNREFUSED 127.0.0.1:5999"), { code: "ECONNREFUSED" });
+    // Every call of the store fails while it is away, as pg's do when the server is down.
+    const flaky = new Proxy(store, {
+      get(target, key, receiver) {
+        const value = Reflect.get(target, key, receiver);
+        if (typeof value !== "function") return value;
+        return (...args: unknown[]) => (away ? Promise.reject(refused) : value.apply(target, args));
+      },
+    });
+    const { log, lines } = captureLog();
+    const storeOutage = new Outage({
+      what: "PostgreSQL",
+      where: "DATABASE_URL",
+      log,
+      backOff: { initialMs: 1_000, maxMs: 60_000 },
+    });
+    clock.set("2025-02-28T07:00:10Z");
+    const deliverer = new Deliverer({ store: flaky, senders: { discord: sender }, clock, log });
+    const scheduler = new Scheduler({
+      store: flaky,
+      data,
+      clock,
+      log,
+      deliverer,
+      settings: defaultSettings,
+      cron: "* * * * * *",
+      storeOutage,
+    });
+    scheduler.start();
+    await expect.poll(() => storeOutage.reason(), { timeout: 5_000 }).toBeDefined();
+    await new Promise((r) => setTimeout(r, 1_200)); // at least one more tick while away
+    away = false;
+    await expect.poll(() => keysIn("100"), { timeout: 5_000 }).toContain(markerFor(PHASE_ONE_1D));
+    await scheduler.stop();
+    const warned = lines().filter((l) => Number(l.level) >= 40);
+    expect(warned.map((l) => l.msg)).toEqual([
+      "PostgreSQL is unreachable: connect ECONNREFUSED 127.0.0.1:5999 (DATABASE_URL); trying again on the next tick",
+    ]);
+    expect(
+      lines().filter((l) => l.level === 20 && String(l.msg).includes("unreachable")).length,
+    ).toBeGreaterThan(0);
+    expect(lines().map((l) => l.msg)).toContain("PostgreSQL is reachable again (DATABASE_URL)");
+    expect(keysIn("100").filter((m) => m === markerFor(PHASE_ONE_1D))).toHaveLength(1);
+  }, 15_000);
 });

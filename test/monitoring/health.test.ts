@@ -141,6 +141,29 @@ describe("/readyz", () => {
     expect((await readyz(hanging)).json.reasons).toEqual(["store: the store did not answer within 200 ms"]);
   });
 
+  it("names what is wrong with a platform unreachable since the start, rather than 'not connected'", async () => {
+    const readiness = await checkReadiness({
+      platforms: () => ({ discord: false, slack: false }),
+      outages: () => ({
+        discord: "Discord is unreachable: connect ECONNREFUSED 127.0.0.1:4123 (DISCORD_PROXY_URL)",
+      }),
+      store: { ping: async () => {} },
+      stopping: () => false,
+    });
+    expect(readiness).toEqual({
+      ready: false,
+      checks: {
+        discord: "Discord is unreachable: connect ECONNREFUSED 127.0.0.1:4123 (DISCORD_PROXY_URL)",
+        slack: "not connected",
+        store: "ok",
+      },
+      reasons: [
+        "discord: Discord is unreachable: connect ECONNREFUSED 127.0.0.1:4123 (DISCORD_PROXY_URL)",
+        "slack: not connected",
+      ],
+    });
+  });
+
   it("is 503 once the bot is stopping, so that traffic goes elsewhere", async () => {
     const s = await serve();
     s.stop();

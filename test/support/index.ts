@@ -58,6 +58,7 @@ export * from "./sources.js";
 export * from "./standins/discord.js";
 export * from "./standins/discord-channels.js";
 export * from "./standins/feeds.js";
+export * from "./standins/gate.js";
 export * from "./standins/slack.js";
 export * from "./standins/slack-channels.js";
 export * from "./standins/slack-socket.js";

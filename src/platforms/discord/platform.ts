@@ -17,6 +17,12 @@ export const discord = definePlatform({
   problems: discordProblems,
   enabled: (settings) => Boolean(settings.DISCORD_TOKEN && settings.DISCORD_APP_ID),
   render: renderDiscord,
+  reachedThrough: (settings) =>
+    settings.DISCORD_PROXY_URL
+      ? "DISCORD_PROXY_URL"
+      : settings.DISCORD_API_URL
+        ? "DISCORD_API_URL"
+        : "Discord's API",
   async start(settings, { core, log, metrics, inFlight }) {
     const { DISCORD_TOKEN: token, DISCORD_APP_ID: appId } = settings;
     if (!token || !appId) throw new Error("Discord needs DISCORD_TOKEN and DISCORD_APP_ID");
@@ -36,7 +42,11 @@ export const discord = definePlatform({
       metrics,
       inFlight,
     });
-    await adapter.start();
+    // A start that failed (Discord or the proxy unreachable) leaves no client behind: the caller may try again.
+    await adapter.start().catch(async (err: unknown) => {
+      await adapter.client.destroy().catch(() => {});
+      throw err;
+    });
     return {
       // Reminders go through the client's own REST queue, so they share its rate-limit state (and,
       // with DISCORD_PROXY_URL, the proxy's, which every process shares). Any process may send to any

@@ -13,11 +13,14 @@ export const slack = definePlatform({
   // HTTP mode runs a server of its own; Socket Mode connects out and opens no port.
   httpPort: (settings) => (settings.SLACK_APP_TOKEN ? undefined : settings.PORT),
   render: renderSlack,
+  reachedThrough: (settings) => (settings.SLACK_API_URL ? "SLACK_API_URL" : "Slack's API"),
   async start(settings, { core, log, metrics, inFlight, routes }) {
     const token = settings.SLACK_BOT_TOKEN;
     if (!token) throw new Error("Slack needs SLACK_BOT_TOKEN");
     // Bolt loads only when Slack is configured.
     const { createSlackAdapter } = await import("./adapter.js");
+    const { slackAnswers } = await import("./reachable.js");
+    await slackAnswers({ token, ...(settings.SLACK_API_URL ? { apiUrl: settings.SLACK_API_URL } : {}) });
     const { createSlackSender } = await import("./slack-sender.js");
     const adapter = createSlackAdapter({
       core,
@@ -33,7 +36,11 @@ export const slack = definePlatform({
       inFlight,
       ...(routes ? { routes } : {}),
     });
-    await adapter.start();
+    // A start that failed (Slack unreachable) leaves no server or socket behind: the caller may try again.
+    await adapter.start().catch(async (err: unknown) => {
+      await adapter.stop().catch(() => {});
+      throw err;
+    });
     return {
       sender: createSlackSender({
         token,

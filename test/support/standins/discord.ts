@@ -290,8 +290,12 @@ export class StandInDiscord {
     // Reminders: messages the bot posts to channels, and the history it reads back (newest first).
     const channel = /^\/channels\/(\d+)\/messages$/.exec(path);
     if (channel && method === "POST") {
-      const message = { ...this.message(body), channel_id: channel[1] };
       const list = this.channelMessages.get(channel[1] ?? "") ?? [];
+      // As Discord does: a nonce sent again with enforce_nonce gets the first message back.
+      const { nonce, enforce_nonce } = (body ?? {}) as { nonce?: string; enforce_nonce?: boolean };
+      const first = enforce_nonce && nonce ? list.find((m) => m.nonce === nonce) : undefined;
+      if (first) return json(res, 200, first);
+      const message = { ...this.message(body), channel_id: channel[1], ...(nonce ? { nonce } : {}) };
       list.unshift(message);
       this.channelMessages.set(channel[1] ?? "", list);
       return json(res, 200, message);

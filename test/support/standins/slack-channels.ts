@@ -4,7 +4,8 @@
  * the real WebClient sends them; errors are `{ ok: false, error }` with HTTP 200, as Slack answers,
  * or HTTP 5xx on demand.
  *
- * How it differs from StandInSlack (./slack.ts): no slash commands, response_url or auth.test, and
+ * How it differs from StandInSlack (./slack.ts): no slash commands or response_url (auth.test only
+ * answers ok, for a bot process's start), and
  * no record of each request, only the messages per channel (with their metadata, where the alert
  * marker is) and counters, so that fan-outs to thousands of channels stay cheap; and the ways a
  * channel's delivery goes wrong (gone, 5xx, a lost answer).
@@ -79,6 +80,9 @@ export class StandInSlackChannels {
     if (!req.headers.authorization?.startsWith("Bearer "))
       return json(200, { ok: false, error: "not_authed" });
     const error = this.errors.get(channel);
+    // What Bolt asks on start (a bot process pointed here serves no commands, only reminders).
+    if (method === "auth.test")
+      return json(200, { ok: true, user_id: "U0BOT", bot_id: "B0BOT", team_id: "T0TEAM" });
     if (method === "chat.postMessage") {
       this.stats.posts++;
       const failing = this.failures.get(channel) ?? 0;
