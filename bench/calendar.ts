@@ -54,7 +54,7 @@ function timed(iterations: number, work: () => unknown): { p50: number; p99: num
 function measure(c: Case): Row {
   const at = storyAt(c.story, c.at);
   const text = calendarFeed(at);
-  const build = feedBuilder();
+  const build = feedBuilder(calendarFeed);
   return {
     name: c.name,
     events: calendarEntries(at).length,

@@ -1,36 +1,49 @@
 /**
- * Memory of an idle bot with both platforms connected: the bot as deployed (deploy/ceasefire-bot.service's
- * ExecStart, its Node flags included, run as systemd runs it, on the bot built as plain JavaScript)
- * with Discord (the stand-in gateway and REST, 100 servers) and Slack (HTTP mode, or Socket Mode
- * against the stand-in socket server) configured, HEALTH_PORT set (metrics on, as in a deployment with
- * health checks) and the SQLite store in the unit's state directory. Once
- * /readyz answers 200 nothing is sent to it; its resident set size is read from outside (ps) every
- * second for IDLE_SECONDS. V8 gives back most of its start-up heap after some seconds of idleness,
- * so the figure that counts is the one at the end; the one at ready and the highest are reported too.
- * The same bot without the unit's malloc setting, with V8's default settings (the unit's Node flags
- * left out), and a bare `node` process idling as long are measured the same way, for comparison.
- * Run alone: `npm run bench -- idle`.
+ * Memory of an idle bot with both platforms connected, and the CPU time it spends per interaction: the
+ * bot as deployed (deploy/ceasefire-bot.service's ExecStart, run as systemd runs it, on the bot built
+ * as plain JavaScript) with Discord (the stand-in gateway and REST, 100 servers) and Slack (HTTP mode,
+ * or Socket Mode against the stand-in socket server) configured, HEALTH_PORT set (metrics on, as in a
+ * deployment with health checks) and the SQLite store in the unit's state directory. Once /readyz
+ * answers 200 nothing is sent to it; its resident set size is read from outside (ps) every second for
+ * IDLE_SECONDS. Then INTERACTIONS slash commands are sent through the stand-in Slack, one after the
+ * other, and the bot process's CPU time (user + system, from /proc: what its process.cpuUsage() would
+ * say) over them is divided by their number. The same bot with the Node flags the unit used to run
+ * (`--optimize-for-size --no-opt`) and a bare `node` process idling as long are measured the same way,
+ * for comparison. Run alone: `npm run bench -- idle`.
  */
 import { type ChildProcess, execFile, spawn } from "node:child_process";
+import { readFileSync } from "node:fs";
 import { promisify } from "node:util";
 import { installBot } from "../test/support/install.js";
 import { freePort, until } from "../test/support/processes.js";
 import { StandInDiscord } from "../test/support/standins/discord.js";
-import { StandInSlack } from "../test/support/standins/slack.js";
+import { postSigned, StandInSlack, slashCommandBody } from "../test/support/standins/slack.js";
 import { StandInSlackSocket } from "../test/support/standins/slack-socket.js";
 import { one, runUnit, serviceSettings, type UnitVariant } from "../test/support/systemd-unit.js";
 import { type BenchSection, median } from "./report.js";
 
 const IDLE_SECONDS = Number(process.env.BENCH_IDLE_SECONDS ?? 60);
 /**
- * Runs of each row of the unit as shipped; the comparisons take fewer. When V8 gives its start-up
- * memory back varies from run to run, and so, without the unit's malloc setting, does what malloc
- * keeps: one reading says little. The target holds for every run, not for a median.
+ * Runs of each row of the unit as shipped; the comparison takes fewer. When V8 gives its start-up
+ * memory back varies from run to run: one reading says little. The target holds for every run, not
+ * for a median.
  */
 const RUNS = Number(process.env.BENCH_IDLE_RUNS ?? 5);
 const COMPARISON_RUNS = Math.min(RUNS, 3);
-/** The unit's malloc setting (see deploy/ceasefire-bot.service), left out in one comparison. */
-const MALLOC_SETTING = "MALLOC_MMAP_THRESHOLD_";
+/** Slash commands sent after the idle time, for the CPU time per interaction. */
+const INTERACTIONS = Number(process.env.BENCH_IDLE_INTERACTIONS ?? 120);
+/** What they ask, in turn: answers of text alone, and a timeline with its picture. */
+const ASKED: readonly [string, string][] = [
+  ["/captives", ""],
+  ["/deadlines", ""],
+  ["/parties", ""],
+  ["/claims", ""],
+  ["/sources", ""],
+  ["/timeline", ""],
+];
+/** The Node flags the unit ran before docs/decisions/0028-v8-defaults-and-lazy-loading.md. */
+const FORMER_FLAGS = ["--optimize-for-size", "--no-opt"];
+const SIGNING_SECRET = "bench-idle-secret";
 const SERVERS = 100;
 const TARGET_MB = 100;
 const MB = 1024 * 1024;
@@ -44,6 +57,15 @@ async function rssOf(pid: number): Promise<number> {
   return Number(stdout.trim()) * 1024;
 }
 
+/** CPU time (user + system) of process `pid` so far, in milliseconds, as the kernel counts it. */
+function cpuMsOf(pid: number): number {
+  // /proc/PID/stat: the fields after the command's closing parenthesis; utime and stime are the 12th
+  // and 13th of them, in clock ticks (100 a second on Linux).
+  const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
+  const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+  return (Number(fields[11]) + Number(fields[12])) * 10;
+}
+
 interface Sample {
   /** RSS when the process was ready (bytes). */
   ready: number;
@@ -51,6 +73,8 @@ interface Sample {
   idle: number;
   /** The highest RSS seen while idle. */
   peak: number;
+  /** CPU time per interaction after the idle time (ms); NaN when none was sent. */
+  cpu: number;
 }
 
 /** Samples `child`'s RSS every second for IDLE_SECONDS, from now on. */
@@ -65,7 +89,7 @@ async function idleSamples(child: ChildProcess): Promise<Sample> {
     last = await rssOf(pid);
     peak = Math.max(peak, last);
   }
-  return { ready, idle: last, peak };
+  return { ready, idle: last, peak, cpu: Number.NaN };
 }
 
 async function stopped(child: ChildProcess): Promise<void> {
@@ -85,6 +109,7 @@ async function botIdle(
   const slack = await StandInSlack.start(SLACK_TOKEN);
   const socket = slackMode === "socket" ? await StandInSlackSocket.start(slack, APP_TOKEN) : undefined;
   const healthPort = await freePort();
+  const slackPort = await freePort();
   const envFile: Record<string, string> = {
     LOG_LEVEL: "warn",
     HEALTH_PORT: String(healthPort),
@@ -95,7 +120,7 @@ async function botIdle(
     SLACK_API_URL: slack.apiUrl,
     ...(socket
       ? { SLACK_APP_TOKEN: APP_TOKEN }
-      : { SLACK_SIGNING_SECRET: "bench-idle-secret", PORT: String(await freePort()) }),
+      : { SLACK_SIGNING_SECRET: SIGNING_SECRET, PORT: String(slackPort) }),
   };
   const { child } = runUnit(UNIT, install, envFile, options);
   try {
@@ -110,13 +135,33 @@ async function botIdle(
       },
       60_000,
     );
-    return await idleSamples(child);
+    const sample = await idleSamples(child);
+    const ask = async (i: number) => {
+      const [command, text] = ASKED[i % ASKED.length] ?? ["/captives", ""];
+      if (socket) return void (await socket.slashCommand(command, text, slack.responseUrl()));
+      const body = slashCommandBody(command, text, slack.responseUrl());
+      await postSigned(`http://127.0.0.1:${slackPort}/slack/events`, { secret: SIGNING_SECRET, body });
+    };
+    return { ...sample, cpu: await cpuPerInteraction(child, ask) };
   } finally {
     await stopped(child);
     await socket?.stop();
     await slack.stop();
     await discord.stop();
   }
+}
+
+/**
+ * The bot process's CPU time per interaction over INTERACTIONS of them, sent one after the other;
+ * answers posted later (to a response_url) are waited for by a second of quiet at the end.
+ */
+async function cpuPerInteraction(child: ChildProcess, ask: (i: number) => Promise<void>): Promise<number> {
+  const pid = child.pid;
+  if (pid === undefined) throw new Error("the process did not start");
+  const before = cpuMsOf(pid);
+  for (let i = 0; i < INTERACTIONS; i++) await ask(i);
+  await new Promise((resolve) => setTimeout(resolve, 1_000));
+  return (cpuMsOf(pid) - before) / INTERACTIONS;
 }
 
 /** A bare node process doing nothing, for the floor. */
@@ -132,10 +177,10 @@ async function bareNodeIdle(): Promise<Sample> {
 
 const mb = (bytes: number) => (bytes / MB).toFixed(1);
 
-/** Several runs of one row: the median of each figure, and every run's idle figure. */
+/** Several runs of one row: the median of each figure, and every run's figures. */
 interface Row {
   median: Sample;
-  idles: number[];
+  samples: Sample[];
 }
 
 async function runs(measure: () => Promise<Sample>, count = RUNS): Promise<Row> {
@@ -143,49 +188,55 @@ async function runs(measure: () => Promise<Sample>, count = RUNS): Promise<Row> 
   for (let i = 0; i < count; i++) samples.push(await measure());
   const of = (pick: (s: Sample) => number) => median(samples.map(pick));
   return {
-    median: { ready: of((s) => s.ready), peak: of((s) => s.peak), idle: of((s) => s.idle) },
-    idles: samples.map((s) => s.idle),
+    median: {
+      ready: of((s) => s.ready),
+      peak: of((s) => s.peak),
+      idle: of((s) => s.idle),
+      cpu: of((s) => s.cpu),
+    },
+    samples,
   };
 }
+
+/** The highest RSS of a row's runs, at ready or after the idle time. */
+const worstOf = (r: Row) => Math.max(...r.samples.flatMap((s) => [s.ready, s.idle]));
 
 export async function benchIdle(): Promise<BenchSection> {
   const install = await installBot();
   const rows = {
     http: await runs(() => botIdle(install, "http")),
     socket: await runs(() => botIdle(install, "socket")),
-    noMalloc: await runs(
-      () => botIdle(install, "socket", { withoutEnvironment: [MALLOC_SETTING] }),
-      COMPARISON_RUNS,
-    ),
-    defaults: await runs(() => botIdle(install, "http", { withoutNodeFlags: true }), COMPARISON_RUNS),
+    former: await runs(() => botIdle(install, "http", { withNodeFlags: FORMER_FLAGS }), COMPARISON_RUNS),
     bare: await runs(bareNodeIdle, 1),
   };
-  const worst = Math.max(...rows.http.idles, ...rows.socket.idles);
+  const worst = Math.max(worstOf(rows.http), worstOf(rows.socket));
   const met = worst < TARGET_MB * MB;
+  const cpu = (ms: number) => (Number.isNaN(ms) ? "—" : `${ms.toFixed(1)} ms`);
   const row = (name: string, r: Row) =>
-    `| ${name} | ${mb(r.median.ready)} MB | ${mb(r.median.peak)} MB | ${mb(r.median.idle)} MB | ${r.idles.map(mb).join(", ")} |`;
-  const markdown = `The bot as the systemd unit runs it (\`${one(serviceSettings(UNIT), "ExecStart")}\` in its
-WorkingDirectory, with only its Environment= and the settings of its env file, as systemd runs it), on the bot as
-plain JavaScript (an esbuild bundle of the sources, packages external), with Discord (stand-in gateway and
-REST, ${SERVERS} servers of 20 channels and 10 roles) and Slack (stand-in Web API; HTTP mode, or Socket Mode
-connected to the stand-in socket server) configured, \`HEALTH_PORT\` set (metrics on) and the SQLite store.
-Nothing is asked of it once \`/readyz\` answers 200; its resident set size is read from outside
-(\`ps -o rss\`) every second for ${IDLE_SECONDS} s, and the last reading is the figure that counts (V8 gives back
-start-up memory after some idle seconds, sooner in some runs than in others). The unit as shipped is ${RUNS} runs per
-Slack mode, each comparison ${COMPARISON_RUNS}: the table gives each figure's median, and the last column every run's idle
-figure. The unit's Node flags trade CPU for memory, and its \`${MALLOC_SETTING}\` keeps glibc's malloc from
-holding on to large blocks (docs/decisions/0012-shards-and-one-rate-limit.md); the same bot without the
-one and without the other, and a bare \`node\` process idling as long (the floor: Node's own binary and heap),
-are measured the same way.
+    `| ${name} | ${mb(r.median.ready)} MB | ${mb(r.median.peak)} MB | ${mb(r.median.idle)} MB | ${cpu(r.median.cpu)} | ${r.samples.map((s) => `${mb(s.ready)} / ${mb(s.idle)}`).join(", ")} |`;
+  const execStart = one(serviceSettings(UNIT), "ExecStart");
+  const markdown = `The bot as the systemd unit runs it (\`${execStart}\` in its WorkingDirectory: V8's
+defaults, no Node flag; with only its Environment= and the settings of its env file, as systemd runs it), on the
+bot as plain JavaScript (an esbuild bundle of the sources, packages external, lazily imported modules in chunks
+of their own), with Discord (stand-in gateway and REST, ${SERVERS} servers of 20 channels and 10 roles) and Slack
+(stand-in Web API; HTTP mode, or Socket Mode connected to the stand-in socket server) configured,
+\`HEALTH_PORT\` set (metrics on), the SQLite store, no desk and no news feed. Nothing is asked of it once
+\`/readyz\` answers 200; its resident set size is read from outside (\`ps -o rss\`) every second for
+${IDLE_SECONDS} s. Then ${INTERACTIONS} slash commands (${ASKED.map(([c]) => c).join(", ")} in turn, one after the
+other) go through the stand-in Slack, and the bot process's CPU time (user + system, from \`/proc\`) over them,
+divided by their number, is its CPU time per interaction. The unit as shipped is ${RUNS} runs per Slack mode, the
+comparison ${COMPARISON_RUNS}: the table gives each figure's median, and the last column every run's RSS at ready /
+after ${IDLE_SECONDS} s. The comparison is the same bot with the Node flags the unit ran before
+(\`${FORMER_FLAGS.join(" ")}\`: a small young generation, and no optimizing compiler); a bare \`node\` process
+idling as long is the floor (Node's own binary and heap). See docs/decisions/0028-v8-defaults-and-lazy-loading.md.
 
-| Process | RSS at ready | Highest while idle | RSS after ${IDLE_SECONDS} s idle | each run, idle |
-| --- | ---: | ---: | ---: | --- |
-${row("bot: Discord + Slack HTTP mode", rows.http)}
-${row("bot: Discord + Slack Socket Mode", rows.socket)}
-${row(`bot: Discord + Slack Socket Mode, without the unit's ${MALLOC_SETTING}`, rows.noMalloc)}
-${row("bot: Discord + Slack HTTP mode, V8 defaults (the unit's Node flags left out)", rows.defaults)}
+| Process | RSS at ready | Highest while idle | RSS after ${IDLE_SECONDS} s idle | CPU per interaction | each run: ready / idle |
+| --- | ---: | ---: | ---: | ---: | --- |
+${row("bot: Discord + Slack HTTP mode, V8 defaults (the unit)", rows.http)}
+${row("bot: Discord + Slack Socket Mode, V8 defaults (the unit)", rows.socket)}
+${row(`bot: Discord + Slack HTTP mode, \`${FORMER_FLAGS.join(" ")}\` (the unit before)`, rows.former)}
 ${row("bare node (floor)", rows.bare)}
 
-Target: an idle bot as the unit runs it, both platforms connected, under ${TARGET_MB} MB in every run (highest of its ${2 * RUNS} runs: ${mb(worst)} MB: ${met ? "met" : "NOT met"}).`;
+Target: an idle bot as the unit runs it, both platforms connected, under ${TARGET_MB} MB in every run, at ready and after ${IDLE_SECONDS} s (highest of its ${2 * RUNS} runs: ${mb(worst)} MB: ${met ? "met" : "NOT met"}).`;
   return { title: "Idle process, both platforms connected", markdown, targetsMet: met };
 }

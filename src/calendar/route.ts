@@ -16,7 +16,7 @@ import type { Dataset, Story } from "../dataset/dataset.js";
 import type { Route } from "../monitoring/health.js";
 import type { Clock } from "../time/clock.js";
 import { calendarEntries } from "./entries.js";
-import { calendarFeed } from "./feed.js";
+import type { calendarFeed } from "./feed.js";
 
 /** The route's path, in the form both the health server and Bolt's custom routes match. */
 export const CALENDAR_ROUTE = "/calendar/:file";
@@ -64,7 +64,7 @@ export interface BuiltFeed {
  * fact became known, or the data was reloaded): writing the iCalendar text costs far more than
  * reading the entries (BENCHMARKS.md, "Calendar feed"). Each route keeps its own last feed per story.
  */
-export function feedBuilder(): (story: Story, instant: Date) => BuiltFeed {
+export function feedBuilder(write: typeof calendarFeed): (story: Story, instant: Date) => BuiltFeed {
   const last = new WeakMap<Story, BuiltFeed & { key: string }>();
   return (story, instant) => {
     const at = storyAt(story, instant);
@@ -72,7 +72,7 @@ export function feedBuilder(): (story: Story, instant: Date) => BuiltFeed {
     const key = JSON.stringify(entries);
     const kept = last.get(story);
     if (kept?.key === key) return kept;
-    const body = calendarFeed(at, entries);
+    const body = write(at, entries);
     const built = { key, body, etag: `"${createHash("sha256").update(body).digest("base64url")}"` };
     last.set(story, built);
     return built;
@@ -84,12 +84,16 @@ export interface CalendarSources {
   data: { readonly dataset: Dataset };
   clock: Clock;
   log: Logger;
-  /** Where feeds are kept between requests; a builder of its own by default. */
+  /** Where feeds are kept between requests; by default a builder of its own, made on the first request. */
   build?: (story: Story, instant: Date) => BuiltFeed;
 }
 
 /** Answers one request for a feed. */
-export function serveCalendar(sources: CalendarSources, req: IncomingMessage, res: ServerResponse): void {
+export function serveCalendar(
+  sources: CalendarSources & Required<Pick<CalendarSources, "build">>,
+  req: IncomingMessage,
+  res: ServerResponse,
+): void {
   if (req.method !== "GET" && req.method !== "HEAD") {
     plain(res, 405, "GET or HEAD only", { allow: "GET, HEAD" });
     return;
@@ -102,7 +106,7 @@ export function serveCalendar(sources: CalendarSources, req: IncomingMessage, re
     plain(res, 404, `No such calendar. The feeds: ${known}`);
     return;
   }
-  const { body, etag } = (sources.build ?? feedBuilder())(story, sources.clock.now());
+  const { body, etag } = sources.build(story, sources.clock.now());
   const headers = { etag, "cache-control": `public, max-age=${CALENDAR_MAX_AGE}` };
   const ifNoneMatch = req.headers["if-none-match"];
   if (matchesEtag(typeof ifNoneMatch === "string" ? ifNoneMatch : undefined, etag)) {
@@ -120,17 +124,25 @@ export function serveCalendar(sources: CalendarSources, req: IncomingMessage, re
   res.end(body);
 }
 
-/** The calendar route, by path, to add to the health routes. */
+/**
+ * The calendar route, by path, to add to the health routes. The iCalendar writer (ical-generator,
+ * luxon, the time zones' definitions) loads with the first request, not with the bot.
+ */
 export function calendarRoutes(options: CalendarSources): Record<string, Route> {
-  const sources = { ...options, build: options.build ?? feedBuilder() };
+  let build = options.build;
+  const builder = async () => {
+    build ??= feedBuilder((await import("./feed.js")).calendarFeed);
+    return build;
+  };
   return {
     [CALENDAR_ROUTE]: (req, res) => {
-      try {
-        serveCalendar(sources, req, res);
-      } catch (err) {
-        sources.log.error({ err }, "calendar route failed");
-        if (!res.headersSent) plain(res, 500, "internal error");
-      }
+      builder()
+        .then((loaded) => serveCalendar({ ...options, build: loaded }, req, res))
+        .catch((err: unknown) => {
+          options.log.error({ err }, "calendar route failed");
+          if (!res.headersSent) plain(res, 500, "internal error");
+          if (!res.writableEnded) res.end();
+        });
     },
   };
 }

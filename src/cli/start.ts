@@ -33,7 +33,6 @@ import { Digests } from "../feeds/digests.js";
 import { Intake } from "../feeds/intake.js";
 import { createLogger } from "../log.js";
 import { type Metrics, noMetrics } from "../monitoring/metrics.js";
-import { createPrometheusMetrics } from "../monitoring/prometheus.js";
 import type { ConfiguredPlatform } from "../platforms/platform.js";
 import { openStore } from "../store/open.js";
 import type { Store } from "../store/store.js";
@@ -74,11 +73,11 @@ export async function startBot(options: {
   const onUnhandled = (reason: unknown) => log.error({ err: reason }, "unhandled promise rejection");
   process.on("unhandledRejection", onUnhandled);
 
-  // Metrics are kept only when something serves them.
+  // Metrics are kept (and prom-client loaded) only when something serves them.
   const prometheus =
     config.HEALTH_PORT === undefined
       ? undefined
-      : createPrometheusMetrics({
+      : (await import("../monitoring/prometheus.js")).createPrometheusMetrics({
           commands: registry.list.map((c) => c.name),
           platforms: bot.platforms.map((p) => p.name),
         });

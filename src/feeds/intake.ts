@@ -22,7 +22,7 @@ import { type Store, servesOneProcess } from "../store/store.js";
 import type { Clock } from "../time/clock.js";
 import type { FetchLimits } from "./fetch-feed.js";
 import type { LeadStore } from "./lead.js";
-import { pollRound, type RoundReport, type WatchedFeed } from "./poll.js";
+import type { RoundReport, WatchedFeed } from "./poll.js";
 
 /** The state value that names the process polling the feeds. */
 export const INTAKE_LEASE = "feeds.lease";
@@ -130,6 +130,9 @@ export class Intake {
     if (!(await this.take(at, first))) return { ran: false, why: "not-ours" };
     const renewal = setInterval(() => void this.renew(), this.options.leaseMs / 3);
     try {
+      // The fetching and reading of feeds (feedsmith, the XML parser, the HTML entities) load with the
+      // first round that has feeds to poll: a bot whose stories list none never loads them.
+      const { pollRound } = await import("./poll.js");
       const report = await pollRound(feeds, this.options, at);
       if (report.fetched + report.notModified + report.failed > 0) log.info({ ...report }, "feeds polled");
       return { ran: true, ...report };

@@ -9,9 +9,10 @@
  */
 import { createHash } from "node:crypto";
 import { existsSync } from "node:fs";
+import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { Resvg } from "@resvg/resvg-js";
+import type * as ResvgJs from "@resvg/resvg-js";
 
 /** The fonts the pictures are drawn with: Latin, Arabic and Hebrew (Noto, SIL Open Font License). */
 export const FONT_FILES = [
@@ -36,11 +37,21 @@ export function fontsDir(): string {
 }
 
 let fontPaths: string[] | undefined;
+let resvgJs: typeof ResvgJs | undefined;
+
+/**
+ * resvg, loaded on the first picture drawn: its native addon costs a process that draws none (a bot
+ * idle, or answering only text) several MB (docs/decisions/0028-v8-defaults-and-lazy-loading.md).
+ */
+function loadResvg(): typeof ResvgJs {
+  resvgJs ??= createRequire(import.meta.url)("@resvg/resvg-js") as typeof ResvgJs;
+  return resvgJs;
+}
 
 /** The PNG of an SVG, drawn by resvg with the shipped fonts only. */
 export function rasterize(svg: string): Uint8Array {
   fontPaths ??= FONT_FILES.map((f) => join(fontsDir(), f));
-  const resvg = new Resvg(svg, {
+  const resvg = new (loadResvg().Resvg)(svg, {
     font: { loadSystemFonts: false, fontFiles: fontPaths, defaultFontFamily: "Noto Sans" },
     background: "#ffffff",
   });

@@ -4,6 +4,7 @@
  * counts at the next request).
  */
 import { afterEach, describe, expect, it } from "vitest";
+import { calendarFeed } from "../../src/calendar/feed.js";
 import { CALENDAR_MAX_AGE, calendarRoutes, feedBuilder, matchesEtag } from "../../src/calendar/route.js";
 import type { Dataset } from "../../src/dataset/dataset.js";
 import { type HealthServer, startHealthServer } from "../../src/monitoring/health.js";
@@ -120,7 +121,7 @@ describe("GET /calendar/<story>.ics", () => {
 
 describe("the feeds kept between requests", () => {
   it("writes a story's feed again only when something new is known", () => {
-    const build = feedBuilder();
+    const build = feedBuilder(calendarFeed);
     const story = truceDataset().defaultStory;
     const first = build(story, new Date("2025-02-21T00:00:00Z"));
     expect(build(story, new Date("2025-02-25T00:00:00Z"))).toBe(first);

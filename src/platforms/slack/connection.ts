@@ -3,8 +3,9 @@
  * (HTTP mode), or a Socket Mode receiver that connects out with the app-level token and opens no port.
  */
 import type { IncomingMessage, ServerResponse } from "node:http";
-import { App, type Logger as BoltLogger, HTTPReceiver, type LogLevel, SocketModeReceiver } from "@slack/bolt";
+import type { Logger as BoltLogger } from "@slack/bolt";
 import type { Logger } from "pino";
+import { App, HTTPReceiver, type LogLevel, SocketModeReceiver } from "./bolt.js";
 import { guardRequests } from "./guard.js";
 
 /** A WebSocket's readyState while it is open. */

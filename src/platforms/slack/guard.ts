@@ -11,15 +11,15 @@
  * that Slack tells the user to try again rather than wait on a process that is going away.
  */
 import type { IncomingMessage, ServerResponse } from "node:http";
+import type { BufferedIncomingMessage } from "@slack/bolt";
+import type { Logger } from "pino";
 import {
-  type BufferedIncomingMessage,
   defaultBodyLimit,
   HTTPModuleFunctions,
   type HTTPReceiver,
   isRawBodyError,
   isValidSlackRequest,
-} from "@slack/bolt";
-import type { Logger } from "pino";
+} from "./bolt.js";
 
 /** A body Bolt can route: a slash command, an interactive or Events API payload, or Slack's SSL check. */
 function isPayloadObject(body: unknown): boolean {

@@ -5,9 +5,10 @@
  * here too, whatever logger it is given.
  */
 import { format } from "node:util";
-import { type Logger as BoltLogger, LogLevel } from "@slack/bolt";
+import type { Logger as BoltLogger } from "@slack/bolt";
 import type { Logger } from "pino";
 import { secretScrubber } from "../../log.js";
+import { LogLevel } from "./bolt.js";
 
 const PINO_LEVEL: Record<LogLevel, string> = {
   [LogLevel.DEBUG]: "debug",
