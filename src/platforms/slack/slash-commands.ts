@@ -13,7 +13,7 @@ import { errorReply } from "../../reply/errors.js";
 import type { Reply } from "../../reply/reply.js";
 import { answerCommand, answerUmbrella, safely } from "./answer.js";
 import { renderSlack } from "./blocks.js";
-import { pictureSharer, uploadClient } from "./picture-upload.js";
+import { pictureSharer, RecentShares, uploadClient } from "./picture-upload.js";
 
 function escapeRegExp(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
@@ -52,7 +52,7 @@ export function listenToCommands(
   const { core, umbrella, deferAfterMs, log, metrics, inFlight } = options;
   const routes = commandRoutes(core, umbrella, log);
   const admins = new Set(options.adminUsers);
-  const sharePicture = pictureSharer(uploadClient(app.client, metrics), log);
+  const sharePicture = pictureSharer(uploadClient(app.client, metrics), log, new RecentShares(core.clock));
 
   /** Logs an answer: an error with its code (at info, so a user's report can be matched), else at debug. */
   function logAnswer(command: string, reply: Reply, slow = false): void {

@@ -4,8 +4,9 @@
  */
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { noMetrics } from "../../../src/monitoring/metrics.js";
-import { pictureSharer, uploadClient } from "../../../src/platforms/slack/picture-upload.js";
+import { pictureSharer, RecentShares, uploadClient } from "../../../src/platforms/slack/picture-upload.js";
 import type { Reply } from "../../../src/reply/reply.js";
+import { ManualClock } from "../../../src/time/clock.js";
 import { captureLog, PNG_SIGNATURE, pngSize, StandInSlack, testPicture } from "../../support/index.js";
 import { slackClient } from "../../support/standins/clients.js";
 
@@ -83,6 +84,57 @@ describe("sharing a reply's picture into a Slack channel", () => {
     slack.rateLimitsOnce.set("files.getUploadURLExternal", 0);
     await pictureSharer(client, captureLog().log)({ ...answer, picture: testPicture() }, "C0");
     expect(waits).toBe(1);
+    expect(slack.files.completed).toHaveLength(1);
+  });
+});
+
+describe("sharing the same picture into a channel once a minute", () => {
+  const reply = { ...answer, picture: testPicture() };
+
+  it("shares a picture asked again in the same minute once, and again the next minute", async () => {
+    const clock = new ManualClock("2025-02-01T10:00:05Z");
+    const share = pictureSharer(slackClient(slack.apiUrl), captureLog().log, new RecentShares(clock));
+    await share(reply, "C0ONE");
+    clock.set("2025-02-01T10:00:59Z");
+    await share(reply, "C0ONE");
+    expect(slack.files.completed).toHaveLength(1);
+    clock.set("2025-02-01T10:01:00Z");
+    await share(reply, "C0ONE");
+    expect(slack.files.completed).toHaveLength(2);
+  });
+
+  it("shares it once for answers asked at the same moment", async () => {
+    const share = pictureSharer(
+      slackClient(slack.apiUrl),
+      captureLog().log,
+      new RecentShares(new ManualClock("2025-02-01T10:00:00Z")),
+    );
+    await Promise.all([share(reply, "C0ONE"), share(reply, "C0ONE"), share(reply, "C0ONE")]);
+    expect(slack.files.completed).toHaveLength(1);
+  });
+
+  it("still shares it into another channel, and shares another picture of the same name", async () => {
+    const share = pictureSharer(
+      slackClient(slack.apiUrl),
+      captureLog().log,
+      new RecentShares(new ManualClock("2025-02-01T10:00:00Z")),
+    );
+    await share(reply, "C0ONE");
+    await share(reply, "C0TWO");
+    await share({ ...answer, picture: testPicture({ width: 50 }) }, "C0ONE");
+    expect(slack.files.completed.map((f) => f.channelId)).toEqual(["C0ONE", "C0TWO", "C0ONE"]);
+  });
+
+  it("tries again at the next answer when Slack refused the upload", async () => {
+    const share = pictureSharer(
+      slackClient(slack.apiUrl),
+      captureLog().log,
+      new RecentShares(new ManualClock("2025-02-01T10:00:00Z")),
+    );
+    slack.files.refuseOnce("files.completeUploadExternal", "not_in_channel");
+    await share(reply, "C0ONE");
+    expect(slack.files.completed).toEqual([]);
+    await share(reply, "C0ONE");
     expect(slack.files.completed).toHaveLength(1);
   });
 });
