@@ -192,7 +192,8 @@ interface Memory {
  */
 async function buildChild(): Promise<string> {
   const { build } = await import("esbuild");
-  const outfile = join(ROOT, ".bench-build", "discord-rss-child.mjs");
+  // Two folders down, as test/support/files.ts is: its repository root ("../..") stays the repository's.
+  const outfile = join(ROOT, ".bench-build", "discord", "discord-rss-child.mjs");
   await build({
     entryPoints: [join(ROOT, "bench/discord-rss-child.ts")],
     bundle: true,

@@ -65,30 +65,36 @@ function reasonOf(err: unknown): string {
 /**
  * The pictures shared into each channel this minute, claimed before their upload starts (so answers
  * asked at the same moment share one upload) and released when it fails (so the next answer tries
- * again). Bounded: the oldest claims go first.
+ * again). Pictures of one name can differ (a timeline's pages), so each name keeps a few. Bounded: the
+ * oldest claims go first.
  */
 export class RecentShares {
-  private readonly shares = new Map<string, { bytes: Buffer; minute: number }>();
+  private readonly shares = new Map<string, { minute: number; pictures: Buffer[] }>();
   constructor(
     private readonly clock: Clock,
     private readonly capacity = 1_000,
+    private readonly perName = 16,
   ) {}
 
   /** Claims sharing `bytes` named `name` into `channel`: undefined when shared there this minute, else a release. */
   claim(channel: string, name: string, bytes: Buffer): (() => void) | undefined {
     const key = `${channel}\u0000${name}`;
     const minute = Math.floor(this.clock.now().getTime() / 60_000);
-    const held = this.shares.get(key);
-    if (held && held.minute === minute && sameBytes(held.bytes, bytes)) return undefined;
-    const entry = { bytes, minute };
+    let held = this.shares.get(key);
+    if (held?.minute === minute && held.pictures.some((p) => sameBytes(p, bytes))) return undefined;
+    if (held?.minute !== minute) held = { minute, pictures: [] };
+    held.pictures.push(bytes);
+    if (held.pictures.length > this.perName) held.pictures.shift();
     this.shares.delete(key);
-    this.shares.set(key, entry);
+    this.shares.set(key, held);
     if (this.shares.size > this.capacity) {
       const oldest = this.shares.keys().next().value;
       if (oldest !== undefined) this.shares.delete(oldest);
     }
+    const entry = held;
     return () => {
-      if (this.shares.get(key) === entry) this.shares.delete(key);
+      const i = entry.pictures.indexOf(bytes);
+      if (i >= 0) entry.pictures.splice(i, 1);
     };
   }
 }

@@ -121,8 +121,15 @@ describe("sharing the same picture into a channel once a minute", () => {
     );
     await share(reply, "C0ONE");
     await share(reply, "C0TWO");
-    await share({ ...answer, picture: testPicture({ width: 50 }) }, "C0ONE");
-    expect(slack.files.completed.map((f) => f.channelId)).toEqual(["C0ONE", "C0TWO", "C0ONE"]);
+    const otherPage = { ...answer, picture: testPicture({ width: 50 }) };
+    await share(otherPage, "C0ONE");
+    await share(reply, "C0ONE");
+    await share(otherPage, "C0ONE");
+    expect(slack.files.completed.map((f) => [f.channelId, pngSize(f.bytes ?? Buffer.alloc(0))?.width])).toEqual([
+      ["C0ONE", 48],
+      ["C0TWO", 48],
+      ["C0ONE", 50],
+    ]);
   });
 
   it("tries again at the next answer when Slack refused the upload", async () => {
