@@ -8,7 +8,7 @@
  * uploaded to no channel is the bot's alone, which an image block of an ephemeral message cannot show
  * to the person who asked. Their blocks carry the picture's description instead (./blocks.ts).
  *
- * The same picture is shared into a channel once a minute (docs/decisions/0029-rendered-replies-cache.md):
+ * The same picture is shared into a channel once a minute (docs/decisions/0029-one-picture-share-a-minute.md):
  * a channel asking the same question again within the minute gets the same answer, under the picture
  * it has just been shown, rather than another copy of it (and another three Web API calls).
  *

@@ -125,7 +125,9 @@ describe("sharing the same picture into a channel once a minute", () => {
     await share(otherPage, "C0ONE");
     await share(reply, "C0ONE");
     await share(otherPage, "C0ONE");
-    expect(slack.files.completed.map((f) => [f.channelId, pngSize(f.bytes ?? Buffer.alloc(0))?.width])).toEqual([
+    expect(
+      slack.files.completed.map((f) => [f.channelId, pngSize(f.bytes ?? Buffer.alloc(0))?.width]),
+    ).toEqual([
       ["C0ONE", 48],
       ["C0TWO", 48],
       ["C0ONE", 50],
