@@ -194,7 +194,9 @@ export async function benchSlack(): Promise<BenchSection> {
 \`/slack/events\` by ${CLIENTS} concurrent keep-alive clients in a worker thread, ${REQUESTS} requests per
 round, ${ROUNDS} alternating rounds per side after a warm-up; medians. The bot answers every command
 (direct and through \`/ceasefire\`, and \`/timeline page:2\`) from the real dataset with its full Block Kit
-reply in the ack; the bare Bolt App acks every command with one fixed section.
+reply in the ack, then shares the public /timeline and /phase answers' pictures into the channel as it
+does in a workspace (the same picture once a minute per channel: docs/decisions/0029-one-picture-share-a-minute.md;
+the stand-in Slack's API is in the same process); the bare Bolt App acks every command with one fixed section.
 
 | App | Commands/s (median) | Rounds (commands/s) | Mean response bytes |
 | --- | ---: | --- | ---: |
