@@ -65,21 +65,27 @@ function reasonOf(err: unknown): string {
 /**
  * The pictures shared into each channel this minute, claimed before their upload starts (so answers
  * asked at the same moment share one upload) and released when it fails (so the next answer tries
- * again). Pictures of one name can differ (a timeline's pages), so each name keeps a few. Bounded: the
- * oldest claims go first.
+ * again). Pictures of one name can differ (a timeline's pages), so each name keeps a few. Only this
+ * minute's are held (the PNGs are mostly the picture cache's own memory), at most `capacity` channels
+ * and names, the oldest claims going first.
  */
 export class RecentShares {
   private readonly shares = new Map<string, { minute: number; pictures: Buffer[] }>();
+  private minute = Number.NaN;
   constructor(
     private readonly clock: Clock,
     private readonly capacity = 1_000,
-    private readonly perName = 16,
+    private readonly perName = 8,
   ) {}
 
   /** Claims sharing `bytes` named `name` into `channel`: undefined when shared there this minute, else a release. */
   claim(channel: string, name: string, bytes: Buffer): (() => void) | undefined {
     const key = `${channel}\u0000${name}`;
     const minute = Math.floor(this.clock.now().getTime() / 60_000);
+    if (minute !== this.minute) {
+      this.shares.clear();
+      this.minute = minute;
+    }
     let held = this.shares.get(key);
     if (held?.minute === minute && held.pictures.some((p) => sameBytes(p, bytes))) return undefined;
     if (held?.minute !== minute) held = { minute, pictures: [] };

@@ -146,4 +146,18 @@ describe("sharing the same picture into a channel once a minute", () => {
     await share(reply, "C0ONE");
     expect(slack.files.completed).toHaveLength(1);
   });
+
+  it("forgets the oldest claims beyond its capacity, and every claim when the minute turns", () => {
+    const clock = new ManualClock("2025-02-01T10:00:00Z");
+    const recent = new RecentShares(clock, 2);
+    const png = Buffer.from("png");
+    expect(recent.claim("C1", "a.png", png)).toBeTypeOf("function");
+    expect(recent.claim("C2", "a.png", png)).toBeTypeOf("function");
+    expect(recent.claim("C1", "a.png", png)).toBeUndefined();
+    expect(recent.claim("C3", "a.png", png)).toBeTypeOf("function");
+    expect(recent.claim("C2", "a.png", png)).toBeUndefined();
+    expect(recent.claim("C1", "a.png", png)).toBeTypeOf("function");
+    clock.set("2025-02-01T10:01:00Z");
+    expect(recent.claim("C3", "a.png", png)).toBeTypeOf("function");
+  });
 });
