@@ -106,6 +106,7 @@ export function createSlackAdapter(options: SlackAdapterOptions): SlackAdapter {
     log,
     metrics,
     inFlight,
+    jsonTextAcks: mode === "http",
   });
   listenToButtons(app, { core, log, inFlight });
   listenToHome(app, { core, botToken, apiUrl, adminUsers: options.adminUsers ?? [], logger, log, inFlight });

@@ -7,6 +7,9 @@
  * is not valid (as the receiver would), 400 when it is but the body is not a Slack payload (an object
  * with a `command` or a `type`, or an SSL check).
  *
+ * A slash command's response is JSON (the answer in the ack, or an empty ack): the guard gives it that
+ * content type, so that the listener can ack with JSON text it serialised once (./slash-commands.ts).
+ *
  * While the bot stops (`accepting` false), it answers 503 to every new request to the events path, so
  * that Slack tells the user to try again rather than wait on a process that is going away.
  */
@@ -32,17 +35,24 @@ const FORM = "application/x-www-form-urlencoded";
 /** A form field that makes a form body routable (a form always parses to an object). */
 const ROUTABLE_FIELD = /(?:^|&)(?:command|type|ssl_check)=/;
 
+/** A form field that makes a form a slash command. */
+const COMMAND_FIELD = /(?:^|&)command=/;
+
 /**
- * Whether Bolt can route the body. A form without `payload` (every slash command) is checked on its
- * raw text, without parsing it twice; JSON and `payload=` forms are parsed as Bolt will parse them.
+ * What the body is: a slash command, another payload Bolt can route, or nothing Bolt can route. A form
+ * without `payload` (every slash command) is checked on its raw text, without parsing it twice; JSON
+ * and `payload=` forms are parsed as Bolt will parse them.
  */
-function routableBody(req: BufferedIncomingMessage): boolean {
+function bodyKind(req: BufferedIncomingMessage): "command" | "routable" | "unroutable" {
   const raw = req.rawBody.toString();
-  if (req.headers["content-type"] === FORM && !/(?:^|&)payload=/.test(raw)) return ROUTABLE_FIELD.test(raw);
+  if (req.headers["content-type"] === FORM && !/(?:^|&)payload=/.test(raw)) {
+    if (COMMAND_FIELD.test(raw)) return "command";
+    return ROUTABLE_FIELD.test(raw) ? "routable" : "unroutable";
+  }
   try {
-    return isPayloadObject(HTTPModuleFunctions.parseHTTPRequestBody(req));
+    return isPayloadObject(HTTPModuleFunctions.parseHTTPRequestBody(req)) ? "routable" : "unroutable";
   } catch {
-    return false;
+    return "unroutable";
   }
 }
 
@@ -94,7 +104,8 @@ export function guardRequests(
         answer(res, tooLarge ? 413 : 400);
         return;
       }
-      if (!routableBody(buffered)) {
+      const kind = bodyKind(buffered);
+      if (kind === "unroutable") {
         const signed = isValidSlackRequest({
           signingSecret: options.signingSecret,
           body: buffered.rawBody.toString(),
@@ -107,6 +118,9 @@ export function guardRequests(
         answer(res, signed ? 400 : 401);
         return;
       }
+      // A slash command's ack is its answer as JSON text, serialised once per answer (./slash-commands.ts):
+      // Bolt sends a text ack as it is, so the type is said here.
+      if (kind === "command") res.setHeader("content-type", "application/json");
       inner(buffered, res);
     })().catch((err: unknown) => {
       log.error({ err }, "slack request failed");

@@ -8,6 +8,10 @@
  * uploaded to no channel is the bot's alone, which an image block of an ephemeral message cannot show
  * to the person who asked. Their blocks carry the picture's description instead (./blocks.ts).
  *
+ * The same picture is shared into a channel once a minute (docs/decisions/0029-one-picture-share-a-minute.md):
+ * a channel asking the same question again within the minute gets the same answer, under the picture
+ * it has just been shown, rather than another copy of it (and another three Web API calls).
+ *
  * An upload that fails (the bot not in the channel, the files:write scope missing, uploads disabled)
  * never holds the answer back: it is logged, at warn the first time for each reason with what to do
  * about it, then at debug.
@@ -17,6 +21,7 @@ import type { Logger } from "pino";
 import { cutText } from "../../dataset/text-safety.js";
 import type { Metrics } from "../../monitoring/metrics.js";
 import type { Reply } from "../../reply/reply.js";
+import type { Clock } from "../../time/clock.js";
 import { altText, fileName, pictureBytes } from "../pictures.js";
 import { SLACK_LIMITS } from "./limits.js";
 
@@ -58,7 +63,56 @@ function reasonOf(err: unknown): string {
   return err instanceof Error ? err.message : String(err);
 }
 
-export function pictureSharer(client: WebClient, log: Logger): SharePicture {
+/**
+ * The pictures shared into each channel this minute, claimed before their upload starts (so answers
+ * asked at the same moment share one upload) and released when it fails (so the next answer tries
+ * again). Pictures of one name can differ (a timeline's pages), so each name keeps a few. Only this
+ * minute's are held (the PNGs are mostly the picture cache's own memory), at most `capacity` channels
+ * and names, the oldest claims going first.
+ */
+export class RecentShares {
+  private readonly shares = new Map<string, { minute: number; pictures: Buffer[] }>();
+  private minute = Number.NaN;
+  constructor(
+    private readonly clock: Clock,
+    private readonly capacity = 1_000,
+    private readonly perName = 8,
+  ) {}
+
+  /** Claims sharing `bytes` named `name` into `channel`: undefined when shared there this minute, else a release. */
+  claim(channel: string, name: string, bytes: Buffer): (() => void) | undefined {
+    const key = `${channel}\u0000${name}`;
+    const minute = Math.floor(this.clock.now().getTime() / 60_000);
+    if (minute !== this.minute) {
+      this.shares.clear();
+      this.minute = minute;
+    }
+    let held = this.shares.get(key);
+    if (held?.minute === minute && held.pictures.some((p) => sameBytes(p, bytes))) return undefined;
+    if (held?.minute !== minute) held = { minute, pictures: [] };
+    held.pictures.push(bytes);
+    if (held.pictures.length > this.perName) held.pictures.shift();
+    this.shares.delete(key);
+    this.shares.set(key, held);
+    if (this.shares.size > this.capacity) {
+      const oldest = this.shares.keys().next().value;
+      if (oldest !== undefined) this.shares.delete(oldest);
+    }
+    const entry = held;
+    return () => {
+      const i = entry.pictures.indexOf(bytes);
+      if (i >= 0) entry.pictures.splice(i, 1);
+    };
+  }
+}
+
+/** The same PNG: the same memory (the picture cache hands out one copy), else equal bytes. */
+function sameBytes(a: Buffer, b: Buffer): boolean {
+  if (a.buffer === b.buffer && a.byteOffset === b.byteOffset && a.byteLength === b.byteLength) return true;
+  return a.equals(b);
+}
+
+export function pictureSharer(client: WebClient, log: Logger, recent?: RecentShares): SharePicture {
   const warned = new Set<string>();
   function failed(reason: string, picture: string, channel: string): void {
     const remedy = REMEDIES[reason];
@@ -76,6 +130,11 @@ export function pictureSharer(client: WebClient, log: Logger): SharePicture {
     const filename = fileName(picture);
     const drawn = pictureBytes(picture);
     if (!drawn.ok) return failed(`not drawn: ${drawn.error.message}`, filename, channelId);
+    const claimed = recent ? recent.claim(channelId, filename, drawn.bytes) : () => {};
+    if (!claimed) {
+      log.debug({ picture: filename, channel: channelId }, "picture shared into the channel this minute");
+      return;
+    }
     try {
       await client.filesUploadV2({
         channel_id: channelId,
@@ -86,6 +145,7 @@ export function pictureSharer(client: WebClient, log: Logger): SharePicture {
       });
       log.debug({ picture: filename, channel: channelId }, "shared a reply's picture");
     } catch (err) {
+      claimed();
       failed(reasonOf(err), filename, channelId);
     }
   };

@@ -12,8 +12,8 @@ import type { Metrics } from "../../monitoring/metrics.js";
 import { errorReply } from "../../reply/errors.js";
 import type { Reply } from "../../reply/reply.js";
 import { answerCommand, answerUmbrella, safely } from "./answer.js";
-import { renderSlack } from "./blocks.js";
-import { pictureSharer, uploadClient } from "./picture-upload.js";
+import { renderSlack, type SlackMessage } from "./blocks.js";
+import { pictureSharer, RecentShares, uploadClient } from "./picture-upload.js";
 
 function escapeRegExp(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
@@ -47,12 +47,29 @@ export function listenToCommands(
     log: Logger;
     metrics: Metrics;
     inFlight: InFlight;
+    /**
+     * HTTP mode: ack with the answer's JSON text, serialised once per answer (the guard in front of the
+     * receiver says it is JSON). Socket Mode sends the ack inside an envelope, so it takes the object.
+     */
+    jsonTextAcks?: boolean;
   },
 ): void {
   const { core, umbrella, deferAfterMs, log, metrics, inFlight } = options;
+  // Answers and their renderings are kept for the minute (ReplyCache, renderSlack), so is their JSON:
+  // serialising a few kilobytes of Block Kit was the bot's largest cost per command.
+  const serialized = new WeakMap<SlackMessage, string>();
+  const ackBody = (message: SlackMessage): SlackMessage | string => {
+    if (!options.jsonTextAcks) return message;
+    let text = serialized.get(message);
+    if (text === undefined) {
+      text = JSON.stringify(message);
+      serialized.set(message, text);
+    }
+    return text;
+  };
   const routes = commandRoutes(core, umbrella, log);
   const admins = new Set(options.adminUsers);
-  const sharePicture = pictureSharer(uploadClient(app.client, metrics), log);
+  const sharePicture = pictureSharer(uploadClient(app.client, metrics), log, new RecentShares(core.clock));
 
   /** Logs an answer: an error with its code (at info, so a user's report can be matched), else at debug. */
   function logAnswer(command: string, reply: Reply, slow = false): void {
@@ -88,7 +105,7 @@ export function listenToCommands(
   const onCommand: Middleware<SlackCommandMiddlewareArgs> = async ({ command, ack, respond }) => {
     // Stopping (Socket Mode; HTTP mode answers 503 before this): come back in a moment.
     if (!inFlight.accepting) {
-      await ack(renderSlack(STOPPING));
+      await ack(ackBody(renderSlack(STOPPING)));
       return;
     }
     const answer = routes.get(command.command);
@@ -104,7 +121,7 @@ export function listenToCommands(
     const first = await readyWithin(pending, deferAfterMs);
     if (first !== LATE) {
       logAnswer(command.command, first);
-      await ack(renderSlack(first));
+      await ack(ackBody(renderSlack(first)));
       await sharePicture(first, command.channel_id);
       return;
     }

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { registry } from "../../../commands/index.js";
+import { renderSlack } from "../../../src/platforms/slack/blocks.js";
 import { blockText, buttonIds, type SlackHarness, startSlackHarness } from "../../support/harness/slack.js";
 
 let bot: SlackHarness;
@@ -98,17 +99,22 @@ describe("slack adapter: slash commands", () => {
     expect(blockText(res.json)).toContain("page 2 of");
   });
 
-  it("answers in the ack: no Web API call but the picture's upload, which follows the answer", async () => {
-    // A public answer's picture is shared into the channel afterwards (files.*, decision 0025); the
-    // answer itself never waits on the Web API.
-    const webApi = () =>
-      bot.standin.requests.filter(
-        (r) => r.path.startsWith("/api/") && r.path !== "/api/auth.test" && !r.path.startsWith("/api/files."),
-      );
-    const before = webApi();
-    const res = await bot.command("/phase");
-    expect(blockText(res.json)).toContain("Phase");
-    expect(webApi()).toEqual(before);
+  it("acks with the rendered answer's JSON, the same bytes every time it is asked", async () => {
+    const reply = bot.core.answerQuestion("deadlines", {});
+    const first = await bot.command("/deadlines");
+    const again = await bot.command("/ceasefire", "deadlines");
+    expect(first.text).toBe(JSON.stringify(renderSlack(reply)));
+    expect(again.text).toBe(first.text);
+  });
+
+  it("leaves the Web API alone while answering commands (the ack carries the reply)", async () => {
+    // The answer's picture is shared after the answer, with files.* calls (test/e2e/slack/pictures.test.ts).
+    const answering = (r: { path: string }) =>
+      r.path.startsWith("/api/") && r.path !== "/api/auth.test" && !r.path.startsWith("/api/files.");
+    const before = bot.standin.requests.filter(answering);
+    await bot.command("/phase");
+    const after = bot.standin.requests.filter(answering);
+    expect(after).toEqual(before);
   });
 });
 

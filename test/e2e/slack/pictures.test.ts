@@ -156,4 +156,18 @@ describe("pictures on Slack (real Bolt App, stand-in Slack)", () => {
     expect(file?.bytes?.subarray(0, 8).equals(PNG_SIGNATURE)).toBe(true);
     expect(file?.altText?.length).toBeGreaterThan(0);
   });
+
+  it("shares the same picture into the channel once a minute, under answers alike byte for byte", async () => {
+    h = await startSlackHarness();
+    const first = await h.command("/timeline");
+    await completed(h);
+    const again = await h.command("/timeline");
+    const umbrella = await h.command("/ceasefire", "timeline");
+    expect(again.text).toBe(first.text);
+    expect(umbrella.text).toBe(first.text);
+    // Time for the answers' listeners to have uploaded, had they shared the picture again.
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    expect(h.standin.calls("files.getUploadURLExternal")).toHaveLength(1);
+    expect(h.standin.files.completed.map((f) => f.channelId)).toEqual(["C0CHANNEL"]);
+  });
 });

@@ -21,9 +21,13 @@ afterEach(async () => {
 
 async function guarded(options: { accepting?: () => boolean; bodyLimit?: number } = {}) {
   const receiver = {
-    requestListener: (req: { resume(): void }, res: { end(text: string): void }) => {
+    requestListener: (
+      req: { resume(): void },
+      res: { end(text: string): void; getHeader(name: string): unknown },
+    ) => {
       req.resume();
-      res.end("receiver");
+      const type = res.getHeader("content-type");
+      res.end(type ? `receiver (${String(type)})` : "receiver");
     },
   } as unknown as HTTPReceiver;
   const { log, lines } = captureLog();
@@ -41,7 +45,8 @@ describe("the Slack request guard", () => {
       body: slashCommandBody("/phase", "", "http://x/r"),
       secret: SECRET,
     });
-    expect(command).toMatchObject({ status: 200, text: "receiver" });
+    // A slash command's ack is JSON, acked as text serialised once: the guard types it.
+    expect(command).toMatchObject({ status: 200, text: "receiver (application/json)" });
     const json = await postSigned(g.events, {
       body: JSON.stringify({ type: "url_verification" }),
       secret: SECRET,

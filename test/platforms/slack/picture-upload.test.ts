@@ -4,8 +4,9 @@
  */
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { noMetrics } from "../../../src/monitoring/metrics.js";
-import { pictureSharer, uploadClient } from "../../../src/platforms/slack/picture-upload.js";
+import { pictureSharer, RecentShares, uploadClient } from "../../../src/platforms/slack/picture-upload.js";
 import type { Reply } from "../../../src/reply/reply.js";
+import { ManualClock } from "../../../src/time/clock.js";
 import {
   bidiTextViolations,
   captureLog,
@@ -101,5 +102,79 @@ describe("sharing a reply's picture into a Slack channel", () => {
     await pictureSharer(client, captureLog().log)({ ...answer, picture: testPicture() }, "C0");
     expect(waits).toBe(1);
     expect(slack.files.completed).toHaveLength(1);
+  });
+});
+
+describe("sharing the same picture into a channel once a minute", () => {
+  const reply = { ...answer, picture: testPicture() };
+
+  it("shares a picture asked again in the same minute once, and again the next minute", async () => {
+    const clock = new ManualClock("2025-02-01T10:00:05Z");
+    const share = pictureSharer(slackClient(slack.apiUrl), captureLog().log, new RecentShares(clock));
+    await share(reply, "C0ONE");
+    clock.set("2025-02-01T10:00:59Z");
+    await share(reply, "C0ONE");
+    expect(slack.files.completed).toHaveLength(1);
+    clock.set("2025-02-01T10:01:00Z");
+    await share(reply, "C0ONE");
+    expect(slack.files.completed).toHaveLength(2);
+  });
+
+  it("shares it once for answers asked at the same moment", async () => {
+    const share = pictureSharer(
+      slackClient(slack.apiUrl),
+      captureLog().log,
+      new RecentShares(new ManualClock("2025-02-01T10:00:00Z")),
+    );
+    await Promise.all([share(reply, "C0ONE"), share(reply, "C0ONE"), share(reply, "C0ONE")]);
+    expect(slack.files.completed).toHaveLength(1);
+  });
+
+  it("still shares it into another channel, and shares another picture of the same name", async () => {
+    const share = pictureSharer(
+      slackClient(slack.apiUrl),
+      captureLog().log,
+      new RecentShares(new ManualClock("2025-02-01T10:00:00Z")),
+    );
+    await share(reply, "C0ONE");
+    await share(reply, "C0TWO");
+    const otherPage = { ...answer, picture: testPicture({ width: 50 }) };
+    await share(otherPage, "C0ONE");
+    await share(reply, "C0ONE");
+    await share(otherPage, "C0ONE");
+    expect(
+      slack.files.completed.map((f) => [f.channelId, pngSize(f.bytes ?? Buffer.alloc(0))?.width]),
+    ).toEqual([
+      ["C0ONE", 48],
+      ["C0TWO", 48],
+      ["C0ONE", 50],
+    ]);
+  });
+
+  it("tries again at the next answer when Slack refused the upload", async () => {
+    const share = pictureSharer(
+      slackClient(slack.apiUrl),
+      captureLog().log,
+      new RecentShares(new ManualClock("2025-02-01T10:00:00Z")),
+    );
+    slack.files.refuseOnce("files.completeUploadExternal", "not_in_channel");
+    await share(reply, "C0ONE");
+    expect(slack.files.completed).toEqual([]);
+    await share(reply, "C0ONE");
+    expect(slack.files.completed).toHaveLength(1);
+  });
+
+  it("forgets the oldest claims beyond its capacity, and every claim when the minute turns", () => {
+    const clock = new ManualClock("2025-02-01T10:00:00Z");
+    const recent = new RecentShares(clock, 2);
+    const png = Buffer.from("png");
+    expect(recent.claim("C1", "a.png", png)).toBeTypeOf("function");
+    expect(recent.claim("C2", "a.png", png)).toBeTypeOf("function");
+    expect(recent.claim("C1", "a.png", png)).toBeUndefined();
+    expect(recent.claim("C3", "a.png", png)).toBeTypeOf("function");
+    expect(recent.claim("C2", "a.png", png)).toBeUndefined();
+    expect(recent.claim("C1", "a.png", png)).toBeTypeOf("function");
+    clock.set("2025-02-01T10:01:00Z");
+    expect(recent.claim("C3", "a.png", png)).toBeTypeOf("function");
   });
 });

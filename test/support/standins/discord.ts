@@ -214,19 +214,17 @@ export class StandInDiscord {
     const chunks: Buffer[] = [];
     for await (const chunk of req) chunks.push(chunk as Buffer);
     const bytes = Buffer.concat(chunks);
-    const raw = bytes.toString("utf8");
     const url = new URL(req.url ?? "/", "http://127.0.0.1");
     const pathname = decodeURIComponent(url.pathname);
     const path = pathname.startsWith(API_PREFIX) ? pathname.slice(API_PREFIX.length) : pathname;
     const method = req.method ?? "GET";
     const isCallback = method === "POST" && pathname.endsWith("/callback");
+    // Benchmarks do not record callbacks: they skip reading them too (a picture's bytes as text, its parts).
+    const parsed = isCallback ? this.recordCallbacks : true;
+    const multipart = parsed && isMultipart(req.headers);
+    const raw = parsed && !multipart ? bytes.toString("utf8") : "";
     let body: unknown = raw;
-    // Benchmarks do not record callbacks: they skip parsing them too.
-    if (
-      (isCallback ? this.recordCallbacks : true) &&
-      (req.headers["content-type"] ?? "").includes("application/json") &&
-      raw
-    ) {
+    if (parsed && (req.headers["content-type"] ?? "").includes("application/json") && raw) {
       try {
         body = JSON.parse(raw);
       } catch {
@@ -234,7 +232,7 @@ export class StandInDiscord {
       }
     }
     const record: DiscordRequest = { method, path, query: url.searchParams, headers: req.headers, body };
-    if (isMultipart(req.headers)) Object.assign(record, await readMultipart(bytes, req.headers));
+    if (multipart) Object.assign(record, await readMultipart(bytes, req.headers));
 
     const failure = this.failures.findIndex((r) => r.method === method && r.path.test(path));
     if (failure >= 0) {

@@ -103,12 +103,13 @@ export class StandInSlack {
       req.on("data", (c: Buffer) => chunks.push(c));
       req.on("end", () => {
         const raw = Buffer.concat(chunks);
-        const body = raw.toString("utf8");
         const path = new URL(req.url ?? "/", "http://127.0.0.1").pathname;
+        // A file's bytes are read as bytes (never decoded as text).
         if (path.startsWith("/upload/")) {
           void this.files.receive(path, raw, req, res);
           return;
         }
+        const body = raw.toString("utf8");
         const recorded: SlackRequest = {
           method: req.method ?? "GET",
           path,
