@@ -102,11 +102,30 @@ function phaseRow(p: PhaseBand, row: number, s: TimeScale, m: TimelineModel): st
   const dates = `${p.startDay ? formatShortDate(p.startDay) : ""}${p.endDay ? ` – ${formatShortDate(p.endDay)}` : p.open ? ", open-ended" : ""}`;
   const planned = p.plannedEnd ? ` (planned end was ${formatShortDate(p.plannedEnd.day)})` : "";
   const label = `${name} · ${dates}${planned} · ${PHASE_WORDS[p.state]}`;
-  const inside = textWidth(label, 12) + 12 < x2 - x1;
-  const after = x2 + 6 + textWidth(label, 12) < RIGHT;
-  const lx = inside ? x1 + 6 : after ? x2 + 6 : Math.max(LEFT, x1 - 6);
-  out.push(text(lx, y + 15, label, { size: 12, weight, anchor: inside || after ? "start" : "end" }));
+  // Inside the band, else after it, else before it; where none has room, the widest, the label
+  // shortened to it: a label never runs off the picture.
+  const rooms = [
+    { room: x2 - x1 - 12, x: x1 + 6, anchor: "start" as const },
+    { room: RIGHT - (x2 + 6), x: x2 + 6, anchor: "start" as const },
+    { room: x1 - 6 - LEFT, x: x1 - 6, anchor: "end" as const },
+  ];
+  const width = textWidth(label, 12);
+  const place =
+    rooms.find((r) => width < r.room) ?? rooms.reduce((best, r) => (r.room > best.room ? r : best));
+  out.push(
+    text(place.x, y + 15, shortenTo(label, place.room, 12), { size: 12, weight, anchor: place.anchor }),
+  );
   return out;
+}
+
+/** `label` cut (with "…") to fit `room` pixels at `size`, as estimated by textWidth. */
+function shortenTo(label: string, room: number, size: number): string {
+  if (textWidth(label, size) < room) return label;
+  const chars = Array.from(label); // whole code points: a cut never splits a pair
+  const cut = (keep: number) => `${chars.slice(0, keep).join("").trimEnd()}…`;
+  let keep = chars.length;
+  while (keep > 1 && textWidth(cut(keep), size) >= room) keep--;
+  return cut(keep);
 }
 
 function deadlineMarks(marks: readonly DeadlineMark[], s: TimeScale): string[] {

@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { generateDataset } from "../../bench/generate-story.js";
 import { storyAt } from "../../src/dataset/asof.js";
 import { ALT_MAX } from "../../src/pictures/alt-text.js";
+import { textWidth } from "../../src/pictures/svg.js";
 import { TIMELINE_HEIGHT, TIMELINE_WIDTH, timelineDrawing } from "../../src/pictures/timeline-chart.js";
 import { parseWhen } from "../../src/time/calendar.js";
 import {
@@ -18,6 +19,22 @@ import {
 const gaza = (at: string, options = {}) =>
   timelineDrawing(storyAt(shippedData().defaultStory, new Date(at)), "timeline", options);
 const truce = (at: string) => timelineDrawing(storyAt(truceDataset().defaultStory, new Date(at)), "timeline");
+/** Each text's horizontal extent, as the chart estimates text widths (textWidth). */
+const textSpans = (svg: string) =>
+  [...svg.matchAll(/<text x="([\d.-]+)"[^>]*font-size="(\d+)"[^>]*>([^<]*)<\/text>/g)].map((m) => {
+    const [x, size, content] = [Number(m[1]), Number(m[2]), unescapeXml(m[3] ?? "")];
+    const width = textWidth(content, size);
+    const anchor = /text-anchor="(end|middle)"/.exec(m[0])?.[1];
+    const left = anchor === "end" ? x - width : anchor === "middle" ? x - width / 2 : x;
+    return { content, left, right: left + width };
+  });
+const unescapeXml = (s: string) =>
+  s
+    .replace(/&lt;/g, "<")
+    .replace(/&gt;/g, ">")
+    .replace(/&quot;/g, '"')
+    .replace(/&#39;/g, "'")
+    .replace(/&amp;/g, "&");
 const marks = (svg: string) =>
   [...svg.matchAll(/data-deadline="([^"]+)" data-status="([^"]+)"/g)].map((m) => `${m[1]}:${m[2]}`);
 
@@ -64,6 +81,21 @@ describe("timeline chart", () => {
     const svg = truce("2025-02-15T08:00:00Z")?.svg ?? "";
     expect(svg).toContain('data-planned-end="2025-02-10"');
     expect(svg).toContain("(planned end was 10 Feb 2025)");
+  });
+
+  it("keeps every label inside the picture, a phase's shortened where no side of its band has room", () => {
+    // Today, the October 2025 phase one's long name has no room inside, after or before its band.
+    for (const at of [DURING, AFTER, "2026-12-07T12:00:00Z"]) {
+      const spans = textSpans(gaza(at)?.svg ?? "");
+      expect(spans.length).toBeGreaterThan(5);
+      for (const span of spans) {
+        expect(span.left, `${at}: ${span.content}`).toBeGreaterThanOrEqual(0);
+        expect(span.right, `${at}: ${span.content}`).toBeLessThanOrEqual(TIMELINE_WIDTH);
+      }
+    }
+    expect(textSpans(gaza("2026-12-07T12:00:00Z")?.svg ?? "").map((s) => s.content)).toContainEqual(
+      expect.stringMatching(/^Phase one of the October 2025 ceasefire.*…$/),
+    );
   });
 
   it("highlights the page's span", () => {
