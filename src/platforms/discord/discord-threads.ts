@@ -135,12 +135,16 @@ async function inThread(
     const code = codeOf(err);
     if (code === undefined || !THREAD_GONE.has(code)) throw err;
     // A text channel's thread that was never started: start it from its first message, then send.
-    if (
-      code === RESTJSONErrorCodes.UnknownChannel &&
-      !place.forum &&
-      (await threadFrom(poster.rest, channelId, threadId, name))
-    )
-      return await post(poster, threadId);
+    // Where the bot may not start threads (no Create Public Threads), the alert goes to the channel
+    // itself rather than be lost.
+    if (code === RESTJSONErrorCodes.UnknownChannel && !place.forum) {
+      const started = await threadFrom(poster.rest, channelId, threadId, name).catch((e: unknown) => {
+        if (codeOf(e) === RESTJSONErrorCodes.MissingPermissions) return "refused" as const;
+        throw e;
+      });
+      if (started === "refused") return await post(poster, channelId);
+      if (started) return await post(poster, threadId);
+    }
     throw new ThreadGoneError(`thread ${threadId} is gone: ${(err as Error).message} (${code})`);
   }
 }

@@ -106,6 +106,30 @@ describe("a thread in a text channel", () => {
   });
 });
 
+describe("a text channel where the bot may not start threads", () => {
+  it("gets each alert in the channel itself: none is lost for want of Create Public Threads", async () => {
+    discord.threads.noThreadPermission.add(CHANNEL_ID);
+    try {
+      const first = await sender.send(CHANNEL_ID, reply, marker, place({ start: true }));
+      const next = await sender.send(
+        CHANNEL_ID,
+        reply,
+        markerFor("gaza-2025:phase-one-end:1h"),
+        place({ threadId: first.messageId }),
+      );
+      expect(
+        discord.threads
+          .messagesIn(CHANNEL_ID)
+          .map((m) => m.id)
+          .sort(),
+      ).toEqual([first.messageId, next.messageId].sort());
+      expect(discord.threads.threads.size).toBe(0);
+    } finally {
+      discord.threads.noThreadPermission.delete(CHANNEL_ID);
+    }
+  });
+});
+
 describe("a thread that takes no more messages", () => {
   it("is reported gone when deleted or locked, as a transient failure that starts a new thread", async () => {
     const { messageId } = await sender.send(FORUM, reply, marker, place({ start: true, forum: true }));

@@ -36,6 +36,8 @@ export class StandInDiscordThreads {
   readonly threads = new Map<string, StandInThread>();
   /** Threads deleted: Unknown Channel from then on. */
   readonly deleted = new Set<string>();
+  /** Channels where the bot may not start threads (no Create Public Threads): 403, Missing Permissions. */
+  readonly noThreadPermission = new Set<string>();
 
   constructor(private readonly messages: Map<string, Record<string, unknown>[]>) {}
 
@@ -143,6 +145,8 @@ export class StandInDiscordThreads {
     if (FORUM_TYPES.has(this.channels.get(channelId)?.type ?? 0))
       return { status: 400, body: { message: "Cannot execute action on this channel type", code: 50024 } };
     if (!this.messages.get(channelId)?.some((m) => m.id === messageId)) return unknownMessage;
+    if (this.noThreadPermission.has(channelId))
+      return { status: 403, body: { message: "Missing Permissions", code: 50013 } };
     if (this.threads.has(messageId))
       return {
         status: 400,
