@@ -17,11 +17,11 @@ import {
   type ThreadPlace,
 } from "../../delivery/sender.js";
 import type { Reply } from "../../reply/reply.js";
-import { codeOf, findInForum, sendPlaced, ThreadGoneError, type ThreadPoster } from "./discord-threads.js";
+import { findInForum, sendPlaced, ThreadGoneError, type ThreadPoster } from "./discord-threads.js";
 import type { RenderRoom } from "./embeds.js";
 import { DISCORD_LIMITS } from "./limits.js";
 import { fitPlain } from "./markdown.js";
-import { isRateLimitError, restError } from "./rest-errors.js";
+import { isRateLimitError, restCode, restError } from "./rest-errors.js";
 
 /** The part of a rendered Discord message the sender touches (renderDiscord's output fits). */
 export interface DiscordPayload {
@@ -131,7 +131,7 @@ export class DiscordSender implements Sender {
       return messages.find((m) => messageHasMarker(m, marker))?.id;
     } catch (err) {
       // A thread that is gone holds no message: the alert is sent again (in a new thread).
-      if (place?.threadId && codeOf(err) === RESTJSONErrorCodes.UnknownChannel) return undefined;
+      if (place?.threadId && restCode(err) === RESTJSONErrorCodes.UnknownChannel) return undefined;
       throw err;
     }
   }

@@ -18,6 +18,7 @@ import { RESTJSONErrorCodes, Routes } from "discord-api-types/v10";
 import type { SentMessage, ThreadPlace } from "../../delivery/sender.js";
 import { DISCORD_LIMITS } from "./limits.js";
 import { fitPlain } from "./markdown.js";
+import { restCode } from "./rest-errors.js";
 
 /** A week: how long a thread stays in the channel list without a message (Discord's longest). */
 export const AUTO_ARCHIVE_MINUTES = 10_080;
@@ -43,16 +44,6 @@ interface MessageLike {
 interface ThreadLike {
   id: string;
   parent_id?: string | null;
-}
-
-/**
- * Discord's JSON error code of a REST error, read from its fields: discord.js's client throws the
- * CommonJS build's error classes, which `instanceof` against the ES build the bot imports would miss.
- */
-export function codeOf(err: unknown): number | undefined {
-  const code = (err as { code?: unknown } | null | undefined)?.code;
-  const n = typeof code === "number" ? code : typeof code === "string" ? Number(code) : Number.NaN;
-  return Number.isInteger(n) ? n : undefined;
 }
 
 /** Codes that mean a thread takes no more messages: deleted, or locked (and archived) by a moderator. */
@@ -90,7 +81,7 @@ async function threadFrom(rest: REST, channelId: string, messageId: string, name
     });
     return true;
   } catch (err) {
-    const code = codeOf(err);
+    const code = restCode(err);
     if (code === RESTJSONErrorCodes.ThreadAlreadyCreatedForMessage) return true;
     if (code === RESTJSONErrorCodes.UnknownMessage) return false;
     throw err;
@@ -132,14 +123,14 @@ async function inThread(
   try {
     return await post(poster, threadId);
   } catch (err) {
-    const code = codeOf(err);
+    const code = restCode(err);
     if (code === undefined || !THREAD_GONE.has(code)) throw err;
     // A text channel's thread that was never started: start it from its first message, then send.
     // Where the bot may not start threads (no Create Public Threads), the alert goes to the channel
     // itself rather than be lost.
     if (code === RESTJSONErrorCodes.UnknownChannel && !place.forum) {
       const started = await threadFrom(poster.rest, channelId, threadId, name).catch((e: unknown) => {
-        if (codeOf(e) === RESTJSONErrorCodes.MissingPermissions) return "refused" as const;
+        if (restCode(e) === RESTJSONErrorCodes.MissingPermissions) return "refused" as const;
         throw e;
       });
       if (started === "refused") return await post(poster, channelId);

@@ -14,13 +14,20 @@ export interface RestErrorReading {
 
 export function restError(err: unknown): RestErrorReading | undefined {
   if (!(err instanceof Error)) return undefined;
-  const e = err as Error & { status?: unknown; code?: unknown };
-  const code = typeof e.code === "number" ? e.code : typeof e.code === "string" ? Number(e.code) : Number.NaN;
+  const e = err as Error & { status?: unknown };
+  const code = restCode(err);
   return {
     name: e.name,
     ...(typeof e.status === "number" ? { status: e.status } : {}),
-    ...(Number.isInteger(code) ? { code } : {}),
+    ...(code !== undefined ? { code } : {}),
   };
+}
+
+/** Discord's JSON error code of a REST error (10003 Unknown Channel, …), when it gave one. */
+export function restCode(err: unknown): number | undefined {
+  const code = (err as { code?: unknown } | null | undefined)?.code;
+  const n = typeof code === "number" ? code : typeof code === "string" ? Number(code) : Number.NaN;
+  return Number.isInteger(n) ? n : undefined;
 }
 
 /** A RateLimitError (thrown only when the client is told to reject rate limits): named `RateLimitError[route]`. */

@@ -1,7 +1,7 @@
 import { createRequire } from "node:module";
 import { DiscordAPIError, HTTPError, RateLimitError } from "@discordjs/rest";
 import { describe, expect, it } from "vitest";
-import { isRateLimitError, restError } from "../../../src/platforms/discord/rest-errors.js";
+import { isRateLimitError, restCode, restError } from "../../../src/platforms/discord/rest-errors.js";
 
 // discord.js loads @discordjs/rest's CommonJS build: the classes its client throws.
 const commonJs = createRequire(import.meta.url)("@discordjs/rest") as typeof import("@discordjs/rest");
@@ -39,6 +39,13 @@ describe("reading an error of @discordjs/rest", () => {
     const err = Object.assign(new Error("connect ECONNREFUSED 127.0.0.1:9"), { code: "ECONNREFUSED" });
     expect(restError(err)).toEqual({ name: "Error" });
     expect(restError("not an error")).toBeUndefined();
+  });
+
+  it("reads Discord's code alone, a number or a numeric string, never a network error's name", () => {
+    expect(restCode(Object.assign(new Error("x"), { code: "10003" }))).toBe(10003);
+    expect(restCode({ code: 50013 })).toBe(50013);
+    expect(restCode(Object.assign(new Error("x"), { code: "ECONNRESET" }))).toBeUndefined();
+    expect(restCode(undefined)).toBeUndefined();
   });
 
   it("knows a RateLimitError by its name, which carries the route", () => {
