@@ -46,3 +46,34 @@ export async function setCurators(rig: {
   });
   return { set, readers, slackStatus: res.status };
 }
+
+/**
+ * The environment of a bot process that answers on both stand-ins and posts curators' digests every
+ * minute (tick every second, digest window of a minute), its desk at `desk`; `name` tells its tokens
+ * and secret apart from other specs'.
+ */
+export function curatorsBotEnv(rig: {
+  name: string;
+  dataDir: string;
+  discord: StandInDiscord;
+  slack: StandInSlack;
+  slackToken: string;
+  secret: string;
+  port: number;
+  desk: string;
+}): Record<string, string> {
+  return {
+    DATA_DIR: rig.dataDir,
+    DISCORD_TOKEN: `${rig.name}-discord-token`,
+    DISCORD_APP_ID: rig.discord.appId,
+    DISCORD_API_URL: rig.discord.apiUrl,
+    SLACK_BOT_TOKEN: rig.slackToken,
+    SLACK_SIGNING_SECRET: rig.secret,
+    SLACK_API_URL: rig.slack.apiUrl,
+    SLACK_ADMIN_USERS: "U0CURATOR",
+    PORT: String(rig.port),
+    SCHEDULER_CRON: "* * * * * *",
+    DIGEST_INTERVAL: "1m",
+    DESK_PUBLIC_URL: rig.desk,
+  };
+}

@@ -14,6 +14,7 @@ import { SqliteStore } from "../../../src/store/sqlite.js";
 import {
   type BotProcess,
   CHANNEL_ID,
+  curatorsBotEnv,
   discordDigestsIn,
   embedText,
   freePort,
@@ -40,23 +41,17 @@ let port: number;
 const dataDir = tempDir("cf-digest-");
 
 function start(clock: string): BotProcess {
-  return spawnBot(
-    {
-      DATA_DIR: dataDir,
-      DISCORD_TOKEN: "digest-discord-token",
-      DISCORD_APP_ID: discord.appId,
-      DISCORD_API_URL: discord.apiUrl,
-      SLACK_BOT_TOKEN: SLACK_TOKEN,
-      SLACK_SIGNING_SECRET: SECRET,
-      SLACK_API_URL: slack.apiUrl,
-      SLACK_ADMIN_USERS: "U0CURATOR",
-      PORT: String(port),
-      SCHEDULER_CRON: "* * * * * *",
-      DIGEST_INTERVAL: "1m",
-      DESK_PUBLIC_URL: DESK,
-    },
-    ["--clock", clock],
-  );
+  const env = curatorsBotEnv({
+    name: "digest",
+    dataDir,
+    discord,
+    slack,
+    slackToken: SLACK_TOKEN,
+    secret: SECRET,
+    port,
+    desk: DESK,
+  });
+  return spawnBot({ ...env }, ["--clock", clock]);
 }
 
 function lead(n: number, title: string): NewLead {

@@ -23,6 +23,7 @@ import {
   type BotProcess,
   CHANNEL_ID,
   conditionalFeed,
+  curatorsBotEnv,
   discordDigestsIn,
   embedText,
   FEED_VALIDATORS,
@@ -72,24 +73,17 @@ const sqliteFile = join(dataDir, SQLITE_FILE);
 let dataPath: string;
 
 function start(clock: string): BotProcess {
-  return spawnBot(
-    {
-      DATA_DIR: dataDir,
-      DISCORD_TOKEN: "whole-path-discord-token",
-      DISCORD_APP_ID: discord.appId,
-      DISCORD_API_URL: discord.apiUrl,
-      SLACK_BOT_TOKEN: SLACK_TOKEN,
-      SLACK_SIGNING_SECRET: SECRET,
-      SLACK_API_URL: slack.apiUrl,
-      SLACK_ADMIN_USERS: "U0CURATOR",
-      PORT: String(port),
-      SCHEDULER_CRON: "* * * * * *",
-      DIGEST_INTERVAL: "1m",
-      DESK_PUBLIC_URL: DESK,
-      FEEDS_ALLOW_PRIVATE: "127.0.0.1",
-    },
-    ["--data", dataPath, "--clock", clock],
-  );
+  const env = curatorsBotEnv({
+    name: "whole-path",
+    dataDir,
+    discord,
+    slack,
+    slackToken: SLACK_TOKEN,
+    secret: SECRET,
+    port,
+    desk: DESK,
+  });
+  return spawnBot({ ...env, FEEDS_ALLOW_PRIVATE: "127.0.0.1" }, ["--data", dataPath, "--clock", clock]);
 }
 
 /** What the store holds, read from the bot's SQLite file beside the running bot. */
