@@ -11,6 +11,7 @@ import { runCommand } from "../src/command-engine/run.js";
 import { defaultSettings } from "../src/config.js";
 import type { Dataset } from "../src/dataset/dataset.js";
 import { formatDataError, loadDataset } from "../src/dataset/load.js";
+import { ENGLISH } from "../src/language/words.js";
 import { plainText } from "../src/reply/reply.js";
 import { addDays } from "../src/time/calendar.js";
 import { type Clock, fixedClock } from "../src/time/clock.js";
@@ -42,7 +43,13 @@ interface Row {
 }
 
 function context(dataset: Dataset, at: string): CommandContext {
-  return { dataset, clock: fixedClock(at), settings: defaultSettings, commands: registry.list };
+  return {
+    dataset,
+    clock: fixedClock(at),
+    settings: defaultSettings,
+    commands: registry.list,
+    words: ENGLISH,
+  };
 }
 
 function measure(

@@ -166,16 +166,18 @@ function importedFolders(file: string): string[] {
  */
 const LAYERS: Record<string, readonly string[]> = {
   time: ["time"],
-  dataset: ["time", "dataset"],
-  reply: ["time", "dataset", "reply"],
+  // The languages and their catalogs: words for every layer above, knowing nothing of them.
+  language: ["time", "language"],
+  dataset: ["time", "language", "dataset"],
+  reply: ["time", "language", "dataset", "reply"],
   // The store answers the intake's part (LeadStore), whose types are in src/feeds/lead.ts.
   store: ["(src root)", "store", "feeds"],
   // Delivery posts what it is given, exactly once: it knows no alert, no command, no platform.
-  delivery: ["time", "reply", "store", "monitoring", "delivery"],
+  delivery: ["time", "language", "reply", "store", "monitoring", "delivery"],
   // What is posted and when: never how a platform posts it, nor the commands.
-  alerts: ["(src root)", "time", "dataset", "reply", "store", "monitoring", "delivery", "alerts"],
+  alerts: ["(src root)", "time", "language", "dataset", "reply", "store", "monitoring", "delivery", "alerts"],
   // A story's calendar feed: the data as known at an instant, served beside the health routes.
-  calendar: ["time", "dataset", "monitoring", "calendar"],
+  calendar: ["time", "language", "dataset", "monitoring", "calendar"],
 };
 
 /**

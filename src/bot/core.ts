@@ -9,6 +9,8 @@ import type { ChannelPort, CommandContext, Invocation } from "../command-engine/
 import { type CommandRegistry, runChannelCommand, runCommand } from "../command-engine/run.js";
 import type { Settings } from "../config.js";
 import type { Dataset } from "../dataset/dataset.js";
+import type { Language } from "../language/languages.js";
+import { wordsFor } from "../language/words.js";
 import { type Metrics, noMetrics } from "../monitoring/metrics.js";
 import { errorReply } from "../reply/errors.js";
 import type { Reply } from "../reply/reply.js";
@@ -27,12 +29,13 @@ export interface BotCore {
   readonly channelPort?: ChannelPort;
   /** The dataset served right now (the last good load). */
   dataset(): Dataset;
-  context(): CommandContext;
+  /** What a command is given, its words in `language` (English without). */
+  context(language?: Language): CommandContext;
   /**
    * Answers a question about the dataset with raw options (strings from text platforms, typed values
    * from Discord). Channel commands answer that they need a channel.
    */
-  answerQuestion(name: string, raw: Record<string, unknown>): Reply;
+  answerQuestion(name: string, raw: Record<string, unknown>, language?: Language): Reply;
   /** Runs any command typed in a channel: questions as `answerQuestion` does, channel commands with the store. */
   answerInChannel(name: string, raw: Record<string, unknown>, invocation: Invocation): Promise<Reply>;
   /**
@@ -93,9 +96,15 @@ export function createCore(options: {
   const { registry, data, clock, settings, log } = options;
   const metrics = options.metrics ?? noMetrics;
   const cache = options.cache === false ? undefined : new ReplyCache();
-  const context = (): CommandContext => ({ dataset: data.dataset, clock, settings, commands: registry.list });
+  const context = (language?: Language): CommandContext => ({
+    dataset: data.dataset,
+    clock,
+    settings,
+    commands: registry.list,
+    words: wordsFor(language ?? "en"),
+  });
   async function answer(name: string, raw: Record<string, unknown>, invocation: Invocation): Promise<Reply> {
-    if (registry.get(name)?.kind !== "channel") return core.answerQuestion(name, raw);
+    if (registry.get(name)?.kind !== "channel") return core.answerQuestion(name, raw, invocation.language);
     if (options.channelPort === undefined) {
       return errorReply("no-store", { command: name });
     }
@@ -103,7 +112,7 @@ export function createCore(options: {
       registry,
       name,
       raw,
-      { ...context(), invocation, port: options.channelPort },
+      { ...context(invocation.language), invocation, port: options.channelPort },
       log,
     );
   }
@@ -129,14 +138,14 @@ export function createCore(options: {
     suggest(name, option, typed, filled) {
       return suggestions(registry.get(name), option, typed, filled, context());
     },
-    answerQuestion(name, raw) {
-      if (!cache) return runCommand(registry, name, raw, context(), log);
+    answerQuestion(name, raw, language) {
+      if (!cache) return runCommand(registry, name, raw, context(language), log);
       const dataset = data.dataset;
       const minute = Math.floor(clock.now().getTime() / 60_000);
-      const key = ReplyCache.key(name, raw);
+      const key = `${language ?? "en"}\u0000${ReplyCache.key(name, raw)}`;
       const cached = cache.get(key, dataset, minute);
       if (cached) return cached;
-      const reply = runCommand(registry, name, raw, context(), log);
+      const reply = runCommand(registry, name, raw, context(language), log);
       cache.set(key, dataset, minute, reply);
       return reply;
     },

@@ -19,6 +19,7 @@ import { runCommand } from "../command-engine/run.js";
 import { type Config, ConfigError, settingsFrom } from "../config.js";
 import { formatDataError, loadDataset } from "../dataset/load.js";
 import { storyJsonSchema } from "../dataset/schema.js";
+import { ENGLISH } from "../language/words.js";
 import { discordRestUrl, readDiscordSettings } from "../platforms/discord/discord-settings.js";
 import { platforms } from "../platforms/index.js";
 import type { Platform } from "../platforms/platform.js";
@@ -186,6 +187,7 @@ async function ask({ args, io, config, list, dataPath }: Run): Promise<number> {
         dataset,
         clock,
         settings: settingsFrom(config),
+        words: ENGLISH,
         commands,
       })
     : errorReply("unreadable-command", { message: parsed.message });

@@ -6,6 +6,8 @@
 import type { z } from "zod";
 import type { Settings } from "../config.js";
 import type { Dataset, Story } from "../dataset/dataset.js";
+import type { Language } from "../language/languages.js";
+import type { Words } from "../language/words.js";
 import type { Reply } from "../reply/reply.js";
 import type { PlatformName, Store } from "../store/store.js";
 import type { Clock } from "../time/clock.js";
@@ -17,6 +19,8 @@ export interface CommandContext {
   settings: Settings;
   /** The commands on offer, for /help. */
   commands: readonly AnyCommand[];
+  /** The reader's language: every sentence of the reply is written through these words. */
+  words: Words;
 }
 
 /** Who asked, and where: what a command about the channel itself needs to know. */
@@ -27,6 +31,11 @@ export interface Invocation {
   /** Discord guild id, Slack team id ("console" on the console). */
   workspaceId: string;
   userId: string;
+  /**
+   * The language the reply is written in, as the adapter resolved it (the person's choice, their
+   * locale, the server's; docs/decisions/0030-languages-and-the-fallback-chain.md). English without.
+   */
+  language?: Language;
   /**
    * Whether the person may manage the channel (Discord: Manage Channels; Slack: workspace admin or
    * owner, or SLACK_ADMIN_USERS). Asked only by commands that need it, since Slack must call an API.

@@ -76,8 +76,24 @@ function withWhy(reply: Reply, name: string, raw: Record<string, unknown>): Repl
   return { ...reply, buttons: [...(reply.buttons ?? []), button] };
 }
 
+/** A reply marked with the language it was written in (English stays unmarked). */
+function inLanguage(reply: Reply, context: CommandContext): Reply {
+  const { language } = context.words;
+  return language === "en" || reply.language === language ? reply : { ...reply, language };
+}
+
 /** Runs a question about the dataset (synchronous); a channel command answers that it needs a channel. */
 export function runCommand(
+  registry: CommandRegistry,
+  name: string,
+  raw: Record<string, unknown>,
+  context: CommandContext,
+  log?: RunLog,
+): Reply {
+  return inLanguage(answerQuestion(registry, name, raw, context, log), context);
+}
+
+function answerQuestion(
   registry: CommandRegistry,
   name: string,
   raw: Record<string, unknown>,
@@ -101,6 +117,16 @@ export function runCommand(
  * it asks for (again at run time, whatever the platform showed), then runs its async handler.
  */
 export async function runChannelCommand(
+  registry: CommandRegistry,
+  name: string,
+  raw: Record<string, unknown>,
+  context: Omit<ChannelContext, "canManage">,
+  log?: RunLog,
+): Promise<Reply> {
+  return inLanguage(await answerInChannel(registry, name, raw, context, log), context);
+}
+
+async function answerInChannel(
   registry: CommandRegistry,
   name: string,
   raw: Record<string, unknown>,

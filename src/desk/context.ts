@@ -9,6 +9,7 @@ import { registry } from "../../commands/index.js";
 import type { CommandContext } from "../command-engine/definition.js";
 import type { Settings } from "../config.js";
 import type { Dataset, Story } from "../dataset/dataset.js";
+import { ENGLISH } from "../language/words.js";
 import type { Store } from "../store/store.js";
 import type { Clock } from "../time/clock.js";
 import type { Session } from "./auth.js";
@@ -53,5 +54,5 @@ export function storyOf(dataset: Dataset, c: Context<Env>): Story | undefined {
 
 /** The context commands run in, as of an instant (for previews). */
 export function contextAt(dataset: Dataset, at: Date, settings: Settings): CommandContext {
-  return { dataset, clock: { now: () => at }, settings, commands: registry.list };
+  return { dataset, clock: { now: () => at }, settings, commands: registry.list, words: ENGLISH };
 }

@@ -4,6 +4,7 @@
  * instant as the platform's own timestamp (Discord `<t:…>`, Slack `<!date^…>`, the story's zone on
  * the console).
  */
+import type { Language } from "../language/languages.js";
 import type { ErrorCode } from "./errors.js";
 
 export type Span =
@@ -102,6 +103,8 @@ export interface ReplyPicture {
 
 export interface Reply {
   kind: "answer" | "error";
+  /** The language it is written in (English when absent): renderers write their own words in it. */
+  language?: Language;
   /** An error's code in the table of errors (src/reply/errors.ts), logged by the platforms. */
   code?: ErrorCode;
   title: string;

@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from "vitest";
 import { runCommand } from "../../src/command-engine/run.js";
+import { ENGLISH } from "../../src/language/words.js";
 import {
   BEFORE,
   type ChannelRig,
@@ -111,6 +112,7 @@ describe("subscribe", () => {
         clock: { now: () => new Date(DURING) },
         settings: { staleAfterDays: 7, reminderHour: 9, timelinePageSize: 8 },
         commands: registry.list,
+        words: ENGLISH,
       },
     );
     expect(reply.kind).toBe("error");

@@ -13,6 +13,7 @@ import { storyAt } from "../../src/dataset/asof.js";
 import { type Dataset, type Story, sortKeyOf } from "../../src/dataset/dataset.js";
 import { loadDataset } from "../../src/dataset/load.js";
 import type { PartyRole } from "../../src/dataset/schema.js";
+import { ENGLISH } from "../../src/language/words.js";
 import { parseWhen } from "../../src/time/calendar.js";
 import { fixedClock } from "../../src/time/clock.js";
 import {
@@ -92,6 +93,7 @@ const ask = (name: string, options: Record<string, unknown>, at: string) =>
         clock: fixedClock(at),
         settings: defaultSettings,
         commands: registry.list,
+        words: ENGLISH,
       },
     ),
   );
@@ -218,6 +220,7 @@ describe("every command", () => {
           clock: fixedClock(`${d}T23:00:00+05:30`),
           settings: defaultSettings,
           commands: registry.list,
+          words: ENGLISH,
         });
         if (reply.kind === "error") errors.push(`/${q.name} on ${d}: ${reply.code}`);
       }

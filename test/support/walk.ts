@@ -13,6 +13,7 @@ import { runCommand } from "../../src/command-engine/run.js";
 import { defaultSettings } from "../../src/config.js";
 import type { Dataset, Story } from "../../src/dataset/dataset.js";
 import { type Statement, statementsOf } from "../../src/dataset/statements.js";
+import { ENGLISH } from "../../src/language/words.js";
 import { plainText, type Reply } from "../../src/reply/reply.js";
 import { addDays, localDateOf, zonedInstant } from "../../src/time/calendar.js";
 import { fixedClock } from "../../src/time/clock.js";
@@ -167,6 +168,7 @@ export function walkStory(dataset: Dataset, storyId: string, fromDay: string, to
       clock: fixedClock(new Date(t).toISOString()),
       settings,
       commands: registry.list,
+      words: ENGLISH,
     };
     for (const q of questions) {
       const reply = runCommand(registry, q.name, q.options, context);
