@@ -60,3 +60,13 @@ describe("the message catalogs", () => {
     expect(same.map(([key]) => key)).toEqual([]);
   });
 });
+
+describe("the English phrases a reply in another language must not show", () => {
+  it("finds the catalog's English in a text, but not the data's English passed as a fallback", async () => {
+    const { englishLeaks } = await import("../support/language.js");
+    expect(englishLeaks("Hamas et Israel, and 3 more", "fr")).toEqual([]);
+    expect(englishLeaks("le texte: Something went wrong", "fr", { except: [] })).toEqual(
+      englishLeaks("Something went wrong", "fr"),
+    );
+  });
+});

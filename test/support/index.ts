@@ -38,6 +38,8 @@ export * from "./home.js";
 export * from "./hostile-story.js";
 // The bot installed as the deploy units expect it.
 export * from "./install.js";
+// English catalog phrases let through into a reply in another language.
+export * from "./language.js";
 // Leads of a story's feeds, new and as stored.
 export * from "./leads.js";
 // Loggers: captureLog() keeps every line, silentLog() none.

@@ -1,0 +1,58 @@
+/**
+ * Whether a reply in another language let English through: the English catalog's own wording (each
+ * message's literal runs of two words or more) found in what was written for a reader of Arabic,
+ * Hebrew or French. The data's English texts shown as a fallback are not the catalog's and are passed
+ * as `except`: they are removed before looking. A reply's text: `replyText()` of ./walk.ts.
+ */
+import { type MessageFormatElement, parse, TYPE } from "@formatjs/icu-messageformat-parser";
+import { CATALOGS } from "../../src/language/catalogs/index.js";
+import type { Language } from "../../src/language/languages.js";
+
+/** The literal runs of a message, inside its plurals and selects too. */
+function literals(elements: readonly MessageFormatElement[], into: string[] = []): string[] {
+  for (const e of elements) {
+    if (e.type === TYPE.literal) into.push(e.value);
+    else if (e.type === TYPE.tag) literals(e.children, into);
+    else if (e.type === TYPE.plural || e.type === TYPE.select) {
+      for (const option of Object.values(e.options)) literals(option.value, into);
+    }
+  }
+  return into;
+}
+
+const BY_LANGUAGE = new Map<Language, string[]>();
+
+/**
+ * The English catalog's phrases a reply in `language` must not contain: runs of two words or more
+ * (eight letters at least), leaving out those the language's own catalog also writes (a name, a code).
+ */
+export function englishPhrases(language: Language): string[] {
+  let phrases = BY_LANGUAGE.get(language);
+  if (phrases) return phrases;
+  const own = Object.values(CATALOGS[language]).join("\n");
+  const found = new Set<string>();
+  for (const message of Object.values(CATALOGS.en)) {
+    for (const run of literals(parse(message))) {
+      for (const part of run.split(/[\n:;()[\]*_`"“”]+/)) {
+        const phrase = part.trim().replace(/^[,.!?\s-]+|[,.!?\s-]+$/g, "");
+        const letters = phrase.replace(/[^A-Za-z]/g, "");
+        if (letters.length >= 8 && /[A-Za-z]+\s+[A-Za-z]+/.test(phrase) && !own.includes(phrase))
+          found.add(phrase);
+      }
+    }
+  }
+  phrases = [...found].sort((a, b) => b.length - a.length);
+  BY_LANGUAGE.set(language, phrases);
+  return phrases;
+}
+
+/** The English catalog phrases found in `text` (a reply's text, a payload's JSON, a page's HTML). */
+export function englishLeaks(
+  text: string,
+  language: Language,
+  options: { except?: readonly string[] } = {},
+): string[] {
+  let haystack = text;
+  for (const allowed of options.except ?? []) if (allowed) haystack = haystack.split(allowed).join("\u0000");
+  return englishPhrases(language).filter((phrase) => haystack.includes(phrase));
+}
