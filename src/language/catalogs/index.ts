@@ -3,8 +3,11 @@
  * its keys carry its prefix, so areas never collide (test/language/catalogs.test.ts checks).
  */
 import { common } from "./common/index.js";
+import { describe } from "./describe/index.js";
+import { help } from "./help/index.js";
+import { render } from "./render/index.js";
 
-const AREAS = [common] as const;
+const AREAS = [common, describe, help, render] as const;
 
 type AreaKeys<A> = A extends { en: infer E } ? keyof E : never;
 

@@ -1,9 +1,13 @@
-import { ApplicationCommandOptionType, ApplicationCommandType } from "discord-api-types/v10";
+import { ApplicationCommandOptionType, ApplicationCommandType, Locale } from "discord-api-types/v10";
 import { describe, expect, it } from "vitest";
 import { z } from "zod";
 import { commands } from "../../../commands/index.js";
 import { defineCommand } from "../../../src/command-engine/definition.js";
-import { discordCommand, discordCommands } from "../../../src/platforms/discord/application-commands.js";
+import {
+  DISCORD_LOCALES,
+  discordCommand,
+  discordCommands,
+} from "../../../src/platforms/discord/application-commands.js";
 import { DISCORD_LIMITS } from "../../../src/platforms/discord/limits.js";
 
 describe("discord application commands", () => {
@@ -41,7 +45,7 @@ describe("discord application commands", () => {
 
   it("offers enumerated values as choices, never together with autocomplete", () => {
     const show = byName.get("deadlines")?.options.find((o) => o.name === "show");
-    expect(show?.choices).toEqual([
+    expect(show?.choices?.map(({ name, value }) => ({ name, value }))).toEqual([
       { name: "upcoming", value: "upcoming" },
       { name: "past", value: "past" },
       { name: "all", value: "all" },
@@ -87,5 +91,65 @@ describe("discord application commands", () => {
         expect(o.description.length).toBeLessThanOrEqual(100);
       }
     }
+  });
+});
+
+describe("discord application commands in French, the one of our languages Discord has a locale for", () => {
+  const all = discordCommands(commands);
+  const byName = new Map(all.map((c) => [c.name, c]));
+
+  it("localizes for fr only: Discord's locales have neither Arabic nor Hebrew", () => {
+    expect(DISCORD_LOCALES.map((l) => l.locale)).toEqual(["fr"]);
+    expect(Object.values(Locale)).not.toContain("ar");
+    expect(Object.values(Locale)).not.toContain("he");
+  });
+
+  it("describes every command and option in French, and names every choice, within Discord's limits", () => {
+    for (const c of all) {
+      const fr = c.description_localizations?.fr ?? "";
+      expect({ command: c.name, fr: fr.length > 0 && fr !== c.description }).toEqual({
+        command: c.name,
+        fr: true,
+      });
+      expect(fr.length).toBeLessThanOrEqual(DISCORD_LIMITS.commandDescription);
+      for (const o of c.options) {
+        const text = o.description_localizations?.fr ?? "";
+        expect({ option: `${c.name} ${o.name}`, fr: text.length > 0 && text !== o.description }).toEqual({
+          option: `${c.name} ${o.name}`,
+          fr: true,
+        });
+        expect(text.length).toBeLessThanOrEqual(DISCORD_LIMITS.commandDescription);
+        for (const choice of o.choices ?? []) {
+          const name = choice.name_localizations?.fr ?? "";
+          expect(name.length).toBeGreaterThan(0);
+          expect(name.length).toBeLessThanOrEqual(DISCORD_LIMITS.choiceName);
+        }
+      }
+    }
+  });
+
+  it("keeps command and option names the same in every locale: people type them", () => {
+    for (const c of all) {
+      expect(c).not.toHaveProperty("name_localizations");
+      for (const o of c.options) expect(o).not.toHaveProperty("name_localizations");
+    }
+  });
+
+  it("says /deadlines show: in French, choices named in French, values as typed", () => {
+    const deadlines = byName.get("deadlines");
+    expect(deadlines?.description_localizations?.fr).toBe(
+      "Les échéances à venir et passées de l'accord, avec leur statut",
+    );
+    const show = deadlines?.options.find((o) => o.name === "show");
+    expect(show?.choices).toEqual([
+      { name: "upcoming", name_localizations: { fr: "à venir" }, value: "upcoming" },
+      { name: "past", name_localizations: { fr: "passées" }, value: "past" },
+      { name: "all", name_localizations: { fr: "toutes" }, value: "all" },
+    ]);
+  });
+
+  it("adds the date format to a French date option's description too", () => {
+    const from = byName.get("timeline")?.options.find((o) => o.name === "from");
+    expect(from?.description_localizations?.fr).toBe("Première date affichée, comme 2025-01-01 (YYYY-MM-DD)");
   });
 });
