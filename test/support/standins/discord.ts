@@ -13,6 +13,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from "node:net";
 import { WebSocket, WebSocketServer } from "ws";
 import { attachmentObjects, isMultipart, readMultipart, type UploadedFile } from "./discord-attachments.js";
+import { StandInDiscordCommands } from "./discord-commands.js";
 import { StandInScheduledEvents } from "./discord-events.js";
 import { StandInDiscordThreads } from "./discord-threads.js";
 
@@ -269,20 +270,8 @@ export class StandInDiscord {
       });
     }
     if (method === "GET" && path === "/gateway") return json(res, 200, { url: this.gatewayUrl });
-    const commands = /^\/applications\/(\d+)(?:\/guilds\/(\d+))?\/commands$/.exec(path);
-    if (commands && method === "PUT" && Array.isArray(body)) {
-      return json(
-        res,
-        200,
-        body.map((c: Record<string, unknown>) => ({
-          ...c,
-          id: snowflake(),
-          application_id: commands[1],
-          ...(commands[2] ? { guild_id: commands[2] } : {}),
-          version: snowflake(),
-        })),
-      );
-    }
+    const registration = this.commands.handle(method, path, body);
+    if (registration) return json(res, registration.status, registration.body);
     const threaded = this.threads.handle(method, path, body);
     if (threaded) return json(res, threaded.status, threaded.body);
     // Reminders: messages the bot posts to channels, and the history it reads back (newest first).
@@ -627,6 +616,8 @@ export class StandInDiscord {
   readonly channelMessages = new Map<string, Record<string, unknown>[]>();
   /** Forums, threads and forum posts (./discord-threads.ts). */
   readonly threads = new StandInDiscordThreads(this.channelMessages);
+  /** The application commands registered, per scope, with their localizations (./discord-commands.ts). */
+  readonly commands = new StandInDiscordCommands(snowflake);
 
   /** The invoking member's permissions in the channel, as Discord resolves them (a decimal bit set). */
   memberPermissions = "1071698660929";
