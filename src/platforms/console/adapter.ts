@@ -6,6 +6,7 @@ import { createInterface } from "node:readline";
 import type { BotCore } from "../../bot/core.js";
 import type { Invocation } from "../../command-engine/definition.js";
 import { parseCommandLine } from "../../command-engine/parse.js";
+import { ENGLISH, wordsFor } from "../../language/words.js";
 import { errorReply } from "../../reply/errors.js";
 import type { Reply } from "../../reply/reply.js";
 import { defaultPicturesDir, savePicture } from "./picture-file.js";
@@ -66,7 +67,7 @@ export function createConsoleAdapter(options: {
     if (!parsed.ok) reply = errorReply("unreadable-command", { message: parsed.message });
     else reply = await core.answerInChannel(parsed.line.name, parsed.line.options, CONSOLE_INVOCATION);
     write(renderText(reply));
-    if (reply.picture) write(savePicture(reply.picture, picturesDir));
+    if (reply.picture) write(savePicture(reply.picture, picturesDir, wordsFor(reply.language ?? "en")));
     write("");
   }
 
@@ -75,9 +76,8 @@ export function createConsoleAdapter(options: {
     async start() {
       rl = createInterface({ input, output, terminal: interactive, prompt: "> " });
       if (interactive) {
-        write(
-          `ceasefire-bot console: ${core.dataset().defaultStory.story.title}. Type /help, or /exit to leave.`,
-        );
+        // Before anything is asked, the console's language is not known yet: English.
+        write(ENGLISH.t("render.console.greeting", { story: core.dataset().defaultStory.story.title }));
         rl.prompt();
       }
       let queue = Promise.resolve();

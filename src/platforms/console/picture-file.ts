@@ -6,6 +6,7 @@
 import { mkdirSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join, resolve } from "node:path";
+import { ENGLISH, type Words } from "../../language/words.js";
 import type { ReplyPicture } from "../../reply/reply.js";
 import { altText, fileName, pictureBytes } from "../pictures.js";
 
@@ -17,17 +18,17 @@ export function defaultPicturesDir(): string {
 /** Longest alt text the console prints (the reply's type says 1,000). */
 const ALT_MAX = 1000;
 
-/** Writes the picture into `dir` and returns the line to print after the reply's text. */
-export function savePicture(picture: ReplyPicture, dir: string): string {
+/** Writes the picture into `dir` and returns the line to print after the reply's text, in `words`' language. */
+export function savePicture(picture: ReplyPicture, dir: string, words: Words = ENGLISH): string {
   const alt = altText(picture, ALT_MAX);
   const drawn = pictureBytes(picture);
-  if (!drawn.ok) return `Picture not drawn (${drawn.error.message}): ${alt}`;
+  if (!drawn.ok) return words.t("render.picture.not-drawn", { error: drawn.error.message, alt });
   const path = join(resolve(dir), fileName(picture));
   try {
     mkdirSync(dirname(path), { recursive: true });
     writeFileSync(path, drawn.bytes);
   } catch (err) {
-    return `Picture not saved (${(err as Error).message}): ${alt}`;
+    return words.t("render.picture.not-saved", { error: (err as Error).message, alt });
   }
-  return `Picture: ${path} (${picture.width}×${picture.height}): ${alt}`;
+  return words.t("render.picture.saved", { path, width: picture.width, height: picture.height, alt });
 }

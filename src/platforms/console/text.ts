@@ -1,6 +1,9 @@
-/** Renders a Reply as plain text for the console bot and `ask --render text`. */
+/**
+ * Renders a Reply as plain text for the console bot and `ask --render text`; its own words (the
+ * footer's, "only you can see this") in the reply's language.
+ */
+import { ENGLISH, type Words, wordsFor } from "../../language/words.js";
 import { isLinkButton, type Reply, type ReplyFooter, type Rich } from "../../reply/reply.js";
-import { formatShortDate } from "../../time/calendar.js";
 
 function text(rich: Rich): string {
   return rich
@@ -13,19 +16,26 @@ function text(rich: Rich): string {
     .join("");
 }
 
-export function footerText(footer: ReplyFooter): string {
+export function footerText(footer: ReplyFooter, words: Words = ENGLISH): string {
   const sources = footer.sources
-    .map(
-      (s) =>
-        `${s.title}${s.publisher ? ` (${s.publisher}, ${formatShortDate(s.published)})` : ` (${formatShortDate(s.published)})`}`,
-    )
-    .join("; ");
-  const lines = [...(sources ? [`Sources: ${sources}`] : []), `Data as of ${formatShortDate(footer.asOf)}.`];
+    .map((s) => {
+      const date = words.shortDate(s.published);
+      const detail = s.publisher
+        ? words.t("render.source.detail-publisher", { publisher: s.publisher, date })
+        : words.t("render.source.detail", { date });
+      return `${s.title} ${detail}`;
+    })
+    .join(words.t("render.sources.separator"));
+  const lines = [
+    ...(sources ? [`${words.t("render.sources.label")} ${sources}`] : []),
+    words.t("render.data-as-of", { date: words.shortDate(footer.asOf) }),
+  ];
   if (footer.staleWarning) lines.push(`⚠ ${footer.staleWarning}`);
   return lines.join("\n");
 }
 
 export function renderText(reply: Reply): string {
+  const words = wordsFor(reply.language ?? "en");
   const out: string[] = [];
   out.push(reply.kind === "error" ? `✖ ${reply.title}` : reply.title);
   out.push("=".repeat(Math.min(reply.title.length + (reply.kind === "error" ? 2 : 0), 72)));
@@ -59,7 +69,7 @@ export function renderText(reply: Reply): string {
       }
     }
   }
-  if (reply.footer) out.push("", footerText(reply.footer));
-  if (reply.ephemeral && reply.kind !== "error") out.push("(only you can see this)");
+  if (reply.footer) out.push("", footerText(reply.footer, words));
+  if (reply.ephemeral && reply.kind !== "error") out.push(words.t("render.only-you"));
   return out.join("\n");
 }

@@ -2,10 +2,12 @@
  * Renders a platform-neutral Reply as a Discord message payload (plain JSON, the shape of the API's
  * interaction callback data): one embed, the buttons as action rows, ephemeral flag, and mentions
  * that never ping. Every text is kept within Discord's documented limits, since one character over
- * makes Discord reject the whole reply.
+ * makes Discord reject the whole reply. The words it adds of its own (the footer's, the marks of what
+ * was cut) are in the reply's language (`reply.language`, English without).
  */
 import { ButtonStyle, ComponentType, MessageFlags } from "discord-api-types/v10";
 import { encodeAction } from "../../command-engine/actions.js";
+import { ENGLISH, type Words, wordsFor } from "../../language/words.js";
 import {
   isLinkButton,
   isWebAddress,
@@ -13,8 +15,8 @@ import {
   type ReplyButton,
   type ReplyFooter,
   type Rich,
+  type SourceRef,
 } from "../../reply/reply.js";
-import { formatShortDate } from "../../time/calendar.js";
 import { altText, fileName } from "../pictures.js";
 import { DISCORD_LIMITS } from "./limits.js";
 import {
@@ -83,8 +85,6 @@ export interface DiscordAttachment {
 
 /** Shown as an embed field that has nothing to say (Discord rejects empty values). */
 const BLANK = "\u200b";
-/** Name of the fields that carry the lines the description had no room for. */
-const CONTINUED = "(continued)";
 /** Room kept for "… 12345 more not shown." */
 const NOTE_ROOM = 32;
 
@@ -98,21 +98,34 @@ export interface RenderRoom {
   footer?: number;
 }
 
-/** "Sources: Title (Publisher, 28 Feb 2025)\nData as of 28 Feb 2025.\n⚠ …" — footers show no markdown. */
-export function footerText(footer: ReplyFooter, limit: number = DISCORD_LIMITS.footer): string {
-  const tail = [`Data as of ${formatShortDate(footer.asOf)}.`];
+/**
+ * "Sources: Title (Publisher, 28 Feb 2025)\nData as of 28 Feb 2025.\n⚠ …" in the words' language —
+ * footers show no markdown.
+ */
+export function footerText(
+  footer: ReplyFooter,
+  limit: number = DISCORD_LIMITS.footer,
+  words: Words = ENGLISH,
+): string {
+  const tail = [words.t("render.data-as-of", { date: words.shortDate(footer.asOf) })];
   if (footer.staleWarning) tail.push(`⚠ ${footer.staleWarning}`);
   const tailText = tail.join("\n");
   if (footer.sources.length === 0) return fitPlain(tailText, limit);
   // Footers are plain text (no markdown, no mentions): only the broadcast words need breaking.
   const sources = footer.sources
-    .map((s) =>
-      breakMentions(`${s.title} (${s.publisher ? `${s.publisher}, ` : ""}${formatShortDate(s.published)})`),
-    )
-    .join("; ");
+    .map((s) => breakMentions(`${s.title} ${sourceDetail(s, words)}`))
+    .join(words.t("render.sources.separator"));
   // The as-of date and the warning matter more than the last source's title: cut the sources.
   const room = limit - tailText.length - 1;
-  return `${fitPlain(`Sources: ${sources}`, Math.max(0, room))}\n${tailText}`;
+  return `${fitPlain(`${words.t("render.sources.label")} ${sources}`, Math.max(0, room))}\n${tailText}`;
+}
+
+/** "(Publisher, 28 Feb 2025)" or "(28 Feb 2025)": what follows a source's title. */
+export function sourceDetail(source: SourceRef, words: Words): string {
+  const date = words.shortDate(source.published);
+  return source.publisher
+    ? words.t("render.source.detail-publisher", { publisher: source.publisher, date })
+    : words.t("render.source.detail", { date });
 }
 
 function buttonRows(buttons: readonly ReplyButton[]): DiscordActionRow[] {
@@ -173,11 +186,19 @@ function placeLines(
   lines: readonly Rich[],
   fields: DiscordEmbedField[],
   total: number,
+  words: Words,
 ): number {
+  /** Name of the fields that carry the lines the description had no room for. */
+  const CONTINUED = words.t("render.continued");
   // Room is kept for the note saying how many lines were left out.
-  const descLimit = DISCORD_LIMITS.description - NOTE_ROOM;
+  // (In every language: a translated note may be longer than the English one.)
+  const noteRoom = Math.max(
+    NOTE_ROOM,
+    `${ELLIPSIS} ${words.t("render.more-not-shown", { count: 99_999 })}`.length,
+  );
+  const descLimit = DISCORD_LIMITS.description - noteRoom;
   let description = embed.description ?? "";
-  let budget = total - embedLength({ ...embed, fields }) - NOTE_ROOM;
+  let budget = total - embedLength({ ...embed, fields }) - noteRoom;
   let i = 0;
   // Description first.
   for (; i < lines.length; i++) {
@@ -249,13 +270,14 @@ export function renderDiscord(reply: Reply, room: RenderRoom = {}): DiscordMessa
 
 function buildDiscordMessage(reply: Reply, reserve: number): DiscordMessage {
   const isError = reply.kind === "error";
+  const words = wordsFor(reply.language ?? "en");
   // What the sender appends to the footer counts against the footer and against the embed's total.
   const total = DISCORD_LIMITS.embedTotal - reserve;
   const embed: DiscordEmbed = {
     title: fitPieces(titlePieces(isError ? `✖ ${reply.title}` : reply.title), DISCORD_LIMITS.title),
     color: isError ? COLORS.error : COLORS.answer,
   };
-  if (reply.footer) embed.footer = { text: footerText(reply.footer, DISCORD_LIMITS.footer - reserve) };
+  if (reply.footer) embed.footer = { text: footerText(reply.footer, DISCORD_LIMITS.footer - reserve, words) };
   let budget = total - embedLength(embed);
 
   if (reply.summary?.length) {
@@ -273,7 +295,7 @@ function buildDiscordMessage(reply: Reply, reserve: number): DiscordMessage {
     const roomForValue = Math.min(DISCORD_LIMITS.fieldValue, budget - name.length - 40);
     if (mustNote || roomForValue < 20) {
       // The note itself needs room: with none left (a long summary and footer), it is left out.
-      const note = `${replyFields.length - n} more not shown.`;
+      const note = words.t("render.more-not-shown", { count: replyFields.length - n });
       if (ELLIPSIS.length + note.length <= budget) {
         fields.push({ name: ELLIPSIS, value: note });
         budget -= ELLIPSIS.length + note.length;
@@ -287,9 +309,9 @@ function buildDiscordMessage(reply: Reply, reserve: number): DiscordMessage {
 
   if (reply.lines?.length) {
     embed.description = embed.description ?? "";
-    const left = placeLines(embed, reply.lines, fields, total);
+    const left = placeLines(embed, reply.lines, fields, total, words);
     if (left > 0) {
-      const note = `${ELLIPSIS} ${left} more not shown.`;
+      const note = `${ELLIPSIS} ${words.t("render.more-not-shown", { count: left })}`;
       const room = total - embedLength({ ...embed, fields });
       const description = embed.description ?? "";
       if (note.length + 1 <= room && description.length + note.length + 1 <= DISCORD_LIMITS.description) {

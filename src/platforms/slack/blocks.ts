@@ -2,10 +2,14 @@
  * Renders a Reply as a Slack message: Block Kit blocks plus a plain `text` fallback (notifications,
  * screen readers, clients without blocks). All Block Kit building lives here, so listeners only call
  * `renderSlack(reply)`; every documented Block Kit limit is enforced here, because Slack rejects the
- * whole message (and the user sees nothing) when one block is too long.
+ * whole message (and the user sees nothing) when one block is too long. The words it adds of its own
+ * (the footer's, the picture's framing, the mark of what was cut) are in the reply's language.
+ *
+ * (The slash commands' descriptions in the app manifest stay English: Slack cannot localize them.)
  */
 import type { types } from "@slack/bolt";
 import { encodeAction } from "../../command-engine/actions.js";
+import { type Words, wordsFor } from "../../language/words.js";
 import {
   isLinkButton,
   isWebAddress,
@@ -16,7 +20,6 @@ import {
   type ReplyFooter,
   type Rich,
 } from "../../reply/reply.js";
-import { formatShortDate } from "../../time/calendar.js";
 import { altText } from "../pictures.js";
 import { SLACK_LIMITS } from "./limits.js";
 import {
@@ -130,21 +133,27 @@ function actionsBlock(buttons: readonly ReplyButton[]): types.ActionsBlock | und
   return elements.length ? { type: "actions", elements } : undefined;
 }
 
-function sourceSegments(footer: ReplyFooter): Segment[] {
-  const out: Segment[] = [textSegment(footer.sources.length === 1 ? "Source: " : "Sources: ")];
+function sourceSegments(footer: ReplyFooter, words: Words): Segment[] {
+  const label = words.t("render.sources.count-label", { count: footer.sources.length });
+  const out: Segment[] = [textSegment(`${label} `)];
+  const separator = words.t("render.sources.separator");
   footer.sources.forEach((s, i) => {
-    if (i > 0) out.push(textSegment("; "));
+    if (i > 0) out.push(textSegment(separator));
     out.push(s.url ? { kind: "token", mrkdwn: linkToken(s.url, s.title) } : textSegment(s.title));
-    out.push(textSegment(` (${s.publisher ? `${s.publisher}, ` : ""}${formatShortDate(s.published)})`));
+    const date = words.shortDate(s.published);
+    const detail = s.publisher
+      ? words.t("render.source.detail-publisher", { publisher: s.publisher, date })
+      : words.t("render.source.detail", { date });
+    out.push(textSegment(` ${detail}`));
   });
   return out;
 }
 
 /** The footer as a context block: sources, "Data as of …", and the stale warning when there is one. */
-function contextBlock(footer: ReplyFooter): types.ContextBlock {
+function contextBlock(footer: ReplyFooter, words: Words): types.ContextBlock {
   const parts: Segment[][] = [];
-  if (footer.sources.length) parts.push(sourceSegments(footer));
-  parts.push([textSegment(`Data as of ${formatShortDate(footer.asOf)}.`)]);
+  if (footer.sources.length) parts.push(sourceSegments(footer, words));
+  parts.push([textSegment(words.t("render.data-as-of", { date: words.shortDate(footer.asOf) }))]);
   if (footer.staleWarning) parts.push([textSegment(`⚠️ ${footer.staleWarning}`)]);
   return {
     type: "context",
@@ -159,14 +168,14 @@ function contextBlock(footer: ReplyFooter): types.ContextBlock {
  * into the channel (./picture-upload.ts); a private answer has only this (no file can be shown to the
  * person who asked alone).
  */
-function pictureBlock(reply: Reply): types.ContextBlock | undefined {
+function pictureBlock(reply: Reply, words: Words): types.ContextBlock | undefined {
   if (!reply.picture) return undefined;
   const shared = !(reply.ephemeral || reply.kind === "error");
-  const lead = shared ? "🖼 " : "🖼 Picture (shared with answers to the channel only): ";
   const alt = altText(reply.picture, SLACK_LIMITS.fileAltText);
+  const text = words.t(shared ? "render.picture.shared" : "render.picture.private", { alt });
   return {
     type: "context",
-    elements: [{ type: "mrkdwn", text: fitMrkdwn([textSegment(lead + alt)], SLACK_LIMITS.contextText) }],
+    elements: [{ type: "mrkdwn", text: fitMrkdwn([textSegment(text)], SLACK_LIMITS.contextText) }],
   };
 }
 
@@ -196,6 +205,7 @@ export function renderSlack(reply: Reply): SlackMessage {
 }
 
 function buildSlackMessage(reply: Reply): SlackMessage {
+  const words = wordsFor(reply.language ?? "en");
   const title = reply.kind === "error" ? `✖ ${reply.title}` : reply.title;
   const header: types.HeaderBlock = {
     type: "header",
@@ -210,15 +220,15 @@ function buildSlackMessage(reply: Reply): SlackMessage {
   if (summary.trim()) body.push(section(summary));
   body.push(...fieldBlocks(reply.fields ?? []), ...lineBlocks(reply.lines ?? []));
   const tail: Block[] = [];
-  const picture = pictureBlock(reply);
+  const picture = pictureBlock(reply, words);
   if (picture) tail.push(picture);
   const actions = actionsBlock(reply.buttons ?? []);
   if (actions) tail.push(actions);
-  if (reply.footer) tail.push(contextBlock(reply.footer));
+  if (reply.footer) tail.push(contextBlock(reply.footer, words));
   const room = SLACK_LIMITS.blocks - 1 - tail.length;
   if (body.length > room) {
     const hidden = body.length - (room - 1);
-    body.splice(room - 1, body.length, section(`… ${hidden} more part${hidden === 1 ? "" : "s"} not shown.`));
+    body.splice(room - 1, body.length, section(words.t("render.more-parts-not-shown", { count: hidden })));
   }
   return {
     text: fallbackText(reply),

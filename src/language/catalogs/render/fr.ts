@@ -9,8 +9,7 @@ export const fr: Translation<typeof en> = {
   "render.source.detail-publisher": "({publisher}, {date})",
   "render.data-as-of": "Données au {date}.",
   "render.continued": "(suite)",
-  "render.more-not-shown":
-    "{count, plural, one {# autre élément non affiché.} other {# autres éléments non affichés.}}",
+  "render.more-not-shown": "{count, plural, one {# autre non affiché.} other {# autres non affichés.}}",
   "render.more-parts-not-shown":
     "… {count, plural, one {# autre partie non affichée} other {# autres parties non affichées}}.",
   "render.picture.shared": "🖼 {alt}",

@@ -10,7 +10,7 @@ export const he: Translation<typeof en> = {
   "render.data-as-of": "הנתונים נכונים ל־{date}.",
   "render.continued": "(המשך)",
   "render.more-not-shown":
-    "{count, plural, one {ועוד פריט אחד שאינו מוצג.} two {ועוד שני פריטים שאינם מוצגים.} other {ועוד {count, number} פריטים שאינם מוצגים.}}",
+    "{count, plural, one {ועוד פריט אחד לא מוצג.} two {ועוד שניים לא מוצגים.} other {ועוד {count, number} לא מוצגים.}}",
   "render.more-parts-not-shown":
     "… {count, plural, one {ועוד חלק אחד שאינו מוצג} two {ועוד שני חלקים שאינם מוצגים} other {ועוד {count, number} חלקים שאינם מוצגים}}.",
   "render.picture.shared": "🖼 {alt}",
