@@ -54,6 +54,8 @@ export * from "./postgres.js";
 export * from "./processes.js";
 // Seeded random stories at the platforms' limits.
 export * from "./random-story.js";
+// Replies that make a renderer say every word of its own, in each language.
+export * from "./render.js";
 // A one-source story, for checking stories against archived sources.
 export * from "./sources.js";
 // Stand-ins for Discord, Slack and news feeds on 127.0.0.1.

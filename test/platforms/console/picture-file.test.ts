@@ -3,6 +3,7 @@ import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
+import { wordsFor } from "../../../src/language/words.js";
 import { defaultPicturesDir, savePicture } from "../../../src/platforms/console/picture-file.js";
 import { pngSize, tempDir, testPicture } from "../../support/index.js";
 
@@ -15,6 +16,17 @@ describe("a picture on the console", () => {
     expect(line).toBe(`Picture: ${path} (16×9): ${picture.alt}`);
     expect(readFileSync(path).equals(Buffer.from(picture.png()))).toBe(true);
     expect(pngSize(readFileSync(path))).toEqual({ width: 16, height: 9 });
+  });
+
+  it("says where it is and what it shows in the reply's language", () => {
+    const dir = tempDir();
+    const picture = testPicture({ width: 16, height: 9, alt: "Une frise" });
+    expect(savePicture(picture, dir, wordsFor("fr"))).toBe(
+      `Image : ${join(dir, "timeline-test.png")} (16×9) : Une frise`,
+    );
+    const arabic = savePicture(testPicture({ alt: "خط زمني" }), dir, wordsFor("ar"));
+    expect(arabic.startsWith("الصورة: \u2068")).toBe(true);
+    expect(arabic.endsWith("(48×24): \u2068خط زمني\u2069")).toBe(true);
   });
 
   it("keeps the file inside the folder whatever the picture's name", () => {

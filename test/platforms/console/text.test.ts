@@ -2,6 +2,7 @@
 import { describe, expect, it } from "vitest";
 import { footerText, renderText } from "../../../src/platforms/console/text.js";
 import type { Reply } from "../../../src/reply/reply.js";
+import { englishLeaks, RENDER_SOURCES, rendererEnglish, replyToRender } from "../../support/index.js";
 
 const answer = (extra: Partial<Reply> = {}): Reply => ({
   kind: "answer",
@@ -93,5 +94,33 @@ describe("a link button on the console", () => {
       }),
     );
     expect(text).toContain("Open in desk: https://desk.example.org/desk/stories/gaza-2025/leads");
+  });
+});
+
+describe("the console's words in the reply's language", () => {
+  const data = RENDER_SOURCES.flatMap((s) => [s.title, "publisher" in s ? s.publisher : ""]);
+
+  it.each([
+    [
+      "ar",
+      "المصادر: Agreement text (\u2068Reuters\u2069، \u206815 يناير 2025\u2069)؛ Statement",
+      "(هذا الرد مرئي لك وحدك)",
+    ],
+    [
+      "he",
+      "מקורות: Agreement text (\u2068Reuters\u2069, \u206815 בינו׳ 2025\u2069); Statement",
+      "(גלוי רק לך)",
+    ],
+    [
+      "fr",
+      "Sources : Agreement text (Reuters, 15 janv. 2025) ; Statement (1 févr. 2025)\nDonnées au 28 févr. 2025.",
+      "(visible par vous seul)",
+    ],
+  ] as const)("writes its footer and its private mark in %s", (language, footer, privately) => {
+    const text = renderText(replyToRender(language, "lines"));
+    expect(text).toContain(footer);
+    expect(text.endsWith(privately)).toBe(true);
+    expect(englishLeaks(text, language, { except: data })).toEqual([]);
+    expect(rendererEnglish(text)).toEqual([]);
   });
 });

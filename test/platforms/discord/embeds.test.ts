@@ -5,7 +5,14 @@ import { shortKey } from "../../../src/command-engine/choices.js";
 import { type DiscordEmbed, renderDiscord } from "../../../src/platforms/discord/embeds.js";
 import { DISCORD_LIMITS } from "../../../src/platforms/discord/limits.js";
 import type { Reply, Rich } from "../../../src/reply/reply.js";
-import { discordViolations, testPicture } from "../../support/index.js";
+import {
+  discordViolations,
+  englishLeaks,
+  RENDER_SOURCES,
+  rendererEnglish,
+  replyToRender,
+  testPicture,
+} from "../../support/index.js";
 
 const at = new Date("2025-03-01T08:30:00Z"); // 1740817800
 const answer = (extra: Partial<Reply>): Reply => ({
@@ -325,5 +332,45 @@ describe("a reply's picture in the Discord payload", () => {
     const message = renderDiscord(answer({}));
     expect(message.embeds[0]?.image).toBeUndefined();
     expect(message.attachments).toBeUndefined();
+  });
+});
+
+describe("discord renderer in the reply's language", () => {
+  const data = RENDER_SOURCES.flatMap((s) => [s.title, "publisher" in s ? s.publisher : ""]);
+
+  it.each([
+    ["ar", "المصادر:", "البيانات محدّثة حتى \u206828 فبراير 2025\u2069.", "(تابع)", /لم (تُعرض|يُعرض)/],
+    ["he", "מקורות:", "הנתונים נכונים ל־\u206828 בפבר׳ 2025\u2069.", "(המשך)", /ועוד \d+ לא מוצגים/],
+    ["fr", "Sources :", "Données au 28 févr. 2025.", "(suite)", /\d+ autres non affichés\./],
+  ] as const)(
+    "writes its own words in %s, within Discord's limits",
+    (language, sources, asOf, continued, more) => {
+      for (const shape of ["fields", "lines"] as const) {
+        const message = renderDiscord(replyToRender(language, shape));
+        expect(discordViolations(message)).toEqual([]);
+        expect(englishLeaks(JSON.stringify(message), language, { except: data })).toEqual([]);
+        expect(rendererEnglish(message)).toEqual([]);
+        const embed = message.embeds[0];
+        expect(embed?.footer?.text).toContain(sources);
+        expect(embed?.footer?.text).toContain(asOf);
+        const said = JSON.stringify(message);
+        expect(said).toMatch(more);
+        if (shape === "lines") expect(embed?.fields?.[0]?.name).toBe(continued);
+      }
+    },
+  );
+
+  it("names a source's publisher and date the language's way", () => {
+    const footer = embedOf(replyToRender("ar", "fields")).footer?.text ?? "";
+    expect(footer).toContain("Agreement text (\u2068Reuters\u2069، \u206815 يناير 2025\u2069)؛ Statement (");
+  });
+
+  it("keeps the English as it was", () => {
+    const embed = embedOf(replyToRender("en", "lines"));
+    expect(embed.footer?.text).toBe(
+      "Sources: Agreement text (Reuters, 15 Jan 2025); Statement (1 Feb 2025)\nData as of 28 Feb 2025.\n⚠ This data is 9 days old.",
+    );
+    expect(embed.fields?.[0]?.name).toBe("(continued)");
+    expect(embed.description).toMatch(/… \d+ more not shown\.$/);
   });
 });

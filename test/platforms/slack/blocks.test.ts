@@ -3,8 +3,12 @@ import { type Block, LINK_ACTION, renderSlack } from "../../../src/platforms/sla
 import { SLACK_LIMITS } from "../../../src/platforms/slack/limits.js";
 import type { Reply, ReplyButton, ReplyField, Rich } from "../../../src/reply/reply.js";
 import {
+  englishLeaks,
   mrkdwnTokensWhole,
+  RENDER_SOURCES,
   registry,
+  rendererEnglish,
+  replyToRender,
   shippedCore,
   slackViolations,
   testPicture,
@@ -278,5 +282,62 @@ describe("a reply's picture in the Slack blocks", () => {
     expect(message.blocks.length).toBeLessThanOrEqual(SLACK_LIMITS.blocks);
     expect(slackViolations(message)).toEqual([]);
     expect(contexts(message.blocks).some((t) => t.startsWith("🖼 "))).toBe(true);
+  });
+});
+
+describe("slack renderer in the reply's language", () => {
+  const data = RENDER_SOURCES.flatMap((s) => [s.title, "publisher" in s ? s.publisher : ""]);
+
+  it.each([
+    [
+      "ar",
+      "المصدران:",
+      "البيانات محدّثة حتى",
+      "🖼 صورة (تُنشر مع الإجابات العلنية في القناة فقط)",
+      /… \d+ جزءًا آخر لم يُعرض\./,
+    ],
+    [
+      "he",
+      "מקורות:",
+      "הנתונים נכונים ל־",
+      "🖼 תמונה (מצורפת רק לתשובות הגלויות בערוץ)",
+      /… ועוד \d+ חלקים שאינם מוצגים\./,
+    ],
+    [
+      "fr",
+      "Sources :",
+      "Données au 28 févr. 2025.",
+      "🖼 Image (jointe uniquement",
+      /… \d+ autres parties non affichées\./,
+    ],
+  ] as const)(
+    "writes its own words in %s, within Block Kit's limits",
+    (language, sources, asOf, picture, more) => {
+      for (const shape of ["fields", "lines", "blocks"] as const) {
+        const message = renderSlack(replyToRender(language, shape));
+        expect(slackViolations(message)).toEqual([]);
+        expect(englishLeaks(JSON.stringify(message), language, { except: data })).toEqual([]);
+        expect(rendererEnglish(message)).toEqual([]);
+        const said = JSON.stringify(message.blocks);
+        expect(said).toContain(sources);
+        expect(said).toContain(asOf);
+        expect(said).toContain(picture);
+        if (shape === "blocks") expect(said).toMatch(more);
+      }
+    },
+  );
+
+  it("says Source: for one source and Sources: for more, in the language", () => {
+    const one = replyToRender("fr", "fields");
+    one.footer = { sources: [{ id: "b", title: "Statement", published: "2025-02-01" }], asOf: "2025-02-28" };
+    expect(JSON.stringify(renderSlack(one).blocks)).toContain("Source : Statement (1 févr. 2025)");
+  });
+
+  it("shows a public answer's picture description under the answer with only its mark", () => {
+    const reply = { ...replyToRender("he", "fields"), ephemeral: false };
+    const context = renderSlack(reply).blocks.find(
+      (b) => b.type === "context" && JSON.stringify(b).includes("🖼"),
+    ) as { elements: { text: string }[] } | undefined;
+    expect(context?.elements[0]?.text).toBe("🖼 \u2068השלב הראשון בתוקף\u2069");
   });
 });
