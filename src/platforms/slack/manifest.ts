@@ -3,6 +3,10 @@
  * definitions the bot serves, so the commands a workspace installs can never drift from the ones the
  * bot answers. `ceasefire-bot manifest [--url https://…]` prints it to paste into api.slack.com/apps.
  * The commands are given (by the composition root, src/cli/main.ts): a platform imports no command list.
+ *
+ * The slash commands' descriptions and usage hints are English: a manifest has one description per
+ * command and Slack has no way to localize it (unlike Discord's `description_localizations`). What
+ * the commands answer, and /help's list of what each is for, is in the reader's language.
  */
 import type { webApi } from "@slack/bolt";
 import type { CommandInfo } from "../../command-engine/definition.js";

@@ -1,5 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { commands } from "../../../commands/index.js";
+import { commandDescription } from "../../../src/command-engine/describe.js";
+import { ENGLISH } from "../../../src/language/words.js";
 import { BOT_SCOPES, buildManifest, usageHint } from "../../../src/platforms/slack/manifest.js";
 
 type Command = {
@@ -15,6 +17,16 @@ function slashCommands(manifest: ReturnType<typeof buildManifest>): Command[] {
 }
 
 describe("slack manifest", () => {
+  it("describes the commands in English, the one language a manifest has (Slack cannot localize them)", () => {
+    const listed = slashCommands(buildManifest({ umbrella: "ceasefire", socketMode: true, commands }));
+    for (const def of commands) {
+      expect(listed.find((c) => c.command === `/${def.name}`)?.description).toBe(
+        commandDescription(def, ENGLISH),
+      );
+    }
+    expect(JSON.stringify(listed)).not.toMatch(/[\u0590-\u05ff\u0600-\u06ff]/);
+  });
+
   it("lists every command and the umbrella, described from the same definitions the bot serves", () => {
     const manifest = buildManifest({
       url: "https://bot.example.org",
