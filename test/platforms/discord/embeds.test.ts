@@ -2,6 +2,7 @@ import { ButtonStyle, ComponentType, MessageFlags } from "discord-api-types/v10"
 import { describe, expect, it } from "vitest";
 import { decodeAction } from "../../../src/command-engine/actions.js";
 import { shortKey } from "../../../src/command-engine/choices.js";
+import { wordsFor } from "../../../src/language/words.js";
 import { type DiscordEmbed, renderDiscord } from "../../../src/platforms/discord/embeds.js";
 import { DISCORD_LIMITS } from "../../../src/platforms/discord/limits.js";
 import type { Reply, Rich } from "../../../src/reply/reply.js";
@@ -359,6 +360,23 @@ describe("discord renderer in the reply's language", () => {
       }
     },
   );
+
+  it("counts what was left out in Arabic's six plural forms (0, 1, 2, 3, 11, 100)", () => {
+    const ar = wordsFor("ar");
+    expect([0, 1, 2, 3, 11, 100].map((count) => ar.t("render.more-not-shown", { count }))).toEqual([
+      "لا شيء آخر محجوب.",
+      "عنصر آخر لم يُعرض.",
+      "عنصران آخران لم يُعرضا.",
+      "3 عناصر أخرى لم تُعرض.",
+      "11 عنصرًا آخر لم يُعرض.",
+      "100 عنصر آخر لم يُعرض.",
+    ]);
+    for (const count of [2, 3, 11, 100]) {
+      const reply = replyToRender("ar", "fields");
+      reply.fields = Array.from({ length: 24 + count }, (_, n) => ({ name: `حقل ${n}`, value: ["نص"] }));
+      expect(embedOf(reply).fields?.at(-1)?.value).toBe(ar.t("render.more-not-shown", { count }));
+    }
+  });
 
   it("names a source's publisher and date the language's way", () => {
     const footer = embedOf(replyToRender("ar", "fields")).footer?.text ?? "";
