@@ -55,7 +55,8 @@ export const fr: Translation<typeof en> = {
   "describe.sources.with": "Les options de cette question, en chaîne de requête (page=2&from=2025-01-01)",
 
   "describe.subscribe": "Publier dans ce canal les rappels d'échéances et/ou les actualités",
-  "describe.subscribe.kind": "Ce que reçoit le canal (par défaut : all) ; events : les événements du serveur",
+  "describe.subscribe.kind":
+    "Ce que reçoit le canal (par défaut : all) ; events : les événements programmés du serveur",
   "describe.subscribe.kind.reminders": "rappels",
   "describe.subscribe.kind.updates": "actualités",
   "describe.subscribe.kind.all": "tout",
@@ -82,9 +83,9 @@ export const fr: Translation<typeof en> = {
   "describe.subscriptions": "Ce que reçoit ce canal, ses prochaines alertes et ses derniers envois",
 
   "describe.curators":
-    "Faire de ce canal celui des curateurs d'une histoire : ses nouvelles pistes, pas pour les lecteurs",
+    "Faire de ce canal celui des éditeurs d'une histoire : ses nouvelles pistes, jamais pour les lecteurs",
   "describe.curators.action":
-    "set : en faire le canal des curateurs ; off : arrêter ; show : afficher (par défaut : show)",
+    "set : en faire le canal des éditeurs ; off : arrêter ; show : afficher (par défaut : show)",
   "describe.curators.action.set": "définir",
   "describe.curators.action.off": "arrêter",
   "describe.curators.action.show": "afficher",
