@@ -1,5 +1,6 @@
 /** `ask --render`: a reply as a platform of the list draws it: the console's text, or another's JSON payload. */
 
+import { wordsFor } from "../language/words.js";
 import { pictureLine, pictureSummary } from "../platforms/pictures.js";
 import type { Platform } from "../platforms/platform.js";
 import type { Reply } from "../reply/reply.js";
@@ -19,7 +20,11 @@ export function renderReply(reply: Reply, target: string, list: readonly Platfor
   if (!platform) throw new Error(`no platform of the list renders "${target}"`);
   const payload = platform.render(reply);
   const picture = reply.picture;
-  if (typeof payload === "string") return picture ? `${payload}\n${pictureLine(picture)}` : payload;
+  if (typeof payload === "string") {
+    return picture
+      ? `${payload}\n${pictureLine(picture, undefined, wordsFor(reply.language ?? "en"))}`
+      : payload;
+  }
   const shown =
     picture && typeof payload === "object" && payload !== null
       ? { ...payload, picture: pictureSummary(picture) }

@@ -5,6 +5,7 @@
  * bytes themselves).
  */
 import { cutText } from "../dataset/text-safety.js";
+import { ENGLISH, type Words } from "../language/words.js";
 import type { ReplyPicture } from "../reply/reply.js";
 
 /**
@@ -60,9 +61,17 @@ export function pictureSummary(picture: ReplyPicture): PictureSummary {
   };
 }
 
-/** One line for text: `Picture: timeline-gaza-2025.png (800×400, 12345 bytes): alt`. */
-export function pictureLine(picture: ReplyPicture, where?: string): string {
-  const summary = pictureSummary(picture);
-  const size = typeof summary.bytes === "number" ? `${summary.bytes} bytes` : summary.bytes;
-  return `Picture: ${where ?? summary.name} (${summary.width}×${summary.height}, ${size}): ${summary.alt}`;
+/** One line for text, in `words`' language: `Picture: timeline-gaza-2025.png (800×400, 12345 bytes): alt`. */
+export function pictureLine(picture: ReplyPicture, where?: string, words: Words = ENGLISH): string {
+  const drawn = pictureBytes(picture);
+  const size = drawn.ok
+    ? words.t("render.picture.size", { bytes: drawn.bytes.length })
+    : words.t("render.picture.size-not-drawn", { error: drawn.error.message });
+  return words.t("render.picture.line", {
+    where: where ?? picture.name,
+    width: picture.width,
+    height: picture.height,
+    size,
+    alt: picture.alt,
+  });
 }

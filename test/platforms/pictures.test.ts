@@ -1,5 +1,6 @@
 /** What every platform does alike with a reply's picture: its alt text, file name, bytes and summary. */
 import { describe, expect, it } from "vitest";
+import { wordsFor } from "../../src/language/words.js";
 import {
   altText,
   fileName,
@@ -70,5 +71,11 @@ describe("a reply's picture, as the platforms take it", () => {
     });
     expect(pictureLine(picture)).toBe(`Picture: timeline-test.png (10×5, ${bytes} bytes): ${picture.alt}`);
     expect(pictureLine(picture, "/tmp/x.png")).toContain("Picture: /tmp/x.png (10×5");
+    expect(pictureLine(picture, undefined, wordsFor("fr"))).toBe(
+      `Image : timeline-test.png (10×5, ${bytes} octets) : ${picture.alt}`,
+    );
+    expect(pictureLine(picture, undefined, wordsFor("he"))).toBe(
+      `תמונה: \u2068timeline-test.png\u2069 (10×5, \u2068${bytes} בתים\u2069): \u2068${picture.alt}\u2069`,
+    );
   });
 });

@@ -18,6 +18,9 @@ export const ar: Translation<typeof en> = {
   "render.picture.saved": "الصورة: {path} ({width}×{height}): {alt}",
   "render.picture.not-drawn": "تعذّر رسم الصورة ({error}): {alt}",
   "render.picture.not-saved": "تعذّر حفظ الصورة ({error}): {alt}",
+  "render.picture.line": "الصورة: {where} ({width}×{height}، {size}): {alt}",
+  "render.picture.size": "{bytes} بايت",
+  "render.picture.size-not-drawn": "تعذّر رسمها: {error}",
   "render.only-you": "(هذا الرد مرئي لك وحدك)",
   "render.console.greeting":
     "وحدة تحكم \u2068ceasefire-bot\u2069: {story}. اكتب \u2068/help\u2069، أو \u2068/exit\u2069 للخروج.",

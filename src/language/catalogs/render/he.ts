@@ -18,6 +18,9 @@ export const he: Translation<typeof en> = {
   "render.picture.saved": "תמונה: {path} ({width}×{height}): {alt}",
   "render.picture.not-drawn": "התמונה לא צוירה ({error}): {alt}",
   "render.picture.not-saved": "התמונה לא נשמרה ({error}): {alt}",
+  "render.picture.line": "תמונה: {where} ({width}×{height}, {size}): {alt}",
+  "render.picture.size": "{bytes} בתים",
+  "render.picture.size-not-drawn": "לא צוירה: {error}",
   "render.only-you": "(גלוי רק לך)",
   "render.console.greeting":
     "מסוף \u2068ceasefire-bot\u2069: {story}. הקלידו \u2068/help\u2069, או \u2068/exit\u2069 כדי לצאת.",
