@@ -2,9 +2,13 @@
  * The whole catalog: every area's messages merged per language. An area is added here by one line;
  * its keys carry its prefix, so areas never collide (test/language/catalogs.test.ts checks).
  */
+import { alerts } from "./alerts/index.js";
 import { common } from "./common/index.js";
+import { digest } from "./digest/index.js";
+import { events } from "./events/index.js";
+import { threads } from "./threads/index.js";
 
-const AREAS = [common] as const;
+const AREAS = [alerts, common, digest, events, threads] as const;
 
 type AreaKeys<A> = A extends { en: infer E } ? keyof E : never;
 
