@@ -6,9 +6,10 @@ import { alerts } from "./alerts/index.js";
 import { common } from "./common/index.js";
 import { digest } from "./digest/index.js";
 import { events } from "./events/index.js";
+import { home } from "./home/index.js";
 import { threads } from "./threads/index.js";
 
-const AREAS = [alerts, common, digest, events, threads] as const;
+const AREAS = [alerts, common, digest, events, home, threads] as const;
 
 type AreaKeys<A> = A extends { en: infer E } ? keyof E : never;
 
