@@ -21,7 +21,7 @@ export const ar: Translation<typeof en> = {
   "home.leads.deadlines": "(بحسب مهل التذكير الخاصة بكل موعد نهائي)",
   "home.every-story": "كل القصص",
   "home.more-parts":
-    "… {count, plural, zero {لا أجزاء أخرى} one {جزء آخر} two {جزءان آخران} few {# أجزاء أخرى} many {# جزءًا آخر} other {# جزء آخر}} غير معروضة: {command} يعرضها كلها.",
+    "… {count, plural, zero {لم يُخفَ أي جزء} one {لم يُعرض جزء آخر} two {لم يُعرض جزءان آخران} few {لم تُعرض # أجزاء أخرى} many {لم يُعرض # جزءًا آخر} other {لم يُعرض # جزء آخر}}: {command} يعرضها كلها.",
   "home.more-sections":
-    "… {count, plural, zero {لا أقسام أخرى} one {قسم آخر} two {قسمان آخران} few {# أقسام أخرى} many {# قسمًا آخر} other {# قسم آخر}} غير معروضة.",
+    "… {count, plural, zero {لم يُخفَ أي قسم} one {لم يُعرض قسم آخر} two {لم يُعرض قسمان آخران} few {لم تُعرض # أقسام أخرى} many {لم يُعرض # قسمًا آخر} other {لم يُعرض # قسم آخر}}.",
 };
