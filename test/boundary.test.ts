@@ -170,8 +170,9 @@ const LAYERS: Record<string, readonly string[]> = {
   language: ["time", "language"],
   dataset: ["time", "language", "dataset"],
   reply: ["time", "language", "dataset", "reply"],
-  // The store answers the intake's part (LeadStore), whose types are in src/feeds/lead.ts.
-  store: ["(src root)", "store", "feeds"],
+  // The store answers the intake's part (LeadStore), whose types are in src/feeds/lead.ts, and keeps
+  // the language a subscription's alerts are written in.
+  store: ["(src root)", "language", "store", "feeds"],
   // Delivery posts what it is given, exactly once: it knows no alert, no command, no platform.
   delivery: ["time", "language", "reply", "store", "monitoring", "delivery"],
   // What is posted and when: never how a platform posts it, nor the commands.

@@ -1,6 +1,7 @@
 /** An alert as a Reply, so every platform renders reminders like any other answer. */
 import { storyAt } from "../dataset/asof.js";
 import type { Dataset } from "../dataset/dataset.js";
+import { ENGLISH, type Words } from "../language/words.js";
 import { footerFor } from "../reply/phrases.js";
 import type { Reply } from "../reply/reply.js";
 import type { Alert } from "./plan.js";
@@ -11,13 +12,20 @@ export interface Sending {
   settings: { staleAfterDays: number };
 }
 
-export function alertReply(alert: Alert, dataset: Dataset, sending: Sending, late?: string): Reply {
+/** The reminder `alert` (its text already in `words`) as a Reply written in `words`. */
+export function alertReply(
+  alert: Alert,
+  dataset: Dataset,
+  sending: Sending,
+  late?: string,
+  words: Words = ENGLISH,
+): Reply {
   const story = dataset.byId.get(alert.storyId);
   const deadline = story?.tracks.deadlinesById.get(alert.deadlineId);
   return {
     kind: "answer",
-    title: late ? "Reminder (late)" : "Reminder",
-    summary: [alert.text, late ? ` (${late})` : ""],
+    title: words.t(late ? "alerts.title.reminder-late" : "alerts.title.reminder"),
+    summary: [alert.text, late ? ` ${words.t("alerts.late-note", { late })}` : ""],
     ...(story
       ? {
           footer: footerFor(storyAt(story, sending.now), sending.settings, [
@@ -26,6 +34,7 @@ export function alertReply(alert: Alert, dataset: Dataset, sending: Sending, lat
           ]),
         }
       : {}),
+    ...(words.language === "en" ? {} : { language: words.language }),
     ephemeral: false,
   };
 }

@@ -5,11 +5,13 @@
  */
 import type { Settings } from "../config.js";
 import type { Dataset } from "../dataset/dataset.js";
-import type { DeliveryItem } from "../delivery/item.js";
+import { type DeliveryItem, type Topic, wordedOnce } from "../delivery/item.js";
+import type { Language } from "../language/languages.js";
+import { type Words, wordsFor } from "../language/words.js";
 import type { Delivery } from "../store/store.js";
 import type { Clock } from "../time/clock.js";
 import { alertReply, type Sending } from "./alert-reply.js";
-import { type Alert, alertFor } from "./plan.js";
+import { type Alert, alertOfKey } from "./plan.js";
 import { findNotice, type UpdateItem, updateReply } from "./updates.js";
 
 const HOUR = 3_600_000;
@@ -36,13 +38,30 @@ export class AlertItems {
     return { now: this.options.clock.now(), settings: this.options.settings };
   }
 
-  /** What a thread an item of `storyId` starts is named after (a deadline's title, or its news of a month). */
-  private topic(storyId: string, deadlineId: string | undefined, dueAt: Date): DeliveryItem["topic"] {
+  /**
+   * What a thread an item of `storyId` starts is named after, in `words`: a deadline's title, or its
+   * story's news of a month.
+   */
+  private topic(
+    storyId: string,
+    deadlineId: string | undefined,
+    dueAt: Date,
+    words: Words = wordsFor("en"),
+  ): Topic | undefined {
     const story = this.options.data.dataset.byId.get(storyId);
     if (!story) return undefined;
     const deadline = deadlineId ? story.tracks.deadlinesById.get(deadlineId)?.deadline.title : undefined;
-    const month = dueAt.toLocaleString("en-GB", { month: "long", year: "numeric", timeZone: "UTC" });
-    return { story: story.story.title, thread: deadline ?? `News, ${month}` };
+    if (deadline) return { story: story.story.title, thread: deadline };
+    const month = dueAt.toLocaleString(words.locale, { month: "long", year: "numeric", timeZone: "UTC" });
+    return { story: story.story.title, thread: words.t("threads.news", { month }) };
+  }
+
+  /** The alert in a channel's words: reworded from the data when it is still there, else as planned. */
+  private alertIn(alert: Alert, words: Words): Alert {
+    if (words.language === "en") return alert;
+    const options = { reminderHour: this.options.settings.reminderHour };
+    const worded = alertOfKey(this.options.data.dataset, alert.id, options, words);
+    return worded ? { ...alert, text: worded.text } : alert;
   }
 
   reminderItem(alert: Alert): DeliveryItem {
@@ -53,7 +72,11 @@ export class AlertItems {
       dueAt: alert.at,
       summary: alert.text,
       ...(topic ? { topic } : {}),
-      reply: (late) => alertReply(alert, this.options.data.dataset, this.sending(), late),
+      topicIn: (language: Language) =>
+        this.topic(alert.storyId, alert.deadlineId, alert.at, wordsFor(language)),
+      reply: wordedOnce((late, words) =>
+        alertReply(this.alertIn(alert, words), this.options.data.dataset, this.sending(), late, words),
+      ),
     };
   }
 
@@ -63,13 +86,16 @@ export class AlertItems {
     const topic = this.topic(update.storyId, moved, new Date(update.at));
     return {
       ...(topic ? { topic } : {}),
+      topicIn: (language: Language) =>
+        this.topic(update.storyId, moved, new Date(update.at), wordsFor(language)),
       key: update.key,
       // A moved-deadline notice belongs with the reminders it corrects.
       kind: update.audience === "moved" ? "reminder" : "update",
       dueAt: new Date(update.at),
       summary: update.text,
-      reply: (late) =>
-        updateReply(update, this.options.data.dataset.byId.get(update.storyId), this.sending(), late),
+      reply: wordedOnce((late, words) =>
+        updateReply(update, this.options.data.dataset.byId.get(update.storyId), this.sending(), late, words),
+      ),
     };
   }
 
@@ -88,12 +114,8 @@ export class AlertItems {
       if (!notice) return { expired: "its update is no longer in the data" };
       return { item: this.updateItem({ ...notice.item(), at: row.dueAt.toISOString() }) };
     }
-    const [storyId, dueKey, lead] = row.key.split(":");
-    const story = storyId ? dataset.byId.get(storyId) : undefined;
-    const track = dueKey ? story?.tracks.deadlinesById.get(dueKey.split("@")[0] ?? "") : undefined;
-    const version = track?.dues.entries.find((v) => v.key === dueKey);
-    if (!story || !track || !version || !lead) return { expired: "its deadline is no longer in the data" };
-    const alert = alertFor(story, track, version, lead, { reminderHour: this.options.settings.reminderHour });
+    const alert = alertOfKey(dataset, row.key, { reminderHour: this.options.settings.reminderHour });
+    if (!alert) return { expired: "its deadline is no longer in the data" };
     // Keep the planned instant the row was claimed for (the data may have moved the deadline since).
     return { item: this.reminderItem({ ...alert, at: row.dueAt }) };
   }

@@ -12,16 +12,8 @@
  */
 import type { Dataset, DeadlineTrack, DueVersion, Story } from "../dataset/dataset.js";
 import type { DeadlineStatus } from "../dataset/schema.js";
-import {
-  addDays,
-  daysBetween,
-  formatLongDate,
-  localDateOf,
-  relativeDays,
-  type When,
-  wallTime,
-  zonedInstant,
-} from "../time/calendar.js";
+import { ENGLISH, type Words } from "../language/words.js";
+import { addDays, daysBetween, localDateOf, type When, wallTime, zonedInstant } from "../time/calendar.js";
 
 export interface Alert {
   /** Stable across runs: story, deadline and lead time. */
@@ -30,6 +22,7 @@ export interface Alert {
   storyId: string;
   deadlineId: string;
   lead: string;
+  /** What it says, in the words it was planned with (English unless asked otherwise). */
   text: string;
 }
 
@@ -53,9 +46,9 @@ export function parseLead(lead: string): Lead {
 
 const MS = { h: 3_600_000, m: 60_000 } as const;
 
-function durationText(lead: Lead): string {
-  const word = lead.unit === "h" ? "hour" : "minute";
-  return `in ${lead.amount} ${word}${lead.amount === 1 ? "" : "s"}`;
+/** "in 6 hours", "in 30 minutes". */
+function durationText(lead: Lead, words: Words): string {
+  return words.t(lead.unit === "h" ? "alerts.in.hours" : "alerts.in.minutes", { count: lead.amount });
 }
 
 /** Statuses after which no reminder of the deadline goes out. */
@@ -86,6 +79,7 @@ export function alertFor(
   version: DueVersion,
   leadText: string,
   options: PlanOptions,
+  words: Words = ENGLISH,
 ): Alert {
   const tz = story.story.timeZone;
   const deadline = track.deadline;
@@ -95,17 +89,18 @@ export function alertFor(
   let at: Date;
   let when: string;
   if (due.precision === "date") {
-    const day = formatLongDate(due.date);
+    const date = words.longDate(due.date);
     if (lead.unit === "d") {
       at = zonedInstant(addDays(due.date, -lead.amount), hour, 0, tz);
-      when = `${relativeDays(lead.amount)}, ${day}`;
+      when = words.t("alerts.when.day", { relative: words.relativeDays(lead.amount), date });
     } else {
       at = new Date(zonedInstant(due.date, 0, 0, tz).getTime() - lead.amount * MS[lead.unit]);
-      when = `${durationText(lead)}, ${day}`;
+      when = words.t("alerts.when.within", { duration: durationText(lead, words), date });
     }
   } else {
     const dueDay = localDateOf(due.instant, tz);
-    const clock = hourMinute(due.instant, tz);
+    const time = hourMinute(due.instant, tz);
+    const date = words.longDate(dueDay);
     if (lead.unit === "d") {
       let firing = addDays(dueDay, -lead.amount);
       at = zonedInstant(firing, hour, 0, tz);
@@ -113,18 +108,28 @@ export function alertFor(
         firing = addDays(firing, -1);
         at = zonedInstant(firing, hour, 0, tz);
       }
-      when = `${relativeDays(daysBetween(firing, dueDay))} at ${clock}, ${formatLongDate(dueDay)}`;
+      const relative = words.relativeDays(daysBetween(firing, dueDay));
+      when = words.t("alerts.when.day-at", { relative, time, date });
     } else {
       at = new Date(due.instant.getTime() - lead.amount * MS[lead.unit]);
-      when = `${durationText(lead)}, at ${clock}, ${formatLongDate(dueDay)}`;
+      when = words.t("alerts.when.within-at", { duration: durationText(lead, words), time, date });
     }
   }
   const status = track.statuses.at(at.getTime());
-  const disputed = status?.value === "disputed" ? ` Disputed: ${status.note ?? "see /deadlines"}` : "";
   const was = version.move ? track.dues.entries[version.version - 1] : undefined;
-  const moved =
+  const phrase = deadline.phrase;
+  const sentence =
     version.move && was
-      ? ` (moved from ${whenText(was.due, tz)}, according to ${version.move.attribution})`
+      ? words.t("alerts.reminder.moved", {
+          phrase,
+          when,
+          was: whenText(was.due, tz, words),
+          by: version.move.attribution,
+        })
+      : words.t("alerts.reminder", { phrase, when });
+  const disputed =
+    status?.value === "disputed"
+      ? ` ${words.t("alerts.disputed", { note: status.note ?? words.t("alerts.disputed.see") })}`
       : "";
   return {
     id: `${story.story.id}:${version.key}:${leadText}`,
@@ -132,14 +137,33 @@ export function alertFor(
     storyId: story.story.id,
     deadlineId: deadline.id,
     lead: leadText,
-    text: `${deadline.phrase} ${when}${moved}.${disputed}`,
+    text: `${sentence}${disputed}`,
   };
 }
 
 /** A due date in words: "Sunday 26 January 2025", or with its time for an exact one. */
-export function whenText(when: When, timeZone: string): string {
-  if (when.precision === "date") return formatLongDate(when.date);
-  return `${formatLongDate(localDateOf(when.instant, timeZone))} at ${hourMinute(when.instant, timeZone)}`;
+export function whenText(when: When, timeZone: string, words: Words = ENGLISH): string {
+  if (when.precision === "date") return words.longDate(when.date);
+  const date = words.longDate(localDateOf(when.instant, timeZone));
+  return words.t("alerts.when.date-at", { date, time: hourMinute(when.instant, timeZone) });
+}
+
+/**
+ * The alert of a ledger key (`story:deadline@due:lead`) as the data has it now, in `words`; undefined
+ * when its story, deadline or due date is no longer in the data.
+ */
+export function alertOfKey(
+  dataset: Dataset,
+  key: string,
+  options: PlanOptions,
+  words: Words = ENGLISH,
+): Alert | undefined {
+  const [storyId, dueKey, lead] = key.split(":");
+  const story = storyId ? dataset.byId.get(storyId) : undefined;
+  const track = dueKey ? story?.tracks.deadlinesById.get(dueKey.split("@")[0] ?? "") : undefined;
+  const version = track?.dues.entries.find((v) => v.key === dueKey);
+  if (!story || !track || !version || !lead) return undefined;
+  return alertFor(story, track, version, lead, options, words);
 }
 
 /**

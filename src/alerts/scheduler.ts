@@ -32,8 +32,10 @@ import { eachLimit, type FanOutReport } from "../delivery/fan-out.js";
 import type { DeliveryItem } from "../delivery/item.js";
 import { markerFor } from "../delivery/marker.js";
 import { type Outage, unreachableReason } from "../delivery/reconnect.js";
+import type { Language } from "../language/languages.js";
 import type { Metrics } from "../monitoring/metrics.js";
 import {
+  type ChannelRef,
   type Delivery,
   type NewDelivery,
   type Store,
@@ -79,6 +81,25 @@ export interface DigestRound {
   tick(now: Date): Promise<{ sent: number; skipped: number }>;
   /** Rebuilds the item of an unconfirmed ledger row of kind `digest`, or says why it is past sending. */
   itemFor(row: Delivery, now: Date): Promise<{ item: DeliveryItem } | { expired: string }>;
+}
+
+/**
+ * The language of a ledger row's channel, from the active subscriptions (read once, when a first row
+ * asks): a channel subscribed twice writes in the language of its first subscription that has one.
+ */
+function channelLanguages(store: Store): (row: ChannelRef) => Promise<Language | undefined> {
+  let read: Promise<Map<string, Language>> | undefined;
+  return async (row) => {
+    read ??= store.activeSubscriptions().then((subs) => {
+      const map = new Map<string, Language>();
+      for (const s of subs) {
+        const key = `${s.platform}:${s.channelId}`;
+        if (s.language && !map.has(key)) map.set(key, s.language);
+      }
+      return map;
+    });
+    return (await read).get(`${row.platform}:${row.channelId}`);
+  };
 }
 
 export interface TickReport {
@@ -210,7 +231,11 @@ export class Scheduler {
       if (ended) this.log.warn({ rows: ended }, "claims of the previous run ended: settling them");
     }
     this.ticked = true;
-    const recovered = await deliverer.recover(now, (row) => this.itemFor(row, now));
+    const languages = channelLanguages(store);
+    const recovered = await deliverer.recover(now, async (row) => {
+      const resolved = await this.itemFor(row, now);
+      return "item" in resolved ? { ...resolved, language: await languages(row) } : resolved;
+    });
     report.recovered = recovered.channels;
 
     const stored = await store.getState(STATE.plannedUntil);

@@ -9,9 +9,9 @@
 import { storyAt } from "../dataset/asof.js";
 import type { Dataset, Story } from "../dataset/dataset.js";
 import type { Figure, FigureValue } from "../dataset/schema.js";
+import { ENGLISH, type MessageKey, type Words } from "../language/words.js";
 import { attributionText, figureAmount, footerFor } from "../reply/phrases.js";
 import type { Reply } from "../reply/reply.js";
-import { formatInstant, formatLongDate } from "../time/calendar.js";
 import type { Sending } from "./alert-reply.js";
 import { whenText } from "./plan.js";
 
@@ -28,7 +28,7 @@ export interface UpdateItem {
   storyId: string;
   /** When it is due: the instant it became visible, or when an edit added it later. ISO instant. */
   at: string;
-  /** The notice as one plain sentence. */
+  /** The notice as one plain sentence, in English (each channel's language rewords it when sent). */
   text: string;
   sourceIds: string[];
   /** Default "updates" (items persisted before moved notices existed have none). */
@@ -46,7 +46,8 @@ export interface UpdateItem {
 export interface Notice {
   key: string;
   visibleFrom: number;
-  item(): Omit<UpdateItem, "at">;
+  /** The notice, its text in `words` (English by default). */
+  item(words?: Words): Omit<UpdateItem, "at">;
 }
 
 export function eventKey(storyId: string, eventId: string): string {
@@ -63,16 +64,18 @@ export function storyNotices(story: Story): Notice[] {
   const tz = story.story.timeZone;
   const out: Notice[] = [];
   for (const e of story.timeline.items) {
-    const when = () =>
-      e.at.precision === "date" ? formatLongDate(e.at.date) : formatInstant(e.at.instant, tz);
+    const when = (words: Words) =>
+      e.at.precision === "date" ? words.longDate(e.at.date) : words.instant(e.at.instant, tz);
     const key = eventKey(id, e.id);
     out.push({
       key,
       visibleFrom: e.visibleFrom,
-      item: () => ({
+      item: (words = ENGLISH) => ({
         key,
         storyId: id,
-        text: `New in the timeline: ${e.title} (${when()}).${e.attribution ? ` According to ${e.attribution}.` : ""}`,
+        text: e.attribution
+          ? words.t("alerts.event.by", { title: e.title, when: when(words), by: e.attribution })
+          : words.t("alerts.event", { title: e.title, when: when(words) }),
         sourceIds: e.sourceIds,
       }),
     });
@@ -88,10 +91,14 @@ export function storyNotices(story: Story): Notice[] {
       out.push({
         key,
         visibleFrom: v.visibleFrom,
-        item: () => ({
+        item: (words = ENGLISH) => ({
           key,
           storyId: id,
-          text: `${f.label}: ${figureAmount(v, f.unit)}, ${attributionText(v)}.`,
+          text: words.t("alerts.figure", {
+            label: f.label,
+            amount: figureAmount(v, f.unit),
+            attribution: attributionText(v),
+          }),
           sourceIds: [v.sourceId],
         }),
       });
@@ -107,10 +114,19 @@ export function storyNotices(story: Story): Notice[] {
       out.push({
         key,
         visibleFrom: version.visibleFrom,
-        item: () => ({
+        item: (words = ENGLISH) => ({
           key,
           storyId: id,
-          text: `${d.title} has moved: it was due ${whenText(was.due, tz)}; now due ${whenText(version.due, tz)}, according to ${move.attribution}.${move.note ? ` ${move.note}` : ""}`,
+          text: withNote(
+            words.t("alerts.moved", {
+              title: d.title,
+              was: whenText(was.due, tz, words),
+              now: whenText(version.due, tz, words),
+              by: move.attribution,
+            }),
+            move.note,
+            words,
+          ),
           sourceIds: move.sourceIds,
           audience: "moved",
           receivedPrefixes: [`${id}:${d.id}:`, `${id}:${d.id}@`],
@@ -132,15 +148,29 @@ function correctionNotice(
   return {
     key,
     visibleFrom: Number.NEGATIVE_INFINITY,
-    item: () => ({
+    item: (words = ENGLISH) => ({
       key,
       storyId,
-      text: `${figure.label} was ${figureAmount({ ...value, value: corrected.was }, figure.unit)}, is ${figureAmount(value, figure.unit)}, ${attributionText(value)}.${corrected.note ? ` ${corrected.note}` : ""}`,
+      text: withNote(
+        words.t("alerts.corrected", {
+          label: figure.label,
+          was: figureAmount({ ...value, value: corrected.was }, figure.unit),
+          now: figureAmount(value, figure.unit),
+          attribution: attributionText(value),
+        }),
+        corrected.note,
+        words,
+      ),
       sourceIds: [value.sourceId],
       audience: "corrected",
       receivedKeys: [figureValueKey(storyId, figure.id, value.asOf, corrected.was)],
     }),
   };
+}
+
+/** A notice's sentence, then the curator's note (a sentence of the data's own) when there is one. */
+function withNote(sentence: string, note: string | undefined, words: Words): string {
+  return note ? `${sentence} ${words.isolate(note)}` : sentence;
 }
 
 /** What the scheduler remembers between runs: the notices already handled, the stories already seen. */
@@ -182,24 +212,37 @@ export function findNotice(dataset: Dataset, key: string): Notice | undefined {
   return undefined;
 }
 
-const TITLES: Record<Audience, string> = {
-  updates: "Update",
-  moved: "Deadline moved",
-  corrected: "Correction",
-};
+const TITLES = {
+  updates: ["alerts.title.update", "alerts.title.update-late"],
+  moved: ["alerts.title.moved", "alerts.title.moved-late"],
+  corrected: ["alerts.title.corrected", "alerts.title.corrected-late"],
+} as const satisfies Record<Audience, readonly [MessageKey, MessageKey]>;
 
-/** A notice as a Reply (with the story's footer, like any answer). */
+/**
+ * What a notice says in `words`: reworded from the data as it is now when the notice is still in it,
+ * else the sentence it was queued with.
+ */
+export function noticeText(item: UpdateItem, story: Story | undefined, words: Words): string {
+  if (words.language === "en" || !story) return item.text;
+  const notice = storyNotices(story).find((n) => n.key === item.key);
+  return notice ? notice.item(words).text : item.text;
+}
+
+/** A notice as a Reply in `words` (with the story's footer, like any answer). */
 export function updateReply(
   item: UpdateItem,
   story: Story | undefined,
   sending: Sending,
   late?: string,
+  words: Words = ENGLISH,
 ): Reply {
+  const [title, lateTitle] = TITLES[item.audience ?? "updates"];
   return {
     kind: "answer",
-    title: `${TITLES[item.audience ?? "updates"]}${late ? " (late)" : ""}`,
-    summary: [item.text, late ? ` (${late})` : ""],
+    title: words.t(late ? lateTitle : title),
+    summary: [noticeText(item, story, words), late ? ` ${words.t("alerts.late-note", { late })}` : ""],
     ...(story ? { footer: footerFor(storyAt(story, sending.now), sending.settings, item.sourceIds) } : {}),
+    ...(words.language === "en" ? {} : { language: words.language }),
     ephemeral: false,
   };
 }

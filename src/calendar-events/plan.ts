@@ -13,9 +13,10 @@ import type { Dataset, Story } from "../dataset/dataset.js";
 import type { DeadlineStatus } from "../dataset/schema.js";
 import { cutText } from "../dataset/text-safety.js";
 import { markerFor } from "../delivery/marker.js";
+import { ENGLISH, type Words, wordsFor } from "../language/words.js";
 import type { EventRef, EventRow } from "../store/event-store.js";
 import { ALL_STORIES, type Subscription } from "../store/store.js";
-import { addDays, formatInstant, formatLongDate, zonedInstant } from "../time/calendar.js";
+import { addDays, zonedInstant } from "../time/calendar.js";
 import type { EventSpec, ScheduledEvents } from "./port.js";
 
 export interface WantedEvent {
@@ -80,21 +81,30 @@ export function eventWindow(d: DeadlineNow, timeZone: string): { start: Date; en
   };
 }
 
-function dueText(d: DeadlineNow, timeZone: string): string {
+/** The deadline's phrase and when it is due: "Phase one ends on Saturday 1 March 2025.". */
+function dueLine(d: DeadlineNow, timeZone: string, words: Words): string {
+  const phrase = d.deadline.phrase;
   return d.due.precision === "instant"
-    ? `at ${formatInstant(d.due.instant, timeZone)}`
-    : `on ${formatLongDate(d.due.date)}`;
+    ? words.t("events.due.instant", { phrase, when: words.instant(d.due.instant, timeZone) })
+    : words.t("events.due.date", { phrase, date: words.longDate(d.due.date) });
 }
 
-/** The description's lines before the marker: phrase and date, move, status, sources known then. */
-function descriptionLines(at: StoryAt, story: Story, d: DeadlineNow): string[] {
+/** The description's lines before the marker, in `words`: phrase and date, move, status, sources known then. */
+function descriptionLines(at: StoryAt, story: Story, d: DeadlineNow, words: Words): string[] {
   const zone = story.story.timeZone;
-  const lines = [`${d.deadline.phrase} ${dueText(d, zone)}.`];
+  const lines = [dueLine(d, zone, words)];
   const move = d.version.move;
-  if (move) lines.push(`Moved (${move.kind}), according to ${move.attribution}.`);
+  if (move) {
+    lines.push(words.t("events.moved", { kind: words.t(`events.kind.${move.kind}`), by: move.attribution }));
+  }
   const change = d.statusChange;
   if (d.status !== "scheduled" && change) {
-    lines.push(`Status: ${d.status}${change.attribution ? `, according to ${change.attribution}` : ""}.`);
+    const status = words.t(`events.state.${d.status}`);
+    lines.push(
+      change.attribution
+        ? words.t("events.status.by", { status, by: change.attribution })
+        : words.t("events.status", { status }),
+    );
   }
   const ids = [...(move?.sourceIds ?? []), ...d.deadline.sourceIds];
   const sources = [...new Set(ids)]
@@ -103,7 +113,8 @@ function descriptionLines(at: StoryAt, story: Story, d: DeadlineNow): string[] {
     .filter((s) => s !== undefined)
     .slice(0, MAX_SOURCES);
   for (const s of sources) {
-    lines.push(`Source: ${[s.publisher, s.title].filter(Boolean).join(", ")}${s.url ? ` ${s.url}` : ""}`);
+    const source = `${[s.publisher, s.title].filter(Boolean).join(", ")}${s.url ? ` ${s.url}` : ""}`;
+    lines.push(words.t("events.source", { source }));
   }
   return lines;
 }
@@ -119,16 +130,17 @@ export function fingerprintOf(spec: EventSpec): string {
   return createHash("sha256").update(text).digest("hex").slice(0, 16);
 }
 
-/** The event of one deadline as known at `at`, within the platform's limits. */
+/** The event of one deadline as known at `at`, in `words`, within the platform's limits. */
 export function eventSpec(
   at: StoryAt,
   story: Story,
   d: DeadlineNow,
   marker: string,
   limits: Limits,
+  words: Words = ENGLISH,
 ): EventSpec {
   const tag = markerLine(marker);
-  const body = clip(descriptionLines(at, story, d).join("\n"), limits.description - tag.length - 1);
+  const body = clip(descriptionLines(at, story, d, words).join("\n"), limits.description - tag.length - 1);
   return {
     name: clip(d.deadline.title, limits.name),
     description: `${body}\n${tag}`,
@@ -148,7 +160,10 @@ function followed(dataset: Dataset, sub: Subscription): Story[] {
   return story ? [story] : [];
 }
 
-/** The events a platform's servers should have at `now`, each once per server. */
+/**
+ * The events a platform's servers should have at `now`, each once per server, in the language of the
+ * first of the server's subscriptions that brings it (English when it has none).
+ */
 export function wantedEvents(
   dataset: Dataset,
   subs: readonly Subscription[],
@@ -172,7 +187,7 @@ export function wantedEvents(
         const key = refKey(ref);
         if (wanted.has(key)) continue;
         const marker = eventMarker(ref);
-        const spec = eventSpec(at, story, d, marker, limits);
+        const spec = eventSpec(at, story, d, marker, limits, wordsFor(sub.language ?? "en"));
         wanted.set(key, { ref, spec, marker, fingerprint: fingerprintOf(spec) });
       }
     }

@@ -20,6 +20,8 @@
 import { randomUUID } from "node:crypto";
 import { hostname } from "node:os";
 import type { Logger } from "pino";
+import type { Language } from "../language/languages.js";
+import type { Words } from "../language/words.js";
 import { type Metrics, noMetrics } from "../monitoring/metrics.js";
 import type { ChannelRef, Delivery, DeliveryRef, NewDelivery, PlatformName, Store } from "../store/store.js";
 import type { Clock } from "../time/clock.js";
@@ -55,8 +57,8 @@ export interface DelivererOptions {
   concurrency?: number;
   /** Items sent more than this after they were due are marked late. Default 5 minutes. */
   lateAfterMs?: number;
-  /** Says how late an item is, for its reply. */
-  lateText?: (dueAt: Date, now: Date) => string;
+  /** Says how late an item is, for its reply, in the channel's words. */
+  lateText?: (dueAt: Date, now: Date, words: Words) => string;
   /** Waits between retries (tests pass a fake). */
   sleep?: (ms: number) => Promise<void>;
   /** Identifies this process in the ledger (default: host:pid:random). */
@@ -69,6 +71,12 @@ export interface DelivererOptions {
   /** Counts how deliveries end and how many wait (default: nothing). */
   metrics?: Metrics;
 }
+
+/** A channel an item goes to, with the language its alerts are written in (English when absent). */
+export type Recipient = ChannelRef & { readonly language?: Language | undefined };
+
+/** What recovery rebuilds of an unconfirmed row: the item, in its channel's language, or why it is past sending. */
+export type Recovered = { item: DeliveryItem; language?: Language | undefined } | { expired: string };
 
 const realSleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
 
@@ -145,8 +153,11 @@ export class Deliverer {
     return deliverEach(options, items, outcomes, deliver);
   }
 
-  /** Delivers `item` once to each channel (the ledger skips those that already have it). */
-  async fanOut(item: DeliveryItem, channels: readonly ChannelRef[]): Promise<FanOutReport> {
+  /**
+   * Delivers `item` once to each channel (the ledger skips those that already have it), in the
+   * channel's language: the ledger row and its marker are the same whatever the language.
+   */
+  async fanOut(item: DeliveryItem, channels: readonly Recipient[]): Promise<FanOutReport> {
     const outcomes = emptyOutcomes();
     const marker = markerFor(item.key);
     const live = channels.filter((c) => {
@@ -172,7 +183,7 @@ export class Deliverer {
         leaseUntil: served ? this.leases.lease().until : now,
       };
       return (await stored(() => this.options.store.claim(entry, now)))
-        ? await this.attempt(item, entry, 1, false)
+        ? await this.attempt(item, entry, 1, false, undefined, channel.language)
         : "already";
     });
     const report = { channels: channels.length, outcomes };
@@ -187,9 +198,7 @@ export class Deliverer {
    */
   async recover(
     leaseEndedBy: Date,
-    itemFor: (
-      row: Delivery,
-    ) => { item: DeliveryItem } | { expired: string } | Promise<{ item: DeliveryItem } | { expired: string }>,
+    itemFor: (row: Delivery) => Recovered | Promise<Recovered>,
   ): Promise<FanOutReport> {
     // Rows of platforms this process does not serve belong to a process that does.
     const rows = (await this.options.store.unconfirmed(leaseEndedBy)).filter(
@@ -207,6 +216,7 @@ export class Deliverer {
         row.attempts + 1,
         true,
         "expired" in resolved ? resolved.expired : undefined,
+        "item" in resolved ? resolved.language : undefined,
       );
     });
     if (rows.length) this.log.warn({ rows: rows.length, ...outcomes }, "recovered unconfirmed deliveries");
@@ -223,6 +233,7 @@ export class Deliverer {
     attempts: number,
     lookFirst: boolean,
     expired?: string,
+    language?: Language,
   ): Promise<ChannelOutcome> {
     const ref: DeliveryRef = { key: entry.key, platform: entry.platform, channelId: entry.channelId };
     const sender = this.options.senders[entry.platform];
@@ -232,7 +243,7 @@ export class Deliverer {
     }
     this.leases.hold(ref);
     try {
-      return await sendHeld(this.sending, sender, item, entry, attempts, lookFirst, expired);
+      return await sendHeld(this.sending, sender, item, entry, attempts, lookFirst, expired, language);
     } finally {
       this.leases.letGo(ref);
     }

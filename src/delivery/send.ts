@@ -5,6 +5,8 @@
  * exponential backoff a bounded number of times, the row retaken before each retry; after that the
  * row is left claimed (deferred) for a later recovery. How the row ends is settle.ts's.
  */
+import type { Language } from "../language/languages.js";
+import { type Words, wordsFor } from "../language/words.js";
 import type { DeliveryRef, Lease, NewDelivery, Outcome } from "../store/store.js";
 import { type ChannelOutcome, StoreFailure, stored } from "./fan-out.js";
 import type { DeliveryItem } from "./item.js";
@@ -30,8 +32,8 @@ export interface SendContext extends SettleContext {
   readonly retry: RetryPolicy;
   /** Ledger rows that reach this many attempts (across runs and restarts) are given up. */
   readonly maxAttempts: number;
-  /** Says how late an item is, for its reply. */
-  lateText(dueAt: Date, now: Date): string;
+  /** Says how late an item is, for its reply, in the channel's words. */
+  lateText(dueAt: Date, now: Date, words: Words): string;
   /** Waits between retries. */
   sleep(ms: number): Promise<void>;
   /** This process's claim from now on. */
@@ -47,11 +49,12 @@ async function placeOf(
   ctx: SendContext,
   entry: NewDelivery,
   item: DeliveryItem | undefined,
+  language: Language | undefined,
 ): Promise<Placed | undefined> {
   const { threads } = ctx;
   if (!threads) return undefined;
   try {
-    return await threads.placeFor(entry, item);
+    return await threads.placeFor(entry, item, language);
   } catch (err) {
     throw err instanceof ThreadPending ? err : new StoreFailure(err);
   }
@@ -64,7 +67,8 @@ function classified(sender: Sender, err: unknown): Failure {
 /**
  * Sends the held row `entry` (its `attempts` so far), retrying transient failures. `lookFirst`: the
  * message may already be in the channel, so look for its marker before sending. Without `item`, or
- * with `expired`, the row is only settled: found by its marker, else skipped.
+ * with `expired`, the row is only settled: found by its marker, else skipped. The reply is written in
+ * the channel's `language` (English when absent); the row and its marker are the same in every language.
  */
 export async function sendHeld(
   ctx: SendContext,
@@ -74,6 +78,7 @@ export async function sendHeld(
   attempts: number,
   lookFirst: boolean,
   expired: string | undefined,
+  language?: Language,
 ): Promise<ChannelOutcome> {
   const { store } = ctx;
   const ref: DeliveryRef = { key: entry.key, platform: entry.platform, channelId: entry.channelId };
@@ -83,7 +88,7 @@ export async function sendHeld(
   for (let run = 1; ; run++) {
     let placed: Placed | undefined;
     try {
-      placed = await placeOf(ctx, entry, expired === undefined ? item : undefined);
+      placed = await placeOf(ctx, entry, expired === undefined ? item : undefined, language);
       if (look) {
         const found = await settleIfFound(ctx, sender, entry, finish, placed?.place);
         if (found) return found;
@@ -98,7 +103,7 @@ export async function sendHeld(
       const late = sentAt.getTime() - item.dueAt.getTime() > ctx.lateAfterMs;
       const { messageId } = await sender.send(
         entry.channelId,
-        item.reply(late ? ctx.lateText(item.dueAt, sentAt) : undefined),
+        item.reply(late ? ctx.lateText(item.dueAt, sentAt, wordsFor(language ?? "en")) : undefined, language),
         entry.marker,
         placed?.place,
       );

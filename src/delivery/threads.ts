@@ -12,6 +12,8 @@
  * transient failure retried by delivery, until its starter is sent (its ledger row then gives the
  * thread even after a crash), or takes the starter's place when the starter failed or was skipped.
  */
+import type { Language } from "../language/languages.js";
+import { wordsFor } from "../language/words.js";
 import type { ChannelRef, NewDelivery, Store } from "../store/store.js";
 import type { AnchorRef, ThreadMode } from "../store/threads-sql.js";
 import type { DeliveryItem } from "./item.js";
@@ -48,11 +50,18 @@ export function anchorOf(key: string, dueAt: Date, mode: ThreadMode): string | u
   return undefined;
 }
 
-/** The name a thread gets when `item` starts it (Discord shows it; Slack has none). */
-export function threadName(item: DeliveryItem | undefined, mode: ThreadMode): string {
-  const topic = item?.topic;
-  if (!topic) return item?.summary ?? "Alerts";
-  return mode === "forum" ? topic.story : `${topic.thread} · ${topic.story}`;
+/** The name a thread gets when `item` starts it, in the channel's language (Discord shows it; Slack has none). */
+export function threadName(
+  item: DeliveryItem | undefined,
+  mode: ThreadMode,
+  language: Language = "en",
+): string {
+  const words = wordsFor(language);
+  const topic = language === "en" ? item?.topic : (item?.topicIn?.(language) ?? item?.topic);
+  if (!topic) return item?.summary ?? words.t("threads.alerts");
+  return mode === "forum"
+    ? topic.story
+    : words.t("threads.name", { thread: topic.thread, story: topic.story });
 }
 
 export interface ThreadRouterOptions {
@@ -94,16 +103,21 @@ export class ThreadRouter {
    * Where `entry` goes: undefined for the channel itself; else its thread (recorded, or found from
    * its starter's ledger row), or the start of its thread when `entry` is the starter. Throws
    * ThreadPending while another alert is starting the thread. Without `item` (a row only looked up,
-   * never sent again) nothing is claimed: its thread if it has one, else the channel.
+   * never sent again) nothing is claimed: its thread if it has one, else the channel. A thread is named
+   * in the `language` of the channel it starts in.
    */
-  async placeFor(entry: NewDelivery, item: DeliveryItem | undefined): Promise<Placed | undefined> {
+  async placeFor(
+    entry: NewDelivery,
+    item: DeliveryItem | undefined,
+    language?: Language,
+  ): Promise<Placed | undefined> {
     const { store } = this.options;
     const channel: ChannelRef = { platform: entry.platform, channelId: entry.channelId };
     const mode = await this.modeOf(channel);
     const anchor = anchorOf(entry.key, entry.dueAt, mode);
     if (anchor === undefined) return undefined;
     const ref: AnchorRef = { ...channel, anchor };
-    const base = { name: threadName(item, mode), forum: mode === "forum" };
+    const base = { name: threadName(item, mode, language), forum: mode === "forum" };
     const placed = (threadId: string): Placed => ({
       ref,
       place: { ...base, threadId, broadcast: mode === "also-channel" },

@@ -9,6 +9,7 @@
  * escaped), and each is cut short here so the payload fits whatever the feed said.
  */
 import { cutText } from "../dataset/text-safety.js";
+import { ENGLISH, type Words } from "../language/words.js";
 import type { Reply, ReplyButton, Rich } from "../reply/reply.js";
 import type { Lead } from "./lead.js";
 
@@ -66,9 +67,9 @@ export function oneLine(text: string, max: number): string {
   return chars.length <= max ? flat : cutText(flat, max);
 }
 
-/** "3 new leads for <story>". */
-export function digestSummary(count: number, storyTitle: string): string {
-  return `${count} new lead${count === 1 ? "" : "s"} for ${oneLine(storyTitle, STORY_CHARS)}`;
+/** "3 new leads for <story>", in `words`. */
+export function digestSummary(count: number, storyTitle: string, words: Words = ENGLISH): string {
+  return words.t("digest.title", { count, story: oneLine(storyTitle, STORY_CHARS) });
 }
 
 export interface DigestInput {
@@ -80,27 +81,32 @@ export interface DigestInput {
   deskUrl: string | undefined;
   /** How late the digest is sent ("sent 2 hours late"), when it is. */
   late?: string | undefined;
+  /** The curators' channel's words (English when absent). */
+  words?: Words | undefined;
 }
 
 /** The digest as a Reply: a title with the count, a line per lead (at most five), the desk's button. */
 export function digestReply(input: DigestInput): Reply {
   const { leads } = input;
-  const lines: Rich[] = leads
-    .slice(0, DIGEST_LINES)
-    .map((l) => [`${oneLine(l.outlet, OUTLET_CHARS) || "Unknown outlet"}: ${oneLine(l.title, TITLE_CHARS)}`]);
-  if (leads.length > DIGEST_LINES) lines.push([`… and ${leads.length - DIGEST_LINES} more on the desk.`]);
+  const words = input.words ?? ENGLISH;
+  const lines: Rich[] = leads.slice(0, DIGEST_LINES).map((l) => [
+    words.t("digest.line", {
+      outlet: oneLine(l.outlet, OUTLET_CHARS) || words.t("digest.unknown-outlet"),
+      title: oneLine(l.title, TITLE_CHARS),
+    }),
+  ]);
+  if (leads.length > DIGEST_LINES)
+    lines.push([words.t("digest.more", { count: leads.length - DIGEST_LINES })]);
   const buttons: ReplyButton[] = input.deskUrl
-    ? [{ label: "Open in desk", url: deskLeadsUrl(input.deskUrl, input.storyId) }]
+    ? [{ label: words.t("digest.open"), url: deskLeadsUrl(input.deskUrl, input.storyId) }]
     : [];
-  const summary: string[] = [
-    "Found by the story's news feeds. Leads are unchecked: read the article before using one.",
-  ];
-  if (!input.deskUrl)
-    summary.push(" The desk's address is not configured (DESK_PUBLIC_URL), so there is no link to it.");
-  if (input.late) summary.push(` (${input.late})`);
+  const summary: string[] = [words.t("digest.unchecked")];
+  if (!input.deskUrl) summary.push(` ${words.t("digest.no-desk")}`);
+  if (input.late) summary.push(` ${words.t("alerts.late-note", { late: input.late })}`);
   return {
     kind: "answer",
-    title: digestSummary(leads.length, input.storyTitle),
+    title: digestSummary(leads.length, input.storyTitle, words),
+    ...(words.language === "en" ? {} : { language: words.language }),
     summary,
     lines,
     ephemeral: false,

@@ -14,7 +14,7 @@ import type { Logger } from "pino";
 import type { DigestRound } from "../alerts/scheduler.js";
 import type { Dataset } from "../dataset/dataset.js";
 import type { Deliverer } from "../delivery/deliver.js";
-import type { DeliveryItem } from "../delivery/item.js";
+import { type DeliveryItem, wordedOnce } from "../delivery/item.js";
 import { markerFor } from "../delivery/marker.js";
 import type { Delivery, Store, Subscription } from "../store/store.js";
 import {
@@ -113,8 +113,16 @@ export class Digests implements DigestRound {
       kind: "digest",
       dueAt: window.end,
       summary: digestSummary(leads.length, title()),
-      reply: (late) =>
-        digestReply({ storyId: story, storyTitle: title(), leads, deskUrl: this.options.deskUrl, late }),
+      reply: wordedOnce((late, words) =>
+        digestReply({
+          storyId: story,
+          storyTitle: title(),
+          leads,
+          deskUrl: this.options.deskUrl,
+          late,
+          words,
+        }),
+      ),
     };
   }
 

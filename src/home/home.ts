@@ -15,10 +15,11 @@
 import type { BotCore } from "../bot/core.js";
 import { storyAt } from "../dataset/asof.js";
 import type { Story } from "../dataset/dataset.js";
+import type { Language } from "../language/languages.js";
+import { type MessageKey, type Words, wordsFor } from "../language/words.js";
 import type { Reply, Rich, Span } from "../reply/reply.js";
-import type { PlatformName, Subscription } from "../store/store.js";
-import { KIND_TEXT, leadText, storyName } from "../subscriptions/subscriptions.js";
-import { formatInstant } from "../time/calendar.js";
+import type { PlatformName, Subscription, SubscriptionKind } from "../store/store.js";
+import { ALL_STORIES } from "../store/store.js";
 
 /** How many of the latest events the Home shows at least (when that many are known). */
 export const HOME_EVENTS = 5;
@@ -33,6 +34,8 @@ export interface HomeViewer {
    * admins and owners). Otherwise the Home lists the channels whose subscription they made.
    */
   managesAll(): Promise<boolean>;
+  /** The language their Home is written in (English when absent). */
+  language?: Language;
 }
 
 /** A command's answer shown on the Home, with the command a reader types to get it whole. */
@@ -64,11 +67,18 @@ export interface Home {
   at: Date;
   /** In order of importance. */
   sections: HomeSection[];
+  /** The language it is written in (English when absent): the view writes its own words in it. */
+  language?: Language;
 }
 
 /** Runs `name` with `options` through the core, as typed; error answers are left out of a Home. */
-function answer(core: BotCore, name: string, options: Record<string, string>): HomeAnswer[] {
-  const reply = core.answerQuestion(name, options);
+function answer(
+  core: BotCore,
+  name: string,
+  options: Record<string, string>,
+  language?: Language,
+): HomeAnswer[] {
+  const reply = core.answerQuestion(name, options, language);
   if (reply.kind === "error") return [];
   const typed = Object.entries(options).map(([k, v]) => ` ${k}:${v}`);
   return [{ kind: "answer", command: `/${name}${typed.join("")}`, reply }];
@@ -104,18 +114,16 @@ export function latestEvents(
  * The default story's latest events as /timeline says them: `/timeline from:<day>`, its last page
  * when it has more.
  */
-function timelineSection(core: BotCore, story: Story, at: Date): HomeAnswer[] {
+function timelineSection(core: BotCore, story: Story, at: Date, language?: Language): HomeAnswer[] {
   const latest = latestEvents(story, at);
   if (!latest) return [];
   const pages = Math.ceil(latest.known / Math.max(1, core.settings.timelinePageSize));
-  return answer(core, "timeline", {
-    from: latest.from,
-    ...(pages > 1 ? { page: String(pages) } : {}),
-  });
+  const options = { from: latest.from, ...(pages > 1 ? { page: String(pages) } : {}) };
+  return answer(core, "timeline", options, language);
 }
 
 /** The viewer's channels: every active subscription of the workspace they may manage, by channel. */
-async function channelsSection(core: BotCore, viewer: HomeViewer): Promise<HomeChannels> {
+async function channelsSection(core: BotCore, viewer: HomeViewer, words: Words): Promise<HomeChannels> {
   const store = core.channelPort;
   const all = store ? await store.activeSubscriptions() : [];
   const inWorkspace = all.filter(
@@ -129,31 +137,58 @@ async function channelsSection(core: BotCore, viewer: HomeViewer): Promise<HomeC
   const zone = dataset.defaultStory.story.timeZone;
   const list = [...byChannel].map(([channelId, subs]) => ({
     channelId,
-    gets: subs.map(
-      (sub): Rich => [
-        `${KIND_TEXT[sub.kind]} about ${storyName({ dataset }, sub.story)}`,
-        leadText(sub),
-        ", since ",
-        instantSpan(sub.since, zone),
-      ],
-    ),
+    gets: subs.map((sub): Rich => {
+      const story =
+        sub.story === ALL_STORIES
+          ? words.t("home.every-story")
+          : (dataset.byId.get(sub.story)?.story.title ?? sub.story);
+      return getsLine(words, sub, story, instantSpan(sub.since, zone, words));
+    }),
   }));
-  const summary: Rich = list.length
-    ? [
-        everyChannel
-          ? "Every channel of this workspace that gets alerts (you may manage them all):"
-          : "The channels you subscribed (workspace admins and owners see every channel here):",
-      ]
-    : [
-        everyChannel
-          ? "No channel of this workspace gets alerts."
-          : "No channel you subscribed gets alerts. Type /subscribe in a channel to get deadline reminders and news updates there.",
-      ];
-  return { kind: "channels", title: "Your channels", summary, list };
+  const summary: Rich = [
+    words.t(
+      list.length
+        ? everyChannel
+          ? "home.channels.all"
+          : "home.channels.mine"
+        : everyChannel
+          ? "home.channels.none-all"
+          : "home.channels.none-mine",
+    ),
+  ];
+  return { kind: "channels", title: words.t("home.channels.title"), summary, list };
 }
 
-function instantSpan(instant: Date, timeZone: string): Span {
-  return { instant, style: "datetime", fallback: formatInstant(instant, timeZone) };
+/** What each kind of subscription gets, as the Home says it. */
+const KINDS: Readonly<Record<SubscriptionKind, MessageKey>> = {
+  reminders: "home.kind.reminders",
+  updates: "home.kind.updates",
+  all: "home.kind.all",
+  leads: "home.kind.leads",
+  events: "home.kind.events",
+};
+
+/** Marks where the instant goes in a line worded as one sentence. */
+const SINCE = "\u0000";
+
+/** "deadline reminders about <story> (reminding 1d before each deadline), since <instant>", in `words`. */
+function getsLine(words: Words, sub: Subscription, story: string, since: Span): Rich {
+  const kind = words.t(KINDS[sub.kind]);
+  const reminds = sub.kind === "reminders" || sub.kind === "all";
+  const leads = !reminds
+    ? undefined
+    : sub.leadTimes
+      ? words.t("home.leads.own", { leads: sub.leadTimes.join(", ") })
+      : words.t("home.leads.deadlines");
+  const text = leads
+    ? words.t("home.gets.leads", { kind, story, leads, since: SINCE })
+    : words.t("home.gets", { kind, story, since: SINCE });
+  const [before = "", after = ""] = text.split(SINCE);
+  return after ? [before, since, after] : [before, since];
+}
+
+function instantSpan(instant: Date, timeZone: string, words: Words): Span {
+  return { instant, style: "datetime", fallback: words.instant(instant, timeZone) };
 }
 
 /** The viewer's Home as of the core's clock. */
@@ -161,14 +196,16 @@ export async function buildHome(core: BotCore, viewer: HomeViewer): Promise<Home
   const at = core.clock.now();
   const dataset = core.dataset();
   const main = dataset.defaultStory;
+  const { language } = viewer;
+  const words = wordsFor(language ?? "en");
   const sections: HomeSection[] = [
-    ...answer(core, "phase", {}),
-    ...answer(core, "deadlines", { show: "upcoming" }),
-    ...timelineSection(core, main, at),
-    await channelsSection(core, viewer),
+    ...answer(core, "phase", {}, language),
+    ...answer(core, "deadlines", { show: "upcoming" }, language),
+    ...timelineSection(core, main, at, language),
+    await channelsSection(core, viewer, words),
   ];
   for (const story of dataset.stories) {
-    if (story !== main) sections.push(...answer(core, "phase", { story: story.story.id }));
+    if (story !== main) sections.push(...answer(core, "phase", { story: story.story.id }, language));
   }
-  return { at, sections };
+  return { at, sections, ...(language && language !== "en" ? { language } : {}) };
 }

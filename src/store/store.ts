@@ -21,6 +21,7 @@
  */
 
 import type { LeadStore } from "../feeds/lead.js";
+import type { Language } from "../language/languages.js";
 import type { EventStore } from "./event-store.js";
 import type { ThreadStore } from "./threads-sql.js";
 
@@ -87,6 +88,8 @@ export interface Subscription extends StoryChannelRef {
   deactivatedAt: Date | undefined;
   /** Why it stopped: "unsubscribed by U123", "gone: Unknown Channel (10003)". */
   deactivationReason: string | undefined;
+  /** The language its alerts are written in (English when absent). */
+  language?: Language;
 }
 
 /** The ledger row's key: one alert (or update) in one channel. */

@@ -1,8 +1,9 @@
 import { describe, expect, it } from "vitest";
-import { parseLead, planAlerts } from "../../src/alerts/plan.js";
+import { alertFor, alertOfKey, parseLead, planAlerts } from "../../src/alerts/plan.js";
 import { indexStory } from "../../src/dataset/dataset.js";
 import { assemble } from "../../src/dataset/load.js";
 import { storyFileSchema } from "../../src/dataset/schema.js";
+import { wordsFor } from "../../src/language/words.js";
 import { shippedStory } from "../support/index.js";
 
 const shipped = shippedStory();
@@ -216,5 +217,71 @@ describe("reminder planner", () => {
       });
       expect(alert?.at.toISOString()).toBe("2025-10-25T22:00:00.000Z"); // 01:00 UTC+3, the first 01:00
     });
+  });
+});
+
+describe("a reminder in another language", () => {
+  const FSI = "\u2068";
+  const PDI = "\u2069";
+  const plain = (text: string) => text.replaceAll(FSI, "").replaceAll(PDI, "");
+
+  it("says 'in N hours' in Arabic with the plural form of each count: 0, 1, 2, 3, 11 and 100", () => {
+    const leads = ["0h", "1h", "2h", "3h", "11h", "100h"];
+    const ds = datasetWith([deadline("talks", "2025-05-06T12:00:00+03:00", leads)]);
+    const story = ds.byId.get("gaza-2025");
+    const track = story?.tracks.deadlinesById.get("talks");
+    const version = track?.dues.entries[0];
+    if (!story || !track || !version) throw new Error("no talks deadline");
+    const said = leads.map((lead) =>
+      plain(alertFor(story, track, version, lead, { reminderHour: 9 }, wordsFor("ar")).text),
+    );
+    expect(said.map((text) => /خلال [^،]+/.exec(text)?.[0])).toEqual([
+      "خلال 0 ساعة",
+      "خلال ساعة واحدة",
+      "خلال ساعتين",
+      "خلال 3 ساعات",
+      "خلال 11 ساعة",
+      "خلال 100 ساعة",
+    ]);
+    expect(said[3]).toBe("The talks is due خلال 3 ساعات، في الساعة 12:00، الثلاثاء، 6 مايو 2025.");
+  });
+
+  it("says 'in N minutes' in Hebrew and French with their own plural forms", () => {
+    const ds = datasetWith([deadline("talks", "2025-05-06T12:00:00+03:00", ["1m", "2m", "30m"])]);
+    const alertsIn = (language: "he" | "fr") => {
+      const story = ds.byId.get("gaza-2025");
+      const track = story?.tracks.deadlinesById.get("talks");
+      const version = track?.dues.entries[0];
+      if (!story || !track || !version) throw new Error("no talks deadline");
+      return ["1m", "2m", "30m"].map((lead) =>
+        plain(alertFor(story, track, version, lead, { reminderHour: 9 }, wordsFor(language)).text),
+      );
+    };
+    expect(alertsIn("he")).toEqual([
+      "The talks is due בעוד דקה, בשעה 12:00, יום שלישי, 6 במאי 2025.",
+      "The talks is due בעוד שתי דקות, בשעה 12:00, יום שלישי, 6 במאי 2025.",
+      "The talks is due בעוד 30 דקות, בשעה 12:00, יום שלישי, 6 במאי 2025.",
+    ]);
+    expect(alertsIn("fr")).toEqual([
+      "The talks is due dans 1 minute, à 12:00, mardi 6 mai 2025.",
+      "The talks is due dans 2 minutes, à 12:00, mardi 6 mai 2025.",
+      "The talks is due dans 30 minutes, à 12:00, mardi 6 mai 2025.",
+    ]);
+  });
+
+  it("rewords a planned alert from its key in the channel's words, and English as planned", () => {
+    const ds = shippedDataset();
+    const window = { from: new Date("2025-02-28T07:00:00Z"), to: new Date("2025-02-28T07:00:01Z") };
+    const alert = planAlerts(ds, window, { reminderHour: 9 }).find(
+      (a) => a.id === "gaza-2025:phase-one-end:1d",
+    );
+    if (!alert) throw new Error("no phase-one-end:1d reminder");
+    expect(alertOfKey(ds, alert.id, { reminderHour: 9 })).toEqual(alert);
+    const phrase = ds.byId.get("gaza-2025")?.tracks.deadlinesById.get("phase-one-end")?.deadline.phrase;
+    expect(alert.text).toBe(`${phrase} tomorrow, Saturday 1 March 2025.`);
+    expect(alertOfKey(ds, alert.id, { reminderHour: 9 }, wordsFor("fr"))?.text).toBe(
+      `${phrase} demain, samedi 1 mars 2025.`,
+    );
+    expect(alertOfKey(ds, "gaza-2025:no-such-deadline:1d", { reminderHour: 9 })).toBeUndefined();
   });
 });

@@ -9,9 +9,11 @@ import { storyAt } from "../../src/dataset/asof.js";
 import type { EventRow } from "../../src/store/event-store.js";
 import {
   datasetOf,
+  englishLeaks,
   eventsSubscription,
   RANDOM_STORY_AT,
   randomStory,
+  storyTexts,
   truceDataset,
   truceStory,
   withEvidence,
@@ -175,6 +177,76 @@ describe("the events a server should have", () => {
     );
     expect(window.end.getTime() - window.start.getTime()).toBe(23 * 3_600_000);
   });
+});
+
+describe("the events of a server subscribed in another language", () => {
+  const inLanguage = (language: "ar" | "he" | "fr") => [eventsSubscription({ language })];
+  const dataTexts = storyTexts(truceStory());
+
+  it.each(["ar", "he", "fr"] as const)(
+    "says the phrase, the date, the move and the source in %s",
+    (language) => {
+      const [handover] = want("2025-01-25T12:00:00Z", truceDataset(), inLanguage(language));
+      const description = handover?.spec.description ?? "";
+      expect(englishLeaks(description, language, { except: dataTexts }), description).toEqual([]);
+      expect(description).not.toContain("Source:");
+      expect(description.endsWith(`ref ${handover?.marker}`)).toBe(true);
+    },
+  );
+
+  it("says them in Arabic and in Hebrew as a reader of each would", () => {
+    const lines = (language: "ar" | "he") =>
+      (want("2025-01-25T12:00:00Z", truceDataset(), inLanguage(language))[0]?.spec.description ?? "")
+        .replace(/[\u2068\u2069]/g, "")
+        .split("\n");
+    expect(lines("ar")[0]).toBe("The handover of prisoners is due يوم الثلاثاء، 18 فبراير 2025.");
+    expect(lines("ar")[1]).toBe("تغيّر الموعد (تمديد)، بحسب East.");
+    expect(lines("he")[1]).toBe("המועד הוזז (הארכה), לפי East.");
+  });
+
+  it("is the same event in every language, updated when the server's language changes", () => {
+    const [english] = want("2025-01-15T10:00:00Z");
+    const [arabic] = want("2025-01-15T10:00:00Z", truceDataset(), inLanguage("ar"));
+    expect(arabic?.ref).toEqual(english?.ref);
+    expect(arabic?.marker).toBe(english?.marker);
+    expect(arabic?.fingerprint).not.toBe(english?.fingerprint);
+  });
+
+  it.each(["ar", "he"] as const)(
+    "keeps within the platform's limits in %s, the marker always last",
+    (language) => {
+      const long = datasetOf(
+        truceStory((s) => {
+          const handover = (s.deadlines as { title: string; phrase: string }[])[0];
+          if (handover) {
+            handover.title = "ת".repeat(300);
+            handover.phrase = "ع".repeat(3000);
+          }
+        }),
+      );
+      for (const at of ["2025-01-15T10:00:00Z", "2025-01-25T12:00:00Z"]) {
+        const [handover] = want(at, long, inLanguage(language));
+        expect(handover?.spec.name).toHaveLength(100);
+        expect(handover?.spec.description.length).toBeLessThanOrEqual(1000);
+        expect(handover?.spec.description.endsWith(`ref ${handover?.marker}`)).toBe(true);
+      }
+      for (let seed = 1; seed <= 6; seed++) {
+        const dataset = datasetOf(randomStory(seed));
+        const subs = [eventsSubscription({ story: "*", language })];
+        for (const { spec, marker } of wantedEvents(
+          dataset,
+          subs,
+          "discord",
+          limits,
+          new Date(RANDOM_STORY_AT),
+        )) {
+          expect(spec.name.length).toBeLessThanOrEqual(100);
+          expect(spec.description.length).toBeLessThanOrEqual(1000);
+          expect(spec.description.endsWith(`\nref ${marker}`)).toBe(true);
+        }
+      }
+    },
+  );
 });
 
 describe("the steps", () => {

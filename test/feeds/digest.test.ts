@@ -1,10 +1,12 @@
 /** The digest of a story's new leads: its fixed windows, its key, and its Reply (untrusted text kept plain and short). */
 import { describe, expect, it } from "vitest";
+import { defaultLateText } from "../../src/delivery/item.js";
 import {
   DIGEST_LINES,
   deskLeadsUrl,
   digestKey,
   digestReply,
+  digestSummary,
   oneLine,
   parseDigestKey,
   TITLE_CHARS,
@@ -12,8 +14,10 @@ import {
   windowEnding,
 } from "../../src/feeds/digest.js";
 import type { Lead } from "../../src/feeds/lead.js";
+import { wordsFor } from "../../src/language/words.js";
 import { renderText } from "../../src/platforms/console/text.js";
 import { plainText } from "../../src/reply/reply.js";
+import { englishLeaks, replyText } from "../support/index.js";
 
 const HOUR = 3_600_000;
 
@@ -125,4 +129,58 @@ describe("a digest", () => {
       "https://desk.example.org/base/desk/stories/gaza-2025/leads",
     );
   });
+});
+
+describe("a digest in the curators' channel's language", () => {
+  const leads = (n: number) => Array.from({ length: n }, (_, i) => lead(i + 1));
+  const FSI = "\u2068";
+  const PDI = "\u2069";
+  const plain = (text: string) => text.replaceAll(FSI, "").replaceAll(PDI, "");
+  const story = "Israel-Hamas ceasefire in Gaza (2025)";
+
+  it("counts the leads in Arabic with the plural form of each count: 0, 1, 2, 3, 11 and 100", () => {
+    const ar = wordsFor("ar");
+    expect([0, 1, 2, 3, 11, 100].map((n) => plain(digestSummary(n, story, ar)))).toEqual([
+      `لا أخبار جديدة عن ${story}`,
+      `خبر جديد واحد عن ${story}`,
+      `خبران جديدان عن ${story}`,
+      `3 أخبار جديدة عن ${story}`,
+      `11 خبرًا جديدًا عن ${story}`,
+      `100 خبر جديد عن ${story}`,
+    ]);
+  });
+
+  it("counts the leads left off in Arabic, Hebrew and French", () => {
+    const more = (language: "ar" | "he" | "fr", n: number) =>
+      plainText(
+        digestReply({ ...input(leads(DIGEST_LINES + n)), words: wordsFor(language) }).lines?.at(-1) ?? [],
+      );
+    expect(more("ar", 1)).toBe("… وخبر آخر في لوحة التحرير.");
+    expect(more("ar", 2)).toBe("… وخبران آخران في لوحة التحرير.");
+    expect(more("ar", 3)).toBe("… و3 أخبار أخرى في لوحة التحرير.");
+    expect(more("he", 2)).toBe("… ועוד שתיים בדסק.");
+    expect(more("fr", 3)).toBe("… et 3 autres sur le desk.");
+  });
+
+  it.each(["ar", "he", "fr"] as const)(
+    "writes the whole digest in %s, the feeds' own text aside",
+    (language) => {
+      for (const deskUrl of ["https://desk.example.org", undefined]) {
+        const reply = digestReply({
+          ...input([lead(0, { outlet: "" }), ...leads(7)]),
+          deskUrl,
+          late: defaultLateText(new Date(0), new Date(2 * HOUR), wordsFor(language)),
+          words: wordsFor(language),
+        });
+        expect(reply.language).toBe(language);
+        const text = replyText(reply);
+        const feedTexts = [
+          ...[0, ...leads(7).map((l) => l.id)].map((n) => lead(n).title),
+          "Wire Service",
+          story,
+        ];
+        expect(englishLeaks(text, language, { except: feedTexts }), text).toEqual([]);
+      }
+    },
+  );
 });

@@ -3,6 +3,7 @@ import { registry } from "../../commands/index.js";
 import { createCore } from "../../src/bot/core.js";
 import { defaultSettings } from "../../src/config.js";
 import { buildHome, type HomeAnswer, type HomeChannels, latestEvents } from "../../src/home/home.js";
+import { wordsFor } from "../../src/language/words.js";
 import { plainText } from "../../src/reply/reply.js";
 import { ALL_STORIES } from "../../src/store/store.js";
 import {
@@ -10,6 +11,7 @@ import {
   channelRig,
   DURING,
   datasetOf,
+  englishLeaks,
   silentLog,
   truceStory,
   truceWithElections,
@@ -180,4 +182,42 @@ describe("a person's Home", () => {
     expect(answers(home.sections).map((a) => a.command)).toEqual(["/phase", "/deadlines show:upcoming"]);
     expect(home.sections.every((s) => s.kind !== "answer" || s.reply.kind === "answer")).toBe(true);
   });
+});
+
+describe("a person's Home in their language", () => {
+  it("asks the core each answer in the person's language and marks the Home with it", async () => {
+    rig = channelRig(DURING);
+    const home = await buildHome(rig.core, { ...viewer("U1"), language: "ar" });
+    expect(home.language).toBe("ar");
+    const shown = answers(home.sections);
+    expect(shown[0]?.reply).toEqual(rig.core.answerQuestion("phase", {}, "ar"));
+    expect(shown[1]?.reply).toEqual(rig.core.answerQuestion("deadlines", { show: "upcoming" }, "ar"));
+    expect((await buildHome(rig.core, viewer("U1"))).language).toBeUndefined();
+  });
+
+  it.each(["ar", "he", "fr"] as const)(
+    "lists the person's channels in %s, with no English sentence of the bot's",
+    async (language) => {
+      rig = channelRig(DURING);
+      const at = new Date(DURING);
+      const base = { platform: "slack" as const, workspaceId: "T1", story: "gaza-2025", userId: "U1" };
+      await rig.store.subscribe({ ...base, channelId: "C1", kind: "reminders", leadTimes: ["1d", "2h"] }, at);
+      await rig.store.subscribe({ ...base, channelId: "C2", kind: "all", leadTimes: undefined }, at);
+      await rig.store.subscribe(
+        { ...base, channelId: "C3", story: ALL_STORIES, kind: "updates", leadTimes: undefined },
+        at,
+      );
+      const words = wordsFor(language);
+      for (const all of [false, true]) {
+        const mine = channels((await buildHome(rig.core, { ...viewer("U1", all), language })).sections);
+        expect(mine.title).toBe(words.t("home.channels.title"));
+        const text = [plainText(mine.summary), ...mine.list.flatMap((c) => c.gets.map(plainText))].join("\n");
+        const story = rig.core.dataset().byId.get("gaza-2025")?.story.title ?? "";
+        expect(englishLeaks(text, language, { except: [story] }), text).toEqual([]);
+        expect(text).toContain(words.t("home.kind.reminders"));
+      }
+      const none = channels((await buildHome(rig.core, { ...viewer("U9"), language })).sections);
+      expect(plainText(none.summary)).toBe(words.t("home.channels.none-mine"));
+    },
+  );
 });

@@ -56,3 +56,21 @@ export function englishLeaks(
   for (const allowed of options.except ?? []) if (allowed) haystack = haystack.split(allowed).join("\u0000");
   return englishPhrases(language).filter((phrase) => haystack.includes(phrase));
 }
+
+/**
+ * Every English text of a story file (its titles, phrases, labels, notes, names, attributions): what
+ * a reply in another language may still show as the data's fallback until the story carries its
+ * translations. Longest first, so `englishLeaks(text, language, { except: storyTexts(raw) })` takes
+ * out a whole text before any shorter one inside it.
+ */
+export function storyTexts(raw: unknown): string[] {
+  const found = new Set<string>();
+  const walk = (value: unknown): void => {
+    if (typeof value === "string") {
+      if (/[A-Za-z]/.test(value) && value.length >= 3) found.add(value);
+    } else if (Array.isArray(value)) value.forEach(walk);
+    else if (value && typeof value === "object") Object.values(value).forEach(walk);
+  };
+  walk(raw);
+  return [...found].sort((a, b) => b.length - a.length);
+}

@@ -2,12 +2,17 @@
  * The whole catalog: every area's messages merged per language. An area is added here by one line;
  * its keys carry its prefix, so areas never collide (test/language/catalogs.test.ts checks).
  */
+import { alerts } from "./alerts/index.js";
 import { common } from "./common/index.js";
 import { describe } from "./describe/index.js";
+import { digest } from "./digest/index.js";
+import { events } from "./events/index.js";
 import { help } from "./help/index.js";
+import { home } from "./home/index.js";
 import { render } from "./render/index.js";
+import { threads } from "./threads/index.js";
 
-const AREAS = [common, describe, help, render] as const;
+const AREAS = [alerts, common, describe, digest, events, help, home, render, threads] as const;
 
 type AreaKeys<A> = A extends { en: infer E } ? keyof E : never;
 

@@ -4,9 +4,11 @@
  * mode and Socket Mode (Bolt acks the event at once). Opens are throttled per person
  * (src/home/throttle.ts). A failed publish is logged once and left: the next open tries again.
  *
- * Which channels the person sees: SLACK_ADMIN_USERS and workspace admins and owners (one users.info
- * call per open, as /subscribe asks it) see every channel of the workspace that gets alerts; anyone
- * else sees the channels whose subscription they made. No call is made per channel.
+ * Which channels the person sees: SLACK_ADMIN_USERS and workspace admins and owners see every channel
+ * of the workspace that gets alerts; anyone else sees the channels whose subscription they made. The
+ * Home is written in the person's language: their Slack locale when it is one of ours, else English
+ * (homeLanguage). One users.info call per open (with include_locale) tells both; none is made per
+ * channel.
  */
 import type { App, Logger as BoltLogger } from "@slack/bolt";
 import { WebClient } from "@slack/web-api";
@@ -15,6 +17,7 @@ import type { BotCore } from "../../bot/core.js";
 import type { InFlight } from "../../bot/in-flight.js";
 import { buildHome } from "../../home/home.js";
 import { HomeThrottle } from "../../home/throttle.js";
+import { firstLanguage, type Language, languageOfLocale } from "../../language/languages.js";
 import { renderHomeView } from "./home-view.js";
 
 export interface HomeTabOptions {
@@ -43,6 +46,21 @@ function homeClient(options: HomeTabOptions): WebClient {
   });
 }
 
+/** What users.info says of the person who opened their Home (undefined: it could not be asked). */
+interface Viewer {
+  admin: boolean;
+  locale: string | undefined;
+}
+
+/**
+ * The language of a person's Home: their Slack locale when it is one of ours ("fr-FR" → French),
+ * else English. The one place the Home decides it, so a fuller chain (the person's own choice first)
+ * can take its place.
+ */
+export function homeLanguage(viewer: Pick<Viewer, "locale"> | undefined): Language {
+  return firstLanguage(languageOfLocale(viewer?.locale));
+}
+
 /** Publishes each person's Home when they open the Home tab. */
 export function listenToHome(app: App, options: HomeTabOptions): void {
   const { core, log, inFlight } = options;
@@ -50,14 +68,20 @@ export function listenToHome(app: App, options: HomeTabOptions): void {
   const client = homeClient(options);
   const throttle = new HomeThrottle();
 
-  async function managesAll(userId: string): Promise<boolean> {
-    if (admins.has(userId)) return true;
+  async function viewerOf(userId: string): Promise<Viewer | undefined> {
     try {
-      const info = await client.users.info({ user: userId });
-      return Boolean(info.user?.is_admin || info.user?.is_owner || info.user?.is_primary_owner);
+      const info = await client.users.info({ user: userId, include_locale: true });
+      const user = info.user;
+      return {
+        admin: Boolean(user?.is_admin || user?.is_owner || user?.is_primary_owner),
+        locale: user?.locale,
+      };
     } catch (err) {
-      log.warn({ err: (err as Error).message }, "users.info failed: the Home lists the user's own channels");
-      return false;
+      log.warn(
+        { err: (err as Error).message },
+        "users.info failed: the Home lists the user's own channels, in English",
+      );
+      return undefined;
     }
   }
 
@@ -70,11 +94,13 @@ export function listenToHome(app: App, options: HomeTabOptions): void {
     }
     let outcome: "unchanged" | "failed" | { published: unknown } = "failed";
     try {
+      const viewer = await viewerOf(userId);
       const home = await buildHome(core, {
         platform: "slack",
         workspaceId,
         userId,
-        managesAll: () => managesAll(userId),
+        managesAll: async () => admins.has(userId) || Boolean(viewer?.admin),
+        language: homeLanguage(viewer),
       });
       const view = renderHomeView(home);
       if (!throttle.changed(who, view)) {

@@ -9,6 +9,7 @@
  */
 import type { types } from "@slack/bolt";
 import type { Home, HomeAnswer, HomeChannels } from "../../home/home.js";
+import { ENGLISH, type Words, wordsFor } from "../../language/words.js";
 import { type Block, renderSlack } from "./blocks.js";
 import { SLACK_LIMITS } from "./limits.js";
 import { fitMrkdwn, fitPlain, type Segment, segments, textSegment } from "./mrkdwn.js";
@@ -62,7 +63,7 @@ function channelSegments(channelId: string, gets: HomeChannels["list"][number]["
 }
 
 /** The viewer's channels: a header, the summary, then the channels packed into as few sections as fit. */
-function channelsPart(channels: HomeChannels): Part {
+function channelsPart(channels: HomeChannels, words: Words): Part {
   const blocks: Block[] = [header(channels.title)];
   blocks.push(section(fitMrkdwn(segments(channels.summary), SLACK_LIMITS.sectionText)));
   let current = "";
@@ -75,7 +76,7 @@ function channelsPart(channels: HomeChannels): Part {
     current = current ? `${current}\n\n${written}` : written;
   }
   if (current) blocks.push(section(current));
-  return { blocks, command: "/subscriptions (in each channel)" };
+  return { blocks, command: words.t("home.channels.command") };
 }
 
 function note(text: string): Block {
@@ -86,7 +87,7 @@ function note(text: string): Block {
  * A part in at most `cap` blocks (never fewer than its title, a note and its sources): its first
  * blocks, then a note of what is left out, then its trailing context blocks (the sources).
  */
-function cut(part: Part, cap: number): Block[] {
+function cut(part: Part, cap: number, words: Words): Block[] {
   const { blocks } = part;
   if (blocks.length <= cap) return blocks;
   let tailStart = blocks.length;
@@ -99,7 +100,7 @@ function cut(part: Part, cap: number): Block[] {
   return [
     ...(first ? [first] : []),
     ...body.slice(0, keep),
-    note(`… ${hidden} more part${hidden === 1 ? "" : "s"} not shown: ${part.command} shows them all.`),
+    note(words.t("home.more-parts", { count: hidden, command: part.command })),
     ...tail,
   ];
 }
@@ -114,7 +115,12 @@ const VIEW_FRAME = bytes({ type: "home", blocks: [] });
  * that keeps the view within `room`; when even the smallest cuts do not fit, the last parts are left
  * out, and a note says how many.
  */
-export function fitParts(lead: Block[], parts: readonly Part[], room: ViewRoom = VIEW_ROOM): Block[] {
+export function fitParts(
+  lead: Block[],
+  parts: readonly Part[],
+  room: ViewRoom = VIEW_ROOM,
+  words: Words = ENGLISH,
+): Block[] {
   const sizes = new Map<Block, number>();
   const size = (block: Block): number => {
     let n = sizes.get(block);
@@ -126,11 +132,11 @@ export function fitParts(lead: Block[], parts: readonly Part[], room: ViewRoom =
   };
   for (let kept = parts.length; kept >= 0; kept--) {
     const left = parts.length - kept;
-    const tail = left ? [note(`… ${left} more section${left === 1 ? "" : "s"} not shown.`)] : [];
+    const tail = left ? [note(words.t("home.more-sections", { count: left }))] : [];
     const longest = Math.max(0, ...parts.slice(0, kept).map((p) => p.blocks.length));
     for (let cap = longest; cap >= 0; cap--) {
       const blocks = [...lead];
-      for (const part of parts.slice(0, kept)) blocks.push(DIVIDER, ...cut(part, cap));
+      for (const part of parts.slice(0, kept)) blocks.push(DIVIDER, ...cut(part, cap, words));
       blocks.push(...tail);
       if (blocks.length > room.blocks) continue;
       const total = VIEW_FRAME + blocks.reduce((sum, b) => sum + size(b), 0);
@@ -145,14 +151,8 @@ export function fitParts(lead: Block[], parts: readonly Part[], room: ViewRoom =
 export function renderHomeView(home: Home, room: ViewRoom = VIEW_ROOM): HomeView {
   // No clock time here: a Home that says the same as the one published is not published again
   // (src/home/throttle.ts), and every answer says how old its data is and when its times fall.
-  const lead: Block[] = [
-    {
-      type: "context",
-      elements: [
-        { type: "mrkdwn", text: "What the bot's commands answer now. Type /help for every command." },
-      ],
-    },
-  ];
-  const parts = home.sections.map((s) => (s.kind === "answer" ? answerPart(s) : channelsPart(s)));
-  return { type: "home", blocks: fitParts(lead, parts, room) };
+  const words = wordsFor(home.language ?? "en");
+  const lead: Block[] = [{ type: "context", elements: [{ type: "mrkdwn", text: words.t("home.lead") }] }];
+  const parts = home.sections.map((s) => (s.kind === "answer" ? answerPart(s) : channelsPart(s, words)));
+  return { type: "home", blocks: fitParts(lead, parts, room, words) };
 }

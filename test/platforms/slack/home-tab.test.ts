@@ -52,11 +52,11 @@ describe("the Slack Home tab listener", () => {
     expect(view.type).toBe("home");
   });
 
-  it("lets SLACK_ADMIN_USERS see every channel without asking users.info", async () => {
+  it("lets SLACK_ADMIN_USERS see every channel whatever users.info says", async () => {
     const { open, views, slack } = await homeApp({ admins: ["U0BOSS"] });
     await open("U0BOSS");
     expect(JSON.stringify((await views.waitForView("U0BOSS")).view)).toContain("<#C0NEWS>");
-    expect(slack.calls("users.info")).toHaveLength(0);
+    expect(slack.calls("users.info").map((c) => c.fields.user)).toEqual(["U0BOSS"]);
   });
 
   it("asks users.info once per open whether anyone else is a workspace admin", async () => {
@@ -76,11 +76,35 @@ describe("the Slack Home tab listener", () => {
     expect(lines().some((l) => String(l.msg).startsWith("users.info failed"))).toBe(true);
   });
 
-  it("asks nothing of Slack about a person when the workspace has no subscriptions", async () => {
+  it("asks Slack once per open about a person, with their locale, even when the workspace has no subscriptions", async () => {
     const { open, views, slack } = await homeApp({ subscribed: false });
     await open("U0READER");
     await views.waitForView("U0READER");
-    expect(slack.calls("users.info")).toHaveLength(0);
+    expect(slack.calls("users.info").map((c) => [c.fields.user, c.fields.include_locale])).toEqual([
+      ["U0READER", "true"],
+    ]);
+  });
+
+  it("writes the Home in the person's Slack locale when it is one of ours, else in English", async () => {
+    const { open, views, slack } = await homeApp();
+    slack.locales.set("U0FR", "fr-FR");
+    slack.locales.set("U0JA", "ja-JP");
+    await open("U0FR");
+    const french = JSON.stringify((await views.waitForView("U0FR")).view);
+    expect(french).toContain("Ce que répondent les commandes du bot en ce moment.");
+    expect(french).toContain("Vos canaux");
+    await open("U0JA");
+    const english = JSON.stringify((await views.waitForView("U0JA")).view);
+    expect(english).toContain("What the bot's commands answer now.");
+    expect(english).toContain("Your channels");
+  });
+
+  it("writes the Home in English when users.info fails", async () => {
+    const { open, views, slack } = await homeApp();
+    slack.locales.set("U0FR", "fr-FR");
+    slack.rateLimitsOnce.set("users.info", 30);
+    await open("U0FR");
+    expect(JSON.stringify((await views.waitForView("U0FR")).view)).toContain("Your channels");
   });
 
   it("publishes nothing once the bot is stopping", async () => {

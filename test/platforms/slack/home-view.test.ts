@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from "vitest";
 import { buildHome, type Home, type HomeAnswer } from "../../../src/home/home.js";
+import { wordsFor } from "../../../src/language/words.js";
 import { renderSlack } from "../../../src/platforms/slack/blocks.js";
 import { fitParts, renderHomeView } from "../../../src/platforms/slack/home-view.js";
 import { SLACK_LIMITS } from "../../../src/platforms/slack/limits.js";
@@ -149,5 +150,32 @@ describe("a Home as a Slack Home tab view", () => {
     for (const text of texts(view.blocks).filter((t) => !headers.has(t)))
       expect(mrkdwnTokensWhole(text), text).toBe(true);
     expect(texts(view.blocks).join("\n")).toContain("<#C00000000>");
+  });
+});
+
+describe("the Home view in the viewer's language", () => {
+  it.each(["ar", "he", "fr"] as const)("writes its own words in %s", async (language) => {
+    const rig = channelRig(DURING);
+    try {
+      const view = renderHomeView(await buildHome(rig.core, { ...viewer("U1"), language }));
+      const lead = view.blocks[0];
+      expect(lead?.type).toBe("context");
+      expect(JSON.stringify(lead)).toContain(JSON.stringify(wordsFor(language).t("home.lead")).slice(1, -1));
+      expect(JSON.stringify(view)).not.toContain("What the bot's commands answer now");
+    } finally {
+      await rig.close();
+    }
+  });
+
+  it("says how many parts and sections it leaves out in Arabic with the plural form of each count", () => {
+    const ar = wordsFor("ar");
+    const said = [1, 2, 3, 11, 100].map((count) => ar.t("home.more-sections", { count }));
+    expect(said).toEqual([
+      "… لم يُعرض قسم آخر.",
+      "… لم يُعرض قسمان آخران.",
+      "… لم تُعرض 3 أقسام أخرى.",
+      "… لم يُعرض 11 قسمًا آخر.",
+      "… لم يُعرض 100 قسم آخر.",
+    ]);
   });
 });

@@ -59,6 +59,8 @@ const API: Record<string, ApiHandler> = {
       is_admin: standin.admins.has(f.user ?? ""),
       is_owner: false,
       is_primary_owner: false,
+      // Slack gives a person's locale only when asked (include_locale).
+      ...(f.include_locale === "true" ? { locale: standin.locales.get(f.user ?? "") ?? "en-US" } : {}),
     },
   }),
   "conversations.history": () => ({ ok: true, messages: [], has_more: false }),
@@ -69,6 +71,8 @@ export class StandInSlack {
   readonly requests: SlackRequest[] = [];
   /** Users that users.info reports as workspace admins. */
   readonly admins = new Set<string>();
+  /** Users' locales as users.info reports them with include_locale (default "en-US"). */
+  readonly locales = new Map<string, string>();
   /** Web API methods that answer only after this many ms (a slow Slack). */
   readonly delays = new Map<string, number>();
   /** Web API methods whose next call gets HTTP 429 with this Retry-After (seconds), as Slack rate-limits. */

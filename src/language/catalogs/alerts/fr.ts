@@ -1,0 +1,32 @@
+import type { Translation } from "../../catalog.js";
+import type { en } from "./en.js";
+
+export const fr: Translation<typeof en> = {
+  "alerts.title.reminder": "Rappel",
+  "alerts.title.reminder-late": "Rappel (en retard)",
+  "alerts.title.update": "Mise à jour",
+  "alerts.title.update-late": "Mise à jour (en retard)",
+  "alerts.title.moved": "Échéance déplacée",
+  "alerts.title.moved-late": "Échéance déplacée (en retard)",
+  "alerts.title.corrected": "Rectificatif",
+  "alerts.title.corrected-late": "Rectificatif (en retard)",
+  "alerts.late-note": "({late})",
+  "alerts.late.minutes": "envoyé avec {count, plural, one {# minute} other {# minutes}} de retard",
+  "alerts.late.hours": "envoyé avec {count, plural, one {# heure} other {# heures}} de retard",
+  "alerts.in.hours": "dans {count, plural, one {# heure} other {# heures}}",
+  "alerts.in.minutes": "dans {count, plural, one {# minute} other {# minutes}}",
+  "alerts.when.day": "{relative}, {date}",
+  "alerts.when.within": "{duration}, {date}",
+  "alerts.when.day-at": "{relative} à {time}, {date}",
+  "alerts.when.within-at": "{duration}, à {time}, {date}",
+  "alerts.when.date-at": "{date} à {time}",
+  "alerts.reminder": "{phrase} {when}.",
+  "alerts.reminder.moved": "{phrase} {when} (initialement prévu le {was}, selon {by}).",
+  "alerts.disputed": "Contesté : {note}",
+  "alerts.disputed.see": "voir /deadlines",
+  "alerts.event": "Nouveau dans la chronologie : {title} ({when}).",
+  "alerts.event.by": "Nouveau dans la chronologie : {title} ({when}). Selon {by}.",
+  "alerts.figure": "{label} : {amount}, {attribution}.",
+  "alerts.moved": "{title} a été déplacé : prévu le {was}, désormais prévu le {now}, selon {by}.",
+  "alerts.corrected": "{label} : {now} et non {was}, {attribution}.",
+};

@@ -1,0 +1,32 @@
+import type { Translation } from "../../catalog.js";
+import type { en } from "./en.js";
+
+export const he: Translation<typeof en> = {
+  "alerts.title.reminder": "תזכורת",
+  "alerts.title.reminder-late": "תזכורת (באיחור)",
+  "alerts.title.update": "עדכון",
+  "alerts.title.update-late": "עדכון (באיחור)",
+  "alerts.title.moved": "המועד הוזז",
+  "alerts.title.moved-late": "המועד הוזז (באיחור)",
+  "alerts.title.corrected": "תיקון",
+  "alerts.title.corrected-late": "תיקון (באיחור)",
+  "alerts.late-note": "({late})",
+  "alerts.late.minutes": "נשלח באיחור של {count, plural, one {דקה} two {שתי דקות} other {# דקות}}",
+  "alerts.late.hours": "נשלח באיחור של {count, plural, one {שעה} two {שעתיים} other {# שעות}}",
+  "alerts.in.hours": "בעוד {count, plural, one {שעה} two {שעתיים} other {# שעות}}",
+  "alerts.in.minutes": "בעוד {count, plural, one {דקה} two {שתי דקות} other {# דקות}}",
+  "alerts.when.day": "{relative}, {date}",
+  "alerts.when.within": "{duration}, {date}",
+  "alerts.when.day-at": "{relative} בשעה {time}, {date}",
+  "alerts.when.within-at": "{duration}, בשעה {time}, {date}",
+  "alerts.when.date-at": "{date} בשעה {time}",
+  "alerts.reminder": "{phrase} {when}.",
+  "alerts.reminder.moved": "{phrase} {when} (במקור נקבע ל־{was}, לפי {by}).",
+  "alerts.disputed": "שנוי במחלוקת: {note}",
+  "alerts.disputed.see": "ראו /deadlines",
+  "alerts.event": "חדש בציר הזמן: {title} ({when}).",
+  "alerts.event.by": "חדש בציר הזמן: {title} ({when}). לפי {by}.",
+  "alerts.figure": "{label}: {amount}, {attribution}.",
+  "alerts.moved": "המועד של {title} הוזז: נקבע ל־{was}; כעת נקבע ל־{now}, לפי {by}.",
+  "alerts.corrected": "{label}: {now} ולא {was}, {attribution}.",
+};
