@@ -31,7 +31,7 @@ export const help = defineCommand({
         } from a curated, sourced dataset. Options are written name:value, like /timeline from:2025-01-01 tag:phase-one. Add private:true to see a reply only yourself.`,
       ],
       fields,
-      footer: footerFor(storyAt(story, context.clock.now()), context.settings, []),
+      footer: footerFor(context.words, storyAt(story, context.clock.now()), context.settings, []),
       ephemeral: true,
     };
   },

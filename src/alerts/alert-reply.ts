@@ -1,6 +1,7 @@
 /** An alert as a Reply, so every platform renders reminders like any other answer. */
 import { storyAt } from "../dataset/asof.js";
 import type { Dataset } from "../dataset/dataset.js";
+import { ENGLISH } from "../language/words.js";
 import { footerFor } from "../reply/phrases.js";
 import type { Reply } from "../reply/reply.js";
 import type { Alert } from "./plan.js";
@@ -20,7 +21,7 @@ export function alertReply(alert: Alert, dataset: Dataset, sending: Sending, lat
     summary: [alert.text, late ? ` (${late})` : ""],
     ...(story
       ? {
-          footer: footerFor(storyAt(story, sending.now), sending.settings, [
+          footer: footerFor(ENGLISH, storyAt(story, sending.now), sending.settings, [
             ...(deadline?.deadline.sourceIds ?? []),
             ...(deadline?.statuses.at(sending.now.getTime())?.sourceIds ?? []),
           ]),

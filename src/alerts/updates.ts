@@ -9,6 +9,7 @@
 import { storyAt } from "../dataset/asof.js";
 import type { Dataset, Story } from "../dataset/dataset.js";
 import type { Figure, FigureValue } from "../dataset/schema.js";
+import { ENGLISH } from "../language/words.js";
 import { attributionText, figureAmount, footerFor } from "../reply/phrases.js";
 import type { Reply } from "../reply/reply.js";
 import { formatInstant, formatLongDate } from "../time/calendar.js";
@@ -91,7 +92,7 @@ export function storyNotices(story: Story): Notice[] {
         item: () => ({
           key,
           storyId: id,
-          text: `${f.label}: ${figureAmount(v, f.unit)}, ${attributionText(v)}.`,
+          text: `${f.label}: ${figureAmount(ENGLISH, v, f.unit)}, ${attributionText(ENGLISH, v)}.`,
           sourceIds: [v.sourceId],
         }),
       });
@@ -135,7 +136,7 @@ function correctionNotice(
     item: () => ({
       key,
       storyId,
-      text: `${figure.label} was ${figureAmount({ ...value, value: corrected.was }, figure.unit)}, is ${figureAmount(value, figure.unit)}, ${attributionText(value)}.${corrected.note ? ` ${corrected.note}` : ""}`,
+      text: `${figure.label} was ${figureAmount(ENGLISH, { ...value, value: corrected.was }, figure.unit)}, is ${figureAmount(ENGLISH, value, figure.unit)}, ${attributionText(ENGLISH, value)}.${corrected.note ? ` ${corrected.note}` : ""}`,
       sourceIds: [value.sourceId],
       audience: "corrected",
       receivedKeys: [figureValueKey(storyId, figure.id, value.asOf, corrected.was)],
@@ -199,7 +200,9 @@ export function updateReply(
     kind: "answer",
     title: `${TITLES[item.audience ?? "updates"]}${late ? " (late)" : ""}`,
     summary: [item.text, late ? ` (${late})` : ""],
-    ...(story ? { footer: footerFor(storyAt(story, sending.now), sending.settings, item.sourceIds) } : {}),
+    ...(story
+      ? { footer: footerFor(ENGLISH, storyAt(story, sending.now), sending.settings, item.sourceIds) }
+      : {}),
     ephemeral: false,
   };
 }

@@ -7,6 +7,8 @@
 import { type MessageFormatElement, parse, TYPE } from "@formatjs/icu-messageformat-parser";
 import { CATALOGS } from "../../src/language/catalogs/index.js";
 import type { Language } from "../../src/language/languages.js";
+import type { Reply } from "../../src/reply/reply.js";
+import { replyText } from "./walk.js";
 
 /** The literal runs of a message, inside its plurals and selects too. */
 function literals(elements: readonly MessageFormatElement[], into: string[] = []): string[] {
@@ -55,4 +57,33 @@ export function englishLeaks(
   let haystack = text;
   for (const allowed of options.except ?? []) if (allowed) haystack = haystack.split(allowed).join("\u0000");
   return englishPhrases(language).filter((phrase) => haystack.includes(phrase));
+}
+
+/**
+ * Every text of a story's data (each string value, at any depth), longest first: the English a reply
+ * may show as the data's own until the story carries a translation. Pass it as `except`.
+ */
+export function dataTexts(data: unknown): string[] {
+  const found = new Set<string>();
+  const walk = (value: unknown): void => {
+    if (typeof value === "string") {
+      if (value.trim()) found.add(value);
+    } else if (Array.isArray(value)) value.forEach(walk);
+    else if (value && typeof value === "object") Object.values(value).forEach(walk);
+  };
+  walk(data);
+  return [...found].sort((a, b) => b.length - a.length);
+}
+
+/**
+ * The English catalog phrases in all a reply says (its text, its footer's warning, its evidence),
+ * the story data's own texts excepted.
+ */
+export function replyLeaks(reply: Reply, language: Language, data: unknown): string[] {
+  const text = [
+    replyText(reply),
+    reply.footer?.staleWarning ?? "",
+    ...(reply.evidence ?? []).map((e) => e.what),
+  ].join("\n");
+  return englishLeaks(text, language, { except: dataTexts(data) });
 }

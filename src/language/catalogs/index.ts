@@ -2,9 +2,35 @@
  * The whole catalog: every area's messages merged per language. An area is added here by one line;
  * its keys carry its prefix, so areas never collide (test/language/catalogs.test.ts checks).
  */
+import { calendar } from "./calendar/index.js";
+import { captives } from "./captives/index.js";
+import { claims } from "./claims/index.js";
 import { common } from "./common/index.js";
+import { deadlines } from "./deadlines/index.js";
+import { errors } from "./errors/index.js";
+import { figures } from "./figures/index.js";
+import { options } from "./options/index.js";
+import { parties } from "./parties/index.js";
+import { phase } from "./phase/index.js";
+import { phrases } from "./phrases/index.js";
+import { sources } from "./sources/index.js";
+import { timeline } from "./timeline/index.js";
 
-const AREAS = [common] as const;
+const AREAS = [
+  calendar,
+  captives,
+  claims,
+  common,
+  deadlines,
+  errors,
+  figures,
+  options,
+  parties,
+  phase,
+  phrases,
+  sources,
+  timeline,
+] as const;
 
 type AreaKeys<A> = A extends { en: infer E } ? keyof E : never;
 
