@@ -7,7 +7,7 @@
 import { describe, expect, it } from "vitest";
 import { storyAt } from "../../src/dataset/asof.js";
 import type { FigureValue } from "../../src/dataset/schema.js";
-import { ENGLISH } from "../../src/language/words.js";
+import { ENGLISH, wordsFor } from "../../src/language/words.js";
 import {
   attributionText,
   cite,
@@ -16,6 +16,7 @@ import {
   isPast,
   progressBar,
   relativeSpan,
+  richT,
   sourceRefs,
   unitFor,
   whenSpan,
@@ -248,5 +249,35 @@ describe("phase progress", () => {
     expect(progressBar(0)).toBe("░░░░░░░░░░ 0%");
     expect(progressBar(1.5)).toBe("▓▓▓▓▓▓▓▓▓▓ 100%");
     expect(progressBar(-1, 4)).toBe("░░░░ 0%");
+  });
+});
+
+describe("phrases in the reader's language", () => {
+  it("says a figure with its qualifier and attribution in French", () => {
+    expect(
+      plainText(figureSpans(wordsFor("fr"), value({ value: 48_000, qualifier: "more-than" }), "people")),
+    ).toBe("plus de 48\u202f000 people, selon Israel, au 28 févr. 2025");
+  });
+
+  it("warns of stale data in Arabic's plural forms", () => {
+    const ar = wordsFor("ar");
+    const stale = (days: number) => ar.t("phrases.stale", { days });
+    expect([1, 2, 3, 11, 100].map(stale)).toEqual([
+      "عمر هذه البيانات يوم واحد وقد لا تكون محدّثة.",
+      "عمر هذه البيانات يومان وقد لا تكون محدّثة.",
+      "عمر هذه البيانات 3 أيام وقد لا تكون محدّثة.",
+      "عمر هذه البيانات 11 يومًا وقد لا تكون محدّثة.",
+      "عمر هذه البيانات 100 يوم وقد لا تكون محدّثة.",
+    ]);
+  });
+
+  it("keeps a sentence whole around the instant a platform shows its own way, isolated in Hebrew", () => {
+    const instant = { instant: new Date("2025-03-01T10:00:00Z"), style: "relative" as const, fallback: "x" };
+    expect(richT(wordsFor("he"), "phase.ends", { when: instant })).toEqual([
+      "מסתיים \u2068",
+      instant,
+      "\u2069",
+    ]);
+    expect(richT(ENGLISH, "phase.starts", { when: "tomorrow" })).toEqual(["starts tomorrow"]);
   });
 });

@@ -5,9 +5,11 @@
  * as `except`: they are removed before looking. A reply's text: `replyText()` of ./walk.ts.
  */
 import { type MessageFormatElement, parse, TYPE } from "@formatjs/icu-messageformat-parser";
+import { expect } from "vitest";
 import { CATALOGS } from "../../src/language/catalogs/index.js";
 import type { Language } from "../../src/language/languages.js";
 import type { Reply } from "../../src/reply/reply.js";
+import { shippedStory } from "./story.js";
 import { replyText } from "./walk.js";
 
 /** The literal runs of a message, inside its plurals and selects too. */
@@ -77,13 +79,25 @@ export function dataTexts(data: unknown): string[] {
 
 /**
  * The English catalog phrases in all a reply says (its text, its footer's warning, its evidence),
- * the story data's own texts excepted.
+ * the story data's own texts excepted. A picture's alt text is left out: the pictures (src/pictures)
+ * still write their words in English, apart from the catalog.
  */
 export function replyLeaks(reply: Reply, language: Language, data: unknown): string[] {
   const text = [
-    replyText(reply),
+    replyText(reply.picture ? { ...reply, picture: undefined } : reply),
     reply.footer?.staleWarning ?? "",
     ...(reply.evidence ?? []).map((e) => e.what),
   ].join("\n");
   return englishLeaks(text, language, { except: dataTexts(data) });
+}
+
+/**
+ * A reply written for a reader of `language`: marked with it, showing `expected` (words of that
+ * language the reply must say), and no English catalog phrase outside the shipped story's own texts.
+ */
+export function expectWrittenIn(reply: Reply, language: Language, expected: readonly string[]): void {
+  expect(reply.language).toBe(language);
+  const text = [replyText(reply), ...(reply.buttons ?? []).map((b) => b.label)].join("\n");
+  for (const words of expected) expect(text).toContain(words);
+  expect(replyLeaks(reply, language, shippedStory())).toEqual([]);
 }
