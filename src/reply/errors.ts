@@ -173,3 +173,26 @@ export function errorIn<C extends ErrorCode>(words: Words, code: C, ...args: Err
 export function errorReply<C extends ErrorCode>(code: C, ...args: ErrorArgs<C>): Reply {
   return errorIn(ENGLISH, code, ...args);
 }
+
+/** The codes whose words take no parameters. */
+type FixedCode = { [C in ErrorCode]: ErrorParams<C> extends void ? C : never }[ErrorCode];
+
+const FIXED_CODES: ReadonlySet<string> = new Set<FixedCode>([
+  "internal",
+  "restarting",
+  "no-scheduled-events",
+  "events-permission",
+  "threads-in-thread",
+  "calendar-unpublished",
+  "stale-button",
+]);
+
+/**
+ * An error Reply made without the reader's words, re-written in them: possible for the codes whose
+ * words take no parameters (internal, restarting, …), which an adapter may have made before it knew
+ * the reader. Any other reply is returned as it is: make those with `errorIn` where the words are.
+ */
+export function localizeError(reply: Reply, words: Words): Reply {
+  if (reply.kind !== "error" || !reply.code || !FIXED_CODES.has(reply.code)) return reply;
+  return { ...errorIn(words, reply.code as FixedCode), ephemeral: reply.ephemeral };
+}

@@ -19,6 +19,7 @@ import {
   type ErrorCode,
   errorIn,
   errorReply,
+  localizeError,
 } from "../../src/reply/errors.js";
 import { plainText } from "../../src/reply/reply.js";
 import { startDiscordHarness as startDiscord } from "../support/harness/discord.js";
@@ -88,6 +89,19 @@ describe.each(LANGUAGES)("every error in %s", (language) => {
       (option) => errorIn(words, "unknown-value", { option, value: "x", known: [] }).title,
     );
     expect(new Set(titles).size).toBe(options.length);
+  });
+});
+
+describe("an error made before the reader's words were known", () => {
+  it("is re-written in them when its words take no parameters", () => {
+    const he = wordsFor("he");
+    expect(localizeError(errorReply("internal"), he)).toEqual(errorIn(he, "internal"));
+    expect(localizeError(errorReply("restarting"), he).title).toBe("הבוט מופעל מחדש");
+  });
+
+  it("is left as it is when its words were made from parameters", () => {
+    const made = errorReply("not-allowed", { command: "subscribe" });
+    expect(localizeError(made, wordsFor("ar"))).toBe(made);
   });
 });
 

@@ -12,5 +12,5 @@ export const en = {
   "phrases.derived": "(derived: {how})",
   "phrases.corrected": "(corrected on {date})",
   "phrases.after-amount": ", {attribution}",
-  "phrases.stale": "This data is {days} days old and may be out of date.",
+  "phrases.stale": "This data is {days, number, ::group-off} days old and may be out of date.",
 } as const;

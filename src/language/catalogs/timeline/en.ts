@@ -11,9 +11,10 @@ export const en = {
   "timeline.comma": ", ",
   "timeline.none": "No events.",
   "timeline.none-filtered": "No events {filters}.",
-  "timeline.count": "{total, plural, one {# event} other {# events}} · page {page} of {pages}",
+  "timeline.count":
+    "{total, plural, one {{total, number, ::group-off} event} other {{total, number, ::group-off} events}} · page {page} of {pages}",
   "timeline.count-filtered":
-    "{total, plural, one {# event} other {# events}} {filters} · page {page} of {pages}",
+    "{total, plural, one {{total, number, ::group-off} event} other {{total, number, ::group-off} events}} {filters} · page {page} of {pages}",
   "timeline.previous": "◀ Previous",
   "timeline.next": "Next ▶",
 } as const;
