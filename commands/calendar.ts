@@ -4,8 +4,8 @@ import { calendarPath } from "../src/calendar/route.js";
 import { defineCommand } from "../src/command-engine/definition.js";
 import { storyOption } from "../src/command-engine/options.js";
 import { pickStory, suggestStory } from "../src/command-engine/story.js";
-import { errorReply } from "../src/reply/errors.js";
-import { footerFor } from "../src/reply/phrases.js";
+import { errorIn } from "../src/reply/errors.js";
+import { footerFor, richT } from "../src/reply/phrases.js";
 import { isWebAddress, type Reply } from "../src/reply/reply.js";
 
 /** The feed's address as a calendar app subscribes to it by a click: `webcal://…`. */
@@ -24,34 +24,31 @@ export const calendar = defineCommand({
   options: z.object({ story: storyOption }),
   suggest: { story: suggestStory },
   handle(options, context): Reply {
+    const { words } = context;
     const story = pickStory(context, options.story);
     if ("error" in story) return story.error;
     const root = context.settings.publicUrl;
-    if (!root) return errorReply("calendar-unpublished");
+    if (!root) return errorIn(words, "calendar-unpublished");
     const url = `${root}${calendarPath(story.id)}`;
     const count = calendarEntries(story).length;
     return {
       kind: "answer",
-      title: `Calendar: ${story.title}`,
-      summary: [
-        "Subscribe to the deadlines and phase ends of ",
-        { strong: story.title },
-        ` in your calendar app: ${count} known now, and the feed follows every new date, move and cancellation.`,
-      ],
+      title: words.t("calendar.title", { story: story.title }),
+      summary: richT(words, "calendar.summary", { story: { strong: story.title }, count: String(count) }),
       fields: [
-        { name: "Feed address", value: [url] },
-        { name: "To subscribe with one click", value: [webcalAddress(url)] },
+        { name: words.t("calendar.field.feed"), value: [url] },
+        { name: words.t("calendar.field.webcal"), value: [webcalAddress(url)] },
         {
-          name: "How",
+          name: words.t("calendar.field.how"),
           value: [
-            "Google Calendar: Other calendars, +, From URL, then paste the feed address.\n",
-            "Apple Calendar: File, New Calendar Subscription, or open the webcal address.\n",
-            "Outlook: Add calendar, Subscribe from web, then paste the feed address.",
+            `${words.t("calendar.how.google")}\n`,
+            `${words.t("calendar.how.apple")}\n`,
+            words.t("calendar.how.outlook"),
           ],
         },
       ],
-      footer: footerFor(story, context.settings, []),
-      ...(isWebAddress(url) ? { buttons: [{ label: "Add to calendar", url }] } : {}),
+      footer: footerFor(words, story, context.settings, []),
+      ...(isWebAddress(url) ? { buttons: [{ label: words.t("calendar.add"), url }] } : {}),
       ephemeral: false,
     };
   },

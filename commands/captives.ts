@@ -2,10 +2,9 @@ import { z } from "zod";
 import { defineCommand } from "../src/command-engine/definition.js";
 import { storyOption } from "../src/command-engine/options.js";
 import { pickStory, suggestStory } from "../src/command-engine/story.js";
-import { errorReply } from "../src/reply/errors.js";
+import { errorIn } from "../src/reply/errors.js";
 import { cite, figureAmount, figureSpans } from "../src/reply/phrases.js";
 import type { ReplyField } from "../src/reply/reply.js";
-import { formatShortDate } from "../src/time/calendar.js";
 
 export const captives = defineCommand({
   name: "captives",
@@ -13,33 +12,39 @@ export const captives = defineCommand({
   options: z.object({ story: storyOption }),
   suggest: { story: suggestStory },
   handle(options, context) {
+    const { words } = context;
     const story = pickStory(context, options.story);
     if ("error" in story) return story.error;
     const figures = story
       .figures()
       .filter((f) => f.figure.category === "captives" || f.figure.category === "prisoners");
     if (figures.length === 0) {
-      return errorReply("no-data", {
-        what: "captive or prisoner figures",
+      return errorIn(words, "no-data", {
+        what: "captive-figures",
         story: story.title,
-        asOf: formatShortDate(story.today),
+        asOf: words.shortDate(story.today),
       });
     }
     const fields: ReplyField[] = figures.map(({ figure, latest, previous }) => ({
       name: figure.label,
       value: [
-        ...figureSpans(latest, figure.unit, figure.unitOne),
+        ...figureSpans(words, latest, figure.unit, figure.unitOne),
         latest.note ? `. ${latest.note}` : "",
         previous
-          ? ` (before: ${figureAmount(previous, figure.unit, figure.unitOne)} according to ${previous.attribution}, as of ${formatShortDate(previous.asOf)})`
+          ? words.t("captives.before", {
+              amount: figureAmount(words, previous, figure.unit, figure.unitOne),
+              who: previous.attribution,
+              date: words.shortDate(previous.asOf),
+            })
           : "",
       ],
     }));
     return {
       kind: "answer",
-      title: `Captives and prisoners: ${story.title}`,
+      title: words.t("captives.title", { story: story.title }),
       fields,
       ...cite(
+        words,
         story,
         context.settings,
         figures.flatMap((f) =>

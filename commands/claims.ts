@@ -5,10 +5,10 @@ import { pickStory, suggestStory } from "../src/command-engine/story.js";
 import type { StoryAt } from "../src/dataset/asof.js";
 import { storyAt } from "../src/dataset/asof.js";
 import { dayOf, type IndexedClaim, startMs } from "../src/dataset/dataset.js";
-import { errorReply } from "../src/reply/errors.js";
+import type { Words } from "../src/language/words.js";
+import { errorIn } from "../src/reply/errors.js";
 import { cite } from "../src/reply/phrases.js";
 import type { Rich } from "../src/reply/reply.js";
-import { formatShortDate } from "../src/time/calendar.js";
 
 export const claims = defineCommand({
   name: "claims",
@@ -29,11 +29,12 @@ export const claims = defineCommand({
     story: suggestStory,
   },
   handle(options, context) {
+    const { words } = context;
     const story = pickStory(context, options.story);
     if ("error" in story) return story.error;
     const parties = story.parties();
     if (options.party && !parties.some((p) => p.party.id === options.party)) {
-      return errorReply("unknown-value", {
+      return errorIn(words, "unknown-value", {
         option: "party",
         value: options.party,
         known: parties.map((p) => p.party.id),
@@ -41,24 +42,21 @@ export const claims = defineCommand({
     }
     const chosen = story.claims().filter((c) => !options.party || c.partyIdsAll.includes(options.party));
     const lines: Rich[] = chosen.map((c) => [
-      { strong: speakers(c, story) },
-      ` (${formatShortDate(dayOf(c.at, story.timeZone))}): ${c.text}`,
+      { strong: speakers(c, story, words) },
+      words.t("claims.said", { date: words.shortDate(dayOf(c.at, story.timeZone)), text: c.text }),
       c.quote ? ` “${c.quote}”` : "",
     ]);
     return {
       kind: "answer",
-      title: `Statements: ${story.title}`,
-      summary: [
-        chosen.length
-          ? `${chosen.length} statement${chosen.length === 1 ? "" : "s"}, oldest first.`
-          : "No statements in the data.",
-      ],
+      title: words.t("claims.title", { story: story.title }),
+      summary: [chosen.length ? words.t("claims.count", { count: chosen.length }) : words.t("claims.none")],
       lines,
       ...cite(
+        words,
         story,
         context.settings,
         chosen.map((c) => ({
-          what: `${c.by}, ${formatShortDate(dayOf(c.at, story.timeZone))}`,
+          what: `${c.by}, ${words.shortDate(dayOf(c.at, story.timeZone))}`,
           sourceIds: c.sourceIds,
           evidence: c.evidence ?? c.quote,
         })),
@@ -72,7 +70,7 @@ export const claims = defineCommand({
  * Who made a statement: one person with the role they held when they said it, or, for a joint
  * statement, every person and party named, marked joint.
  */
-function speakers(claim: IndexedClaim, story: StoryAt): string {
+function speakers(claim: IndexedClaim, story: StoryAt, words: Words): string {
   const people = story.story.tracks.people;
   const personIds = [...(claim.personId ? [claim.personId] : []), ...(claim.personIds ?? [])];
   // A party is named on its own only when none of the people speaks for it.
@@ -90,7 +88,5 @@ function speakers(claim: IndexedClaim, story: StoryAt): string {
     ...people.map((p): [string, string] => [p.person.id, p.person.name]),
   ]);
   const all = [...personIds, ...partyIds].map((id) => names.get(id) ?? id);
-  const list =
-    all.length > 1 ? `${all.slice(0, -1).join(", ")} and ${all[all.length - 1]}` : (all[0] ?? claim.by);
-  return `${list} (joint statement)`;
+  return words.t("claims.joint", { names: all.length ? words.list(all) : claim.by });
 }

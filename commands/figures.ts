@@ -5,10 +5,9 @@ import { pickStory, suggestStory } from "../src/command-engine/story.js";
 import { storyAt } from "../src/dataset/asof.js";
 import { figureSchema } from "../src/dataset/schema.js";
 import { figurePicture } from "../src/pictures/figure-chart.js";
-import { errorReply } from "../src/reply/errors.js";
+import { errorIn } from "../src/reply/errors.js";
 import { cite, figureSpans } from "../src/reply/phrases.js";
 import type { Rich } from "../src/reply/reply.js";
-import { formatShortDate } from "../src/time/calendar.js";
 
 export const figures = defineCommand({
   name: "figures",
@@ -26,6 +25,7 @@ export const figures = defineCommand({
     story: suggestStory,
   },
   handle(options, context) {
+    const { words } = context;
     const story = pickStory(context, options.story);
     if ("error" in story) return story.error;
     const tracks = story.story.tracks.figures;
@@ -33,11 +33,11 @@ export const figures = defineCommand({
       const track = tracks.find((f) => f.figure.id === options.figure);
       const values = track ? story.figureHistory(track) : [];
       if (!track || values.length === 0) {
-        return errorReply("unknown-value", {
+        return errorIn(words, "unknown-value", {
           option: "figure",
           value: options.figure,
           known: story.figures().map((f) => f.figure.id),
-          ...(track ? { asOf: formatShortDate(story.today) } : {}),
+          ...(track ? { asOf: words.shortDate(story.today) } : {}),
         });
       }
       const figure = track.figure;
@@ -48,8 +48,11 @@ export const figures = defineCommand({
         ...(figure.description ? { summary: [figure.description] } : {}),
         lines: [...values]
           .reverse()
-          .map((v): Rich => [...figureSpans(v, figure.unit, figure.unitOne), v.note ? `. ${v.note}` : ""]),
+          .map(
+            (v): Rich => [...figureSpans(words, v, figure.unit, figure.unitOne), v.note ? `. ${v.note}` : ""],
+          ),
         ...cite(
+          words,
           story,
           context.settings,
           values.map((v) => ({ what: figure.label, sourceIds: [v.sourceId], evidence: v.evidence })),
@@ -60,17 +63,24 @@ export const figures = defineCommand({
     }
     const chosen = story.figures().filter((f) => !options.category || f.figure.category === options.category);
     if (chosen.length === 0) {
-      return errorReply("no-data", {
-        what: `figures${options.category ? ` in category ${options.category}` : ""}`,
+      return errorIn(words, "no-data", {
+        what: options.category ? "figures-in-category" : "figures",
         story: story.title,
-        asOf: formatShortDate(story.today),
+        asOf: words.shortDate(story.today),
+        ...(options.category ? { category: options.category } : {}),
       });
     }
     return {
       kind: "answer",
-      title: `Figures${options.category ? ` (${options.category})` : ""}: ${story.title}`,
-      fields: chosen.map((f) => ({ name: f.figure.label, value: figureSpans(f.latest, f.figure.unit) })),
+      title: options.category
+        ? words.t("figures.title-category", { category: options.category, story: story.title })
+        : words.t("figures.title", { story: story.title }),
+      fields: chosen.map((f) => ({
+        name: f.figure.label,
+        value: figureSpans(words, f.latest, f.figure.unit),
+      })),
       ...cite(
+        words,
         story,
         context.settings,
         chosen.map((f) => ({

@@ -33,7 +33,7 @@ export const help = defineCommand({
           : words.t("help.summary", { story: story.story.title }),
       ],
       fields,
-      footer: footerFor(storyAt(story, context.clock.now()), context.settings, []),
+      footer: footerFor(context.words, storyAt(story, context.clock.now()), context.settings, []),
       ephemeral: true,
     };
   },

@@ -2,19 +2,9 @@ import { z } from "zod";
 import { defineCommand } from "../src/command-engine/definition.js";
 import { storyOption } from "../src/command-engine/options.js";
 import { pickStory, suggestStory } from "../src/command-engine/story.js";
-import { PARTY_ROLES, type PartyRole } from "../src/dataset/schema.js";
+import { PARTY_ROLES } from "../src/dataset/schema.js";
 import { cite } from "../src/reply/phrases.js";
 import type { ReplyField } from "../src/reply/reply.js";
-
-const ROLE_TITLES: Record<PartyRole, string> = {
-  signatory: "Signatories",
-  belligerent: "Parties to the conflict",
-  mediator: "Mediators",
-  guarantor: "Guarantors",
-  monitor: "Monitors",
-  host: "Hosts of talks",
-  other: "Others",
-};
 
 export const parties = defineCommand({
   name: "parties",
@@ -22,6 +12,7 @@ export const parties = defineCommand({
   options: z.object({ story: storyOption }),
   suggest: { story: suggestStory },
   handle(options, context) {
+    const { words } = context;
     const story = pickStory(context, options.story);
     if ("error" in story) return story.error;
     const known = story.parties();
@@ -36,16 +27,22 @@ export const parties = defineCommand({
     };
     for (const role of PARTY_ROLES) {
       const members = known.filter((p) => p.roles.includes(role));
-      if (members.length) fields.push({ name: ROLE_TITLES[role], value: [members.map(line).join("\n")] });
+      if (members.length)
+        fields.push({ name: words.t(`parties.role.${role}`), value: [members.map(line).join("\n")] });
     }
     if (people.length) {
-      fields.push({ name: "People", value: [people.map((p) => `${p.person.name}, ${p.role}`).join("\n")] });
+      fields.push({
+        name: words.t("parties.people"),
+        value: [people.map((p) => `${p.person.name}, ${p.role}`).join("\n")],
+      });
     }
     return {
       kind: "answer",
-      title: `Who is involved: ${story.title}`,
-      fields: fields.length ? fields : [{ name: "Parties", value: ["None in the data yet."] }],
-      ...cite(story, context.settings, [
+      title: words.t("parties.title", { story: story.title }),
+      fields: fields.length
+        ? fields
+        : [{ name: words.t("parties.parties"), value: [words.t("parties.none")] }],
+      ...cite(words, story, context.settings, [
         ...known.flatMap((p) => [
           { what: p.party.name, sourceIds: p.party.sourceIds, evidence: p.party.evidence },
           { what: p.party.name, ...p.change },

@@ -4,10 +4,9 @@ import { defineCommand } from "../src/command-engine/definition.js";
 import { storyOption } from "../src/command-engine/options.js";
 import { createRegistry, runCommand, WHY_COMMAND } from "../src/command-engine/run.js";
 import { pickStory, suggestStory } from "../src/command-engine/story.js";
-import { errorReply } from "../src/reply/errors.js";
+import { errorIn } from "../src/reply/errors.js";
 import { footerFor } from "../src/reply/phrases.js";
 import type { Reply, Rich } from "../src/reply/reply.js";
-import { formatShortDate } from "../src/time/calendar.js";
 
 /** The quotes behind another question's answer, asked again at this instant ("Why?"). */
 function why(
@@ -16,12 +15,13 @@ function why(
   story: string | undefined,
   context: CommandContext,
 ): Reply {
+  const { words } = context;
   const target = context.commands.find((c) => c.name === of);
   if (!target || target.kind === "channel" || of === WHY_COMMAND) {
     const known = context.commands.filter((c) => c.kind !== "channel" && c.name !== WHY_COMMAND);
-    return errorReply("invalid-option", {
+    return errorIn(words, "invalid-option", {
       command: WHY_COMMAND,
-      message: `Option \`of\` must be a question: ${known.map((c) => c.name).join(", ")} (got ${of}).`,
+      message: words.t("sources.of-not-question", { known: known.map((c) => c.name).join(", "), of }),
     });
   }
   const raw: Record<string, unknown> = Object.fromEntries(new URLSearchParams(asked ?? ""));
@@ -33,15 +33,15 @@ function why(
     { strong: e.what },
     `: “${e.quote}” — `,
     e.source.url ? { link: e.source.title, url: e.source.url } : e.source.title,
-    ` (${e.source.publisher ? `${e.source.publisher}, ` : ""}${formatShortDate(e.source.published)})`,
+    ` (${e.source.publisher ? `${e.source.publisher}, ` : ""}${words.shortDate(e.source.published)})`,
   ]);
   return {
     kind: "answer",
-    title: `Why? ${answer.title}`,
+    title: words.t("sources.why-title", { title: answer.title }),
     summary: [
       evidence.length
-        ? `The words of the sources behind /${of}, each from the report that first said it.`
-        : `/${of} states nothing sourced.`,
+        ? words.t("sources.why-summary", { command: `/${of}` })
+        : words.t("sources.why-none", { command: `/${of}` }),
     ],
     lines,
     ...(answer.footer ? { footer: answer.footer } : {}),
@@ -65,24 +65,24 @@ export const sources = defineCommand({
   }),
   suggest: { story: suggestStory },
   handle(options, context) {
+    const { words } = context;
     if (options.of) return why(options.of, options.with, options.story, context);
     const story = pickStory(context, options.story);
     if ("error" in story) return story.error;
     const known = story.sources();
     const lines: Rich[] = known.map((s) => [
       s.url ? { link: s.title, url: s.url } : { strong: s.title },
-      s.publisher ? ` — ${s.publisher}` : "",
-      `, published ${formatShortDate(s.published)}`,
+      s.publisher ? words.t("sources.publisher", { publisher: s.publisher }) : "",
+      words.t("sources.published", { date: words.shortDate(s.published) }),
       s.note ? `. ${s.note}` : "",
     ]);
     return {
       kind: "answer",
-      title: `Sources: ${story.title}`,
-      summary: [
-        `Every figure the bot states comes from these sources, with who says so. Data as of ${formatShortDate(story.asOf)}. Ask /sources of:captives (or any question) for the quote behind each thing it states.`,
-      ],
+      title: words.t("sources.title", { story: story.title }),
+      summary: [words.t("sources.summary", { date: words.shortDate(story.asOf) })],
       lines,
       footer: footerFor(
+        words,
         story,
         context.settings,
         known.map((s) => s.id),

@@ -5,7 +5,7 @@ import { pickStory, suggestStory } from "../src/command-engine/story.js";
 import { storyAt } from "../src/dataset/asof.js";
 import { firstOnOrAfter } from "../src/dataset/dataset.js";
 import { timelinePicture } from "../src/pictures/timeline-chart.js";
-import { errorReply } from "../src/reply/errors.js";
+import { errorIn } from "../src/reply/errors.js";
 import { cite, whenSpan } from "../src/reply/phrases.js";
 import type { ReplyButton, Rich } from "../src/reply/reply.js";
 import { addDays } from "../src/time/calendar.js";
@@ -32,17 +32,18 @@ export const timeline = defineCommand({
     story: suggestStory,
   },
   handle(options, context) {
+    const { words } = context;
     const story = pickStory(context, options.story);
     if ("error" in story) return story.error;
     if (options.from && options.to && options.from > options.to) {
-      return errorReply("invalid-option", {
+      return errorIn(words, "invalid-option", {
         command: "timeline",
-        message: `\`from\` (${options.from}) is after \`to\` (${options.to}).`,
+        message: words.t("timeline.from-after-to", { from: options.from, to: options.to }),
       });
     }
     const tags = story.tags();
     if (options.tag && !tags.includes(options.tag)) {
-      return errorReply("unknown-value", { option: "tag", value: options.tag, known: tags });
+      return errorIn(words, "unknown-value", { option: "tag", value: options.tag, known: tags });
     }
     const tag = options.tag;
     const list = story.events(tag);
@@ -54,9 +55,9 @@ export const timeline = defineCommand({
     const pages = Math.max(1, Math.ceil(total / size));
     const page = options.page ?? 1;
     if (page > pages) {
-      return errorReply("invalid-option", {
+      return errorIn(words, "invalid-option", {
         command: "timeline",
-        message: `Option \`page\` must be at most ${pages} for these filters (got ${page}).`,
+        message: words.t("timeline.page-too-far", { pages: String(pages), page: String(page) }),
       });
     }
     const shown = list ? list.slice(story.t, start, end, (page - 1) * size, size) : [];
@@ -65,20 +66,22 @@ export const timeline = defineCommand({
     const lines: Rich[] = shown.map((e, i) => {
       const v = versions[i] ?? e;
       return [
-        whenSpan(e.at, tz, "datetime"),
+        whenSpan(words, e.at, tz, "datetime"),
         e.whenNote ? ` (${e.whenNote.replace(/\.$/, "")})` : "",
         " — ",
         { strong: v.title },
         v.description ? `: ${v.description}` : "",
-        v.attribution ? ` (according to ${v.attribution})` : "",
-        e.derived ? ` [derived: ${e.derived}]` : "",
+        v.attribution ? words.t("timeline.according", { who: v.attribution }) : "",
+        e.derived ? words.t("timeline.derived", { how: e.derived }) : "",
       ];
     });
     const filters = [
-      options.from ? `from ${options.from}` : "",
-      options.to ? `to ${options.to}` : "",
-      tag ? `tagged ${tag}` : "",
-    ].filter(Boolean);
+      options.from ? words.t("timeline.filter.from", { date: options.from }) : "",
+      options.to ? words.t("timeline.filter.to", { date: options.to }) : "",
+      tag ? words.t("timeline.filter.tag", { tag }) : "",
+    ]
+      .filter(Boolean)
+      .join(words.t("timeline.comma"));
     const base: Record<string, string> = {};
     if (options.from) base.from = options.from;
     if (options.to) base.to = options.to;
@@ -88,13 +91,13 @@ export const timeline = defineCommand({
       pages > 1
         ? [
             {
-              label: "◀ Previous",
+              label: words.t("timeline.previous"),
               command: "timeline",
               options: { ...base, page: String(page - 1) },
               disabled: page <= 1,
             },
             {
-              label: "Next ▶",
+              label: words.t("timeline.next"),
               command: "timeline",
               options: { ...base, page: String(page + 1) },
               disabled: page >= pages,
@@ -109,17 +112,25 @@ export const timeline = defineCommand({
     });
     return {
       kind: "answer",
-      title: `Timeline: ${story.title}`,
+      title: words.t("timeline.title", { story: story.title }),
       summary: [
         total === 0
-          ? `No events${filters.length ? ` ${filters.join(", ")}` : ""}.`
-          : `${total} event${total === 1 ? "" : "s"}${filters.length ? ` ${filters.join(", ")}` : ""} · page ${page} of ${pages}`,
+          ? filters
+            ? words.t("timeline.none-filtered", { filters })
+            : words.t("timeline.none")
+          : words.t(filters ? "timeline.count-filtered" : "timeline.count", {
+              total,
+              filters,
+              page: String(page),
+              pages: String(pages),
+            }),
       ],
       lines,
       ...(buttons.length ? { buttons } : {}),
       ...(picture ? { picture } : {}),
       // The first report of each event, and the update whose wording is shown.
       ...cite(
+        words,
         story,
         context.settings,
         shown.flatMap((e, i) => {

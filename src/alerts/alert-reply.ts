@@ -28,7 +28,7 @@ export function alertReply(
     summary: [alert.text, late ? ` ${words.t("alerts.late-note", { late })}` : ""],
     ...(story
       ? {
-          footer: footerFor(storyAt(story, sending.now), sending.settings, [
+          footer: footerFor(words, storyAt(story, sending.now), sending.settings, [
             ...(deadline?.deadline.sourceIds ?? []),
             ...(deadline?.statuses.at(sending.now.getTime())?.sourceIds ?? []),
           ]),

@@ -96,8 +96,8 @@ export function storyNotices(story: Story): Notice[] {
           storyId: id,
           text: words.t("alerts.figure", {
             label: f.label,
-            amount: figureAmount(v, f.unit),
-            attribution: attributionText(v),
+            amount: figureAmount(words, v, f.unit),
+            attribution: attributionText(words, v),
           }),
           sourceIds: [v.sourceId],
         }),
@@ -154,9 +154,9 @@ function correctionNotice(
       text: withNote(
         words.t("alerts.corrected", {
           label: figure.label,
-          was: figureAmount({ ...value, value: corrected.was }, figure.unit),
-          now: figureAmount(value, figure.unit),
-          attribution: attributionText(value),
+          was: figureAmount(words, { ...value, value: corrected.was }, figure.unit),
+          now: figureAmount(words, value, figure.unit),
+          attribution: attributionText(words, value),
         }),
         corrected.note,
         words,
@@ -241,7 +241,7 @@ export function updateReply(
     kind: "answer",
     title: words.t(late ? lateTitle : title),
     summary: [noticeText(item, story, words), late ? ` ${words.t("alerts.late-note", { late })}` : ""],
-    ...(story ? { footer: footerFor(storyAt(story, sending.now), sending.settings, item.sourceIds) } : {}),
+    ...(story ? { footer: footerFor(words, storyAt(story, sending.now), sending.settings, item.sourceIds) } : {}),
     ...(words.language === "en" ? {} : { language: words.language }),
     ephemeral: false,
   };

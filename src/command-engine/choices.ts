@@ -125,7 +125,7 @@ export function resolveKeys(
       return {
         ok: false,
         option: name,
-        message: `Option \`${name}\` stands for a value that is no longer in the data. Run the command again.`,
+        message: context.words.t("options.stale-key", { option: name }),
       };
     }
     out[name] = found.value;

@@ -4,6 +4,7 @@
  */
 import { z } from "zod";
 import { isolateBidi } from "../dataset/text-safety.js";
+import { ENGLISH, type MessageKey, type Params, type Words } from "../language/words.js";
 import type { AnyOptions, CommandInfo } from "./definition.js";
 import { typedText, unsafeTextMessage } from "./parse.js";
 
@@ -49,6 +50,44 @@ function expectedText(spec: Omit<OptionSpec, "expected">): string {
     default:
       return "text";
   }
+}
+
+/** What a valid value of the option is, as the catalog's messages about it say. */
+type Expectation = "choices" | "date" | "range" | "at-least" | "integer" | "number" | "boolean" | "text";
+
+function expectation(spec: OptionSpec): Expectation {
+  if (spec.choices) return "choices";
+  switch (spec.type) {
+    case "integer":
+      return spec.min !== undefined && spec.max !== undefined
+        ? "range"
+        : spec.min !== undefined
+          ? "at-least"
+          : "integer";
+    case "date":
+    case "number":
+    case "boolean":
+      return spec.type;
+    default:
+      return "text";
+  }
+}
+
+/**
+ * "Option `x` must be …" (a value was given) or "Option `x` is required: …" (none was), in the
+ * reader's words, with what the option takes.
+ */
+function optionMessage(words: Words, spec: OptionSpec, given: unknown): string {
+  const kind = expectation(spec);
+  const params: Params = {
+    option: spec.name,
+    choices: spec.choices?.join(", "),
+    min: spec.min === undefined ? undefined : String(spec.min),
+    max: spec.max === undefined ? undefined : String(spec.max),
+    given: given === undefined ? undefined : isolateBidi(String(given)),
+  };
+  const key: MessageKey = given === undefined ? `options.required.${kind}` : `options.must-be.${kind}`;
+  return words.t(key, params);
 }
 
 /**
@@ -111,6 +150,7 @@ export type ParsedOptions<S extends AnyOptions> =
 export function parseOptions<S extends AnyOptions>(
   def: CommandInfo<S>,
   raw: Record<string, unknown>,
+  words: Words = ENGLISH,
 ): ParsedOptions<S> {
   const specs = optionSpecs(def.options);
   const byName = new Map(specs.map((s) => [s.name, s]));
@@ -119,19 +159,15 @@ export function parseOptions<S extends AnyOptions>(
   for (const [name, value] of Object.entries(raw)) {
     // Text no reply may carry is refused before anything quotes it back.
     const typedName = typedText(name);
-    if (!typedName.ok) return { ok: false, message: unsafeTextMessage(undefined, typedName.found) };
+    if (!typedName.ok) return { ok: false, message: unsafeTextMessage(undefined, typedName.found, words) };
     const typedValue = typeof value === "string" ? typedText(value) : undefined;
     if (typedValue && !typedValue.ok) {
-      return { ok: false, option: name, message: unsafeTextMessage(name, typedValue.found) };
+      return { ok: false, option: name, message: unsafeTextMessage(name, typedValue.found, words) };
     }
     if (name === PRIVATE_OPTION.name) {
       const flag = typeof value === "string" ? convert(PRIVATE_OPTION, value) : value;
       if (typeof flag !== "boolean") {
-        return {
-          ok: false,
-          option: name,
-          message: `Option \`private\` must be true or false (got "${isolateBidi(String(value))}").`,
-        };
+        return { ok: false, option: name, message: optionMessage(words, PRIVATE_OPTION, value) };
       }
       isPrivate = flag;
       continue;
@@ -143,8 +179,12 @@ export function parseOptions<S extends AnyOptions>(
         ok: false,
         option: name,
         message: known.length
-          ? `/${def.name} has no option \`${typedName.shown}\`. Its options: ${known.map((k) => `\`${k}\``).join(", ")}.`
-          : `/${def.name} takes no options (got \`${typedName.shown}\`).`,
+          ? words.t("options.has-no-option", {
+              command: `/${def.name}`,
+              option: typedName.shown,
+              known: known.map((k) => `\`${k}\``).join(", "),
+            })
+          : words.t("options.takes-none", { command: `/${def.name}`, option: typedName.shown }),
       };
     }
     input[name] = typeof value === "string" ? convert(spec, value) : value;
@@ -155,15 +195,7 @@ export function parseOptions<S extends AnyOptions>(
   const name = issue ? String(issue.path[0] ?? "") : "";
   const spec = byName.get(name);
   if (!spec) return { ok: false, message: issue?.message ?? "invalid options" };
-  const given = raw[name];
-  return {
-    ok: false,
-    option: name,
-    message:
-      given === undefined
-        ? `Option \`${name}\` is required: ${spec.expected}.`
-        : `Option \`${name}\` must be ${spec.expected} (got "${isolateBidi(String(given))}").`,
-  };
+  return { ok: false, option: name, message: optionMessage(words, spec, raw[name]) };
 }
 
 function convert(spec: OptionSpec, value: string): unknown {

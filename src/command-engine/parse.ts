@@ -2,7 +2,8 @@
  * Parses a typed command line, `/timeline from:2025-01-01 tag:"phase-one"`, into a command name and
  * raw string options (the console, `ask`, and Slack's command text use this form).
  */
-import { describeUnsafe, findUnsafe, isolateBidi, type UnsafeChar } from "../dataset/text-safety.js";
+import { findUnsafe, isolateBidi, type UnsafeChar } from "../dataset/text-safety.js";
+import { ENGLISH, type Words } from "../language/words.js";
 
 export interface ParsedLine {
   name: string;
@@ -42,9 +43,16 @@ export function tokenize(text: string): string[] | undefined {
  * The refusal of typed text that cannot go into a reply (a control character, a lone surrogate),
  * naming the option it was typed in when that is known. The text itself is never echoed.
  */
-export function unsafeTextMessage(option: string | undefined, found: UnsafeChar): string {
-  const where = option ? `Option \`${option}\`` : "The command";
-  return `${where} contains ${describeUnsafe(found)}, which the bot does not accept: type it again without it.`;
+export function unsafeTextMessage(
+  option: string | undefined,
+  found: UnsafeChar,
+  words: Words = ENGLISH,
+): string {
+  const what = found.kind === "control character" ? "control" : "surrogate";
+  const code = `U+${found.codePoint.toString(16).toUpperCase().padStart(4, "0")}`;
+  return option
+    ? words.t(`options.unsafe.${what}-in-option`, { option, code })
+    : words.t(`options.unsafe.${what}-in-command`, { code });
 }
 
 /** Text a person typed, as an error message may quote it: refused characters aside, isolated. */
@@ -56,35 +64,36 @@ export function typedText(text: string): { ok: true; shown: string } | { ok: fal
 /** Parses `name:value` options (the text after the command name). */
 export function parseOptionText(
   text: string,
+  words: Words = ENGLISH,
 ): { ok: true; options: Record<string, string> } | { ok: false; message: string } {
   const tokens = tokenize(text);
-  if (!tokens) return { ok: false, message: "A quote is not closed." };
+  if (!tokens) return { ok: false, message: words.t("options.unclosed-quote") };
   const options: Record<string, string> = {};
   for (const token of tokens) {
     const colon = token.indexOf(":");
     const typed = typedText(token);
     if (!typed.ok) {
       const name = colon > 0 ? typedText(token.slice(0, colon).toLowerCase()) : undefined;
-      return { ok: false, message: unsafeTextMessage(name?.ok ? name.shown : undefined, typed.found) };
+      return { ok: false, message: unsafeTextMessage(name?.ok ? name.shown : undefined, typed.found, words) };
     }
     if (colon <= 0) {
-      return {
-        ok: false,
-        message: `Options are written name:value, like from:2025-01-01 (got "${typed.shown}").`,
-      };
+      return { ok: false, message: words.t("options.not-name-value", { token: typed.shown }) };
     }
     const name = token.slice(0, colon).toLowerCase();
-    if (name in options) return { ok: false, message: `Option \`${isolateBidi(name)}\` is given twice.` };
+    if (name in options) {
+      return { ok: false, message: words.t("options.given-twice", { option: isolateBidi(name) }) };
+    }
     options[name] = token.slice(colon + 1);
   }
   return { ok: true, options };
 }
 
-export function parseCommandLine(text: string): LineResult {
+/** A typed command line; what is wrong with it said in `words` (English unless given). */
+export function parseCommandLine(text: string, words: Words = ENGLISH): LineResult {
   const trimmed = text.trim();
   const match = /^\/?([A-Za-z][\w-]*)\s*([\s\S]*)$/.exec(trimmed);
-  if (!match) return { ok: false, message: "Type a command, like /captives or /timeline from:2025-01-01." };
-  const parsed = parseOptionText(match[2] ?? "");
+  if (!match) return { ok: false, message: words.t("options.no-command") };
+  const parsed = parseOptionText(match[2] ?? "", words);
   if (!parsed.ok) return parsed;
   return { ok: true, line: { name: (match[1] ?? "").toLowerCase(), options: parsed.options } };
 }

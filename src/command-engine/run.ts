@@ -1,7 +1,7 @@
 /** Runs a command by name with raw options: validation, the handler, and errors as ephemeral replies. */
 
 import { isolateBidi } from "../dataset/text-safety.js";
-import { errorReply } from "../reply/errors.js";
+import { errorIn } from "../reply/errors.js";
 import type { Reply } from "../reply/reply.js";
 import { encodeAction } from "./actions.js";
 import { resolveKeys } from "./choices.js";
@@ -22,16 +22,16 @@ export interface RunLog {
   error(obj: object, msg: string): void;
 }
 
-function unknownCommand(registry: CommandRegistry, name: string): Reply {
-  return errorReply("unknown-command", {
+function unknownCommand(registry: CommandRegistry, name: string, context: CommandContext): Reply {
+  return errorIn(context.words, "unknown-command", {
     // The name as typed (the console takes any): isolated, so it cannot reorder the message.
     command: `/${isolateBidi(name)}`,
     known: registry.list.map((c) => `/${c.name}`),
   });
 }
 
-function failed(def: CommandInfo, err: unknown, log: RunLog | undefined): Reply {
-  const reply = errorReply("internal");
+function failed(def: CommandInfo, err: unknown, log: RunLog | undefined, context: CommandContext): Reply {
+  const reply = errorIn(context.words, "internal");
   log?.error({ err, command: def.name, code: reply.code }, "command handler failed");
   return reply;
 }
@@ -43,7 +43,7 @@ function readOptions(
   context: CommandContext,
 ): ParsedOptions<AnyOptions> {
   const resolved = resolveKeys(def, raw, context);
-  return resolved.ok ? parseOptions(def, resolved.raw) : resolved;
+  return resolved.ok ? parseOptions(def, resolved.raw, context.words) : resolved;
 }
 
 function finish(reply: Reply, parsed: ParsedOptions<never> & { ok: true }): Reply {
@@ -58,7 +58,7 @@ export const WHY_COMMAND = "sources";
  * question, which answers with the quote behind each statement. Left out when the question's options
  * cannot fit in a button's id.
  */
-function withWhy(reply: Reply, name: string, raw: Record<string, unknown>): Reply {
+function withWhy(reply: Reply, name: string, raw: Record<string, unknown>, context: CommandContext): Reply {
   if (reply.kind !== "answer" || !reply.evidence?.length || name === WHY_COMMAND) return reply;
   const asked: Record<string, string> = {};
   for (const [key, value] of Object.entries(raw)) {
@@ -67,7 +67,7 @@ function withWhy(reply: Reply, name: string, raw: Record<string, unknown>): Repl
   const options: Record<string, string> = { of: name };
   if (Object.keys(asked).length) options.with = new URLSearchParams(asked).toString();
   if (typeof raw.story === "string") options.story = raw.story;
-  const button = { label: "Why?", command: WHY_COMMAND, options };
+  const button = { label: context.words.t("sources.why"), command: WHY_COMMAND, options };
   try {
     encodeAction(button);
   } catch {
@@ -101,14 +101,15 @@ function answerQuestion(
   log?: RunLog,
 ): Reply {
   const def = registry.get(name);
-  if (!def) return unknownCommand(registry, name);
-  if (def.kind === "channel") return errorReply("needs-channel", { command: def.name });
+  if (!def) return unknownCommand(registry, name, context);
+  if (def.kind === "channel") return errorIn(context.words, "needs-channel", { command: def.name });
   const parsed = readOptions(def, raw, context);
-  if (!parsed.ok) return errorReply("invalid-option", { command: def.name, message: parsed.message });
+  if (!parsed.ok)
+    return errorIn(context.words, "invalid-option", { command: def.name, message: parsed.message });
   try {
-    return withWhy(finish(def.handle(parsed.options, context), parsed as never), def.name, raw);
+    return withWhy(finish(def.handle(parsed.options, context), parsed as never), def.name, raw, context);
   } catch (err) {
-    return failed(def, err, log);
+    return failed(def, err, log, context);
   }
 }
 
@@ -134,17 +135,18 @@ async function answerInChannel(
   log?: RunLog,
 ): Promise<Reply> {
   const def = registry.get(name);
-  if (!def) return unknownCommand(registry, name);
+  if (!def) return unknownCommand(registry, name, context);
   if (def.kind !== "channel") return runCommand(registry, name, raw, context, log);
   const parsed = readOptions(def, raw, context);
-  if (!parsed.ok) return errorReply("invalid-option", { command: def.name, message: parsed.message });
+  if (!parsed.ok)
+    return errorIn(context.words, "invalid-option", { command: def.name, message: parsed.message });
   try {
     const canManage = def.permission === "manage-channel" ? await context.invocation.canManage() : false;
     if (def.permission === "manage-channel" && !canManage)
-      return errorReply("not-allowed", { command: def.name });
+      return errorIn(context.words, "not-allowed", { command: def.name });
     const reply = await def.handle(parsed.options, { ...context, canManage });
     return finish(reply, parsed as never);
   } catch (err) {
-    return failed(def, err, log);
+    return failed(def, err, log, context);
   }
 }

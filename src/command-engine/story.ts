@@ -1,6 +1,6 @@
 /** The story a command answers about, as it stood at the command's instant, and the values of its `story` option. */
 import { type StoryAt, storyAt } from "../dataset/asof.js";
-import { errorReply } from "../reply/errors.js";
+import { errorIn } from "../reply/errors.js";
 import type { Reply } from "../reply/reply.js";
 import type { CommandContext, Suggest } from "./definition.js";
 
@@ -9,7 +9,7 @@ export function pickStory(context: CommandContext, id: string | undefined): Stor
   const story = id ? context.dataset.byId.get(id) : context.dataset.defaultStory;
   if (story) return storyAt(story, context.clock.now());
   return {
-    error: errorReply("unknown-value", {
+    error: errorIn(context.words, "unknown-value", {
       option: "story",
       value: id ?? "",
       known: context.dataset.stories.map((s) => s.story.id),

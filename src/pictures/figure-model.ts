@@ -5,6 +5,7 @@
  */
 import type { StoryAt } from "../dataset/asof.js";
 import type { FigureTrack } from "../dataset/dataset.js";
+import { ENGLISH } from "../language/words.js";
 import { figureAmount } from "../reply/phrases.js";
 import type { LocalDate } from "../time/calendar.js";
 import { zoneOffsetMinutes } from "../time/calendar.js";
@@ -68,7 +69,7 @@ export function figureModel(story: StoryAt, track: FigureTrack): FigureModel {
       t: Date.parse(`${v.asOf}T00:00:00Z`) - offset,
       day: v.asOf,
       value: v.value,
-      amount: cleanText(figureAmount(v, track.figure.unit, track.figure.unitOne), 60),
+      amount: cleanText(figureAmount(ENGLISH, v, track.figure.unit, track.figure.unitOne), 60),
       attribution,
       series,
     };

@@ -6,28 +6,9 @@
 import type { StoryAt } from "../dataset/asof.js";
 import type { Story } from "../dataset/dataset.js";
 import type { FigureValue } from "../dataset/schema.js";
-import {
-  daysBetween,
-  formatInstant,
-  formatLongDate,
-  formatShortDate,
-  localDateOf,
-  relativeDays,
-  relativeDuration,
-  type When,
-} from "../time/calendar.js";
+import type { MessageKey, Words } from "../language/words.js";
+import { daysBetween, localDateOf, type When } from "../time/calendar.js";
 import type { Evidence, ReplyFooter, SourceRef, Span } from "./reply.js";
-
-const QUALIFIERS: Record<FigureValue["qualifier"], string> = {
-  exactly: "",
-  "more-than": "more than ",
-  "fewer-than": "fewer than ",
-  about: "about ",
-  "at-least": "at least ",
-  "up-to": "up to ",
-};
-
-const numberFormat = new Intl.NumberFormat("en-GB");
 
 const plurals = new Intl.PluralRules("en-GB");
 
@@ -41,25 +22,51 @@ export function unitFor(count: number, unit: string | undefined, unitOne?: strin
   return /[^s]s$/.test(unit) ? unit.slice(0, -1) : unit;
 }
 
-/** "more than 48,000 people" */
-export function figureAmount(value: FigureValue, unit: string | undefined, unitOne?: string): string {
+/**
+ * "more than 48,000 people", in the reader's words. The unit is the data's own text (translated,
+ * where the story has a translation, before it gets here).
+ */
+export function figureAmount(
+  words: Words,
+  value: FigureValue,
+  unit: string | undefined,
+  unitOne?: string,
+): string {
   const u = value.unit ?? unitFor(value.value, unit, unitOne);
-  const n = numberFormat.format(value.value);
-  if (u === "percent") return `${QUALIFIERS[value.qualifier]}${n}%`;
-  return `${QUALIFIERS[value.qualifier]}${n}${u ? ` ${u}` : ""}`;
+  const n = words.number(value.value);
+  const amount =
+    u === "percent"
+      ? words.t("phrases.percent", { n })
+      : u
+        ? words.t("phrases.amount-unit", { n, unit: u })
+        : n;
+  return words.t(`phrases.qualifier.${value.qualifier}`, { amount });
 }
 
 /** "according to Israel, as of 28 Feb 2025" (and "derived: …" when it is). */
-export function attributionText(value: FigureValue): string {
-  const corrected = value.corrected
-    ? ` (corrected on ${formatShortDate(value.corrected.on.slice(0, 10))})`
-    : "";
-  return `according to ${value.attribution}, as of ${formatShortDate(value.asOf)}${value.derived ? ` (derived: ${value.derived})` : ""}${corrected}`;
+export function attributionText(words: Words, value: FigureValue): string {
+  return [
+    words.t("phrases.attribution", { who: value.attribution, date: words.shortDate(value.asOf) }),
+    value.derived ? words.t("phrases.derived", { how: value.derived }) : "",
+    value.corrected
+      ? words.t("phrases.corrected", { date: words.shortDate(value.corrected.on.slice(0, 10)) })
+      : "",
+  ]
+    .filter(Boolean)
+    .join(" ");
 }
 
 /** A figure's latest value as a sentence part: **59 captives**, according to Israel, as of 28 Feb 2025 */
-export function figureSpans(value: FigureValue, unit: string | undefined, unitOne?: string): Span[] {
-  return [{ strong: figureAmount(value, unit, unitOne) }, `, ${attributionText(value)}`];
+export function figureSpans(
+  words: Words,
+  value: FigureValue,
+  unit: string | undefined,
+  unitOne?: string,
+): Span[] {
+  return [
+    { strong: figureAmount(words, value, unit, unitOne) },
+    words.t("phrases.after-amount", { attribution: attributionText(words, value) }),
+  ];
 }
 
 export function sourceRefs(story: Story, ids: Iterable<string>): SourceRef[] {
@@ -94,11 +101,13 @@ export interface Cited {
  * published by then; the evidence is each statement's quote from its first source.
  */
 export function cite(
+  words: Words,
   at: StoryAt,
   settings: { staleAfterDays: number },
   cited: readonly Cited[],
 ): { footer: ReplyFooter; evidence?: Evidence[] } {
   const footer = footerFor(
+    words,
     at,
     settings,
     cited.flatMap((c) => c.sourceIds),
@@ -119,6 +128,7 @@ export function cite(
 
 /** The footer every answer carries: its sources (those published by then), the as-of date, staleness. */
 export function footerFor(
+  words: Words,
   at: StoryAt,
   settings: { staleAfterDays: number },
   ids: Iterable<string>,
@@ -133,7 +143,7 @@ export function footerFor(
   const footer: ReplyFooter = { sources, asOf: at.asOf };
   const age = daysBetween(at.asOf, at.today);
   if (age > settings.staleAfterDays) {
-    footer.staleWarning = `This data is ${age} days old and may be out of date.`;
+    footer.staleWarning = words.t("phrases.stale", { days: age });
   }
   return footer;
 }
@@ -152,18 +162,24 @@ function storySources(at: StoryAt): string[] {
 }
 
 /** A point in time as rich text: a date never shifted; an instant as a platform timestamp. */
-export function whenSpan(when: When, timeZone: string, style: "datetime" | "date" = "datetime"): Span {
-  if (when.precision === "date") return formatLongDate(when.date);
-  return { instant: when.instant, style, fallback: formatInstant(when.instant, timeZone) };
+export function whenSpan(
+  words: Words,
+  when: When,
+  timeZone: string,
+  style: "datetime" | "date" = "datetime",
+): Span {
+  if (when.precision === "date") return words.longDate(when.date);
+  return { instant: when.instant, style, fallback: words.instant(when.instant, timeZone) };
 }
 
 /** "tomorrow", "4 days ago" (dates, on the story's calendar) or "in 3 hours" (instants). */
-export function relativeSpan(when: When, now: Date, timeZone: string): Span {
-  if (when.precision === "date") return relativeDays(daysBetween(localDateOf(now, timeZone), when.date));
+export function relativeSpan(words: Words, when: When, now: Date, timeZone: string): Span {
+  if (when.precision === "date")
+    return words.relativeDays(daysBetween(localDateOf(now, timeZone), when.date));
   return {
     instant: when.instant,
     style: "relative",
-    fallback: relativeDuration(when.instant.getTime() - now.getTime()),
+    fallback: words.relativeDuration(when.instant.getTime() - now.getTime()),
   };
 }
 
@@ -177,4 +193,34 @@ export function progressBar(fraction: number, width = 10): string {
   const f = Math.min(1, Math.max(0, fraction));
   const filled = Math.floor(f * width);
   return `${"▓".repeat(filled)}${"░".repeat(width - filled)} ${Math.round(f * 100)}%`;
+}
+
+/** A message's parameter: a text, a number, or a span (an instant a platform shows its own way). */
+export type RichParam = string | number | Span | undefined;
+
+const SLOT = /\uE000(\d+)\uE001/;
+
+/**
+ * A catalog message whose parameters may be spans, as rich text: the message is written whole in the
+ * reader's words, then cut around the spans, so "ends <t:…:R>" stays one sentence in every language.
+ */
+export function richT(words: Words, key: MessageKey, params: Readonly<Record<string, RichParam>>): Span[] {
+  const spans: Span[] = [];
+  const plain: Record<string, string | number | undefined> = {};
+  for (const [name, value] of Object.entries(params)) {
+    if (value === undefined || typeof value === "string" || typeof value === "number") plain[name] = value;
+    else {
+      plain[name] = `\uE000${spans.length}\uE001`;
+      spans.push(value);
+    }
+  }
+  const parts = words.t(key, plain).split(SLOT);
+  const out: Span[] = [];
+  parts.forEach((part, i) => {
+    if (i % 2 === 1) {
+      const span = spans[Number(part)];
+      if (span !== undefined) out.push(span);
+    } else if (part) out.push(part);
+  });
+  return out;
 }

@@ -13,6 +13,7 @@ import type { Invocation } from "../command-engine/definition.js";
 import { defaultSettings, type Settings } from "../config.js";
 import { storyAt } from "../dataset/asof.js";
 import type { Dataset } from "../dataset/dataset.js";
+import { ENGLISH } from "../language/words.js";
 import { errorReply } from "../reply/errors.js";
 import { footerFor } from "../reply/phrases.js";
 import type { Reply, ReplyField, Rich, Span } from "../reply/reply.js";
@@ -197,7 +198,7 @@ export async function subscribe(
       ".",
     ],
     fields: wantsReminders(sub) ? [{ name: "Next reminders", value: alertLines(deps, next) }] : [],
-    footer: footerFor(storyAt(story, now), deps.settings ?? defaultSettings, []),
+    footer: footerFor(ENGLISH, storyAt(story, now), deps.settings ?? defaultSettings, []),
     ephemeral: false,
   };
 }

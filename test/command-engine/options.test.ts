@@ -7,6 +7,7 @@ import { help } from "../../commands/help.js";
 import { timeline } from "../../commands/timeline.js";
 import { type AnyCommand, defineCommand } from "../../src/command-engine/definition.js";
 import { optionSpecs, parseOptions, platformOptionSpecs } from "../../src/command-engine/options.js";
+import { wordsFor } from "../../src/language/words.js";
 
 const tl: AnyCommand = timeline;
 const dl: AnyCommand = deadlines;
@@ -176,5 +177,37 @@ describe("typed text no reply may carry", () => {
       ok: false,
       message: 'Option `from` must be a date like 2025-01-19 (got "\u2068\u202eyesterday\u202c\u2069").',
     });
+  });
+});
+
+describe("what is wrong with an option, in the reader's language", () => {
+  it("names the option and what a date looks like in Arabic, the value typed isolated", () => {
+    expect(parseOptions(tl, { from: "2025-02-30" }, wordsFor("ar"))).toEqual({
+      ok: false,
+      option: "from",
+      message:
+        'يجب أن تكون قيمة الخيار `\u2068from\u2069` تاريخًا بصيغة 2025-01-19 (القيمة المُدخلة: "\u20682025-02-30\u2069").',
+    });
+  });
+
+  it("names the unknown option and lists the known ones in Hebrew", () => {
+    const parsed = parseOptions(tl, { pages: "2" }, wordsFor("he"));
+    expect(parsed.ok ? "" : parsed.message).toBe(
+      "לפקודה \u2068/timeline\u2069 אין אפשרות `\u2068pages\u2069`. האפשרויות שלה: \u2068`from`, `to`, `tag`, `page`, `story`\u2069.",
+    );
+  });
+
+  it("gives the choices in French", () => {
+    const parsed = parseOptions(dl, { show: "soon" }, wordsFor("fr"));
+    expect(parsed.ok ? "" : parsed.message).toBe(
+      "L'option `show` doit valoir l'une de ces valeurs : upcoming, past, all (reçu : « soon »).",
+    );
+  });
+
+  it("refuses a control character in French, never quoting it", () => {
+    const parsed = parseOptions(tl, { tag: "a\u0007b" }, wordsFor("fr"));
+    expect(parsed.ok ? "" : parsed.message).toBe(
+      "L'option `tag` contient un caractère de contrôle (U+0007), que le bot n'accepte pas : saisissez-la de nouveau sans lui.",
+    );
   });
 });

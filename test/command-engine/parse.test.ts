@@ -1,6 +1,7 @@
 /** The typed command line `/timeline from:2025-01-01 tag:"phase-one"` (console, `ask`, Slack text). */
 import { describe, expect, it } from "vitest";
 import { parseCommandLine, parseOptionText, tokenize } from "../../src/command-engine/parse.js";
+import { wordsFor } from "../../src/language/words.js";
 
 describe("tokenize", () => {
   it("splits on any whitespace", () => {
@@ -124,6 +125,29 @@ describe("typed text no reply may carry", () => {
     expect(parseOptionText("\u202eabc")).toEqual({
       ok: false,
       message: 'Options are written name:value, like from:2025-01-01 (got "\u2068\u202eabc\u202c\u2069").',
+    });
+  });
+});
+
+describe("a command line that cannot be read, in the reader's language", () => {
+  it("says a quote is not closed in Hebrew", () => {
+    expect(parseCommandLine('/timeline tag:"phase-one', wordsFor("he"))).toEqual({
+      ok: false,
+      message: "מירכאות נפתחו ולא נסגרו.",
+    });
+  });
+
+  it("says how options are written in Arabic", () => {
+    expect(parseOptionText("phase-one", wordsFor("ar"))).toEqual({
+      ok: false,
+      message: 'تُكتب الخيارات بصيغة name:value، مثل from:2025-01-01 (المُدخل: "\u2068phase-one\u2069").',
+    });
+  });
+
+  it("asks for a command in French", () => {
+    expect(parseCommandLine("???", wordsFor("fr"))).toEqual({
+      ok: false,
+      message: "Saisissez une commande, par exemple /captives ou /timeline from:2025-01-01.",
     });
   });
 });

@@ -11,12 +11,15 @@ import { plainText } from "../../src/reply/reply.js";
 import {
   AFTER,
   contextAt,
+  DURING,
   datasetOf,
   discordViolations,
+  expectWrittenIn,
   otherStory,
   registry,
   renderText,
   run,
+  runIn,
   runText,
   slackViolations,
   truceStory,
@@ -77,5 +80,21 @@ describe("/calendar", () => {
   it("writes the webcal: form of an http or https address", () => {
     expect(webcalAddress("https://a.example/calendar/x.ics")).toBe("webcal://a.example/calendar/x.ics");
     expect(webcalAddress("http://a.example/calendar/x.ics")).toBe("webcal://a.example/calendar/x.ics");
+  });
+});
+
+describe("/calendar in Arabic, Hebrew and French", () => {
+  it.each([
+    ["ar", ["التقويم", "عنوان الخلاصة", "للاشتراك بنقرة واحدة", "أضف إلى التقويم"]],
+    ["he", ["לוח שנה", "כתובת ההזנה", "להרשמה בלחיצה אחת", "הוספה ללוח השנה"]],
+    ["fr", ["Calendrier", "Adresse du flux", "Pour s'abonner en un clic", "Ajouter au calendrier"]],
+  ] as const)("gives the feed's address and how to subscribe, in %s", (language, expected) => {
+    expectWrittenIn(runIn(language, "calendar", {}, DURING), language, expected);
+  });
+
+  it("says in Hebrew that the calendar is not published", () => {
+    const reply = runIn("he", "calendar", {}, DURING, { publicUrl: undefined });
+    expect(reply.title).toBe("לוח השנה אינו מפורסם");
+    expectWrittenIn(reply, "he", ["PUBLIC_URL"]);
   });
 });

@@ -1,5 +1,15 @@
 import { describe, expect, it } from "vitest";
-import { AFTER, ARTICLE_KNOWN, BEFORE, NOTHING_KNOWN, run, runText } from "../support/index.js";
+import {
+  AFTER,
+  ARTICLE_KNOWN,
+  BEFORE,
+  DURING,
+  expectWrittenIn,
+  NOTHING_KNOWN,
+  run,
+  runIn,
+  runText,
+} from "../support/index.js";
 
 describe("captives", () => {
   // The article gives no time: what it reports of 28 February is known from the end of that day.
@@ -60,5 +70,21 @@ describe("captives", () => {
     expect(run("captives").ephemeral).toBe(false);
     expect(run("captives", { private: "true" }).ephemeral).toBe(true);
     expect(runText("captives", { private: "true" })).toContain("(only you can see this)");
+  });
+});
+
+describe("/captives in Arabic, Hebrew and French", () => {
+  it.each([
+    ["ar", ["المحتجزون والأسرى", "بحسب", "حتى \u206822 فبراير 2025\u2069", "سابقًا"]],
+    ["he", ["החטופים והאסירים", "לפי", "נכון ל־", "קודם לכן"]],
+    ["fr", ["Otages et prisonniers", "selon", "au 22 févr. 2025", "auparavant", "plus de"]],
+  ] as const)("says who counts the captives and prisoners, as of when, in %s", (language, expected) => {
+    expectWrittenIn(runIn(language, "captives", {}, DURING), language, expected);
+  });
+
+  it("says in Arabic that the story had no captive figures yet", () => {
+    const reply = runIn("ar", "captives", {}, NOTHING_KNOWN);
+    expect(reply.title).toBe("لا توجد أرقام عن المحتجزين أو الأسرى");
+    expectWrittenIn(reply, "ar", ["لا تتضمن القصة"]);
   });
 });

@@ -1,6 +1,15 @@
 import { describe, expect, it } from "vitest";
 import { plainText } from "../../src/reply/reply.js";
-import { AFTER, ARTICLE_KNOWN, BEFORE, DURING, NOTHING_KNOWN, run } from "../support/index.js";
+import {
+  AFTER,
+  ARTICLE_KNOWN,
+  BEFORE,
+  DURING,
+  expectWrittenIn,
+  NOTHING_KNOWN,
+  run,
+  runIn,
+} from "../support/index.js";
 
 describe("claims", () => {
   describe.each(Object.entries({ during: DURING, after: AFTER }))("%s phase one", (_label, at) => {
@@ -69,5 +78,21 @@ describe("claims", () => {
     expect(reply.summary).toEqual([
       "There is no party `iran`. Parties: `israel`, `hamas`, `qatar`, `united-states`, `egypt`, `palestinian-islamic-jihad`.",
     ]);
+  });
+});
+
+describe("/claims in Arabic, Hebrew and French", () => {
+  it.each([
+    ["ar", ["التصريحات", "تصريحات، الأقدم أولًا."]],
+    ["he", ["הצהרות", "מהישנה לחדשה"]],
+    ["fr", ["Déclarations", "de la plus ancienne à la plus récente"]],
+  ] as const)("lists the statements, oldest first, in %s", (language, expected) => {
+    expectWrittenIn(runIn(language, "claims", {}, DURING), language, expected);
+  });
+
+  it("says in Arabic that a party is unknown, listing the known ones", () => {
+    const reply = runIn("ar", "claims", { party: "atlantis" }, DURING);
+    expect(reply.title).toBe("طرف غير معروف");
+    expectWrittenIn(reply, "ar", ["لا يوجد طرف باسم", "الأطراف المتاحة"]);
   });
 });

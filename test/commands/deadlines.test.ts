@@ -1,7 +1,17 @@
 import { describe, expect, it } from "vitest";
 import type { Reply } from "../../src/reply/reply.js";
 import { plainText } from "../../src/reply/reply.js";
-import { AFTER, ARTICLE_KNOWN, BEFORE, DURING, NOTHING_KNOWN, run, runText } from "../support/index.js";
+import {
+  AFTER,
+  ARTICLE_KNOWN,
+  BEFORE,
+  DURING,
+  expectWrittenIn,
+  NOTHING_KNOWN,
+  run,
+  runIn,
+  runText,
+} from "../support/index.js";
 
 const field = (reply: Reply, name: string) => {
   const f = reply.fields?.find((x) => x.name === name);
@@ -123,5 +133,23 @@ describe("deadlines", () => {
     expect(run("deadlines", { show: "soon" }).summary).toEqual([
       'Option `show` must be one of upcoming, past, all (got "soon").',
     ]);
+  });
+});
+
+describe("/deadlines in Arabic, Hebrew and French", () => {
+  it.each([
+    ["ar", ["المواعيد النهائية", "الموعد التالي", "المواعيد المقبلة", "المواعيد السابقة", "غدًا", "مقرّر"]],
+    ["he", ["מועדים", "המועד הבא", "מועדים קרובים", "מועדים שחלפו", "מחר", "מתוכנן"]],
+    ["fr", ["Échéances", "Prochaine", "À venir", "Passées", "demain", "prévue"]],
+  ] as const)("lists what is due and when, in %s", (language, expected) => {
+    expectWrittenIn(runIn(language, "deadlines", {}, DURING), language, expected);
+  });
+
+  it.each([
+    ["ar", ["مواعيد الاستحقاق", "الحالات"]],
+    ["he", ["מועדים", "מצבים"]],
+    ["fr", ["Dates d'échéance", "Statuts"]],
+  ] as const)("tells one deadline's history in %s", (language, expected) => {
+    expectWrittenIn(runIn(language, "deadlines", { deadline: "phase-one-end" }, AFTER), language, expected);
   });
 });

@@ -1,5 +1,15 @@
 import { describe, expect, it } from "vitest";
-import { AFTER, ARTICLE_KNOWN, DURING, NOTHING_KNOWN, pngSize, run, runText } from "../support/index.js";
+import {
+  AFTER,
+  ARTICLE_KNOWN,
+  DURING,
+  expectWrittenIn,
+  NOTHING_KNOWN,
+  pngSize,
+  run,
+  runIn,
+  runText,
+} from "../support/index.js";
 
 describe("figures", () => {
   // The 28 February article's figures are of its own day: known from the end of that day, phase one's last.
@@ -109,5 +119,21 @@ describe("figures", () => {
     it("draws none for the list of figures", () => {
       expect(run("figures", {}, DURING).picture).toBeUndefined();
     });
+  });
+});
+
+describe("/figures in Arabic, Hebrew and French", () => {
+  it.each([
+    ["ar", ["الأرقام", "بحسب", "محسوب"]],
+    ["he", ["נתונים", "לפי", "מחושב"]],
+    ["fr", ["Chiffres", "selon", "calculé"]],
+  ] as const)("gives each figure with who states it, in %s", (language, expected) => {
+    expectWrittenIn(runIn(language, "figures", {}, DURING), language, expected);
+  });
+
+  it("says in French that a category has no figures", () => {
+    const reply = runIn("fr", "figures", { category: "displacement" }, NOTHING_KNOWN);
+    expect(reply.title).toBe("Aucun chiffre dans la catégorie displacement");
+    expectWrittenIn(reply, "fr", ["ne comporte aucun chiffre"]);
   });
 });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { plainText } from "../../src/reply/reply.js";
-import { AFTER, ARTICLE_KNOWN, BEFORE, DURING, run } from "../support/index.js";
+import { AFTER, ARTICLE_KNOWN, BEFORE, DURING, expectWrittenIn, run, runIn } from "../support/index.js";
 
 const fieldOf = (at: string, name: string) => {
   const f = run("parties", {}, at).fields?.find((x) => x.name === name);
@@ -67,5 +67,15 @@ describe("parties", () => {
       plainText(run("parties", {}, at).fields?.find((f) => f.name === "Mediators")?.value ?? []);
     expect(mediators(AFTER)).not.toContain("Turkey");
     expect(mediators("2025-10-20T10:00:00Z")).toContain("Turkey");
+  });
+});
+
+describe("/parties in Arabic, Hebrew and French", () => {
+  it.each([
+    ["ar", ["الأطراف المعنية", "الوسطاء", "الشخصيات"]],
+    ["he", ["מי מעורב", "המתווכים", "אנשים"]],
+    ["fr", ["Les acteurs", "Médiateurs", "Personnalités"]],
+  ] as const)("names who is involved by role, in %s", (language, expected) => {
+    expectWrittenIn(runIn(language, "parties", {}, DURING), language, expected);
   });
 });

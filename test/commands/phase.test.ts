@@ -1,5 +1,15 @@
 import { describe, expect, it } from "vitest";
-import { AFTER, BEFORE, DURING, NOTHING_KNOWN, pngSize, run, runText } from "../support/index.js";
+import {
+  AFTER,
+  BEFORE,
+  DURING,
+  expectWrittenIn,
+  NOTHING_KNOWN,
+  pngSize,
+  run,
+  runIn,
+  runText,
+} from "../support/index.js";
 
 /** 12:00 on 18 January 2025 in Jerusalem: DW has reported the ratified deal and its first phase. */
 const RATIFIED = "2025-01-18T10:00:00Z";
@@ -127,4 +137,35 @@ describe("phase", () => {
       expect(run("phase", {}, AFTER).picture?.svg).toContain('data-phase="phase-one" data-state="ended"');
     });
   });
+});
+
+describe("/phase in Arabic, Hebrew and French", () => {
+  it.each([
+    ["ar", ["في يومها 41 من 42 وتنتهي", "الحالة", "الجدول الزمني", "التقدّم", "المراحل الأخرى", "لماذا؟"]],
+    ["he", ["נמצא ביומו ה־41 מתוך 42 ומסתיים", "מצב", "לוח זמנים", "התקדמות", "שלבים אחרים", "למה?"]],
+    [
+      "fr",
+      [
+        "en est à son jour 41 sur 42 et prend fin",
+        "Statut",
+        "Calendrier",
+        "Avancement",
+        "Autres phases",
+        "Pourquoi ?",
+      ],
+    ],
+  ] as const)("says the phase in force, its day and schedule in %s (28 Feb 2025)", (language, expected) => {
+    expectWrittenIn(runIn(language, "phase", {}, DURING), language, expected);
+  });
+
+  it.each([
+    ["ar", ["قيد التفاوض", "انتهت"]],
+    ["he", ["במשא ומתן", "הסתיים"]],
+    ["fr", ["en négociation", "a pris fin"]],
+  ] as const)(
+    "says in %s that phase one has ended and phase two is negotiated (5 Mar 2025)",
+    (language, expected) => {
+      expectWrittenIn(runIn(language, "phase", {}, AFTER), language, expected);
+    },
+  );
 });

@@ -6,8 +6,10 @@ import {
   BEFORE,
   DURING,
   datasetOf,
+  expectWrittenIn,
   registry,
   run,
+  runIn,
   runText,
   truceContext,
   truceStory,
@@ -99,5 +101,23 @@ describe("Why? — the quotes behind an answer", () => {
 
   it("has no Why? button on /sources itself", () => {
     expect(ask("2025-01-20T12:00:00Z", "sources").buttons ?? []).toEqual([]);
+  });
+});
+
+describe("/sources in Arabic, Hebrew and French", () => {
+  it.each([
+    ["ar", ["المصادر", "البيانات حتى", "نُشر في"]],
+    ["he", ["מקורות", "הנתונים נכונים ל־", "פורסם ב־"]],
+    ["fr", ["Sources", "Données au", "publié le"]],
+  ] as const)("lists the sources in %s", (language, expected) => {
+    expectWrittenIn(runIn(language, "sources", {}, DURING), language, expected);
+  });
+
+  it.each([
+    ["ar", ["لماذا؟", "كلمات المصادر التي تستند إليها إجابة"]],
+    ["he", ["למה?", "דברי המקורות שמאחורי"]],
+    ["fr", ["Pourquoi ?", "Les mots des sources derrière"]],
+  ] as const)("gives the quotes behind /captives (Why?) in %s", (language, expected) => {
+    expectWrittenIn(runIn(language, "sources", { of: "captives" }, DURING), language, expected);
   });
 });

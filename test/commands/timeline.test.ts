@@ -1,13 +1,16 @@
 import { describe, expect, it } from "vitest";
+import { wordsFor } from "../../src/language/words.js";
 import type { Reply } from "../../src/reply/reply.js";
 import { isCommandButton, plainText } from "../../src/reply/reply.js";
 import {
   AFTER,
   BEFORE,
   DURING,
+  expectWrittenIn,
   NOTHING_KNOWN,
   pngSize,
   run,
+  runIn,
   runText,
   shippedData,
 } from "../support/index.js";
@@ -254,5 +257,34 @@ describe("timeline", () => {
       expect(png && pngSize(png)).toEqual({ width: 1200, height: 520 });
       expect(run("timeline", {}, DURING).picture?.png()).toEqual(png);
     });
+  });
+});
+
+describe("/timeline in Arabic, Hebrew and French", () => {
+  it.each([
+    ["ar", ["التسلسل الزمني", "حدثًا", "الصفحة", "التالي", "السابق"]],
+    ["he", ["ציר זמן", "אירועים", "עמוד", "הבא", "הקודם"]],
+    ["fr", ["Chronologie", "événements", "page", "Suivant", "Précédent"]],
+  ] as const)("lists the events a page at a time, in %s", (language, expected) => {
+    expectWrittenIn(runIn(language, "timeline", {}, DURING), language, expected);
+  });
+
+  it("counts events in Arabic's six plural forms: 0, 1, 2, 3, 11 and 100", () => {
+    const ar = wordsFor("ar");
+    const count = (total: number) => ar.t("timeline.count", { total, page: "1", pages: "1" }).split(" · ")[0];
+    expect([0, 1, 2, 3, 11, 100].map(count)).toEqual([
+      "لا أحداث",
+      "حدث واحد",
+      "حدثان",
+      "3 أحداث",
+      "11 حدثًا",
+      "100 حدث",
+    ]);
+  });
+
+  it("refuses a page past the last in Hebrew, naming the option", () => {
+    const reply = runIn("he", "timeline", { page: "50" }, DURING);
+    expect(reply.kind).toBe("error");
+    expectWrittenIn(reply, "he", ["אפשרות לא תקינה בפקודה", "`page`"]);
   });
 });

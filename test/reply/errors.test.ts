@@ -8,13 +8,23 @@ import { z } from "zod";
 import type { BotCore } from "../../src/bot/core.js";
 import { defineChannelCommand, defineCommand } from "../../src/command-engine/definition.js";
 import { createRegistry, runChannelCommand, runCommand } from "../../src/command-engine/run.js";
+import { LANGUAGES } from "../../src/language/languages.js";
+import { type Words, wordsFor } from "../../src/language/words.js";
 import { renderDiscord } from "../../src/platforms/discord/embeds.js";
 import { renderSlack } from "../../src/platforms/slack/blocks.js";
-import { ERROR_CODES, ERRORS, type ErrorArgs, type ErrorCode, errorReply } from "../../src/reply/errors.js";
+import {
+  ERROR_CODES,
+  ERRORS,
+  type ErrorArgs,
+  type ErrorCode,
+  errorIn,
+  errorReply,
+  localizeError,
+} from "../../src/reply/errors.js";
 import { plainText } from "../../src/reply/reply.js";
 import { startDiscordHarness as startDiscord } from "../support/harness/discord.js";
 import { startSlackHarness } from "../support/harness/slack.js";
-import { contextAt, DURING } from "../support/index.js";
+import { contextAt, DURING, englishLeaks } from "../support/index.js";
 
 /** Parameters for every code: a code added to the table without them fails to compile here. */
 const SAMPLES: { [C in ErrorCode]: ErrorArgs<C> } = {
@@ -38,6 +48,76 @@ const SAMPLES: { [C in ErrorCode]: ErrorArgs<C> } = {
 };
 
 const sample = <C extends ErrorCode>(code: C) => errorReply(code, ...SAMPLES[code]);
+
+/** The samples in a reader's words: a parser's message is written in them too. */
+function samplesIn(words: Words): { [C in ErrorCode]: ErrorArgs<C> } {
+  return {
+    ...SAMPLES,
+    "unreadable-command": [{ message: words.t("options.unclosed-quote") }],
+    "invalid-option": [{ command: "timeline", message: words.t("options.given-twice", { option: "page" }) }],
+    "unknown-value": [{ option: "figure", value: "f", known: [], asOf: words.shortDate("2025-01-01") }],
+    "no-data": [{ what: "figures-in-category", category: "deaths", story: "A ceasefire", asOf: "1" }],
+  };
+}
+
+describe.each(LANGUAGES)("every error in %s", (language) => {
+  const words = wordsFor(language);
+  const samples = samplesIn(words);
+  const inLanguage = <C extends ErrorCode>(code: C) => errorIn(words, code, ...samples[code]);
+
+  it.each(ERROR_CODES)(
+    "%s has a title and a text in the language, with no English of the bot's own",
+    (code) => {
+      const reply = inLanguage(code);
+      expect(reply).toMatchObject({ kind: "error", code, ephemeral: true });
+      expect(reply.language).toBe(language === "en" ? undefined : language);
+      expect(reply.title.trim()).not.toBe("");
+      const text = `${reply.title}\n${plainText(reply.summary ?? [])}`;
+      expect(text).not.toMatch(/discord|slack/i);
+      if (language !== "en") expect(englishLeaks(text, language)).toEqual([]);
+    },
+  );
+
+  it("has one title per meaning", () => {
+    const titles = ERROR_CODES.map((code) => inLanguage(code).title);
+    expect(new Set(titles).size).toBe(titles.length);
+  });
+
+  it("names each kind of data value in its own words", () => {
+    const options = ["story", "tag", "phase", "figure", "party", "deadline"] as const;
+    const titles = options.map(
+      (option) => errorIn(words, "unknown-value", { option, value: "x", known: [] }).title,
+    );
+    expect(new Set(titles).size).toBe(options.length);
+  });
+});
+
+describe("an error made before the reader's words were known", () => {
+  it("is re-written in them when its words take no parameters", () => {
+    const he = wordsFor("he");
+    expect(localizeError(errorReply("internal"), he)).toEqual(errorIn(he, "internal"));
+    expect(localizeError(errorReply("restarting"), he).title).toBe("הבוט מופעל מחדש");
+  });
+
+  it("is left as it is when its words were made from parameters", () => {
+    const made = errorReply("not-allowed", { command: "subscribe" });
+    expect(localizeError(made, wordsFor("ar"))).toBe(made);
+  });
+});
+
+describe("an error in Arabic", () => {
+  it("says which values exist, the unknown one isolated so it keeps its order", () => {
+    const reply = errorIn(wordsFor("ar"), "unknown-value", {
+      option: "story",
+      value: "atlantis",
+      known: ["gaza-2025"],
+    });
+    expect(reply.title).toBe("قصة غير معروفة");
+    expect(reply.summary).toEqual([
+      "لا توجد قصة باسم `\u2068atlantis\u2069`. القصص المتاحة: \u2068`gaza-2025`\u2069.",
+    ]);
+  });
+});
 
 describe("the table of errors", () => {
   it.each(ERROR_CODES)(

@@ -7,6 +7,7 @@
 import { describe, expect, it } from "vitest";
 import { storyAt } from "../../src/dataset/asof.js";
 import type { FigureValue } from "../../src/dataset/schema.js";
+import { ENGLISH, wordsFor } from "../../src/language/words.js";
 import {
   attributionText,
   cite,
@@ -15,6 +16,7 @@ import {
   isPast,
   progressBar,
   relativeSpan,
+  richT,
   sourceRefs,
   unitFor,
   whenSpan,
@@ -129,28 +131,33 @@ describe("a figure", () => {
   });
 
   it("says its qualifier, its number grouped by thousands, and its unit", () => {
-    expect(figureAmount(value({ value: 48_000, qualifier: "more-than" }), "people")).toBe(
+    expect(figureAmount(ENGLISH, value({ value: 48_000, qualifier: "more-than" }), "people")).toBe(
       "more than 48,000 people",
     );
-    expect(figureAmount(value({ qualifier: "about", value: 1 }), "captives")).toBe("about 1 captive");
-    expect(figureAmount(value({ value: 12, unit: "percent", qualifier: "up-to" }), "people")).toBe(
+    expect(figureAmount(ENGLISH, value({ qualifier: "about", value: 1 }), "captives")).toBe(
+      "about 1 captive",
+    );
+    expect(figureAmount(ENGLISH, value({ value: 12, unit: "percent", qualifier: "up-to" }), "people")).toBe(
       "up to 12%",
     );
-    expect(figureAmount(value({ value: 3 }), undefined)).toBe("3");
+    expect(figureAmount(ENGLISH, value({ value: 3 }), undefined)).toBe("3");
   });
 
   it("says whom it is according to and as of when, derived and corrected when it is", () => {
-    expect(attributionText(value())).toBe("according to Israel, as of 28 Feb 2025");
-    expect(attributionText(value({ derived: "counting both ends" } as Partial<FigureValue>))).toBe(
+    expect(attributionText(ENGLISH, value())).toBe("according to Israel, as of 28 Feb 2025");
+    expect(attributionText(ENGLISH, value({ derived: "counting both ends" } as Partial<FigureValue>))).toBe(
       "according to Israel, as of 28 Feb 2025 (derived: counting both ends)",
     );
     expect(
-      attributionText(value({ corrected: { on: "2025-03-02T10:00:00Z", was: 58 } } as Partial<FigureValue>)),
+      attributionText(
+        ENGLISH,
+        value({ corrected: { on: "2025-03-02T10:00:00Z", was: 58 } } as Partial<FigureValue>),
+      ),
     ).toBe("according to Israel, as of 28 Feb 2025 (corrected on 2 Mar 2025)");
   });
 
   it("puts its amount in bold before its attribution", () => {
-    expect(figureSpans(value(), "captives")).toEqual([
+    expect(figureSpans(ENGLISH, value(), "captives")).toEqual([
       { strong: "59 captives" },
       ", according to Israel, as of 28 Feb 2025",
     ]);
@@ -168,7 +175,7 @@ describe("the sources a reply cites", () => {
 
   it("come with the quotes behind the statements shown, each once, from sources published by then", () => {
     const at = storyAt(story, new Date(AFTER));
-    const cited = cite(at, { staleAfterDays: 7 }, [
+    const cited = cite(ENGLISH, at, { staleAfterDays: 7 }, [
       { what: "captives", sourceIds: ["aj-2025-02-28"], evidence: "59 captives remain." },
       { what: "captives again", sourceIds: ["aj-2025-02-28"], evidence: "59 captives remain." },
       { what: "unquoted", sourceIds: ["aj-2025-02-28"] },
@@ -186,17 +193,18 @@ describe("the sources a reply cites", () => {
   it("quote nothing from a source not yet published", () => {
     const at = storyAt(story, new Date("2025-02-20T10:00:00Z"));
     expect(
-      cite(at, { staleAfterDays: 7 }, [{ what: "x", sourceIds: ["aj-2025-02-28"], evidence: "q" }]).evidence,
+      cite(ENGLISH, at, { staleAfterDays: 7 }, [{ what: "x", sourceIds: ["aj-2025-02-28"], evidence: "q" }])
+        .evidence,
     ).toBeUndefined();
   });
 });
 
 describe("points in time", () => {
   it("are a date as it is written, and an instant as a platform timestamp with a fallback in the story's zone", () => {
-    expect(whenSpan(parseWhen("2025-03-01"), "Asia/Jerusalem")).toBe(
-      plainText([whenSpan(parseWhen("2025-03-01"), "UTC")]),
+    expect(whenSpan(ENGLISH, parseWhen("2025-03-01"), "Asia/Jerusalem")).toBe(
+      plainText([whenSpan(ENGLISH, parseWhen("2025-03-01"), "UTC")]),
     );
-    const span = whenSpan(parseWhen("2025-03-01T12:00:00+02:00"), "Asia/Jerusalem", "date");
+    const span = whenSpan(ENGLISH, parseWhen("2025-03-01T12:00:00+02:00"), "Asia/Jerusalem", "date");
     expect(span).toMatchObject({ style: "date", instant: new Date("2025-03-01T10:00:00Z") });
   });
 });
@@ -206,12 +214,16 @@ describe("relative phrases", () => {
   const date = parseWhen("2025-03-01");
 
   it("a date is tomorrow until midnight in the story's zone, then today", () => {
-    expect(plainText([relativeSpan(date, context("2025-02-28T21:59:00Z"), "Asia/Jerusalem")])).toBe(
+    expect(plainText([relativeSpan(ENGLISH, date, context("2025-02-28T21:59:00Z"), "Asia/Jerusalem")])).toBe(
       "tomorrow",
     );
-    expect(plainText([relativeSpan(date, context("2025-02-28T22:00:00Z"), "Asia/Jerusalem")])).toBe("today");
-    expect(plainText([relativeSpan(date, context("2025-03-01T21:59:00Z"), "Asia/Jerusalem")])).toBe("today");
-    expect(plainText([relativeSpan(date, context("2025-03-01T22:00:00Z"), "Asia/Jerusalem")])).toBe(
+    expect(plainText([relativeSpan(ENGLISH, date, context("2025-02-28T22:00:00Z"), "Asia/Jerusalem")])).toBe(
+      "today",
+    );
+    expect(plainText([relativeSpan(ENGLISH, date, context("2025-03-01T21:59:00Z"), "Asia/Jerusalem")])).toBe(
+      "today",
+    );
+    expect(plainText([relativeSpan(ENGLISH, date, context("2025-03-01T22:00:00Z"), "Asia/Jerusalem")])).toBe(
       "yesterday",
     );
   });
@@ -223,7 +235,7 @@ describe("relative phrases", () => {
 
   it("an instant is relative to the clock, to the minute", () => {
     const at = parseWhen("2025-03-01T12:00:00+02:00");
-    const span = relativeSpan(at, context("2025-03-01T07:00:00Z"), "Asia/Jerusalem");
+    const span = relativeSpan(ENGLISH, at, context("2025-03-01T07:00:00Z"), "Asia/Jerusalem");
     expect(plainText([span])).toBe("in 3 hours");
     expect(typeof span === "object" && "instant" in span && span.style).toBe("relative");
     expect(isPast(at, context("2025-03-01T09:59:59Z"), "Asia/Jerusalem")).toBe(false);
@@ -237,5 +249,35 @@ describe("phase progress", () => {
     expect(progressBar(0)).toBe("░░░░░░░░░░ 0%");
     expect(progressBar(1.5)).toBe("▓▓▓▓▓▓▓▓▓▓ 100%");
     expect(progressBar(-1, 4)).toBe("░░░░ 0%");
+  });
+});
+
+describe("phrases in the reader's language", () => {
+  it("says a figure with its qualifier and attribution in French", () => {
+    expect(
+      plainText(figureSpans(wordsFor("fr"), value({ value: 48_000, qualifier: "more-than" }), "people")),
+    ).toBe("plus de 48\u202f000 people, selon Israel, au 28 févr. 2025");
+  });
+
+  it("warns of stale data in Arabic's plural forms", () => {
+    const ar = wordsFor("ar");
+    const stale = (days: number) => ar.t("phrases.stale", { days });
+    expect([1, 2, 3, 11, 100].map(stale)).toEqual([
+      "عمر هذه البيانات يوم واحد وقد لا تكون محدّثة.",
+      "عمر هذه البيانات يومان وقد لا تكون محدّثة.",
+      "عمر هذه البيانات 3 أيام وقد لا تكون محدّثة.",
+      "عمر هذه البيانات 11 يومًا وقد لا تكون محدّثة.",
+      "عمر هذه البيانات 100 يوم وقد لا تكون محدّثة.",
+    ]);
+  });
+
+  it("keeps a sentence whole around the instant a platform shows its own way, isolated in Hebrew", () => {
+    const instant = { instant: new Date("2025-03-01T10:00:00Z"), style: "relative" as const, fallback: "x" };
+    expect(richT(wordsFor("he"), "phase.ends", { when: instant })).toEqual([
+      "מסתיים \u2068",
+      instant,
+      "\u2069",
+    ]);
+    expect(richT(ENGLISH, "phase.starts", { when: "tomorrow" })).toEqual(["starts tomorrow"]);
   });
 });

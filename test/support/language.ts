@@ -5,8 +5,12 @@
  * as `except`: they are removed before looking. A reply's text: `replyText()` of ./walk.ts.
  */
 import { type MessageFormatElement, parse, TYPE } from "@formatjs/icu-messageformat-parser";
+import { expect } from "vitest";
 import { CATALOGS } from "../../src/language/catalogs/index.js";
 import type { Language } from "../../src/language/languages.js";
+import type { Reply } from "../../src/reply/reply.js";
+import { shippedStory } from "./story.js";
+import { replyText } from "./walk.js";
 
 /** The literal runs of a message, inside its plurals and selects too. */
 function literals(elements: readonly MessageFormatElement[], into: string[] = []): string[] {
@@ -58,19 +62,47 @@ export function englishLeaks(
 }
 
 /**
- * Every English text of a story file (its titles, phrases, labels, notes, names, attributions): what
- * a reply in another language may still show as the data's fallback until the story carries its
- * translations. Longest first, so `englishLeaks(text, language, { except: storyTexts(raw) })` takes
- * out a whole text before any shorter one inside it.
+ * Every text of a story's data (each string value, at any depth), longest first: the English a reply
+ * may show as the data's own until the story carries a translation. Pass it as `except`.
  */
-export function storyTexts(raw: unknown): string[] {
+export function dataTexts(data: unknown): string[] {
   const found = new Set<string>();
   const walk = (value: unknown): void => {
     if (typeof value === "string") {
-      if (/[A-Za-z]/.test(value) && value.length >= 3) found.add(value);
+      if (value.trim()) found.add(value);
     } else if (Array.isArray(value)) value.forEach(walk);
     else if (value && typeof value === "object") Object.values(value).forEach(walk);
   };
-  walk(raw);
+  walk(data);
   return [...found].sort((a, b) => b.length - a.length);
+}
+
+/**
+ * The English catalog phrases in all a reply says (its text, its footer's warning, its evidence),
+ * the story data's own texts excepted. A picture's alt text is left out: the pictures (src/pictures)
+ * still write their words in English, apart from the catalog.
+ */
+export function replyLeaks(reply: Reply, language: Language, data: unknown): string[] {
+  const text = [
+    replyText(reply.picture ? { ...reply, picture: undefined } : reply),
+    reply.footer?.staleWarning ?? "",
+    ...(reply.evidence ?? []).map((e) => e.what),
+  ].join("\n");
+  return englishLeaks(text, language, { except: dataTexts(data) });
+}
+
+/**
+ * A reply written for a reader of `language`: marked with it, showing `expected` (words of that
+ * language the reply must say), and no English catalog phrase outside the shipped story's own texts.
+ */
+export function expectWrittenIn(reply: Reply, language: Language, expected: readonly string[]): void {
+  expect(reply.language).toBe(language);
+  const text = [replyText(reply), ...(reply.buttons ?? []).map((b) => b.label)].join("\n");
+  for (const words of expected) expect(text).toContain(words);
+  expect(replyLeaks(reply, language, shippedStory())).toEqual([]);
+}
+
+/** Every English text of a story file: `dataTexts()`, kept under the name the alert specs use. */
+export function storyTexts(raw: unknown): string[] {
+  return dataTexts(raw);
 }

@@ -3,16 +3,28 @@
  * its keys carry its prefix, so areas never collide (test/language/catalogs.test.ts checks).
  */
 import { alerts } from "./alerts/index.js";
+import { calendar } from "./calendar/index.js";
+import { captives } from "./captives/index.js";
+import { claims } from "./claims/index.js";
 import { common } from "./common/index.js";
+import { deadlines } from "./deadlines/index.js";
 import { describe } from "./describe/index.js";
 import { digest } from "./digest/index.js";
+import { errors } from "./errors/index.js";
 import { events } from "./events/index.js";
+import { figures } from "./figures/index.js";
 import { help } from "./help/index.js";
 import { home } from "./home/index.js";
+import { options } from "./options/index.js";
+import { parties } from "./parties/index.js";
+import { phase } from "./phase/index.js";
+import { phrases } from "./phrases/index.js";
 import { render } from "./render/index.js";
+import { sources } from "./sources/index.js";
 import { threads } from "./threads/index.js";
+import { timeline } from "./timeline/index.js";
 
-const AREAS = [alerts, common, describe, digest, events, help, home, render, threads] as const;
+const AREAS = [alerts, calendar, captives, claims, common, deadlines, describe, digest, errors, events, figures, help, home, options, parties, phase, phrases, render, sources, threads, timeline] as const;
 
 type AreaKeys<A> = A extends { en: infer E } ? keyof E : never;
 

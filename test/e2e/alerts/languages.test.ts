@@ -40,26 +40,10 @@ const HOUR = 3_600_000;
 const OTHERS: readonly Language[] = ["ar", "he", "fr"];
 const PHASE_ONE_1D = "gaza-2025:phase-one-end:1d";
 const dataset = shippedData();
-/**
- * What a reply in another language may still show in English: the story's own texts, until it carries
- * their translations, and a figure's amount and attribution as the phrase helpers of src/reply/phrases.ts
- * word them (they are given the channel's words when they take them).
- */
-const dataTexts = [
-  ...storyTexts(shippedStory()),
-  ...storyTexts(truceStory()),
-  ...[dataset, truceDataset()].flatMap((data) =>
-    data.stories.flatMap((story) =>
-      story.tracks.figures.flatMap((track) =>
-        track.values.entries.flatMap((v) => [
-          attributionText(v),
-          figureAmount(v, track.figure.unit),
-          ...(v.corrected ? [figureAmount({ ...v, value: v.corrected.was }, track.figure.unit)] : []),
-        ]),
-      ),
-    ),
-  ),
-].sort((a, b) => b.length - a.length);
+/** What a reply in another language may still show in English: the story's own texts, until it carries their translations. */
+const dataTexts = [...storyTexts(shippedStory()), ...storyTexts(truceStory())].sort(
+  (a, b) => b.length - a.length,
+);
 
 function itemsOf(data: Dataset, at: string): AlertItems {
   const clock = new ManualClock(at);
