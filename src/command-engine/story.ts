@@ -7,7 +7,7 @@ import type { CommandContext, Suggest } from "./definition.js";
 /** The story a command answers about: the named one, or the dataset's default; else the error to answer. */
 export function pickStory(context: CommandContext, id: string | undefined): StoryAt | { error: Reply } {
   const story = id ? context.dataset.byId.get(id) : context.dataset.defaultStory;
-  if (story) return storyAt(story, context.clock.now());
+  if (story) return storyAt(story, context.clock.now(), context.words.language);
   return {
     error: errorReply("unknown-value", {
       option: "story",
