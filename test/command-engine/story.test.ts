@@ -5,6 +5,7 @@
  */
 import { describe, expect, it } from "vitest";
 import { pickStory, suggestStory } from "../../src/command-engine/story.js";
+import { wordsFor } from "../../src/language/words.js";
 import { contextAt, DURING, shippedStory, truceContext, truceDataset } from "../support/index.js";
 
 const both = () => {
@@ -19,6 +20,14 @@ describe("the story a command answers about", () => {
     if ("error" in picked) throw new Error("no default story");
     expect(picked.story.story.id).toBe("gaza-2025");
     expect(picked.asOf).toBe("2025-02-28");
+  });
+
+  it("is read in the reader's language: its texts translated, or in English and marked", () => {
+    const picked = pickStory({ ...contextAt(DURING), words: wordsFor("he") }, undefined);
+    if ("error" in picked) throw new Error("no default story");
+    expect(picked.language).toBe("he");
+    expect(picked.title).toBe("הפסקת האש בין ישראל לחמאס בעזה (2025)");
+    expect(picked.phases()[0]?.phase.name).toBe("השלב הראשון");
   });
 
   it("is the story named", () => {
