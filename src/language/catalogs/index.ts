@@ -3,8 +3,10 @@
  * its keys carry its prefix, so areas never collide (test/language/catalogs.test.ts checks).
  */
 import { common } from "./common/index.js";
+import { data } from "./data/index.js";
+import { translations } from "./translations/index.js";
 
-const AREAS = [common] as const;
+const AREAS = [common, data, translations] as const;
 
 type AreaKeys<A> = A extends { en: infer E } ? keyof E : never;
 
