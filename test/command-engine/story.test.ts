@@ -53,4 +53,17 @@ describe("the story option's values", () => {
       { value: "gaza-2025", label: expect.any(String) },
     ]);
   });
+
+  it("are named in the reader's language, a title with no translation in English and marked", () => {
+    const context = {
+      ...truceContext(DURING, both()),
+      words: wordsFor("ar"),
+      story: both().defaultStory,
+      filled: {},
+    };
+    expect(suggestStory(context)).toEqual([
+      { value: "truce", label: "\u2068The invented truce\u2069 (بالإنجليزية)" },
+      { value: "gaza-2025", label: "وقف إطلاق النار بين إسرائيل وحماس في غزة (2025)" },
+    ]);
+  });
 });
