@@ -17,12 +17,22 @@ import {
   localDate,
   type MOVE_KINDS,
   moveKind,
+  type PARTY_ROLES,
+  partyRole,
   sourceIds,
 } from "./schema-fields.js";
 import { sourceSchema } from "./schema-sources.js";
 import { TEXT_FIELDS, translations } from "./schema-translations.js";
 
-export { dateOrInstant, EVIDENCE_MAX, leadTime, localDate, MOVE_KINDS } from "./schema-fields.js";
+export {
+  dateOrInstant,
+  EVIDENCE_MAX,
+  leadTime,
+  localDate,
+  MOVE_KINDS,
+  PARTY_ROLES,
+  partyRole,
+} from "./schema-fields.js";
 export { sourceSchema } from "./schema-sources.js";
 
 export const storySchema = z
@@ -50,21 +60,6 @@ export const storySchema = z
     translations: translations(TEXT_FIELDS.story),
   })
   .strict();
-
-export const PARTY_ROLES = [
-  "signatory",
-  "belligerent",
-  "mediator",
-  "guarantor",
-  "monitor",
-  "host",
-  "other",
-] as const;
-export const partyRole = z
-  .enum(PARTY_ROLES)
-  .describe(
-    "signatory (signed the agreement), belligerent (a party to the conflict), mediator, guarantor, monitor, host, other.",
-  );
 
 export const partyRolesEntrySchema = z
   .object({
