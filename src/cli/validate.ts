@@ -1,11 +1,13 @@
 /**
  * `ceasefire-bot validate [PATH] [--sources DIR]`: checks the data and, with --sources, compares it
- * with the archived texts of its sources. Every problem is one `file: path: message` line on stderr.
+ * with the archived texts of its sources. Every problem is one `file: path: message` line on stderr;
+ * the texts a story has no translation for are listed on stdout, a warning that does not fail it.
  */
 import { readdir, readFile } from "node:fs/promises";
 import { join } from "node:path";
 import type { Story } from "../dataset/dataset.js";
 import { type DataError, formatDataError, loadDataset } from "../dataset/load.js";
+import { missingTranslations, TRANSLATED_LANGUAGES } from "../dataset/schema-translations.js";
 import { checkAgainstSources, matchArchives, sourceChecks } from "../dataset/source-check.js";
 import type { Io } from "./io.js";
 
@@ -24,7 +26,25 @@ export async function validateCommand(path: string, sourcesDir: string | undefin
   io.out(
     `${path}: ${s.length} valid stor${s.length === 1 ? "y" : "ies"} (${s.map((x) => x.story.id).join(", ")}); default ${result.dataset.defaultStory.story.id}`,
   );
+  for (const story of s) for (const line of translationWarnings(story)) io.out(line);
   return sourcesDir === undefined ? 0 : checkSources(s, sourcesDir, io);
+}
+
+/** How many paths a warning names before "and N more" (the desk's translations page lists them all). */
+const PATHS_SHOWN = 10;
+
+/**
+ * Per language, the texts a story has no translation for: `file: translations: ar: 12 missing:
+ * phases[2].name, …`. A warning, never an error: a missing translation shows the English, marked.
+ */
+export function translationWarnings(story: Story): string[] {
+  return TRANSLATED_LANGUAGES.flatMap((language) => {
+    const missing = missingTranslations(story, language);
+    if (missing.length === 0) return [];
+    const more = missing.length > PATHS_SHOWN ? `, and ${missing.length - PATHS_SHOWN} more` : "";
+    const paths = missing.slice(0, PATHS_SHOWN).join(", ");
+    return [`${story.file}: translations: ${language}: ${missing.length} missing: ${paths}${more}`];
+  });
 }
 
 /** The archived texts in a folder: every *.txt file and every file a source's `archive` names. */

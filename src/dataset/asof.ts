@@ -3,6 +3,7 @@
  * (dataset.ts, history.ts) by binary search. Every command answers through this view at its clock's
  * instant, so `ask --at`, `replay`, a reminder as it fires and the live bot follow one rule.
  */
+import type { Language } from "../language/languages.js";
 import { daysBetween, type LocalDate, localDateOf, type When } from "../time/calendar.js";
 import {
   type Change,
@@ -33,6 +34,7 @@ import type {
   Phase,
   PhaseStatus,
 } from "./schema.js";
+import { type Fallback, storyIn } from "./translate.js";
 
 export interface PhaseNow {
   phase: Phase;
@@ -79,9 +81,15 @@ export class StoryAt {
   readonly t: number;
   readonly today: LocalDate;
 
+  /**
+   * `story` as read in `language` (its texts translated, or English marked: translate.ts), with the
+   * texts that fell back to English: `storyAt(story, instant, language)` makes one.
+   */
   constructor(
     readonly story: Story,
     readonly instant: Date,
+    readonly language: Language = "en",
+    readonly fallbacks: readonly Fallback[] = [],
   ) {
     this.t = instant.getTime();
     this.today = localDateOf(instant, story.story.timeZone);
@@ -293,7 +301,11 @@ export function dayNumber(start: When, t: number, timeZone: string): number {
   return daysBetween(dayOf(start, timeZone), localDateOf(new Date(t), timeZone)) + 1;
 }
 
-/** The story at an instant. */
-export function storyAt(story: Story, instant: Date): StoryAt {
-  return new StoryAt(story, instant);
+/**
+ * The story at an instant, its texts in `language` (English by default): translated where the file
+ * has a translation, else in English with the fallback mark ("(in English)" in that language).
+ */
+export function storyAt(story: Story, instant: Date, language: Language = "en"): StoryAt {
+  const read = storyIn(story, language);
+  return new StoryAt(read.story, instant, language, read.fallbacks);
 }

@@ -80,3 +80,19 @@ export const leadTime = z
   .string()
   .regex(/^\d+[dhm]$/, 'must be a number and a unit d, h or m, like "1d", "2h" or "0d"')
   .describe('How long before the deadline to remind: "1d", "2h", "30m"; "0d" is the day itself.');
+
+/** What a party is to the agreement. */
+export const PARTY_ROLES = [
+  "signatory",
+  "belligerent",
+  "mediator",
+  "guarantor",
+  "monitor",
+  "host",
+  "other",
+] as const;
+export const partyRole = z
+  .enum(PARTY_ROLES)
+  .describe(
+    "signatory (signed the agreement), belligerent (a party to the conflict), mediator, guarantor, monitor, host, other.",
+  );

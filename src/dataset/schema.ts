@@ -17,10 +17,23 @@ import {
   localDate,
   type MOVE_KINDS,
   moveKind,
+  type PARTY_ROLES,
+  partyRole,
   sourceIds,
 } from "./schema-fields.js";
+import { sourceSchema } from "./schema-sources.js";
+import { TEXT_FIELDS, translations } from "./schema-translations.js";
 
-export { dateOrInstant, EVIDENCE_MAX, leadTime, localDate, MOVE_KINDS } from "./schema-fields.js";
+export {
+  dateOrInstant,
+  EVIDENCE_MAX,
+  leadTime,
+  localDate,
+  MOVE_KINDS,
+  PARTY_ROLES,
+  partyRole,
+} from "./schema-fields.js";
+export { sourceSchema } from "./schema-sources.js";
 
 export const storySchema = z
   .object({
@@ -39,60 +52,22 @@ export const storySchema = z
           text: z.string().min(1),
           sourceIds: sourceIds.optional(),
           evidence: evidence.optional(),
+          translations: translations(TEXT_FIELDS.summaryEntry),
         })
         .strict(),
     ).describe("A paragraph on the story, or its history (each from a date), as replies show it then."),
     default: z.boolean().optional().describe("The story commands answer about when none is named."),
+    translations: translations(TEXT_FIELDS.story),
   })
   .strict();
 
-/**
- * A source's address: a web page, http: or https: only. Replies and the desk turn it into a link, so
- * a javascript:, data: or file: address would run or open something else than the source.
- */
-const webAddress = z
-  .url({
-    protocol: /^https?$/,
-    error: (issue) => {
-      const input = typeof issue.input === "string" ? issue.input : "";
-      const scheme = URL.canParse(input) ? new URL(input).protocol : undefined;
-      return scheme && !/^https?:$/.test(scheme)
-        ? `must be an http: or https: address, not ${scheme}`
-        : "Invalid URL";
-    },
-  })
-  .describe("The source's web address: http:// or https:// only.");
-
-export const sourceSchema = z
+export const partyRolesEntrySchema = z
   .object({
-    id,
-    title: z.string().min(1),
-    publisher: z.string().min(1).optional(),
-    url: webAddress.optional(),
-    published: dateOrInstant.describe(
-      "When it was published: a date, or the instant with its offset when the page gives a time (2025-03-01T23:28:00+00:00).",
-    ),
-    note: z.string().optional(),
-    archive: z.string().optional().describe("The file holding its text in the validate --sources folder."),
+    ...changeFields,
+    roles: z.array(partyRole).min(1),
+    translations: translations(TEXT_FIELDS.change),
   })
   .strict();
-
-export const PARTY_ROLES = [
-  "signatory",
-  "belligerent",
-  "mediator",
-  "guarantor",
-  "monitor",
-  "host",
-  "other",
-] as const;
-export const partyRole = z
-  .enum(PARTY_ROLES)
-  .describe(
-    "signatory (signed the agreement), belligerent (a party to the conflict), mediator, guarantor, monitor, host, other.",
-  );
-
-export const partyRolesEntrySchema = z.object({ ...changeFields, roles: z.array(partyRole).min(1) }).strict();
 
 export const partySchema = z
   .object({
@@ -105,10 +80,17 @@ export const partySchema = z
     description: z.string().optional(),
     sourceIds,
     evidence: evidence.optional(),
+    translations: translations(TEXT_FIELDS.party),
   })
   .strict();
 
-export const personRoleEntrySchema = z.object({ ...changeFields, role: z.string().min(1) }).strict();
+export const personRoleEntrySchema = z
+  .object({
+    ...changeFields,
+    role: z.string().min(1),
+    translations: translations(TEXT_FIELDS.personRoleEntry),
+  })
+  .strict();
 
 export const personSchema = z
   .object({
@@ -121,6 +103,7 @@ export const personSchema = z
     partyId: id.optional(),
     sourceIds,
     evidence: evidence.optional(),
+    translations: translations(TEXT_FIELDS.person),
   })
   .strict();
 
@@ -129,6 +112,7 @@ export const termSchema = z
     text: z.string().min(1),
     sourceIds,
     evidence: evidence.optional(),
+    translations: translations(TEXT_FIELDS.term),
   })
   .strict();
 
@@ -148,7 +132,9 @@ const phaseStatus = z
   .describe(
     "planned or negotiating (not started), active or extended (in force), suspended, disputed (in force or not, depending on who says it: attribute it), ended, collapsed, never-began.",
   );
-export const phaseStatusEntrySchema = z.object({ ...changeFields, status: phaseStatus }).strict();
+export const phaseStatusEntrySchema = z
+  .object({ ...changeFields, status: phaseStatus, translations: translations(TEXT_FIELDS.change) })
+  .strict();
 
 /** A phase's planned end moved: a new end, or none ("in force until further notice"). */
 export const phaseMoveSchema = z
@@ -160,6 +146,7 @@ export const phaseMoveSchema = z
     sourceIds,
     evidence: evidence.optional(),
     note: z.string().min(1).optional(),
+    translations: translations(TEXT_FIELDS.move),
   })
   .strict();
 
@@ -188,6 +175,7 @@ export const phaseSchema = z
     terms: z.array(termSchema).default([]),
     sourceIds,
     evidence: evidence.optional(),
+    translations: translations(TEXT_FIELDS.phase),
   })
   .strict();
 
@@ -214,12 +202,14 @@ export const figureValueSchema = z
         on: dateOrInstant.describe("When the correction was made: replies before it show the old value."),
         was: z.number().nonnegative().describe("The value as first published."),
         note: z.string().min(1).optional(),
+        translations: translations(TEXT_FIELDS.correction),
       })
       .strict()
       .optional()
       .describe(
         "Set when this value corrects a wrong one published before: channels that got the wrong value get one correction notice.",
       ),
+    translations: translations(TEXT_FIELDS.figureValue),
   })
   .strict();
 
@@ -232,6 +222,7 @@ export const figureSchema = z
     unitOne: z.string().optional().describe('The unit for a count of one, like "captive".'),
     description: z.string().optional(),
     values: z.array(figureValueSchema).min(1).describe("The figure's history, oldest first."),
+    translations: translations(TEXT_FIELDS.figure),
   })
   .strict();
 
@@ -243,6 +234,7 @@ export const eventUpdateSchema = z
     attribution: z.string().optional(),
     sourceIds,
     evidence: evidence.optional(),
+    translations: translations(TEXT_FIELDS.eventUpdate),
   })
   .strict();
 
@@ -269,6 +261,7 @@ export const eventSchema = z
       .describe(
         "What later sources added or changed, oldest first; earlier instants keep the first wording.",
       ),
+    translations: translations(TEXT_FIELDS.event),
   })
   .strict();
 
@@ -282,7 +275,9 @@ export const DEADLINE_STATUSES = [
   "cancelled",
 ] as const;
 export const deadlineStatus = z.enum(DEADLINE_STATUSES);
-export const deadlineStatusEntrySchema = z.object({ ...changeFields, status: deadlineStatus }).strict();
+export const deadlineStatusEntrySchema = z
+  .object({ ...changeFields, status: deadlineStatus, translations: translations(TEXT_FIELDS.change) })
+  .strict();
 
 /** A deadline's due date moved; the original `due` is kept. */
 export const deadlineMoveSchema = z
@@ -294,6 +289,7 @@ export const deadlineMoveSchema = z
     sourceIds,
     evidence: evidence.optional(),
     note: z.string().min(1).optional(),
+    translations: translations(TEXT_FIELDS.move),
   })
   .strict();
 
@@ -319,6 +315,7 @@ export const deadlineSchema = z
     sourceIds,
     evidence: evidence.optional(),
     derived: derived.optional(),
+    translations: translations(TEXT_FIELDS.deadline),
   })
   .strict();
 

@@ -247,7 +247,7 @@ function publicFields(form: Form): Record<string, unknown> {
 }
 
 /** The edited story validated as the loader does, beside the other stories. */
-function validateEdit(
+export function validateEdit(
   dataset: Dataset,
   story: Story,
   text: string,

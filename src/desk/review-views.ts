@@ -25,6 +25,7 @@ export function storyNav(id: string, at: Date, newLeads: number): Html {
     <a href="/desk/stories/${id}/record">Record</a>
     <a href="/desk/stories/${id}/leads">Leads (${newLeads} new)</a>
     <a href="/desk/stories/${id}/feeds">Feeds</a>
+    <a href="/desk/stories/${id}/translations">Translations</a>
     <a href="/desk/stories/${id}/edit/figure-value">Figure value</a>
     <a href="/desk/stories/${id}/edit/deadline-status">Deadline status</a>
     <a href="/desk/stories/${id}/edit/deadline-move">Move a deadline</a>

@@ -19,6 +19,7 @@ import { loginRoutes, SESSION_COOKIE } from "./login.js";
 import { CSS } from "./pages.js";
 import { reviewRoutes } from "./review-routes.js";
 import { switcherRoute } from "./story-switcher.js";
+import { translationRoutes } from "./translations-routes.js";
 
 export type { DeskOptions } from "./context.js";
 
@@ -75,6 +76,7 @@ export function createDesk(options: DeskOptions): Hono<Env> {
   app.route("/", editRoutes(options, page));
   app.route("/", leadRoutes(options, page));
   app.route("/", feedRoutes(options, page));
+  app.route("/", translationRoutes(options, page));
   return app;
 }
 

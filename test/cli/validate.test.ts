@@ -24,6 +24,31 @@ describe("ceasefire-bot validate", () => {
     );
   });
 
+  it("lists per language the texts with no translation, as a warning that does not fail", () => {
+    const story = smallStory();
+    story.story.translations = { ar: { title: "قصة صغيرة" }, he: { title: "סיפור קטן", summary: "סיפור." } };
+    const dir = writeStoryFolder({ "story.json": story });
+    const r = cli(["validate", dir]);
+    expect(r.code).toBe(0);
+    expect(r.err).toBe("");
+    const file = reported(dir, "story.json");
+    expect(r.out.split("\n").filter((l) => l.includes("translations"))).toEqual([
+      `${file}: translations: ar: 1 missing: story.summary`,
+      `${file}: translations: fr: 2 missing: story.title, story.summary`,
+    ]);
+  });
+
+  it("names the first ten missing texts of a language and counts the others", () => {
+    const r = cli(["validate"]);
+    const french =
+      r.out.split("\n").find((l) => l.startsWith("data/gaza-2025.json: translations: fr:")) ?? "";
+    expect(french).toMatch(
+      /^data\/gaza-2025\.json: translations: fr: \d+ missing: story\.summary\[0\]\.text, /,
+    );
+    expect(french.split(", ").length).toBe(11);
+    expect(french).toMatch(/, and \d+ more$/);
+  });
+
   it("exits 1 listing every error with its file and path", () => {
     const dir = brokenShippedCopy();
     const r = cli(["validate", dir]);

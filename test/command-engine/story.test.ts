@@ -5,6 +5,7 @@
  */
 import { describe, expect, it } from "vitest";
 import { pickStory, suggestStory } from "../../src/command-engine/story.js";
+import { wordsFor } from "../../src/language/words.js";
 import { contextAt, DURING, shippedStory, truceContext, truceDataset } from "../support/index.js";
 
 const both = () => {
@@ -19,6 +20,14 @@ describe("the story a command answers about", () => {
     if ("error" in picked) throw new Error("no default story");
     expect(picked.story.story.id).toBe("gaza-2025");
     expect(picked.asOf).toBe("2025-02-28");
+  });
+
+  it("is read in the reader's language: its texts translated, or in English and marked", () => {
+    const picked = pickStory({ ...contextAt(DURING), words: wordsFor("he") }, undefined);
+    if ("error" in picked) throw new Error("no default story");
+    expect(picked.language).toBe("he");
+    expect(picked.title).toBe("הפסקת האש בין ישראל לחמאס בעזה (2025)");
+    expect(picked.phases()[0]?.phase.name).toBe("השלב הראשון");
   });
 
   it("is the story named", () => {
@@ -42,6 +51,19 @@ describe("the story option's values", () => {
     expect(suggestStory(context)).toEqual([
       { value: "truce", label: "The invented truce" },
       { value: "gaza-2025", label: expect.any(String) },
+    ]);
+  });
+
+  it("are named in the reader's language, a title with no translation in English and marked", () => {
+    const context = {
+      ...truceContext(DURING, both()),
+      words: wordsFor("ar"),
+      story: both().defaultStory,
+      filled: {},
+    };
+    expect(suggestStory(context)).toEqual([
+      { value: "truce", label: "\u2068The invented truce\u2069 (بالإنجليزية)" },
+      { value: "gaza-2025", label: "وقف إطلاق النار بين إسرائيل وحماس في غزة (2025)" },
     ]);
   });
 });

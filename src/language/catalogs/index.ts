@@ -7,6 +7,7 @@ import { calendar } from "./calendar/index.js";
 import { captives } from "./captives/index.js";
 import { claims } from "./claims/index.js";
 import { common } from "./common/index.js";
+import { data } from "./data/index.js";
 import { deadlines } from "./deadlines/index.js";
 import { describe } from "./describe/index.js";
 import { digest } from "./digest/index.js";
@@ -23,8 +24,33 @@ import { render } from "./render/index.js";
 import { sources } from "./sources/index.js";
 import { threads } from "./threads/index.js";
 import { timeline } from "./timeline/index.js";
+import { translations } from "./translations/index.js";
 
-const AREAS = [alerts, calendar, captives, claims, common, deadlines, describe, digest, errors, events, figures, help, home, options, parties, phase, phrases, render, sources, threads, timeline] as const;
+const AREAS = [
+  alerts,
+  calendar,
+  captives,
+  claims,
+  common,
+  data,
+  deadlines,
+  describe,
+  digest,
+  errors,
+  events,
+  figures,
+  help,
+  home,
+  options,
+  parties,
+  phase,
+  phrases,
+  render,
+  sources,
+  threads,
+  timeline,
+  translations,
+] as const;
 
 type AreaKeys<A> = A extends { en: infer E } ? keyof E : never;
 
