@@ -3,8 +3,12 @@
  * its keys carry its prefix, so areas never collide (test/language/catalogs.test.ts checks).
  */
 import { common } from "./common/index.js";
+import { desk } from "./desk/index.js";
+import { deskForms } from "./desk-forms/index.js";
+import { deskLeads } from "./desk-leads/index.js";
+import { deskTerms } from "./desk-terms/index.js";
 
-const AREAS = [common] as const;
+const AREAS = [common, desk, deskForms, deskLeads, deskTerms] as const;
 
 type AreaKeys<A> = A extends { en: infer E } ? keyof E : never;
 
