@@ -5,6 +5,7 @@
  */
 import type { Story } from "../dataset/dataset.js";
 import { type Feed, feedSchema } from "../dataset/schema-feeds.js";
+import { ENGLISH, type MessageKey, type Words } from "../language/words.js";
 import { compact, EditError, edit, type Form, fieldErrors, indexOfId, list, text } from "./edit-text.js";
 import type { Parsed } from "./edits.js";
 import type { Field } from "./pages.js";
@@ -83,23 +84,25 @@ export const FEED_FORMS = {
 type FieldMaker = (name: string, label: string, extra?: Partial<Field>) => Field;
 
 /** The fields of the feed forms. */
-export function feedFields(story: Story, name: keyof typeof FEED_FORMS, f: FieldMaker): Field[] {
+export function feedFields(
+  story: Story,
+  name: keyof typeof FEED_FORMS,
+  f: FieldMaker,
+  w: Words = ENGLISH,
+): Field[] {
   const feeds = story.feeds.map((x) => ({ value: x.id, label: `${x.id} — ${x.outlet}` }));
-  if (name === "feed-remove") return [f(FEED_KEY, "Feed to remove", { type: "select", choices: feeds })];
+  const l = (key: string) => w.t(`desk-leads.feed-field.${key}` as MessageKey);
+  if (name === "feed-remove") return [f(FEED_KEY, l("remove"), { type: "select", choices: feeds })];
   return [
-    f(FEED_KEY, "Feed to change", {
+    f(FEED_KEY, l("change"), {
       type: "select",
-      choices: [{ value: "", label: "None: add a new feed" }, ...feeds],
+      choices: [{ value: "", label: l("none") }, ...feeds],
     }),
-    f("id", "Feed id (lower-case words with dashes)", { required: true }),
-    f("url", "Feed address (RSS, Atom or JSON Feed; https://…)", { required: true }),
-    f("outlet", "Outlet (who publishes it, as leads name it)", { required: true }),
-    f("interval", "Interval", { hint: 'How often to fetch it: "15m", "1h" (5m to 24h; empty: 30m).' }),
-    f("include", "Include keywords, separated by commas", {
-      hint: "Only items with one of these words become leads; empty: every item.",
-    }),
-    f("exclude", "Exclude keywords, separated by commas", {
-      hint: "Items with one of these words are left out.",
-    }),
+    f("id", l("id"), { required: true }),
+    f("url", l("url"), { required: true }),
+    f("outlet", l("outlet"), { required: true }),
+    f("interval", l("interval"), { hint: l("interval-hint") }),
+    f("include", l("include"), { hint: l("include-hint") }),
+    f("exclude", l("exclude"), { hint: l("exclude-hint") }),
   ];
 }
