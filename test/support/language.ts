@@ -56,3 +56,25 @@ export function englishLeaks(
   for (const allowed of options.except ?? []) if (allowed) haystack = haystack.split(allowed).join("\u0000");
   return englishPhrases(language).filter((phrase) => haystack.includes(phrase));
 }
+
+/**
+ * The data texts of a story file as written (`RawStory` or any JSON): every string in it, longest
+ * first, each also as JSON writes it inside quotes (a payload's or a raw item's escapes), to pass to
+ * `englishLeaks()` as `except` for a page or reply that shows the story's own English texts.
+ */
+export function storyTexts(raw: unknown): string[] {
+  const found = new Set<string>();
+  const walk = (value: unknown): void => {
+    if (typeof value === "string") {
+      if (value === "") return;
+      found.add(value);
+      found.add(JSON.stringify(value).slice(1, -1));
+    } else if (Array.isArray(value)) {
+      for (const item of value) walk(item);
+    } else if (typeof value === "object" && value !== null) {
+      for (const item of Object.values(value)) walk(item);
+    }
+  };
+  walk(raw);
+  return [...found].sort((a, b) => b.length - a.length);
+}
