@@ -11,6 +11,7 @@ import { runCommand } from "../command-engine/run.js";
 import { type Dataset, indexStory, type Story } from "../dataset/dataset.js";
 import { assemble, type DataError, formatDataError, parseStoryText } from "../dataset/load.js";
 import type { Lead } from "../feeds/lead.js";
+import type { Words } from "../language/words.js";
 import { pendingNotices } from "./audience.js";
 import { notFound } from "./chrome.js";
 import { conflictAlert, currentValues, keptEntries } from "./conflict.js";
@@ -88,7 +89,7 @@ export function editRoutes(options: DeskOptions, page: PageRenderer): Hono<Env> 
       return page(c, w.t("desk-forms.not-saved", { title: formTitle(name, w) }), body, 409);
     }
     const draft = found?.ok ? found.form : undefined;
-    const edit = editOf(data.dataset, story, { name, draft }, form, current, options.clock.now());
+    const edit = editOf(data.dataset, story, { name, draft }, form, current, options.clock.now(), w);
     if (!edit.ok) {
       const body = formPage(c.get("session"), story, name, form, edit.errors, versionOf(current), {}, w);
       return page(c, formTitle(name, w), body, 400);
@@ -128,8 +129,9 @@ function editOf(
   form: Form,
   current: string,
   now: Date,
+  words: Words,
 ): Edit | { ok: false; errors: Record<string, string> } {
-  const context = { now, timeZone: story.story.timeZone };
+  const context = { now, timeZone: story.story.timeZone, words };
   // A draft from a lead adds its new source too, which the entry cites.
   const parsed = draft ? readDraft(draft, form, context) : FORMS[name].read(form, context);
   if (!parsed.ok) return parsed;

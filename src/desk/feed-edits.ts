@@ -11,7 +11,7 @@ import type { Parsed } from "./edits.js";
 import type { Field } from "./pages.js";
 
 /** The form field naming the feed a form changes or removes (empty: a new feed). */
-export const FEED_KEY = "feed";
+export const FEED_KEY = "feed" as const;
 
 /** A feed's fields as its form holds them (keywords separated by commas). */
 export function feedValues(feed: Feed): Form {
@@ -35,7 +35,7 @@ export function feedPresets(story: Story, query: Record<string, string>): Form {
 export const FEED_FORMS = {
   feed: {
     title: "Add or change a feed",
-    read(form: Form): Parsed {
+    read(form: Form, { words: w = ENGLISH }: { words?: Words } = {}): Parsed {
       const item = compact({
         id: text(form.id),
         url: text(form.url),
@@ -52,14 +52,12 @@ export const FEED_FORMS = {
         apply(file, data) {
           if (replaces === undefined) {
             if (data.feeds.some((f) => f.id === item.id)) {
-              throw new EditError({
-                id: `the story has a feed "${item.id}" already: change that one instead`,
-              });
+              throw new EditError({ id: w.t("desk-forms.error.feed-exists", { id: item.id ?? "" }) });
             }
             const at = data.feeds.length;
             return { text: edit(file, ["feeds", at], item, true), at: `feeds[${at}]` };
           }
-          const i = indexOfId(data.feeds, replaces, FEED_KEY);
+          const i = indexOfId(data.feeds, replaces, FEED_KEY, w);
           return { text: edit(file, ["feeds", i], item), at: `feeds[${i}]` };
         },
       };
@@ -67,13 +65,13 @@ export const FEED_FORMS = {
   },
   "feed-remove": {
     title: "Remove a feed",
-    read(form: Form): Parsed {
+    read(form: Form, { words: w = ENGLISH }: { words?: Words } = {}): Parsed {
       const id = text(form[FEED_KEY]);
-      if (id === undefined) return { ok: false, errors: { [FEED_KEY]: "choose the feed to remove" } };
+      if (id === undefined) return { ok: false, errors: { [FEED_KEY]: w.t("desk-forms.error.choose-feed") } };
       return {
         ok: true,
         apply(file, data) {
-          const i = indexOfId(data.feeds, id, FEED_KEY);
+          const i = indexOfId(data.feeds, id, FEED_KEY, w);
           return { text: edit(file, ["feeds", i], undefined), at: `feeds[${i}]` };
         },
       };

@@ -84,4 +84,20 @@ export const en = {
   "desk-forms.draft.publisher": "Source publisher",
   "desk-forms.draft.address": "Source address",
   "desk-forms.draft.published": "Source published (a date, or the instant with its offset)",
+  "desk-forms.error.no-figure": 'no figure "{id}" in this story',
+  "desk-forms.error.no-deadline": 'no deadline "{id}" in this story',
+  "desk-forms.error.no-person": 'no person "{id}" in this story',
+  "desk-forms.error.no-feed": 'no feed "{id}" in this story',
+  "desk-forms.error.no-event": 'no event "{id}" in this story',
+  "desk-forms.error.no-value": "no such value to correct",
+  "desk-forms.error.other-figure":
+    'that is a value of "{other}", not of "{figure}": choose one of this figure\'s values',
+  "desk-forms.error.zone-without-time": "give the time of publication too, or leave the zone empty",
+  "desk-forms.error.time": "must be a time HH:MM on a 24-hour clock, like 23:28",
+  "desk-forms.error.date-with-time": "must be a calendar date YYYY-MM-DD when a time is given",
+  "desk-forms.error.zone": "must be an IANA time zone like Europe/London or UTC",
+  "desk-forms.error.skipped-time":
+    "{time} did not happen on {date} in {zone} (the clocks moved forward): check the time",
+  "desk-forms.error.feed-exists": 'the story has a feed "{id}" already: change that one instead',
+  "desk-forms.error.choose-feed": "choose the feed to remove",
 } as const;

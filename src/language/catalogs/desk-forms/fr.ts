@@ -88,4 +88,20 @@ export const fr: Translation<typeof en> = {
   "desk-forms.draft.publisher": "Éditeur de la source",
   "desk-forms.draft.address": "Adresse de la source",
   "desk-forms.draft.published": "Publication de la source (une date, ou l’instant avec son décalage horaire)",
+  "desk-forms.error.no-figure": "aucun chiffre « {id} » dans ce dossier",
+  "desk-forms.error.no-deadline": "aucune échéance « {id} » dans ce dossier",
+  "desk-forms.error.no-person": "aucune personnalité « {id} » dans ce dossier",
+  "desk-forms.error.no-feed": "aucun flux « {id} » dans ce dossier",
+  "desk-forms.error.no-event": "aucun événement « {id} » dans ce dossier",
+  "desk-forms.error.no-value": "cette valeur à corriger n’existe pas",
+  "desk-forms.error.other-figure":
+    "c’est une valeur de « {other} », pas de « {figure} » : choisissez l’une des valeurs de ce chiffre",
+  "desk-forms.error.zone-without-time": "indiquez aussi l’heure de publication, ou laissez le fuseau vide",
+  "desk-forms.error.time": "doit être une heure HH:MM sur 24 heures, comme 23:28",
+  "desk-forms.error.date-with-time": "doit être une date AAAA-MM-JJ lorsqu’une heure est indiquée",
+  "desk-forms.error.zone": "doit être un fuseau horaire IANA, comme Europe/London ou UTC",
+  "desk-forms.error.skipped-time":
+    "{time} n’a pas existé le {date} dans le fuseau {zone} (passage à l’heure d’été) : vérifiez l’heure",
+  "desk-forms.error.feed-exists": "le dossier a déjà un flux « {id} » : modifiez plutôt celui-là",
+  "desk-forms.error.choose-feed": "choisissez le flux à supprimer",
 };
