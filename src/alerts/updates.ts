@@ -241,7 +241,9 @@ export function updateReply(
     kind: "answer",
     title: words.t(late ? lateTitle : title),
     summary: [noticeText(item, story, words), late ? ` ${words.t("alerts.late-note", { late })}` : ""],
-    ...(story ? { footer: footerFor(words, storyAt(story, sending.now), sending.settings, item.sourceIds) } : {}),
+    ...(story
+      ? { footer: footerFor(words, storyAt(story, sending.now), sending.settings, item.sourceIds) }
+      : {}),
     ...(words.language === "en" ? {} : { language: words.language }),
     ephemeral: false,
   };

@@ -6,16 +6,16 @@
 import { html } from "hono/html";
 import type { Story } from "../dataset/dataset.js";
 import { formatDataError, parseStoryText } from "../dataset/load.js";
+import { ENGLISH, type Words } from "../language/words.js";
 import type { Form, FormName } from "./edits.js";
+import { rich } from "./language.js";
 import type { Html } from "./pages.js";
 
 /** The alert above the form. */
-export function conflictAlert(story: Story): Html {
+export function conflictAlert(story: Story, w: Words = ENGLISH): Html {
   return html`<div class="conflict" role="alert">
-    <h2>Not saved: the file changed on disk</h2>
-    <p>Someone saved <code>${story.file}</code> after you opened this form. Nothing was written. Your
-    entries are kept in the form; what the file holds now is beside it. "Check what changes" applies
-    your edit to the file as it is now.</p>
+    <h2>${w.t("desk.conflict.title")}</h2>
+    <p>${rich(w, "desk.conflict.text", { file: html`<code>${story.file}</code>`, check: w.t("desk-forms.check") })}</p>
   </div>`;
 }
 
@@ -23,44 +23,65 @@ export function conflictAlert(story: Story): Html {
  * The form's entries to show again. A value picked to correct is dropped (with a word at its field):
  * the file's values may have moved, so the curator picks it again from the list as it is now.
  */
-export function keptEntries(form: Form): { values: Form; errors: Record<string, string> } {
+export function keptEntries(
+  form: Form,
+  w: Words = ENGLISH,
+): { values: Form; errors: Record<string, string> } {
   if (typeof form.corrects !== "string" || form.corrects === "") return { values: form, errors: {} };
   return {
     values: { ...form, corrects: "" },
-    errors: { corrects: "The file changed since you chose it: choose the value to correct again." },
+    errors: { corrects: w.t("desk.conflict.choose-again") },
   };
 }
 
 /** What the file holds now for the item the form edits. */
-export function currentValues(story: Story, name: FormName, form: Form, current: string): Html {
+export function currentValues(
+  story: Story,
+  name: FormName,
+  form: Form,
+  current: string,
+  w: Words = ENGLISH,
+): Html {
   let raw: Record<string, unknown>;
   try {
     raw = JSON.parse(current) as Record<string, unknown>;
   } catch {
     const errors = parseStoryText(story.file, current).errors;
-    return aside(html`<p class="error">The file does not load now:</p>
-      <ul>${errors.map((e) => html`<li class="error">${formatDataError(e)}</li>`)}</ul>`);
+    return aside(
+      html`<p class="error">${w.t("desk.conflict.no-load")}</p>
+      <ul>${errors.map((e) => html`<li class="error" dir="auto">${formatDataError(e)}</li>`)}</ul>`,
+      w,
+    );
   }
-  const { list, key, what } = ITEM_OF[name];
+  const { list, key } = ITEM_OF[name];
+  const what = ITEM_OF[name].what;
   const items = Array.isArray(raw[list]) ? (raw[list] as Record<string, unknown>[]) : [];
   const id = typeof form[key] === "string" ? (form[key] as string) : "";
   const item = items.find((x) => x?.id === id);
   if (item) {
-    return aside(html`<h3><code>${list}</code> › <code>${id}</code></h3>
-      <pre class="raw" dir="auto">${JSON.stringify(item, null, 2)}</pre>`);
+    return aside(
+      html`<h3><code>${list}</code> › <code>${id}</code></h3>
+      <pre class="raw" dir="auto">${JSON.stringify(item, null, 2)}</pre>`,
+      w,
+    );
   }
   const last = items.slice(-3);
-  return aside(html`<p>No ${what} has the id <code>${id}</code> in the file now.</p>
+  return aside(
+    html`<p>${rich(w, `desk.conflict.no-item.${what}` as const, { id: html`<code>${id}</code>` })}</p>
     ${
       last.length
-        ? html`<h3>The last ${last.length} ${what}${last.length === 1 ? "" : "s"} of the file</h3>
+        ? html`<h3>${w.t(`desk.conflict.last.${what}` as const, { count: last.length })}</h3>
           <pre class="raw" dir="auto">${JSON.stringify(last, null, 2)}</pre>`
         : ""
-    }`);
+    }`,
+    w,
+  );
 }
 
 /** Which list of the file each form edits, and the form field naming the item in it. */
-const ITEM_OF: Record<FormName, { list: string; key: string; what: string }> = {
+type Item = "figure" | "deadline" | "event" | "statement" | "source" | "person" | "feed";
+
+const ITEM_OF: Record<FormName, { list: string; key: string; what: Item }> = {
   "figure-value": { list: "figures", key: "figure", what: "figure" },
   "deadline-status": { list: "deadlines", key: "deadline", what: "deadline" },
   "deadline-move": { list: "deadlines", key: "deadline", what: "deadline" },
@@ -72,9 +93,9 @@ const ITEM_OF: Record<FormName, { list: string; key: string; what: string }> = {
   "feed-remove": { list: "feeds", key: "feed", what: "feed" },
 };
 
-function aside(body: Html): Html {
+function aside(body: Html, w: Words): Html {
   return html`<aside class="current" aria-labelledby="current-title">
-    <h2 id="current-title">In the file now</h2>
+    <h2 id="current-title">${w.t("desk.conflict.in-file")}</h2>
     ${body}
   </aside>`;
 }

@@ -9,7 +9,7 @@ import { registry } from "../../commands/index.js";
 import type { CommandContext } from "../command-engine/definition.js";
 import type { Settings } from "../config.js";
 import type { Dataset, Story } from "../dataset/dataset.js";
-import { ENGLISH } from "../language/words.js";
+import { ENGLISH, type Words } from "../language/words.js";
 import type { Store } from "../store/store.js";
 import type { Clock } from "../time/clock.js";
 import type { Session } from "./auth.js";
@@ -35,7 +35,13 @@ export interface DeskOptions {
   trustedProxies?: readonly string[];
 }
 
-export type Env = { Variables: { session: Session } };
+/** The request's session, and the words of the curator's language (src/desk/language.ts). */
+export type Env = { Variables: { session: Session; words: Words } };
+
+/** The words a request is answered in (English where the language middleware did not run). */
+export function wordsOf(c: Context<Env>): Words {
+  return c.get("words") ?? ENGLISH;
+}
 
 export type Status = 200 | 400 | 404 | 409;
 
@@ -53,6 +59,6 @@ export function storyOf(dataset: Dataset, c: Context<Env>): Story | undefined {
 }
 
 /** The context commands run in, as of an instant (for previews). */
-export function contextAt(dataset: Dataset, at: Date, settings: Settings): CommandContext {
-  return { dataset, clock: { now: () => at }, settings, commands: registry.list, words: ENGLISH };
+export function contextAt(dataset: Dataset, at: Date, settings: Settings, words = ENGLISH): CommandContext {
+  return { dataset, clock: { now: () => at }, settings, commands: registry.list, words };
 }

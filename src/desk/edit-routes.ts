@@ -11,9 +11,11 @@ import { runCommand } from "../command-engine/run.js";
 import { type Dataset, indexStory, type Story } from "../dataset/dataset.js";
 import { assemble, type DataError, formatDataError, parseStoryText } from "../dataset/load.js";
 import type { Lead } from "../feeds/lead.js";
+import type { Words } from "../language/words.js";
 import { pendingNotices } from "./audience.js";
+import { notFound } from "./chrome.js";
 import { conflictAlert, currentValues, keptEntries } from "./conflict.js";
-import { contextAt, type DeskOptions, type Env, type PageRenderer, storyOf } from "./context.js";
+import { contextAt, type DeskOptions, type Env, type PageRenderer, storyOf, wordsOf } from "./context.js";
 import { datasetChanges } from "./edit-record.js";
 import { isWithin } from "./edit-text.js";
 import {
@@ -29,7 +31,7 @@ import {
 } from "./edits.js";
 import { entryEvidence } from "./evidence.js";
 import { feedPresets } from "./feed-edits.js";
-import { formPage } from "./form-page.js";
+import { formPage, formTitle } from "./form-page.js";
 import { type DraftForm, draftValues, entryPath, leadIdOf, readDraft } from "./lead-draft.js";
 import { openLead, useLead } from "./leads-routes.js";
 import type { Html } from "./pages.js";
@@ -44,46 +46,57 @@ export function editRoutes(options: DeskOptions, page: PageRenderer): Hono<Env> 
   app.get("/desk/stories/:id/edit/:form", async (c) => {
     const story = storyOf(data.dataset, c);
     const name = c.req.param("form");
-    if (!story || !isFormName(name)) return page(c, "Not found", html`<p>No such story or form.</p>`, 404);
+    if (!story || !isFormName(name)) return notFound(c, page, "form");
+    const w = wordsOf(c);
     const text = await readText(resolve(story.file));
     let values = { ...presets(c.req.query()), ...feedPresets(story, c.req.query()) };
     const leadId = leadIdOf(c.req.query());
     if (leadId !== undefined) {
-      const found = await openLead(options.store, story, name, leadId);
+      const found = await openLead(options.store, story, name, leadId, w);
       if (!found.ok) return page(c, found.title, found.body, found.status);
       values = { ...values, ...draftValues(found.lead, story, found.form) };
     }
-    return page(c, FORMS[name].title, formPage(c.get("session"), story, name, values, {}, versionOf(text)));
+    const form = formPage(c.get("session"), story, name, values, {}, versionOf(text), {}, w);
+    return page(c, formTitle(name, w), form);
   });
 
   app.post("/desk/stories/:id/edit/:form", async (c) => {
     const story = storyOf(data.dataset, c);
     const name = c.req.param("form");
-    if (!story || !isFormName(name)) return page(c, "Not found", html`<p>No such story or form.</p>`, 404);
+    if (!story || !isFormName(name)) return notFound(c, page, "form");
+    const w = wordsOf(c);
     const form = (await c.req.parseBody()) as Form;
     const leadId = leadIdOf(form);
-    const found = leadId === undefined ? undefined : await openLead(options.store, story, name, leadId);
+    const found = leadId === undefined ? undefined : await openLead(options.store, story, name, leadId, w);
     if (found && !found.ok) return page(c, found.title, found.body, found.status);
     const current = await readText(resolve(story.file));
     if (form.version !== versionOf(current)) {
       // The form's lists (figures, their values, deadlines) as the file is now, when it loads.
       await data.reload();
       const fresh = data.dataset.byId.get(story.story.id) ?? story;
-      const kept = keptEntries(form);
-      const body = formPage(c.get("session"), fresh, name, kept.values, kept.errors, versionOf(current), {
-        alert: conflictAlert(fresh),
-        beside: currentValues(fresh, name, form, current),
-      });
-      return page(c, `Not saved: ${FORMS[name].title}`, body, 409);
+      const kept = keptEntries(form, w);
+      const around = { alert: conflictAlert(fresh, w), beside: currentValues(fresh, name, form, current, w) };
+      const body = formPage(
+        c.get("session"),
+        fresh,
+        name,
+        kept.values,
+        kept.errors,
+        versionOf(current),
+        around,
+        w,
+      );
+      return page(c, w.t("desk-forms.not-saved", { title: formTitle(name, w) }), body, 409);
     }
     const draft = found?.ok ? found.form : undefined;
-    const edit = editOf(data.dataset, story, { name, draft }, form, current, options.clock.now());
+    const edit = editOf(data.dataset, story, { name, draft }, form, current, options.clock.now(), w);
     if (!edit.ok) {
-      const body = formPage(c.get("session"), story, name, form, edit.errors, versionOf(current));
-      return page(c, FORMS[name].title, body, 400);
+      const body = formPage(c.get("session"), story, name, form, edit.errors, versionOf(current), {}, w);
+      return page(c, formTitle(name, w), body, 400);
     }
     if (form.action !== "save") {
-      return page(c, `Check: ${FORMS[name].title}`, await checkPage(c, options, story, name, form, edit));
+      const body = await checkPage(c, options, story, name, form, edit);
+      return page(c, w.t("desk-forms.check-title", { title: formTitle(name, w) }), body);
     }
     return save(c, options, story, name, edit, found?.ok ? found.lead : undefined);
   });
@@ -116,8 +129,9 @@ function editOf(
   form: Form,
   current: string,
   now: Date,
+  words: Words,
 ): Edit | { ok: false; errors: Record<string, string> } {
-  const context = { now, timeZone: story.story.timeZone };
+  const context = { now, timeZone: story.story.timeZone, words };
   // A draft from a lead adds its new source too, which the entry cites.
   const parsed = draft ? readDraft(draft, form, context) : FORMS[name].read(form, context);
   if (!parsed.ok) return parsed;
@@ -151,13 +165,14 @@ async function checkPage(
   edit: Edit,
 ): Promise<Html> {
   const session = c.get("session");
-  const pending = await pendingNotices(options.store, story, edit.dataset, edit.now);
+  const w = wordsOf(c);
+  const pending = await pendingNotices(options.store, story, edit.dataset, edit.now, w);
   const changes = datasetChanges(options.data.dataset, edit.dataset);
-  const context = contextAt(edit.dataset, edit.now, options.settings);
-  return html`<h1>Check before saving</h1>
-    <h2 id="changes">What changes</h2>
+  const context = contextAt(edit.dataset, edit.now, options.settings, w);
+  return html`<h1>${w.t("desk-forms.check-heading")}</h1>
+    <h2 id="changes">${w.t("desk-forms.what-changes")}</h2>
     <ul aria-labelledby="changes">${changes.map((ch) => html`<li><code>${ch.path}</code>: ${ch.old ?? "—"} → <span dir="auto">${ch.new ?? "—"}</span></li>`)}</ul>
-    <h2>What subscribed channels will receive</h2>
+    <h2>${w.t("desk-forms.will-receive")}</h2>
     ${
       pending.length
         ? pending.map(
@@ -166,17 +181,17 @@ async function checkPage(
             ) => html`<div class="notice pending"><strong>${p.title}</strong>: <span dir="auto">${p.text}</span>
               <br /><small>${p.counts}</small></div>`,
           )
-        : html`<p>Nothing: no channel gets a message because of this change.</p>`
+        : html`<p>${w.t("desk-forms.nothing-sent")}</p>`
     }
     <form method="post" action="/desk/stories/${story.story.id}/edit/${name}">
       ${Object.entries(publicFields(form)).map(([k, v]) => html`<input type="hidden" name="${k}" value="${String(v)}" />`)}
       <input type="hidden" name="_csrf" value="${session.csrf}" />
       <input type="hidden" name="version" value="${versionOf(edit.current)}" />
-      <button type="submit" name="action" value="save">Save${edit.correction ? " as a correction" : ""}</button>
+      <button type="submit" name="action" value="save">${w.t(edit.correction ? "desk-forms.save-correction" : "desk-forms.save")}</button>
     </form>
-    ${entryEvidence(edit.dataset.byId.get(story.story.id) ?? story, edit.at)}
-    <h2>How readers will see it now</h2>
-    ${replyPreviews(runCommand(registry, previewCommand(name), { story: story.story.id }, context))}`;
+    ${entryEvidence(edit.dataset.byId.get(story.story.id) ?? story, edit.at, w)}
+    <h2>${w.t("desk-forms.readers-see")}</h2>
+    ${replyPreviews(runCommand(registry, previewCommand(name), { story: story.story.id }, context), w)}`;
 }
 
 /** Writes the edited file (the change recorded as the user's), reloads the dataset and goes to the story. */
@@ -201,7 +216,7 @@ async function save(
     await useLead(options, lead, entryPath(edit.at, saved), session.user);
   }
   rememberSaved(session, {
-    what: FORMS[name].title,
+    what: formTitle(name, wordsOf(c)),
     file: story.file,
     changes,
     correction: edit.correction,

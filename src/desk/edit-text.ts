@@ -9,6 +9,7 @@ import { applyEdits, type ModificationOptions, modify } from "jsonc-parser";
 import type { z } from "zod";
 import { isHistory } from "../dataset/dataset.js";
 import type { StoryFile } from "../dataset/schema.js";
+import { ENGLISH, type Words } from "../language/words.js";
 
 const FORMAT: ModificationOptions = { formattingOptions: { insertSpaces: true, tabSize: 2, eol: "\n" } };
 
@@ -86,9 +87,17 @@ export class EditError extends Error {
   }
 }
 
-export function indexOfId(items: readonly { id: string }[], id: unknown, what: string): number {
+/** What an edit names by its id: the field of the form naming it, and the catalog's word for it. */
+export type Named = "figure" | "deadline" | "person" | "feed" | "event";
+
+export function indexOfId(
+  items: readonly { id: string }[],
+  id: unknown,
+  what: Named,
+  w: Words = ENGLISH,
+): number {
   const i = items.findIndex((x) => x.id === id);
-  if (i < 0) throw new EditError({ [what]: `no ${what} "${String(id)}" in this story` });
+  if (i < 0) throw new EditError({ [what]: w.t(`desk-forms.error.no-${what}` as const, { id: String(id) }) });
   return i;
 }
 

@@ -18,6 +18,7 @@ import {
   type StoryFile,
   sourceSchema,
 } from "../dataset/schema.js";
+import { ENGLISH, type Words } from "../language/words.js";
 import {
   appendToHistory,
   compact,
@@ -43,6 +44,8 @@ export { EditError, type Form, readText, versionOf, writeAtomically } from "./ed
 export interface ReadContext {
   now: Date;
   timeZone: string;
+  /** The curator's words, for the form's own errors (English when not given). */
+  words?: Words;
 }
 
 /** An edit applied to a file's text: the new text and the path of the entry written (`events[156]`). */
@@ -89,13 +92,13 @@ export function correctsValue(figureId: string, index: number): string {
  * The value a figure form corrects (undefined: none, a new value), or why it cannot be corrected here:
  * a value of another figure than the one the form saves to.
  */
-function correctedValue(form: Form): { index: number } | undefined | string {
+function correctedValue(form: Form, w: Words): { index: number } | undefined | string {
   const corrects = text(form.corrects);
   if (corrects === undefined) return undefined;
   const match = /^([a-z0-9][a-z0-9-]*):(\d+)$/.exec(corrects);
-  if (!match) return "no such value to correct";
+  if (!match) return w.t("desk-forms.error.no-value");
   if (match[1] !== form.figure) {
-    return `that is a value of "${match[1]}", not of "${String(form.figure)}": choose one of this figure's values`;
+    return w.t("desk-forms.error.other-figure", { other: match[1] ?? "", figure: String(form.figure) });
   }
   return { index: Number(match[2]) };
 }
@@ -111,7 +114,7 @@ const sourceForm = appendTo("sources", "Add a source", sourceSchema, (form) => (
 export const FORMS = {
   "figure-value": {
     title: "Add a figure value",
-    read(form: Form, { now }: ReadContext): Parsed {
+    read(form: Form, { now, words: w = ENGLISH }: ReadContext): Parsed {
       const value = compact({
         value: num(form.value),
         qualifier: text(form.qualifier),
@@ -123,17 +126,17 @@ export const FORMS = {
       });
       const parsed = figureValueSchema.safeParse(withoutEvidence(value));
       if (!parsed.success) return { ok: false, errors: fieldErrors(parsed.error) };
-      const correcting = correctedValue(form);
+      const correcting = correctedValue(form, w);
       if (typeof correcting === "string") return { ok: false, errors: { corrects: correcting } };
       return {
         ok: true,
         apply(file, data) {
-          const f = indexOfId(data.figures, form.figure, "figure");
+          const f = indexOfId(data.figures, form.figure, "figure", w);
           const values = data.figures[f]?.values ?? [];
           if (correcting !== undefined) {
             const i = correcting.index;
             const old = values[i];
-            if (!old) throw new EditError({ corrects: "no such value to correct" });
+            if (!old) throw new EditError({ corrects: w.t("desk-forms.error.no-value") });
             const corrected = { on: now.toISOString().replace(/\.\d+Z$/, "Z"), was: old.value };
             const next = edit(file, ["figures", f, "values", i], compact({ ...value, corrected }));
             return { text: next, at: `figures[${f}].values[${i}]` };
@@ -152,7 +155,7 @@ export const FORMS = {
   },
   "deadline-status": {
     title: "Set a deadline's status",
-    read(form: Form): Parsed {
+    read(form: Form, { words: w = ENGLISH }: Partial<ReadContext> = {}): Parsed {
       const entry = compact({
         status: text(form.status),
         from: text(form.from),
@@ -168,7 +171,7 @@ export const FORMS = {
       return {
         ok: true,
         apply(file, data) {
-          const d = indexOfId(data.deadlines, form.deadline, "deadline");
+          const d = indexOfId(data.deadlines, form.deadline, "deadline", w);
           const deadline = data.deadlines[d];
           const at = `deadlines[${d}].status`;
           if (!deadline) return { text: file, at };
@@ -197,7 +200,7 @@ export const FORMS = {
   },
   "deadline-move": {
     title: "Move a deadline's due date",
-    read(form: Form): Parsed {
+    read(form: Form, { words: w = ENGLISH }: Partial<ReadContext> = {}): Parsed {
       const move = compact({
         at: text(form.at),
         due: text(form.due),
@@ -212,7 +215,7 @@ export const FORMS = {
       return {
         ok: true,
         apply(file, data) {
-          const d = indexOfId(data.deadlines, form.deadline, "deadline");
+          const d = indexOfId(data.deadlines, form.deadline, "deadline", w);
           const m = data.deadlines[d]?.moves.length ?? 0;
           return {
             text: edit(file, ["deadlines", d, "moves", m], move, true),
@@ -245,16 +248,16 @@ export const FORMS = {
   })),
   source: {
     title: "Add a source",
-    read(form: Form, { timeZone }: ReadContext): Parsed {
+    read(form: Form, { timeZone, words }: ReadContext): Parsed {
       // A date, or a date and time in a zone written as an instant with its offset.
-      const publication = publishedOf(form, timeZone);
+      const publication = publishedOf(form, timeZone, words);
       if ("errors" in publication) return { ok: false, errors: publication.errors };
       return sourceForm.read({ ...form, published: publication.published });
     },
   },
   "person-role": {
     title: "Give a person a new role",
-    read(form: Form): Parsed {
+    read(form: Form, { words: w = ENGLISH }: Partial<ReadContext> = {}): Parsed {
       const entry = compact({
         role: text(form.role),
         from: text(form.from),
@@ -266,7 +269,7 @@ export const FORMS = {
       return {
         ok: true,
         apply(file, data) {
-          const p = indexOfId(data.people, form.person, "person");
+          const p = indexOfId(data.people, form.person, "person", w);
           const person = data.people[p];
           const at = `people[${p}].role`;
           if (!person) return { text: file, at };

@@ -7,6 +7,7 @@
 import { html } from "hono/html";
 import type { IndexedSource, Story } from "../dataset/dataset.js";
 import { statementsOf } from "../dataset/statements.js";
+import { ENGLISH, type Words } from "../language/words.js";
 import { isWithin } from "./edit-text.js";
 import { type Html, isWebAddress } from "./pages.js";
 
@@ -21,6 +22,7 @@ export function evidenceHtml(
   story: Story,
   evidence: string | undefined,
   sourceIds: readonly string[] | undefined,
+  w: Words = ENGLISH,
 ): Html {
   const id = sourceIds?.[0];
   if (!evidence || !id) return html``;
@@ -32,16 +34,16 @@ export function evidenceHtml(
       source
         ? html`<cite dir="auto">${source.title}</cite>${source.publisher ? html`, <span dir="auto">${source.publisher}</span>` : ""}, ${publishedText(source)}`
         : ""
-    } (<code>${id}</code>)${url ? html` <a href="${url}" rel="noreferrer noopener">link</a>` : ""}</figcaption>
+    } (<code>${id}</code>)${url ? html` <a href="${url}" rel="noreferrer noopener">${w.t("desk.link")}</a>` : ""}</figcaption>
   </figure>`;
 }
 
 /** The statements an edit writes at `at`, each with its evidence: what the check page shows. */
-export function entryEvidence(story: Story, at: string): Html {
+export function entryEvidence(story: Story, at: string, w: Words = ENGLISH): Html {
   const statements = statementsOf(story).filter((s) => isWithin(s.path, at) && s.sourceIds.length > 0);
   if (statements.length === 0) return html``;
-  return html`<h2 id="evidence-title">The evidence</h2>
+  return html`<h2 id="evidence-title">${w.t("desk.evidence.title")}</h2>
     <ul aria-labelledby="evidence-title">${statements.map(
-      (s) => html`<li><code>${s.path}</code>${evidenceHtml(story, s.evidence, s.sourceIds)}</li>`,
+      (s) => html`<li><code>${s.path}</code>${evidenceHtml(story, s.evidence, s.sourceIds, w)}</li>`,
     )}</ul>`;
 }

@@ -5,12 +5,13 @@
  */
 import type { Story } from "../dataset/dataset.js";
 import { type Feed, feedSchema } from "../dataset/schema-feeds.js";
+import { ENGLISH, type MessageKey, type Words } from "../language/words.js";
 import { compact, EditError, edit, type Form, fieldErrors, indexOfId, list, text } from "./edit-text.js";
 import type { Parsed } from "./edits.js";
 import type { Field } from "./pages.js";
 
 /** The form field naming the feed a form changes or removes (empty: a new feed). */
-export const FEED_KEY = "feed";
+export const FEED_KEY = "feed" as const;
 
 /** A feed's fields as its form holds them (keywords separated by commas). */
 export function feedValues(feed: Feed): Form {
@@ -34,7 +35,7 @@ export function feedPresets(story: Story, query: Record<string, string>): Form {
 export const FEED_FORMS = {
   feed: {
     title: "Add or change a feed",
-    read(form: Form): Parsed {
+    read(form: Form, { words: w = ENGLISH }: { words?: Words } = {}): Parsed {
       const item = compact({
         id: text(form.id),
         url: text(form.url),
@@ -51,14 +52,12 @@ export const FEED_FORMS = {
         apply(file, data) {
           if (replaces === undefined) {
             if (data.feeds.some((f) => f.id === item.id)) {
-              throw new EditError({
-                id: `the story has a feed "${item.id}" already: change that one instead`,
-              });
+              throw new EditError({ id: w.t("desk-forms.error.feed-exists", { id: item.id ?? "" }) });
             }
             const at = data.feeds.length;
             return { text: edit(file, ["feeds", at], item, true), at: `feeds[${at}]` };
           }
-          const i = indexOfId(data.feeds, replaces, FEED_KEY);
+          const i = indexOfId(data.feeds, replaces, FEED_KEY, w);
           return { text: edit(file, ["feeds", i], item), at: `feeds[${i}]` };
         },
       };
@@ -66,13 +65,13 @@ export const FEED_FORMS = {
   },
   "feed-remove": {
     title: "Remove a feed",
-    read(form: Form): Parsed {
+    read(form: Form, { words: w = ENGLISH }: { words?: Words } = {}): Parsed {
       const id = text(form[FEED_KEY]);
-      if (id === undefined) return { ok: false, errors: { [FEED_KEY]: "choose the feed to remove" } };
+      if (id === undefined) return { ok: false, errors: { [FEED_KEY]: w.t("desk-forms.error.choose-feed") } };
       return {
         ok: true,
         apply(file, data) {
-          const i = indexOfId(data.feeds, id, FEED_KEY);
+          const i = indexOfId(data.feeds, id, FEED_KEY, w);
           return { text: edit(file, ["feeds", i], undefined), at: `feeds[${i}]` };
         },
       };
@@ -83,23 +82,25 @@ export const FEED_FORMS = {
 type FieldMaker = (name: string, label: string, extra?: Partial<Field>) => Field;
 
 /** The fields of the feed forms. */
-export function feedFields(story: Story, name: keyof typeof FEED_FORMS, f: FieldMaker): Field[] {
+export function feedFields(
+  story: Story,
+  name: keyof typeof FEED_FORMS,
+  f: FieldMaker,
+  w: Words = ENGLISH,
+): Field[] {
   const feeds = story.feeds.map((x) => ({ value: x.id, label: `${x.id} — ${x.outlet}` }));
-  if (name === "feed-remove") return [f(FEED_KEY, "Feed to remove", { type: "select", choices: feeds })];
+  const l = (key: string) => w.t(`desk-leads.feed-field.${key}` as MessageKey);
+  if (name === "feed-remove") return [f(FEED_KEY, l("remove"), { type: "select", choices: feeds })];
   return [
-    f(FEED_KEY, "Feed to change", {
+    f(FEED_KEY, l("change"), {
       type: "select",
-      choices: [{ value: "", label: "None: add a new feed" }, ...feeds],
+      choices: [{ value: "", label: l("none") }, ...feeds],
     }),
-    f("id", "Feed id (lower-case words with dashes)", { required: true }),
-    f("url", "Feed address (RSS, Atom or JSON Feed; https://…)", { required: true }),
-    f("outlet", "Outlet (who publishes it, as leads name it)", { required: true }),
-    f("interval", "Interval", { hint: 'How often to fetch it: "15m", "1h" (5m to 24h; empty: 30m).' }),
-    f("include", "Include keywords, separated by commas", {
-      hint: "Only items with one of these words become leads; empty: every item.",
-    }),
-    f("exclude", "Exclude keywords, separated by commas", {
-      hint: "Items with one of these words are left out.",
-    }),
+    f("id", l("id"), { required: true }),
+    f("url", l("url"), { required: true }),
+    f("outlet", l("outlet"), { required: true }),
+    f("interval", l("interval"), { hint: l("interval-hint") }),
+    f("include", l("include"), { hint: l("include-hint") }),
+    f("exclude", l("exclude"), { hint: l("exclude-hint") }),
   ];
 }

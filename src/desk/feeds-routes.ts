@@ -5,7 +5,8 @@
  */
 import { Hono } from "hono";
 import { html } from "hono/html";
-import { type DeskOptions, type Env, type PageRenderer, storyOf } from "./context.js";
+import { notFound } from "./chrome.js";
+import { type DeskOptions, type Env, type PageRenderer, storyOf, wordsOf } from "./context.js";
 import { feedsTable } from "./feeds-views.js";
 import { storyNav } from "./review-views.js";
 
@@ -15,18 +16,18 @@ export function feedRoutes(options: DeskOptions, page: PageRenderer): Hono<Env> 
   const app = new Hono<Env>();
   app.get("/desk/stories/:id/feeds", async (c) => {
     const story = storyOf(data.dataset, c);
-    if (!story) return page(c, "Not found", html`<p>No such story.</p>`, 404);
+    if (!story) return notFound(c, page);
+    const w = wordsOf(c);
     const id = story.story.id;
     const [states, counts] = await Promise.all([store.feedStates(id), store.leadCounts(id)]);
     return page(
       c,
-      `Feeds: ${story.story.title}`,
-      html`<h1>Feeds</h1>
-        ${storyNav(id, clock.now(), counts.new)}
-        <p>The news feeds this story watches. What they bring in are leads for curators, never news for
-          readers. Times are in the story's zone, ${story.story.timeZone}.</p>
-        ${feedsTable(story, states)}
-        <p><a href="/desk/stories/${id}/edit/feed">Add a feed</a></p>`,
+      w.t("desk-leads.feeds.page-title", { title: story.story.title }),
+      html`<h1>${w.t("desk-leads.feeds.title")}</h1>
+        ${storyNav(id, clock.now(), counts.new, w)}
+        <p>${w.t("desk-leads.feeds.intro", { zone: story.story.timeZone })}</p>
+        ${feedsTable(story, states, w)}
+        <p><a href="/desk/stories/${id}/edit/feed">${w.t("desk-leads.feeds.add")}</a></p>`,
     );
   });
   return app;

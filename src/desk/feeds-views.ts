@@ -7,30 +7,32 @@
 import { html } from "hono/html";
 import type { Story } from "../dataset/dataset.js";
 import type { FeedState } from "../feeds/lead.js";
-import { formatInstant } from "../time/calendar.js";
+import { ENGLISH, type Words } from "../language/words.js";
 import type { Html } from "./pages.js";
 
-export function feedsTable(story: Story, states: readonly FeedState[]): Html {
+export function feedsTable(story: Story, states: readonly FeedState[], w: Words = ENGLISH): Html {
   const id = story.story.id;
   const zone = story.story.timeZone;
-  const when = (at: Date | undefined, none: string) => (at ? formatInstant(at, zone) : none);
+  const when = (at: Date | undefined, none: string) => (at ? w.instant(at, zone) : none);
   if (story.feeds.length === 0) {
-    return html`<p>This story watches no feed yet.</p>`;
+    return html`<p>${w.t("desk-leads.feeds.none")}</p>`;
   }
-  return html`<table aria-label="Feeds">
-    <tr><th>Feed</th><th>Keywords</th><th>Last fetched</th><th>Next fetch</th><th>Failures</th><th>Last new leads</th><th>Problem</th><th></th></tr>
+  const th = (key: "feed" | "keywords" | "last" | "next" | "failures" | "new-leads" | "problem") =>
+    w.t(`desk-leads.feeds.th.${key}` as const);
+  return html`<table aria-label="${w.t("desk-leads.feeds.title")}">
+    <tr><th>${th("feed")}</th><th>${th("keywords")}</th><th>${th("last")}</th><th>${th("next")}</th><th>${th("failures")}</th><th>${th("new-leads")}</th><th>${th("problem")}</th><th></th></tr>
     ${story.feeds.map((feed) => {
       const state = states.find((s) => s.feedId === feed.id);
       return html`<tr id="feed-${feed.id}">
-        <td><strong dir="auto">${feed.outlet}</strong> (<code>${feed.id}</code>)<br /><code class="address">${feed.url}</code><br />every ${feed.interval}</td>
-        <td>${keywordsText(feed.include, "include")}${keywordsText(feed.exclude, "exclude")}</td>
-        <td>${when(state?.lastFetchedAt, "never")}</td>
-        <td>${state ? formatInstant(state.nextFetchAt, zone) : "as soon as the intake runs"}</td>
+        <td><strong dir="auto">${feed.outlet}</strong> (<code>${feed.id}</code>)<br /><code class="address">${feed.url}</code><br />${w.t("desk-leads.feeds.every", { interval: feed.interval })}</td>
+        <td>${keywordsText(feed.include, w.t("desk-leads.feeds.include"))}${keywordsText(feed.exclude, w.t("desk-leads.feeds.exclude"))}</td>
+        <td>${when(state?.lastFetchedAt, w.t("desk-leads.feeds.never"))}</td>
+        <td>${state ? w.instant(state.nextFetchAt, zone) : w.t("desk-leads.feeds.soon")}</td>
         <td class="${state?.failures ? "error" : ""}">${String(state?.failures ?? 0)}</td>
-        <td>${state ? `${state.lastNewLeads} of ${state.lastItems} items` : "—"}</td>
-        <td class="problem">${state?.lastError ? html`<span class="error" role="status" dir="auto">${state.lastError}</span>` : "none"}</td>
-        <td><a href="/desk/stories/${id}/edit/feed?feed=${feed.id}">Change</a>
-          <a href="/desk/stories/${id}/edit/feed-remove?feed=${feed.id}">Remove</a></td>
+        <td>${state ? w.t("desk-leads.feeds.new-of", { leads: state.lastNewLeads, items: state.lastItems }) : "—"}</td>
+        <td class="problem">${state?.lastError ? html`<span class="error" role="status" dir="auto">${state.lastError}</span>` : w.t("desk-leads.feeds.no-problem")}</td>
+        <td><a href="/desk/stories/${id}/edit/feed?feed=${feed.id}">${w.t("desk-leads.feeds.change")}</a>
+          <a href="/desk/stories/${id}/edit/feed-remove?feed=${feed.id}">${w.t("desk-leads.feeds.remove")}</a></td>
       </tr>`;
     })}
   </table>`;

@@ -8,12 +8,14 @@ import { Hono } from "hono";
 import { html } from "hono/html";
 import type { Story } from "../dataset/dataset.js";
 import type { Lead, LeadStore } from "../feeds/lead.js";
-import { type DeskOptions, type Env, type PageRenderer, storyOf } from "./context.js";
+import { ENGLISH, type Words } from "../language/words.js";
+import { notFound } from "./chrome.js";
+import { type DeskOptions, type Env, type PageRenderer, storyOf, wordsOf } from "./context.js";
 import type { FormName } from "./edits.js";
 import { type DraftForm, isDraftForm, isOpen } from "./lead-draft.js";
 import { leadList, leadsPath, leadTabOf, leadTabs, staleLead, tabCount } from "./leads-views.js";
 import type { Html } from "./pages.js";
-import { storyNav } from "./review-views.js";
+import { pages, storyNav } from "./review-views.js";
 
 export const LEADS_PER_PAGE = 25;
 
@@ -24,43 +26,42 @@ export function leadRoutes(options: DeskOptions, page: PageRenderer): Hono<Env> 
 
   app.get("/desk/stories/:id/leads", async (c) => {
     const story = storyOf(data.dataset, c);
-    if (!story) return page(c, "Not found", html`<p>No such story.</p>`, 404);
+    if (!story) return notFound(c, page);
+    const w = wordsOf(c);
     const id = story.story.id;
     const tab = leadTabOf(c.req.query("state"));
     const counts = await store.leadCounts(id);
-    const pages = Math.max(1, Math.ceil(tabCount(counts, tab) / LEADS_PER_PAGE));
-    const pageNo = Math.min(pages, Math.max(1, Number(c.req.query("page") ?? "1") || 1));
+    const pageCount = Math.max(1, Math.ceil(tabCount(counts, tab) / LEADS_PER_PAGE));
+    const pageNo = Math.min(pageCount, Math.max(1, Number(c.req.query("page") ?? "1") || 1));
     const leads = await store.leads({
       story: id,
       state: tab === "all" ? undefined : tab,
       limit: LEADS_PER_PAGE,
       offset: (pageNo - 1) * LEADS_PER_PAGE,
     });
-    const cx = { story, csrf: c.get("session").csrf, tab, page: pageNo };
+    const cx = { story, csrf: c.get("session").csrf, tab, page: pageNo, words: w };
     return page(
       c,
-      `Leads: ${story.story.title}`,
-      html`<h1>Leads</h1>
-        ${storyNav(id, clock.now(), counts.new)}
-        <p>What the story's feeds brought in, newest first. Nothing here reaches readers: start a draft
-          from a lead to check and save an entry citing it, or dismiss it.</p>
-        ${leadTabs(id, tab, counts)}
+      w.t("desk-leads.page-title", { title: story.story.title }),
+      html`<h1>${w.t("desk-leads.title")}</h1>
+        ${storyNav(id, clock.now(), counts.new, w)}
+        <p>${w.t("desk-leads.intro")}</p>
+        ${leadTabs(id, tab, counts, w)}
         ${leadList(leads, cx)}
-        ${pageLinks(id, tab, pageNo, pages)}`,
+        ${pages((n) => leadsPath(id, tab, n), pageNo, pageCount, w)}`,
     );
   });
 
   app.post("/desk/stories/:id/leads/:lead/dismiss", async (c) => {
     const story = storyOf(data.dataset, c);
     const lead = await store.lead(Number(c.req.param("lead")));
-    if (!story || !lead || lead.story !== story.story.id) {
-      return page(c, "Not found", html`<p>No such lead in this story.</p>`, 404);
-    }
+    if (!story || !lead || lead.story !== story.story.id) return notFound(c, page, "lead");
+    const w = wordsOf(c);
     const user = c.get("session").user;
     const now = clock.now();
     if (!(await store.decideLead(lead.id, { state: "dismissed" }, user, now))) {
       const fresh = (await store.lead(lead.id)) ?? lead;
-      return page(c, "Lead already decided", staleLead(fresh, story), 409);
+      return page(c, w.t("desk-leads.stale.title"), staleLead(fresh, story, w), 409);
     }
     await store.recordChanges(
       [
@@ -83,31 +84,23 @@ export function leadRoutes(options: DeskOptions, page: PageRenderer): Hono<Env> 
   return app;
 }
 
-function pageLinks(story: string, tab: string, current: number, pages: number) {
-  if (pages <= 1) return html``;
-  const at = (n: number) => leadsPath(story, leadTabOf(tab), n);
-  return html`<nav aria-label="Pages">
-    ${current > 1 ? html`<a href="${at(current - 1)}">Previous</a>` : ""}
-    Page ${current} of ${pages}
-    ${current < pages ? html`<a href="${at(current + 1)}">Next</a>` : ""}
-  </nav>`;
-}
-
 /** The lead a draft names, still open and of this story; else the page saying why not. */
 export async function openLead(
   store: LeadStore,
   story: Story,
   name: FormName,
   id: number,
+  w: Words = ENGLISH,
 ): Promise<
   { ok: true; lead: Lead; form: DraftForm } | { ok: false; title: string; body: Html; status: 404 | 409 }
 > {
   const lead = await store.lead(id);
   if (!lead || lead.story !== story.story.id || !isDraftForm(name)) {
-    return { ok: false, title: "Not found", body: html`<p>No such lead in this story.</p>`, status: 404 };
+    const body = html`<p>${w.t("desk.not-found.lead")}</p>`;
+    return { ok: false, title: w.t("desk.not-found.title"), body, status: 404 };
   }
   if (!isOpen(lead)) {
-    return { ok: false, title: "Lead already decided", body: staleLead(lead, story), status: 409 };
+    return { ok: false, title: w.t("desk-leads.stale.title"), body: staleLead(lead, story, w), status: 409 };
   }
   return { ok: true, lead, form: name };
 }

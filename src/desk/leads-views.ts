@@ -8,7 +8,8 @@
 import { html } from "hono/html";
 import type { Story } from "../dataset/dataset.js";
 import { LEAD_STATES, type Lead, type LeadState } from "../feeds/lead.js";
-import { formatInstant } from "../time/calendar.js";
+import { ENGLISH, type Words } from "../language/words.js";
+import { rich, term } from "./language.js";
 import { DRAFT_FORMS, type DraftForm, entryAnchor } from "./lead-draft.js";
 import { type Html, isWebAddress } from "./pages.js";
 
@@ -20,16 +21,10 @@ export function leadTabOf(value: string | undefined): LeadTab {
   return LEAD_TABS.find((t) => t === value) ?? "new";
 }
 
-const TAB_LABELS: Record<LeadTab, string> = { new: "New", used: "Used", dismissed: "Dismissed", all: "All" };
-
-/** What each draft button says. */
-export const DRAFT_LABELS: Record<DraftForm, string> = {
-  event: "Event",
-  "figure-value": "Figure value",
-  "deadline-status": "Deadline status",
-  "deadline-move": "Move a deadline",
-  claim: "Statement (claim)",
-};
+/** What each draft button says ("Event", "Figure value", …). */
+export function draftLabel(form: DraftForm, w: Words = ENGLISH): string {
+  return w.t(`desk-leads.draft.${form}` as const);
+}
 
 /** The address of the leads page of a story, on a tab and page. */
 export function leadsPath(story: string, tab: LeadTab, page = 1): string {
@@ -42,11 +37,16 @@ export function tabCount(counts: Record<LeadState, number>, tab: LeadTab): numbe
 }
 
 /** The tabs, the current one marked. */
-export function leadTabs(story: string, current: LeadTab, counts: Record<LeadState, number>): Html {
-  return html`<nav class="tabs" aria-label="Leads by state">
+export function leadTabs(
+  story: string,
+  current: LeadTab,
+  counts: Record<LeadState, number>,
+  w: Words = ENGLISH,
+): Html {
+  return html`<nav class="tabs" aria-label="${w.t("desk-leads.tabs")}">
     ${LEAD_TABS.map(
       (t) =>
-        html`<a href="${leadsPath(story, t)}" ${t === current ? html`aria-current="page"` : ""}>${TAB_LABELS[t]} (${tabCount(counts, t)})</a>`,
+        html`<a href="${leadsPath(story, t)}" ${t === current ? html`aria-current="page"` : ""}>${w.t(`desk-leads.tab.${t}` as const, { count: tabCount(counts, t) })}</a>`,
     )}
   </nav>`;
 }
@@ -57,25 +57,30 @@ export interface LeadRowContext {
   csrf: string;
   tab: LeadTab;
   page: number;
+  /** The curator's words (English when not given). */
+  words?: Words;
 }
 
 /** The leads of a page, newest first as the store gives them. */
 export function leadList(leads: readonly Lead[], cx: LeadRowContext): Html {
-  if (leads.length === 0) return html`<p>No leads here.</p>`;
-  return html`<ol class="leads" aria-label="Leads">${leads.map((lead) => leadRow(lead, cx))}</ol>`;
+  const w = cx.words ?? ENGLISH;
+  if (leads.length === 0) return html`<p>${w.t("desk-leads.none")}</p>`;
+  return html`<ol class="leads" aria-label="${w.t("desk-leads.title")}">${leads.map((lead) => leadRow(lead, cx, w))}</ol>`;
 }
 
-function leadRow(lead: Lead, cx: LeadRowContext): Html {
+function leadRow(lead: Lead, cx: LeadRowContext, w: Words): Html {
   const zone = cx.story.story.timeZone;
   const titleId = `lead-${lead.id}-title`;
+  const published = lead.publishedAt ? w.instant(lead.publishedAt, zone) : w.t("desk-leads.no-date");
+  const matched = lead.matched.length ? lead.matched.join(", ") : w.t("desk-leads.no-keywords");
   return html`<li class="lead" id="lead-${lead.id}" aria-labelledby="${titleId}">
     <p><span class="outlet" dir="auto">${lead.outlet}</span>: ${articleLink(lead, titleId)}</p>
-    <p class="meta">Published ${lead.publishedAt ? formatInstant(lead.publishedAt, zone) : "(the feed does not say)"}
-      · found ${formatInstant(lead.foundAt, zone)}
-      · matched: ${lead.matched.length ? lead.matched.join(", ") : "(no keywords)"}
-      · <span class="state">${lead.state}</span></p>
+    <p class="meta">${w.t("desk-leads.published", { at: published })}
+      · ${w.t("desk-leads.found", { at: w.instant(lead.foundAt, zone) })}
+      · ${w.t("desk-leads.matched", { words: matched })}
+      · <span class="state">${term(w, "desk-terms.lead-state", lead.state)}</span></p>
     ${lead.summary ? html`<p class="summary" dir="auto">${lead.summary}</p>` : ""}
-    ${lead.state === "new" ? openActions(lead, cx) : decision(lead, cx.story)}
+    ${lead.state === "new" ? openActions(lead, cx, w) : decision(lead, cx.story, w)}
   </li>`;
 }
 
@@ -87,14 +92,14 @@ function articleLink(lead: Lead, id: string): Html {
 }
 
 /** Start a draft of each kind (a GET of the edit form, no script), or dismiss the lead (a POST). */
-function openActions(lead: Lead, cx: LeadRowContext): Html {
+function openActions(lead: Lead, cx: LeadRowContext, w: Words): Html {
   const id = cx.story.story.id;
-  return html`<div class="lead-actions" role="group" aria-label="Start a draft">
-      <span>Start a draft:</span>
+  return html`<div class="lead-actions" role="group" aria-label="${w.t("desk-leads.start-draft")}">
+      <span>${w.t("desk-leads.start-draft-colon")}</span>
       ${DRAFT_FORMS.map(
         (form) => html`<form method="get" action="/desk/stories/${id}/edit/${form}" class="inline">
           <input type="hidden" name="lead" value="${String(lead.id)}" />
-          <button type="submit">${DRAFT_LABELS[form]}</button>
+          <button type="submit">${draftLabel(form, w)}</button>
         </form>`,
       )}
     </div>
@@ -102,25 +107,30 @@ function openActions(lead: Lead, cx: LeadRowContext): Html {
       <input type="hidden" name="_csrf" value="${cx.csrf}" />
       <input type="hidden" name="state" value="${cx.tab}" />
       <input type="hidden" name="page" value="${String(cx.page)}" />
-      <button type="submit">Dismiss</button>
+      <button type="submit">${w.t("desk-leads.dismiss")}</button>
     </form>`;
 }
 
 /** Who used or dismissed a lead, when, and for a used one the entry it became. */
-function decision(lead: Lead, story: Story): Html {
-  const who = `${lead.decidedBy ?? "someone"}${lead.decidedAt ? `, ${formatInstant(lead.decidedAt, story.story.timeZone)}` : ""}`;
-  if (lead.state === "dismissed") return html`<p class="decided">Dismissed by ${who}.</p>`;
+function decision(lead: Lead, story: Story, w: Words): Html {
+  const by = lead.decidedBy ?? w.t("desk-leads.someone");
+  const who = lead.decidedAt
+    ? w.t("desk-leads.who-when", { who: by, at: w.instant(lead.decidedAt, story.story.timeZone) })
+    : by;
+  if (lead.state === "dismissed")
+    return html`<p class="decided">${w.t("desk-leads.dismissed-by", { who })}</p>`;
   const entry = lead.usedFor ?? "";
-  return html`<p class="decided">Used by ${who} for
-    <a href="/desk/stories/${story.story.id}#${entryAnchor(entry)}" class="used-for"><code>${entry}</code></a>.</p>`;
+  const link = html`<a href="/desk/stories/${story.story.id}#${entryAnchor(entry)}" class="used-for"><code>${entry}</code></a>`;
+  return html`<p class="decided">${rich(w, "desk-leads.used-by", { who, entry: link })}</p>`;
 }
 
 /** Why a draft or a dismissal cannot go on: another curator decided the lead in the meantime. */
-export function staleLead(lead: Lead, story: Story): Html {
+export function staleLead(lead: Lead, story: Story, w: Words = ENGLISH): Html {
+  const closed = html`<strong>${w.t("desk-leads.stale.closed")}</strong>`;
   return html`<div class="conflict" role="alert">
-    <p><strong>This lead is no longer open</strong>: someone else decided it while you had it open.</p>
+    <p>${rich(w, "desk-leads.stale.text", { closed })}</p>
     <p dir="auto">${lead.outlet}: ${lead.title}</p>
-    ${decision(lead, story)}
-    <p><a href="${leadsPath(story.story.id, "new")}">Back to the new leads</a></p>
+    ${decision(lead, story, w)}
+    <p><a href="${leadsPath(story.story.id, "new")}">${w.t("desk-leads.stale.back")}</a></p>
   </div>`;
 }

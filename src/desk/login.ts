@@ -8,7 +8,7 @@ import type { Context, Hono } from "hono";
 import { setCookie } from "hono/cookie";
 import { type Sessions, verifyPassword } from "./auth.js";
 import { TrustedProxies } from "./client-address.js";
-import type { DeskOptions, Env } from "./context.js";
+import { type DeskOptions, type Env, wordsOf } from "./context.js";
 import { loginPage } from "./pages.js";
 import { LoginThrottle } from "./throttle.js";
 
@@ -19,7 +19,7 @@ export function loginRoutes(app: Hono<Env>, options: DeskOptions, sessions: Sess
   const throttle = new LoginThrottle(options.clock);
   const proxies = new TrustedProxies(options.trustedProxies ?? []);
 
-  app.get("/desk/login", (c) => c.html(loginPage()));
+  app.get("/desk/login", (c) => c.html(loginPage(undefined, wordsOf(c))));
 
   app.post("/desk/login", async (c) => {
     const body = await c.req.parseBody();
@@ -32,13 +32,15 @@ export function loginRoutes(app: Hono<Env>, options: DeskOptions, sessions: Sess
       const seconds = Math.ceil(wait / 1000);
       c.header("Retry-After", String(seconds));
       log.warn({ user, address, waitMs: wait }, "desk log-in refused: too many failures");
-      return c.html(loginPage(`Too many failed log-ins: try again in ${seconds} s.`), 429);
+      const words = wordsOf(c);
+      return c.html(loginPage(words.t("desk.login.throttled", { seconds }), words), 429);
     }
     const hash = options.users.get(user);
     if (!hash || !(await verifyPassword(password, hash))) {
       throttle.failed(user, address);
       log.warn({ user, address }, "desk log-in failed");
-      return c.html(loginPage("Wrong user or password."), 401);
+      const words = wordsOf(c);
+      return c.html(loginPage(words.t("desk.login.wrong"), words), 401);
     }
     throttle.succeeded(user, address);
     const session = sessions.create(user);

@@ -6,6 +6,8 @@
 import { html } from "hono/html";
 import type { HtmlEscapedString } from "hono/utils/html";
 import type { DataError } from "../dataset/load.js";
+import { ENGLISH, type Words } from "../language/words.js";
+import { languageMenu, rich } from "./language.js";
 
 export type Html = HtmlEscapedString | Promise<HtmlEscapedString>;
 
@@ -19,24 +21,37 @@ export interface Chrome {
   banner?: Html;
 }
 
-export function layout(title: string, body: Html, chrome?: Chrome): Html {
+/** Where a page is written for: the curator's words and the page's own address (for the language menu). */
+export interface PageOf {
+  words?: Words;
+  path?: string;
+}
+
+export function layout(
+  title: string,
+  body: Html,
+  chrome?: Chrome,
+  { words = ENGLISH, path }: PageOf = {},
+): Html {
+  const w = words;
   return html`<!doctype html>
-<html lang="en">
+<html lang="${w.language}" dir="${w.dir}">
   <head>
     <meta charset="utf-8" />
     <meta name="viewport" content="width=device-width, initial-scale=1" />
-    <title>${title} — ceasefire-bot desk</title>
+    <title>${w.t("desk.page.title", { title })}</title>
     <link rel="stylesheet" href="/desk/assets/desk.css" />
   </head>
   <body>
     <header class="top">
-      <a href="/desk" class="brand">ceasefire-bot desk</a>
+      <a href="/desk" class="brand">${w.t("desk.brand")}</a>
       ${chrome?.switcher ?? ""}
+      ${languageMenu(w, path ?? "/desk/")}
       ${
         chrome
           ? html`<form method="post" action="/desk/logout" class="inline">
               <input type="hidden" name="_csrf" value="${chrome.csrf}" />
-              <span>${chrome.user}</span> <button type="submit">Log out</button>
+              <span>${chrome.user}</span> <button type="submit">${w.t("desk.log-out")}</button>
             </form>`
           : ""
       }
@@ -46,18 +61,21 @@ export function layout(title: string, body: Html, chrome?: Chrome): Html {
 </html>`;
 }
 
-export function loginPage(error?: string): Html {
+export function loginPage(error?: string, words = ENGLISH): Html {
+  const w = words;
   return layout(
-    "Log in",
-    html`<h1>Log in</h1>
+    w.t("desk.login.title"),
+    html`<h1>${w.t("desk.login.title")}</h1>
       ${error ? html`<p class="error" role="alert">${error}</p>` : ""}
       <form method="post" action="/desk/login" class="form">
-        <label for="user">User</label>
-        <input id="user" name="user" autocomplete="username" required autofocus />
-        <label for="password">Password</label>
+        <label for="user">${w.t("desk.login.user")}</label>
+        <input id="user" name="user" dir="auto" autocomplete="username" required autofocus />
+        <label for="password">${w.t("desk.login.password")}</label>
         <input id="password" name="password" type="password" autocomplete="current-password" required />
-        <button type="submit">Log in</button>
+        <button type="submit">${w.t("desk.login.submit")}</button>
       </form>`,
+    undefined,
+    { words: w, path: "/desk/login" },
   );
 }
 
@@ -104,6 +122,7 @@ export function fileErrorsHtml(
   file: string,
   errors: readonly DataError[],
   items: Map<string, unknown>,
+  words = ENGLISH,
 ): Html {
   if (errors.length === 0) return html``;
   const byItem = new Map<string, DataError[]>();
@@ -112,8 +131,8 @@ export function fileErrorsHtml(
     byItem.set(item, [...(byItem.get(item) ?? []), e]);
   }
   return html`<section class="file-errors" aria-labelledby="file-errors">
-    <h2 id="file-errors">The file on disk has ${errors.length} error${errors.length === 1 ? "" : "s"}</h2>
-    <p>${file} is not loaded: readers still get the last good data, shown below.</p>
+    <h2 id="file-errors">${words.t("desk.file-errors.title", { count: errors.length })}</h2>
+    <p>${rich(words, "desk.file-errors.not-loaded", { file })}</p>
     ${[...byItem].map(
       ([item, list]) => html`<div class="error-item">
         <h3><code>${item}</code></h3>
@@ -127,13 +146,13 @@ export function fileErrorsHtml(
 export const CSS = `
 :root { font-family: system-ui, sans-serif; color: #1f2328; background: #fff; }
 body { margin: 0; }
-.top { display: flex; justify-content: space-between; align-items: center; padding: .5rem 1rem; background: #24292f; color: #fff; }
+.top { display: flex; flex-wrap: wrap; gap: .5rem; justify-content: space-between; align-items: center; padding-block: .5rem; padding-inline: 1rem; background: #24292f; color: #fff; }
 .top a, .top span, .top label { color: #fff; }
-.switcher { display: flex; gap: .4rem; align-items: center; }
+.switcher, .language { display: flex; gap: .4rem; align-items: center; }
 .switcher select { max-width: 24rem; font: inherit; }
 .saved { border: 2px solid #1a7f37; background: #dafbe1; padding: .25rem 1rem; margin-bottom: 1rem; }
 .brand { font-weight: 600; text-decoration: none; }
-main { padding: 1rem; max-width: 72rem; margin: 0 auto; }
+main { padding: 1rem; max-width: 72rem; margin-block: 0; margin-inline: auto; }
 .inline { display: inline; }
 .chooser { margin: .5rem 0 1rem; }
 .form { display: grid; gap: .25rem; max-width: 36rem; }
@@ -147,7 +166,7 @@ main { padding: 1rem; max-width: 72rem; margin: 0 auto; }
 .ok { color: #1a7f37; }
 button { font: inherit; padding: .3rem .8rem; cursor: pointer; }
 :focus-visible { outline: 3px solid #0969da; outline-offset: 2px; }
-nav.tabs a { margin-right: 1rem; }
+nav.tabs a { margin-inline-end: 1rem; }
 table { border-collapse: collapse; width: 100%; }
 th, td { border-bottom: 1px solid #d0d7de; text-align: start; padding: .3rem; vertical-align: top; }
 .file-errors { border: 2px solid #cf222e; padding: .5rem 1rem; margin-bottom: 1rem; }

@@ -6,6 +6,7 @@
  */
 import { html } from "hono/html";
 import type { HtmlEscapedString } from "hono/utils/html";
+import { ENGLISH, type Words } from "../language/words.js";
 import {
   type DiscordMessage,
   renderDiscord,
@@ -32,9 +33,9 @@ export function readableTimes(text: string): string {
 /** Discord's embed colour as CSS. */
 const hex = (n: number) => `#${n.toString(16).padStart(6, "0")}`;
 
-export function discordPreview(message: DiscordMessage): Html {
+export function discordPreview(message: DiscordMessage, w: Words = ENGLISH): Html {
   return html`<div class="discord">
-    ${message.flags ? html`<p class="meta">Only you can see this</p>` : ""}
+    ${message.flags ? html`<p class="meta">${w.t("desk.preview.only-you")}</p>` : ""}
     ${message.embeds.map(
       (e) => html`<div class="embed" style="border-color:${hex(e.color)}" data-color="${hex(e.color)}">
         <div class="embed-title">${e.title}</div>
@@ -63,9 +64,9 @@ function textOf(t: unknown): string {
     : "";
 }
 
-export function slackPreview(message: SlackMessage): Html {
+export function slackPreview(message: SlackMessage, w: Words = ENGLISH): Html {
   return html`<div class="slack">
-    ${message.response_type === "ephemeral" ? html`<p class="meta">Only visible to you</p>` : ""}
+    ${message.response_type === "ephemeral" ? html`<p class="meta">${w.t("desk.preview.only-visible")}</p>` : ""}
     ${message.blocks.map((b) => {
       switch (b.type) {
         case "header":
@@ -81,21 +82,21 @@ export function slackPreview(message: SlackMessage): Html {
         case "actions":
           return html`<div class="buttons">${b.elements.map((e) => html`<span class="button">${textOf("text" in e ? e.text : undefined)}</span>`)}</div>`;
         default:
-          return html`<div class="slack-section">(${b.type} block)</div>`;
+          return html`<div class="slack-section">${w.t("desk.preview.block", { type: b.type })}</div>`;
       }
     })}
   </div>`;
 }
 
 /** A reply as the console, Discord and Slack show it, each with its raw payload. */
-export function replyPreviews(reply: Reply): Html {
+export function replyPreviews(reply: Reply, w: Words = ENGLISH): Html {
   const discord = renderDiscord(reply);
   const slack = renderSlack(reply);
   return html`<div class="previews">
-    <section class="preview"><h4>Console</h4><pre dir="auto">${renderText(reply)}</pre></section>
-    <section class="preview"><h4>Discord</h4>${discordPreview(discord)}
-      <details><summary>Payload</summary><pre>${JSON.stringify(discord, null, 2)}</pre></details></section>
-    <section class="preview"><h4>Slack</h4>${slackPreview(slack)}
-      <details><summary>Payload</summary><pre>${JSON.stringify(slack, null, 2)}</pre></details></section>
+    <section class="preview"><h4>${w.t("desk.preview.console")}</h4><pre dir="auto">${renderText(reply)}</pre></section>
+    <section class="preview"><h4>Discord</h4>${discordPreview(discord, w)}
+      <details><summary>${w.t("desk.preview.payload")}</summary><pre dir="ltr">${JSON.stringify(discord, null, 2)}</pre></details></section>
+    <section class="preview"><h4>Slack</h4>${slackPreview(slack, w)}
+      <details><summary>${w.t("desk.preview.payload")}</summary><pre dir="ltr">${JSON.stringify(slack, null, 2)}</pre></details></section>
   </div>`;
 }

@@ -4,6 +4,8 @@
  * with that zone's offset then, like "2025-03-01T23:28:00+00:00": the source is known from that
  * instant (docs/decisions/0017-known-from-per-statement.md).
  */
+
+import { ENGLISH, type Words } from "../language/words.js";
 import {
   isLocalDate,
   isValidTimeZone,
@@ -32,25 +34,26 @@ function offsetText(minutes: number): string {
 export function publishedOf(
   form: Form,
   storyZone: string,
+  w: Words = ENGLISH,
 ): { published: string | undefined } | { errors: Record<string, string> } {
   const date = text(form.published);
   const time = text(form.publishedTime);
   const zone = text(form.publishedZone);
   if (time === undefined) {
     if (zone !== undefined) {
-      return { errors: { publishedZone: "give the time of publication too, or leave the zone empty" } };
+      return { errors: { publishedZone: w.t("desk-forms.error.zone-without-time") } };
     }
     // A date, or an instant with its offset typed whole: the story schema checks which.
     return { published: date };
   }
   const errors: Record<string, string> = {};
   const match = TIME.exec(time);
-  if (!match) errors.publishedTime = "must be a time HH:MM on a 24-hour clock, like 23:28";
+  if (!match) errors.publishedTime = w.t("desk-forms.error.time");
   if (date === undefined || !isLocalDate(date)) {
-    errors.published = "must be a calendar date YYYY-MM-DD when a time is given";
+    errors.published = w.t("desk-forms.error.date-with-time");
   }
   const tz = zone ?? storyZone;
-  if (!isValidTimeZone(tz)) errors.publishedZone = "must be an IANA time zone like Europe/London or UTC";
+  if (!isValidTimeZone(tz)) errors.publishedZone = w.t("desk-forms.error.zone");
   if (!match || date === undefined || Object.keys(errors).length > 0) return { errors };
   const hour = Number(match[1]);
   const minute = Number(match[2]);
@@ -59,7 +62,11 @@ export function publishedOf(
   if (wall.hour !== hour || wall.minute !== minute) {
     return {
       errors: {
-        publishedTime: `${two(hour)}:${two(minute)} did not happen on ${date} in ${tz} (the clocks moved forward): check the time`,
+        publishedTime: w.t("desk-forms.error.skipped-time", {
+          time: `${two(hour)}:${two(minute)}`,
+          date,
+          zone: tz,
+        }),
       },
     };
   }

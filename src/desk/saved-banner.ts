@@ -4,7 +4,9 @@
  * changed, and whether the bot serves it already. Kept per session until shown once.
  */
 import { html } from "hono/html";
+import { ENGLISH, type Words } from "../language/words.js";
 import type { Session } from "./auth.js";
+import { rich } from "./language.js";
 import type { Html } from "./pages.js";
 
 export interface Saved {
@@ -27,17 +29,17 @@ export function rememberSaved(session: Session, saved: Saved): void {
 }
 
 /** The banner of the session's last save, once (nothing when there is none). */
-export function savedBanner(session: Session): Html | undefined {
+export function savedBanner(session: Session, w: Words = ENGLISH): Html | undefined {
   const saved = pending.get(session);
   if (!saved) return undefined;
   pending.delete(session);
+  const title = html`<strong>${w.t(saved.correction ? "desk.saved.correction" : "desk.saved.title")}</strong>`;
   return html`<div class="saved" role="status" aria-labelledby="saved-title">
-    <p id="saved-title"><strong>Saved${saved.correction ? " as a correction" : ""}</strong>: ${saved.what}, in
-      <code>${saved.file}</code>.
+    <p id="saved-title">${rich(w, "desk.saved.what", { title, what: saved.what, file: html`<code>${saved.file}</code>` })}
       ${
         saved.served
-          ? "The bot serves it now."
-          : html`<span class="error">The bot did not load it: another file of the data has errors, so readers still get the last good data.</span>`
+          ? w.t("desk.saved.served")
+          : html`<span class="error">${w.t("desk.saved.not-served")}</span>`
       }</p>
     ${
       saved.changes.length

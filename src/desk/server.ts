@@ -11,9 +11,10 @@ import { deleteCookie, getCookie } from "hono/cookie";
 import { secureHeaders } from "hono/secure-headers";
 import { csrfMatches, Sessions } from "./auth.js";
 import { pageRenderer } from "./chrome.js";
-import type { DeskOptions, Env } from "./context.js";
+import { type DeskOptions, type Env, wordsOf } from "./context.js";
 import { editRoutes } from "./edit-routes.js";
 import { feedRoutes } from "./feeds-routes.js";
+import { deskLanguage, languageRoute } from "./language.js";
 import { leadRoutes } from "./leads-routes.js";
 import { loginRoutes, SESSION_COOKIE } from "./login.js";
 import { CSS } from "./pages.js";
@@ -43,17 +44,22 @@ export function createDesk(options: DeskOptions): Hono<Env> {
     }),
   );
   app.get("/desk/assets/desk.css", (c) => c.body(CSS, 200, { "Content-Type": "text/css; charset=utf-8" }));
+  // Every page in the curator's language: chosen from the menu, else the browser's, else English.
+  app.use("/desk/*", deskLanguage());
+  languageRoute(app, options.secureCookies);
   loginRoutes(app, options, sessions);
 
   // Everything else needs a session; every write also the session's CSRF token.
   app.use("/desk/*", async (c, next) => {
     const session = sessions.get(getCookie(c, SESSION_COOKIE));
     if (!session) {
-      return c.req.method === "GET" ? c.redirect("/desk/login", 303) : c.text("Log in first.", 401);
+      return c.req.method === "GET"
+        ? c.redirect("/desk/login", 303)
+        : c.text(wordsOf(c).t("desk.log-in-first"), 401);
     }
     if (c.req.method !== "GET") {
       const body = await c.req.parseBody();
-      if (!csrfMatches(session, body._csrf)) return c.text("Missing or wrong CSRF token.", 403);
+      if (!csrfMatches(session, body._csrf)) return c.text(wordsOf(c).t("desk.csrf-refused"), 403);
     }
     c.set("session", session);
     await next();

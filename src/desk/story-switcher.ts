@@ -6,7 +6,8 @@
 import { type Context, Hono } from "hono";
 import { html } from "hono/html";
 import type { Dataset } from "../dataset/dataset.js";
-import type { Env, PageRenderer } from "./context.js";
+import { notFound } from "./chrome.js";
+import { type Env, type PageRenderer, wordsOf } from "./context.js";
 import { isFormName } from "./edits.js";
 import type { Html } from "./pages.js";
 
@@ -31,10 +32,11 @@ function viewPath(view: string | undefined): string {
 export function storySwitcher(dataset: Dataset, c: Context<Env>): Html {
   const place = placeOf(c.req.path);
   const at = c.req.query("at");
-  return html`<form method="get" action="/desk/switch" class="switcher" aria-label="Switch story">
-    <label for="story-switch">Go to story</label>
+  const w = wordsOf(c);
+  return html`<form method="get" action="/desk/switch" class="switcher" aria-label="${w.t("desk.switcher.label")}">
+    <label for="story-switch">${w.t("desk.switcher.go-to")}</label>
     <select id="story-switch" name="story">
-      ${place ? "" : html`<option value="" selected>Choose a story…</option>`}
+      ${place ? "" : html`<option value="" selected>${w.t("desk.switcher.choose")}</option>`}
       ${dataset.stories.map(
         (s) =>
           html`<option value="${s.story.id}" ${s.story.id === place?.story ? "selected" : ""}>${s.story.title}</option>`,
@@ -42,7 +44,7 @@ export function storySwitcher(dataset: Dataset, c: Context<Env>): Html {
     </select>
     ${place?.view ? html`<input type="hidden" name="view" value="${place.view}" />` : ""}
     ${at && Number.isFinite(Date.parse(at)) ? html`<input type="hidden" name="at" value="${at}" />` : ""}
-    <button type="submit">Open</button>
+    <button type="submit">${w.t("desk.switcher.open")}</button>
   </form>`;
 }
 
@@ -53,7 +55,7 @@ export function switcherRoute(dataset: () => Dataset, page: PageRenderer): Hono<
     const id = c.req.query("story") ?? "";
     if (id === "") return c.redirect("/desk/", 303);
     const story = dataset().byId.get(id);
-    if (!story) return page(c, "Not found", html`<p>No such story.</p>`, 404);
+    if (!story) return notFound(c, page);
     const view = viewPath(c.req.query("view"));
     const at = c.req.query("at");
     const keepsAt = (view === "" || view === "/preview") && at && Number.isFinite(Date.parse(at));

@@ -17,21 +17,14 @@ import {
   type TranslatedLanguage,
   translationOf,
 } from "../dataset/schema-translations.js";
-import { languageOfLocale } from "../language/languages.js";
-import { type Words, wordsFor } from "../language/words.js";
-import { type DeskOptions, type Env, type PageRenderer, type Status, storyOf } from "./context.js";
+import type { Words } from "../language/words.js";
+import { type DeskOptions, type Env, type PageRenderer, type Status, storyOf, wordsOf } from "./context.js";
 import { datasetChanges } from "./edit-record.js";
 import { validateEdit } from "./edit-routes.js";
 import { edit, quote, readText, versionOf, writeAtomically } from "./edit-text.js";
 import { storyNav } from "./review-views.js";
 import { rememberSaved } from "./saved-banner.js";
 import { type TextRow, translationFormBody, translationsBody } from "./translations-views.js";
-
-/** The curator's words: the first language of the browser's Accept-Language that is one of ours. */
-export function curatorWords(c: Context<Env>): Words {
-  const first = (c.req.header("accept-language") ?? "").split(",")[0]?.split(";")[0];
-  return wordsFor(languageOfLocale(first) ?? "en");
-}
 
 function isTranslated(value: unknown): value is TranslatedLanguage {
   return (TRANSLATED_LANGUAGES as readonly unknown[]).includes(value);
@@ -69,7 +62,7 @@ export function translationRoutes(options: DeskOptions, page: PageRenderer): Hon
   };
 
   app.get("/desk/stories/:id/translations", async (c) => {
-    const words = curatorWords(c);
+    const words = wordsOf(c);
     const story = storyOf(data.dataset, c);
     const asked = c.req.query("language") ?? "ar";
     if (!story || !isTranslated(asked)) return notFound(c, words);
@@ -85,7 +78,7 @@ export function translationRoutes(options: DeskOptions, page: PageRenderer): Hon
   });
 
   app.get("/desk/stories/:id/translations/edit", async (c) => {
-    const words = curatorWords(c);
+    const words = wordsOf(c);
     const story = storyOf(data.dataset, c);
     const language = c.req.query("language");
     if (!story || !isTranslated(language)) return notFound(c, words);
@@ -106,7 +99,7 @@ export function translationRoutes(options: DeskOptions, page: PageRenderer): Hon
   });
 
   app.post("/desk/stories/:id/translations/edit", async (c) => {
-    const words = curatorWords(c);
+    const words = wordsOf(c);
     const story = storyOf(data.dataset, c);
     const body = await c.req.parseBody();
     const language = body.language;

@@ -27,6 +27,7 @@ import {
   withoutEvidence,
   writeAtomically,
 } from "../../src/desk/edit-text.js";
+import { wordsFor } from "../../src/language/words.js";
 import { tempDir, truceStory } from "../support/index.js";
 
 describe("a form's fields", () => {
@@ -87,6 +88,9 @@ describe("where things are in a story", () => {
     expect(indexOfId(items, "talks", "event")).toBe(1);
     expect(() => indexOfId(items, "nope", "event")).toThrow(EditError);
     expect(() => indexOfId(items, "nope", "event")).toThrow('no event "nope" in this story');
+    expect(() => indexOfId(items, "nope", "event", wordsFor("fr"))).toThrow(
+      "aucun événement « nope » dans ce dossier",
+    );
   });
 
   it("dates a history's first entry at its earliest source's publication, else the story's as-of date", () => {

@@ -4,8 +4,9 @@
  * dismiss buttons, a decided one's who and when, a used one's link to its saved entry; the tabs.
  */
 import { describe, expect, it } from "vitest";
+import { DRAFT_FORMS } from "../../src/desk/lead-draft.js";
 import {
-  DRAFT_LABELS,
+  draftLabel,
   leadList,
   leadsPath,
   leadTabOf,
@@ -60,7 +61,7 @@ describe("a lead", () => {
 
   it("when open, starts a draft of each kind and dismisses with the session's token, coming back to its page", async () => {
     const page = await render(leadList([storedLead({ id: 9 })], cx));
-    for (const label of Object.values(DRAFT_LABELS)) expect(page).toContain(`>${label}</button>`);
+    for (const form of DRAFT_FORMS) expect(page).toContain(`>${draftLabel(form)}</button>`);
     expect(page).toContain('action="/desk/stories/gaza-2025/edit/figure-value"');
     expect(page).toContain('<input type="hidden" name="lead" value="9" />');
     expect(page).toContain('action="/desk/stories/gaza-2025/leads/9/dismiss"');

@@ -5,6 +5,7 @@
  */
 import { describe, expect, it } from "vitest";
 import { readableTimes, replyPreviews } from "../../src/desk/preview.js";
+import { wordsFor } from "../../src/language/words.js";
 import { DURING, run } from "../support/index.js";
 
 const render = async (h: unknown) => String(await h);
@@ -35,6 +36,15 @@ describe("a reply's previews", () => {
     const out = await render(replyPreviews(run("timeline", { page: "99" }, DURING)));
     expect(out).toContain("Only you can see this");
     expect(out).toContain("Only visible to you");
+  });
+
+  it("say it, and name their parts, in the curator's language", async () => {
+    const out = await render(replyPreviews(run("timeline", { page: "99" }, DURING), wordsFor("ar")));
+    expect(out).toContain("<h4>سطر الأوامر</h4>");
+    expect(out).toContain("هذه الرسالة مرئية لك وحدك");
+    expect(out).toContain("مرئية لك فقط");
+    expect(out.match(/<summary>البيانات المرسلة<\/summary>/g)).toHaveLength(2);
+    expect(out).not.toContain("Only you can see this");
   });
 
   it("escape the reply's texts", async () => {

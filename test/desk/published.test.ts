@@ -7,6 +7,7 @@ import { parseStoryText } from "../../src/dataset/load.js";
 import type { StoryFile } from "../../src/dataset/schema.js";
 import { FORMS } from "../../src/desk/edits.js";
 import { instantWithOffset, publishedOf } from "../../src/desk/published.js";
+import { wordsFor } from "../../src/language/words.js";
 import { shippedStoryText } from "../support/index.js";
 
 const STORY_ZONE = "Asia/Jerusalem";
@@ -108,5 +109,21 @@ describe("an instant written as a source's publication", () => {
     expect(instantWithOffset(at, "UTC")).toBe("2025-03-02T09:40:05+00:00");
     expect(instantWithOffset(new Date("2025-10-12T22:30:00Z"), STORY_ZONE)).toBe("2025-10-13T01:30:00+03:00");
     expect(instantWithOffset(at, "America/New_York")).toBe("2025-03-02T04:40:05-05:00");
+  });
+});
+
+describe("a source's publication refused", () => {
+  it("is told in the curator's language", () => {
+    const form = { published: "2025-03-30", publishedTime: "25:10", publishedZone: "Mars/Base" };
+    expect(publishedOf(form, "Asia/Jerusalem", wordsFor("fr"))).toEqual({
+      errors: {
+        publishedTime: "doit être une heure HH:MM sur 24 heures, comme 23:28",
+        publishedZone: "doit être un fuseau horaire IANA, comme Europe/London ou UTC",
+      },
+    });
+    const zoneOnly = publishedOf({ published: "2025-03-30", publishedZone: "UTC" }, "UTC", wordsFor("he"));
+    expect(zoneOnly).toEqual({
+      errors: { publishedZone: "יש לציין גם את שעת הפרסום, או להשאיר את אזור הזמן ריק" },
+    });
   });
 });

@@ -66,15 +66,7 @@ export function englishLeaks(
  * may show as the data's own until the story carries a translation. Pass it as `except`.
  */
 export function dataTexts(data: unknown): string[] {
-  const found = new Set<string>();
-  const walk = (value: unknown): void => {
-    if (typeof value === "string") {
-      if (value.trim()) found.add(value);
-    } else if (Array.isArray(value)) value.forEach(walk);
-    else if (value && typeof value === "object") Object.values(value).forEach(walk);
-  };
-  walk(data);
-  return [...found].sort((a, b) => b.length - a.length);
+  return storyTexts(data);
 }
 
 /**
@@ -102,7 +94,24 @@ export function expectWrittenIn(reply: Reply, language: Language, expected: read
   expect(replyLeaks(reply, language, shippedStory())).toEqual([]);
 }
 
-/** Every English text of a story file: `dataTexts()`, kept under the name the alert specs use. */
+/**
+ * The data texts of a story file as written (`RawStory` or any JSON): every string in it, longest
+ * first, each also as JSON writes it inside quotes (a payload's or a raw item's escapes), to pass to
+ * `englishLeaks()` as `except` for a page or reply that shows the story's own English texts.
+ */
 export function storyTexts(raw: unknown): string[] {
-  return dataTexts(raw);
+  const found = new Set<string>();
+  const walk = (value: unknown): void => {
+    if (typeof value === "string") {
+      if (value === "") return;
+      found.add(value);
+      found.add(JSON.stringify(value).slice(1, -1));
+    } else if (Array.isArray(value)) {
+      for (const item of value) walk(item);
+    } else if (typeof value === "object" && value !== null) {
+      for (const item of Object.values(value)) walk(item);
+    }
+  };
+  walk(raw);
+  return [...found].sort((a, b) => b.length - a.length);
 }

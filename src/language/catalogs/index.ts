@@ -10,6 +10,10 @@ import { common } from "./common/index.js";
 import { data } from "./data/index.js";
 import { deadlines } from "./deadlines/index.js";
 import { describe } from "./describe/index.js";
+import { desk } from "./desk/index.js";
+import { deskForms } from "./desk-forms/index.js";
+import { deskLeads } from "./desk-leads/index.js";
+import { deskTerms } from "./desk-terms/index.js";
 import { digest } from "./digest/index.js";
 import { errors } from "./errors/index.js";
 import { events } from "./events/index.js";
@@ -35,6 +39,10 @@ const AREAS = [
   data,
   deadlines,
   describe,
+  desk,
+  deskForms,
+  deskLeads,
+  deskTerms,
   digest,
   errors,
   events,

@@ -18,7 +18,6 @@ import { markerFor } from "../../../src/delivery/marker.js";
 import { threadName } from "../../../src/delivery/threads.js";
 import type { Language } from "../../../src/language/languages.js";
 import { wordsFor } from "../../../src/language/words.js";
-import { attributionText, figureAmount } from "../../../src/reply/phrases.js";
 import { SqliteStore } from "../../../src/store/sqlite.js";
 import type { Store } from "../../../src/store/store.js";
 import { ManualClock } from "../../../src/time/clock.js";

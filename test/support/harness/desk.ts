@@ -177,14 +177,23 @@ export interface DeskClient {
   post(path: string, fields: Record<string, string>): Promise<Response>;
 }
 
-export async function deskClient(url: string): Promise<DeskClient> {
+/**
+ * `language`: the desk's language the curator chose (the `desk_lang` cookie the menu sets);
+ * `headers`: more headers on every request (`Accept-Language`).
+ */
+export async function deskClient(
+  url: string,
+  options: { language?: string; headers?: Record<string, string> } = {},
+): Promise<DeskClient> {
   const session = await logIn(url);
+  const cookie = options.language ? `${session.cookie}; desk_lang=${options.language}` : session.cookie;
+  const headers = { ...options.headers, cookie };
   return {
-    get: (path) => fetch(`${url}${path}`, { headers: { cookie: session.cookie }, redirect: "manual" }),
+    get: (path) => fetch(`${url}${path}`, { headers, redirect: "manual" }),
     post: (path, fields) =>
       fetch(`${url}${path}`, {
         method: "POST",
-        headers: { cookie: session.cookie },
+        headers,
         body: new URLSearchParams({ _csrf: session.csrf, ...fields }),
         redirect: "manual",
       }),
