@@ -54,6 +54,8 @@ export * from "./postgres.js";
 export * from "./processes.js";
 // Seeded random stories at the platforms' limits.
 export * from "./random-story.js";
+// Seeded random replies written in Arabic or Hebrew, at and past every limit.
+export * from "./rtl-replies.js";
 // A one-source story, for checking stories against archived sources.
 export * from "./sources.js";
 // Stand-ins for Discord, Slack and news feeds on 127.0.0.1.
