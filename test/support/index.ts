@@ -54,6 +54,8 @@ export * from "./postgres.js";
 export * from "./processes.js";
 // Seeded random stories at the platforms' limits.
 export * from "./random-story.js";
+// Right to left laid out as the Discord and Slack clients do, measured in Chromium.
+export * from "./rtl-page.js";
 // Seeded random replies written in Arabic or Hebrew, at and past every limit.
 export * from "./rtl-replies.js";
 // A one-source story, for checking stories against archived sources.
