@@ -4,7 +4,7 @@
  * rejects a whole message (`invalid_blocks`) when one block is over.
  *
  * Slack states its text limits in characters, not bytes: a section of 2,500 Japanese characters
- * (7,500 bytes of UTF-8) posts, and Slack's own SDKs count characters (slack-go/slack#405). Whether a
+ * (7,500 bytes of UTF-8) posts, and the community Go SDK counts characters (slack-go/slack#405). Whether a
  * character is a code point or a UTF-16 code unit it does not say, so the table counts UTF-16 code
  * units, the larger of the two (an emoji made of two units counts 2): a text within it is within
  * either. Arabic and Hebrew letters, FSI and PDI are one unit each. A Home tab view is limited in
