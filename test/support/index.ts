@@ -56,6 +56,10 @@ export * from "./processes.js";
 export * from "./random-story.js";
 // Replies that make a renderer say every word of its own, in each language.
 export * from "./render.js";
+// Right to left laid out as the Discord and Slack clients do, measured in Chromium.
+export * from "./rtl-page.js";
+// Seeded random replies written in Arabic or Hebrew, at and past every limit.
+export * from "./rtl-replies.js";
 // A one-source story, for checking stories against archived sources.
 export * from "./sources.js";
 // Stand-ins for Discord, Slack and news feeds on 127.0.0.1.

@@ -18,4 +18,25 @@ describe("Discord's limit table", () => {
       customId: 100,
     });
   });
+
+  it("counts characters as code points, as Discord's API does, and trims an embed's texts first", () => {
+    const units = new Set(Object.values(DISCORD_LIMIT_TABLE).map((l) => l.unit));
+    expect([...units].sort()).toEqual(["code points", "items"]);
+    const embedTexts = Object.entries(DISCORD_LIMIT_TABLE)
+      .filter(([, l]) => "trimmed" in l)
+      .map(([name]) => name);
+    expect(embedTexts).toEqual([
+      "title",
+      "description",
+      "fieldName",
+      "fieldValue",
+      "footer",
+      "author",
+      "embedTotal",
+    ]);
+  });
+
+  it("limits a slash command with its localizations to 8000 characters in all", () => {
+    expect(DISCORD_LIMIT_TABLE.commandTotal).toMatchObject({ max: 8000, unit: "code points" });
+  });
 });

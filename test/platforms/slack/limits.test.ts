@@ -18,4 +18,14 @@ describe("Slack's limit table", () => {
       actionId: 255,
     });
   });
+
+  it("counts characters as UTF-16 code units (the larger reading of Slack's characters), a view in bytes", () => {
+    const entries = Object.entries(SLACK_LIMIT_TABLE);
+    expect(entries.filter(([, l]) => l.unit === "UTF-8 bytes").map(([name]) => name)).toEqual(["viewBytes"]);
+    expect([...new Set(entries.map(([, l]) => l.unit))].sort()).toEqual([
+      "UTF-16 code units",
+      "UTF-8 bytes",
+      "items",
+    ]);
+  });
 });
