@@ -59,6 +59,7 @@ export * from "./sources.js";
 // Stand-ins for Discord, Slack and news feeds on 127.0.0.1.
 export * from "./standins/discord.js";
 export * from "./standins/discord-channels.js";
+export * from "./standins/discord-guilds.js";
 export * from "./standins/feeds.js";
 export * from "./standins/gate.js";
 export * from "./standins/slack.js";
