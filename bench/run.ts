@@ -14,6 +14,7 @@ const SECTIONS: Record<string, () => Promise<BenchSection>> = {
   fanout: async () => (await import("./fanout.js")).benchFanout(),
   desk: async () => (await import("./desk.js")).benchDesk(),
   processes: async () => (await import("./processes.js")).benchProcesses(),
+  guilds: async () => (await import("./guilds.js")).benchGuilds(),
   idle: async () => (await import("./idle.js")).benchIdle(),
   intake: async () => (await import("./intake.js")).benchIntake(),
   calendar: async () => (await import("./calendar.js")).benchCalendar(),

@@ -45,7 +45,10 @@ export function dueAlerts(
   const groups = new Map<string, Subscription[]>();
   for (const s of subs.filter(wantsReminders)) {
     const key = JSON.stringify(s.leadTimes ?? null);
-    groups.set(key, [...(groups.get(key) ?? []), s]);
+    // Pushed in place: copying the group for each subscription is quadratic (100,000 channels).
+    const group = groups.get(key);
+    if (group) group.push(s);
+    else groups.set(key, [s]);
   }
   const byAlert = new Map<string, { alert: Alert; channels: Subscription[] }>();
   for (const group of groups.values()) {
@@ -65,7 +68,8 @@ export function dueAlerts(
       );
       if (!channels.length) continue;
       const entry = byAlert.get(alert.id) ?? { alert, channels: [] };
-      entry.channels.push(...channels);
+      // Not push(...channels): spreading 100,000 arguments overflows the stack.
+      entry.channels = entry.channels.concat(channels);
       byAlert.set(alert.id, entry);
     }
   }

@@ -74,6 +74,15 @@ describe("the reminders due in a window", () => {
     const due = dueAlerts(dataset, [sub("own", { leadTimes: ["2d"] }), sub("default")], twoDays, 9);
     expect(channelsOf(due, "gaza-2025:phase-one-end:2d")).toEqual(["own"]);
   });
+  it("go to each of 150,000 channels subscribed alike, once (a bot in 100,000 servers and more)", () => {
+    const subs = Array.from({ length: 150_000 }, (_, i) => sub(String(1_000_000 + i)));
+    const due = dueAlerts(dataset, subs, AT_0900, 9);
+    for (const id of ["gaza-2025:phase-one-end:1d", "gaza-2025:philadelphi-withdrawal-start:1d"]) {
+      const channels = channelsOf(due, id);
+      expect(channels).toHaveLength(150_000);
+      expect(new Set(channels).size).toBe(150_000);
+    }
+  });
 });
 
 describe("a curators' channel (kind leads)", () => {

@@ -66,6 +66,7 @@ export * from "./sources.js";
 export * from "./standins/discord.js";
 export * from "./standins/discord-channels.js";
 export * from "./standins/discord-commands.js";
+export * from "./standins/discord-guilds.js";
 export * from "./standins/feeds.js";
 export * from "./standins/gate.js";
 export * from "./standins/slack.js";
