@@ -5,7 +5,8 @@
  * sentences of its own.
  *
  * In Arabic and Hebrew, each text parameter is isolated (FSI … PDI) so a Latin name, an id or a
- * number keeps its own order inside the right-to-left sentence; English and French sentences are
+ * number keeps its own order inside the right-to-left sentence, and a sentence that opens with one
+ * starts with a right-to-left mark so it is still laid out right to left; English and French sentences are
  * left as they are (a story's texts are already isolated where they need it: src/dataset/text-safety.ts).
  */
 import { IntlMessageFormat } from "intl-messageformat";
@@ -44,6 +45,10 @@ export interface Words {
 
 const FSI = "\u2068";
 const PDI = "\u2069";
+/** RIGHT-TO-LEFT MARK: a strong right-to-left character that shows nothing. */
+const RLM = "\u200f";
+/** A text whose first letter, past any isolates and marks, is Arabic or Hebrew: it reads right to left by itself. */
+const OPENS_RTL = /^[^\p{L}]*[\p{Script=Arabic}\p{Script=Hebrew}]/u;
 
 function dateOf(date: LocalDate): Date {
   const [y, m, d] = date.split("-").map(Number) as [number, number, number];
@@ -97,7 +102,11 @@ function makeWords(language: Language): Words {
         if (value === undefined) continue;
         values[name] = typeof value === "string" ? isolate(value) : value;
       }
-      return String(message.format(values));
+      const text = String(message.format(values));
+      // A right-to-left sentence that opens with a parameter (a Latin name, isolated) would be laid
+      // out left to right by a client that finds a paragraph's direction from its first letter
+      // (dir="auto", as Discord and Slack lay out messages): a leading RLM keeps it right to left.
+      return dir === "rtl" && text.startsWith(FSI) && !OPENS_RTL.test(text) ? `${RLM}${text}` : text;
     },
     number: (value) => numbers.format(value),
     longDate: (date) => {

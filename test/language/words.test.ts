@@ -46,4 +46,16 @@ describe("words in a language", () => {
     expect(ENGLISH.list(["Hamas", "Israel"])).toBe("Hamas and Israel");
     expect(wordsFor("ar").isolate(`${FSI}x${PDI}`)).toBe(`${FSI}x${PDI}`);
   });
+
+  it("opens a right-to-left sentence that starts with a Latin name with a right-to-left mark, so it still reads right to left", () => {
+    const ar = wordsFor("ar");
+    expect(ar.t("alerts.when.date-at", { date: "Monday", time: "12:00" })).toBe(
+      `\u200f${FSI}Monday${PDI} في الساعة ${FSI}12:00${PDI}`,
+    );
+    // A sentence whose first letter is Arabic already reads right to left: no mark.
+    expect(ar.t("alerts.when.date-at", { date: "الاثنين", time: "12:00" })).toBe(
+      `${FSI}الاثنين${PDI} في الساعة ${FSI}12:00${PDI}`,
+    );
+    expect(ENGLISH.t("alerts.when.date-at", { date: "Monday", time: "12:00" })).not.toContain("\u200f");
+  });
 });
