@@ -19,12 +19,13 @@ import { runCommand } from "../command-engine/run.js";
 import { type Config, ConfigError, settingsFrom } from "../config.js";
 import { formatDataError, loadDataset } from "../dataset/load.js";
 import { storyJsonSchema } from "../dataset/schema.js";
-import { ENGLISH } from "../language/words.js";
+import { isLanguage, LANGUAGES } from "../language/languages.js";
+import { wordsFor } from "../language/words.js";
 import { discordRestUrl, readDiscordSettings } from "../platforms/discord/discord-settings.js";
 import { platforms } from "../platforms/index.js";
 import type { Platform } from "../platforms/platform.js";
 import { readSlackSettings } from "../platforms/slack/slack-settings.js";
-import { errorReply } from "../reply/errors.js";
+import { errorIn } from "../reply/errors.js";
 import type { Reply } from "../reply/reply.js";
 import { fixedClock, systemClock } from "../time/clock.js";
 import { type BotConfig, loadBotConfig } from "./bot-config.js";
@@ -40,6 +41,7 @@ in Discord, Slack or a local console, and posts deadline reminders.
 Usage:
   ceasefire-bot start [--clock ISO-INSTANT]      run the bot (console bot when no platform token is set)
   ceasefire-bot ask "<command line>" [--at ISO-INSTANT] [--render ${renderTargets(platforms).join("|")}]
+                  [--language ${LANGUAGES.join("|")}]
                                                  print one reply, e.g. ask "/timeline from:2025-01-01"
   ceasefire-bot replay --from ISO --to ISO [--json]
                                                  every reminder due in the window, in time order
@@ -168,11 +170,19 @@ async function ask({ args, io, config, list, dataPath }: Run): Promise<number> {
   const { values, positionals } = parseArgs({
     args,
     allowPositionals: true,
-    options: { ...COMMON, at: { type: "string" }, render: { type: "string", default: "text" } },
+    options: {
+      ...COMMON,
+      at: { type: "string" },
+      render: { type: "string", default: "text" },
+      language: { type: "string", default: "en" },
+    },
   });
   if (values.help) return usage(io);
   if (positionals.length !== 1)
     throw new UsageError('ask takes one command line in quotes, like: ask "/captives"');
+  if (!isLanguage(values.language))
+    throw new UsageError(`--language must be ${LANGUAGES.join(", ")} (got "${values.language}")`);
+  const words = wordsFor(values.language);
   const targets = renderTargets(list);
   const target = values.render ?? "text";
   if (!targets.includes(target))
@@ -181,16 +191,16 @@ async function ask({ args, io, config, list, dataPath }: Run): Promise<number> {
   if (!dataset) return 1;
   const at = instant(values.at, "--at");
   const clock = at ? fixedClock(at) : systemClock;
-  const parsed = parseCommandLine(positionals[0] ?? "");
+  const parsed = parseCommandLine(positionals[0] ?? "", words);
   const reply: Reply = parsed.ok
     ? runCommand(registry, parsed.line.name, parsed.line.options, {
         dataset,
         clock,
         settings: settingsFrom(config),
-        words: ENGLISH,
+        words,
         commands,
       })
-    : errorReply("unreadable-command", { message: parsed.message });
+    : errorIn(words, "unreadable-command", { message: parsed.message });
   if (reply.kind === "error") {
     io.err(renderReply(reply, "text", list));
     return 1;

@@ -32,6 +32,18 @@ describe("ceasefire-bot CLI", () => {
       expect(r.out).toContain("Data as of 1 Mar 2025");
     });
 
+    it("answers in Arabic or Hebrew with --language, and refuses a language it does not write", () => {
+      const ar = cli(["ask", "/captives", "--at", ARTICLE_KNOWN, "--language", "ar"]);
+      expect(ar.code).toBe(0);
+      expect(ar.out.replace(/[\u2066-\u2069]/g, "")).toContain("24 محتجزين، بحسب إسرائيل، حتى 28 فبراير 2025");
+      const he = cli(["ask", "/captives", "--at", ARTICLE_KNOWN, "--language", "he"]);
+      expect(he.code).toBe(0);
+      expect(he.out.replace(/[\u2066-\u2069]/g, "")).toContain("24 חטופים, לפי ישראל, נכון ל־28 בפבר׳ 2025");
+      const de = cli(["ask", "/captives", "--language", "de"]);
+      expect(de.code).toBe(2);
+      expect(de.err).toContain('--language must be en, ar, he, fr (got "de")');
+    });
+
     it("takes options in name:value form", () => {
       const r = cli(["ask", "/timeline from:2025-03-01 tag:philadelphi", "--at", "2025-03-05T10:00:00Z"]);
       expect(r.code).toBe(0);
