@@ -81,10 +81,22 @@ function makeWords(language: Language): Words {
     conjunction: new Intl.ListFormat(locale, { type: "conjunction" }),
     disjunction: new Intl.ListFormat(locale, { type: "disjunction" }),
   };
+  const isolateLine = (line: string): string =>
+    line === "" || (line.startsWith(FSI) && line.endsWith(PDI)) ? line : `${FSI}${line}${PDI}`;
+  // An isolate ends with its paragraph: a text of several lines is isolated line by line.
   const isolate = (text: string): string =>
-    dir === "ltr" || text === "" || (text.startsWith(FSI) && text.endsWith(PDI))
+    dir === "ltr"
       ? text
-      : `${FSI}${text}${PDI}`;
+      : text.includes("\n")
+        ? text.split("\n").map(isolateLine).join("\n")
+        : isolateLine(text);
+  // A right-to-left paragraph that opens with a parameter (a Latin name, isolated) would be laid out
+  // left to right by a client that finds a paragraph's direction from its first letter (dir="auto",
+  // as Discord and Slack lay out messages): a leading RLM keeps it right to left.
+  const markLine = (line: string): string =>
+    line.startsWith(FSI) && !OPENS_RTL.test(line) ? `${RLM}${line}` : line;
+  const mark = (text: string): string =>
+    dir === "ltr" ? text : text.includes("\n") ? text.split("\n").map(markLine).join("\n") : markLine(text);
 
   const words: Words = {
     language,
@@ -102,11 +114,7 @@ function makeWords(language: Language): Words {
         if (value === undefined) continue;
         values[name] = typeof value === "string" ? isolate(value) : value;
       }
-      const text = String(message.format(values));
-      // A right-to-left sentence that opens with a parameter (a Latin name, isolated) would be laid
-      // out left to right by a client that finds a paragraph's direction from its first letter
-      // (dir="auto", as Discord and Slack lay out messages): a leading RLM keeps it right to left.
-      return dir === "rtl" && text.startsWith(FSI) && !OPENS_RTL.test(text) ? `${RLM}${text}` : text;
+      return mark(String(message.format(values)));
     },
     number: (value) => numbers.format(value),
     longDate: (date) => {

@@ -58,4 +58,9 @@ describe("words in a language", () => {
     );
     expect(ENGLISH.t("alerts.when.date-at", { date: "Monday", time: "12:00" })).not.toContain("\u200f");
   });
+
+  it("isolates a text of several lines line by line, since an isolate ends with its paragraph", () => {
+    expect(wordsFor("he").isolate("Hamas\nIsrael")).toBe(`${FSI}Hamas${PDI}\n${FSI}Israel${PDI}`);
+    expect(wordsFor("ar").isolate("a\n\nb")).toBe(`${FSI}a${PDI}\n\n${FSI}b${PDI}`);
+  });
 });
