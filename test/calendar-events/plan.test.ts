@@ -197,7 +197,7 @@ describe("the events of a server subscribed in another language", () => {
   it("says them in Arabic and in Hebrew as a reader of each would", () => {
     const lines = (language: "ar" | "he") =>
       (want("2025-01-25T12:00:00Z", truceDataset(), inLanguage(language))[0]?.spec.description ?? "")
-        .replace(/[\u2068\u2069]/g, "")
+        .replace(/[\u2068\u2069\u200f]/g, "")
         .split("\n");
     expect(lines("ar")[0]).toBe("The handover of prisoners is due يوم الثلاثاء، 18 فبراير 2025.");
     expect(lines("ar")[1]).toBe("تغيّر الموعد (تمديد)، بحسب East.");
