@@ -24,6 +24,4 @@ export const ar: Translation<typeof en> = {
   "render.only-you": "(هذا الرد مرئي لك وحدك)",
   "render.console.greeting":
     "وحدة تحكم \u2068ceasefire-bot\u2069: {story}. اكتب \u2068/help\u2069، أو \u2068/exit\u2069 للخروج.",
-  "render.button.open-in-desk": "فتح في مكتب التحرير",
-  "render.button.add-to-calendar": "إضافة إلى التقويم",
 };

@@ -22,6 +22,4 @@ export const en = {
   "render.picture.size-not-drawn": "not drawn: {error}",
   "render.only-you": "(only you can see this)",
   "render.console.greeting": "ceasefire-bot console: {story}. Type /help, or /exit to leave.",
-  "render.button.open-in-desk": "Open in desk",
-  "render.button.add-to-calendar": "Add to calendar",
 } as const;

@@ -22,6 +22,4 @@ export const fr: Translation<typeof en> = {
   "render.picture.size-not-drawn": "non dessinée : {error}",
   "render.only-you": "(visible par vous seul)",
   "render.console.greeting": "Console ceasefire-bot : {story}. Tapez /help, ou /exit pour quitter.",
-  "render.button.open-in-desk": "Ouvrir dans le desk",
-  "render.button.add-to-calendar": "Ajouter au calendrier",
 };

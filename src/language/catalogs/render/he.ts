@@ -24,6 +24,4 @@ export const he: Translation<typeof en> = {
   "render.only-you": "(גלוי רק לך)",
   "render.console.greeting":
     "מסוף \u2068ceasefire-bot\u2069: {story}. הקלידו \u2068/help\u2069, או \u2068/exit\u2069 כדי לצאת.",
-  "render.button.open-in-desk": "פתיחה בדסק העריכה",
-  "render.button.add-to-calendar": "הוספה ליומן",
 };
