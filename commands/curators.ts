@@ -12,7 +12,7 @@ export const curatorsCommand = defineChannelCommand({
   suggest: { story: (context) => suggestStory(context) },
   handle: (options, ctx) =>
     curators(
-      { store: ctx.port, dataset: ctx.dataset, clock: ctx.clock, settings: ctx.settings },
+      { store: ctx.port, dataset: ctx.dataset, clock: ctx.clock, settings: ctx.settings, words: ctx.words },
       { ...ctx.invocation, canManage: ctx.canManage },
       options,
     ),

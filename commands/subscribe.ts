@@ -1,6 +1,6 @@
 import { defineChannelCommand } from "../src/command-engine/definition.js";
 import { suggestStory } from "../src/command-engine/story.js";
-import { ALL_STORIES_CHOICE, subscribe, subscribeOptions } from "../src/subscriptions/subscriptions.js";
+import { allStoriesChoice, subscribe, subscribeOptions } from "../src/subscriptions/subscriptions.js";
 
 /** /subscribe [kind:reminders|updates|all] [lead:1d,2h]: this channel gets reminders and/or updates. */
 export const subscribeCommand = defineChannelCommand({
@@ -9,10 +9,10 @@ export const subscribeCommand = defineChannelCommand({
   description: "Post deadline reminders and/or news updates in this channel",
   options: subscribeOptions,
   permission: "manage-channel",
-  suggest: { story: (context) => [...suggestStory(context), ALL_STORIES_CHOICE] },
+  suggest: { story: (context) => [...suggestStory(context), allStoriesChoice(context.words)] },
   handle: (options, ctx) =>
     subscribe(
-      { store: ctx.port, dataset: ctx.dataset, clock: ctx.clock, settings: ctx.settings },
+      { store: ctx.port, dataset: ctx.dataset, clock: ctx.clock, settings: ctx.settings, words: ctx.words },
       { ...ctx.invocation, canManage: ctx.canManage },
       options,
     ),

@@ -1,6 +1,6 @@
 import { defineChannelCommand } from "../src/command-engine/definition.js";
 import { suggestStory } from "../src/command-engine/story.js";
-import { ALL_STORIES_CHOICE, unsubscribe, unsubscribeOptions } from "../src/subscriptions/subscriptions.js";
+import { allStoriesChoice, unsubscribe, unsubscribeOptions } from "../src/subscriptions/subscriptions.js";
 
 /** /unsubscribe [story:<id>|all]: this channel gets no more reminders or updates (of one story, or any). */
 export const unsubscribeCommand = defineChannelCommand({
@@ -9,10 +9,10 @@ export const unsubscribeCommand = defineChannelCommand({
   description: "Stop posting reminders and updates in this channel",
   options: unsubscribeOptions,
   permission: "manage-channel",
-  suggest: { story: (context) => [...suggestStory(context), ALL_STORIES_CHOICE] },
+  suggest: { story: (context) => [...suggestStory(context), allStoriesChoice(context.words)] },
   handle: (options, ctx) =>
     unsubscribe(
-      { store: ctx.port, dataset: ctx.dataset, clock: ctx.clock, settings: ctx.settings },
+      { store: ctx.port, dataset: ctx.dataset, clock: ctx.clock, settings: ctx.settings, words: ctx.words },
       { ...ctx.invocation, canManage: ctx.canManage },
       options,
     ),

@@ -4,8 +4,10 @@
  * subscribes again (the permission was granted), and the note that a server's events are paused.
  */
 import type { Invocation } from "../command-engine/definition.js";
-import { errorReply } from "../reply/errors.js";
-import type { Reply, Rich } from "../reply/reply.js";
+import { ENGLISH, type Words } from "../language/words.js";
+import { errorIn } from "../reply/errors.js";
+import { richT } from "../reply/phrases.js";
+import type { Reply, Rich, Span } from "../reply/reply.js";
 import type { Store, Subscription } from "../store/store.js";
 import { formatInstant } from "../time/calendar.js";
 import { pauseOf, resume } from "./pause.js";
@@ -13,9 +15,9 @@ import { pauseOf, resume } from "./pause.js";
 type Where = Pick<Invocation, "platform" | "workspaceId" | "scheduledEvents">;
 
 /** Why kind:events cannot be had here, if it cannot. */
-export function eventsRefusal(invocation: Where): Reply | undefined {
-  if (!invocation.scheduledEvents) return errorReply("no-scheduled-events");
-  if (!invocation.scheduledEvents.botMayManage) return errorReply("events-permission");
+export function eventsRefusal(invocation: Where, words: Words = ENGLISH): Reply | undefined {
+  if (!invocation.scheduledEvents) return errorIn(words, "no-scheduled-events");
+  if (!invocation.scheduledEvents.botMayManage) return errorIn(words, "events-permission");
   return undefined;
 }
 
@@ -25,16 +27,28 @@ export async function eventsResumed(store: Store, invocation: Where, at: Date): 
 }
 
 /** "Scheduled events paused: …" for a channel with an events subscription whose server is paused. */
-export async function eventsNote(store: Store, active: readonly Subscription[]): Promise<Rich | undefined> {
+export async function eventsNote(
+  store: Store,
+  active: readonly Subscription[],
+  words: Words = ENGLISH,
+): Promise<Rich | undefined> {
   const sub = active.find((s) => s.kind === "events");
   if (!sub) return undefined;
   const paused = await pauseOf(store, sub.platform, sub.workspaceId);
   if (!paused) return undefined;
-  return [
-    `Scheduled events paused: ${paused.reason}, since `,
-    { instant: paused.since, style: "datetime", fallback: formatInstant(paused.since, "UTC") },
-    "; the bot tries again at ",
-    { instant: paused.retryAt, style: "datetime", fallback: formatInstant(paused.retryAt, "UTC") },
-    " (or at once after /subscribe kind:events).",
-  ];
+  // The reason is the one recorded when the server refused (src/calendar-events/pause.ts), as it was said then.
+  return richT(words, "subscriptions.events.paused", {
+    reason: paused.reason,
+    since: utcSpan(paused.since, words),
+    retry: utcSpan(paused.retryAt, words),
+  });
+}
+
+/** An instant the platform shows in the reader's zone; the fallback in UTC. */
+function utcSpan(instant: Date, words: Words): Span {
+  return {
+    instant,
+    style: "datetime",
+    fallback: words.language === "en" ? formatInstant(instant, "UTC") : words.instant(instant, "UTC"),
+  };
 }

@@ -16,10 +16,11 @@ import type { BotCore } from "../bot/core.js";
 import { storyAt } from "../dataset/asof.js";
 import type { Story } from "../dataset/dataset.js";
 import type { Language } from "../language/languages.js";
-import { type MessageKey, type Words, wordsFor } from "../language/words.js";
+import { type Words, wordsFor } from "../language/words.js";
 import type { Reply, Rich, Span } from "../reply/reply.js";
-import type { PlatformName, Subscription, SubscriptionKind } from "../store/store.js";
+import type { PlatformName, Subscription } from "../store/store.js";
 import { ALL_STORIES } from "../store/store.js";
+import { KIND_TEXT, leadText } from "../subscriptions/subscriptions.js";
 
 /** How many of the latest events the Home shows at least (when that many are known). */
 export const HOME_EVENTS = 5;
@@ -140,7 +141,7 @@ async function channelsSection(core: BotCore, viewer: HomeViewer, words: Words):
     gets: subs.map((sub): Rich => {
       const story =
         sub.story === ALL_STORIES
-          ? words.t("home.every-story")
+          ? words.t("subscriptions.every-story")
           : (dataset.byId.get(sub.story)?.story.title ?? sub.story);
       return getsLine(words, sub, story, instantSpan(sub.since, zone, words));
     }),
@@ -159,27 +160,13 @@ async function channelsSection(core: BotCore, viewer: HomeViewer, words: Words):
   return { kind: "channels", title: words.t("home.channels.title"), summary, list };
 }
 
-/** What each kind of subscription gets, as the Home says it. */
-const KINDS: Readonly<Record<SubscriptionKind, MessageKey>> = {
-  reminders: "home.kind.reminders",
-  updates: "home.kind.updates",
-  all: "home.kind.all",
-  leads: "home.kind.leads",
-  events: "home.kind.events",
-};
-
 /** Marks where the instant goes in a line worded as one sentence. */
 const SINCE = "\u0000";
 
 /** "deadline reminders about <story> (reminding 1d before each deadline), since <instant>", in `words`. */
 function getsLine(words: Words, sub: Subscription, story: string, since: Span): Rich {
-  const kind = words.t(KINDS[sub.kind]);
-  const reminds = sub.kind === "reminders" || sub.kind === "all";
-  const leads = !reminds
-    ? undefined
-    : sub.leadTimes
-      ? words.t("home.leads.own", { leads: sub.leadTimes.join(", ") })
-      : words.t("home.leads.deadlines");
+  const kind = words.t(KIND_TEXT[sub.kind]);
+  const leads = leadText(sub, words);
   const text = leads
     ? words.t("home.gets.leads", { kind, story, leads, since: SINCE })
     : words.t("home.gets", { kind, story, since: SINCE });

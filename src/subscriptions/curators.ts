@@ -7,7 +7,9 @@
  * a curators' channel likewise).
  */
 import { z } from "zod";
-import { errorReply } from "../reply/errors.js";
+import { ENGLISH, type MessageKey, type Words } from "../language/words.js";
+import { errorIn } from "../reply/errors.js";
+import { richT } from "../reply/phrases.js";
 import type { Reply, Rich } from "../reply/reply.js";
 import { ALL_STORIES, isReaders, type Subscription } from "../store/store.js";
 import { formatInstant } from "../time/calendar.js";
@@ -33,11 +35,12 @@ export async function curators(
   invocation: Asker,
   options: { action?: CuratorsAction | undefined; story?: string | undefined },
 ): Promise<Reply> {
-  if (!invocation.canManage) return errorReply("not-allowed", { command: "curators" });
+  const words = deps.words ?? ENGLISH;
+  if (!invocation.canManage) return errorIn(words, "not-allowed", { command: "curators" });
   const story = options.story ?? deps.dataset.defaultStory.story.id;
   // A curators' channel is one story's: "all" is not a story here.
   if (!deps.dataset.byId.has(story)) {
-    return errorReply("unknown-value", {
+    return errorIn(words, "unknown-value", {
       option: "story",
       value: story,
       known: [...deps.dataset.byId.keys()],
@@ -51,45 +54,51 @@ export async function curators(
   switch (options.action ?? "show") {
     case "set": {
       const readers = mine.find((s) => isReaders(s) && (s.story === story || s.story === ALL_STORIES));
-      if (readers) return errorReply("readers-channel", { story: name });
+      if (readers) return errorIn(words, "readers-channel", { story: name });
       const sub = await deps.store.subscribe(
         { ...channel, story, workspaceId: invocation.workspaceId, kind: "leads", userId: invocation.userId },
         deps.clock.now(),
       );
-      return answer(current ? "Curators' channel" : "Curators' channel set", setText(name, sub, zone), false);
+      return answer(
+        words,
+        current ? "subscriptions.curators.title" : "subscriptions.curators.title.set",
+        setText(words, name, sub, zone),
+        false,
+      );
     }
     case "off": {
-      if (!current) return answer("Not a curators' channel", [notText(name)], true);
+      if (!current) return answer(words, "subscriptions.curators.title.not", [notText(words, name)], true);
       await deps.store.deactivate(
         { ...channel, story },
         `curators off by ${invocation.userId}`,
         deps.clock.now(),
       );
       return answer(
-        "Curators' channel off",
-        [`This channel gets no more digests of new leads about ${name}.`],
+        words,
+        "subscriptions.curators.title.off",
+        [words.t("subscriptions.curators.off", { story: name })],
         false,
       );
     }
     default:
       return current
-        ? answer("Curators' channel", setText(name, current, zone), true)
-        : answer("Not a curators' channel", [notText(name)], true);
+        ? answer(words, "subscriptions.curators.title", setText(words, name, current, zone), true)
+        : answer(words, "subscriptions.curators.title.not", [notText(words, name)], true);
   }
 }
 
-function setText(name: string, sub: Subscription, zone: string): Rich {
-  return [
-    `This channel is the curators' channel of ${name}: it gets a short digest of the story's new leads found since `,
-    { instant: sub.since, style: "datetime", fallback: formatInstant(sub.since, zone) },
-    ", at most once per digest interval. Leads never go to readers' channels.",
-  ];
+function setText(words: Words, name: string, sub: Subscription, zone: string): Rich {
+  const fallback = words.language === "en" ? formatInstant(sub.since, zone) : words.instant(sub.since, zone);
+  return richT(words, "subscriptions.curators.is", {
+    story: name,
+    since: { instant: sub.since, style: "datetime", fallback },
+  });
 }
 
-function notText(name: string): string {
-  return `This channel is not the curators' channel of ${name}. A channel manager can make it one with /curators action:set.`;
+function notText(words: Words, name: string): string {
+  return words.t("subscriptions.curators.not", { story: name });
 }
 
-function answer(title: string, summary: Rich, ephemeral: boolean): Reply {
-  return { kind: "answer", title, summary, ephemeral };
+function answer(words: Words, title: MessageKey, summary: Rich, ephemeral: boolean): Reply {
+  return { kind: "answer", title: words.t(title), summary, ephemeral };
 }

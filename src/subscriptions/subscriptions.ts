@@ -6,16 +6,18 @@
  * expose them as channel commands (docs/decisions/0006-channel-commands.md).
  */
 import { z } from "zod";
-import { parseLead, planAlerts } from "../alerts/plan.js";
+import { alertOfKey, type PlanOptions, parseLead, planAlerts } from "../alerts/plan.js";
+import { findNotice } from "../alerts/updates.js";
 import { eventsNote, eventsRefusal, eventsResumed } from "../calendar-events/subscribe.js";
 import type { Choice } from "../command-engine/choices.js";
 import type { Invocation } from "../command-engine/definition.js";
 import { defaultSettings, type Settings } from "../config.js";
 import { storyAt } from "../dataset/asof.js";
 import type { Dataset } from "../dataset/dataset.js";
-import { ENGLISH } from "../language/words.js";
-import { errorReply } from "../reply/errors.js";
-import { footerFor } from "../reply/phrases.js";
+import { digestSummary, parseDigestKey } from "../feeds/digest.js";
+import { ENGLISH, type MessageKey, type Words } from "../language/words.js";
+import { errorIn } from "../reply/errors.js";
+import { footerFor, richT } from "../reply/phrases.js";
 import type { Reply, ReplyField, Rich, Span } from "../reply/reply.js";
 import {
   ALL_STORIES,
@@ -48,6 +50,8 @@ export interface SubscriptionDeps {
   dataset: Dataset;
   clock: Clock;
   settings?: Settings;
+  /** The reader's words (English without): every sentence of the reply is written through them. */
+  words?: Words;
 }
 
 /** At most this many lead times per channel (each is one message per deadline). */
@@ -55,16 +59,27 @@ export const MAX_LEADS = 4;
 /** How far ahead /subscriptions looks for the next alerts. */
 const LOOKAHEAD_MS = 60 * 86_400_000;
 
-export const KIND_TEXT: Record<SubscriptionKind, string> = {
-  reminders: "deadline reminders",
-  updates: "news updates (new timeline events and figures)",
-  all: "deadline reminders and news updates",
-  leads: "a digest of new leads (a curators' channel)",
-  events: "this server's scheduled events (one per upcoming deadline, moved or cancelled with it)",
+/** What each kind of subscription gets, as the channel commands and the Home say it. */
+export const KIND_TEXT: Readonly<Record<SubscriptionKind, MessageKey>> = {
+  reminders: "subscriptions.kind.reminders",
+  updates: "subscriptions.kind.updates",
+  all: "subscriptions.kind.all",
+  leads: "subscriptions.kind.leads",
+  events: "subscriptions.kind.events",
 };
 
+/** The `story` option's value for every story, present and future, as a picker offers it in `words`. */
+export function allStoriesChoice(words: Words): Choice {
+  return { value: "all", label: words.t("subscriptions.every-story") };
+}
+
 /** The `story` option's value for every story, present and future, as a picker offers it. */
-export const ALL_STORIES_CHOICE: Choice = { value: "all", label: "every story" };
+export const ALL_STORIES_CHOICE: Choice = allStoriesChoice(ENGLISH);
+
+/** The reader's words of a command's dependencies (English when none are given). */
+function wordsOf(deps: Pick<SubscriptionDeps, "words">): Words {
+  return deps.words ?? ENGLISH;
+}
 
 const storyChoice = z
   .string()
@@ -99,7 +114,7 @@ function chosenStory(
   if (story === "all") return { story: ALL_STORIES };
   if (deps.dataset.byId.has(story)) return { story };
   return {
-    error: errorReply("unknown-value", {
+    error: errorIn(wordsOf(deps), "unknown-value", {
       option: "story",
       value: story,
       known: [...deps.dataset.byId.keys(), "all"],
@@ -107,13 +122,21 @@ function chosenStory(
   };
 }
 
-/** "the Israel-Hamas ceasefire in Gaza (2025)" or "every story". */
-export function storyName(deps: Pick<SubscriptionDeps, "dataset">, story: string): string {
-  return story === ALL_STORIES ? "every story" : (deps.dataset.byId.get(story)?.story.title ?? story);
+/** "the Israel-Hamas ceasefire in Gaza (2025)" or "every story" (in the deps' words). */
+export function storyName(deps: Pick<SubscriptionDeps, "dataset" | "words">, story: string): string {
+  return story === ALL_STORIES
+    ? wordsOf(deps).t("subscriptions.every-story")
+    : (deps.dataset.byId.get(story)?.story.title ?? story);
 }
 
+/** At most this many days ahead a lead time reaches. */
+const MAX_LEAD_DAYS = 30;
+
 /** "1d, 2h" → ["1d", "2h"], de-duplicated, validated. */
-export function parseLeads(text: string): { ok: true; leads: string[] } | { ok: false; message: string } {
+export function parseLeads(
+  text: string,
+  words: Words = ENGLISH,
+): { ok: true; leads: string[] } | { ok: false; message: string } {
   const leads = [
     ...new Set(
       text
@@ -126,18 +149,23 @@ export function parseLeads(text: string): { ok: true; leads: string[] } | { ok: 
     try {
       const lead = parseLead(l);
       if (
-        (lead.unit === "d" && lead.amount > 30) ||
-        (lead.unit === "h" && lead.amount > 720) ||
-        (lead.unit === "m" && lead.amount > 43_200)
+        (lead.unit === "d" && lead.amount > MAX_LEAD_DAYS) ||
+        (lead.unit === "h" && lead.amount > MAX_LEAD_DAYS * 24) ||
+        (lead.unit === "m" && lead.amount > MAX_LEAD_DAYS * 24 * 60)
       ) {
-        return { ok: false, message: `Lead time ${l} is more than 30 days.` };
+        return {
+          ok: false,
+          message: words.t("subscriptions.lead.too-far", { lead: l, days: MAX_LEAD_DAYS }),
+        };
       }
     } catch {
-      return { ok: false, message: `"${l}" is not a lead time: use a number and d, h or m, like 1d,2h,30m.` };
+      return { ok: false, message: words.t("subscriptions.lead.unreadable", { lead: l }) };
     }
   }
-  if (!leads.length) return { ok: false, message: "Give at least one lead time, like lead:1d,2h." };
-  if (leads.length > MAX_LEADS) return { ok: false, message: `At most ${MAX_LEADS} lead times per channel.` };
+  if (!leads.length) return { ok: false, message: words.t("subscriptions.lead.none") };
+  if (leads.length > MAX_LEADS) {
+    return { ok: false, message: words.t("subscriptions.lead.too-many", { max: MAX_LEADS }) };
+  }
   return { ok: true, leads };
 }
 
@@ -151,23 +179,25 @@ export async function subscribe(
     threads?: ThreadChoice | undefined;
   },
 ): Promise<Reply> {
-  if (!invocation.canManage) return errorReply("not-allowed", { command: "subscribe" });
-  const refused = options.kind === "events" ? eventsRefusal(invocation) : undefined;
+  const words = wordsOf(deps);
+  if (!invocation.canManage) return errorIn(words, "not-allowed", { command: "subscribe" });
+  const refused = options.kind === "events" ? eventsRefusal(invocation, words) : undefined;
   if (refused) return refused;
   const chosen = chosenStory(deps, options.story, deps.dataset.defaultStory.story.id);
   if ("error" in chosen) return chosen.error;
-  const target = await threadTarget(invocation, options.threads);
+  const target = await threadTarget(invocation, options.threads, words);
   if ("error" in target) return target.error;
   const { channel } = target;
   const curators = (await deps.store.channelSubscriptions(channel)).find(
     (s) => s.active && !isReaders(s) && (chosen.story === ALL_STORIES || s.story === chosen.story),
   );
-  if (curators) return errorReply("curators-channel", { story: storyName(deps, curators.story) });
+  if (curators) return errorIn(words, "curators-channel", { story: storyName(deps, curators.story) });
   const kind = options.kind ?? "all";
   let leadTimes: string[] | undefined;
   if (options.lead !== undefined && kind !== "events") {
-    const parsed = parseLeads(options.lead);
-    if (!parsed.ok) return errorReply("invalid-option", { command: "subscribe", message: parsed.message });
+    const parsed = parseLeads(options.lead, words);
+    if (!parsed.ok)
+      return errorIn(words, "invalid-option", { command: "subscribe", message: parsed.message });
     leadTimes = parsed.leads;
   }
   const now = deps.clock.now();
@@ -188,17 +218,28 @@ export async function subscribe(
   if (kind === "events") await eventsResumed(deps.store, invocation, now);
   const story = deps.dataset.byId.get(sub.story) ?? deps.dataset.defaultStory;
   const next = nextAlerts(deps, sub, 3);
+  const leads = leadText(sub, words);
+  const threads = threadText(await deps.store.threadMode(channel), words);
+  const params = { kind: words.t(KIND_TEXT[sub.kind]), story: storyName(deps, sub.story), leads, threads };
   return {
     kind: "answer",
-    title: before?.active ? "Subscription changed" : "Subscribed",
+    title: words.t(before?.active ? "subscriptions.title.changed" : "subscriptions.title.subscribed"),
     summary: [
-      `This channel now gets ${KIND_TEXT[sub.kind]} about ${storyName(deps, sub.story)}`,
-      leadText(sub),
-      threadText(await deps.store.threadMode(channel)),
-      ".",
+      words.t(
+        leads
+          ? threads
+            ? "subscriptions.now-gets.leads-threads"
+            : "subscriptions.now-gets.leads"
+          : threads
+            ? "subscriptions.now-gets.threads"
+            : "subscriptions.now-gets",
+        params,
+      ),
     ],
-    fields: wantsReminders(sub) ? [{ name: "Next reminders", value: alertLines(deps, next) }] : [],
-    footer: footerFor(ENGLISH, storyAt(story, now), deps.settings ?? defaultSettings, []),
+    fields: wantsReminders(sub)
+      ? [{ name: words.t("subscriptions.next"), value: alertLines(deps, next) }]
+      : [],
+    footer: footerFor(words, storyAt(story, now), deps.settings ?? defaultSettings, []),
     ephemeral: false,
   };
 }
@@ -208,7 +249,8 @@ export async function unsubscribe(
   invocation: Asker,
   options: { story?: string | undefined } = {},
 ): Promise<Reply> {
-  if (!invocation.canManage) return errorReply("not-allowed", { command: "unsubscribe" });
+  const words = wordsOf(deps);
+  if (!invocation.canManage) return errorIn(words, "not-allowed", { command: "unsubscribe" });
   const chosen = options.story === undefined ? undefined : chosenStory(deps, options.story, "");
   if (chosen && "error" in chosen) return chosen.error;
   const channel = await subscribedChannel(deps.store, invocation);
@@ -223,24 +265,25 @@ export async function unsubscribe(
   return stopped > 0
     ? {
         kind: "answer",
-        title: "Unsubscribed",
+        title: words.t("subscriptions.title.unsubscribed"),
         summary: [
           chosen
-            ? `This channel gets no more reminders or updates about ${storyName(deps, chosen.story)}.`
-            : "This channel gets no more reminders or updates.",
-          events ? " The server's scheduled events of its deadlines are removed." : "",
+            ? words.t("subscriptions.stopped.story", { story: storyName(deps, chosen.story) })
+            : words.t("subscriptions.stopped"),
+          events ? ` ${words.t("subscriptions.stopped.events")}` : "",
         ],
         ephemeral: false,
       }
     : {
         kind: "answer",
-        title: "Not subscribed",
-        summary: ["This channel was not subscribed."],
+        title: words.t("subscriptions.title.not-subscribed"),
+        summary: [words.t("subscriptions.was-not")],
         ephemeral: true,
       };
 }
 
 export async function subscriptions(deps: SubscriptionDeps, invocation: Asker): Promise<Reply> {
+  const words = wordsOf(deps);
   const channel = await subscribedChannel(deps.store, invocation);
   const all = await deps.store.channelSubscriptions(channel);
   const active = all.filter((s) => s.active);
@@ -248,35 +291,41 @@ export async function subscriptions(deps: SubscriptionDeps, invocation: Asker): 
   const fields: ReplyField[] = [];
   let summary: Rich;
   if (active.length) {
-    summary = active.flatMap(
-      (sub, i): Rich => [
+    summary = active.flatMap((sub, i): Rich => {
+      const leads = leadText(sub, words);
+      return [
         i ? "\n" : "",
-        `This channel gets ${KIND_TEXT[sub.kind]} about ${storyName(deps, sub.story)}`,
-        leadText(sub),
-        ", since ",
-        instantSpan(sub.since, zoneOf(deps, sub.story)),
-        ".",
-      ],
-    );
-    const note = await eventsNote(deps.store, active);
+        ...richT(words, leads ? "subscriptions.gets.leads" : "subscriptions.gets", {
+          kind: words.t(KIND_TEXT[sub.kind]),
+          story: storyName(deps, sub.story),
+          leads,
+          since: instantSpan(sub.since, zoneOf(deps, sub.story), words),
+        }),
+      ];
+    });
+    const note = await eventsNote(deps.store, active, words);
     if (note) summary = [...summary, "\n", ...note];
-    summary = [...summary, "\n", threadLine(await deps.store.threadMode(channel))];
+    summary = [...summary, "\n", threadLine(await deps.store.threadMode(channel), words)];
     for (const sub of active.filter(wantsReminders)) {
       fields.push({
-        name: active.length > 1 ? `Next reminders: ${storyName(deps, sub.story)}` : "Next reminders",
+        name:
+          active.length > 1
+            ? words.t("subscriptions.next.story", { story: storyName(deps, sub.story) })
+            : words.t("subscriptions.next"),
         value: alertLines(deps, nextAlerts(deps, sub, 5)),
       });
     }
   } else {
     const stopped = all.find((s) => s.deactivationReason);
+    // The reason is the one recorded when the channel stopped ("unsubscribed by U1"), as it was said then.
     summary = stopped?.deactivationReason
-      ? [
-          `This channel is not subscribed (stopped: ${stopped.deactivationReason}). Use /subscribe to start again.`,
-        ]
-      : ["This channel is not subscribed. Use /subscribe to get deadline reminders and news updates here."];
+      ? [words.t("subscriptions.not.stopped", { reason: stopped.deactivationReason })]
+      : [words.t("subscriptions.not")];
   }
-  if (recent.length) fields.push({ name: "Last deliveries", value: deliveryLines(deps, recent) });
-  return { kind: "answer", title: "Alerts in this channel", summary, fields, ephemeral: true };
+  if (recent.length) {
+    fields.push({ name: words.t("subscriptions.last-deliveries"), value: deliveryLines(deps, recent) });
+  }
+  return { kind: "answer", title: words.t("subscriptions.title.list"), summary, fields, ephemeral: true };
 }
 
 /** The time zone a subscription's times are shown in: its story's, or the default story's. */
@@ -284,61 +333,94 @@ function zoneOf(deps: SubscriptionDeps, story: string): string {
   return (deps.dataset.byId.get(story) ?? deps.dataset.defaultStory).story.timeZone;
 }
 
-function instantSpan(instant: Date, timeZone: string): Span {
-  return { instant, style: "datetime", fallback: formatInstant(instant, timeZone) };
+function instantSpan(instant: Date, timeZone: string, words: Words): Span {
+  const fallback =
+    words.language === "en" ? formatInstant(instant, timeZone) : words.instant(instant, timeZone);
+  return { instant, style: "datetime", fallback };
 }
 
 function wantsReminders(sub: Subscription): boolean {
   return sub.kind === "reminders" || sub.kind === "all";
 }
 
-export function leadText(sub: Subscription): string {
+/**
+ * "(reminding 1d, 2h before each deadline)" or "(at each deadline's own lead times)" in `words`, or ""
+ * for a subscription without reminders (the sentence that says what a channel gets puts it in its place).
+ */
+export function leadText(sub: Subscription, words: Words = ENGLISH): string {
   if (!wantsReminders(sub)) return "";
   return sub.leadTimes
-    ? ` (reminding ${sub.leadTimes.join(", ")} before each deadline)`
-    : " (at each deadline's own lead times)";
+    ? words.t("subscriptions.leads.own", { leads: sub.leadTimes.join(", ") })
+    : words.t("subscriptions.leads.deadlines");
+}
+
+function planOptions(deps: SubscriptionDeps, sub?: Subscription): PlanOptions {
+  return {
+    reminderHour: (deps.settings ?? defaultSettings).reminderHour,
+    ...(sub?.leadTimes ? { leadTimes: sub.leadTimes } : {}),
+  };
 }
 
 function nextAlerts(deps: SubscriptionDeps, sub: Subscription, count: number) {
   const now = deps.clock.now();
   const from = new Date(Math.max(now.getTime(), sub.since.getTime()));
   const stories = deps.dataset.stories.filter((s) => sub.story === ALL_STORIES || s.story.id === sub.story);
-  return planAlerts(
-    deps.dataset,
-    { from, to: new Date(from.getTime() + LOOKAHEAD_MS) },
-    {
-      reminderHour: (deps.settings ?? defaultSettings).reminderHour,
-      ...(sub.leadTimes ? { leadTimes: sub.leadTimes } : {}),
-    },
-    stories,
-  ).slice(0, count);
+  const words = wordsOf(deps);
+  const options = planOptions(deps, sub);
+  return planAlerts(deps.dataset, { from, to: new Date(from.getTime() + LOOKAHEAD_MS) }, options, stories)
+    .slice(0, count)
+    .map((a) =>
+      words.language === "en"
+        ? a
+        : { ...a, text: alertOfKey(deps.dataset, a.id, options, words)?.text ?? a.text },
+    );
 }
 
 /** Each alert at its instant (shown in the reader's zone; the fallback in its story's zone). */
 function alertLines(deps: SubscriptionDeps, alerts: ReturnType<typeof planAlerts>): Rich {
-  if (!alerts.length) return ["None in the next 60 days."];
+  const words = wordsOf(deps);
+  if (!alerts.length) return [words.t("subscriptions.next.none", { days: LOOKAHEAD_MS / 86_400_000 })];
   return alerts.flatMap((a, i) => [
     ...(i ? ["\n"] : []),
-    instantSpan(a.at, zoneOf(deps, a.storyId)),
+    instantSpan(a.at, zoneOf(deps, a.storyId), words),
     ` — ${a.text}`,
   ]);
 }
 
-const OUTCOME: Record<Delivery["state"], string> = {
-  claimed: "sending",
-  sent: "sent",
-  sent_late: "sent late",
-  skipped: "skipped",
-  failed: "failed",
+const OUTCOME: Record<Delivery["state"], MessageKey> = {
+  claimed: "subscriptions.outcome.claimed",
+  sent: "subscriptions.outcome.sent",
+  sent_late: "subscriptions.outcome.sent_late",
+  skipped: "subscriptions.outcome.skipped",
+  failed: "subscriptions.outcome.failed",
 };
 
+/**
+ * A ledger row's one line in the reader's words: the reminder, update or digest reworded from the data
+ * as it is now when it is still there, else the line it was recorded with (in the channel's words then).
+ */
+function ledgerSummary(deps: SubscriptionDeps, d: Delivery, words: Words): string {
+  if (words.language === "en") return d.summary;
+  if (d.kind === "digest") {
+    const digest = parseDigestKey(d.key);
+    const story = digest ? deps.dataset.byId.get(digest.story) : undefined;
+    const count = /^\d+/.exec(d.summary)?.[0];
+    return story && count ? digestSummary(Number(count), story.story.title, words) : d.summary;
+  }
+  const alert = alertOfKey(deps.dataset, d.key, planOptions(deps), words);
+  if (alert) return alert.text;
+  return findNotice(deps.dataset, d.key)?.item(words).text ?? d.summary;
+}
+
 function deliveryLines(deps: SubscriptionDeps, rows: Delivery[]): Rich {
+  const words = wordsOf(deps);
   return rows.flatMap((d, i) => [
     ...(i ? ["\n"] : []),
     // Keys start with their story's id (`gaza-2025:…`, `update:gaza-2025:…`, `leads:gaza-2025:…`).
-    instantSpan(d.dueAt, zoneOf(deps, d.key.replace(/^(update|leads):/, "").split(":")[0] ?? "")),
-    ` — ${d.summary} · `,
-    { strong: OUTCOME[d.state] },
+    instantSpan(d.dueAt, zoneOf(deps, d.key.replace(/^(update|leads):/, "").split(":")[0] ?? ""), words),
+    ` — ${ledgerSummary(deps, d, words)} · `,
+    { strong: words.t(OUTCOME[d.state]) },
+    // The reason is the one recorded with the row (a platform's refusal, a missed grace period).
     d.reason ? ` (${d.reason})` : "",
   ]);
 }

@@ -8,7 +8,8 @@
  */
 import { z } from "zod";
 import type { Invocation } from "../command-engine/definition.js";
-import { errorReply } from "../reply/errors.js";
+import { ENGLISH, type MessageKey, type Words } from "../language/words.js";
+import { errorIn } from "../reply/errors.js";
 import type { Reply } from "../reply/reply.js";
 import type { ChannelRef, Store } from "../store/store.js";
 import type { ThreadMode } from "../store/threads-sql.js";
@@ -32,12 +33,13 @@ export interface ThreadTarget {
 export async function threadTarget(
   invocation: Pick<Invocation, "platform" | "channelId" | "channelKind">,
   choice: ThreadChoice | undefined,
+  words: Words = ENGLISH,
 ): Promise<ThreadTarget | { error: Reply }> {
   const here: ChannelRef = { platform: invocation.platform, channelId: invocation.channelId };
   if (choice === undefined || choice === "off") return { channel: here, mode: choice };
   const kind = (await invocation.channelKind?.()) ?? { kind: "channel" };
   if (kind.kind === "channel") return { channel: here, mode: choice };
-  if (!kind.inForum) return { error: errorReply("threads-in-thread") };
+  if (!kind.inForum) return { error: errorIn(words, "threads-in-thread") };
   return { channel: { platform: invocation.platform, channelId: kind.parentId }, mode: "forum" };
 }
 
@@ -57,21 +59,22 @@ export async function subscribedChannel(
   return (await store.threadMode(forum)) === "forum" ? forum : here;
 }
 
-const THREAD_TEXT: Record<ThreadMode, string> = {
-  off: "",
-  on: "each deadline's alerts, and each month's news, in a thread of their own",
-  "also-channel":
-    "each deadline's alerts, and each month's news, in a thread of their own, also shown in the channel",
-  forum: "one post per story in this forum",
+const THREAD_TEXT: Record<Exclude<ThreadMode, "off">, MessageKey> = {
+  on: "subscriptions.threads.on",
+  "also-channel": "subscriptions.threads.also-channel",
+  forum: "subscriptions.threads.forum",
 };
 
-/** "; each deadline's alerts … in a thread of their own", or "" when the channel takes them all. */
-export function threadText(mode: ThreadMode): string {
-  return mode === "off" ? "" : `; ${THREAD_TEXT[mode]}`;
+/**
+ * "each deadline's alerts … in a thread of their own" in `words`, or "" when the channel takes them
+ * all (the sentence that says what a channel gets puts it in its place).
+ */
+export function threadText(mode: ThreadMode, words: Words = ENGLISH): string {
+  return mode === "off" ? "" : words.t(THREAD_TEXT[mode]);
 }
 
 /** The channel's thread setting, as /subscriptions says it: "Threads: on (…)." */
-export function threadLine(mode: ThreadMode): string {
-  if (mode === "off") return "Threads: off (every alert in the channel).";
-  return `Threads: ${mode === "forum" ? "forum" : mode} (${THREAD_TEXT[mode]}).`;
+export function threadLine(mode: ThreadMode, words: Words = ENGLISH): string {
+  if (mode === "off") return words.t("subscriptions.threads.line.off");
+  return words.t("subscriptions.threads.line", { mode, text: threadText(mode, words) });
 }

@@ -1,6 +1,15 @@
 /** /curators through the core, as a person types it: who may use it, what it keeps, what it refuses. */
 import { afterEach, describe, expect, it } from "vitest";
-import { type ChannelRig, channelRig, DURING, GAZA } from "../support/index.js";
+import {
+  type ChannelRig,
+  channelRig,
+  DURING,
+  expectWrittenIn,
+  GAZA,
+  replyLeaks,
+  shippedStory,
+  withoutIsolates,
+} from "../support/index.js";
 
 let rig: ChannelRig;
 afterEach(async () => {
@@ -108,4 +117,55 @@ describe("curators", () => {
     const { text } = await rig.run("help");
     expect(text).toContain("/curators [action:…] [story:…]");
   });
+});
+
+describe("/curators in Arabic, Hebrew and French", () => {
+  it.each([
+    [
+      "ar",
+      "هذه القناة هي قناة المحررين الخاصة بـIsrael-Hamas ceasefire in Gaza (2025): تتلقى موجزًا قصيرًا بالأخبار الجديدة عن القصة",
+      "تم تعيين قناة المحررين",
+    ],
+    [
+      "he",
+      "הערוץ הזה הוא ערוץ העורכים של Israel-Hamas ceasefire in Gaza (2025): הוא מקבל תקציר קצר של הידיעות החדשות על הסיפור",
+      "ערוץ העורכים נקבע",
+    ],
+    [
+      "fr",
+      "Ce canal est le canal de la rédaction de Israel-Hamas ceasefire in Gaza (2025) : il reçoit un bref récapitulatif des nouvelles pistes",
+      "Canal de la rédaction défini",
+    ],
+  ] as const)(
+    "says in %s that the channel is now the story's curators' channel",
+    async (language, sentence, title) => {
+      rig = channelRig(DURING);
+      const { reply, text } = await rig.run("curators", { action: "set" }, { canManage: true, language });
+      expectWrittenIn(reply, language, [title]);
+      expect(withoutIsolates(text)).toContain(sentence);
+    },
+  );
+
+  it.each(["ar", "he", "fr"] as const)(
+    "writes no English in %s: shown, off, not one, refused",
+    async (language) => {
+      rig = channelRig(DURING);
+      const who = { canManage: true, language };
+      await rig.run("curators", { action: "set" }, who);
+      const replies = [
+        (await rig.run("curators", {}, who)).reply,
+        (await rig.run("curators", { action: "off" }, who)).reply,
+        (await rig.run("curators", { action: "show" }, who)).reply,
+        (await rig.run("curators", { story: "atlantis" }, who)).reply,
+        (await rig.run("curators", { action: "set" }, { canManage: false, language })).reply,
+      ];
+      await rig.run("subscribe", {}, who);
+      replies.push((await rig.run("curators", { action: "set" }, who)).reply);
+      expect(replies.map((r) => r.kind)).toEqual(["answer", "answer", "answer", "error", "error", "error"]);
+      for (const reply of replies) {
+        expect(reply.language).toBe(language);
+        expect(replyLeaks(reply, language, shippedStory())).toEqual([]);
+      }
+    },
+  );
 });

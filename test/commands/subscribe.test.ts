@@ -6,11 +6,14 @@ import {
   type ChannelRig,
   channelRig,
   DURING,
+  expectWrittenIn,
   GAZA,
   registry,
+  replyLeaks,
   shippedData,
   shippedStory,
   truceDataset,
+  withoutIsolates,
 } from "../support/index.js";
 
 /** The shipped story beside the truce, which is the default. */
@@ -148,5 +151,93 @@ describe("subscribe", () => {
       expect(text).toContain("scheduled events (one per upcoming deadline");
       expect(await rig.store.subscription(GAZA)).toMatchObject({ kind: "events", leadTimes: undefined });
     });
+  });
+});
+
+describe("/subscribe in Arabic, Hebrew and French", () => {
+  it.each([
+    [
+      "ar",
+      "تتلقى هذه القناة الآن التذكير بالمواعيد النهائية عن Israel-Hamas ceasefire in Gaza (2025) (للتذكير قبل كل موعد نهائي بـ1d, 2h)؛ تنبيهات كل موعد نهائي، وأخبار كل شهر، في سلسلة رسائل خاصة بها.",
+      ["تم الاشتراك", "التذكيرات التالية"],
+    ],
+    [
+      "he",
+      "מעכשיו הערוץ הזה יקבל תזכורות על מועדים בנושא Israel-Hamas ceasefire in Gaza (2025) (תזכורת 1d, 2h לפני כל מועד); ההתראות של כל מועד, והחדשות של כל חודש, בשרשור משלהן.",
+      ["ההרשמה בוצעה", "התזכורות הבאות"],
+    ],
+    [
+      "fr",
+      "Ce canal reçoit désormais : rappels d'échéances, sur Israel-Hamas ceasefire in Gaza (2025) (rappel 1d, 2h avant chaque échéance) ; les alertes de chaque échéance, et les nouvelles de chaque mois, dans un fil à part.",
+      ["Abonnement activé", "Prochains rappels"],
+    ],
+  ] as const)(
+    "says in %s what the channel now gets, its lead times, threads and next reminders",
+    async (language, sentence, expected) => {
+      rig = channelRig(BEFORE);
+      const { reply, text } = await rig.run(
+        "subscribe",
+        { kind: "reminders", lead: "1d,2h", threads: "on" },
+        { canManage: true, language },
+      );
+      expectWrittenIn(reply, language, expected);
+      expect(withoutIsolates(text)).toContain(sentence);
+    },
+  );
+
+  it.each(["ar", "he", "fr"] as const)(
+    "writes no English when the subscription changes, in %s",
+    async (language) => {
+      rig = channelRig(DURING);
+      const who = { canManage: true, language };
+      await rig.run("subscribe", { kind: "reminders" }, who);
+      const changes: Record<string, string>[] = [
+        {},
+        { kind: "updates" },
+        { story: "all", threads: "also-channel" },
+      ];
+      for (const options of changes) {
+        const { reply } = await rig.run("subscribe", options, who);
+        expect(reply.kind).toBe("answer");
+        expect(replyLeaks(reply, language, shippedStory())).toEqual([]);
+      }
+    },
+  );
+
+  it.each(["ar", "he", "fr"] as const)(
+    "refuses in %s, without English, whatever it refuses",
+    async (language) => {
+      rig = channelRig(DURING);
+      const cases: [
+        Record<string, string>,
+        { canManage: boolean; scheduledEvents?: { botMayManage: boolean } },
+      ][] = [
+        [{ lead: "40d" }, { canManage: true }],
+        [{ lead: "1d,2d,3d,4d,5d" }, { canManage: true }],
+        [{ lead: "1x" }, { canManage: true }],
+        [{ story: "atlantis" }, { canManage: true }],
+        [{ kind: "events" }, { canManage: true }],
+        [{ kind: "events" }, { canManage: true, scheduledEvents: { botMayManage: false } }],
+        [{}, { canManage: false }],
+      ];
+      for (const [options, who] of cases) {
+        const { reply } = await rig.run("subscribe", options, { ...who, language });
+        expect(reply).toMatchObject({ kind: "error", language });
+        expect(replyLeaks(reply, language, shippedStory()), JSON.stringify(options)).toEqual([]);
+      }
+      expect(await rig.store.subscription(GAZA)).toBeUndefined();
+    },
+  );
+
+  it("says in Arabic how many lead times a channel may have, with Arabic's plural", async () => {
+    rig = channelRig(DURING);
+    const { text } = await rig.run(
+      "subscribe",
+      { lead: "1d,2d,3d,4d,5d" },
+      { canManage: true, language: "ar" },
+    );
+    expect(withoutIsolates(text)).toContain("4 مهل تذكير على الأكثر لكل قناة.");
+    const far = await rig.run("subscribe", { lead: "40d" }, { canManage: true, language: "ar" });
+    expect(withoutIsolates(far.text)).toContain("مهلة التذكير 40d أطول من 30 يومًا.");
   });
 });

@@ -5,7 +5,7 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { ARTICLE_KNOWN, repoRoot, runCli as cli } from "../support/index.js";
+import { ARTICLE_KNOWN, runCli as cli, repoRoot } from "../support/index.js";
 
 const readme = readFileSync(join(repoRoot, "README.md"), "utf8");
 

@@ -214,7 +214,7 @@ describe("a person's Home in their language", () => {
         const text = [plainText(mine.summary), ...mine.list.flatMap((c) => c.gets.map(plainText))].join("\n");
         const story = rig.core.dataset().byId.get("gaza-2025")?.story.title ?? "";
         expect(englishLeaks(text, language, { except: [story] }), text).toEqual([]);
-        expect(text).toContain(words.t("home.kind.reminders"));
+        expect(text).toContain(words.t("subscriptions.kind.reminders"));
       }
       const none = channels((await buildHome(rig.core, { ...viewer("U9"), language })).sections);
       expect(plainText(none.summary)).toBe(words.t("home.channels.none-mine"));

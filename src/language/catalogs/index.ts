@@ -26,6 +26,7 @@ import { phase } from "./phase/index.js";
 import { phrases } from "./phrases/index.js";
 import { render } from "./render/index.js";
 import { sources } from "./sources/index.js";
+import { subscriptions } from "./subscriptions/index.js";
 import { threads } from "./threads/index.js";
 import { timeline } from "./timeline/index.js";
 import { translations } from "./translations/index.js";
@@ -55,6 +56,7 @@ const AREAS = [
   phrases,
   render,
   sources,
+  subscriptions,
   threads,
   timeline,
   translations,

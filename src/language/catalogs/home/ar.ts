@@ -12,14 +12,6 @@ export const ar: Translation<typeof en> = {
   "home.channels.command": "/subscriptions (في كل قناة)",
   "home.gets": "{kind} عن {story}، منذ {since}",
   "home.gets.leads": "{kind} عن {story} {leads}، منذ {since}",
-  "home.kind.reminders": "التذكير بالمواعيد النهائية",
-  "home.kind.updates": "تحديثات الأخبار (أحداث جديدة في التسلسل الزمني وأرقام جديدة)",
-  "home.kind.all": "التذكير بالمواعيد النهائية وتحديثات الأخبار",
-  "home.kind.leads": "موجز بالأخبار الجديدة (قناة للمحررين)",
-  "home.kind.events": "الأحداث المجدولة لهذا الخادم (حدث لكل موعد نهائي قادم، يتغيّر موعده أو يُلغى معه)",
-  "home.leads.own": "(للتذكير قبل كل موعد نهائي بـ{leads})",
-  "home.leads.deadlines": "(بحسب مهل التذكير الخاصة بكل موعد نهائي)",
-  "home.every-story": "كل القصص",
   "home.more-parts":
     "… {count, plural, zero {لم يُخفَ أي جزء} one {لم يُعرض جزء آخر} two {لم يُعرض جزءان آخران} few {لم تُعرض # أجزاء أخرى} many {لم يُعرض # جزءًا آخر} other {لم يُعرض # جزء آخر}}: {command} يعرضها كلها.",
   "home.more-sections":

@@ -10,15 +10,6 @@ export const en = {
   "home.channels.command": "/subscriptions (in each channel)",
   "home.gets": "{kind} about {story}, since {since}",
   "home.gets.leads": "{kind} about {story} {leads}, since {since}",
-  "home.kind.reminders": "deadline reminders",
-  "home.kind.updates": "news updates (new timeline events and figures)",
-  "home.kind.all": "deadline reminders and news updates",
-  "home.kind.leads": "a digest of new leads (a curators' channel)",
-  "home.kind.events":
-    "this server's scheduled events (one per upcoming deadline, moved or cancelled with it)",
-  "home.leads.own": "(reminding {leads} before each deadline)",
-  "home.leads.deadlines": "(at each deadline's own lead times)",
-  "home.every-story": "every story",
   "home.more-parts":
     "… {count, plural, one {# more part} other {# more parts}} not shown: {command} shows them all.",
   "home.more-sections": "… {count, plural, one {# more section} other {# more sections}} not shown.",

@@ -14,15 +14,6 @@ export const fr: Translation<typeof en> = {
   "home.channels.command": "/subscriptions (dans chaque canal)",
   "home.gets": "{kind} sur {story}, depuis le {since}",
   "home.gets.leads": "{kind} sur {story} {leads}, depuis le {since}",
-  "home.kind.reminders": "rappels d'échéances",
-  "home.kind.updates": "mises à jour (nouveaux événements de la chronologie et nouveaux chiffres)",
-  "home.kind.all": "rappels d'échéances et mises à jour",
-  "home.kind.leads": "un récapitulatif des nouvelles pistes (canal de la rédaction)",
-  "home.kind.events":
-    "les événements programmés de ce serveur (un par échéance à venir, déplacé ou annulé avec elle)",
-  "home.leads.own": "(rappel {leads} avant chaque échéance)",
-  "home.leads.deadlines": "(aux délais de rappel propres à chaque échéance)",
-  "home.every-story": "toutes les histoires",
   "home.more-parts":
     "… {count, plural, one {# autre partie non affichée} other {# autres parties non affichées}} : {command} les affiche toutes.",
   "home.more-sections":

@@ -12,14 +12,6 @@ export const he: Translation<typeof en> = {
   "home.channels.command": "/subscriptions (בכל ערוץ)",
   "home.gets": "{kind} על {story}, מאז {since}",
   "home.gets.leads": "{kind} על {story} {leads}, מאז {since}",
-  "home.kind.reminders": "תזכורות על מועדים",
-  "home.kind.updates": "עדכוני חדשות (אירועים חדשים בציר הזמן ונתונים חדשים)",
-  "home.kind.all": "תזכורות על מועדים ועדכוני חדשות",
-  "home.kind.leads": "תקציר ידיעות חדשות (ערוץ של העורכים)",
-  "home.kind.events": "האירועים המתוזמנים של השרת הזה (אחד לכל מועד קרוב, שמוזז או מבוטל יחד איתו)",
-  "home.leads.own": "(תזכורת {leads} לפני כל מועד)",
-  "home.leads.deadlines": "(לפי זמני התזכורת של כל מועד)",
-  "home.every-story": "כל הסיפורים",
   "home.more-parts":
     "… {count, plural, one {עוד חלק אחד לא מוצג} two {עוד שני חלקים לא מוצגים} other {עוד # חלקים לא מוצגים}}: {command} מציג את כולם.",
   "home.more-sections":
