@@ -23,15 +23,15 @@ export const TEXT_FIELDS = {
   person: ["name", "role"],
   personRoleEntry: ["role", "note", "attribution"],
   change: ["note", "attribution"],
-  phase: ["name", "statusNote"],
+  phase: ["name", "statusNote", "startDerived", "endDerived", "lengthDerived"],
   term: ["text"],
   move: ["attribution", "note"],
   figure: ["label", "unit", "unitOne", "description"],
   figureValue: ["attribution", "note", "unit", "derived"],
   correction: ["note"],
-  event: ["title", "description", "attribution", "whenNote"],
+  event: ["title", "description", "attribution", "whenNote", "derived"],
   eventUpdate: ["title", "description", "attribution"],
-  deadline: ["title", "phrase", "statusNote"],
+  deadline: ["title", "phrase", "statusNote", "derived"],
 } as const satisfies Record<string, readonly string[]>;
 
 /**

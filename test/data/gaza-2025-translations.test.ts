@@ -1,12 +1,15 @@
 /**
  * The shipped Gaza story in Arabic and Hebrew: every text a reminder, `/phase`, `/captives` and
  * `/deadlines` show has its translation, so a reader of either language never meets an English
- * fallback there. Any text added to those without its Arabic and Hebrew fails this spec.
+ * fallback there: the derived explanations (how a date or a value was worked out) and the events'
+ * too. Any text added to those without its Arabic and Hebrew fails this spec.
  */
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { storyAt } from "../../src/dataset/asof.js";
 import { missingTranslations } from "../../src/dataset/schema-translations.js";
-import { shippedData } from "../support/index.js";
+import { shippedData, shippedDataDir } from "../support/index.js";
 
 const story = shippedData().defaultStory;
 
@@ -18,20 +21,21 @@ const captiveFigures = new Set(
 /** The texts those replies and the reminders show, by path. */
 const SHOWN: readonly RegExp[] = [
   /^story\.title$/,
-  /^phases\[\d+\]\.(name|statusNote)$/,
+  /^phases\[\d+\]\.(name|statusNote|startDerived|endDerived|lengthDerived)$/,
   /^phases\[\d+\]\.(status|moves)\[\d+\]\.(note|attribution)$/,
   /^phases\[\d+\]\.terms\[\d+\]\.text$/,
-  /^deadlines\[\d+\]\.(title|phrase|statusNote)$/,
+  /^deadlines\[\d+\]\.(title|phrase|statusNote|derived)$/,
   /^deadlines\[\d+\]\.(status|moves)\[\d+\]\.(note|attribution)$/,
   /^parties\[\d+\]\.name$/,
   /^people\[\d+\]\.(name|role)$/,
   /^people\[\d+\]\.role\[\d+\]\.role$/,
+  /^events\[\d+\]\.derived$/,
 ];
 
 /** Whether a path is a text of a captive or prisoner figure that `/captives` shows. */
 function isCaptiveText(path: string): boolean {
   const m =
-    /^figures\[(\d+)\]\.(label|unit|unitOne|values\[\d+\]\.(note|attribution|unit|corrected\.note))$/.exec(
+    /^figures\[(\d+)\]\.(label|unit|unitOne|values\[\d+\]\.(note|attribution|unit|derived|corrected\.note))$/.exec(
       path,
     );
   return m !== null && captiveFigures.has(Number(m[1]));
@@ -46,8 +50,30 @@ describe.each(["ar", "he"] as const)("the Gaza story in %s", (language) => {
 
   it("checks a text of each kind: the list above is not empty", () => {
     const kinds = ["story.title", "phases[0].name", "phases[0].terms[0].text", "deadlines[0].phrase"];
-    for (const path of kinds) expect(shown(path), path).toBe(true);
+    const derived = ["phases[0].endDerived", "phases[0].lengthDerived", "deadlines[0].derived"];
+    for (const path of [...kinds, ...derived, "events[0].derived"]) expect(shown(path), path).toBe(true);
+    const captive = [...captiveFigures][0];
+    expect(shown(`figures[${captive}].values[0].derived`)).toBe(true);
     expect(captiveFigures.size).toBeGreaterThan(5);
+  });
+
+  it("fails when a derived text loses its translation", () => {
+    const file = JSON.parse(readFileSync(join(shippedDataDir, "gaza-2025.json"), "utf8"));
+    const captive = file.figures.findIndex(
+      (f: any, i: number) => captiveFigures.has(i) && f.values.some((v: any) => v.derived),
+    );
+    const value = file.figures[captive].values.findIndex((v: any) => v.derived);
+    const event = file.events.findIndex((e: any) => e.derived);
+    delete file.phases[0].translations[language].endDerived;
+    delete file.deadlines[0].translations[language].derived;
+    delete file.events[event].translations[language].derived;
+    delete file.figures[captive].values[value].translations[language].derived;
+    expect(missingTranslations(file, language).filter(shown)).toEqual([
+      "phases[0].endDerived",
+      `figures[${captive}].values[${value}].derived`,
+      `events[${event}].derived`,
+      "deadlines[0].derived",
+    ]);
   });
 
   it("shows no English fallback in those texts at any instant of the story", () => {

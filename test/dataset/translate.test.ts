@@ -115,3 +115,37 @@ describe("a translation is known exactly when its English is", () => {
     }
   });
 });
+
+describe("a phase's derived dates in a language", () => {
+  // Phase one's end is derived from its start and length: the explanation /phase shows.
+  const withoutArabic = (): Story => {
+    const raw = shippedStory();
+    raw.story.id = "derived";
+    raw.story.default = false;
+    delete raw.phases[0].translations.ar.endDerived;
+    return truceDataset(raw).byId.get("derived") as Story;
+  };
+  const s = withoutArabic();
+  const endDerived = (language: "ar" | "he" | "fr") =>
+    storyAt(s, new Date(DURING), language)
+      .phases()
+      .find((p) => p.phase.id === "phase-one")?.phase.endDerived;
+  const english = shippedStory().phases[0].endDerived as string;
+
+  it("shows the English marked as such where the file has no translation", () => {
+    expect(english).toMatch(/^Six weeks \(42 days\)/);
+    expect(endDerived("ar")).toBe(`${FSI}${english}${PDI} (بالإنجليزية)`);
+    expect(storyAt(s, new Date(DURING), "ar").fallbacks).toContainEqual({
+      path: "phases[0].endDerived",
+      english,
+      shown: `${FSI}${english}${PDI} (بالإنجليزية)`,
+    });
+  });
+
+  it("shows the translation where the file has one, unmarked", () => {
+    expect(endDerived("he")).toMatch(/^שישה שבועות \(42 ימים\)/);
+    expect(endDerived("fr")).toMatch(/^Six semaines \(42 jours\)/);
+    const fallbacks = storyAt(s, new Date(DURING), "he").fallbacks.map((f) => f.path);
+    expect(fallbacks).not.toContain("phases[0].endDerived");
+  });
+});

@@ -22,6 +22,9 @@ export const ar: Translation<typeof en> = {
   "data.field.unit": "الوحدة",
   "data.field.unitOne": "الوحدة بصيغة المفرد",
   "data.field.derived": "طريقة الاستنتاج",
+  "data.field.startDerived": "طريقة استنتاج البداية",
+  "data.field.endDerived": "طريقة استنتاج النهاية",
+  "data.field.lengthDerived": "طريقة استنتاج المدة",
   "data.field.whenNote": "ملاحظة على التاريخ",
   "data.field.phrase": "جملة التذكير",
 };

@@ -20,6 +20,9 @@ export const en = {
   "data.field.unit": "unit",
   "data.field.unitOne": "unit for one",
   "data.field.derived": "how it was derived",
+  "data.field.startDerived": "how the start was derived",
+  "data.field.endDerived": "how the end was derived",
+  "data.field.lengthDerived": "how the length was derived",
   "data.field.whenNote": "note on the date",
   "data.field.phrase": "reminder sentence",
 } as const;

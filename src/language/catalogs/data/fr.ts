@@ -22,6 +22,9 @@ export const fr: Translation<typeof en> = {
   "data.field.unit": "unité",
   "data.field.unitOne": "unité au singulier",
   "data.field.derived": "mode de calcul",
+  "data.field.startDerived": "mode de calcul du début",
+  "data.field.endDerived": "mode de calcul de la fin",
+  "data.field.lengthDerived": "mode de calcul de la durée",
   "data.field.whenNote": "note sur la date",
   "data.field.phrase": "phrase de rappel",
 };

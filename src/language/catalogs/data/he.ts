@@ -22,6 +22,9 @@ export const he: Translation<typeof en> = {
   "data.field.unit": "יחידה",
   "data.field.unitOne": "יחידה ביחיד",
   "data.field.derived": "כיצד חושב",
+  "data.field.startDerived": "כיצד חושב מועד ההתחלה",
+  "data.field.endDerived": "כיצד חושב מועד הסיום",
+  "data.field.lengthDerived": "כיצד חושב משך הזמן",
   "data.field.whenNote": "הערה על התאריך",
   "data.field.phrase": "משפט התזכורת",
 };
