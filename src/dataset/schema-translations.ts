@@ -6,6 +6,7 @@
  * The schema (schema.ts), the reading in a language (translate.ts), `validate` and the desk's
  * translations page all read the one table below (docs/decisions/0032-translations-in-the-data.md).
  */
+import { IntlMessageFormat } from "intl-messageformat";
 import { z } from "zod";
 import { LANGUAGES, type Language } from "../language/languages.js";
 
@@ -35,11 +36,36 @@ export const TEXT_FIELDS = {
 } as const satisfies Record<string, readonly string[]>;
 
 /**
+ * A translated unit: a word ("أسرى"), or, for a language whose nouns change with the count (Arabic
+ * has six forms, Hebrew two), an ICU plural message over `count`:
+ * `{count, plural, one {أسير} two {أسيران} few {أسرى} many {أسيرًا} other {أسير}}`.
+ */
+const countedUnit = z
+  .string()
+  .min(1)
+  .refine((text) => !text.includes("{") || isCountedUnit(text), {
+    message: "a unit is a word, or an ICU plural message like {count, plural, one {…} other {…}}",
+  });
+
+/** Whether a unit is a well-formed plural message over `count` (src/language/words.ts `counted`). */
+export function isCountedUnit(text: string): boolean {
+  if (!/^\{count, plural,/.test(text.trim())) return false;
+  try {
+    new IntlMessageFormat(text, "en").format({ count: 2 });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/**
  * An object's optional `translations`: for each translated language, some of `fields` (each a text
  * of at least one character). An unknown language or field is refused at its path.
  */
 export function translations<const F extends string>(fields: readonly F[]) {
-  const shape = Object.fromEntries(fields.map((f) => [f, z.string().min(1).optional()])) as {
+  const shape = Object.fromEntries(
+    fields.map((f) => [f, (f === "unit" ? countedUnit : z.string().min(1)).optional()]),
+  ) as {
     [K in F]: z.ZodOptional<z.ZodString>;
   };
   const one = z.object(shape).strict();

@@ -41,6 +41,12 @@ export interface Words {
   list(items: readonly string[], type?: "conjunction" | "disjunction"): string;
   /** A text isolated (FSI … PDI) in a right-to-left language, as it is in a left-to-right one. */
   isolate(text: string): string;
+  /**
+   * A plural message of the data's own over `count` (a translated unit:
+   * `{count, plural, one {أسير} few {أسرى} many {أسيرًا} other {أسير}}`), said for `count` by this
+   * language's plural rules.
+   */
+  counted(message: string, count: number): string;
 }
 
 const FSI = "\u2068";
@@ -60,6 +66,7 @@ function makeWords(language: Language): Words {
   const dir = direction(language);
   const catalog = CATALOGS[language];
   const compiled = new Map<MessageKey, IntlMessageFormat>();
+  const counted = new Map<string, IntlMessageFormat>();
   const numbers = new Intl.NumberFormat(locale);
   const longDates = new Intl.DateTimeFormat(locale, {
     timeZone: "UTC",
@@ -154,6 +161,14 @@ function makeWords(language: Language): Words {
     },
     list: (items, type = "conjunction") => lists[type].format(items.map(isolate)),
     isolate,
+    counted(text, count) {
+      let message = counted.get(text);
+      if (!message) {
+        message = new IntlMessageFormat(text, locale);
+        counted.set(text, message);
+      }
+      return String(message.format({ count }));
+    },
   };
   return words;
 }

@@ -6,6 +6,7 @@
 import type { StoryAt } from "../dataset/asof.js";
 import type { Story } from "../dataset/dataset.js";
 import type { FigureValue } from "../dataset/schema.js";
+import { isCountedUnit } from "../dataset/schema-translations.js";
 import type { MessageKey, Words } from "../language/words.js";
 import { daysBetween, localDateOf, type When } from "../time/calendar.js";
 import type { Evidence, ReplyFooter, SourceRef, Span } from "./reply.js";
@@ -16,7 +17,14 @@ const plurals = new Intl.PluralRules("en-GB");
  * A unit for a count: the figure's `unitOne` for one ("1 captive"), its `unit` for other counts. A
  * unit written only in the plural loses a final "s" for one, when it has one to lose.
  */
-export function unitFor(count: number, unit: string | undefined, unitOne?: string): string | undefined {
+export function unitFor(
+  count: number,
+  unit: string | undefined,
+  unitOne?: string,
+  words?: Words,
+): string | undefined {
+  // A translated unit may be a plural message over the count (Arabic's six forms, Hebrew's two).
+  if (unit && words && isCountedUnit(unit)) return words.counted(unit, count);
   if (!unit || plurals.select(count) !== "one") return unit;
   if (unitOne) return unitOne;
   return /[^s]s$/.test(unit) ? unit.slice(0, -1) : unit;
@@ -32,7 +40,13 @@ export function figureAmount(
   unit: string | undefined,
   unitOne?: string,
 ): string {
-  const u = value.unit ?? unitFor(value.value, unit, unitOne);
+  const own = value.unit;
+  const u =
+    own === undefined
+      ? unitFor(value.value, unit, unitOne, words)
+      : isCountedUnit(own)
+        ? words.counted(own, value.value)
+        : own;
   const n = words.number(value.value);
   const amount =
     u === "percent"

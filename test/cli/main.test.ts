@@ -36,7 +36,7 @@ describe("ceasefire-bot CLI", () => {
       const ar = cli(["ask", "/captives", "--at", ARTICLE_KNOWN, "--language", "ar"]);
       expect(ar.code).toBe(0);
       expect(ar.out.replace(/[\u2066-\u2069]/g, "")).toContain(
-        "24 محتجزين، بحسب إسرائيل، حتى 28 فبراير 2025",
+        "24 محتجزًا، بحسب إسرائيل، حتى 28 فبراير 2025",
       );
       const he = cli(["ask", "/captives", "--at", ARTICLE_KNOWN, "--language", "he"]);
       expect(he.code).toBe(0);

@@ -94,6 +94,16 @@ describe("what the schema refuses, at the path of the translation", () => {
     ).toEqual(['phases[0].terms[0].translations.fr: unknown field(s) "evidence"']);
   });
 
+  it("a unit that opens a plural message and does not close it", async () => {
+    expect(
+      await loadBroken((s) => {
+        s.figures[0].translations = { ar: { unit: "{count, plural, one {أسير} other {أسرى}" } };
+      }),
+    ).toEqual([
+      "figures[0].translations.ar.unit: a unit is a word, or an ICU plural message like {count, plural, one {…} other {…}}",
+    ]);
+  });
+
   it("an empty translation", async () => {
     expect(
       await loadBroken((s) => {

@@ -130,6 +130,24 @@ describe("a figure", () => {
     expect(unitFor(1, undefined)).toBeUndefined();
   });
 
+  it("says an Arabic count with the noun each number takes, from the unit's plural message: 0, 1, 2, 3, 11 and 100", () => {
+    const prisoners =
+      "{count, plural, zero {أسير} one {أسير} two {أسيران} few {أسرى} many {أسيرًا} other {أسير}}";
+    const ar = wordsFor("ar");
+    const said = [0, 1, 2, 3, 11, 100].map((n) =>
+      figureAmount(ar, value({ value: n }), prisoners).replace(/[\u2066-\u2069\u200f]/g, ""),
+    );
+    expect(said).toEqual(["0 أسير", "1 أسير", "2 أسيران", "3 أسرى", "11 أسيرًا", "100 أسير"]);
+  });
+
+  it("says a Hebrew count of one in the singular from the unit's plural message", () => {
+    const he = wordsFor("he");
+    const captives = "{count, plural, one {חטוף} other {חטופים}}";
+    expect(unitFor(1, captives, undefined, he)).toBe("חטוף");
+    expect(unitFor(2, captives, undefined, he)).toBe("חטופים");
+    expect(unitFor(24, captives, undefined, he)).toBe("חטופים");
+  });
+
   it("says its qualifier, its number grouped by thousands, and its unit", () => {
     expect(figureAmount(ENGLISH, value({ value: 48_000, qualifier: "more-than" }), "people")).toBe(
       "more than 48,000 people",
