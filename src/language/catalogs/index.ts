@@ -20,12 +20,14 @@ import { events } from "./events/index.js";
 import { figures } from "./figures/index.js";
 import { help } from "./help/index.js";
 import { home } from "./home/index.js";
+import { language } from "./language/index.js";
 import { options } from "./options/index.js";
 import { parties } from "./parties/index.js";
 import { phase } from "./phase/index.js";
 import { phrases } from "./phrases/index.js";
 import { render } from "./render/index.js";
 import { sources } from "./sources/index.js";
+import { subscriptions } from "./subscriptions/index.js";
 import { threads } from "./threads/index.js";
 import { timeline } from "./timeline/index.js";
 import { translations } from "./translations/index.js";
@@ -49,12 +51,14 @@ const AREAS = [
   figures,
   help,
   home,
+  language,
   options,
   parties,
   phase,
   phrases,
   render,
   sources,
+  subscriptions,
   threads,
   timeline,
   translations,
