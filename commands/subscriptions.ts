@@ -9,7 +9,7 @@ export const subscriptionsCommand = defineChannelCommand({
   options: noOptions,
   handle: (_options, ctx) =>
     subscriptions(
-      { store: ctx.port, dataset: ctx.dataset, clock: ctx.clock, settings: ctx.settings },
+      { store: ctx.port, dataset: ctx.dataset, clock: ctx.clock, settings: ctx.settings, words: ctx.words },
       { ...ctx.invocation, canManage: ctx.canManage },
     ),
 });

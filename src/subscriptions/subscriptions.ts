@@ -13,7 +13,8 @@ import type { Invocation } from "../command-engine/definition.js";
 import { defaultSettings, type Settings } from "../config.js";
 import { storyAt } from "../dataset/asof.js";
 import type { Dataset } from "../dataset/dataset.js";
-import { ENGLISH } from "../language/words.js";
+import { LANGUAGE_NAMES, LANGUAGES, type Language, languageOfLocale } from "../language/languages.js";
+import { ENGLISH, type Words } from "../language/words.js";
 import { errorReply } from "../reply/errors.js";
 import { footerFor } from "../reply/phrases.js";
 import type { Reply, ReplyField, Rich, Span } from "../reply/reply.js";
@@ -48,6 +49,8 @@ export interface SubscriptionDeps {
   dataset: Dataset;
   clock: Clock;
   settings?: Settings;
+  /** The reader's words, for what is said in their language (a subscription's language). English without. */
+  words?: Words;
 }
 
 /** At most this many lead times per channel (each is one message per deadline). */
@@ -83,6 +86,10 @@ export const subscribeOptions = z.object({
     .describe("When to remind before each deadline, like 1d,2h (default: each deadline's own)"),
   story: storyChoice.describe("Which story: a story's id, or all (default: the default story)"),
   threads: threadsOption,
+  language: z
+    .enum(LANGUAGES)
+    .optional()
+    .describe("The language of this channel's alerts (default: the channel's or server's)"),
 });
 export const unsubscribeOptions = z.object({
   story: storyChoice.describe("Stop only this story's alerts (default: every story)"),
@@ -149,6 +156,7 @@ export async function subscribe(
     lead?: string | undefined;
     story?: string | undefined;
     threads?: ThreadChoice | undefined;
+    language?: Language | undefined;
   },
 ): Promise<Reply> {
   if (!invocation.canManage) return errorReply("not-allowed", { command: "subscribe" });
@@ -174,6 +182,9 @@ export async function subscribe(
   const ref = { ...channel, story: chosen.story };
   const before = await deps.store.subscription(ref);
   if (target.mode) await deps.store.setThreadMode(channel, target.mode, now);
+  // The language chosen replaces the channel's; without one, a subscription that has one keeps it,
+  // and a new one takes the channel's locale or the server's when it is one of ours.
+  const language = options.language ?? (before?.language ? undefined : await localeLanguage(invocation));
   const sub = await deps.store.subscribe(
     {
       ...channel,
@@ -182,6 +193,7 @@ export async function subscribe(
       kind,
       leadTimes,
       userId: invocation.userId,
+      language,
     },
     now,
   );
@@ -196,6 +208,8 @@ export async function subscribe(
       leadText(sub),
       threadText(await deps.store.threadMode(channel)),
       ".",
+      "\n",
+      languageLine(deps, sub),
     ],
     fields: wantsReminders(sub) ? [{ name: "Next reminders", value: alertLines(deps, next) }] : [],
     footer: footerFor(ENGLISH, storyAt(story, now), deps.settings ?? defaultSettings, []),
@@ -256,6 +270,8 @@ export async function subscriptions(deps: SubscriptionDeps, invocation: Asker): 
         ", since ",
         instantSpan(sub.since, zoneOf(deps, sub.story)),
         ".",
+        " ",
+        languageLine(deps, sub),
       ],
     );
     const note = await eventsNote(deps.store, active);
@@ -277,6 +293,22 @@ export async function subscriptions(deps: SubscriptionDeps, invocation: Asker): 
   }
   if (recent.length) fields.push({ name: "Last deliveries", value: deliveryLines(deps, recent) });
   return { kind: "answer", title: "Alerts in this channel", summary, fields, ephemeral: true };
+}
+
+/**
+ * The channel's own language where the platform says one (Slack's channel locale, asked only here),
+ * else its server's (Discord's guild locale), when it is one of ours.
+ */
+async function localeLanguage(invocation: Asker): Promise<Language | undefined> {
+  const channelLocale = await invocation.channelLocale?.();
+  return languageOfLocale(channelLocale) ?? languageOfLocale(invocation.guildLocale);
+}
+
+/** "Its alerts are written in العربية.", in the reader's words (English when the row has none). */
+function languageLine(deps: SubscriptionDeps, sub: Subscription): string {
+  return (deps.words ?? ENGLISH).t("subscriptions.language", {
+    language: LANGUAGE_NAMES[sub.language ?? "en"],
+  });
 }
 
 /** The time zone a subscription's times are shown in: its story's, or the default story's. */
