@@ -8,6 +8,7 @@ import { curatorsCommand } from "./curators.js";
 import { deadlines } from "./deadlines.js";
 import { figures } from "./figures.js";
 import { help } from "./help.js";
+import { languageCommand } from "./language.js";
 import { parties } from "./parties.js";
 import { phase } from "./phase.js";
 import { sources } from "./sources.js";
@@ -30,6 +31,7 @@ export const commands: readonly AnyCommand[] = [
   unsubscribeCommand,
   subscriptionsCommand,
   curatorsCommand,
+  languageCommand,
   help,
 ];
 

@@ -2,7 +2,10 @@ import { defineChannelCommand } from "../src/command-engine/definition.js";
 import { suggestStory } from "../src/command-engine/story.js";
 import { allStoriesChoice, subscribe, subscribeOptions } from "../src/subscriptions/subscriptions.js";
 
-/** /subscribe [kind:reminders|updates|all] [lead:1d,2h]: this channel gets reminders and/or updates. */
+/**
+ * /subscribe [kind:reminders|updates|all] [lead:1d,2h] [language:en|ar|he|fr]: this channel gets
+ * reminders and/or updates, written in the language chosen (else the channel's or server's).
+ */
 export const subscribeCommand = defineChannelCommand({
   kind: "channel",
   name: "subscribe",

@@ -5,7 +5,7 @@
  */
 import type { Logger } from "pino";
 import { type Choice, suggestions } from "../command-engine/choices.js";
-import type { ChannelPort, CommandContext, Invocation } from "../command-engine/definition.js";
+import type { ChannelPort, CommandContext, Invocation, Reader } from "../command-engine/definition.js";
 import { type CommandRegistry, runChannelCommand, runCommand } from "../command-engine/run.js";
 import type { Settings } from "../config.js";
 import type { Dataset } from "../dataset/dataset.js";
@@ -15,6 +15,7 @@ import { type Metrics, noMetrics } from "../monitoring/metrics.js";
 import { errorReply } from "../reply/errors.js";
 import type { Reply } from "../reply/reply.js";
 import type { Clock } from "../time/clock.js";
+import { UserLanguages } from "./user-languages.js";
 
 export interface DatasetSource {
   readonly dataset: Dataset;
@@ -36,13 +37,28 @@ export interface BotCore {
    * from Discord). Channel commands answer that they need a channel.
    */
   answerQuestion(name: string, raw: Record<string, unknown>, language?: Language): Reply;
-  /** Runs any command typed in a channel: questions as `answerQuestion` does, channel commands with the store. */
+  /**
+   * Runs any command typed in a channel: questions as `answerQuestion` does, channel commands with the
+   * store; each in the reader's language (their choice, their locale, the server's: `readerLanguage`).
+   */
   answerInChannel(name: string, raw: Record<string, unknown>, invocation: Invocation): Promise<Reply>;
   /**
-   * What a picker offers for `option` of command `name` as it is typed, given the options filled in
-   * so far: the values the command suggests for it, those matching what was typed first.
+   * The language a reader's replies are written in: their stored choice (looked up at most once a
+   * minute), else their locale, else the server's, else English (src/language/chain.ts).
    */
-  suggest(name: string, option: string, typed: string, filled: Record<string, unknown>): Choice[];
+  readerLanguage(reader: Reader): Promise<Language>;
+  /**
+   * What a picker offers for `option` of command `name` as it is typed, given the options filled in
+   * so far: the values the command suggests for it, those matching what was typed first (labels in
+   * `language`, English without).
+   */
+  suggest(
+    name: string,
+    option: string,
+    typed: string,
+    filled: Record<string, unknown>,
+    language?: Language,
+  ): Choice[];
 }
 
 /**
@@ -96,6 +112,7 @@ export function createCore(options: {
   const { registry, data, clock, settings, log } = options;
   const metrics = options.metrics ?? noMetrics;
   const cache = options.cache === false ? undefined : new ReplyCache();
+  const languages = new UserLanguages(options.channelPort, clock);
   const context = (language?: Language): CommandContext => ({
     dataset: data.dataset,
     clock,
@@ -103,7 +120,8 @@ export function createCore(options: {
     commands: registry.list,
     words: wordsFor(language ?? "en"),
   });
-  async function answer(name: string, raw: Record<string, unknown>, invocation: Invocation): Promise<Reply> {
+  async function answer(name: string, raw: Record<string, unknown>, asked: Invocation): Promise<Reply> {
+    const invocation: Invocation = { ...asked, language: await languages.language(asked) };
     if (registry.get(name)?.kind !== "channel") return core.answerQuestion(name, raw, invocation.language);
     if (options.channelPort === undefined) {
       return errorReply("no-store", { command: name });
@@ -112,7 +130,7 @@ export function createCore(options: {
       registry,
       name,
       raw,
-      { ...context(invocation.language), invocation, port: options.channelPort },
+      { ...context(invocation.language), invocation, port: options.channelPort, languages },
       log,
     );
   }
@@ -135,8 +153,9 @@ export function createCore(options: {
         throw err;
       }
     },
-    suggest(name, option, typed, filled) {
-      return suggestions(registry.get(name), option, typed, filled, context());
+    readerLanguage: (reader) => languages.language(reader),
+    suggest(name, option, typed, filled, language) {
+      return suggestions(registry.get(name), option, typed, filled, context(language));
     },
     answerQuestion(name, raw, language) {
       if (!cache) return runCommand(registry, name, raw, context(language), log);

@@ -6,6 +6,7 @@
 import type { z } from "zod";
 import type { Settings } from "../config.js";
 import type { Dataset, Story } from "../dataset/dataset.js";
+import type { LanguageReason } from "../language/chain.js";
 import type { Language } from "../language/languages.js";
 import type { Words } from "../language/words.js";
 import type { Reply } from "../reply/reply.js";
@@ -32,10 +33,20 @@ export interface Invocation {
   workspaceId: string;
   userId: string;
   /**
-   * The language the reply is written in, as the adapter resolved it (the person's choice, their
-   * locale, the server's; docs/decisions/0030-languages-and-the-fallback-chain.md). English without.
+   * The language the reply is written in, as the core resolved it before the command ran (the
+   * person's choice, their locale, the server's; docs/decisions/0031-who-gets-which-language.md).
+   * English without.
    */
   language?: Language;
+  /** The person's client locale as the platform gave it (Discord's interaction `locale`, Slack's users.info). */
+  locale?: string;
+  /** The server's locale (Discord's `guild_locale`; Slack has none an app can read). */
+  guildLocale?: string;
+  /**
+   * The channel's own locale, where the platform has one (Slack's conversations.info with
+   * include_locale): asked only by the commands that record it (/subscribe), since it costs a call.
+   */
+  channelLocale?(): Promise<string | undefined>;
   /**
    * Whether the person may manage the channel (Discord: Manage Channels; Slack: workspace admin or
    * owner, or SLACK_ADMIN_USERS). Asked only by commands that need it, since Slack must call an API.
@@ -48,6 +59,21 @@ export interface Invocation {
   scheduledEvents?: { botMayManage: boolean };
   /** What the channel is, on platforms with threads and forums (none: a plain channel). */
   channelKind?(): Promise<ChannelKind>;
+}
+
+/** Who reads a reply: the person on a platform and what the platform says of their locale. */
+export type Reader = Pick<Invocation, "platform" | "userId" | "locale" | "guildLocale">;
+
+/** Each reader's language: their stored choice, then their locale, then the server's, then English. */
+export interface ReaderLanguages {
+  /** The reader's language, and which step of the chain gave it. */
+  of(reader: Reader): Promise<{ language: Language; reason: LanguageReason }>;
+  /** Remembers the person's choice on their platform (undefined forgets it). */
+  choose(
+    reader: Pick<Reader, "platform" | "userId">,
+    language: Language | undefined,
+    at: Date,
+  ): Promise<void>;
 }
 
 /** A plain channel, or a thread (in a forum: one of its posts) with the channel it belongs to. */
@@ -112,6 +138,8 @@ export interface ChannelContext extends CommandContext {
   canManage: boolean;
   /** The service behind channel commands (the subscriptions store). */
   port: ChannelPort;
+  /** Each reader's language, and their choice to change (/language). */
+  languages: ReaderLanguages;
 }
 
 export type AnyCommand = CommandDefinition | ChannelCommandDefinition;

@@ -76,10 +76,13 @@ function withWhy(reply: Reply, name: string, raw: Record<string, unknown>, conte
   return { ...reply, buttons: [...(reply.buttons ?? []), button] };
 }
 
-/** A reply marked with the language it was written in (English stays unmarked). */
+/**
+ * A reply marked with the language it was written in (English stays unmarked). A reply already
+ * marked keeps its mark: /language answers in the language just chosen, not the one it was asked in.
+ */
 function inLanguage(reply: Reply, context: CommandContext): Reply {
   const { language } = context.words;
-  return language === "en" || reply.language === language ? reply : { ...reply, language };
+  return language === "en" || reply.language !== undefined ? reply : { ...reply, language };
 }
 
 /** Runs a question about the dataset (synchronous); a channel command answers that it needs a channel. */

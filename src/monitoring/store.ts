@@ -1,7 +1,9 @@
 /** A Store that reports how long each operation took: the store latency histogram. */
 
 import type { FeedState, Lead, LeadDecision, LeadQuery, LeadState, NewLead } from "../feeds/lead.js";
+import type { Language } from "../language/languages.js";
 import type { EventRef, EventRow, EventState } from "../store/event-store.js";
+import type { UserRef } from "../store/languages-sql.js";
 import type {
   ChangeRecord,
   ChannelRef,
@@ -174,5 +176,11 @@ export class TimedStore implements Store {
   }
   forgetThread(ref: AnchorRef, threadId: string): Promise<boolean> {
     return this.timed("forgetThread", () => this.inner.forgetThread(ref, threadId));
+  }
+  userLanguage(ref: UserRef): Promise<Language | undefined> {
+    return this.timed("userLanguage", () => this.inner.userLanguage(ref));
+  }
+  setUserLanguage(ref: UserRef, language: Language | undefined, at: Date): Promise<void> {
+    return this.timed("setUserLanguage", () => this.inner.setUserLanguage(ref, language, at));
   }
 }

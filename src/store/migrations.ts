@@ -6,6 +6,7 @@
 import type { PostgresConnection, SqliteConnection } from "./connections.js";
 import { EVENTS_MIGRATION } from "./events-migration.js";
 import { KINDS_MIGRATION } from "./kinds-migration.js";
+import { LANGUAGES_MIGRATION } from "./languages-migration.js";
 import { THREADS_MIGRATION } from "./threads-migration.js";
 
 export interface Migration {
@@ -299,6 +300,7 @@ export const MIGRATIONS: readonly Migration[] = [
   KINDS_MIGRATION,
   EVENTS_MIGRATION,
   THREADS_MIGRATION,
+  LANGUAGES_MIGRATION,
 ];
 
 export const LATEST_VERSION = MIGRATIONS.reduce((v, m) => Math.max(v, m.version), 0);

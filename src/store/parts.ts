@@ -1,6 +1,7 @@
 /**
  * What both engines answer alike: every Store method but opening, pinging and closing is one part's
- * (subscriptions-sql.ts, claims-sql.ts, ledger-sql.ts, state-sql.ts, edit-record-sql.ts, leads-sql.ts), each with
+ * (subscriptions-sql.ts, claims-sql.ts, ledger-sql.ts, state-sql.ts, edit-record-sql.ts, leads-sql.ts,
+ * languages-sql.ts), each with
  * its SQLite and PostgreSQL dialects side by side. An engine builds its parts on its connection and
  * hands them here.
  */
@@ -14,7 +15,9 @@ import type {
   LeadStore,
   NewLead,
 } from "../feeds/lead.js";
+import type { Language } from "../language/languages.js";
 import type { EventRef, EventRow, EventState, EventStore } from "./event-store.js";
+import type { UserLanguageStore, UserRef } from "./languages-sql.js";
 import type {
   ChangeRecord,
   ChannelRef,
@@ -48,6 +51,7 @@ export interface StoreParts {
   leads: LeadStore;
   events: EventStore;
   threads: ThreadStore;
+  languages: UserLanguageStore;
 }
 
 /** A Store whose methods its parts answer; the engine adds its own opening, ping and close. */
@@ -245,5 +249,15 @@ export abstract class StoreOnParts implements Store {
 
   forgetThread(ref: AnchorRef, threadId: string): Promise<boolean> {
     return this.parts.threads.forgetThread(ref, threadId);
+  }
+
+  // Each person's chosen language (languages-sql.ts)
+
+  userLanguage(ref: UserRef): Promise<Language | undefined> {
+    return this.parts.languages.userLanguage(ref);
+  }
+
+  setUserLanguage(ref: UserRef, language: Language | undefined, at: Date): Promise<void> {
+    return this.parts.languages.setUserLanguage(ref, language, at);
   }
 }

@@ -7,7 +7,7 @@
  *
  * This file connects and answers for the whole Store; each concern's SQL is in its own part
  * (parts.ts: subscriptions-sql.ts, claims-sql.ts, ledger-sql.ts, state-sql.ts, edit-record-sql.ts,
- * leads-sql.ts; migrations.ts),
+ * leads-sql.ts, languages-sql.ts; migrations.ts),
  * beside SQLite's.
  */
 import pg from "pg";
@@ -15,6 +15,7 @@ import { PostgresClaims } from "./claims-sql.js";
 import type { PostgresConnection } from "./connections.js";
 import { PostgresChanges } from "./edit-record-sql.js";
 import { PostgresEvents } from "./events-sql.js";
+import { PostgresUserLanguages } from "./languages-sql.js";
 import { PostgresLeads } from "./leads-sql.js";
 import { PostgresLedger } from "./ledger-sql.js";
 import { migratePostgres, postgresMigrations } from "./migrations.js";
@@ -80,6 +81,7 @@ export class PostgresStore extends StoreOnParts {
       leads: new PostgresLeads(connection),
       events: new PostgresEvents(connection),
       threads: new PostgresThreads(connection),
+      languages: new PostgresUserLanguages(connection),
     });
     this.sql = connection;
   }

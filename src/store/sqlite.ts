@@ -5,7 +5,7 @@
  *
  * This file opens the file and answers for the whole Store; each concern's SQL is in its own part
  * (parts.ts: subscriptions-sql.ts, claims-sql.ts, ledger-sql.ts, state-sql.ts, edit-record-sql.ts,
- * leads-sql.ts; migrations.ts),
+ * leads-sql.ts, languages-sql.ts; migrations.ts),
  * beside PostgreSQL's.
  */
 import { mkdirSync } from "node:fs";
@@ -15,6 +15,7 @@ import { SqliteClaims } from "./claims-sql.js";
 import type { SqliteConnection } from "./connections.js";
 import { SqliteChanges } from "./edit-record-sql.js";
 import { SqliteEvents } from "./events-sql.js";
+import { SqliteUserLanguages } from "./languages-sql.js";
 import { SqliteLeads } from "./leads-sql.js";
 import { SqliteLedger } from "./ledger-sql.js";
 import { migrateSqlite, sqliteMigrations } from "./migrations.js";
@@ -56,6 +57,7 @@ export class SqliteStore extends StoreOnParts {
       leads: new SqliteLeads(connection),
       events: new SqliteEvents(connection),
       threads: new SqliteThreads(connection),
+      languages: new SqliteUserLanguages(connection),
     });
     this.db = db;
     this.sql = connection;

@@ -17,12 +17,13 @@
  * Each engine (sqlite.ts, postgres.ts) opens its database and answers for the whole interface; each
  * concern's SQL is a part of its own with both dialects side by side: subscriptions-sql.ts,
  * claims-sql.ts (the ledger's writes), ledger-sql.ts (its reads), state-sql.ts, changes-sql.ts,
- * leads-sql.ts and migrations.ts.
+ * leads-sql.ts, languages-sql.ts (each person's chosen language) and migrations.ts.
  */
 
 import type { LeadStore } from "../feeds/lead.js";
 import type { Language } from "../language/languages.js";
 import type { EventStore } from "./event-store.js";
+import type { UserLanguageStore } from "./languages-sql.js";
 import type { ThreadStore } from "./threads-sql.js";
 
 /** A platform's name, as its entry in src/platforms/ gives it ("discord", "slack", "console", …). */
@@ -74,6 +75,12 @@ export interface SubscribeInput extends StoryChannelRef {
   leadTimes?: readonly string[] | undefined;
   /** Who subscribed (platform user id), for the record. */
   userId?: string | undefined;
+  /**
+   * The language the channel's alerts are written in. Given, it replaces the row's; absent, an
+   * active or old row keeps its own (a new row has none: English), so changing the kind or lead
+   * times never loses the channel's language (docs/decisions/0031-who-gets-which-language.md).
+   */
+  language?: Language | undefined;
 }
 
 export interface Subscription extends StoryChannelRef {
@@ -159,7 +166,7 @@ export interface ChangeRecord extends NewChangeRecord {
   at: Date;
 }
 
-export interface Store extends LeadStore, EventStore, ThreadStore {
+export interface Store extends LeadStore, EventStore, ThreadStore, UserLanguageStore {
   readonly engine: "sqlite" | "postgres";
 
   /** Subscribes a channel to a story, or changes that active subscription (keeping its `since`); re-activates an old one with `since = at`. */

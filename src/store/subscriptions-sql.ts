@@ -1,8 +1,11 @@
 /**
  * The store's subscriptions (which channels follow which story, for what, since when), in both
  * dialects: one row per (platform, channel, story); subscribing again changes the active row (keeping
- * its `since`) or re-activates an old one from the new instant.
+ * its `since`) or re-activates an old one from the new instant. A subscription's language (NULL:
+ * English) is replaced only when one is given: subscribing again to change the kind or the lead times
+ * keeps it.
  */
+import { isLanguage } from "../language/languages.js";
 import type { PostgresConnection, SqliteConnection } from "./connections.js";
 import type { ChannelRef, Store, StoryChannelRef, SubscribeInput, Subscription } from "./store.js";
 
@@ -26,6 +29,12 @@ interface SqliteSubscriptionRow {
   updated_ms: number;
   deactivated_ms: number | null;
   deactivation_reason: string | null;
+  language: string | null;
+}
+
+/** The row's language, when it has one (the column's CHECK admits only ours). */
+function languageField(language: string | null): Pick<Subscription, "language"> {
+  return isLanguage(language) ? { language } : {};
 }
 
 function fromSqliteRow(r: SqliteSubscriptionRow): Subscription {
@@ -42,6 +51,7 @@ function fromSqliteRow(r: SqliteSubscriptionRow): Subscription {
     updatedAt: new Date(r.updated_ms),
     deactivatedAt: r.deactivated_ms === null ? undefined : new Date(r.deactivated_ms),
     deactivationReason: r.deactivation_reason ?? undefined,
+    ...languageField(r.language),
   };
 }
 
@@ -53,12 +63,13 @@ export class SqliteSubscriptions implements SubscriptionMethods {
     const now = at.getTime();
     this.sql
       .stmt(
-        `INSERT INTO subscriptions (platform, channel_id, story, workspace_id, kind, lead_times, since_ms, active, created_by, updated_ms)
-         VALUES (@platform, @channelId, @story, @workspaceId, @kind, @leads, @now, 1, @userId, @now)
+        `INSERT INTO subscriptions (platform, channel_id, story, workspace_id, kind, lead_times, since_ms, active, created_by, updated_ms, language)
+         VALUES (@platform, @channelId, @story, @workspaceId, @kind, @leads, @now, 1, @userId, @now, @language)
          ON CONFLICT (platform, channel_id, story) DO UPDATE SET
            workspace_id = excluded.workspace_id,
            kind = excluded.kind,
            lead_times = excluded.lead_times,
+           language = COALESCE(excluded.language, subscriptions.language),
            since_ms = CASE WHEN subscriptions.active = 1 THEN subscriptions.since_ms ELSE excluded.since_ms END,
            created_by = CASE WHEN subscriptions.active = 1 THEN subscriptions.created_by ELSE excluded.created_by END,
            active = 1,
@@ -75,6 +86,7 @@ export class SqliteSubscriptions implements SubscriptionMethods {
         leads,
         now,
         userId: input.userId ?? null,
+        language: input.language ?? null,
       });
     const sub = await this.subscription(input);
     if (!sub) throw new Error("subscription vanished after upsert");
@@ -140,6 +152,7 @@ interface PostgresSubscriptionRow {
   updated_at: Date;
   deactivated_at: Date | null;
   deactivation_reason: string | null;
+  language: string | null;
 }
 
 function fromPostgresRow(r: PostgresSubscriptionRow): Subscription {
@@ -156,6 +169,7 @@ function fromPostgresRow(r: PostgresSubscriptionRow): Subscription {
     updatedAt: r.updated_at,
     deactivatedAt: r.deactivated_at ?? undefined,
     deactivationReason: r.deactivation_reason ?? undefined,
+    ...languageField(r.language),
   };
 }
 
@@ -164,12 +178,13 @@ export class PostgresSubscriptions implements SubscriptionMethods {
 
   async subscribe(input: SubscribeInput, at: Date): Promise<Subscription> {
     const r = await this.sql.pool.query<PostgresSubscriptionRow>(
-      `INSERT INTO subscriptions (platform, channel_id, workspace_id, kind, lead_times, since, active, created_by, updated_at, story)
-       VALUES ($1, $2, $3, $4, $5::jsonb, $6, TRUE, $7, $6, $8)
+      `INSERT INTO subscriptions (platform, channel_id, workspace_id, kind, lead_times, since, active, created_by, updated_at, story, language)
+       VALUES ($1, $2, $3, $4, $5::jsonb, $6, TRUE, $7, $6, $8, $9)
        ON CONFLICT (platform, channel_id, story) DO UPDATE SET
          workspace_id = EXCLUDED.workspace_id,
          kind = EXCLUDED.kind,
          lead_times = EXCLUDED.lead_times,
+         language = COALESCE(EXCLUDED.language, subscriptions.language),
          since = CASE WHEN subscriptions.active THEN subscriptions.since ELSE EXCLUDED.since END,
          created_by = CASE WHEN subscriptions.active THEN subscriptions.created_by ELSE EXCLUDED.created_by END,
          active = TRUE,
@@ -186,6 +201,7 @@ export class PostgresSubscriptions implements SubscriptionMethods {
         at,
         input.userId ?? null,
         input.story,
+        input.language ?? null,
       ],
     );
     const row = r.rows[0];

@@ -15,6 +15,7 @@ import { defaultSettings, type Settings } from "../config.js";
 import { storyAt } from "../dataset/asof.js";
 import type { Dataset } from "../dataset/dataset.js";
 import { digestSummary, parseDigestKey } from "../feeds/digest.js";
+import { LANGUAGES, type Language, languageOfLocale } from "../language/languages.js";
 import { ENGLISH, type MessageKey, type Words } from "../language/words.js";
 import { errorIn } from "../reply/errors.js";
 import { footerFor, richT } from "../reply/phrases.js";
@@ -98,6 +99,10 @@ export const subscribeOptions = z.object({
     .describe("When to remind before each deadline, like 1d,2h (default: each deadline's own)"),
   story: storyChoice.describe("Which story: a story's id, or all (default: the default story)"),
   threads: threadsOption,
+  language: z
+    .enum(LANGUAGES)
+    .optional()
+    .describe("The language of this channel's alerts (default: the channel's or server's)"),
 });
 export const unsubscribeOptions = z.object({
   story: storyChoice.describe("Stop only this story's alerts (default: every story)"),
@@ -177,6 +182,7 @@ export async function subscribe(
     lead?: string | undefined;
     story?: string | undefined;
     threads?: ThreadChoice | undefined;
+    language?: Language | undefined;
   },
 ): Promise<Reply> {
   const words = wordsOf(deps);
@@ -204,6 +210,9 @@ export async function subscribe(
   const ref = { ...channel, story: chosen.story };
   const before = await deps.store.subscription(ref);
   if (target.mode) await deps.store.setThreadMode(channel, target.mode, now);
+  // The language chosen replaces the channel's; without one, a subscription that has one keeps it,
+  // and a new one takes the channel's locale or the server's when it is one of ours.
+  const language = options.language ?? (before?.language ? undefined : await localeLanguage(invocation));
   const sub = await deps.store.subscribe(
     {
       ...channel,
@@ -212,6 +221,7 @@ export async function subscribe(
       kind,
       leadTimes,
       userId: invocation.userId,
+      language,
     },
     now,
   );
@@ -235,6 +245,8 @@ export async function subscribe(
             : "subscriptions.now-gets",
         params,
       ),
+      "\n",
+      languageLine(words, sub),
     ],
     fields: wantsReminders(sub)
       ? [{ name: words.t("subscriptions.next"), value: alertLines(deps, next) }]
@@ -301,6 +313,8 @@ export async function subscriptions(deps: SubscriptionDeps, invocation: Asker): 
           leads,
           since: instantSpan(sub.since, zoneOf(deps, sub.story), words),
         }),
+        " ",
+        languageLine(words, sub),
       ];
     });
     const note = await eventsNote(deps.store, active, words);
@@ -326,6 +340,22 @@ export async function subscriptions(deps: SubscriptionDeps, invocation: Asker): 
     fields.push({ name: words.t("subscriptions.last-deliveries"), value: deliveryLines(deps, recent) });
   }
   return { kind: "answer", title: words.t("subscriptions.title.list"), summary, fields, ephemeral: true };
+}
+
+/**
+ * The channel's own language where the platform says one (Slack's channel locale, asked only here),
+ * else its server's (Discord's guild locale), when it is one of ours.
+ */
+async function localeLanguage(invocation: Asker): Promise<Language | undefined> {
+  const channelLocale = await invocation.channelLocale?.();
+  return languageOfLocale(channelLocale) ?? languageOfLocale(invocation.guildLocale);
+}
+
+/** "Its alerts are written in Arabic.", in the reader's words (English when the row has none). */
+function languageLine(words: Words, sub: Subscription): string {
+  return words.t("subscriptions.language", {
+    language: words.t(`common.language.${sub.language ?? "en"}`),
+  });
 }
 
 /** The time zone a subscription's times are shown in: its story's, or the default story's. */

@@ -70,3 +70,46 @@ describe("bot core", () => {
     expect(core.answerQuestion("captives", {}).ephemeral).toBe(false);
   });
 });
+
+describe("the reader's language", () => {
+  const asker = {
+    platform: "discord",
+    channelId: "C1",
+    workspaceId: "G1",
+    userId: "U1",
+    canManage: async () => false,
+  };
+
+  it("answers a channel's question in the reader's locale, else the server's, else English, without a store", async () => {
+    const data = { dataset: await shipped() };
+    const core = createCore({
+      registry,
+      data,
+      clock: new ManualClock("2025-02-28T10:00:00Z"),
+      settings: defaultSettings,
+      log: quiet,
+    });
+    expect((await core.answerInChannel("phase", {}, { ...asker, locale: "fr" })).language).toBe("fr");
+    expect(
+      (await core.answerInChannel("phase", {}, { ...asker, locale: "pt-BR", guildLocale: "fr" })).language,
+    ).toBe("fr");
+    expect((await core.answerInChannel("phase", {}, { ...asker, locale: "pt-BR" })).language).toBeUndefined();
+    expect(await core.readerLanguage({ platform: "slack", userId: "U1", locale: "fr-FR" })).toBe("fr");
+  });
+
+  it("offers a picker's choices in the language asked for", async () => {
+    const data = { dataset: await shipped() };
+    const core = createCore({
+      registry,
+      data,
+      clock: new ManualClock("2025-02-28T10:00:00Z"),
+      settings: defaultSettings,
+      log: quiet,
+    });
+    const english = core.suggest("phase", "story", "gaza", {});
+    const french = core.suggest("phase", "story", "gaza", {}, "fr");
+    expect(french.map((c) => c.value)).toEqual(english.map((c) => c.value));
+    expect(english[0]?.label).toBe("Israel-Hamas ceasefire in Gaza (2025)");
+    expect(french[0]?.label).toBe("Cessez-le-feu entre Israël et le Hamas à Gaza (2025)");
+  });
+});

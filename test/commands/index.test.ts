@@ -21,6 +21,7 @@ describe("the command list", () => {
       "unsubscribe",
       "subscriptions",
       "curators",
+      "language",
       "help",
     ]);
   });

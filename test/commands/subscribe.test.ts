@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, it } from "vitest";
+import type { Invocation } from "../../src/command-engine/definition.js";
 import { runCommand } from "../../src/command-engine/run.js";
 import { ENGLISH } from "../../src/language/words.js";
 import {
@@ -239,5 +240,89 @@ describe("/subscribe in Arabic, Hebrew and French", () => {
     expect(withoutIsolates(text)).toContain("4 مهل تذكير على الأكثر لكل قناة.");
     const far = await rig.run("subscribe", { lead: "40d" }, { canManage: true, language: "ar" });
     expect(withoutIsolates(far.text)).toContain("مهلة التذكير 40d أطول من 30 يومًا.");
+  });
+});
+
+describe("subscribe language:", () => {
+  /** /subscribe in Discord server G1's channel C1, or Slack's, with the platform's locales. */
+  async function subscribeIn(
+    options: Record<string, string>,
+    where: Partial<Pick<Invocation, "platform" | "guildLocale">> & { channelLocale?: string } = {},
+  ) {
+    const { channelLocale, ...rest } = where;
+    const invocation: Invocation = {
+      platform: "discord",
+      channelId: "C1",
+      workspaceId: "G1",
+      userId: "U1",
+      canManage: async () => true,
+      ...rest,
+      ...(channelLocale ? { channelLocale: async () => channelLocale } : {}),
+    };
+    return rig.core.answerInChannel("subscribe", options, invocation);
+  }
+  const sub = (platform = "discord") =>
+    rig.store.subscription({ platform, channelId: "C1", story: "gaza-2025" });
+
+  it("writes the channel's alerts in the language chosen, and says so", async () => {
+    rig = channelRig(DURING);
+    const { text } = await rig.run("subscribe", { language: "ar" });
+    expect(text).toContain("Its alerts are written in Arabic.");
+    expect((await rig.store.subscription(GAZA))?.language).toBe("ar");
+  });
+
+  it("refuses a language it does not write in", async () => {
+    rig = channelRig(DURING);
+    const { reply } = await rig.run("subscribe", { language: "de" });
+    expect(reply).toMatchObject({ kind: "error", code: "invalid-option" });
+    expect(await rig.store.subscription(GAZA)).toBeUndefined();
+  });
+
+  it("keeps the channel's language when it subscribes again without one, and changes it with one", async () => {
+    rig = channelRig(DURING);
+    await rig.run("subscribe", { language: "he" });
+    await rig.run("subscribe", { kind: "reminders", lead: "1d" });
+    expect((await rig.store.subscription(GAZA))?.language).toBe("he");
+    await rig.run("subscribe", { language: "en" });
+    expect((await rig.store.subscription(GAZA))?.language).toBe("en");
+  });
+
+  it("without a choice, records a Slack channel's own locale when it is one of ours", async () => {
+    rig = channelRig(DURING);
+    await subscribeIn({}, { platform: "slack", channelLocale: "fr-FR" });
+    expect((await sub("slack"))?.language).toBe("fr");
+  });
+
+  it("without a choice, records a Discord server's locale when it is one of ours, and nothing otherwise", async () => {
+    rig = channelRig(DURING);
+    await subscribeIn({}, { guildLocale: "fr" });
+    expect((await sub())?.language).toBe("fr");
+    await rig.store.deactivate({ platform: "discord", channelId: "C1" }, "test", new Date(DURING));
+    await rig.store.subscribe(
+      { platform: "discord", channelId: "C2", story: "gaza-2025", workspaceId: "G1", kind: "all" },
+      new Date(DURING),
+    );
+    const other = await rig.core.answerInChannel(
+      "subscribe",
+      {},
+      {
+        platform: "discord",
+        channelId: "C3",
+        workspaceId: "G1",
+        userId: "U1",
+        guildLocale: "pt-BR",
+        canManage: async () => true,
+      },
+    );
+    expect(other.kind).toBe("answer");
+    expect(
+      (await rig.store.subscription({ platform: "discord", channelId: "C3", story: "gaza-2025" }))?.language,
+    ).toBeUndefined();
+  });
+
+  it("prefers the language chosen to any locale", async () => {
+    rig = channelRig(DURING);
+    await subscribeIn({ language: "ar" }, { platform: "slack", channelLocale: "fr-FR" });
+    expect((await sub("slack"))?.language).toBe("ar");
   });
 });

@@ -169,3 +169,23 @@ describe("/subscriptions in Arabic, Hebrew and French", () => {
     expect(withoutIsolates(text)).toContain("لا تذكيرات خلال الـ60 يومًا القادمة.");
   });
 });
+
+describe("subscriptions' languages", () => {
+  it("says each subscription's language, English for one made without", async () => {
+    rig = channelRig(DURING);
+    await rig.run("subscribe");
+    expect((await rig.run("subscriptions")).text).toContain("Its alerts are written in English.");
+    await rig.run("subscribe", { story: "all", language: "ar" });
+    const { text } = await rig.run("subscriptions");
+    expect(text).toContain("Its alerts are written in Arabic.");
+  });
+
+  it("says a subscription's language in the reader's words", async () => {
+    rig = channelRig(DURING);
+    await rig.run("subscribe", { language: "he" });
+    await rig.run("language", { language: "fr" });
+    const { reply, text } = await rig.run("subscriptions");
+    expect(reply.language).toBe("fr");
+    expect(text).toContain("Ses alertes sont écrites en hébreu.");
+  });
+});

@@ -1,8 +1,9 @@
 /**
  * A clean stop of the bot as it is deployed: `ceasefire-bot start` in a child process, on Slack's HTTP
  * mode against the stand-in Slack, with the health routes on Slack's own port (HEALTH_PORT = PORT).
- * The answer in flight is a deferred one: /subscribe asks users.info, which the stand-in answers
- * slowly, so the command is acked empty at 2 s and its answer posted to the response_url later.
+ * The answer in flight is a deferred one: /subscribe asks users.info (the person's locale, given up
+ * after 2 s, then whether they are an admin), which the stand-in answers slowly, so the command is
+ * acked empty at 2 s and its answer posted to the response_url later.
  */
 import { afterEach, describe, expect, it } from "vitest";
 import {

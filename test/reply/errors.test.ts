@@ -205,7 +205,12 @@ describe("a failure, wherever it happens, gets the one internal error", () => {
       canManage: async () => true,
     };
     expect(
-      await runChannelCommand(failing, "broken-channel", {}, { ...context, invocation, port: {} as never }),
+      await runChannelCommand(
+        failing,
+        "broken-channel",
+        {},
+        { ...context, invocation, port: {} as never, languages: {} as never },
+      ),
     ).toEqual(INTERNAL);
   });
 

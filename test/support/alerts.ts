@@ -6,7 +6,6 @@ import type { Dataset } from "../../src/dataset/dataset.js";
 import { Deliverer, type DelivererOptions } from "../../src/delivery/deliver.js";
 import type { Failure, Sender, SentMessage, ThreadPlace } from "../../src/delivery/sender.js";
 import { Digests } from "../../src/feeds/digests.js";
-import type { Language } from "../../src/language/languages.js";
 import type { Metrics } from "../../src/monitoring/metrics.js";
 import { plainText, type Reply } from "../../src/reply/reply.js";
 import type { PlatformName, Store } from "../../src/store/store.js";
@@ -125,24 +124,4 @@ export function makeScheduler(
     });
   }
   return new Scheduler(scheduler);
-}
-
-/**
- * `store` whose active subscriptions carry the language each channel chose (by channel id), as the
- * store does once it keeps a subscription's language: everything else is the store's own.
- */
-export function withChannelLanguages(store: Store, languages: Readonly<Record<string, Language>>): Store {
-  return new Proxy(store, {
-    get(target, name) {
-      if (name === "activeSubscriptions") {
-        return async () =>
-          (await target.activeSubscriptions()).map((s) => {
-            const language = languages[s.channelId];
-            return language ? { ...s, language } : s;
-          });
-      }
-      const value: unknown = Reflect.get(target, name, target);
-      return typeof value === "function" ? value.bind(target) : value;
-    },
-  });
 }

@@ -40,6 +40,8 @@ export * from "./hostile-story.js";
 export * from "./install.js";
 // English catalog phrases let through into a reply in another language.
 export * from "./language.js";
+// The Store contract's languages section.
+export * from "./languages-contract.js";
 // Leads of a story's feeds, new and as stored.
 export * from "./leads.js";
 // Loggers: captureLog() keeps every line, silentLog() none.

@@ -8,6 +8,7 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import type { FeedState, NewLead } from "../../src/feeds/lead.js";
 import type { DeliveryRef, Lease, NewDelivery, Store } from "../../src/store/store.js";
 import { describeEventsContract } from "./events-contract.js";
+import { describeLanguagesContract } from "./languages-contract.js";
 import { describeThreadsContract } from "./threads-contract.js";
 
 const T0 = new Date("2025-02-27T10:00:00Z");
@@ -701,5 +702,6 @@ export function describeStoreContract(engine: string, open: () => Promise<Store>
     describeLeadsContract(engine, open);
     describeEventsContract(engine, open);
     describeThreadsContract(engine, open);
+    describeLanguagesContract(engine, open);
   });
 }

@@ -20,6 +20,7 @@ import { events } from "./events/index.js";
 import { figures } from "./figures/index.js";
 import { help } from "./help/index.js";
 import { home } from "./home/index.js";
+import { language } from "./language/index.js";
 import { options } from "./options/index.js";
 import { parties } from "./parties/index.js";
 import { phase } from "./phase/index.js";
@@ -50,6 +51,7 @@ const AREAS = [
   figures,
   help,
   home,
+  language,
   options,
   parties,
   phase,

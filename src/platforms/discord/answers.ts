@@ -5,6 +5,7 @@
 import {
   type ButtonInteraction,
   type ChatInputCommandInteraction,
+  type Interaction,
   type InteractionEditReplyOptions,
   type InteractionReplyOptions,
   type InteractionUpdateOptions,
@@ -12,7 +13,7 @@ import {
 } from "discord.js";
 import type { Logger } from "pino";
 import { LATE, readyWithin } from "../../bot/in-flight.js";
-import type { Invocation } from "../../command-engine/definition.js";
+import type { Invocation, Reader } from "../../command-engine/definition.js";
 import type { Metrics } from "../../monitoring/metrics.js";
 import { errorReply } from "../../reply/errors.js";
 import type { Reply } from "../../reply/reply.js";
@@ -31,12 +32,29 @@ export function invocationOf(interaction: ChatInputCommandInteraction): Invocati
     channelId: interaction.channelId,
     workspaceId: interaction.guildId ?? "dm",
     userId: interaction.user.id,
+    ...localesOf(interaction),
     canManage: async () =>
       interaction.inGuild() &&
       (interaction.memberPermissions?.has(PermissionFlagsBits.ManageChannels) ?? false),
     ...(interaction.inGuild() ? { scheduledEvents: { botMayManage: botMayManageEvents(interaction) } } : {}),
     channelKind: () => channelKindOf(interaction.client.rest, interaction.channelId),
   };
+}
+
+/**
+ * What Discord says of the reader's language: their client's `locale` and, in a server, its
+ * `guild_locale` (the core picks the language from these and the reader's own choice).
+ */
+export function localesOf(interaction: Interaction): Pick<Invocation, "locale" | "guildLocale"> {
+  return {
+    ...(interaction.locale ? { locale: interaction.locale } : {}),
+    ...(interaction.guildLocale ? { guildLocale: interaction.guildLocale } : {}),
+  };
+}
+
+/** The reader of an interaction, for the core to find their language. */
+export function readerOf(interaction: Interaction): Reader {
+  return { platform: "discord", userId: interaction.user.id, ...localesOf(interaction) };
 }
 
 /** Whether the bot may create and edit its own scheduled events here: Manage Events or Create Events. */

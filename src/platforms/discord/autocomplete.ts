@@ -7,6 +7,7 @@
  */
 import type { AutocompleteInteraction } from "discord.js";
 import { type Choice, shortKey } from "../../command-engine/choices.js";
+import { readerOf } from "./answers.js";
 import type { DiscordCore } from "./interactions.js";
 import { DISCORD_LIMITS } from "./limits.js";
 import { fitPlain } from "./markdown.js";
@@ -35,6 +36,14 @@ export async function answerAutocomplete(
   const focused = interaction.options.getFocused(true);
   const filled: Record<string, unknown> = {};
   for (const option of interaction.options.data) if (!option.focused) filled[option.name] = option.value;
-  const choices = core.suggest(interaction.commandName, focused.name, String(focused.value ?? ""), filled);
+  // Labels in the reader's language (their choice is cached: Discord waits 3 seconds at most).
+  const language = await core.readerLanguage?.(readerOf(interaction));
+  const choices = core.suggest(
+    interaction.commandName,
+    focused.name,
+    String(focused.value ?? ""),
+    filled,
+    language,
+  );
   await interaction.respond(discordChoices(choices));
 }

@@ -4,7 +4,7 @@ import type { Logger } from "pino";
 import { decodeAction } from "../../command-engine/actions.js";
 import { errorReply } from "../../reply/errors.js";
 import type { DiscordAnswers } from "./answers.js";
-import { replyOptions, updateOptions } from "./answers.js";
+import { readerOf, replyOptions, updateOptions } from "./answers.js";
 import { attachPicture } from "./attachments.js";
 import { renderDiscord } from "./embeds.js";
 import type { DiscordCore } from "./interactions.js";
@@ -22,7 +22,9 @@ export async function answerButton(
     await interaction.reply(replyOptions(renderDiscord(STALE_BUTTON)));
     return;
   }
-  const reply = await core.answerQuestion(action.command, action.options);
+  // The page is turned, or the quote shown, in the language of the person who pressed.
+  const language = await core.readerLanguage?.(readerOf(interaction));
+  const reply = await core.answerQuestion(action.command, action.options, language);
   if (reply.kind === "error" || reply.ephemeral) {
     if (reply.kind === "error")
       log.info({ command: action.command, code: reply.code }, "button answered with an error");

@@ -7,7 +7,8 @@ import type { Interaction } from "discord.js";
 import type { Logger } from "pino";
 import { type InFlight, STOPPING } from "../../bot/in-flight.js";
 import type { Choice } from "../../command-engine/choices.js";
-import type { Invocation } from "../../command-engine/definition.js";
+import type { Invocation, Reader } from "../../command-engine/definition.js";
+import type { Language } from "../../language/languages.js";
 import type { Metrics } from "../../monitoring/metrics.js";
 import type { Reply } from "../../reply/reply.js";
 import { discordAnswers, invocationOf, replyOptions } from "./answers.js";
@@ -18,9 +19,17 @@ import { DISCORD_ERROR, discordCode, errorFields } from "./errors.js";
 
 /** What the adapter needs of the core (a BotCore fits; answers may be async when slow). */
 export interface DiscordCore {
-  answerQuestion(name: string, raw: Record<string, unknown>): Reply | Promise<Reply>;
+  answerQuestion(name: string, raw: Record<string, unknown>, language?: Language): Reply | Promise<Reply>;
   answerInChannel(name: string, raw: Record<string, unknown>, invocation: Invocation): Promise<Reply>;
-  suggest(name: string, option: string, typed: string, filled: Record<string, unknown>): readonly Choice[];
+  suggest(
+    name: string,
+    option: string,
+    typed: string,
+    filled: Record<string, unknown>,
+    language?: Language,
+  ): readonly Choice[];
+  /** The reader's language (their choice, their locale, the server's); English when absent. */
+  readerLanguage?(reader: Reader): Promise<Language>;
 }
 
 /** What an interaction is, for the logs. */

@@ -23,6 +23,7 @@ import { type Metrics, noMetrics } from "../../monitoring/metrics.js";
 import { listenToButtons } from "./buttons.js";
 import { connectSlack, socketDisconnected, WEBSOCKET_OPEN } from "./connection.js";
 import { listenToHome } from "./home-tab.js";
+import { localeClient, SlackLocales } from "./locales.js";
 import { boltLogger, boltLogLevel } from "./logger.js";
 import { listenToCommands } from "./slash-commands.js";
 
@@ -98,6 +99,7 @@ export function createSlackAdapter(options: SlackAdapterOptions): SlackAdapter {
     log,
     accepting: () => inFlight.accepting,
   });
+  const locales = new SlackLocales(localeClient({ botToken, apiUrl, logger }), core.clock, log);
   listenToCommands(app, {
     core,
     umbrella,
@@ -107,8 +109,9 @@ export function createSlackAdapter(options: SlackAdapterOptions): SlackAdapter {
     metrics,
     inFlight,
     jsonTextAcks: mode === "http",
+    locales,
   });
-  listenToButtons(app, { core, log, inFlight });
+  listenToButtons(app, { core, log, inFlight, locales });
   listenToHome(app, { core, botToken, apiUrl, adminUsers: options.adminUsers ?? [], logger, log, inFlight });
   app.client.on(WebClientEvent.RATE_LIMITED, () => metrics.rateLimited("slack"));
   socket?.client.on("reconnecting", () => metrics.reconnecting("slack"));

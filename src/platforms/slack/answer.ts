@@ -8,6 +8,7 @@ import type { BotCore } from "../../bot/core.js";
 import { decodeAction } from "../../command-engine/actions.js";
 import type { Invocation } from "../../command-engine/definition.js";
 import { parseOptionText, typedText, unsafeTextMessage } from "../../command-engine/parse.js";
+import type { Language } from "../../language/languages.js";
 import { errorReply } from "../../reply/errors.js";
 import type { Reply } from "../../reply/reply.js";
 
@@ -50,13 +51,13 @@ export async function answerUmbrella(
   return answerCommand(core, sub, rest, invocation);
 }
 
-/** Runs the command a button encodes; an id the bot did not make gets an error. */
-export function answerAction(core: BotCore, actionId: string): Reply {
+/** Runs the command a button encodes, in `language` (the clicker's); an id the bot did not make gets an error. */
+export function answerAction(core: BotCore, actionId: string, language?: Language): Reply {
   const decoded = decodeAction(actionId);
   if (!decoded || !core.registry.get(decoded.command)) {
     return errorReply("stale-button");
   }
-  return core.answerQuestion(decoded.command, decoded.options);
+  return core.answerQuestion(decoded.command, decoded.options, language);
 }
 
 /** A command that throws must still get an answer: Slack shows "failed with the error" otherwise. */

@@ -8,14 +8,33 @@ import type { BotCore } from "../../bot/core.js";
 import type { InFlight } from "../../bot/in-flight.js";
 import { answerAction, safely } from "./answer.js";
 import { LINK_ACTION, renderSlack } from "./blocks.js";
+import type { SlackLocales } from "./locales.js";
 
 /** Answers the button clicks on `app`, each counted among the answers under way. */
-export function listenToButtons(app: App, options: { core: BotCore; log: Logger; inFlight: InFlight }): void {
-  const { core, log, inFlight } = options;
+export function listenToButtons(
+  app: App,
+  options: { core: BotCore; log: Logger; inFlight: InFlight; locales?: SlackLocales },
+): void {
+  const { core, log, inFlight, locales } = options;
   /** A button: ack at once, then replace the message (or add an ephemeral error) via the response_url. */
-  const onButton: Middleware<SlackActionMiddlewareArgs<BlockAction>> = async ({ ack, action, respond }) => {
+  const onButton: Middleware<SlackActionMiddlewareArgs<BlockAction>> = async ({
+    ack,
+    action,
+    body,
+    respond,
+  }) => {
     await ack();
-    const reply = await safely(log, "button", () => answerAction(core, action.action_id));
+    const reply = await safely(log, "button", async () => {
+      // The new page, or the quote, in the language of the person who clicked.
+      const userId = body.user.id;
+      const locale = await locales?.userLocale(userId);
+      const language = await core.readerLanguage({
+        platform: "slack",
+        userId,
+        ...(locale ? { locale } : {}),
+      });
+      return answerAction(core, action.action_id, language);
+    });
     if (reply.kind === "error")
       log.info({ action: action.action_id, code: reply.code }, "button answered with an error");
     // The message's response_type is left out: a replaced message stays where it was.

@@ -6,8 +6,8 @@
  *
  * Which channels the person sees: SLACK_ADMIN_USERS and workspace admins and owners see every channel
  * of the workspace that gets alerts; anyone else sees the channels whose subscription they made. The
- * Home is written in the person's language: their Slack locale when it is one of ours, else English
- * (homeLanguage). One users.info call per open (with include_locale) tells both; none is made per
+ * Home is written in the person's language: their own choice (/language), else their Slack locale
+ * when it is one of ours, else English (the core's readerLanguage). One users.info call per open (with include_locale) tells both; none is made per
  * channel.
  */
 import type { App, Logger as BoltLogger } from "@slack/bolt";
@@ -17,7 +17,6 @@ import type { BotCore } from "../../bot/core.js";
 import type { InFlight } from "../../bot/in-flight.js";
 import { buildHome } from "../../home/home.js";
 import { HomeThrottle } from "../../home/throttle.js";
-import { firstLanguage, type Language, languageOfLocale } from "../../language/languages.js";
 import { renderHomeView } from "./home-view.js";
 
 export interface HomeTabOptions {
@@ -50,15 +49,6 @@ function homeClient(options: HomeTabOptions): WebClient {
 interface Viewer {
   admin: boolean;
   locale: string | undefined;
-}
-
-/**
- * The language of a person's Home: their Slack locale when it is one of ours ("fr-FR" → French),
- * else English. The one place the Home decides it, so a fuller chain (the person's own choice first)
- * can take its place.
- */
-export function homeLanguage(viewer: Pick<Viewer, "locale"> | undefined): Language {
-  return firstLanguage(languageOfLocale(viewer?.locale));
 }
 
 /** Publishes each person's Home when they open the Home tab. */
@@ -100,7 +90,12 @@ export function listenToHome(app: App, options: HomeTabOptions): void {
         workspaceId,
         userId,
         managesAll: async () => admins.has(userId) || Boolean(viewer?.admin),
-        language: homeLanguage(viewer),
+        // The person's own choice (/language) first, then their Slack locale, then English.
+        language: await core.readerLanguage({
+          platform: "slack",
+          userId,
+          ...(viewer?.locale ? { locale: viewer.locale } : {}),
+        }),
       });
       const view = renderHomeView(home);
       if (!throttle.changed(who, view)) {

@@ -22,7 +22,11 @@ const MAX = { appDescription: 140, commandDescription: 2000, usageHint: 1000 } a
  * - `commands`: receive the slash commands and their buttons; nothing else the bot does needs more.
  * - `chat:write`: post deadline reminders into the channels the bot was invited to (the reminders).
  * - `users:read`: `users.info`, to tell whether the person typing /subscribe or /unsubscribe is a
- *   workspace admin or owner (only they, and SLACK_ADMIN_USERS, may change what a channel gets).
+ *   workspace admin or owner (only they, and SLACK_ADMIN_USERS, may change what a channel gets), and
+ *   a person's locale (`include_locale`), the language they are answered in without a choice.
+ * - `channels:read`, `groups:read`: `conversations.info` with `include_locale`, the channel's own
+ *   locale that /subscribe records as its alerts' language when none is chosen (without them the
+ *   call fails and the channel's alerts are English unless a language is chosen).
  * - `channels:history`, `groups:history`: after a crash in the middle of posting a reminder, read the
  *   channel's recent messages for the reminder's marker before posting it again (exactly once).
  * - `files:write`: share a public answer's picture (a PNG) into the channel it was asked in.
@@ -32,6 +36,8 @@ export const BOT_SCOPES = [
   "commands",
   "chat:write",
   "users:read",
+  "channels:read",
+  "groups:read",
   "channels:history",
   "groups:history",
   "files:write",

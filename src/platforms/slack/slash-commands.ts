@@ -13,6 +13,7 @@ import { errorReply } from "../../reply/errors.js";
 import type { Reply } from "../../reply/reply.js";
 import { answerCommand, answerUmbrella, safely } from "./answer.js";
 import { renderSlack, type SlackMessage } from "./blocks.js";
+import type { SlackLocales } from "./locales.js";
 import { pictureSharer, RecentShares, uploadClient } from "./picture-upload.js";
 
 function escapeRegExp(text: string): string {
@@ -52,6 +53,8 @@ export function listenToCommands(
      * receiver says it is JSON). Socket Mode sends the ack inside an envelope, so it takes the object.
      */
     jsonTextAcks?: boolean;
+    /** The users' and channels' locales (none: every locale unknown, so the reader's choice or English). */
+    locales?: SlackLocales;
   },
 ): void {
   const { core, umbrella, deferAfterMs, log, metrics, inFlight } = options;
@@ -79,13 +82,20 @@ export function listenToCommands(
     else log.debug(fields, "slash command");
   }
 
-  /** Who typed the command, where; whether they may manage the channel is asked only when needed. */
-  function invocationOf(command: SlackCommandMiddlewareArgs["command"]): Invocation {
+  /**
+   * Who typed the command, where, and their Slack locale (kept an hour); whether they may manage the
+   * channel, and the channel's own locale, are asked only when a command needs them.
+   */
+  async function invocationOf(command: SlackCommandMiddlewareArgs["command"]): Promise<Invocation> {
+    const { locales } = options;
+    const locale = await locales?.userLocale(command.user_id);
     return {
       platform: "slack",
       channelId: command.channel_id,
       workspaceId: command.team_id,
       userId: command.user_id,
+      ...(locale ? { locale } : {}),
+      channelLocale: async () => locales?.channelLocale(command.channel_id),
       // Asked only by commands that need it: the configured admins, else workspace admins and owners.
       canManage: async () => {
         if (admins.has(command.user_id)) return true;
@@ -109,9 +119,8 @@ export function listenToCommands(
       return;
     }
     const answer = routes.get(command.command);
-    const invocation = invocationOf(command);
     const pending = answer
-      ? safely(log, command.command, () => answer(command.text ?? "", invocation))
+      ? safely(log, command.command, async () => answer(command.text ?? "", await invocationOf(command)))
       : Promise.resolve(
           errorReply("unknown-command", { command: command.command, known: [...routes.keys()] }),
         );

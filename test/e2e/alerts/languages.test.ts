@@ -32,7 +32,6 @@ import {
   tempDir,
   truceDataset,
   truceStory,
-  withChannelLanguages,
 } from "../../support/index.js";
 
 const HOUR = 3_600_000;
@@ -169,7 +168,6 @@ describe("a news update in the channel's language", () => {
 
 describe("channels of different languages through the real scheduler", () => {
   let store: Store;
-  let languages: Store;
   let clock: ManualClock;
   let sender: RecordingSender;
 
@@ -177,22 +175,30 @@ describe("channels of different languages through the real scheduler", () => {
     store = SqliteStore.open(join(tempDir(), "bot.sqlite"));
     clock = new ManualClock("2025-02-27T10:00:00Z");
     sender = new RecordingSender();
-    languages = withChannelLanguages(store, { "200": "ar", "201": "ar", "300": "he" });
   });
   afterEach(async () => {
     await store.close();
   });
 
+  /** Each channel's language, as /subscribe language: stores it (100 chose none: English). */
+  const LANGUAGE_OF: Readonly<Record<string, Language>> = { "200": "ar", "201": "ar", "300": "he" };
   const subscribe = (id: string) =>
     store.subscribe(
-      { platform: "discord", channelId: id, story: "gaza-2025", workspaceId: "g1", kind: "reminders" },
+      {
+        platform: "discord",
+        channelId: id,
+        story: "gaza-2025",
+        workspaceId: "g1",
+        kind: "reminders",
+        language: LANGUAGE_OF[id],
+      },
       new Date("2025-02-27T10:00:00Z"),
     );
   const phaseOne = (id: string) => sender.in(id).filter((p) => p.marker === markerFor(PHASE_ONE_1D));
 
   it("sends an Arabic and a Hebrew channel the same reminder once each, in its own language", async () => {
     for (const id of ["100", "200", "201", "300"]) await subscribe(id);
-    const scheduler = makeScheduler({ store: languages, data: { dataset }, clock, sender });
+    const scheduler = makeScheduler({ store, data: { dataset }, clock, sender });
     clock.set("2025-02-28T07:00:00Z");
     await scheduler.tick();
     clock.set("2025-02-28T07:01:00Z");
@@ -239,7 +245,7 @@ describe("channels of different languages through the real scheduler", () => {
     };
     expect(await store.claim(entry, new Date("2025-02-28T07:00:00Z"))).toBe(true);
     clock.set("2025-02-28T07:05:00Z");
-    await makeScheduler({ store: languages, data: { dataset }, clock, sender }).tick();
+    await makeScheduler({ store, data: { dataset }, clock, sender }).tick();
     const sent = phaseOne("200");
     expect(sent).toHaveLength(1);
     expect(sent[0]?.reply.language).toBe("ar");

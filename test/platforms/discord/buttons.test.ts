@@ -9,21 +9,24 @@ import { encodeAction } from "../../../src/command-engine/actions.js";
 import { answerButton } from "../../../src/platforms/discord/buttons.js";
 import { captureLog, shippedCore } from "../../support/index.js";
 
-function press(customId: string) {
+function press(customId: string, locale = "en-GB") {
   const calls: [string, Record<string, unknown>][] = [];
   const interaction = {
     customId,
+    user: { id: "U1" },
+    locale,
+    guildLocale: "en-US",
     reply: async (o: Record<string, unknown>) => void calls.push(["reply", o]),
     update: async (o: Record<string, unknown>) => void calls.push(["update", o]),
   };
   return { interaction: interaction as unknown as ButtonInteraction, calls };
 }
 
-async function pressed(customId: string) {
+async function pressed(customId: string, locale?: string) {
   const { core, data } = await shippedCore();
   data.close();
   const { log, lines } = captureLog();
-  const { interaction, calls } = press(customId);
+  const { interaction, calls } = press(customId, locale);
   await answerButton(interaction, { core, log, send: async (_i, deliver) => void (await deliver()) });
   return { calls, lines };
 }
@@ -36,6 +39,12 @@ describe("a button press", () => {
     const { calls } = await pressed(encodeAction({ command: "timeline", options: { page: "2" } }));
     expect(calls.map(([m]) => m)).toEqual(["update"]);
     expect(titleOf(calls[0]?.[1])).toMatch(/Timeline/);
+  });
+
+  it("turns the page in the language of the person who pressed", async () => {
+    const { calls } = await pressed(encodeAction({ command: "timeline", options: { page: "2" } }), "fr");
+    expect(calls.map(([m]) => m)).toEqual(["update"]);
+    expect(titleOf(calls[0]?.[1])).toMatch(/Chronologie/);
   });
 
   it("answers a button the bot did not make with the stale-button error, for the presser alone", async () => {

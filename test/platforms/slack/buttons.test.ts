@@ -3,6 +3,8 @@ import { InFlight } from "../../../src/bot/in-flight.js";
 import { encodeAction } from "../../../src/command-engine/actions.js";
 import { LINK_ACTION } from "../../../src/platforms/slack/blocks.js";
 import { listenToButtons } from "../../../src/platforms/slack/buttons.js";
+import { localeClient, SlackLocales } from "../../../src/platforms/slack/locales.js";
+import { boltLogger } from "../../../src/platforms/slack/logger.js";
 import { boltOnStandIn, SIGNING_SECRET } from "../../support/harness/slack.js";
 import { buttonClickBody, captureLog, postSigned, shippedCore } from "../../support/index.js";
 
@@ -11,7 +13,7 @@ afterEach(async () => {
   for (const stop of stops.splice(0).reverse()) await stop();
 });
 
-async function slackApp() {
+async function slackApp(options: { locales?: boolean } = {}) {
   const { log, lines } = captureLog();
   const bolt = await boltOnStandIn(log);
   stops.push(() => bolt.stop());
@@ -19,7 +21,14 @@ async function slackApp() {
   const { core, data } = await shippedCore({ log });
   stops.push(() => data.close());
   const inFlight = new InFlight();
-  listenToButtons(app, { core, log, inFlight });
+  const locales = options.locales
+    ? new SlackLocales(
+        localeClient({ botToken: slack.botToken, apiUrl: slack.apiUrl, logger: boltLogger(log, []) }),
+        core.clock,
+        log,
+      )
+    : undefined;
+  listenToButtons(app, { core, log, inFlight, ...(locales ? { locales } : {}) });
   await bolt.start();
   /** Clicks a button; resolves with the acknowledgement's status and what was sent to the response_url. */
   const click = async (actionId: string) => {
@@ -50,6 +59,13 @@ describe("a Slack button click", () => {
     expect(sent).toMatchObject({ replace_original: true });
     expect(sent.response_type).toBeUndefined();
     expect(JSON.stringify(sent)).toMatch(/Timeline/);
+  });
+
+  it("turns the page in the language of the person who clicked (their Slack locale)", async () => {
+    const { click, slack } = await slackApp({ locales: true });
+    slack.locales.set("U0READER", "fr-FR");
+    const { sent } = await click(encodeAction({ command: "timeline", options: { page: "2" } }));
+    expect(JSON.stringify(sent)).toContain("Chronologie");
   });
 
   it("acknowledges a link button (its address opens in the browser) and answers nothing", async () => {

@@ -87,12 +87,14 @@ describe("slack manifest", () => {
     expect(() => buildManifest({ umbrella: "ceasefire", socketMode: false, commands })).toThrow(/--url/);
   });
 
-  it("asks for the least scopes: commands; chat:write for reminders; users:read for the admin check; history to find a reminder after a crash; files:write for pictures", () => {
+  it("asks for the least scopes: commands; chat:write for reminders; users:read for the admin check and a person's locale; channels' and groups' read for a channel's locale; history to find a reminder after a crash; files:write for pictures", () => {
     const manifest = buildManifest({ umbrella: "ceasefire", socketMode: true, commands });
     const expected = [
       "commands",
       "chat:write",
       "users:read",
+      "channels:read",
+      "groups:read",
       "channels:history",
       "groups:history",
       "files:write",

@@ -47,6 +47,12 @@ export interface StandInDiscordOptions {
 export interface Place {
   guildId?: string;
   channelId?: string;
+  /** Who asks (default: the stand-in's one reader). */
+  userId?: string;
+  /** Their client's locale, as the interaction's `locale` says it (default "en-GB"). */
+  locale?: string;
+  /** The server's, as `guild_locale` (default "en-US"). */
+  guildLocale?: string;
 }
 
 /** A gateway session: its shard, and the sequence number of its last dispatch. */
@@ -643,7 +649,13 @@ export class StandInDiscord {
       channel_id: channelId,
       channel: { id: channelId, type: 0, guild_id: guildId, name: "general" },
       member: {
-        user: { id: USER_ID, username: "reader", discriminator: "0", avatar: null, global_name: "Reader" },
+        user: {
+          id: place.userId ?? USER_ID,
+          username: "reader",
+          discriminator: "0",
+          avatar: null,
+          global_name: "Reader",
+        },
         roles: [],
         joined_at: "2024-01-01T00:00:00.000Z",
         deaf: false,
@@ -652,8 +664,8 @@ export class StandInDiscord {
         permissions: this.memberPermissions,
       },
       app_permissions: this.appPermissions,
-      locale: "en-GB",
-      guild_locale: "en-US",
+      locale: place.locale ?? "en-GB",
+      guild_locale: place.guildLocale ?? "en-US",
       entitlements: [],
       authorizing_integration_owners: { "0": guildId },
       context: 0,

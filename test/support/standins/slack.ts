@@ -1,6 +1,7 @@
 /**
  * A stand-in for Slack on 127.0.0.1: the Web API methods the bot calls (auth.test, which Bolt calls on
- * start; chat.postMessage, chat.update, users.info and conversations.history for the reminders), and
+ * start; chat.postMessage, chat.update, users.info, conversations.info and conversations.history for
+ * the reminders and the readers' and channels' locales), and
  * response_url endpoints for button replies. It records every request, and signs and sends slash
  * commands and interactive payloads to the bot exactly as Slack does. More methods, each with the token
  * it accepts, can be added with `method()` (the Socket Mode stand-in adds apps.connections.open).
@@ -64,6 +65,18 @@ const API: Record<string, ApiHandler> = {
     },
   }),
   "conversations.history": () => ({ ok: true, messages: [], has_more: false }),
+  "conversations.info": (f, standin) => ({
+    ok: true,
+    channel: {
+      id: f.channel,
+      name: "alerts",
+      is_channel: true,
+      // Slack gives a channel's locale only when asked (include_locale), and only when it has one.
+      ...(f.include_locale === "true" && standin.channelLocales.has(f.channel ?? "")
+        ? { locale: standin.channelLocales.get(f.channel ?? "") }
+        : {}),
+    },
+  }),
   ...FILE_METHODS,
 };
 
@@ -73,6 +86,8 @@ export class StandInSlack {
   readonly admins = new Set<string>();
   /** Users' locales as users.info reports them with include_locale (default "en-US"). */
   readonly locales = new Map<string, string>();
+  /** Channels' locales as conversations.info reports them with include_locale (default: none). */
+  readonly channelLocales = new Map<string, string>();
   /** Web API methods that answer only after this many ms (a slow Slack). */
   readonly delays = new Map<string, number>();
   /** Web API methods whose next call gets HTTP 429 with this Retry-After (seconds), as Slack rate-limits. */

@@ -63,4 +63,5 @@ export const ar: Translation<typeof en> = {
   "subscriptions.curators.not":
     "هذه القناة ليست قناة المحررين الخاصة بـ{story}. يمكن لمن يدير القناة أن يجعلها كذلك بالأمر /curators action:set.",
   "subscriptions.curators.off": "لن تتلقى هذه القناة بعد الآن موجزات بالأخبار الجديدة عن {story}.",
+  "subscriptions.language": "تُكتب تنبيهاتها باللغة {language}.",
 };

@@ -62,4 +62,5 @@ export const en = {
   "subscriptions.curators.not":
     "This channel is not the curators' channel of {story}. A channel manager can make it one with /curators action:set.",
   "subscriptions.curators.off": "This channel gets no more digests of new leads about {story}.",
+  "subscriptions.language": "Its alerts are written in {language}.",
 } as const;

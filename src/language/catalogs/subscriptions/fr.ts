@@ -66,4 +66,5 @@ export const fr: Translation<typeof en> = {
   "subscriptions.curators.not":
     "Ce canal n'est pas le canal de la rédaction de {story}. Un gestionnaire du canal peut en faire un avec /curators action:set.",
   "subscriptions.curators.off": "Ce canal ne reçoit plus de récapitulatifs des nouvelles pistes sur {story}.",
+  "subscriptions.language": "Ses alertes sont écrites en {language}.",
 };

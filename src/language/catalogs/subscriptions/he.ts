@@ -63,4 +63,5 @@ export const he: Translation<typeof en> = {
   "subscriptions.curators.not":
     "הערוץ הזה אינו ערוץ העורכים של {story}. מי שמנהל את הערוץ יכול להפוך אותו לכזה באמצעות /curators action:set.",
   "subscriptions.curators.off": "הערוץ הזה לא יקבל עוד תקצירים של ידיעות חדשות על {story}.",
+  "subscriptions.language": "ההתראות שלו נכתבות ב{language}.",
 };
