@@ -35,9 +35,7 @@ describe("ceasefire-bot CLI", () => {
     it("answers in Arabic or Hebrew with --language, and refuses a language it does not write", () => {
       const ar = cli(["ask", "/captives", "--at", ARTICLE_KNOWN, "--language", "ar"]);
       expect(ar.code).toBe(0);
-      expect(ar.out.replace(/[\u2066-\u2069]/g, "")).toContain(
-        "24 محتجزًا، بحسب إسرائيل، حتى 28 فبراير 2025",
-      );
+      expect(ar.out.replace(/[\u2066-\u2069]/g, "")).toContain("24 محتجزًا، بحسب إسرائيل، حتى 28 فبراير 2025");
       const he = cli(["ask", "/captives", "--at", ARTICLE_KNOWN, "--language", "he"]);
       expect(he.code).toBe(0);
       expect(he.out.replace(/[\u2066-\u2069]/g, "")).toContain("24 חטופים, לפי ישראל, נכון ל־28 בפבר׳ 2025");

@@ -102,7 +102,7 @@ describe("languages on Slack", () => {
       (await bot.store.subscription({ platform: "slack", channelId: CHANNEL, story: "gaza-2025" }))?.language,
     ).toBe("fr");
     const listed = blockText((await bot.command("/subscriptions", "", "U0READER")).json);
-    expect(listed).toContain("Its alerts are written in Français.");
+    expect(listed).toContain("Its alerts are written in French.");
     const [reminder] = await remindWhenPhaseOneEnds();
     expect(reminder).toContain("Rappel");
     expect(englishLeaks(reminder ?? "", "fr", { except: dataTexts }), reminder).toEqual([]);

@@ -138,8 +138,9 @@ describe("slack adapter in Socket Mode: slash commands", () => {
     expect(footerText).toContain("The Media Line");
     expect(footerText).toContain("Data as of 28 Feb 2025");
     expect(typeof reply?.text).toBe("string");
-    // The reply travels in the ack alone: no Web API call, nothing on the response_url.
-    expect(web.requests.length).toBe(before);
+    // The reply travels in the ack alone, nothing on the response_url: the one Web API call is the
+    // reader's locale (users.info, at most once an hour per person), for the reply's language.
+    expect(web.requests.slice(before).map((r) => r.path)).toEqual(["/api/users.info"]);
   });
 
   it("passes the umbrella's options on: /ceasefire timeline page:2 is the direct command's page 2", async () => {
