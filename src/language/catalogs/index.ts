@@ -24,6 +24,7 @@ import { options } from "./options/index.js";
 import { parties } from "./parties/index.js";
 import { phase } from "./phase/index.js";
 import { phrases } from "./phrases/index.js";
+import { pictures } from "./pictures/index.js";
 import { render } from "./render/index.js";
 import { sources } from "./sources/index.js";
 import { threads } from "./threads/index.js";
@@ -53,6 +54,7 @@ const AREAS = [
   parties,
   phase,
   phrases,
+  pictures,
   render,
   sources,
   threads,
