@@ -41,7 +41,7 @@ export const figures = defineCommand({
         });
       }
       const figure = track.figure;
-      const picture = figurePicture(story, track);
+      const picture = figurePicture(story, track, words);
       return {
         kind: "answer",
         title: figure.label,

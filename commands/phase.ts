@@ -266,7 +266,7 @@ export const phase = defineCommand({
         }),
       });
     }
-    const picture = timelinePicture(story, "phase", { highlight: phase.id });
+    const picture = timelinePicture(story, "phase", { highlight: phase.id }, words);
     return {
       kind: "answer",
       title: words.t("phase.title", { phase: phase.name, story: story.title }),

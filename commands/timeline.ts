@@ -107,9 +107,12 @@ export const timeline = defineCommand({
     // The picture shows the whole story to the instant, this page's span highlighted.
     const first = shown[0];
     const last = shown.at(-1);
-    const picture = timelinePicture(story, "timeline", {
-      window: first && last ? { from: first.at, to: last.at } : undefined,
-    });
+    const picture = timelinePicture(
+      story,
+      "timeline",
+      { window: first && last ? { from: first.at, to: last.at } : undefined },
+      words,
+    );
     return {
       kind: "answer",
       title: words.t("timeline.title", { story: story.title }),

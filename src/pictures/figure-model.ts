@@ -5,7 +5,7 @@
  */
 import type { StoryAt } from "../dataset/asof.js";
 import type { FigureTrack } from "../dataset/dataset.js";
-import { ENGLISH } from "../language/words.js";
+import { ENGLISH, type Words } from "../language/words.js";
 import { figureAmount } from "../reply/phrases.js";
 import type { LocalDate } from "../time/calendar.js";
 import { zoneOffsetMinutes } from "../time/calendar.js";
@@ -21,7 +21,7 @@ export interface FigurePoint {
   t: number;
   day: LocalDate;
   value: number;
-  /** "more than 48,000 people" */
+  /** "more than 48,000 people", in the model's language. */
   amount: string;
   /** Who says so, as "according to …" names them. */
   attribution: string;
@@ -48,8 +48,8 @@ export interface FigureModel {
   max: number;
 }
 
-/** A figure's history as known at the story's instant. */
-export function figureModel(story: StoryAt, track: FigureTrack): FigureModel {
+/** A figure's history as known at the story's instant, its amounts in `words`' language. */
+export function figureModel(story: StoryAt, track: FigureTrack, words: Words = ENGLISH): FigureModel {
   const tz = story.timeZone;
   const now = Math.floor(story.t / 60_000) * 60_000;
   const values = story.figureHistory(track);
@@ -69,7 +69,7 @@ export function figureModel(story: StoryAt, track: FigureTrack): FigureModel {
       t: Date.parse(`${v.asOf}T00:00:00Z`) - offset,
       day: v.asOf,
       value: v.value,
-      amount: cleanText(figureAmount(ENGLISH, v, track.figure.unit, track.figure.unitOne), 60),
+      amount: cleanText(figureAmount(words, v, track.figure.unit, track.figure.unitOne), 60),
       attribution,
       series,
     };

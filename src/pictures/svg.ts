@@ -4,9 +4,20 @@
  * (so the same data always gives the same text, hence the same PNG), a linear time scale, and the
  * document around a drawing. Colours and the font families are here too, so the charts agree.
  */
+import { ENGLISH, type Words } from "../language/words.js";
 
 /** The families the pictures name; the rasterizer loads exactly these fonts (assets/fonts/). */
 export const FONT_FAMILIES = "Noto Sans, Noto Sans Arabic, Noto Sans Hebrew";
+
+/**
+ * The families an Arabic label is drawn with: Noto Sans Arabic first. resvg (2.6) shapes a whole
+ * `<text>` with its first font, then takes a fallback font's glyphs for the missing ones only when
+ * the fallback shapes the text into as many glyphs; Arabic's ligatures (lam-alef) never do, so an
+ * Arabic label holding a character of the Latin font (a bracket, "·") came out as boxes with the
+ * Latin font first, and comes out in Arabic with this order (at worst such a character is boxed).
+ * The Arabic catalog's labels use only characters the Arabic font has (test/pictures/languages.test.ts).
+ */
+export const ARABIC_FONT_FAMILIES = "Noto Sans Arabic, Noto Sans, Noto Sans Hebrew";
 
 export const COLOURS = {
   ink: "#1f2328",
@@ -83,7 +94,18 @@ export interface TextOptions {
   weight?: "normal" | "bold";
   /** A white outline under the letters, so text stays readable over lines. */
   halo?: boolean;
+  /**
+   * The direction of the label's language: a right-to-left one (Arabic, Hebrew) is drawn as a
+   * right-to-left paragraph (see `text`). Where it is placed is the anchor's business alone.
+   */
+  dir?: "ltr" | "rtl";
+  /** Another list of font families than the picture's (FONT_FAMILIES): ARABIC_FONT_FAMILIES. */
+  fonts?: string;
 }
+
+/** Right-to-left isolate … pop directional isolate: a right-to-left paragraph inside the text. */
+const RLI = "\u2067";
+const PDI = "\u2069";
 
 /**
  * Emoji and their joiners, selectors and skin tones: the shipped fonts have no glyphs for them, so a
@@ -92,7 +114,15 @@ export interface TextOptions {
 // biome-ignore lint/suspicious/noMisleadingCharacterClass: each of these code points is removed on its own.
 const NO_GLYPH = /[\p{Extended_Pictographic}\p{Regional_Indicator}\p{Emoji_Modifier}\ufe0f\u200d]/gu;
 
-/** A `<text>` element of already-clean text (escaped here, emoji left out). */
+/**
+ * A `<text>` element of already-clean text (escaped here, emoji left out). A right-to-left label is
+ * wrapped in RLI … PDI: resvg (2.6) takes a text's base direction from its content alone, ignoring
+ * `direction="rtl"`, and a label of an Arabic or Hebrew message whose every part is an isolated
+ * parameter (a Latin name, a date) would otherwise be laid out left to right. The isolate works the
+ * same in a browser, where `direction` would also turn `text-anchor` around; the anchors here are
+ * where the label's left (start), middle or right (end) edge goes, in every language, so the time
+ * axis and everything placed on it stay left to right.
+ */
 export function text(x: number, y: number, content: string, options: TextOptions = {}): string {
   const attrs = [
     `x="${num(x)}"`,
@@ -102,8 +132,35 @@ export function text(x: number, y: number, content: string, options: TextOptions
     options.anchor && options.anchor !== "start" ? `text-anchor="${options.anchor}"` : "",
     options.weight === "bold" ? `font-weight="bold"` : "",
     options.halo ? `stroke="${COLOURS.background}" stroke-width="3" paint-order="stroke"` : "",
+    options.fonts ? `font-family="${options.fonts}"` : "",
   ].filter(Boolean);
-  return `<text ${attrs.join(" ")}>${escapeXml(content.replace(NO_GLYPH, ""))}</text>`;
+  const shown = content.replace(NO_GLYPH, "");
+  const inline = options.dir === "rtl" && shown ? `${RLI}${shown}${PDI}` : shown;
+  return `<text ${attrs.join(" ")}>${escapeXml(inline)}</text>`;
+}
+
+/**
+ * How a chart writes in a language: its `<text>` in that direction, and where a line of its own
+ * (a heading, the legend) starts: at the left in English and French, at the right in Arabic and Hebrew.
+ */
+export interface Writer {
+  words: Words;
+  text(x: number, y: number, content: string, options?: TextOptions): string;
+  /** A heading's x and anchor: the chart's left edge, or its right edge right to left. */
+  lead(left: number, right: number): { x: number; anchor: "start" | "end" };
+}
+
+export function writer(words: Words): Writer {
+  const arabic = words.language === "ar";
+  // An Arabic label's "…" (a shortened name) is three dots: the Arabic font has no "…" (see above).
+  const shown = (content: string) => (arabic ? content.replace(/\u2026/g, "...") : content);
+  const fonts = arabic ? { fonts: ARABIC_FONT_FAMILIES } : {};
+  return {
+    words,
+    text: (x, y, content, options = {}) =>
+      text(x, y, shown(content), { ...options, dir: words.dir, ...fonts }),
+    lead: (left, right) => (words.dir === "rtl" ? { x: right, anchor: "end" } : { x: left, anchor: "start" }),
+  };
 }
 
 /** A linear scale from a time span (epoch ms) to a span of x coordinates. */
@@ -135,7 +192,7 @@ export function svgDocument(width: number, height: number, body: readonly string
   ].join("\n");
 }
 
-/** "and 9,950 more" */
-export function andMore(count: number, what = "more"): string {
-  return `and ${count.toLocaleString("en-GB")} ${what}`;
+/** "and 9,950 more", in `words`' language. */
+export function andMore(count: number, words: Words = ENGLISH): string {
+  return words.t("pictures.more", { count });
 }

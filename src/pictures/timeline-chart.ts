@@ -3,29 +3,31 @@
  * to three lanes (scheduled, met, missed, moved with the date they had before, disputed, cancelled);
  * the events known per day as a strip of bars; a /timeline page's span highlighted; and the instant
  * asked as today's red line. Drawn from `timelineModel`, so nothing unknown at the instant appears.
+ * Its words are the reader's (the catalog's `pictures.chart.*`); in Arabic and Hebrew the headings
+ * and the legend start from the right, while the time axis and what stands on it run left to right.
  */
 import type { StoryAt } from "../dataset/asof.js";
 import type { DeadlineStatus } from "../dataset/schema.js";
+import { bidiClosers } from "../dataset/text-safety.js";
+import { ENGLISH, type Words } from "../language/words.js";
 import type { ReplyPicture } from "../reply/reply.js";
-import { formatInstant, formatShortDate } from "../time/calendar.js";
 import { timelineAlt } from "./alt-text.js";
 import { timeAxis } from "./axis.js";
 import { type Drawing, replyPicture } from "./picture.js";
 import {
-  andMore,
   COLOURS,
   cleanText,
   num,
   svgDocument,
   type TimeScale,
-  text,
   textWidth,
   timeScale,
+  type Writer,
+  writer,
 } from "./svg.js";
 import {
   type DeadlineMark,
   EVENT_BUCKETS,
-  PHASE_WORDS,
   type PhaseBand,
   type TimelineModel,
   type TimelineOptions,
@@ -69,17 +71,21 @@ function diamond(x: number, y: number, r: number): string {
   return `M${num(x)} ${num(y - r)}L${num(x + r)} ${num(y)}L${num(x)} ${num(y + r)}L${num(x - r)} ${num(y)}Z`;
 }
 
-function phaseRow(p: PhaseBand, row: number, s: TimeScale, m: TimelineModel): string[] {
+function phaseRow(p: PhaseBand, row: number, s: TimeScale, m: TimelineModel, w: Writer): string[] {
+  const { words } = w;
   const y = PHASE_TOP + row * PHASE_ROW;
   const name = cleanText(p.name, 60);
   const chosen = m.highlight === p.id;
   const weight = chosen ? "bold" : "normal";
+  const state = words.t(`pictures.phase-state.${p.state}`);
   if (p.start === undefined) {
+    const lead = w.lead(LEFT, RIGHT);
     return [
-      text(LEFT, y + 15, `${name}: ${PHASE_WORDS[p.state]}, no dates set`, {
+      w.text(lead.x, y + 15, words.t("pictures.chart.phase-undated", { name, state }), {
         size: 13,
         fill: COLOURS.muted,
         weight,
+        anchor: lead.anchor,
       }),
     ];
   }
@@ -99,13 +105,26 @@ function phaseRow(p: PhaseBand, row: number, s: TimeScale, m: TimelineModel): st
       `<line data-planned-end="${p.plannedEnd.day}" x1="${num(px)}" y1="${num(y - 3)}" x2="${num(px)}" y2="${num(y + 23)}" stroke="${COLOURS.ink}" stroke-dasharray="3 2"/>`,
     );
   }
-  const dates = `${p.startDay ? formatShortDate(p.startDay) : ""}${p.endDay ? ` – ${formatShortDate(p.endDay)}` : p.open ? ", open-ended" : ""}`;
-  const planned = p.plannedEnd ? ` (planned end was ${formatShortDate(p.plannedEnd.day)})` : "";
-  const label = `${name} · ${dates}${planned} · ${PHASE_WORDS[p.state]}`;
-  // Inside the band, else after it, else before it; where none has room, the widest, the label
-  // shortened to it: a label never runs off the picture.
+  const start = p.startDay ? words.shortDate(p.startDay) : "";
+  const dates = p.endDay
+    ? words.t("pictures.chart.dates-span", { start, end: words.shortDate(p.endDay) })
+    : p.open
+      ? words.t("pictures.chart.dates-open", { start })
+      : start;
+  const label = p.plannedEnd
+    ? words.t("pictures.chart.phase-planned", {
+        name,
+        dates,
+        planned: words.shortDate(p.plannedEnd.day),
+        state,
+      })
+    : words.t("pictures.chart.phase", { name, dates, state });
+  // Inside the band (from its start: its left edge, or its right edge right to left), else after
+  // it, else before it; where none has room, the widest, the label shortened to it: a label never
+  // runs off the picture.
+  const rtl = words.dir === "rtl";
   const rooms = [
-    { room: x2 - x1 - 12, x: x1 + 6, anchor: "start" as const },
+    { room: x2 - x1 - 12, x: rtl ? x2 - 6 : x1 + 6, anchor: rtl ? ("end" as const) : ("start" as const) },
     { room: RIGHT - (x2 + 6), x: x2 + 6, anchor: "start" as const },
     { room: x1 - 6 - LEFT, x: x1 - 6, anchor: "end" as const },
   ];
@@ -113,7 +132,7 @@ function phaseRow(p: PhaseBand, row: number, s: TimeScale, m: TimelineModel): st
   const place =
     rooms.find((r) => width < r.room) ?? rooms.reduce((best, r) => (r.room > best.room ? r : best));
   out.push(
-    text(place.x, y + 15, shortenTo(label, place.room, 12), { size: 12, weight, anchor: place.anchor }),
+    w.text(place.x, y + 15, shortenTo(label, place.room, 12), { size: 12, weight, anchor: place.anchor }),
   );
   return out;
 }
@@ -122,18 +141,26 @@ function phaseRow(p: PhaseBand, row: number, s: TimeScale, m: TimelineModel): st
 function shortenTo(label: string, room: number, size: number): string {
   if (textWidth(label, size) < room) return label;
   const chars = Array.from(label); // whole code points: a cut never splits a pair
-  const cut = (keep: number) => `${chars.slice(0, keep).join("").trimEnd()}…`;
+  // An isolate the cut leaves open (a right-to-left label's parameters) is closed before the "…".
+  const cut = (keep: number) => {
+    const kept = chars.slice(0, keep).join("").trimEnd();
+    return `${kept}${bidiClosers(kept)}…`;
+  };
   let keep = chars.length;
   while (keep > 1 && textWidth(cut(keep), size) >= room) keep--;
   return cut(keep);
 }
 
-function deadlineMarks(marks: readonly DeadlineMark[], s: TimeScale): string[] {
+function deadlineMarks(marks: readonly DeadlineMark[], s: TimeScale, w: Writer): string[] {
+  const { words } = w;
   const out: string[] = [];
   const laneEnds = new Array<number>(LANES).fill(Number.NEGATIVE_INFINITY);
   marks.forEach((d) => {
     const x = s.x(d.due);
-    const label = `${cleanText(d.title, 30)} · ${formatShortDate(d.dueDay)}`;
+    const label = words.t("pictures.chart.deadline", {
+      title: cleanText(d.title, 30),
+      due: words.shortDate(d.dueDay),
+    });
     const width = textWidth(label, 11);
     // The first lane with room for the mark and its label (after it, else before it); else the
     // first with room for the mark alone; else a row of its own under the lanes, with no label.
@@ -151,7 +178,7 @@ function deadlineMarks(marks: readonly DeadlineMark[], s: TimeScale): string[] {
       if (!s.has(old.t)) return;
       const ox = s.x(old.t);
       const next = s.x(d.previous[i + 1]?.t ?? d.due);
-      const was = `was ${formatShortDate(old.day)}`;
+      const was = words.t("pictures.chart.was", { date: words.shortDate(old.day) });
       out.push(
         `<line x1="${num(ox)}" y1="${num(y)}" x2="${num(x)}" y2="${num(y)}" stroke="${COLOURS.moved}" stroke-dasharray="4 3"/>`,
       );
@@ -160,7 +187,7 @@ function deadlineMarks(marks: readonly DeadlineMark[], s: TimeScale): string[] {
       );
       // An old date's label only where it has room before the next date: labels never overlap.
       if (next - ox >= textWidth(was, 10) + 6) {
-        out.push(text(ox, y - 9, was, { size: 10, fill: COLOURS.moved, anchor: "middle" }));
+        out.push(w.text(ox, y - 9, was, { size: 10, fill: COLOURS.moved, anchor: "middle" }));
       }
     });
     const colour = MARK_COLOUR[d.status];
@@ -175,10 +202,10 @@ function deadlineMarks(marks: readonly DeadlineMark[], s: TimeScale): string[] {
     }
     // A label is drawn only where its lane has room for it: labels are thinned, never overlap.
     if (withLabel >= 0 && right) {
-      out.push(text(x + 12, y + 4, label, { size: 11, halo: true }));
+      out.push(w.text(x + 12, y + 4, label, { size: 11, halo: true }));
       laneEnds[lane] = x + 12 + width;
     } else if (withLabel >= 0) {
-      out.push(text(x - 12, y + 4, label, { size: 11, anchor: "end", halo: true }));
+      out.push(w.text(x - 12, y + 4, label, { size: 11, anchor: "end", halo: true }));
       laneEnds[lane] = x + 8;
     } else if (free >= 0) {
       laneEnds[lane] = x + 8;
@@ -187,22 +214,27 @@ function deadlineMarks(marks: readonly DeadlineMark[], s: TimeScale): string[] {
   return out;
 }
 
-function eventStrip(m: TimelineModel): string[] {
+function eventStrip(m: TimelineModel, w: Writer): string[] {
+  const { words } = w;
   const width = (RIGHT - LEFT) / EVENT_BUCKETS;
   const { buckets: counts, before } = m.eventStrip();
   const most = Math.max(1, ...counts);
+  const lead = w.lead(LEFT, RIGHT);
   const out = [
-    text(LEFT, EVENTS_BASE - EVENTS_HEIGHT - 6, `Events known (${m.eventsTotal.toLocaleString("en-GB")})`, {
-      size: 12,
-      fill: COLOURS.muted,
-    }),
+    w.text(
+      lead.x,
+      EVENTS_BASE - EVENTS_HEIGHT - 6,
+      words.t("pictures.chart.events", { count: m.eventsTotal }),
+      { size: 12, fill: COLOURS.muted, anchor: lead.anchor },
+    ),
   ];
   if (before) {
+    // The earlier events' count at the left, where the span drawn begins (after the heading there).
     out.push(
-      text(
-        LEFT + 150,
+      w.text(
+        words.dir === "rtl" ? LEFT : LEFT + 150,
         EVENTS_BASE - EVENTS_HEIGHT - 6,
-        `(${andMore(before, "earlier, before the span drawn")})`,
+        words.t("pictures.chart.events-before", { count: before }),
         {
           size: 11,
           fill: COLOURS.muted,
@@ -220,30 +252,42 @@ function eventStrip(m: TimelineModel): string[] {
   return out;
 }
 
-function legend(): string[] {
+/** The marks' legend: from the left, or from the right in a right-to-left language. */
+function legend(w: Writer): string[] {
+  const { words } = w;
   const y = 508;
   const items: [string, string, boolean][] = [
-    ["scheduled", COLOURS.scheduled, true],
-    ["met", COLOURS.met, false],
-    ["missed", COLOURS.missed, false],
-    ["moved (old date hollow)", COLOURS.moved, false],
-    ["disputed", COLOURS.disputed, false],
+    [words.t("pictures.deadline-status.scheduled"), COLOURS.scheduled, true],
+    [words.t("pictures.deadline-status.met"), COLOURS.met, false],
+    [words.t("pictures.deadline-status.missed"), COLOURS.missed, false],
+    [words.t("pictures.chart.legend-moved"), COLOURS.moved, false],
+    [words.t("pictures.deadline-status.disputed"), COLOURS.disputed, false],
   ];
+  const rtl = words.dir === "rtl";
   const out: string[] = [];
-  let x = LEFT;
+  let x = rtl ? RIGHT : LEFT;
   for (const [label, colour, hollow] of items) {
+    const mark = rtl ? x - 5 : x + 5;
     out.push(
-      `<path d="${diamond(x + 5, y - 4, 5)}" fill="${hollow ? COLOURS.background : colour}" stroke="${colour}" stroke-width="1.5"/>`,
+      `<path d="${diamond(mark, y - 4, 5)}" fill="${hollow ? COLOURS.background : colour}" stroke="${colour}" stroke-width="1.5"/>`,
     );
-    out.push(text(x + 14, y, label, { size: 11, fill: COLOURS.muted }));
-    x += 24 + textWidth(label, 11);
+    out.push(
+      w.text(rtl ? x - 14 : x + 14, y, label, {
+        size: 11,
+        fill: COLOURS.muted,
+        ...(rtl ? { anchor: "end" as const } : {}),
+      }),
+    );
+    x += (rtl ? -1 : 1) * (24 + textWidth(label, 11));
   }
   return out;
 }
 
-/** The SVG of a timeline model. */
-export function timelineSvg(m: TimelineModel): string {
+/** The SVG of a timeline model, its words in `words`' language. */
+export function timelineSvg(m: TimelineModel, words: Words = ENGLISH): string {
+  const w = writer(words);
   const s = timeScale(m.from, m.to, LEFT, RIGHT);
+  const lead = w.lead(LEFT, RIGHT);
   const body: string[] = [];
   if (m.window) {
     const x1 = s.x(m.window.from);
@@ -251,62 +295,74 @@ export function timelineSvg(m: TimelineModel): string {
     body.push(
       `<rect data-window="page" x="${num(x1)}" y="${PLOT_TOP}" width="${num(x2 - x1)}" height="${AXIS_Y - PLOT_TOP}" fill="${COLOURS.window}"/>`,
     );
-    body.push(text(x1 + 2, PLOT_TOP + 12, "this page", { size: 10, fill: COLOURS.muted }));
+    body.push(
+      w.text(x1 + 2, PLOT_TOP + 12, words.t("pictures.chart.this-page"), { size: 10, fill: COLOURS.muted }),
+    );
   }
   // Today's line under the marks and labels, which it would otherwise cross.
   const tx = s.x(m.now);
   body.push(
     `<line data-today="${m.today}" x1="${num(tx)}" y1="${PLOT_TOP}" x2="${num(tx)}" y2="${AXIS_Y}" stroke="${COLOURS.today}" stroke-width="2"/>`,
   );
-  const todayLabel = `today, ${formatShortDate(m.today)}`;
+  const todayLabel = words.t("pictures.chart.today", { date: words.shortDate(m.today) });
   const leftSide = tx + 6 + textWidth(todayLabel, 11) > RIGHT;
   body.push(
-    text(leftSide ? tx - 5 : tx + 5, PLOT_TOP + 12, todayLabel, {
+    w.text(leftSide ? tx - 5 : tx + 5, PLOT_TOP + 12, todayLabel, {
       size: 11,
       fill: COLOURS.today,
       anchor: leftSide ? "end" : "start",
     }),
   );
-  body.push(text(LEFT, 30, `Timeline: ${cleanText(m.title, 70)}`, { size: 18, weight: "bold" }));
+  // The title where a line starts, the instant at the other side.
+  const known = words.t("pictures.chart.as-known", { instant: words.instant(new Date(m.now), m.timeZone) });
   body.push(
-    text(RIGHT, 30, `as known on ${formatInstant(new Date(m.now), m.timeZone)}`, {
+    w.text(lead.x, 30, words.t("pictures.chart.timeline-title", { title: cleanText(m.title, 70) }), {
+      size: 18,
+      weight: "bold",
+      anchor: lead.anchor,
+    }),
+  );
+  body.push(
+    w.text(lead.anchor === "start" ? RIGHT : LEFT, 30, known, {
       size: 13,
       fill: COLOURS.muted,
-      anchor: "end",
+      anchor: lead.anchor === "start" ? "end" : "start",
     }),
   );
   body.push(
-    text(LEFT, PHASE_TOP - 8, m.phasesTotal ? "Phases" : "Phases: none known", {
-      size: 12,
-      fill: COLOURS.muted,
-    }),
+    w.text(
+      lead.x,
+      PHASE_TOP - 8,
+      words.t(m.phasesTotal ? "pictures.chart.phases" : "pictures.chart.phases-none"),
+      { size: 12, fill: COLOURS.muted, anchor: lead.anchor },
+    ),
   );
   m.phases.forEach((p, row) => {
-    body.push(...phaseRow(p, row, s, m));
+    body.push(...phaseRow(p, row, s, m, w));
   });
   if (m.phasesTotal > m.phases.length) {
     body.push(
-      text(
-        LEFT,
+      w.text(
+        lead.x,
         PHASE_TOP + m.phases.length * PHASE_ROW + 14,
-        andMore(m.phasesTotal - m.phases.length, "more phases"),
-        { size: 11, fill: COLOURS.muted },
+        words.t("pictures.chart.more-phases", { count: m.phasesTotal - m.phases.length }),
+        { size: 11, fill: COLOURS.muted, anchor: lead.anchor },
       ),
     );
   }
   const hidden = m.deadlinesTotal - m.deadlines.length;
+  const deadlines = !m.deadlinesTotal
+    ? words.t("pictures.chart.deadlines-none")
+    : hidden
+      ? words.t("pictures.chart.deadlines-some", { shown: m.deadlines.length, hidden })
+      : words.t("pictures.chart.deadlines");
   body.push(
-    text(
-      LEFT,
-      DEADLINE_TOP - 20,
-      `Deadlines${m.deadlinesTotal ? "" : ": none known"}${hidden ? ` (${m.deadlines.length} shown, ${andMore(hidden)})` : ""}`,
-      { size: 12, fill: COLOURS.muted },
-    ),
+    w.text(lead.x, DEADLINE_TOP - 20, deadlines, { size: 12, fill: COLOURS.muted, anchor: lead.anchor }),
   );
-  body.push(...deadlineMarks(m.deadlines, s));
-  body.push(...eventStrip(m));
-  body.push(...timeAxis(s, AXIS_Y, m.timeZone, LEFT, RIGHT));
-  body.push(...legend());
+  body.push(...deadlineMarks(m.deadlines, s, w));
+  body.push(...eventStrip(m, w));
+  body.push(...timeAxis(s, AXIS_Y, m.timeZone, LEFT, RIGHT, words));
+  body.push(...legend(w));
   return svgDocument(TIMELINE_WIDTH, TIMELINE_HEIGHT, body);
 }
 
@@ -319,30 +375,35 @@ export function timelineKnown(story: StoryAt): boolean {
 
 /**
  * The timeline drawing of a story at its instant, or undefined when nothing of it was known yet:
- * `kind` names it ("timeline", "phase").
+ * `kind` names it ("timeline", "phase"); its words are in `words`' language.
  */
 export function timelineDrawing(
   story: StoryAt,
   kind: string,
   options: TimelineOptions = {},
+  words: Words = ENGLISH,
 ): Drawing | undefined {
   if (!timelineKnown(story)) return undefined;
   const m = timelineModel(story, options);
   return {
     kind,
     parts: [m.storyId, ...(options.highlight ? [options.highlight] : []), m.today],
-    alt: timelineAlt(m),
+    alt: timelineAlt(m, words),
     width: TIMELINE_WIDTH,
     height: TIMELINE_HEIGHT,
-    svg: timelineSvg(m),
+    svg: timelineSvg(m, words),
   };
 }
 
-/** The reply's picture of the timeline: named now, drawn when first read (none when nothing was known). */
+/**
+ * The reply's picture of the timeline: named now, drawn when first read (none when nothing was
+ * known), in the reader's language (`words`: the command's `context.words`).
+ */
 export function timelinePicture(
   story: StoryAt,
   kind: string,
   options: TimelineOptions = {},
+  words: Words = ENGLISH,
 ): ReplyPicture | undefined {
   if (!timelineKnown(story)) return undefined;
   return replyPicture({
@@ -352,7 +413,7 @@ export function timelinePicture(
     height: TIMELINE_HEIGHT,
     draw: () => {
       const m = timelineModel(story, options);
-      return { svg: timelineSvg(m), alt: timelineAlt(m) };
+      return { svg: timelineSvg(m, words), alt: timelineAlt(m, words) };
     },
   });
 }

@@ -37,16 +37,6 @@ export interface PhaseBand {
   plannedEnd?: { t: number; day: LocalDate } | undefined;
 }
 
-/** A phase's state in words, as the picture labels it and its alt text says it. */
-export const PHASE_WORDS: Record<PhaseState, string> = {
-  "not-started": "not started",
-  "in-force": "in force",
-  suspended: "suspended",
-  disputed: "disputed",
-  ended: "ended",
-  "never-began": "never began",
-};
-
 export interface DeadlineMark {
   id: string;
   title: string;

@@ -70,13 +70,14 @@ export function dataTexts(data: unknown): string[] {
 }
 
 /**
- * The English catalog phrases in all a reply says (its text, its footer's warning, its evidence),
- * the story data's own texts excepted. A picture's alt text is left out: the pictures (src/pictures)
- * still write their words in English, apart from the catalog.
+ * The English catalog phrases in all a reply says (its text, its footer's warning, its evidence, its
+ * picture's alt text: the pictures write their words from the catalog too), the story data's own
+ * texts excepted.
  */
 export function replyLeaks(reply: Reply, language: Language, data: unknown): string[] {
   const text = [
     replyText(reply.picture ? { ...reply, picture: undefined } : reply),
+    reply.picture?.alt ?? "",
     reply.footer?.staleWarning ?? "",
     ...(reply.evidence ?? []).map((e) => e.what),
   ].join("\n");

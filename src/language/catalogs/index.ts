@@ -25,6 +25,7 @@ import { options } from "./options/index.js";
 import { parties } from "./parties/index.js";
 import { phase } from "./phase/index.js";
 import { phrases } from "./phrases/index.js";
+import { pictures } from "./pictures/index.js";
 import { render } from "./render/index.js";
 import { sources } from "./sources/index.js";
 import { subscriptions } from "./subscriptions/index.js";
@@ -56,6 +57,7 @@ const AREAS = [
   parties,
   phase,
   phrases,
+  pictures,
   render,
   sources,
   subscriptions,

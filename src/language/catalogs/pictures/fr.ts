@@ -1,0 +1,71 @@
+import type { Translation } from "../../catalog.js";
+import type { en } from "./en.js";
+
+export const fr: Translation<typeof en> = {
+  "pictures.more": "{count, plural, one {et # autre} other {et # autres}}",
+  "pictures.phase-state.not-started": "pas commencée",
+  "pictures.phase-state.in-force": "en vigueur",
+  "pictures.phase-state.suspended": "suspendue",
+  "pictures.phase-state.disputed": "contestée",
+  "pictures.phase-state.ended": "terminée",
+  "pictures.phase-state.never-began": "jamais commencée",
+  "pictures.deadline-status.scheduled": "prévue",
+  "pictures.deadline-status.met": "respectée",
+  "pictures.deadline-status.missed": "manquée",
+  "pictures.deadline-status.extended": "prolongée",
+  "pictures.deadline-status.postponed": "reportée",
+  "pictures.deadline-status.disputed": "contestée",
+  "pictures.deadline-status.cancelled": "annulée",
+  "pictures.alt.list": "{label} : {items}.",
+  "pictures.alt.separator": " ; ",
+  "pictures.alt.timeline":
+    "Chronologie « {title} » telle que connue le {date}, date marquée comme aujourd’hui.",
+  "pictures.alt.phases": "Phases",
+  "pictures.alt.deadlines": "Échéances",
+  "pictures.alt.phase": "{name}, {dates}, {state}",
+  "pictures.alt.phase-moved": "{name}, {dates}, fin prévue à l’origine le {planned}, {state}",
+  "pictures.alt.phase-no-dates": "sans dates fixées",
+  "pictures.alt.phase-from-to": "du {start} au {end}",
+  "pictures.alt.phase-from-open": "à partir du {start}, sans fin fixée",
+  "pictures.alt.deadline": "{title}, échéance le {due}, {status}",
+  "pictures.alt.deadline-moved": "{title}, échéance le {due} (auparavant le {dates}), {status}",
+  "pictures.alt.deadline-moved-often":
+    "{title}, échéance le {due} (déplacée {moves, number} fois, dernièrement depuis le {dates}), {status}",
+  "pictures.alt.then": "{earlier}, puis le {later}",
+  "pictures.alt.events": "{count, plural, one {# événement connu} other {# événements connus}}.",
+  "pictures.alt.events-page":
+    "{count, plural, one {# événement connu} other {# événements connus}} ; cette page couvre du {from} au {to}.",
+  "pictures.alt.figure":
+    "Graphique en escalier « {label} » tel que connu le {today} : {count, plural, one {# valeur} other {# valeurs}} du {from} au {to}.",
+  "pictures.alt.figure-empty":
+    "Graphique en escalier « {label} » tel que connu le {today} : {count, plural, one {# valeur} other {# valeurs}}.",
+  "pictures.alt.values": "Valeurs, de la plus récente à la plus ancienne",
+  "pictures.alt.value": "{date} : {amount}, selon {who}",
+  "pictures.alt.earlier-values":
+    "{count, plural, one {et # valeur antérieure} other {et # valeurs antérieures}}",
+  "pictures.chart.timeline-title": "Chronologie : {title}",
+  "pictures.chart.as-known": "tel que connu le {instant}",
+  "pictures.chart.today": "aujourd’hui, {date}",
+  "pictures.chart.this-page": "cette page",
+  "pictures.chart.phases": "Phases",
+  "pictures.chart.phases-none": "Phases : aucune connue",
+  "pictures.chart.more-phases": "{count, plural, one {et # autre phase} other {et # autres phases}}",
+  "pictures.chart.deadlines": "Échéances",
+  "pictures.chart.deadlines-none": "Échéances : aucune connue",
+  "pictures.chart.deadlines-some":
+    "Échéances ({shown, number} affichées, {hidden, plural, one {et # autre} other {et # autres}})",
+  "pictures.chart.phase-undated": "{name} : {state}, sans dates fixées",
+  "pictures.chart.phase": "{name} · {dates} · {state}",
+  "pictures.chart.phase-planned": "{name} · {dates} (fin prévue le {planned}) · {state}",
+  "pictures.chart.dates-span": "{start} – {end}",
+  "pictures.chart.dates-open": "{start}, sans fin fixée",
+  "pictures.chart.deadline": "{title} · {due}",
+  "pictures.chart.was": "auparavant {date}",
+  "pictures.chart.events": "Événements connus ({count, number})",
+  "pictures.chart.events-before":
+    "({count, plural, one {et # antérieur, avant la période tracée} other {et # antérieurs, avant la période tracée}})",
+  "pictures.chart.legend-moved": "déplacée (ancienne date en creux)",
+  "pictures.chart.latest-of": "les {shown, number} dernières de {total, number} valeurs",
+  "pictures.chart.according": "selon {who}",
+  "pictures.chart.according-others": "selon d’autres",
+};
