@@ -161,7 +161,7 @@ describe("the pictures in the reader's language", () => {
     expect(drawing?.alt).toContain("بحسب \u2068The Media Line\u2069");
     const { read, track } = trackOf("ar", shippedData().defaultStory, "captives-remaining", DURING);
     const m = figureModel(read, track, wordsFor("ar"));
-    expect(m.points[0]?.amount).toBe("أكثر من 90 محتجزين");
+    expect(m.points[0]?.amount).toBe("أكثر من 90 محتجزًا");
     // 1,000 values, of which only the five known are listed: the rest counted as earlier values.
     expect(figureAlt({ ...m, total: 1_000 }, wordsFor("ar"))).toMatch(/؛ و995 قيمة سابقة\u2069?\.$/);
     expect(figureAlt({ ...m, total: 7 }, wordsFor("ar"))).toMatch(/؛ وقيمتان سابقتان\u2069?\.$/);
