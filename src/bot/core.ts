@@ -12,7 +12,7 @@ import type { Dataset } from "../dataset/dataset.js";
 import type { Language } from "../language/languages.js";
 import { wordsFor } from "../language/words.js";
 import { type Metrics, noMetrics } from "../monitoring/metrics.js";
-import { errorReply } from "../reply/errors.js";
+import { errorIn } from "../reply/errors.js";
 import type { Reply } from "../reply/reply.js";
 import type { Clock } from "../time/clock.js";
 import { UserLanguages } from "./user-languages.js";
@@ -124,7 +124,7 @@ export function createCore(options: {
     const invocation: Invocation = { ...asked, language: await languages.language(asked) };
     if (registry.get(name)?.kind !== "channel") return core.answerQuestion(name, raw, invocation.language);
     if (options.channelPort === undefined) {
-      return errorReply("no-store", { command: name });
+      return errorIn(wordsFor(invocation.language ?? "en"), "no-store", { command: name });
     }
     return runChannelCommand(
       registry,

@@ -7,7 +7,7 @@ import type { BotCore } from "../../bot/core.js";
 import type { Invocation } from "../../command-engine/definition.js";
 import { parseCommandLine } from "../../command-engine/parse.js";
 import { ENGLISH, wordsFor } from "../../language/words.js";
-import { errorReply } from "../../reply/errors.js";
+import { errorIn } from "../../reply/errors.js";
 import type { Reply } from "../../reply/reply.js";
 import { defaultPicturesDir, savePicture } from "./picture-file.js";
 import { renderText } from "./text.js";
@@ -62,9 +62,11 @@ export function createConsoleAdapter(options: {
       rl?.close();
       return;
     }
-    const parsed = parseCommandLine(trimmed);
+    // The console's reader, like any other, reads errors in their language (their /language choice).
+    const words = wordsFor(await core.readerLanguage(CONSOLE_INVOCATION));
+    const parsed = parseCommandLine(trimmed, words);
     let reply: Reply;
-    if (!parsed.ok) reply = errorReply("unreadable-command", { message: parsed.message });
+    if (!parsed.ok) reply = errorIn(words, "unreadable-command", { message: parsed.message });
     else reply = await core.answerInChannel(parsed.line.name, parsed.line.options, CONSOLE_INVOCATION);
     write(renderText(reply));
     if (reply.picture) write(savePicture(reply.picture, picturesDir, wordsFor(reply.language ?? "en")));

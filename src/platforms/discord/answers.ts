@@ -14,8 +14,10 @@ import {
 import type { Logger } from "pino";
 import { LATE, readyWithin } from "../../bot/in-flight.js";
 import type { Invocation, Reader } from "../../command-engine/definition.js";
+import { readerLanguage } from "../../language/chain.js";
+import { wordsFor } from "../../language/words.js";
 import type { Metrics } from "../../monitoring/metrics.js";
-import { errorReply } from "../../reply/errors.js";
+import { errorReply, localizeError } from "../../reply/errors.js";
 import type { Reply } from "../../reply/reply.js";
 import { attachPicture, drawAhead, type WithFiles } from "./attachments.js";
 import { channelKindOf } from "./channel-kind.js";
@@ -120,6 +122,14 @@ export function updateOptions(sent: DiscordMessage | WithFiles): InteractionUpda
 /** The bot failed: the handler threw, or Discord refused the answer (the cause is logged). */
 const FAILED = errorReply("internal");
 
+/**
+ * The failure told in what Discord says of the reader's language (their client's locale, else the
+ * server's): on this path the bot does not go back to the store for their own choice.
+ */
+export function failedFor(interaction: Interaction): Reply {
+  return localizeError(FAILED, wordsFor(readerLanguage(localesOf(interaction))));
+}
+
 /** What producing an answer came to: the Reply, or what the handler threw. */
 type Produced = { ok: true; value: Reply } | { ok: false; error: unknown };
 
@@ -152,7 +162,7 @@ export function discordAnswers(options: {
     const command = interaction.commandName;
     if (!produced.ok) {
       log.error({ command, code: FAILED.code, error: errorFields(produced.error) }, "command failed");
-      return FAILED;
+      return failedFor(interaction);
     }
     const reply = produced.value;
     if (reply.kind === "error") log.info({ command, code: reply.code }, "command answered with an error");
@@ -168,8 +178,9 @@ export function discordAnswers(options: {
     } catch (err) {
       if (discordCode(err) !== DISCORD_ERROR.invalidFormBody) throw err;
       log.error({ code: FAILED.code, error: errorFields(err) }, "Discord rejected a reply");
-      if (interaction.deferred) await interaction.editReply(editOptions(renderDiscord(FAILED)));
-      else if (!interaction.replied) await interaction.reply(replyOptions(renderDiscord(FAILED)));
+      const failed = failedFor(interaction);
+      if (interaction.deferred) await interaction.editReply(editOptions(renderDiscord(failed)));
+      else if (!interaction.replied) await interaction.reply(replyOptions(renderDiscord(failed)));
     }
   }
 

@@ -2,7 +2,8 @@
 import type { ButtonInteraction } from "discord.js";
 import type { Logger } from "pino";
 import { decodeAction } from "../../command-engine/actions.js";
-import { errorReply } from "../../reply/errors.js";
+import { wordsFor } from "../../language/words.js";
+import { errorReply, localizeError } from "../../reply/errors.js";
 import type { DiscordAnswers } from "./answers.js";
 import { readerOf, replyOptions, updateOptions } from "./answers.js";
 import { attachPicture } from "./attachments.js";
@@ -16,14 +17,15 @@ export async function answerButton(
   interaction: ButtonInteraction,
   { core, log, send }: { core: DiscordCore; log: Logger; send: DiscordAnswers["send"] },
 ): Promise<void> {
+  // The page is turned, the quote shown or the error told in the language of the person who pressed.
+  const language = await core.readerLanguage?.(readerOf(interaction));
   const action = decodeAction(interaction.customId);
   if (!action) {
     log.warn({ customId: interaction.customId.slice(0, 100), code: STALE_BUTTON.code }, "unknown button");
-    await interaction.reply(replyOptions(renderDiscord(STALE_BUTTON)));
+    const stale = localizeError(STALE_BUTTON, wordsFor(language ?? "en"));
+    await interaction.reply(replyOptions(renderDiscord(stale)));
     return;
   }
-  // The page is turned, or the quote shown, in the language of the person who pressed.
-  const language = await core.readerLanguage?.(readerOf(interaction));
   const reply = await core.answerQuestion(action.command, action.options, language);
   if (reply.kind === "error" || reply.ephemeral) {
     if (reply.kind === "error")

@@ -8,10 +8,13 @@ import type { Logger } from "pino";
 import { type InFlight, STOPPING } from "../../bot/in-flight.js";
 import type { Choice } from "../../command-engine/choices.js";
 import type { Invocation, Reader } from "../../command-engine/definition.js";
+import { readerLanguage } from "../../language/chain.js";
 import type { Language } from "../../language/languages.js";
+import { wordsFor } from "../../language/words.js";
 import type { Metrics } from "../../monitoring/metrics.js";
+import { localizeError } from "../../reply/errors.js";
 import type { Reply } from "../../reply/reply.js";
-import { discordAnswers, invocationOf, replyOptions } from "./answers.js";
+import { discordAnswers, invocationOf, localesOf, replyOptions } from "./answers.js";
 import { answerAutocomplete } from "./autocomplete.js";
 import { answerButton } from "./buttons.js";
 import { renderDiscord } from "./embeds.js";
@@ -65,7 +68,10 @@ export function interactionHandler(options: {
     try {
       // Stopping: what is under way finishes, what arrives now is told to come back.
       if (!inFlight.accepting) {
-        if (interaction.isRepliable()) await interaction.reply(replyOptions(renderDiscord(STOPPING)));
+        if (interaction.isRepliable()) {
+          const stopping = localizeError(STOPPING, wordsFor(readerLanguage(localesOf(interaction))));
+          await interaction.reply(replyOptions(renderDiscord(stopping)));
+        }
         return;
       }
       if (interaction.isChatInputCommand()) {

@@ -9,7 +9,8 @@ import { decodeAction } from "../../command-engine/actions.js";
 import type { Invocation } from "../../command-engine/definition.js";
 import { parseOptionText, typedText, unsafeTextMessage } from "../../command-engine/parse.js";
 import type { Language } from "../../language/languages.js";
-import { errorReply } from "../../reply/errors.js";
+import { wordsFor } from "../../language/words.js";
+import { errorIn, errorReply } from "../../reply/errors.js";
 import type { Reply } from "../../reply/reply.js";
 
 /** Runs `/name text`: the text holds `name:value` options. */
@@ -20,7 +21,13 @@ export async function answerCommand(
   invocation: Invocation,
 ): Promise<Reply> {
   const parsed = parseOptionText(text);
-  if (!parsed.ok) return errorReply("invalid-option", { command: name, message: parsed.message });
+  if (!parsed.ok) {
+    // Told in the reader's language, as the command itself would have answered.
+    const words = wordsFor(await core.readerLanguage(invocation));
+    const again = parseOptionText(text, words);
+    const message = again.ok ? parsed.message : again.message;
+    return errorIn(words, "invalid-option", { command: name, message });
+  }
   return core.answerInChannel(name, parsed.options, invocation);
 }
 
@@ -39,11 +46,14 @@ export async function answerUmbrella(
   const rest = match?.[2] ?? "";
   if (!sub) return answerCommand(core, "help", rest, invocation);
   if (!core.registry.get(sub)) {
+    const words = wordsFor(await core.readerLanguage(invocation));
     const typed = typedText(sub);
     if (!typed.ok) {
-      return errorReply("unreadable-command", { message: unsafeTextMessage(undefined, typed.found) });
+      return errorIn(words, "unreadable-command", {
+        message: unsafeTextMessage(undefined, typed.found, words),
+      });
     }
-    return errorReply("unknown-command", {
+    return errorIn(words, "unknown-command", {
       command: `/${umbrella} ${typed.shown}`,
       known: core.registry.list.map((c) => `/${umbrella} ${c.name}`),
     });
@@ -55,7 +65,7 @@ export async function answerUmbrella(
 export function answerAction(core: BotCore, actionId: string, language?: Language): Reply {
   const decoded = decodeAction(actionId);
   if (!decoded || !core.registry.get(decoded.command)) {
-    return errorReply("stale-button");
+    return errorIn(wordsFor(language ?? "en"), "stale-button");
   }
   return core.answerQuestion(decoded.command, decoded.options, language);
 }

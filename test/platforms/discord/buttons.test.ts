@@ -6,6 +6,7 @@ import type { ButtonInteraction } from "discord.js";
 import { MessageFlags } from "discord.js";
 import { describe, expect, it } from "vitest";
 import { encodeAction } from "../../../src/command-engine/actions.js";
+import { ENGLISH, wordsFor } from "../../../src/language/words.js";
 import { answerButton } from "../../../src/platforms/discord/buttons.js";
 import { captureLog, shippedCore } from "../../support/index.js";
 
@@ -52,6 +53,12 @@ describe("a button press", () => {
     expect(calls.map(([m]) => m)).toEqual(["reply"]);
     expect(calls[0]?.[1]?.flags).toBe(MessageFlags.Ephemeral);
     expect(lines().find((l) => l.msg === "unknown button")).toMatchObject({ code: "stale-button" });
+  });
+
+  it("tells a French presser in French that the button is stale", async () => {
+    const { calls } = await pressed("something-else", "fr");
+    expect(titleOf(calls[0]?.[1])).toContain(wordsFor("fr").t("errors.stale-button.title"));
+    expect(titleOf(calls[0]?.[1])).not.toContain(ENGLISH.t("errors.stale-button.title"));
   });
 
   it("answers an error for the presser alone, leaving the message", async () => {

@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
 import type { Invocation } from "../../../src/command-engine/definition.js";
+import { renderText } from "../../../src/platforms/console/text.js";
 import { answerUmbrella } from "../../../src/platforms/slack/answer.js";
-import { shippedCore } from "../../support/index.js";
+import { englishLeaks, shippedCore } from "../../support/index.js";
 
 /** The core on the shipped data at a fixed clock. */
 const core = async () => (await shippedCore()).core;
@@ -19,6 +20,15 @@ describe("slack umbrella command", () => {
     const c = await core();
     expect((await answerUmbrella(c, "cf", "/Captives", invocation)).title).toContain("Captives");
     expect((await answerUmbrella(c, "cf", "  captives  private:true ", invocation)).ephemeral).toBe(true);
+  });
+
+  it("says an unknown subcommand, and an unreadable option, in the reader's language", async () => {
+    const french = { ...invocation, locale: "fr-FR" };
+    const unknown = await answerUmbrella(await core(), "cf", "frobnicate", french);
+    expect(unknown).toMatchObject({ kind: "error", code: "unknown-command", language: "fr" });
+    const unclosed = await answerUmbrella(await core(), "cf", 'captives story:"gaza', french);
+    expect(unclosed).toMatchObject({ kind: "error", code: "invalid-option", language: "fr" });
+    expect(englishLeaks(renderText(unclosed), "fr")).toEqual([]);
   });
 
   it("refuses a subcommand holding a control character without quoting it back", async () => {
