@@ -49,14 +49,22 @@ const countedUnit = z
 
 /** Whether a unit is a well-formed plural message over `count` (src/language/words.ts `counted`). */
 export function isCountedUnit(text: string): boolean {
-  if (!/^\{count, plural,/.test(text.trim())) return false;
-  try {
-    new IntlMessageFormat(text, "en").format({ count: 2 });
-    return true;
-  } catch {
-    return false;
+  if (!text.includes("{count, plural,")) return false;
+  let ok = COUNTED_UNITS.get(text);
+  if (ok === undefined) {
+    try {
+      new IntlMessageFormat(text, "en").format({ count: 2 });
+      ok = /^\{count, plural,/.test(text.trim());
+    } catch {
+      ok = false;
+    }
+    COUNTED_UNITS.set(text, ok);
   }
+  return ok;
 }
+
+/** Each plural unit met, parsed once: a reply says its units many times. */
+const COUNTED_UNITS = new Map<string, boolean>();
 
 /**
  * An object's optional `translations`: for each translated language, some of `fields` (each a text
