@@ -10,7 +10,7 @@ import type { Invocation } from "../../command-engine/definition.js";
 import { parseOptionText, typedText, unsafeTextMessage } from "../../command-engine/parse.js";
 import type { Language } from "../../language/languages.js";
 import { wordsFor } from "../../language/words.js";
-import { errorIn, errorReply } from "../../reply/errors.js";
+import { errorIn } from "../../reply/errors.js";
 import type { Reply } from "../../reply/reply.js";
 
 /** Runs `/name text`: the text holds `name:value` options. */
@@ -70,16 +70,21 @@ export function answerAction(core: BotCore, actionId: string, language?: Languag
   return core.answerQuestion(decoded.command, decoded.options, language);
 }
 
-/** A command that throws must still get an answer: Slack shows "failed with the error" otherwise. */
+/**
+ * A command that throws must still get an answer: Slack shows "failed with the error" otherwise. The
+ * answer is told in the reader's language where `language` can still say it (English when that fails too).
+ */
 export async function safely(
   log: Logger,
   what: string,
   answer: () => Reply | Promise<Reply>,
+  language?: () => Promise<Language>,
 ): Promise<Reply> {
   try {
     return await answer();
   } catch (err) {
-    const reply = errorReply("internal");
+    const reader = await (language?.().catch(() => undefined) ?? Promise.resolve(undefined));
+    const reply = errorIn(wordsFor(reader ?? "en"), "internal");
     log.error({ err, what, code: reply.code }, "slack answer failed");
     return reply;
   }

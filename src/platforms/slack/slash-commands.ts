@@ -120,7 +120,12 @@ export function listenToCommands(
     }
     const answer = routes.get(command.command);
     const pending = answer
-      ? safely(log, command.command, async () => answer(command.text ?? "", await invocationOf(command)))
+      ? safely(
+          log,
+          command.command,
+          async () => answer(command.text ?? "", await invocationOf(command)),
+          async () => core.readerLanguage(await invocationOf(command)),
+        )
       : Promise.resolve(
           errorReply("unknown-command", { command: command.command, known: [...routes.keys()] }),
         );

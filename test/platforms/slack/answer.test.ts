@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
 import type { Invocation } from "../../../src/command-engine/definition.js";
 import { renderText } from "../../../src/platforms/console/text.js";
-import { answerUmbrella } from "../../../src/platforms/slack/answer.js";
-import { englishLeaks, shippedCore } from "../../support/index.js";
+import { answerUmbrella, safely } from "../../../src/platforms/slack/answer.js";
+import { captureLog, englishLeaks, shippedCore } from "../../support/index.js";
 
 /** The core on the shipped data at a fixed clock. */
 const core = async () => (await shippedCore()).core;
@@ -37,5 +37,28 @@ describe("slack umbrella command", () => {
     expect(reply.summary).toEqual([
       "The command contains a control character (U+0007), which the bot does not accept: type it again without it.",
     ]);
+  });
+});
+
+describe("a slack answer that throws", () => {
+  const boom = () => {
+    throw new Error("boom");
+  };
+
+  it("is the internal error, told in the reader's language, and logged with its code", async () => {
+    const { log, lines } = captureLog();
+    const reply = await safely(log, "/captives", boom, async () => "he");
+    expect(reply).toMatchObject({ kind: "error", code: "internal", language: "he", ephemeral: true });
+    expect(englishLeaks(renderText(reply), "he")).toEqual([]);
+    expect(lines().find((l) => l.msg === "slack answer failed")).toMatchObject({ code: "internal" });
+  });
+
+  it("is told in English when the reader's language cannot be found either", async () => {
+    const { log } = captureLog();
+    const reply = await safely(log, "/captives", boom, async () => {
+      throw new Error("store down");
+    });
+    expect(reply).toMatchObject({ kind: "error", code: "internal" });
+    expect(reply.language).toBeUndefined();
   });
 });
