@@ -333,7 +333,7 @@ export async function subscriptions(deps: SubscriptionDeps, invocation: Asker): 
     const stopped = all.find((s) => s.deactivationReason);
     // The reason is the one recorded when the channel stopped ("unsubscribed by U1"), as it was said then.
     summary = stopped?.deactivationReason
-      ? [words.t("subscriptions.not.stopped", { reason: stopped.deactivationReason })]
+      ? [words.t("subscriptions.not.stopped", { reason: reasonText(stopped.deactivationReason, words) })]
       : [words.t("subscriptions.not")];
   }
   if (recent.length) {
@@ -451,6 +451,25 @@ function deliveryLines(deps: SubscriptionDeps, rows: Delivery[]): Rich {
     ` — ${ledgerSummary(deps, d, words)} · `,
     { strong: words.t(OUTCOME[d.state]) },
     // The reason is the one recorded with the row (a platform's refusal, a missed grace period).
-    d.reason ? ` (${d.reason})` : "",
+    d.reason ? ` (${reasonText(d.reason, words)})` : "",
   ]);
+}
+
+/**
+ * A reason the store recorded (in English, when it happened) in the reader's words: who
+ * unsubscribed, a channel the platform says is gone (its own words kept), an alert missed beyond
+ * the grace period. One the bot does not know is shown as recorded.
+ */
+export function reasonText(reason: string, words: Words): string {
+  let m = /^unsubscribed by (\S+)$/.exec(reason);
+  if (m) return words.t("subscriptions.reason.unsubscribed", { user: m[1] });
+  m = /^gone: ([\s\S]+)$/.exec(reason);
+  if (m) return words.t("subscriptions.reason.gone", { detail: m[1] });
+  m = /^missed by ([\d.]+) h, more than the ([\d.]+) h grace period \(the bot was not running\)$/.exec(
+    reason,
+  );
+  if (m) return words.t("subscriptions.reason.missed", { late: m[1], grace: m[2] });
+  m = /^unconfirmed and missed by ([\d.]+) h, more than the ([\d.]+) h grace period$/.exec(reason);
+  if (m) return words.t("subscriptions.reason.unconfirmed", { late: m[1], grace: m[2] });
+  return reason;
 }

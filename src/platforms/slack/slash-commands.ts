@@ -8,13 +8,18 @@ import type { Logger } from "pino";
 import type { BotCore } from "../../bot/core.js";
 import { type InFlight, LATE, readyWithin, STOPPING } from "../../bot/in-flight.js";
 import type { Invocation } from "../../command-engine/definition.js";
+import type { Language } from "../../language/languages.js";
+import { wordsFor } from "../../language/words.js";
 import type { Metrics } from "../../monitoring/metrics.js";
-import { errorReply } from "../../reply/errors.js";
+import { errorReply, localizeError } from "../../reply/errors.js";
 import type { Reply } from "../../reply/reply.js";
 import { answerCommand, answerUmbrella, safely } from "./answer.js";
 import { renderSlack, type SlackMessage } from "./blocks.js";
 import type { SlackLocales } from "./locales.js";
 import { pictureSharer, RecentShares, uploadClient } from "./picture-upload.js";
+
+/** How long a command that arrives while the bot stops waits for its reader's language (else English). */
+const STOPPING_LOOKUP_MS = 500;
 
 function escapeRegExp(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
@@ -115,7 +120,13 @@ export function listenToCommands(
   const onCommand: Middleware<SlackCommandMiddlewareArgs> = async ({ command, ack, respond }) => {
     // Stopping (Socket Mode; HTTP mode answers 503 before this): come back in a moment.
     if (!inFlight.accepting) {
-      await ack(ackBody(renderSlack(STOPPING)));
+      // In the reader's language when it is found in a moment (kept lookups), else English.
+      const lookup = invocationOf(command)
+        .then((asker) => core.readerLanguage(asker))
+        .catch((): Language => "en");
+      const language = await readyWithin(lookup, STOPPING_LOOKUP_MS);
+      const words = wordsFor(language === LATE ? "en" : language);
+      await ack(ackBody(renderSlack(localizeError(STOPPING, words))));
       return;
     }
     const answer = routes.get(command.command);

@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from "vitest";
 import { InFlight } from "../../../src/bot/in-flight.js";
+import { wordsFor } from "../../../src/language/words.js";
 import { noMetrics } from "../../../src/monitoring/metrics.js";
 import { listenToCommands } from "../../../src/platforms/slack/slash-commands.js";
 import { boltOnStandIn, SIGNING_SECRET } from "../../support/harness/slack.js";
@@ -38,7 +39,7 @@ async function slackApp(
       body: slashCommandBody(command, text, slack.responseUrl(), user),
       secret: SIGNING_SECRET,
     });
-  return { slack, type, lines, deferred: () => deferred };
+  return { slack, type, lines, store, deferred: () => deferred };
 }
 
 const words = (json: unknown) => JSON.stringify(json);
@@ -95,5 +96,15 @@ describe("a Slack slash command", () => {
     const { type } = await slackApp({ inFlight });
     await inFlight.close();
     expect(words((await type("/phase")).json)).toMatch(/restarting/);
+  });
+
+  it("is told to come back in the reader's own language while the bot stops", async () => {
+    const inFlight = new InFlight();
+    const { type, store } = await slackApp({ inFlight });
+    await store.setUserLanguage({ platform: "slack", userId: "U0READER" }, "fr", new Date());
+    await inFlight.close();
+    const said = words((await type("/phase")).json);
+    expect(said).not.toMatch(/restarting/);
+    expect(said).toContain(JSON.stringify(wordsFor("fr").t("errors.restarting.title")).slice(1, -1));
   });
 });

@@ -64,4 +64,10 @@ export const ar: Translation<typeof en> = {
     "هذه القناة ليست قناة المحررين الخاصة بـ{story}. يمكن لمن يدير القناة أن يجعلها كذلك بالأمر /curators action:set.",
   "subscriptions.curators.off": "لن تتلقى هذه القناة بعد الآن موجزات بالأخبار الجديدة عن {story}.",
   "subscriptions.language": "تُكتب تنبيهاتها باللغة {language}.",
+  "subscriptions.reason.unsubscribed": "ألغى {user} الاشتراك",
+  "subscriptions.reason.gone": "لم تعد القناة متاحة: {detail}",
+  "subscriptions.reason.missed":
+    "فات موعده بـ{late} ساعة، وهو أكثر من مهلة السماح البالغة {grace} ساعة (لم يكن البوت يعمل)",
+  "subscriptions.reason.unconfirmed":
+    "لم يُؤكَّد إرساله وفات موعده بـ{late} ساعة، وهو أكثر من مهلة السماح البالغة {grace} ساعة",
 };

@@ -63,4 +63,10 @@ export const en = {
     "This channel is not the curators' channel of {story}. A channel manager can make it one with /curators action:set.",
   "subscriptions.curators.off": "This channel gets no more digests of new leads about {story}.",
   "subscriptions.language": "Its alerts are written in {language}.",
+  "subscriptions.reason.unsubscribed": "unsubscribed by {user}",
+  "subscriptions.reason.gone": "gone: {detail}",
+  "subscriptions.reason.missed":
+    "missed by {late} h, more than the {grace} h grace period (the bot was not running)",
+  "subscriptions.reason.unconfirmed":
+    "unconfirmed and missed by {late} h, more than the {grace} h grace period",
 } as const;

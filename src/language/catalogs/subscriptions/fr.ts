@@ -67,4 +67,10 @@ export const fr: Translation<typeof en> = {
     "Ce canal n'est pas le canal de la rédaction de {story}. Un gestionnaire du canal peut en faire un avec /curators action:set.",
   "subscriptions.curators.off": "Ce canal ne reçoit plus de récapitulatifs des nouvelles pistes sur {story}.",
   "subscriptions.language": "Ses alertes sont écrites en {language}.",
+  "subscriptions.reason.unsubscribed": "désabonné par {user}",
+  "subscriptions.reason.gone": "disparu : {detail}",
+  "subscriptions.reason.missed":
+    "manqué de {late} h, plus que le délai de grâce de {grace} h (le bot ne tournait pas)",
+  "subscriptions.reason.unconfirmed":
+    "non confirmé et manqué de {late} h, plus que le délai de grâce de {grace} h",
 };

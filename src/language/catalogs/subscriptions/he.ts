@@ -64,4 +64,8 @@ export const he: Translation<typeof en> = {
     "הערוץ הזה אינו ערוץ העורכים של {story}. מי שמנהל את הערוץ יכול להפוך אותו לכזה באמצעות /curators action:set.",
   "subscriptions.curators.off": "הערוץ הזה לא יקבל עוד תקצירים של ידיעות חדשות על {story}.",
   "subscriptions.language": "ההתראות שלו נכתבות ב{language}.",
+  "subscriptions.reason.unsubscribed": "הרישום בוטל על ידי {user}",
+  "subscriptions.reason.gone": "הערוץ אינו זמין עוד: {detail}",
+  "subscriptions.reason.missed": "הוחמץ ב־{late} שעות, יותר מזמן החסד של {grace} שעות (הבוט לא פעל)",
+  "subscriptions.reason.unconfirmed": "לא אושר והוחמץ ב־{late} שעות, יותר מזמן החסד של {grace} שעות",
 };
