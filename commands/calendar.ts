@@ -16,7 +16,9 @@ export function webcalAddress(url: string): string {
 /**
  * /calendar [story:<id>]: the address of a story's calendar feed (its deadlines and phase ends, as
  * known at each fetch), its webcal: form, and an "Add to calendar" button. The address starts with
- * PUBLIC_URL; without it the calendar is not published and the answer is a private coded error.
+ * PUBLIC_URL and, for a reader whose language is not English, asks for the feed in that language
+ * (`?language=ar`); without PUBLIC_URL the calendar is not published and the answer is a private
+ * coded error.
  */
 export const calendar = defineCommand({
   name: "calendar",
@@ -29,7 +31,8 @@ export const calendar = defineCommand({
     if ("error" in story) return story.error;
     const root = context.settings.publicUrl;
     if (!root) return errorIn(words, "calendar-unpublished");
-    const url = `${root}${calendarPath(story.id)}`;
+    // A reader of Arabic (Hebrew, French) subscribes to the feed written in their language.
+    const url = `${root}${calendarPath(story.id, words.language)}`;
     const count = calendarEntries(story).length;
     return {
       kind: "answer",

@@ -4,11 +4,14 @@
  * number of moves known at the instant; its status says whether it still stands. Every date and every
  * source comes from the story as it stood at the instant (`storyAt`), so a deadline not yet reported
  * is absent and a moved one shows the date known then. ./feed.ts writes the entries as iCalendar.
+ * Every sentence comes from the `calendar-feed` catalog area in the instant's language (`at.language`,
+ * the story's own texts read in it by `storyAt`); English writes the feed it wrote before languages.
  */
 import type { DeadlineNow, PhaseNow, StoryAt } from "../dataset/asof.js";
 import type { EndVersion } from "../dataset/dataset.js";
 import type { DeadlineStatus, MoveKind, PhaseStatus } from "../dataset/schema.js";
-import { formatInstant, formatLongDate, localDateOf, parseWhen, type When } from "../time/calendar.js";
+import { type Words, wordsFor } from "../language/words.js";
+import { localDateOf, parseWhen, type When } from "../time/calendar.js";
 
 export type EntryStatus = "CONFIRMED" | "TENTATIVE" | "CANCELLED";
 
@@ -41,23 +44,30 @@ export function phaseEndUid(storyId: string, phaseId: string): string {
   return `${phaseId}.end@${storyId}.${DOMAIN}`;
 }
 
-const MOVED: Record<MoveKind, string> = {
-  extended: "Extended",
-  postponed: "Postponed",
-  "brought-forward": "Brought forward",
-};
-
 /** "Tuesday 18 February 2025" or "20 Jan 2025, 04:00 GMT+2", in the story's zone. */
-function whenText(when: When, timeZone: string): string {
-  return when.precision === "date" ? formatLongDate(when.date) : formatInstant(when.instant, timeZone);
+function whenText(words: Words, when: When, timeZone: string): string {
+  return when.precision === "date" ? words.longDate(when.date) : words.instant(when.instant, timeZone);
 }
 
-function dayText(at: string, timeZone: string): string {
+function dayText(words: Words, at: string, timeZone: string): string {
   const when = parseWhen(at);
-  return formatLongDate(when.precision === "date" ? when.date : localDateOf(when.instant, timeZone));
+  return words.longDate(when.precision === "date" ? when.date : localDateOf(when.instant, timeZone));
 }
 
-const according = (who: string | undefined) => (who ? `, according to ${who}` : "");
+/** `text`, and who says so when the data names them: "…, according to Mediators". */
+function according(words: Words, text: string, who: string | undefined): string {
+  return who ? words.t("calendar-feed.according", { text, who }) : text;
+}
+
+/** "Extended on Saturday 25 January 2025, according to Mediators". */
+function moveText(
+  words: Words,
+  move: { kind: MoveKind; at: string; attribution?: string | undefined },
+  tz: string,
+): string {
+  const said = words.t(`calendar-feed.move.${move.kind}`, { date: dayText(words, move.at, tz) });
+  return according(words, said, move.attribution);
+}
 
 /** The latest finite instant of `times`, else `fallback`. */
 function latest(times: readonly number[], fallback: number): number {
@@ -72,15 +82,22 @@ function storyStart(at: StoryAt): number {
 }
 
 /** The sources known at the instant among `ids` (the first first), as description lines, and the first address. */
-function sourcesPart(at: StoryAt, ids: readonly string[]): { lines: string[]; url: string | undefined } {
+function sourcesPart(
+  words: Words,
+  at: StoryAt,
+  ids: readonly string[],
+): { lines: string[]; url: string | undefined } {
   const lines: string[] = [];
   let url: string | undefined;
   for (const id of new Set(ids)) {
     const s = at.story.sourcesById.get(id);
     if (!s || !at.knowsSource(id)) continue;
     url ??= s.url;
-    const by = s.publisher ? ` (${s.publisher}, ${s.published})` : ` (${s.published})`;
-    lines.push(`- ${s.title}${by}${s.url ? `: ${s.url}` : ""}`);
+    const line = s.publisher
+      ? words.t("calendar-feed.source-by", { title: s.title, publisher: s.publisher, published: s.published })
+      : words.t("calendar-feed.source", { title: s.title, published: s.published });
+    // The address stays outside the message: isolated, a calendar app would not see where it ends.
+    lines.push(s.url ? `${line}: ${s.url}` : line);
   }
   return { lines, url };
 }
@@ -98,24 +115,34 @@ const DEADLINE_STATUS: Record<DeadlineStatus, EntryStatus> = {
 /** Statuses the summary names: the outcome, or why the date may not hold. */
 const SAID: ReadonlySet<DeadlineStatus> = new Set(["met", "missed", "disputed", "cancelled"]);
 
-function deadlineEntry(at: StoryAt, d: DeadlineNow): CalendarEntry {
+function deadlineEntry(words: Words, at: StoryAt, d: DeadlineNow): CalendarEntry {
   const tz = at.timeZone;
   const dues = d.track.dues.visibleAt(at.t);
   const statuses = d.track.statuses.visibleAt(at.t);
-  const lines = [`${d.deadline.title}: due ${whenText(d.due, tz)}.`];
-  if (d.deadline.derived && d.version.version === 0) lines.push(`Derived: ${d.deadline.derived}`);
+  const lines = [
+    words.t("calendar-feed.deadline.due", { title: d.deadline.title, when: whenText(words, d.due, tz) }),
+  ];
+  if (d.deadline.derived && d.version.version === 0)
+    lines.push(words.t("calendar-feed.derived", { text: d.deadline.derived }));
   for (const v of dues) {
     if (!v.move) continue;
     const was = dues.filter((o) => o.version < v.version).at(-1);
     lines.push(
-      `${MOVED[v.move.kind]} on ${dayText(v.move.at, tz)}${according(v.move.attribution)}: ` +
-        `from ${was ? whenText(was.due, tz) : "its first date"} to ${whenText(v.due, tz)}` +
-        `${v.move.note ? ` (${v.move.note})` : ""}.`,
+      words.t(v.move.note ? "calendar-feed.deadline.moved-note" : "calendar-feed.deadline.moved", {
+        move: moveText(words, v.move, tz),
+        was: was ? whenText(words, was.due, tz) : words.t("calendar-feed.first-date"),
+        due: whenText(words, v.due, tz),
+        note: v.move.note,
+      }),
     );
   }
   const change = d.statusChange;
+  const status = words.t(`calendar-feed.deadline-status.${d.status}`);
   lines.push(
-    `Status: ${d.status}${according(change?.attribution)}${change?.note ? `: ${change.note}` : "."}`,
+    words.t(change?.note ? "calendar-feed.deadline.status-note" : "calendar-feed.deadline.status", {
+      status: according(words, status, change?.attribution),
+      note: change?.note,
+    }),
   );
   // The source of the date in force first: the move's, else the deadline's own.
   const ids = [
@@ -124,14 +151,16 @@ function deadlineEntry(at: StoryAt, d: DeadlineNow): CalendarEntry {
     ...dues.flatMap((v) => v.move?.sourceIds ?? []),
     ...statuses.flatMap((s) => s.sourceIds),
   ];
-  const sources = sourcesPart(at, ids);
-  if (sources.lines.length) lines.push("Sources:", ...sources.lines);
+  const sources = sourcesPart(words, at, ids);
+  if (sources.lines.length) lines.push(words.t("calendar-feed.sources"), ...sources.lines);
   const created = Number.isFinite(d.track.existsFrom) ? d.track.existsFrom : storyStart(at);
   return {
     uid: deadlineUid(at.id, d.deadline.id),
     sequence: dues.filter((v) => v.move).length,
     status: DEADLINE_STATUS[d.status],
-    summary: SAID.has(d.status) ? `${d.deadline.title} (${d.status})` : d.deadline.title,
+    summary: SAID.has(d.status)
+      ? words.t("calendar-feed.deadline.summary", { title: d.deadline.title, status })
+      : d.deadline.title,
     description: lines.join("\n"),
     url: sources.url,
     when: d.due,
@@ -155,30 +184,40 @@ const PHASE_STATUS: Record<PhaseStatus, EntryStatus> = {
   "never-began": "CANCELLED",
 };
 
-function phaseEndEntry(at: StoryAt, p: PhaseNow): CalendarEntry | undefined {
+function phaseEndEntry(words: Words, at: StoryAt, p: PhaseNow): CalendarEntry | undefined {
   const tz = at.timeZone;
   const ends = p.track.ends.visibleAt(at.t);
   const dated = ends.filter((e): e is EndVersion & { end: When } => e.end !== null);
   // The end in force, or (in force until further notice) the last date it had: cancelled.
   const end = p.end ?? dated.at(-1)?.end;
   if (!end) return undefined;
+  const phase = { phase: p.phase.name, when: whenText(words, end, tz) };
   const lines = [
     p.end === null
-      ? `The last planned end of ${p.phase.name} was ${whenText(end, tz)}; it now has none.`
-      : `The planned end of ${p.phase.name}: ${whenText(end, tz)}.`,
+      ? words.t("calendar-feed.phase.end-gone", phase)
+      : words.t("calendar-feed.phase.end", phase),
   ];
-  if (p.phase.endDerived && !p.endMove) lines.push(`Derived: ${p.phase.endDerived}`);
+  if (p.phase.endDerived && !p.endMove)
+    lines.push(words.t("calendar-feed.derived", { text: p.phase.endDerived }));
   for (const v of ends) {
     if (!v.move) continue;
-    const to = v.end ? `to ${whenText(v.end, tz)}` : "no planned end: in force until further notice";
+    const params = { move: moveText(words, v.move, tz), note: v.move.note };
+    const noted = Boolean(v.move.note);
     lines.push(
-      `${MOVED[v.move.kind]} on ${dayText(v.move.at, tz)}${according(v.move.attribution)}: ${to}` +
-        `${v.move.note ? ` (${v.move.note})` : ""}.`,
+      v.end
+        ? words.t(noted ? "calendar-feed.phase.moved-note" : "calendar-feed.phase.moved", {
+            ...params,
+            due: whenText(words, v.end, tz),
+          })
+        : words.t(noted ? "calendar-feed.phase.opened-note" : "calendar-feed.phase.opened", params),
     );
   }
   const change = p.statusChange;
   lines.push(
-    `Phase status: ${p.status}${according(change?.attribution)}${change?.note ? `: ${change.note}` : "."}`,
+    words.t(change?.note ? "calendar-feed.phase.status-note" : "calendar-feed.phase.status", {
+      status: according(words, words.t(`calendar-feed.phase-status.${p.status}`), change?.attribution),
+      note: change?.note,
+    }),
   );
   const ids = [
     ...(p.endMove?.sourceIds ?? []),
@@ -186,8 +225,8 @@ function phaseEndEntry(at: StoryAt, p: PhaseNow): CalendarEntry | undefined {
     ...ends.flatMap((v) => v.move?.sourceIds ?? []),
     ...p.track.statuses.visibleAt(at.t).flatMap((s) => s.sourceIds),
   ];
-  const sources = sourcesPart(at, ids);
-  if (sources.lines.length) lines.push("Sources:", ...sources.lines);
+  const sources = sourcesPart(words, at, ids);
+  if (sources.lines.length) lines.push(words.t("calendar-feed.sources"), ...sources.lines);
   const created = Number.isFinite(p.track.existsFrom) ? p.track.existsFrom : storyStart(at);
   const statuses = p.track.statuses.visibleAt(at.t);
   const open = p.end === null;
@@ -195,7 +234,9 @@ function phaseEndEntry(at: StoryAt, p: PhaseNow): CalendarEntry | undefined {
     uid: phaseEndUid(at.id, p.phase.id),
     sequence: ends.filter((v) => v.move).length,
     status: open ? "CANCELLED" : PHASE_STATUS[p.status],
-    summary: `End of ${p.phase.name}${open ? " (none: in force until further notice)" : ""}`,
+    summary: words.t(open ? "calendar-feed.phase.summary-none" : "calendar-feed.phase.summary", {
+      phase: p.phase.name,
+    }),
     description: lines.join("\n"),
     url: sources.url,
     when: end,
@@ -207,10 +248,15 @@ function phaseEndEntry(at: StoryAt, p: PhaseNow): CalendarEntry | undefined {
   };
 }
 
-/** The feed's entries at the instant: the deadlines, then the phase ends, each in the data's order. */
+/**
+ * The feed's entries at the instant: the deadlines, then the phase ends, each in the data's order,
+ * written in the instant's language (`storyAt(story, instant, language)`). The UIDs are the same in
+ * every language.
+ */
 export function calendarEntries(at: StoryAt): CalendarEntry[] {
+  const words = wordsFor(at.language);
   return [
-    ...at.deadlines().map((d) => deadlineEntry(at, d)),
-    ...at.phases().flatMap((p) => phaseEndEntry(at, p) ?? []),
+    ...at.deadlines().map((d) => deadlineEntry(words, at, d)),
+    ...at.phases().flatMap((p) => phaseEndEntry(words, at, p) ?? []),
   ];
 }

@@ -5,11 +5,14 @@
  * timezones-ical-library's copy of the IANA database), or in UTC when the library has no block for
  * the zone. Nothing in it comes from the wall clock: DTSTAMP, LAST-MODIFIED and CREATED are the
  * data's own instants, so the same data at the same instant gives the same bytes (and ETag).
+ * The calendar's name and description and each event's texts are in the instant's language
+ * (`at.language`); ical-generator has no LANGUAGE parameter, so the feed does not name it.
  */
 import icalGenerator, { ICalEventStatus } from "ical-generator";
 import { DateTime, IANAZone } from "luxon";
 import { tzlib_get_ical_block } from "timezones-ical-library";
 import type { StoryAt } from "../dataset/asof.js";
+import { wordsFor } from "../language/words.js";
 import { addDays, type When } from "../time/calendar.js";
 import { type CalendarEntry, calendarEntries } from "./entries.js";
 
@@ -55,7 +58,7 @@ export function calendarFeed(at: StoryAt, entries: readonly CalendarEntry[] = ca
   const calendar = icalGenerator({
     prodId: PRODUCT,
     name: at.title,
-    description: `Deadlines and phase ends of ${at.title}, as known at the time of each fetch.`,
+    description: wordsFor(at.language).t("calendar-feed.description", { story: at.title }),
     ttl: REFRESH_SECONDS,
     // No calendar zone (DTSTAMP and LAST-MODIFIED stay in UTC); each timed event names the story's.
     timezone: { name: null, generator: (tz) => vtimezone(tz)?.block ?? null },

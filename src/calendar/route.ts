@@ -5,7 +5,9 @@
  * - 200 `text/calendar; charset=utf-8` with a strong ETag (a SHA-256 of the body) and
  *   `Cache-Control: public, max-age=300`; `If-None-Match` with that ETag (or `*`) gets 304.
  * - HEAD gets the same headers without the body; other methods get 405.
- * - An unknown story, or a path that names none, gets 404 in plain text.
+ * - `?language=ar` (he, fr) writes the feed in that language (absent or `en`: the English feed); an
+ *   unknown language gets 400 in plain text, naming the languages. The UIDs are the same in each.
+ * - An unknown story, or a path that names none, gets 404 in plain text (in the asked language).
  * Every request reads the live dataset (reloads count at once) at the injected clock's instant.
  */
 import { createHash } from "node:crypto";
@@ -13,6 +15,14 @@ import type { IncomingMessage, ServerResponse } from "node:http";
 import type { Logger } from "pino";
 import { storyAt } from "../dataset/asof.js";
 import type { Dataset, Story } from "../dataset/dataset.js";
+import {
+  DEFAULT_LANGUAGE,
+  isLanguage,
+  LANGUAGE_NAMES,
+  LANGUAGES,
+  type Language,
+} from "../language/languages.js";
+import { wordsFor } from "../language/words.js";
 import type { Route } from "../monitoring/health.js";
 import type { Clock } from "../time/clock.js";
 import { calendarEntries } from "./entries.js";
@@ -24,9 +34,10 @@ export const CALENDAR_ROUTE = "/calendar/:file";
 /** How long clients and caches may keep a feed without asking again, in seconds. */
 export const CALENDAR_MAX_AGE = 300;
 
-/** A feed's path: `/calendar/<story>.ics`. */
-export function calendarPath(storyId: string): string {
-  return `/calendar/${encodeURIComponent(storyId)}.ics`;
+/** A feed's path: `/calendar/<story>.ics`, with `?language=<language>` when it is not English. */
+export function calendarPath(storyId: string, language: Language = DEFAULT_LANGUAGE): string {
+  const path = `/calendar/${encodeURIComponent(storyId)}.ics`;
+  return language === DEFAULT_LANGUAGE ? path : `${path}?language=${language}`;
 }
 
 const FILE = /^\/calendar\/([a-z0-9][a-z0-9-]*)\.ics$/;
@@ -62,19 +73,27 @@ export interface BuiltFeed {
 /**
  * A story's feed at an instant with its ETag, written again only when its entries changed (a new
  * fact became known, or the data was reloaded): writing the iCalendar text costs far more than
- * reading the entries (BENCHMARKS.md, "Calendar feed"). Each route keeps its own last feed per story.
+ * reading the entries (BENCHMARKS.md, "Calendar feed"). Each route keeps its own last feed per story
+ * and language, so readers of two languages do not write each other's feed again at every fetch.
  */
-export function feedBuilder(write: typeof calendarFeed): (story: Story, instant: Date) => BuiltFeed {
-  const last = new WeakMap<Story, BuiltFeed & { key: string }>();
-  return (story, instant) => {
-    const at = storyAt(story, instant);
+export function feedBuilder(
+  write: typeof calendarFeed,
+): (story: Story, instant: Date, language?: Language) => BuiltFeed {
+  const last = new WeakMap<Story, Map<Language, BuiltFeed & { key: string }>>();
+  return (story, instant, language = DEFAULT_LANGUAGE) => {
+    const at = storyAt(story, instant, language);
     const entries = calendarEntries(at);
     const key = JSON.stringify(entries);
-    const kept = last.get(story);
-    if (kept?.key === key) return kept;
+    let kept = last.get(story);
+    if (!kept) {
+      kept = new Map();
+      last.set(story, kept);
+    }
+    const mine = kept.get(language);
+    if (mine?.key === key) return mine;
     const body = write(at, entries);
     const built = { key, body, etag: `"${createHash("sha256").update(body).digest("base64url")}"` };
-    last.set(story, built);
+    kept.set(language, built);
     return built;
   };
 }
@@ -85,7 +104,7 @@ export interface CalendarSources {
   clock: Clock;
   log: Logger;
   /** Where feeds are kept between requests; by default a builder of its own, made on the first request. */
-  build?: (story: Story, instant: Date) => BuiltFeed;
+  build?: (story: Story, instant: Date, language?: Language) => BuiltFeed;
 }
 
 /** Answers one request for a feed. */
@@ -98,15 +117,26 @@ export function serveCalendar(
     plain(res, 405, "GET or HEAD only", { allow: "GET, HEAD" });
     return;
   }
-  const path = new URL(req.url ?? "/", "http://localhost").pathname;
-  const dataset = sources.data.dataset;
-  const story = dataset.byId.get(FILE.exec(path)?.[1] ?? "");
-  if (!story) {
-    const known = dataset.stories.map((s) => calendarPath(s.story.id)).join(", ");
-    plain(res, 404, `No such calendar. The feeds: ${known}`);
+  const url = new URL(req.url ?? "/", "http://localhost");
+  const asked = url.searchParams.get("language") ?? DEFAULT_LANGUAGE;
+  if (!isLanguage(asked)) {
+    const languages = LANGUAGES.map((l) => `${l} (${LANGUAGE_NAMES[l]})`).join(", ");
+    plain(
+      res,
+      400,
+      wordsFor(DEFAULT_LANGUAGE).t("calendar-feed.unknown-language", { language: asked, languages }),
+    );
     return;
   }
-  const { body, etag } = sources.build(story, sources.clock.now());
+  const words = wordsFor(asked);
+  const dataset = sources.data.dataset;
+  const story = dataset.byId.get(FILE.exec(url.pathname)?.[1] ?? "");
+  if (!story) {
+    const feeds = dataset.stories.map((s) => calendarPath(s.story.id, asked));
+    plain(res, 404, words.t("calendar-feed.not-found", { feeds: feeds.join(", ") }));
+    return;
+  }
+  const { body, etag } = sources.build(story, sources.clock.now(), asked);
   const headers = { etag, "cache-control": `public, max-age=${CALENDAR_MAX_AGE}` };
   const ifNoneMatch = req.headers["if-none-match"];
   if (matchesEtag(typeof ifNoneMatch === "string" ? ifNoneMatch : undefined, etag)) {
@@ -117,6 +147,7 @@ export function serveCalendar(
   res.writeHead(200, {
     ...headers,
     "content-type": "text/calendar; charset=utf-8",
+    "content-language": asked,
     "content-length": String(Buffer.byteLength(body)),
     "content-disposition": `inline; filename="${story.story.id}.ics"`,
     "x-content-type-options": "nosniff",

@@ -1,13 +1,26 @@
 /**
  * A story's feed as iCalendar (src/calendar/feed.ts), read back by an independent parser (Mozilla's
  * ical.js): the UIDs, SEQUENCE and STATUS of each event, all-day events for date-only deadlines, the
- * story's zone (with its VTIMEZONE) for exact ones, the same bytes for the same data and instant.
+ * story's zone (with its VTIMEZONE) for exact ones, the same bytes for the same data and instant;
+ * and the feed in a language: its words from the `calendar-feed` catalog area and the story read in
+ * that language, no English catalog wording in Arabic and Hebrew (the data's fallbacks aside), the
+ * same UIDs in every language, and the English feed as it was.
  */
 import ICAL from "ical.js";
 import { describe, expect, it } from "vitest";
 import { calendarFeed, vtimezone } from "../../src/calendar/feed.js";
 import { storyAt } from "../../src/dataset/asof.js";
-import { datasetOf, shippedData, truceDataset, truceStory } from "../support/index.js";
+import type { Language } from "../../src/language/languages.js";
+import {
+  AFTER,
+  DURING,
+  datasetOf,
+  shippedData,
+  shippedStory,
+  truceDataset,
+  truceStory,
+} from "../support/index.js";
+import { dataTexts, englishLeaks } from "../support/language.js";
 
 const truce = truceDataset().defaultStory;
 const feedAt = (instant: string, story = truce) => calendarFeed(storyAt(story, new Date(instant)));
@@ -131,5 +144,83 @@ describe("a story's calendar feed", () => {
       .getFirstProperty("dtstart");
     expect(start?.getParameter("tzid")).toBe("Asia/Kolkata");
     expect(timeOf(start).toJSDate().toISOString()).toBe("2025-01-20T02:00:00.000Z");
+  });
+});
+
+const shipped = datasetOf(shippedStory()).defaultStory;
+
+/** The feed's words as a calendar app shows them: the name, the description, each event's texts. */
+function readTexts(text: string) {
+  const calendar = new ICAL.Component(ICAL.parse(text));
+  const events = calendar.getAllSubcomponents("vevent");
+  const texts = [
+    String(calendar.getFirstPropertyValue("x-wr-calname")),
+    String(calendar.getFirstPropertyValue("x-wr-caldesc")),
+    ...events.flatMap((e) => [
+      String(e.getFirstPropertyValue("summary")),
+      String(e.getFirstPropertyValue("description")),
+    ]),
+  ];
+  return { uids: events.map((e) => String(e.getFirstPropertyValue("uid"))), texts };
+}
+
+const feedIn = (story: typeof shipped, instant: string, language?: Language) =>
+  calendarFeed(storyAt(story, new Date(instant), language));
+
+describe("the calendar feed in a language", () => {
+  it.each([
+    ["shipped", shipped, shippedStory()],
+    ["truce", truce, truceStory()],
+  ] as const)("writes the %s story in Arabic and Hebrew with no English catalog wording", (_, story, raw) => {
+    // The check finds the English feed's wording: it would find a leak.
+    const english = readTexts(feedIn(story, DURING)).texts.join("\n");
+    expect(englishLeaks(english, "ar", { except: dataTexts(raw) })).not.toEqual([]);
+    for (const instant of [DURING, AFTER, "2025-01-25T09:00:00Z", "2025-03-01T00:00:00Z"]) {
+      for (const language of ["ar", "he"] as const) {
+        const { texts } = readTexts(feedIn(story, instant, language));
+        expect(englishLeaks(texts.join("\n"), language, { except: dataTexts(raw) })).toEqual([]);
+      }
+    }
+  });
+
+  it("keeps every event's UID in every language, so a subscriber who switches keeps the same events", () => {
+    for (const story of [shipped, truce]) {
+      for (const instant of [DURING, AFTER]) {
+        const english = readTexts(feedIn(story, instant)).uids;
+        expect(english.length).toBeGreaterThan(0);
+        for (const language of ["ar", "he", "fr"] as const) {
+          expect(readTexts(feedIn(story, instant, language)).uids).toEqual(english);
+        }
+      }
+    }
+  });
+
+  it("writes the English feed as before: `en` is the feed without a language", () => {
+    const english = feedIn(truce, "2025-02-21T00:00:00Z", "en");
+    expect(english).toBe(feedIn(truce, "2025-02-21T00:00:00Z"));
+    const { texts } = readTexts(english);
+    expect(texts[1]).toBe(
+      "Deadlines and phase ends of The invented truce, as known at the time of each fetch.",
+    );
+    expect(texts.join("\n")).toMatch(/: due .*\./);
+  });
+
+  it("writes the description, the moves and the statuses in Arabic, Hebrew and French", () => {
+    const ar = readTexts(feedIn(truce, "2025-03-01T00:00:00Z", "ar")).texts.join("\n");
+    expect(ar).toContain("المواعيد النهائية ومواعيد انتهاء المراحل في");
+    expect(ar).toMatch(/الحالة: /);
+    // The move is the data's (extended), with who says so.
+    expect(ar).toContain("مُدِّد في");
+    expect(ar).toContain("وفقًا لـ");
+    const he = readTexts(feedIn(truce, "2025-03-01T00:00:00Z", "he")).texts.join("\n");
+    expect(he).toContain("המועדים ומועדי סיום השלבים של");
+    expect(he).toMatch(/מצב: /);
+    expect(he).toContain("הוארך ב־");
+    expect(he).toContain("לדברי");
+    const fr = readTexts(feedIn(truce, "2025-03-01T00:00:00Z", "fr")).texts.join("\n");
+    expect(fr).toContain("Échéances et fins de phase de");
+    expect(fr).toMatch(/Statut : /);
+    expect(fr).toContain("Prolongation le");
+    expect(fr).toContain("selon");
   });
 });

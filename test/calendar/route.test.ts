@@ -1,15 +1,30 @@
 /**
  * `/calendar/<story>.ics` on the health server (src/calendar/route.ts): the feed as known at the
  * clock's instant, a strong ETag and If-None-Match, HEAD, 404 and 405, and the live dataset (a reload
- * counts at the next request).
+ * counts at the next request), and `?language=` (the feed in that language, a feed kept per
+ * language, 400 for an unknown one).
  */
 import { afterEach, describe, expect, it } from "vitest";
 import { calendarFeed } from "../../src/calendar/feed.js";
-import { CALENDAR_MAX_AGE, calendarRoutes, feedBuilder, matchesEtag } from "../../src/calendar/route.js";
+import {
+  CALENDAR_MAX_AGE,
+  calendarPath,
+  calendarRoutes,
+  feedBuilder,
+  matchesEtag,
+} from "../../src/calendar/route.js";
+import { storyAt } from "../../src/dataset/asof.js";
 import type { Dataset } from "../../src/dataset/dataset.js";
 import { type HealthServer, startHealthServer } from "../../src/monitoring/health.js";
 import { ManualClock } from "../../src/time/clock.js";
-import { datasetOf, handoverSequence, silentLog, truceDataset, truceStory } from "../support/index.js";
+import {
+  DURING,
+  datasetOf,
+  handoverSequence,
+  silentLog,
+  truceDataset,
+  truceStory,
+} from "../support/index.js";
 
 let server: HealthServer | undefined;
 afterEach(async () => {
@@ -138,5 +153,69 @@ describe("matching If-None-Match", () => {
     expect(matchesEtag("*", '"b"')).toBe(true);
     expect(matchesEtag('"c"', '"b"')).toBe(false);
     expect(matchesEtag(undefined, '"b"')).toBe(false);
+  });
+});
+
+const truce = truceDataset().defaultStory;
+
+/** The UIDs of a feed's events, in order (a UID is short enough never to be folded). */
+const uids = (text: string) => [...text.matchAll(/^UID:(.+?)\r?$/gm)].map((m) => m[1]);
+
+describe("feeds in a language", () => {
+  it("keeps a written feed per language: two languages in turn do not write each other's again", () => {
+    let writes = 0;
+    const build = feedBuilder((at, entries) => {
+      writes += 1;
+      return calendarFeed(at, entries);
+    });
+    const at = new Date(DURING);
+    const en = build(truce, at);
+    const ar = build(truce, at, "ar");
+    expect(ar.etag).not.toBe(en.etag);
+    expect(build(truce, at, "en")).toBe(en);
+    expect(build(truce, at, "ar")).toBe(ar);
+    expect(writes).toBe(2);
+  });
+
+  it("names the language in the path only when it is not English", () => {
+    expect(calendarPath("gaza-2025")).toBe("/calendar/gaza-2025.ics");
+    expect(calendarPath("gaza-2025", "en")).toBe("/calendar/gaza-2025.ics");
+    expect(calendarPath("gaza-2025", "ar")).toBe("/calendar/gaza-2025.ics?language=ar");
+  });
+});
+
+describe("GET /calendar/<story>.ics?language=", () => {
+  it("answers the feed in the language asked, and the English feed for `en` or no language", async () => {
+    const { get } = await serve("2025-02-21T00:00:00Z");
+    const plain = await (await get("/calendar/truce.ics")).text();
+    const en = await get("/calendar/truce.ics?language=en");
+    expect(await en.text()).toBe(plain);
+    const ar = await get("/calendar/truce.ics?language=ar");
+    expect(ar.status).toBe(200);
+    expect(ar.headers.get("content-language")).toBe("ar");
+    const body = await ar.text();
+    expect(body).not.toBe(plain);
+    expect(uids(plain).length).toBeGreaterThan(0);
+    expect(uids(body)).toEqual(uids(plain));
+    expect(body).toBe(calendarFeed(storyAt(truce, new Date("2025-02-21T00:00:00Z"), "ar")));
+  });
+
+  it("answers 400 naming the languages to an unknown language", async () => {
+    const { get } = await serve("2025-02-21T00:00:00Z");
+    const res = await get("/calendar/truce.ics?language=de");
+    expect(res.status).toBe(400);
+    expect(res.headers.get("content-type")).toBe("text/plain; charset=utf-8");
+    const text = await res.text();
+    expect(text).toContain("No such language: de.");
+    for (const language of ["en", "ar", "he", "fr"]) expect(text).toContain(`${language} (`);
+  });
+
+  it("says 404 in the language asked, with the feeds in that language", async () => {
+    const { get } = await serve("2025-02-21T00:00:00Z");
+    const res = await get("/calendar/nothing.ics?language=ar");
+    expect(res.status).toBe(404);
+    const text = await res.text();
+    expect(text).toContain("لا يوجد تقويم بهذا الاسم");
+    expect(text).toContain("/calendar/truce.ics?language=ar");
   });
 });

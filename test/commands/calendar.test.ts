@@ -92,6 +92,20 @@ describe("/calendar in Arabic, Hebrew and French", () => {
     expectWrittenIn(runIn(language, "calendar", {}, DURING), language, expected);
   });
 
+  it("links an Arabic reader to the Arabic feed, and an English one to the feed without a language", () => {
+    const arabic = runIn("ar", "calendar", {}, DURING, PUBLIC);
+    expect(arabic.buttons).toEqual([
+      { label: "أضف إلى التقويم", url: "https://bot.example.org/calendar/gaza-2025.ics?language=ar" },
+    ]);
+    expect(JSON.stringify(arabic)).toContain("webcal://bot.example.org/calendar/gaza-2025.ics?language=ar");
+    expect(runIn("he", "calendar", {}, DURING, PUBLIC).buttons).toEqual([
+      { label: "הוספה ללוח השנה", url: "https://bot.example.org/calendar/gaza-2025.ics?language=he" },
+    ]);
+    expect(runIn("en", "calendar", {}, DURING, PUBLIC).buttons).toEqual([
+      { label: "Add to calendar", url: "https://bot.example.org/calendar/gaza-2025.ics" },
+    ]);
+  });
+
   it("says in Hebrew that the calendar is not published", () => {
     const reply = runIn("he", "calendar", {}, DURING, { publicUrl: undefined });
     expect(reply.title).toBe("לוח השנה אינו מפורסם");

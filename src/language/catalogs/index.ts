@@ -4,6 +4,7 @@
  */
 import { alerts } from "./alerts/index.js";
 import { calendar } from "./calendar/index.js";
+import { calendarFeed } from "./calendar-feed/index.js";
 import { captives } from "./captives/index.js";
 import { claims } from "./claims/index.js";
 import { common } from "./common/index.js";
@@ -36,6 +37,7 @@ import { translations } from "./translations/index.js";
 const AREAS = [
   alerts,
   calendar,
+  calendarFeed,
   captives,
   claims,
   common,
