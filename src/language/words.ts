@@ -56,6 +56,23 @@ const RLM = "\u200f";
 /** A text whose first letter, past any isolates and marks, is Arabic or Hebrew: it reads right to left by itself. */
 const OPENS_RTL = /^[^\p{L}]*[\p{Script=Arabic}\p{Script=Hebrew}]/u;
 
+/** The type of a `select` element in a parsed message (the ICU parser's TYPE.select). */
+const SELECT_ELEMENT = 5;
+
+/** The names a message's `select`s choose by, at any depth. */
+export function selectArguments(ast: ReturnType<IntlMessageFormat["getAst"]>): ReadonlySet<string> {
+  const names = new Set<string>();
+  const walk = (elements: ReturnType<IntlMessageFormat["getAst"]>): void => {
+    for (const element of elements) {
+      if (element.type === SELECT_ELEMENT && "options" in element) names.add(element.value);
+      if ("options" in element) for (const option of Object.values(element.options)) walk(option.value);
+      if ("children" in element) walk(element.children);
+    }
+  };
+  walk(ast);
+  return names;
+}
+
 function dateOf(date: LocalDate): Date {
   const [y, m, d] = date.split("-").map(Number) as [number, number, number];
   return new Date(Date.UTC(y, m - 1, d));
@@ -66,6 +83,7 @@ function makeWords(language: Language): Words {
   const dir = direction(language);
   const catalog = CATALOGS[language];
   const compiled = new Map<MessageKey, IntlMessageFormat>();
+  const selectors = new Map<MessageKey, ReadonlySet<string>>();
   const counted = new Map<string, IntlMessageFormat>();
   const numbers = new Intl.NumberFormat(locale);
   const longDates = new Intl.DateTimeFormat(locale, {
@@ -116,10 +134,16 @@ function makeWords(language: Language): Words {
         compiled.set(key, message);
       }
       if (!params) return String(message.format());
+      let keys = selectors.get(key);
+      if (!keys) {
+        keys = selectArguments(message.getAst());
+        selectors.set(key, keys);
+      }
       const values: Record<string, string | number | Date> = {};
       for (const [name, value] of Object.entries(params)) {
         if (value === undefined) continue;
-        values[name] = typeof value === "string" ? isolate(value) : value;
+        // A `select`'s argument is a key to match, never shown: only shown text is isolated.
+        values[name] = typeof value === "string" && !keys.has(name) ? isolate(value) : value;
       }
       return mark(String(message.format(values)));
     },

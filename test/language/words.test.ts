@@ -1,5 +1,6 @@
+import { IntlMessageFormat } from "intl-messageformat";
 import { describe, expect, it } from "vitest";
-import { ENGLISH, wordsFor } from "../../src/language/words.js";
+import { ENGLISH, selectArguments, wordsFor } from "../../src/language/words.js";
 
 const FSI = "\u2068";
 const PDI = "\u2069";
@@ -62,5 +63,18 @@ describe("words in a language", () => {
   it("isolates a text of several lines line by line, since an isolate ends with its paragraph", () => {
     expect(wordsFor("he").isolate("Hamas\nIsrael")).toBe(`${FSI}Hamas${PDI}\n${FSI}Israel${PDI}`);
     expect(wordsFor("ar").isolate("a\n\nb")).toBe(`${FSI}a${PDI}\n\n${FSI}b${PDI}`);
+  });
+
+  it("leaves a select's argument unisolated, so it still matches its case in Arabic and Hebrew", () => {
+    const message = new IntlMessageFormat(
+      "{move, select, earlier {brought forward} other {put back}} by {who}",
+      "ar",
+    );
+    expect([...selectArguments(message.getAst())]).toEqual(["move"]);
+    const nested = new IntlMessageFormat(
+      "{n, plural, one {{kind, select, a {A} other {B}}} other {C}}",
+      "ar",
+    );
+    expect([...selectArguments(nested.getAst())]).toEqual(["kind"]);
   });
 });
