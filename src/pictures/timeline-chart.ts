@@ -7,8 +7,6 @@
  * and the legend start from the right, while the time axis and what stands on it run left to right.
  */
 import type { StoryAt } from "../dataset/asof.js";
-import type { DeadlineStatus } from "../dataset/schema.js";
-import { bidiClosers } from "../dataset/text-safety.js";
 import { ENGLISH, type Words } from "../language/words.js";
 import type { ReplyPicture } from "../reply/reply.js";
 import { timelineAlt } from "./alt-text.js";
@@ -25,6 +23,7 @@ import {
   type Writer,
   writer,
 } from "./svg.js";
+import { diamond, legend, MARK_COLOUR, shortenTo } from "./timeline-marks.js";
 import {
   type DeadlineMark,
   EVENT_BUCKETS,
@@ -56,20 +55,6 @@ const PHASE_FILL: Record<PhaseBand["state"], string> = {
   ended: COLOURS.ended,
   "never-began": COLOURS.neverBegan,
 };
-
-const MARK_COLOUR: Record<DeadlineStatus, string> = {
-  scheduled: COLOURS.scheduled,
-  met: COLOURS.met,
-  missed: COLOURS.missed,
-  extended: COLOURS.moved,
-  postponed: COLOURS.moved,
-  disputed: COLOURS.disputed,
-  cancelled: COLOURS.cancelled,
-};
-
-function diamond(x: number, y: number, r: number): string {
-  return `M${num(x)} ${num(y - r)}L${num(x + r)} ${num(y)}L${num(x)} ${num(y + r)}L${num(x - r)} ${num(y)}Z`;
-}
 
 function phaseRow(p: PhaseBand, row: number, s: TimeScale, m: TimelineModel, w: Writer): string[] {
   const { words } = w;
@@ -135,20 +120,6 @@ function phaseRow(p: PhaseBand, row: number, s: TimeScale, m: TimelineModel, w: 
     w.text(place.x, y + 15, shortenTo(label, place.room, 12), { size: 12, weight, anchor: place.anchor }),
   );
   return out;
-}
-
-/** `label` cut (with "…") to fit `room` pixels at `size`, as estimated by textWidth. */
-function shortenTo(label: string, room: number, size: number): string {
-  if (textWidth(label, size) < room) return label;
-  const chars = Array.from(label); // whole code points: a cut never splits a pair
-  // An isolate the cut leaves open (a right-to-left label's parameters) is closed before the "…".
-  const cut = (keep: number) => {
-    const kept = chars.slice(0, keep).join("").trimEnd();
-    return `${kept}${bidiClosers(kept)}…`;
-  };
-  let keep = chars.length;
-  while (keep > 1 && textWidth(cut(keep), size) >= room) keep--;
-  return cut(keep);
 }
 
 function deadlineMarks(marks: readonly DeadlineMark[], s: TimeScale, w: Writer): string[] {
@@ -252,37 +223,6 @@ function eventStrip(m: TimelineModel, w: Writer): string[] {
   return out;
 }
 
-/** The marks' legend: from the left, or from the right in a right-to-left language. */
-function legend(w: Writer): string[] {
-  const { words } = w;
-  const y = 508;
-  const items: [string, string, boolean][] = [
-    [words.t("pictures.deadline-status.scheduled"), COLOURS.scheduled, true],
-    [words.t("pictures.deadline-status.met"), COLOURS.met, false],
-    [words.t("pictures.deadline-status.missed"), COLOURS.missed, false],
-    [words.t("pictures.chart.legend-moved"), COLOURS.moved, false],
-    [words.t("pictures.deadline-status.disputed"), COLOURS.disputed, false],
-  ];
-  const rtl = words.dir === "rtl";
-  const out: string[] = [];
-  let x = rtl ? RIGHT : LEFT;
-  for (const [label, colour, hollow] of items) {
-    const mark = rtl ? x - 5 : x + 5;
-    out.push(
-      `<path d="${diamond(mark, y - 4, 5)}" fill="${hollow ? COLOURS.background : colour}" stroke="${colour}" stroke-width="1.5"/>`,
-    );
-    out.push(
-      w.text(rtl ? x - 14 : x + 14, y, label, {
-        size: 11,
-        fill: COLOURS.muted,
-        ...(rtl ? { anchor: "end" as const } : {}),
-      }),
-    );
-    x += (rtl ? -1 : 1) * (24 + textWidth(label, 11));
-  }
-  return out;
-}
-
 /** The SVG of a timeline model, its words in `words`' language. */
 export function timelineSvg(m: TimelineModel, words: Words = ENGLISH): string {
   const w = writer(words);
@@ -362,7 +302,7 @@ export function timelineSvg(m: TimelineModel, words: Words = ENGLISH): string {
   body.push(...deadlineMarks(m.deadlines, s, w));
   body.push(...eventStrip(m, w));
   body.push(...timeAxis(s, AXIS_Y, m.timeZone, LEFT, RIGHT, words));
-  body.push(...legend(w));
+  body.push(...legend(w, LEFT, RIGHT));
   return svgDocument(TIMELINE_WIDTH, TIMELINE_HEIGHT, body);
 }
 

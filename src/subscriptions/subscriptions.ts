@@ -6,31 +6,26 @@
  * expose them as channel commands (docs/decisions/0006-channel-commands.md).
  */
 import { z } from "zod";
-import { alertOfKey, type PlanOptions, parseLead, planAlerts } from "../alerts/plan.js";
-import { findNotice } from "../alerts/updates.js";
+import { alertOfKey, parseLead, planAlerts } from "../alerts/plan.js";
 import { eventsNote, eventsRefusal, eventsResumed } from "../calendar-events/subscribe.js";
 import type { Choice } from "../command-engine/choices.js";
 import type { Invocation } from "../command-engine/definition.js";
-import { defaultSettings, type Settings } from "../config.js";
+import { defaultSettings } from "../config.js";
 import { storyAt } from "../dataset/asof.js";
-import type { Dataset } from "../dataset/dataset.js";
-import { digestSummary, parseDigestKey } from "../feeds/digest.js";
 import { LANGUAGES, type Language, languageOfLocale } from "../language/languages.js";
 import { ENGLISH, type MessageKey, type Words } from "../language/words.js";
 import { errorIn } from "../reply/errors.js";
 import { footerFor, richT } from "../reply/phrases.js";
-import type { Reply, ReplyField, Rich, Span } from "../reply/reply.js";
+import type { Reply, ReplyField, Rich } from "../reply/reply.js";
 import {
   ALL_STORIES,
-  type Delivery,
   isReaders,
   type ReaderKind,
-  type Store,
   type Subscription,
   type SubscriptionKind,
 } from "../store/store.js";
-import { formatInstant } from "../time/calendar.js";
-import type { Clock } from "../time/clock.js";
+import { instantSpan, planOptions, type SubscriptionDeps, wordsOf, zoneOf } from "./deps.js";
+import { deliveryLines, reasonText } from "./ledger.js";
 import {
   subscribedChannel,
   type ThreadChoice,
@@ -40,20 +35,13 @@ import {
   threadText,
 } from "./threads.js";
 
+export type { SubscriptionDeps } from "./deps.js";
+
 /** Who asked, where, and whether they may change what the channel gets (resolved by the core). */
 export type Asker = Omit<Invocation, "canManage"> & {
   /** Whether the user may change what the channel receives (resolved by the core). */
   canManage: boolean;
 };
-
-export interface SubscriptionDeps {
-  store: Store;
-  dataset: Dataset;
-  clock: Clock;
-  settings?: Settings;
-  /** The reader's words (English without): every sentence of the reply is written through them. */
-  words?: Words;
-}
 
 /** At most this many lead times per channel (each is one message per deadline). */
 export const MAX_LEADS = 4;
@@ -76,11 +64,6 @@ export function allStoriesChoice(words: Words): Choice {
 
 /** The `story` option's value for every story, present and future, as a picker offers it. */
 export const ALL_STORIES_CHOICE: Choice = allStoriesChoice(ENGLISH);
-
-/** The reader's words of a command's dependencies (English when none are given). */
-function wordsOf(deps: Pick<SubscriptionDeps, "words">): Words {
-  return deps.words ?? ENGLISH;
-}
 
 const storyChoice = z
   .string()
@@ -358,17 +341,6 @@ function languageLine(words: Words, sub: Subscription): string {
   });
 }
 
-/** The time zone a subscription's times are shown in: its story's, or the default story's. */
-function zoneOf(deps: SubscriptionDeps, story: string): string {
-  return (deps.dataset.byId.get(story) ?? deps.dataset.defaultStory).story.timeZone;
-}
-
-function instantSpan(instant: Date, timeZone: string, words: Words): Span {
-  const fallback =
-    words.language === "en" ? formatInstant(instant, timeZone) : words.instant(instant, timeZone);
-  return { instant, style: "datetime", fallback };
-}
-
 function wantsReminders(sub: Subscription): boolean {
   return sub.kind === "reminders" || sub.kind === "all";
 }
@@ -382,13 +354,6 @@ export function leadText(sub: Subscription, words: Words = ENGLISH): string {
   return sub.leadTimes
     ? words.t("subscriptions.leads.own", { leads: sub.leadTimes.join(", ") })
     : words.t("subscriptions.leads.deadlines");
-}
-
-function planOptions(deps: SubscriptionDeps, sub?: Subscription): PlanOptions {
-  return {
-    reminderHour: (deps.settings ?? defaultSettings).reminderHour,
-    ...(sub?.leadTimes ? { leadTimes: sub.leadTimes } : {}),
-  };
 }
 
 function nextAlerts(deps: SubscriptionDeps, sub: Subscription, count: number) {
@@ -415,61 +380,4 @@ function alertLines(deps: SubscriptionDeps, alerts: ReturnType<typeof planAlerts
     instantSpan(a.at, zoneOf(deps, a.storyId), words),
     ` — ${a.text}`,
   ]);
-}
-
-const OUTCOME: Record<Delivery["state"], MessageKey> = {
-  claimed: "subscriptions.outcome.claimed",
-  sent: "subscriptions.outcome.sent",
-  sent_late: "subscriptions.outcome.sent_late",
-  skipped: "subscriptions.outcome.skipped",
-  failed: "subscriptions.outcome.failed",
-};
-
-/**
- * A ledger row's one line in the reader's words: the reminder, update or digest reworded from the data
- * as it is now when it is still there, else the line it was recorded with (in the channel's words then).
- */
-function ledgerSummary(deps: SubscriptionDeps, d: Delivery, words: Words): string {
-  if (words.language === "en") return d.summary;
-  if (d.kind === "digest") {
-    const digest = parseDigestKey(d.key);
-    const story = digest ? deps.dataset.byId.get(digest.story) : undefined;
-    const count = /^\d+/.exec(d.summary)?.[0];
-    return story && count ? digestSummary(Number(count), story.story.title, words) : d.summary;
-  }
-  const alert = alertOfKey(deps.dataset, d.key, planOptions(deps), words);
-  if (alert) return alert.text;
-  return findNotice(deps.dataset, d.key)?.item(words).text ?? d.summary;
-}
-
-function deliveryLines(deps: SubscriptionDeps, rows: Delivery[]): Rich {
-  const words = wordsOf(deps);
-  return rows.flatMap((d, i) => [
-    ...(i ? ["\n"] : []),
-    // Keys start with their story's id (`gaza-2025:…`, `update:gaza-2025:…`, `leads:gaza-2025:…`).
-    instantSpan(d.dueAt, zoneOf(deps, d.key.replace(/^(update|leads):/, "").split(":")[0] ?? ""), words),
-    ` — ${ledgerSummary(deps, d, words)} · `,
-    { strong: words.t(OUTCOME[d.state]) },
-    // The reason is the one recorded with the row (a platform's refusal, a missed grace period).
-    d.reason ? ` (${reasonText(d.reason, words)})` : "",
-  ]);
-}
-
-/**
- * A reason the store recorded (in English, when it happened) in the reader's words: who
- * unsubscribed, a channel the platform says is gone (its own words kept), an alert missed beyond
- * the grace period. One the bot does not know is shown as recorded.
- */
-export function reasonText(reason: string, words: Words): string {
-  let m = /^unsubscribed by (\S+)$/.exec(reason);
-  if (m) return words.t("subscriptions.reason.unsubscribed", { user: m[1] });
-  m = /^gone: ([\s\S]+)$/.exec(reason);
-  if (m) return words.t("subscriptions.reason.gone", { detail: m[1] });
-  m = /^missed by ([\d.]+) h, more than the ([\d.]+) h grace period \(the bot was not running\)$/.exec(
-    reason,
-  );
-  if (m) return words.t("subscriptions.reason.missed", { late: m[1], grace: m[2] });
-  m = /^unconfirmed and missed by ([\d.]+) h, more than the ([\d.]+) h grace period$/.exec(reason);
-  if (m) return words.t("subscriptions.reason.unconfirmed", { late: m[1], grace: m[2] });
-  return reason;
 }

@@ -18,8 +18,25 @@ import { renderSlack, type SlackMessage } from "./blocks.js";
 import type { SlackLocales } from "./locales.js";
 import { pictureSharer, RecentShares, uploadClient } from "./picture-upload.js";
 
+/** Logs an answer: an error with its code (at info, so a user's report can be matched), else at debug. */
+function logAnswer(log: Logger, command: string, reply: Reply, slow = false): void {
+  const fields = { command, kind: reply.kind, ...(reply.code ? { code: reply.code } : {}) };
+  if (slow) log.info(fields, "slow answer sent through the response_url");
+  else if (reply.kind === "error") log.info(fields, "slash command answered with an error");
+  else log.debug(fields, "slash command");
+}
+
 /** How long a command that arrives while the bot stops waits for its reader's language (else English). */
 const STOPPING_LOOKUP_MS = 500;
+
+/** "The bot is restarting", in the reader's language when it is found in a moment (kept lookups), else English. */
+async function stoppingIn(language: Promise<Language>): Promise<Reply> {
+  const found = await readyWithin(
+    language.catch((): Language => "en"),
+    STOPPING_LOOKUP_MS,
+  );
+  return localizeError(STOPPING, wordsFor(found === LATE ? "en" : found));
+}
 
 function escapeRegExp(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
@@ -79,14 +96,6 @@ export function listenToCommands(
   const admins = new Set(options.adminUsers);
   const sharePicture = pictureSharer(uploadClient(app.client, metrics), log, new RecentShares(core.clock));
 
-  /** Logs an answer: an error with its code (at info, so a user's report can be matched), else at debug. */
-  function logAnswer(command: string, reply: Reply, slow = false): void {
-    const fields = { command, kind: reply.kind, ...(reply.code ? { code: reply.code } : {}) };
-    if (slow) log.info(fields, "slow answer sent through the response_url");
-    else if (reply.kind === "error") log.info(fields, "slash command answered with an error");
-    else log.debug(fields, "slash command");
-  }
-
   /**
    * Who typed the command, where, and their Slack locale (kept an hour); whether they may manage the
    * channel, and the channel's own locale, are asked only when a command needs them.
@@ -116,17 +125,15 @@ export function listenToCommands(
     };
   }
 
+  const languageOf = (command: SlackCommandMiddlewareArgs["command"]) =>
+    invocationOf(command).then((asker) => core.readerLanguage(asker));
+
   /** Answers a slash command in its ack: the reply is the ack's body, within the 3-second window. */
   const onCommand: Middleware<SlackCommandMiddlewareArgs> = async ({ command, ack, respond }) => {
     // Stopping (Socket Mode; HTTP mode answers 503 before this): come back in a moment.
     if (!inFlight.accepting) {
-      // In the reader's language when it is found in a moment (kept lookups), else English.
-      const lookup = invocationOf(command)
-        .then((asker) => core.readerLanguage(asker))
-        .catch((): Language => "en");
-      const language = await readyWithin(lookup, STOPPING_LOOKUP_MS);
-      const words = wordsFor(language === LATE ? "en" : language);
-      await ack(ackBody(renderSlack(localizeError(STOPPING, words))));
+      const stopping = await stoppingIn(languageOf(command));
+      await ack(ackBody(renderSlack(stopping)));
       return;
     }
     const answer = routes.get(command.command);
@@ -135,7 +142,7 @@ export function listenToCommands(
           log,
           command.command,
           async () => answer(command.text ?? "", await invocationOf(command)),
-          async () => core.readerLanguage(await invocationOf(command)),
+          () => languageOf(command),
         )
       : Promise.resolve(
           errorReply("unknown-command", { command: command.command, known: [...routes.keys()] }),
@@ -145,7 +152,7 @@ export function listenToCommands(
     // 3-second window closes, and posted through the response_url when ready.
     const first = await readyWithin(pending, deferAfterMs);
     if (first !== LATE) {
-      logAnswer(command.command, first);
+      logAnswer(log, command.command, first);
       await ack(ackBody(renderSlack(first)));
       await sharePicture(first, command.channel_id);
       return;
@@ -153,7 +160,7 @@ export function listenToCommands(
     await ack();
     metrics.answerDeferred("slack");
     const reply = await pending;
-    logAnswer(command.command, reply, true);
+    logAnswer(log, command.command, reply, true);
     try {
       await respond(renderSlack(reply));
     } catch (err) {
