@@ -11,6 +11,7 @@ import { type LanguageReason, readerChoice } from "../language/chain.js";
 import type { Language } from "../language/languages.js";
 import type { UserLanguageStore, UserRef } from "../store/languages-sql.js";
 import type { Clock } from "../time/clock.js";
+import { Expiring } from "../time/expiring.js";
 
 /** How long a looked-up choice is kept (ms). */
 export const CHOICE_TTL_MS = 60_000;
@@ -18,7 +19,7 @@ export const CHOICE_TTL_MS = 60_000;
 const CAPACITY = 10_000;
 
 export class UserLanguages implements ReaderLanguages {
-  private readonly cached = new Map<string, { language: Language | undefined; until: number }>();
+  private readonly cached = new Expiring<Language | undefined>(CAPACITY);
 
   constructor(
     private readonly store: UserLanguageStore | undefined,
@@ -35,8 +36,8 @@ export class UserLanguages implements ReaderLanguages {
     if (!this.store) return undefined;
     const key = UserLanguages.key(ref);
     const now = this.clock.now().getTime();
-    const hit = this.cached.get(key);
-    if (hit && hit.until > now) return hit.language;
+    const hit = this.cached.get(key, now);
+    if (hit) return hit.value;
     let language: Language | undefined;
     try {
       language = await this.store.userLanguage(ref);
@@ -44,12 +45,7 @@ export class UserLanguages implements ReaderLanguages {
       // The store is away: no choice this time, and nothing kept, so the next command asks again.
       return undefined;
     }
-    this.cached.delete(key);
-    this.cached.set(key, { language, until: now + this.ttlMs });
-    if (this.cached.size > CAPACITY) {
-      const oldest = this.cached.keys().next().value;
-      if (oldest !== undefined) this.cached.delete(oldest);
-    }
+    this.cached.set(key, language, now + this.ttlMs);
     return language;
   }
 

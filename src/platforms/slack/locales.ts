@@ -9,6 +9,7 @@ import type { Logger as BoltLogger } from "@slack/bolt";
 import { WebClient } from "@slack/web-api";
 import type { Logger } from "pino";
 import type { Clock } from "../../time/clock.js";
+import { Expiring } from "../../time/expiring.js";
 
 /** How long a locale is kept (ms). */
 export const LOCALE_TTL_MS = 3_600_000;
@@ -42,7 +43,7 @@ export function localeClient(options: {
 }
 
 export class SlackLocales {
-  private readonly kept = new Map<string, { locale: Promise<string | undefined>; until: number }>();
+  private readonly kept = new Expiring<Promise<string | undefined>>(CAPACITY);
 
   constructor(
     private readonly client: LocaleClient,
@@ -69,8 +70,8 @@ export class SlackLocales {
 
   private cached(key: string, ask: () => Promise<string | undefined>): Promise<string | undefined> {
     const now = this.clock.now().getTime();
-    const hit = this.kept.get(key);
-    if (hit && hit.until > now) return hit.locale;
+    const hit = this.kept.get(key, now);
+    if (hit) return hit.value;
     const locale = ask().catch((err: unknown) => {
       // Unknown this time; not kept, so the next command asks again.
       this.kept.delete(key);
@@ -78,12 +79,7 @@ export class SlackLocales {
       return undefined;
     });
     // Kept while it is asked too, so that commands arriving together make one call.
-    this.kept.delete(key);
-    this.kept.set(key, { locale, until: now + this.ttlMs });
-    if (this.kept.size > CAPACITY) {
-      const oldest = this.kept.keys().next().value;
-      if (oldest !== undefined) this.kept.delete(oldest);
-    }
+    this.kept.set(key, locale, now + this.ttlMs);
     return locale;
   }
 }
