@@ -3,6 +3,7 @@
  * stop can let them finish: `close()` takes nothing more and resolves once everything taken has
  * settled. Adapters answer what arrives after that with STOPPING (Slack's HTTP mode answers 503).
  */
+import type { Language } from "../language/languages.js";
 import { errorReply } from "../reply/errors.js";
 
 export const STOPPING = errorReply("restarting");
@@ -33,6 +34,23 @@ export class InFlight {
     this.open = false;
     while (this.running.size) await Promise.allSettled([...this.running]);
   }
+}
+
+/**
+ * The reader's language when `lookup` finds it within `ms` (a kept lookup answers at once), else
+ * `fallback`: what a refusal or a failure is told in, without holding up the platform's window.
+ */
+export async function languageWithin(
+  lookup: Promise<Language> | undefined,
+  fallback: Language,
+  ms = 500,
+): Promise<Language> {
+  if (!lookup) return fallback;
+  const found = await readyWithin(
+    lookup.catch(() => fallback),
+    ms,
+  );
+  return found === LATE ? fallback : found;
 }
 
 /** What `readyWithin` gives when the work is not done in time. */

@@ -4,7 +4,7 @@
  * ready within the platform's window, or LATE while the work goes on.
  */
 import { describe, expect, it } from "vitest";
-import { InFlight, LATE, readyWithin, STOPPING } from "../../src/bot/in-flight.js";
+import { InFlight, LATE, languageWithin, readyWithin, STOPPING } from "../../src/bot/in-flight.js";
 
 function deferred<T>() {
   let resolve!: (value: T) => void;
@@ -74,5 +74,14 @@ describe("an answer within the platform's window", () => {
     expect(await readyWithin(work.promise, 5)).toBe(LATE);
     work.resolve("answer");
     expect(await work.promise).toBe("answer");
+  });
+});
+
+describe("the reader's language within a moment", () => {
+  it("is the one found in time, else the fallback, also when the lookup fails or there is none", async () => {
+    expect(await languageWithin(Promise.resolve("ar"), "fr")).toBe("ar");
+    expect(await languageWithin(new Promise<never>(() => {}), "fr", 5)).toBe("fr");
+    expect(await languageWithin(Promise.reject(new Error("store down")), "fr")).toBe("fr");
+    expect(await languageWithin(undefined, "en")).toBe("en");
   });
 });

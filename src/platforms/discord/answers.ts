@@ -12,9 +12,10 @@ import {
   PermissionFlagsBits,
 } from "discord.js";
 import type { Logger } from "pino";
-import { LATE, readyWithin } from "../../bot/in-flight.js";
+import { LATE, languageWithin, readyWithin } from "../../bot/in-flight.js";
 import type { Invocation, Reader } from "../../command-engine/definition.js";
 import { readerLanguage } from "../../language/chain.js";
+import type { Language } from "../../language/languages.js";
 import { wordsFor } from "../../language/words.js";
 import type { Metrics } from "../../monitoring/metrics.js";
 import { errorReply, localizeError } from "../../reply/errors.js";
@@ -122,12 +123,19 @@ export function updateOptions(sent: DiscordMessage | WithFiles): InteractionUpda
 /** The bot failed: the handler threw, or Discord refused the answer (the cause is logged). */
 const FAILED = errorReply("internal");
 
+/** Each reader's language as the core resolves it (their choice first), where a core is at hand. */
+export type LanguageOf = (reader: Reader) => Promise<Language>;
+
 /**
- * The failure told in what Discord says of the reader's language (their client's locale, else the
- * server's): on this path the bot does not go back to the store for their own choice.
+ * The failure in the reader's language: their own choice when it is found in a moment, else what
+ * Discord says of it (their client's locale, else the server's).
  */
-export function failedFor(interaction: Interaction): Reply {
-  return localizeError(FAILED, wordsFor(readerLanguage(localesOf(interaction))));
+export async function failedFor(interaction: Interaction, languageOf?: LanguageOf): Promise<Reply> {
+  const language = await languageWithin(
+    languageOf?.(readerOf(interaction)),
+    readerLanguage(localesOf(interaction)),
+  );
+  return localizeError(FAILED, wordsFor(language));
 }
 
 /** What producing an answer came to: the Reply, or what the handler threw. */
@@ -154,15 +162,17 @@ export function discordAnswers(options: {
   log: Logger;
   metrics: Metrics;
   deferAfterMs: number;
+  /** The reader's language for the failures told here (else what Discord says of it). */
+  languageOf?: LanguageOf;
 }): DiscordAnswers {
-  const { log, metrics, deferAfterMs } = options;
+  const { log, metrics, deferAfterMs, languageOf } = options;
 
   /** The reply to send; an error is logged with its code, so a user's report can be matched. */
-  function producedReply(interaction: ChatInputCommandInteraction, produced: Produced): Reply {
+  async function producedReply(interaction: ChatInputCommandInteraction, produced: Produced): Promise<Reply> {
     const command = interaction.commandName;
     if (!produced.ok) {
       log.error({ command, code: FAILED.code, error: errorFields(produced.error) }, "command failed");
-      return failedFor(interaction);
+      return failedFor(interaction, languageOf);
     }
     const reply = produced.value;
     if (reply.kind === "error") log.info({ command, code: reply.code }, "command answered with an error");
@@ -178,7 +188,7 @@ export function discordAnswers(options: {
     } catch (err) {
       if (discordCode(err) !== DISCORD_ERROR.invalidFormBody) throw err;
       log.error({ code: FAILED.code, error: errorFields(err) }, "Discord rejected a reply");
-      const failed = failedFor(interaction);
+      const failed = await failedFor(interaction, languageOf);
       if (interaction.deferred) await interaction.editReply(editOptions(renderDiscord(failed)));
       else if (!interaction.replied) await interaction.reply(replyOptions(renderDiscord(failed)));
     }
@@ -198,7 +208,7 @@ export function discordAnswers(options: {
       );
     const first = await readyWithin(pending, deferAfterMs);
     if (first !== LATE) {
-      const reply = producedReply(interaction, first);
+      const reply = await producedReply(interaction, first);
       const sent = attachPicture(reply, renderDiscord(reply), log);
       await send(interaction, () => interaction.reply(replyOptions(sent)));
       return;
@@ -206,7 +216,7 @@ export function discordAnswers(options: {
     log.info({ command: interaction.commandName }, "answer is slow: deferring");
     metrics.answerDeferred("discord");
     await interaction.deferReply(wantsPrivate ? { flags: EPHEMERAL } : {});
-    const reply = producedReply(interaction, await pending);
+    const reply = await producedReply(interaction, await pending);
     const sent = attachPicture(reply, renderDiscord(reply), log);
     await send(interaction, () => interaction.editReply(editOptions(sent)));
   }

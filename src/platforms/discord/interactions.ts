@@ -5,7 +5,7 @@
  */
 import type { Interaction } from "discord.js";
 import type { Logger } from "pino";
-import { type InFlight, STOPPING } from "../../bot/in-flight.js";
+import { type InFlight, languageWithin, STOPPING } from "../../bot/in-flight.js";
 import type { Choice } from "../../command-engine/choices.js";
 import type { Invocation, Reader } from "../../command-engine/definition.js";
 import { readerLanguage } from "../../language/chain.js";
@@ -14,7 +14,7 @@ import { wordsFor } from "../../language/words.js";
 import type { Metrics } from "../../monitoring/metrics.js";
 import { localizeError } from "../../reply/errors.js";
 import type { Reply } from "../../reply/reply.js";
-import { discordAnswers, invocationOf, localesOf, replyOptions } from "./answers.js";
+import { discordAnswers, invocationOf, localesOf, readerOf, replyOptions } from "./answers.js";
 import { answerAutocomplete } from "./autocomplete.js";
 import { answerButton } from "./buttons.js";
 import { renderDiscord } from "./embeds.js";
@@ -61,7 +61,8 @@ export function interactionHandler(options: {
   deferAfterMs: number;
 }): (interaction: Interaction) => Promise<void> {
   const { core, log, inFlight } = options;
-  const { answer, send } = discordAnswers(options);
+  const languageOf = core.readerLanguage?.bind(core);
+  const { answer, send } = discordAnswers({ ...options, ...(languageOf ? { languageOf } : {}) });
   return async (interaction) => {
     const started = performance.now();
     const kind = kindOf(interaction);
@@ -69,7 +70,11 @@ export function interactionHandler(options: {
       // Stopping: what is under way finishes, what arrives now is told to come back.
       if (!inFlight.accepting) {
         if (interaction.isRepliable()) {
-          const stopping = localizeError(STOPPING, wordsFor(readerLanguage(localesOf(interaction))));
+          const language = await languageWithin(
+            languageOf?.(readerOf(interaction)),
+            readerLanguage(localesOf(interaction)),
+          );
+          const stopping = localizeError(STOPPING, wordsFor(language));
           await interaction.reply(replyOptions(renderDiscord(stopping)));
         }
         return;

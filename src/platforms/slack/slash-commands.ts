@@ -6,7 +6,7 @@
 import type { App, Middleware, SlackCommandMiddlewareArgs } from "@slack/bolt";
 import type { Logger } from "pino";
 import type { BotCore } from "../../bot/core.js";
-import { type InFlight, LATE, readyWithin, STOPPING } from "../../bot/in-flight.js";
+import { type InFlight, LATE, languageWithin, readyWithin, STOPPING } from "../../bot/in-flight.js";
 import type { Invocation } from "../../command-engine/definition.js";
 import type { Language } from "../../language/languages.js";
 import { wordsFor } from "../../language/words.js";
@@ -26,16 +26,9 @@ function logAnswer(log: Logger, command: string, reply: Reply, slow = false): vo
   else log.debug(fields, "slash command");
 }
 
-/** How long a command that arrives while the bot stops waits for its reader's language (else English). */
-const STOPPING_LOOKUP_MS = 500;
-
 /** "The bot is restarting", in the reader's language when it is found in a moment (kept lookups), else English. */
 async function stoppingIn(language: Promise<Language>): Promise<Reply> {
-  const found = await readyWithin(
-    language.catch((): Language => "en"),
-    STOPPING_LOOKUP_MS,
-  );
-  return localizeError(STOPPING, wordsFor(found === LATE ? "en" : found));
+  return localizeError(STOPPING, wordsFor(await languageWithin(language, "en")));
 }
 
 function escapeRegExp(text: string): string {

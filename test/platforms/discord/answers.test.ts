@@ -6,6 +6,8 @@
 import type { ChatInputCommandInteraction } from "discord.js";
 import { MessageFlags, PermissionFlagsBits } from "discord.js";
 import { describe, expect, it } from "vitest";
+import type { Language } from "../../../src/language/languages.js";
+import { wordsFor } from "../../../src/language/words.js";
 import { noMetrics } from "../../../src/monitoring/metrics.js";
 import { discordAnswers, invocationOf, replyOptions } from "../../../src/platforms/discord/answers.js";
 import { DISCORD_ERROR } from "../../../src/platforms/discord/errors.js";
@@ -51,11 +53,12 @@ const answerReply: Reply = { kind: "answer", title: "Phase one", ephemeral: fals
 const titleOf = (o: Record<string, unknown> | undefined) =>
   ((o?.embeds ?? []) as { toJSON(): { title: string } }[])[0]?.toJSON().title;
 
-function answers(deferAfterMs = 50) {
+function answers(deferAfterMs = 50, languageOf?: () => Promise<Language>) {
   const { log, lines } = captureLog();
   let deferred = 0;
   const metrics = { ...noMetrics, answerDeferred: () => void deferred++ };
-  return { ...discordAnswers({ log, metrics, deferAfterMs }), lines, deferred: () => deferred };
+  const own = languageOf ? { languageOf } : {};
+  return { ...discordAnswers({ log, metrics, deferAfterMs, ...own }), lines, deferred: () => deferred };
 }
 
 describe("answering a slash command", () => {
@@ -93,6 +96,19 @@ describe("answering a slash command", () => {
       command: "phase",
       code: "internal",
     });
+  });
+
+  it("tells the failure in the reader's own language, which no Discord client offers", async () => {
+    const a = answers(50, async () => "he");
+    const { interaction, calls } = slashCommand();
+    await a.answer(
+      interaction,
+      () => {
+        throw new Error("boom");
+      },
+      false,
+    );
+    expect(titleOf(calls[0]?.[1])).toContain(wordsFor("he").t("errors.internal.title"));
   });
 
   it("tells the asker alone when Discord rejects the payload, instead of leaving no answer", async () => {
