@@ -247,6 +247,8 @@ interface SizeRun {
   guildsSeen: number[];
   rss: number[];
   warnings: string[];
+  /** IDENTIFYs the stand-in refused for coming less than 5 s after the last in their bucket. */
+  identifiesTooSoon: number;
 }
 
 /** Part 1: one size, no subscription; RSS SETTLE_SECONDS after the last process is ready. */
@@ -267,6 +269,7 @@ async function measureSize(install: string, guilds: number): Promise<SizeRun> {
         guildsSeen: fleet.guildsSeen,
         rss,
         warnings: fleet.bots.flatMap((b) => b.lines.map((l) => String(l.msg))),
+        identifiesTooSoon: fleet.standin.stats.identifiesTooSoon,
       };
     } finally {
       await fleet.stop();
@@ -396,6 +399,7 @@ const sum = (xs: number[]) => xs.reduce((a, b) => a + b, 0);
 const fmt = (n: number) => n.toLocaleString("en");
 
 export async function benchGuilds(): Promise<BenchSection> {
+  const loadBefore = loadavg()[0] ?? 0;
   const install = await installBot();
   const sizes: SizeRun[] = [];
   for (const guilds of [...SIZES].sort((a, b) => a - b)) {
@@ -425,23 +429,24 @@ export async function benchGuilds(): Promise<BenchSection> {
     fan.finished;
   const everyGuild = sizes.every((s) => sum(s.guildsSeen) === s.guilds);
   const rssMet = perThousand <= TARGET_MB_PER_1000;
-  const targetsMet = fanMet && rssMet && everyGuild;
+  const identifyMet = sizes.every((s) => s.identifiesTooSoon === 0);
+  const targetsMet = fanMet && rssMet && everyGuild && identifyMet;
   const sizeRows = sizes.map((s) => {
     const total = sum(s.rss);
     const above =
       base && s.guilds ? `${((total - sum(base.rss)) / MB / (s.guilds / 1000)).toFixed(2)} MB` : "—";
-    return `| ${fmt(s.guilds)} | ${s.shards} | ${s.ranges.join(", ")} | ${fmt(sum(s.guildsSeen))} | ${Math.max(...s.readyAfter).toFixed(1)} s | ${s.rss.map(mb).join(" / ")} MB | ${mb(total)} MB | ${above} |`;
+    return `| ${fmt(s.guilds)} | ${s.shards} | ${s.ranges.join(", ")} | ${fmt(sum(s.guildsSeen))} | ${Math.max(...s.readyAfter).toFixed(1)} s | ${s.identifiesTooSoon} | ${s.rss.map(mb).join(" / ")} MB | ${mb(total)} MB | ${above} |`;
   });
   const warnings = [...new Set(sizes.flatMap((s) => s.warnings))];
   const markdown = `The bot as deployed (the install of \`test/support/install.ts\`: \`ceasefire-bot start\` as plain JavaScript, V8's defaults) in ${PROCESSES} processes, each a contiguous range of the shards (\`DISCORD_SHARDS=a-b\`, \`DISCORD_SHARD_COUNT\` the total), all on one PostgreSQL store and all sending through one \`ceasefire-bot discord-proxy\`, against the stand-in Discord of \`test/support/standins/discord-guilds.ts\`: it holds the servers over the shard count Discord would assign, one shard per 1,000 servers, sends each shard READY and one GUILD_CREATE per server (one text channel, three roles, the bot's member), and serves the REST routes with a global limit of ${LIMIT} requests/s. GET /gateway/bot announces \`max_concurrency\` ${MAX_CONCURRENCY} (what Discord grants large bots; with 1, Discord lets one shard identify every 5 s, so 100 shards could not all be ready in under 500 s whatever the bot does). The 0-server row is the base: the same ${PROCESSES} processes on ${PROCESSES} shards without servers.
 
-Time to ready runs from the spawn of the processes to the last one's "discord bot ready" (discord.js's ready: every shard READY and every GUILD_CREATE of its servers received; the servers column is what the processes counted in their caches then). RSS is each process's resident set (\`ps\`) ${SETTLE_SECONDS} s after the last was ready.
+Time to ready runs from the spawn of the processes to the last one's "discord bot ready" (discord.js's ready: every shard READY and every GUILD_CREATE of its servers received; the servers column is what the processes counted in their caches then). The stand-in keeps Discord's identify limit for the whole bot (one IDENTIFY per bucket, shard % max_concurrency, every 5 s) and refuses one too soon with an invalid session: "Identifies refused" counts those, and the processes keep to the limit together through the store (docs/decisions/0035-one-identify-queue-for-every-process.md), so ${PROCESSES} processes cannot be ready sooner than one could. RSS is each process's resident set (\`ps\`) ${SETTLE_SECONDS} s after the last was ready.
 
-| Servers | Shards | Shards per process | Servers in the caches | Time to ready | RSS per process | RSS, all processes | Above the base, per 1,000 servers |
-| ---: | ---: | --- | ---: | ---: | --- | ---: | ---: |
+| Servers | Shards | Shards per process | Servers in the caches | Time to ready | Identifies refused | RSS per process | RSS, all processes | Above the base, per 1,000 servers |
+| ---: | ---: | --- | ---: | ---: | ---: | --- | ---: | ---: |
 ${sizeRows.join("\n")}
 
-RSS per 1,000 servers (least-squares slope of the processes' total RSS over the sizes): **${perThousand.toFixed(2)} MB** (target ≤ ${TARGET_MB_PER_1000} MB: ${rssMet ? "met" : "NOT met"}).${warnings.length ? ` Warnings the processes logged: ${warnings.map((w) => `"${w}"`).join(", ")}.` : ""}
+RSS per 1,000 servers (least-squares slope of the processes' total RSS over the sizes): **${perThousand.toFixed(2)} MB** (target ≤ ${TARGET_MB_PER_1000} MB: ${rssMet ? "met" : "NOT met"}). Identifies refused by the stand-in at every size: ${sum(sizes.map((s) => s.identifiesTooSoon))} (target 0: ${identifyMet ? "met" : "NOT met"}).${warnings.length ? ` Warnings the processes logged: ${warnings.map((w) => `"${w}"`).join(", ")}.` : ""}
 
 **The fan-out of one reminder** (\`${REMINDER.key}\`, the only one due at its instant) to the text channel of every one of ${fmt(fan.guilds)} servers, ${fmt(fan.channels)} channels subscribed on the one PostgreSQL store (subscribing them took ${fan.subscribeSeconds.toFixed(0)} s, not counted): the same ${PROCESSES} processes, each started with \`--clock\` a margin before the reminder falls due (all ready ${fan.readyBeforeDue ? "before" : "NOT before"} it did), each running its own scheduler (a tick every 20 s) and real delivery path (ledger claim on PostgreSQL, \`DiscordSender\` → @discordjs/rest → the proxy → the stand-in, ledger finish); the ledger's claims share the channels out. Each process keeps to ${LIMIT} requests/s itself and the proxy keeps the one global limit of ${LIMIT}/s for all of them. Ideal: channels / limit = ${ideal.toFixed(0)} s. Elapsed runs from the first message the stand-in received to the last${fan.finished ? "" : ` (NOT every channel had its message when the bench stopped waiting, ${MAX_FANOUT_SECONDS} s after the reminder was due: elapsed is up to then)`}.
 
@@ -455,8 +460,8 @@ RSS per 1,000 servers (least-squares slope of the processes' total RSS over the 
 
 CPU time from the first message to the last: the bot processes ${fan.cpu.bots.map((c) => `${c.toFixed(1)} s`).join(" / ")}, the proxy ${fan.cpu.proxy.toFixed(1)} s, the stand-in ${fan.cpu.standin.toFixed(1)} s (PostgreSQL's own not counted): ${perMessageMs.toFixed(2)} ms a message, so ${LIMIT} messages a second need ${coresNeeded.toFixed(2)} cores of this machine for these processes alone, ${coresGot.toFixed(2)} were had on average. Load average (1 min) when the fan-out began / ended: ${fan.load.map((l) => l.toFixed(1)).join(" / ")}.
 
-Targets: RSS ≤ ${TARGET_MB_PER_1000} MB per 1,000 servers, every server in a cache at ready; the fan-out within 10% of the ideal, no duplicates, no losses, no global 429s, every channel sent in the ledger: ${targetsMet ? "all met" : "NOT all met"}.
+Targets: RSS ≤ ${TARGET_MB_PER_1000} MB per 1,000 servers, every server in a cache at ready, no identify refused; the fan-out within 10% of the ideal, no duplicates, no losses, no global 429s, every channel sent in the ledger: ${targetsMet ? "all met" : "NOT all met"}.
 
-This machine was shared while it ran: other work was editing and testing on the same 2 cores, so times are upper bounds.`;
+Load average (1 min) when the section began: ${loadBefore.toFixed(1)}${loadBefore >= 1 ? ": other work shared the machine's cores, so times are upper bounds" : ": the machine was otherwise idle"}.`;
   return { title: "100,000 servers", markdown, targetsMet };
 }

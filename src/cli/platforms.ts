@@ -22,6 +22,7 @@ import type { Sender } from "../delivery/sender.js";
 import type { Route } from "../monitoring/health.js";
 import type { Metrics } from "../monitoring/metrics.js";
 import type { ConfiguredPlatform, RunningPlatform, Terminal } from "../platforms/platform.js";
+import type { WindowStore } from "../store/windows-sql.js";
 
 export interface RunningPlatforms {
   /** Each started platform's Sender, by platform name. */
@@ -53,6 +54,8 @@ export async function startPlatforms(options: {
   /** The answers under way, shared by the platforms, for a clean stop. */
   inFlight: InFlight;
   terminal: Terminal;
+  /** Turns in time windows shared with the bot's other processes (the store). */
+  windows?: WindowStore;
   /** Routes served on a platform's own HTTP server too, when its port is HEALTH_PORT. */
   routes?: { port: number; routes: Record<string, Route> };
   /** The waits between tries to start a platform that is unreachable (default DEFAULT_BACK_OFF). */
@@ -89,6 +92,7 @@ export async function startPlatforms(options: {
           metrics,
           inFlight,
           terminal,
+          ...(options.windows ? { windows: options.windows } : {}),
           ...(routes && platform.httpPort === routes.port ? { routes: routes.routes } : {}),
         });
       const outage = new Outage({

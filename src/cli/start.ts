@@ -131,6 +131,7 @@ export async function startBot(options: {
     metrics,
     inFlight,
     backOff,
+    windows: store,
     terminal: { input: options.input ?? process.stdin, output: options.output ?? process.stdout },
     ...(health && host?.httpPort !== undefined ? { routes: { port: host.httpPort, routes: health } } : {}),
   });

@@ -183,4 +183,7 @@ export class TimedStore implements Store {
   setUserLanguage(ref: UserRef, language: Language | undefined, at: Date): Promise<void> {
     return this.timed("setUserLanguage", () => this.inner.setUserLanguage(ref, language, at));
   }
+  takeWindow(key: string, ms: number): Promise<number> {
+    return this.timed("takeWindow", () => this.inner.takeWindow(key, ms));
+  }
 }

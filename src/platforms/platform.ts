@@ -24,6 +24,7 @@ import type { Sender } from "../delivery/sender.js";
 import type { Route } from "../monitoring/health.js";
 import type { Metrics } from "../monitoring/metrics.js";
 import type { Reply } from "../reply/reply.js";
+import type { WindowStore } from "../store/windows-sql.js";
 
 /** What a platform is started with. */
 export interface PlatformContext {
@@ -33,6 +34,8 @@ export interface PlatformContext {
   metrics: Metrics;
   /** The answers under way, shared by every platform, for a clean stop. */
   inFlight: InFlight;
+  /** Turns in time windows shared with the bot's other processes (the store), e.g. Discord's identify buckets. */
+  windows?: WindowStore;
   /**
    * Routes to serve on the platform's own HTTP server as well (the health and metrics routes, when
    * HEALTH_PORT is that server's port). Given only to a platform whose `httpPort` says it has one.

@@ -8,6 +8,7 @@ import { EVENTS_MIGRATION } from "./events-migration.js";
 import { KINDS_MIGRATION } from "./kinds-migration.js";
 import { LANGUAGES_MIGRATION } from "./languages-migration.js";
 import { THREADS_MIGRATION } from "./threads-migration.js";
+import { WINDOWS_MIGRATION } from "./windows-migration.js";
 
 export interface Migration {
   version: number;
@@ -301,6 +302,7 @@ export const MIGRATIONS: readonly Migration[] = [
   EVENTS_MIGRATION,
   THREADS_MIGRATION,
   LANGUAGES_MIGRATION,
+  WINDOWS_MIGRATION,
 ];
 
 export const LATEST_VERSION = MIGRATIONS.reduce((v, m) => Math.max(v, m.version), 0);

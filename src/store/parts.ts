@@ -34,6 +34,7 @@ import type {
   Subscription,
 } from "./store.js";
 import type { AnchorRef, ThreadAnchor, ThreadMode, ThreadStore } from "./threads-sql.js";
+import type { WindowStore } from "./windows-sql.js";
 
 /** An engine's parts, one per concern. */
 export interface StoreParts {
@@ -52,6 +53,7 @@ export interface StoreParts {
   events: EventStore;
   threads: ThreadStore;
   languages: UserLanguageStore;
+  windows: WindowStore;
 }
 
 /** A Store whose methods its parts answer; the engine adds its own opening, ping and close. */
@@ -259,5 +261,11 @@ export abstract class StoreOnParts implements Store {
 
   setUserLanguage(ref: UserRef, language: Language | undefined, at: Date): Promise<void> {
     return this.parts.languages.setUserLanguage(ref, language, at);
+  }
+
+  // Shared time windows (windows-sql.ts)
+
+  takeWindow(key: string, ms: number): Promise<number> {
+    return this.parts.windows.takeWindow(key, ms);
   }
 }

@@ -7,7 +7,7 @@
  *
  * This file connects and answers for the whole Store; each concern's SQL is in its own part
  * (parts.ts: subscriptions-sql.ts, claims-sql.ts, ledger-sql.ts, state-sql.ts, edit-record-sql.ts,
- * leads-sql.ts, languages-sql.ts; migrations.ts),
+ * leads-sql.ts, languages-sql.ts, windows-sql.ts; migrations.ts),
  * beside SQLite's.
  */
 import pg from "pg";
@@ -23,6 +23,7 @@ import { StoreOnParts } from "./parts.js";
 import { PostgresState } from "./state-sql.js";
 import { PostgresSubscriptions } from "./subscriptions-sql.js";
 import { PostgresThreads } from "./threads-sql.js";
+import { PostgresWindows } from "./windows-sql.js";
 
 export interface PostgresStoreOptions {
   connectionString: string;
@@ -82,6 +83,7 @@ export class PostgresStore extends StoreOnParts {
       events: new PostgresEvents(connection),
       threads: new PostgresThreads(connection),
       languages: new PostgresUserLanguages(connection),
+      windows: new PostgresWindows(connection),
     });
     this.sql = connection;
   }

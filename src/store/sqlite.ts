@@ -5,7 +5,7 @@
  *
  * This file opens the file and answers for the whole Store; each concern's SQL is in its own part
  * (parts.ts: subscriptions-sql.ts, claims-sql.ts, ledger-sql.ts, state-sql.ts, edit-record-sql.ts,
- * leads-sql.ts, languages-sql.ts; migrations.ts),
+ * leads-sql.ts, languages-sql.ts, windows-sql.ts; migrations.ts),
  * beside PostgreSQL's.
  */
 import { mkdirSync } from "node:fs";
@@ -23,6 +23,7 @@ import { StoreOnParts } from "./parts.js";
 import { SqliteState } from "./state-sql.js";
 import { SqliteSubscriptions } from "./subscriptions-sql.js";
 import { SqliteThreads } from "./threads-sql.js";
+import { SqliteWindows } from "./windows-sql.js";
 
 export class SqliteStore extends StoreOnParts {
   readonly engine = "sqlite";
@@ -58,6 +59,7 @@ export class SqliteStore extends StoreOnParts {
       events: new SqliteEvents(connection),
       threads: new SqliteThreads(connection),
       languages: new SqliteUserLanguages(connection),
+      windows: new SqliteWindows(connection),
     });
     this.db = db;
     this.sql = connection;

@@ -17,7 +17,8 @@
  * Each engine (sqlite.ts, postgres.ts) opens its database and answers for the whole interface; each
  * concern's SQL is a part of its own with both dialects side by side: subscriptions-sql.ts,
  * claims-sql.ts (the ledger's writes), ledger-sql.ts (its reads), state-sql.ts, changes-sql.ts,
- * leads-sql.ts, languages-sql.ts (each person's chosen language) and migrations.ts.
+ * leads-sql.ts, languages-sql.ts (each person's chosen language), windows-sql.ts (turns in shared
+ * time windows) and migrations.ts.
  */
 
 import type { LeadStore } from "../feeds/lead.js";
@@ -25,6 +26,7 @@ import type { Language } from "../language/languages.js";
 import type { EventStore } from "./event-store.js";
 import type { UserLanguageStore } from "./languages-sql.js";
 import type { ThreadStore } from "./threads-sql.js";
+import type { WindowStore } from "./windows-sql.js";
 
 /** A platform's name, as its entry in src/platforms/ gives it ("discord", "slack", "console", …). */
 export type PlatformName = string;
@@ -166,7 +168,7 @@ export interface ChangeRecord extends NewChangeRecord {
   at: Date;
 }
 
-export interface Store extends LeadStore, EventStore, ThreadStore, UserLanguageStore {
+export interface Store extends LeadStore, EventStore, ThreadStore, UserLanguageStore, WindowStore {
   readonly engine: "sqlite" | "postgres";
 
   /** Subscribes a channel to a story, or changes that active subscription (keeping its `since`); re-activates an old one with `since = at`. */

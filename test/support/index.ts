@@ -88,3 +88,5 @@ export * from "./throwaway-postgres.js";
 export * from "./truce.js";
 // The known-from walk over every instant of a story, and a generated story for it.
 export * from "./walk.js";
+// The Store contract's shared time windows section.
+export * from "./windows-contract.js";

@@ -10,6 +10,7 @@ import type { DeliveryRef, Lease, NewDelivery, Store } from "../../src/store/sto
 import { describeEventsContract } from "./events-contract.js";
 import { describeLanguagesContract } from "./languages-contract.js";
 import { describeThreadsContract } from "./threads-contract.js";
+import { describeWindowsContract } from "./windows-contract.js";
 
 const T0 = new Date("2025-02-27T10:00:00Z");
 const at = (minutes: number) => new Date(T0.getTime() + minutes * 60_000);
@@ -703,5 +704,6 @@ export function describeStoreContract(engine: string, open: () => Promise<Store>
     describeEventsContract(engine, open);
     describeThreadsContract(engine, open);
     describeLanguagesContract(engine, open);
+    describeWindowsContract(engine, open);
   });
 }

@@ -14,7 +14,9 @@ import { Client, type ClientOptions, Events, type GatewayIntentBits, Options, St
 import type { Logger } from "pino";
 import { InFlight } from "../../bot/in-flight.js";
 import { type Metrics, noMetrics } from "../../monitoring/metrics.js";
+import type { WindowStore } from "../../store/windows-sql.js";
 import { watchConnections } from "./gateway.js";
+import { sharedIdentifyThrottler } from "./identify-queue.js";
 import { type DiscordCore, interactionHandler } from "./interactions.js";
 
 export type { DiscordCore } from "./interactions.js";
@@ -54,6 +56,11 @@ export interface DiscordAdapterOptions {
   metrics?: Metrics;
   /** The answers under way, for a clean stop (default: the adapter's own). */
   inFlight?: InFlight;
+  /**
+   * The windows every process of the bot shares (the store): shards identify through one queue for
+   * all of them (./identify-queue.ts). Absent: discord.js's own queue, for this process alone.
+   */
+  windows?: WindowStore;
 }
 
 export interface DiscordAdapter {
@@ -147,6 +154,9 @@ export function createDiscordAdapter(options: DiscordAdapterOptions): DiscordAda
     ...shardOptions(options.shards),
     allowedMentions: { parse: [] },
     rest: restOptions(options),
+    ...(options.windows
+      ? { ws: { buildIdentifyThrottler: sharedIdentifyThrottler({ windows: options.windows, appId, log }) } }
+      : {}),
   });
   let stopped = false;
   const onInteraction = interactionHandler({ core, log, metrics, inFlight, deferAfterMs });

@@ -23,7 +23,7 @@ export const discord = definePlatform({
       : settings.DISCORD_API_URL
         ? "DISCORD_API_URL"
         : "Discord's API",
-  async start(settings, { core, log, metrics, inFlight }) {
+  async start(settings, { core, log, metrics, inFlight, windows }) {
     const { DISCORD_TOKEN: token, DISCORD_APP_ID: appId } = settings;
     if (!token || !appId) throw new Error("Discord needs DISCORD_TOKEN and DISCORD_APP_ID");
     // discord.js loads only when Discord is configured.
@@ -41,6 +41,7 @@ export const discord = definePlatform({
       log,
       metrics,
       inFlight,
+      ...(windows ? { windows } : {}),
     });
     // A start that failed (Discord or the proxy unreachable) leaves no client behind: the caller may try again.
     await adapter.start().catch(async (err: unknown) => {

@@ -29,6 +29,7 @@ function identify(
   ready?: { guilds: { id: string }[] };
   guilds: { id: string; channels: { id: string }[] }[];
   closed?: number;
+  invalidSession?: boolean;
 }> {
   return new Promise((resolve, reject) => {
     const ws = new WebSocket(url);
@@ -44,6 +45,10 @@ function identify(
       const payload = JSON.parse(String(data)) as { op: number; t?: string; d: never };
       if (payload.op === 10)
         ws.send(JSON.stringify({ op: 2, d: { token: "t", intents: 1, shard, properties: {} } }));
+      if (payload.op === 9) {
+        ws.close();
+        resolve({ ...got, invalidSession: true });
+      }
       if (payload.t === "READY") got.ready = payload.d;
       if (payload.t === "GUILD_CREATE") got.guilds.push(payload.d);
       if (got.ready && got.guilds.length === guildCreates) {
@@ -84,6 +89,18 @@ describe("the stand-in for a bot in many servers", () => {
   it("closes a session that names another shard count (4010 Invalid shard)", async () => {
     standIn = await StandInDiscordGuilds.start({ guildCount: 3_000 });
     expect((await identify(standIn.gatewayUrl, [0, 2], 1)).closed).toBe(4010);
+  });
+
+  it("refuses an IDENTIFY less than 5 s after the last in its bucket, as Discord does", async () => {
+    standIn = await StandInDiscordGuilds.start({ guildCount: 3_000, maxConcurrency: 2 });
+    const sizes = [0, 1, 2].map((shard) => standIn?.guildsOf(shard).length ?? 0);
+    expect((await identify(standIn.gatewayUrl, [0, 3], sizes[0] ?? 0)).ready).toBeDefined();
+    expect((await identify(standIn.gatewayUrl, [1, 3], sizes[1] ?? 0)).ready).toBeDefined();
+    const tooSoon = await identify(standIn.gatewayUrl, [2, 3], sizes[2] ?? 0);
+    expect(tooSoon).toMatchObject({ invalidSession: true });
+    expect(tooSoon.ready).toBeUndefined();
+    expect(standIn.stats.identifiesTooSoon).toBe(1);
+    expect(standIn.identified.map((i) => i.shard)).toEqual([0, 1]);
   });
 
   it("answers a request over its global limit with a global 429, as Discord words it", async () => {

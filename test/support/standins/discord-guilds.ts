@@ -11,6 +11,9 @@
  * - Gateway: HELLO, heartbeat ACKs, IDENTIFY with `shard: [id, count]` → READY listing that shard's
  *   servers as unavailable, then one GUILD_CREATE each (Guilds intent). A RESUME gets an invalid
  *   session (the client identifies again). `readyShards` and `guildCreates` count what went out.
+ *   Discord's identify limit: shard `id` is in bucket `id % max_concurrency`, and an IDENTIFY less than
+ *   5 s after the last one its bucket let through is refused with an invalid session, counted in
+ *   `stats.identifiesTooSoon`; those let through are listed in `identified`.
  * - REST: GET /gateway/bot, PUT application commands (echoed back), POST /channels/{id}/messages
  *   (counted per channel; a repeated nonce with `enforce_nonce` gets the first message back), under a
  *   global limit of `globalPerSecond` requests a second (a token bucket) answered past it with a
@@ -61,6 +64,8 @@ export interface StandInDiscordGuildsOptions {
 }
 
 const API_PREFIX = "/api/v10";
+/** How long an identify bucket stays closed after an IDENTIFY. */
+const IDENTIFY_WINDOW_MS = 5_000;
 const GUILDS_INTENT = 1;
 
 export class StandInDiscordGuilds {
@@ -71,7 +76,18 @@ export class StandInDiscordGuilds {
   readonly posts = new Map<string, number>();
   /** Requests to routes the stand-in does not serve, by method and path. */
   readonly unknownRoutes = new Map<string, number>();
-  stats = { requests: 0, posts: 0, rateLimited: 0, nonceReplays: 0, identifies: 0, resumes: 0 };
+  stats = {
+    requests: 0,
+    posts: 0,
+    rateLimited: 0,
+    nonceReplays: 0,
+    identifies: 0,
+    resumes: 0,
+    /** IDENTIFYs refused because their bucket had one less than 5 s before (Discord's identify limit). */
+    identifiesTooSoon: 0,
+  };
+  /** Each IDENTIFY let through: its shard and when (performance.now()). */
+  readonly identified: { shard: number; at: number }[] = [];
   /** Shards sent READY, and GUILD_CREATEs sent, so far. */
   readyShards = 0;
   guildCreates = 0;
@@ -82,6 +98,8 @@ export class StandInDiscordGuilds {
   private readonly byShard: string[][];
   private readonly roles: number;
   private readonly nonces = new Map<string, string>();
+  /** When each identify bucket (shard % max_concurrency) last let an IDENTIFY through. */
+  private readonly bucketOpened = new Map<number, number>();
   private readonly sockets = new Set<WebSocket>();
   private readonly http: Server;
   private readonly wss: WebSocketServer;
@@ -269,6 +287,18 @@ export class StandInDiscordGuilds {
       ws.close(4010, "Invalid shard");
       return;
     }
+    // Discord's identify limit: one IDENTIFY per bucket every 5 s, for the whole bot. One too soon
+    // is refused with an Invalid Session that cannot be resumed.
+    const bucket = id % (this.options.maxConcurrency ?? 1);
+    const now = performance.now();
+    const last = this.bucketOpened.get(bucket);
+    if (last !== undefined && now - last < IDENTIFY_WINDOW_MS) {
+      this.stats.identifiesTooSoon++;
+      send(ws, { op: 9, d: false });
+      return;
+    }
+    this.bucketOpened.set(bucket, now);
+    this.identified.push({ shard: id, at: now });
     const guilds = this.guildsOf(id);
     dispatch("READY", {
       v: 10,
