@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { calendarEntries } from "../src/calendar/entries.js";
+import { calendarEntryCount } from "../src/calendar/entries.js";
 import { calendarPath } from "../src/calendar/route.js";
 import { defineCommand } from "../src/command-engine/definition.js";
 import { storyOption } from "../src/command-engine/options.js";
@@ -33,7 +33,7 @@ export const calendar = defineCommand({
     if (!root) return errorIn(words, "calendar-unpublished");
     // A reader of Arabic (Hebrew, French) subscribes to the feed written in their language.
     const url = `${root}${calendarPath(story.id, words.language)}`;
-    const count = calendarEntries(story).length;
+    const count = calendarEntryCount(story);
     return {
       kind: "answer",
       title: words.t("calendar.title", { story: story.title }),

@@ -184,12 +184,20 @@ const PHASE_STATUS: Record<PhaseStatus, EntryStatus> = {
   "never-began": "CANCELLED",
 };
 
+/**
+ * The end of `p` its calendar entry shows: the end in force or, in force until further notice, the
+ * last date it had (the entry is then cancelled). None: the phase has no entry.
+ */
+function shownEnd(at: StoryAt, p: PhaseNow): When | undefined {
+  if (p.end) return p.end;
+  const dated = p.track.ends.visibleAt(at.t).filter((e): e is EndVersion & { end: When } => e.end !== null);
+  return dated.at(-1)?.end;
+}
+
 function phaseEndEntry(words: Words, at: StoryAt, p: PhaseNow): CalendarEntry | undefined {
   const tz = at.timeZone;
   const ends = p.track.ends.visibleAt(at.t);
-  const dated = ends.filter((e): e is EndVersion & { end: When } => e.end !== null);
-  // The end in force, or (in force until further notice) the last date it had: cancelled.
-  const end = p.end ?? dated.at(-1)?.end;
+  const end = shownEnd(at, p);
   if (!end) return undefined;
   const phase = { phase: p.phase.name, when: whenText(words, end, tz) };
   const lines = [
@@ -253,6 +261,11 @@ function phaseEndEntry(words: Words, at: StoryAt, p: PhaseNow): CalendarEntry | 
  * written in the instant's language (`storyAt(story, instant, language)`). The UIDs are the same in
  * every language.
  */
+/** How many entries `calendarEntries(at)` has, without writing them (what /calendar says). */
+export function calendarEntryCount(at: StoryAt): number {
+  return at.deadlines().length + at.phases().filter((p) => shownEnd(at, p) !== undefined).length;
+}
+
 export function calendarEntries(at: StoryAt): CalendarEntry[] {
   const words = wordsFor(at.language);
   return [

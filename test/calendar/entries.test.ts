@@ -5,9 +5,15 @@
  * 20 February and then until further notice.
  */
 import { describe, expect, it } from "vitest";
-import { type CalendarEntry, calendarEntries, deadlineUid, phaseEndUid } from "../../src/calendar/entries.js";
+import {
+  type CalendarEntry,
+  calendarEntries,
+  calendarEntryCount,
+  deadlineUid,
+  phaseEndUid,
+} from "../../src/calendar/entries.js";
 import { storyAt } from "../../src/dataset/asof.js";
-import { datasetOf, truceDataset, truceStory } from "../support/index.js";
+import { datasetOf, shippedData, truceDataset, truceStory } from "../support/index.js";
 
 const truce = truceDataset().defaultStory;
 const at = (instant: string) => calendarEntries(storyAt(truce, new Date(instant)));
@@ -26,6 +32,20 @@ describe("the entries of a story's calendar", () => {
       "truce.end@truce.ceasefire-bot",
     ]);
     expect(at("2025-03-01T00:00:00Z").map((e) => e.uid)).toEqual([HANDOVER, DAWN, PHASE_END]);
+  });
+
+  it("counts its entries without writing them, as many as it writes, at every instant", () => {
+    const shipped = shippedData().defaultStory;
+    for (const story of [truce, shipped])
+      for (
+        let t = Date.parse("2025-01-01T00:00:00Z");
+        t < Date.parse("2026-12-01T00:00:00Z");
+        t += 9 * 86_400_000
+      ) {
+        const now = storyAt(story, new Date(t));
+        expect(calendarEntryCount(now)).toBe(calendarEntries(now).length);
+      }
+    expect(calendarEntryCount(storyAt(truce, new Date("2025-02-21T00:00:00Z")))).toBe(3);
   });
 
   it("holds nothing before the report that first told of it", () => {
