@@ -249,6 +249,8 @@ interface SizeRun {
   warnings: string[];
   /** IDENTIFYs the stand-in refused for coming less than 5 s after the last in their bucket. */
   identifiesTooSoon: number;
+  /** The shortest gap, in its bucket, of a refused IDENTIFY (ms; Infinity when none was refused). */
+  closestRefusedMs: number;
 }
 
 /** Part 1: one size, no subscription; RSS SETTLE_SECONDS after the last process is ready. */
@@ -270,6 +272,7 @@ async function measureSize(install: string, guilds: number): Promise<SizeRun> {
         rss,
         warnings: fleet.bots.flatMap((b) => b.lines.map((l) => String(l.msg))),
         identifiesTooSoon: fleet.standin.stats.identifiesTooSoon,
+        closestRefusedMs: fleet.standin.stats.closestRefusedMs,
       };
     } finally {
       await fleet.stop();
@@ -446,7 +449,7 @@ Time to ready runs from the spawn of the processes to the last one's "discord bo
 | ---: | ---: | --- | ---: | ---: | ---: | --- | ---: | ---: |
 ${sizeRows.join("\n")}
 
-RSS per 1,000 servers (least-squares slope of the processes' total RSS over the sizes): **${perThousand.toFixed(2)} MB** (target ≤ ${TARGET_MB_PER_1000} MB: ${rssMet ? "met" : "NOT met"}). Identifies refused by the stand-in at every size: ${sum(sizes.map((s) => s.identifiesTooSoon))} (target 0: ${identifyMet ? "met" : "NOT met"}).${warnings.length ? ` Warnings the processes logged: ${warnings.map((w) => `"${w}"`).join(", ")}.` : ""}
+RSS per 1,000 servers (least-squares slope of the processes' total RSS over the sizes): **${perThousand.toFixed(2)} MB** (target ≤ ${TARGET_MB_PER_1000} MB: ${rssMet ? "met" : "NOT met"}). Identifies refused by the stand-in at every size: ${sum(sizes.map((s) => s.identifiesTooSoon))} (target 0: ${identifyMet ? "met" : `NOT met; the closest came ${Math.min(...sizes.map((s) => s.closestRefusedMs)).toFixed(0)} ms after the last of its bucket`}).${warnings.length ? ` Warnings the processes logged: ${warnings.map((w) => `"${w}"`).join(", ")}.` : ""}
 
 **The fan-out of one reminder** (\`${REMINDER.key}\`, the only one due at its instant) to the text channel of every one of ${fmt(fan.guilds)} servers, ${fmt(fan.channels)} channels subscribed on the one PostgreSQL store (subscribing them took ${fan.subscribeSeconds.toFixed(0)} s, not counted): the same ${PROCESSES} processes, each started with \`--clock\` a margin before the reminder falls due (all ready ${fan.readyBeforeDue ? "before" : "NOT before"} it did), each running its own scheduler (a tick every 20 s) and real delivery path (ledger claim on PostgreSQL, \`DiscordSender\` → @discordjs/rest → the proxy → the stand-in, ledger finish); the ledger's claims share the channels out. Each process keeps to ${LIMIT} requests/s itself and the proxy keeps the one global limit of ${LIMIT}/s for all of them. Ideal: channels / limit = ${ideal.toFixed(0)} s. Elapsed runs from the first message the stand-in received to the last${fan.finished ? "" : ` (NOT every channel had its message when the bench stopped waiting, ${MAX_FANOUT_SECONDS} s after the reminder was due: elapsed is up to then)`}.
 

@@ -85,6 +85,8 @@ export class StandInDiscordGuilds {
     resumes: 0,
     /** IDENTIFYs refused because their bucket had one less than 5 s before (Discord's identify limit). */
     identifiesTooSoon: 0,
+    /** The shortest time between a refused IDENTIFY and the last its bucket let through (ms). */
+    closestRefusedMs: Number.POSITIVE_INFINITY,
   };
   /** Each IDENTIFY let through: its shard and when (performance.now()). */
   readonly identified: { shard: number; at: number }[] = [];
@@ -294,6 +296,7 @@ export class StandInDiscordGuilds {
     const last = this.bucketOpened.get(bucket);
     if (last !== undefined && now - last < IDENTIFY_WINDOW_MS) {
       this.stats.identifiesTooSoon++;
+      this.stats.closestRefusedMs = Math.min(this.stats.closestRefusedMs, now - last);
       send(ws, { op: 9, d: false });
       return;
     }
