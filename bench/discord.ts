@@ -173,8 +173,12 @@ async function throughput(): Promise<{ bot: Rate[]; bare: Rate[] }> {
       for (const who of order) {
         const contender = contenders[who];
         await contender.start();
-        await drive(discord, WARMUP);
-        rates[who].push(await drive(discord, PER_ROUND));
+        // Which side left an interaction unanswered, and when, so that a failed run says so.
+        const named = (err: unknown) => {
+          throw new Error(`${who}, round ${round + 1}: ${err instanceof Error ? err.message : String(err)}`);
+        };
+        await drive(discord, WARMUP).catch(named);
+        rates[who].push(await drive(discord, PER_ROUND).catch(named));
         await contender.stop();
       }
     }
