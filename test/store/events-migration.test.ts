@@ -3,14 +3,12 @@
  * and the store then keeps subscriptions of kind `events` and the events' rows, while still refusing
  * any other kind.
  */
-import { join } from "node:path";
-import Database from "better-sqlite3";
 import { afterAll, describe, expect, it } from "vitest";
 import { EVENTS_MIGRATION } from "../../src/store/events-migration.js";
 import { MIGRATIONS } from "../../src/store/migrations.js";
 import { SqliteStore } from "../../src/store/sqlite.js";
 import type { Store, SubscriptionKind } from "../../src/store/store.js";
-import { TestSchemas, tempDir } from "../support/index.js";
+import { sqliteFileAt, TestSchemas } from "../support/index.js";
 
 const schemas = new TestSchemas("events_migration_test");
 afterAll(() => schemas.dropAll());
@@ -31,15 +29,7 @@ describe("migration 8", () => {
   });
 
   it("carries a SQLite file's subscriptions over, and then keeps events", async () => {
-    const path = join(tempDir(), "v7.sqlite");
-    const db = new Database(path);
-    db.exec(
-      "CREATE TABLE schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_ms INTEGER NOT NULL)",
-    );
-    for (const m of MIGRATIONS.filter((m) => m.version <= 7)) {
-      db.exec(m.sqlite);
-      db.prepare("INSERT INTO schema_migrations VALUES (?, ?, 0)").run(m.version, m.name);
-    }
+    const { path, db } = sqliteFileAt(7);
     db.exec(`INSERT INTO subscriptions (platform, channel_id, story, workspace_id, kind, lead_times, since_ms, updated_ms)
              VALUES ('discord', '111', 'gaza-2025', 'g1', 'reminders', '["1d"]', 5, 6),
                     ('slack', 'C1', '*', 'T1', 'leads', NULL, 7, 8)`);

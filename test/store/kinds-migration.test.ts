@@ -3,14 +3,12 @@
  * store then keeps curators' channels (subscription kind `leads`) and their digests (delivery kind
  * `digest`), while still refusing any other kind.
  */
-import { join } from "node:path";
-import Database from "better-sqlite3";
 import { afterAll, describe, expect, it } from "vitest";
 import { KINDS_MIGRATION } from "../../src/store/kinds-migration.js";
 import { MIGRATIONS } from "../../src/store/migrations.js";
 import { SqliteStore } from "../../src/store/sqlite.js";
 import type { NewDelivery, Store, SubscriptionKind } from "../../src/store/store.js";
-import { TestSchemas, tempDir } from "../support/index.js";
+import { sqliteFileAt, TestSchemas } from "../support/index.js";
 
 const schemas = new TestSchemas("kinds_migration_test");
 afterAll(() => schemas.dropAll());
@@ -45,15 +43,7 @@ describe("migration 7", () => {
   });
 
   it("carries a SQLite file's subscriptions and ledger over, and then keeps leads and digests", async () => {
-    const path = join(tempDir(), "v6.sqlite");
-    const db = new Database(path);
-    db.exec(
-      "CREATE TABLE schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_ms INTEGER NOT NULL)",
-    );
-    for (const m of MIGRATIONS.filter((m) => m.version <= 6)) {
-      db.exec(m.sqlite);
-      db.prepare("INSERT INTO schema_migrations VALUES (?, ?, 0)").run(m.version, m.name);
-    }
+    const { path, db } = sqliteFileAt(6);
     db.exec(`INSERT INTO subscriptions (platform, channel_id, story, workspace_id, kind, since_ms, updated_ms)
              VALUES ('discord', '111', 'gaza-2025', 'g1', 'reminders', 0, 0)`);
     db.exec(`INSERT INTO deliveries (key, platform, channel_id, kind, state, due_ms, marker, summary, owner, attempts, claimed_ms, lease_ms)

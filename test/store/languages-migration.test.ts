@@ -3,12 +3,10 @@
  * each with no language (English), and nobody has chosen a language yet.
  */
 import { join } from "node:path";
-import Database from "better-sqlite3";
 import { afterAll, describe, expect, it } from "vitest";
 import { LANGUAGES_MIGRATION } from "../../src/store/languages-migration.js";
-import { MIGRATIONS } from "../../src/store/migrations.js";
 import { SqliteStore } from "../../src/store/sqlite.js";
-import { TestSchemas, tempDir } from "../support/index.js";
+import { sqliteFileAt, TestSchemas, tempDir } from "../support/index.js";
 
 const schemas = new TestSchemas("languages_migration_test");
 afterAll(() => schemas.dropAll());
@@ -29,15 +27,7 @@ describe("migration 10 (languages)", () => {
   });
 
   it("carries a SQLite file's subscriptions over unchanged, in no language", async () => {
-    const path = join(tempDir(), "v9.sqlite");
-    const db = new Database(path);
-    db.exec(
-      "CREATE TABLE schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_ms INTEGER NOT NULL)",
-    );
-    for (const m of MIGRATIONS.filter((m) => m.version < 10)) {
-      db.exec(m.sqlite);
-      db.prepare("INSERT INTO schema_migrations VALUES (?, ?, 0)").run(m.version, m.name);
-    }
+    const { path, db } = sqliteFileAt(9);
     db.exec(`INSERT INTO subscriptions (platform, channel_id, story, workspace_id, kind, since_ms, updated_ms)
              VALUES ('discord', '333', 'gaza-2025', 'g1', 'reminders', 0, 0)`);
     db.close();

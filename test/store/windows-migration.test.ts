@@ -2,13 +2,10 @@
  * Migration 11 on either engine: a table of its own for the shared time windows; a store migrated
  * before it keeps what it had, and every window is open.
  */
-import { join } from "node:path";
-import Database from "better-sqlite3";
 import { afterAll, describe, expect, it } from "vitest";
-import { MIGRATIONS } from "../../src/store/migrations.js";
 import { SqliteStore } from "../../src/store/sqlite.js";
 import { WINDOWS_MIGRATION } from "../../src/store/windows-migration.js";
-import { TestSchemas, tempDir } from "../support/index.js";
+import { sqliteFileAt, TestSchemas } from "../support/index.js";
 
 const schemas = new TestSchemas("windows_migration_test");
 afterAll(() => schemas.dropAll());
@@ -23,15 +20,7 @@ describe("migration 11 (shared windows)", () => {
   });
 
   it("carries a SQLite file at version 10 over with its subscriptions, every window open", async () => {
-    const path = join(tempDir(), "v10.sqlite");
-    const db = new Database(path);
-    db.exec(
-      "CREATE TABLE schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_ms INTEGER NOT NULL)",
-    );
-    for (const m of MIGRATIONS.filter((m) => m.version < 11)) {
-      db.exec(m.sqlite);
-      db.prepare("INSERT INTO schema_migrations VALUES (?, ?, 0)").run(m.version, m.name);
-    }
+    const { path, db } = sqliteFileAt(10);
     db.exec(`INSERT INTO subscriptions (platform, channel_id, story, workspace_id, kind, since_ms, updated_ms)
              VALUES ('discord', '333', 'gaza-2025', 'g1', 'reminders', 0, 0)`);
     db.close();

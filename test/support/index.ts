@@ -46,6 +46,8 @@ export * from "./languages-contract.js";
 export * from "./leads.js";
 // Loggers: captureLog() keeps every line, silentLog() none.
 export * from "./log.js";
+// SQLite store files as older releases left them, for the migration tests.
+export * from "./migrated.js";
 // What each platform would reject in a payload.
 export * from "./payload-limits.js";
 // Pictures: a real PNG picture for replies; PNG bytes that arrived, their size, decoded (pngjs), the pixels drawn.
