@@ -13,10 +13,16 @@ import { wordsFor } from "../../language/words.js";
 import type { Metrics } from "../../monitoring/metrics.js";
 import { errorReply, localizeError } from "../../reply/errors.js";
 import type { Reply } from "../../reply/reply.js";
+import { Expiring } from "../../time/expiring.js";
 import { answerCommand, answerUmbrella, safely } from "./answer.js";
 import { renderSlack, type SlackMessage } from "./blocks.js";
 import type { SlackLocales } from "./locales.js";
 import { pictureSharer, RecentShares, uploadClient } from "./picture-upload.js";
+
+/** How long whether a user is a workspace admin or owner is kept (ms). */
+export const MANAGER_TTL_MS = 60_000;
+/** At most this many users' answers are kept (the oldest goes first). */
+const MANAGERS_KEPT = 10_000;
 
 /** Logs an answer: an error with its code (at info, so a user's report can be matched), else at debug. */
 function logAnswer(log: Logger, command: string, reply: Reply, slow = false): void {
@@ -87,6 +93,7 @@ export function listenToCommands(
   };
   const routes = commandRoutes(core, umbrella, log);
   const admins = new Set(options.adminUsers);
+  const managers = new Expiring<Promise<boolean>>(MANAGERS_KEPT);
   const sharePicture = pictureSharer(uploadClient(app.client, metrics), log, new RecentShares(core.clock));
 
   /**
@@ -104,18 +111,32 @@ export function listenToCommands(
       ...(locale ? { locale } : {}),
       channelLocale: async () => locales?.channelLocale(command.channel_id),
       // Asked only by commands that need it: the configured admins, else workspace admins and owners.
-      canManage: async () => {
-        if (admins.has(command.user_id)) return true;
-        try {
-          // The app's own client (Bolt hands listeners one per workspace): its rate-limit waits are counted.
-          const info = await app.client.users.info({ user: command.user_id });
-          return Boolean(info.user?.is_admin || info.user?.is_owner || info.user?.is_primary_owner);
-        } catch (err) {
-          log.warn({ err: (err as Error).message }, "users.info failed: treating the user as not an admin");
-          return false;
-        }
-      },
+      canManage: async () => admins.has(command.user_id) || workspaceAdmin(command.user_id),
     };
+  }
+
+  /**
+   * Whether Slack says the user is a workspace admin or owner, kept a minute per user: a person who
+   * runs several channel commands in a row costs one users.info call, not one each (Slack rate-limits
+   * the method, and each call was most of such a command's time). A failed call counts as "no" and is
+   * not kept, so the next command asks again.
+   */
+  function workspaceAdmin(userId: string): Promise<boolean> {
+    const now = core.clock.now().getTime();
+    const hit = managers.get(userId, now);
+    if (hit) return hit.value;
+    // The app's own client (Bolt hands listeners one per workspace): its rate-limit waits are counted.
+    const asked = app.client.users.info({ user: userId }).then(
+      (info) => Boolean(info.user?.is_admin || info.user?.is_owner || info.user?.is_primary_owner),
+      (err: unknown) => {
+        managers.delete(userId);
+        log.warn({ err: (err as Error).message }, "users.info failed: treating the user as not an admin");
+        return false;
+      },
+    );
+    // Kept while it is asked too, so that commands arriving together make one call.
+    managers.set(userId, asked, now + MANAGER_TTL_MS);
+    return asked;
   }
 
   const languageOf = (command: SlackCommandMiddlewareArgs["command"]) =>

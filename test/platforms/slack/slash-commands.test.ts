@@ -2,9 +2,16 @@ import { afterEach, describe, expect, it } from "vitest";
 import { InFlight } from "../../../src/bot/in-flight.js";
 import { wordsFor } from "../../../src/language/words.js";
 import { noMetrics } from "../../../src/monitoring/metrics.js";
-import { listenToCommands } from "../../../src/platforms/slack/slash-commands.js";
+import { listenToCommands, MANAGER_TTL_MS } from "../../../src/platforms/slack/slash-commands.js";
+import { type Clock, ManualClock } from "../../../src/time/clock.js";
 import { boltOnStandIn, SIGNING_SECRET } from "../../support/harness/slack.js";
-import { captureLog, postSigned, shippedCoreWithStore, slashCommandBody } from "../../support/index.js";
+import {
+  captureLog,
+  DURING,
+  postSigned,
+  shippedCoreWithStore,
+  slashCommandBody,
+} from "../../support/index.js";
 
 const stops: (() => Promise<unknown> | unknown)[] = [];
 afterEach(async () => {
@@ -12,13 +19,22 @@ afterEach(async () => {
 });
 
 async function slackApp(
-  options: { umbrella?: string; adminUsers?: string[]; deferAfterMs?: number; inFlight?: InFlight } = {},
+  options: {
+    umbrella?: string;
+    adminUsers?: string[];
+    deferAfterMs?: number;
+    inFlight?: InFlight;
+    clock?: Clock;
+  } = {},
 ) {
   const { log, lines } = captureLog();
   const bolt = await boltOnStandIn(log);
   stops.push(() => bolt.stop());
   const { slack, app } = bolt;
-  const { core, data, store } = await shippedCoreWithStore({ log });
+  const { core, data, store } = await shippedCoreWithStore({
+    log,
+    ...(options.clock ? { clock: options.clock } : {}),
+  });
   stops.push(
     () => data.close(),
     () => store.close(),
@@ -79,6 +95,36 @@ describe("a Slack slash command", () => {
     expect(slack.calls("users.info")).toHaveLength(0);
     expect(words((await type("/subscribe", "", "U0READER")).json)).toMatch(/manage this channel/);
     expect(slack.calls("users.info")).toHaveLength(1);
+  });
+
+  it("asks users.info once a minute per person, however many channel commands they run", async () => {
+    const clock = new ManualClock(DURING);
+    const { slack, type } = await slackApp({ clock });
+    const asked = () => slack.calls("users.info").map((c) => c.fields.user);
+    expect(words((await type("/subscribe", "", "U0READER")).json)).toMatch(/manage this channel/);
+    expect(words((await type("/curators", "", "U0READER")).json)).toMatch(/manage this channel/);
+    expect(words((await type("/unsubscribe", "", "U0READER")).json)).toMatch(/manage this channel/);
+    expect(asked()).toEqual(["U0READER"]);
+    slack.admins.add("U0READER");
+    await type("/subscribe", "", "U0OTHER");
+    expect(asked()).toEqual(["U0READER", "U0OTHER"]);
+    clock.advance(MANAGER_TTL_MS);
+    expect(words((await type("/subscribe", "", "U0READER")).json)).toMatch(/Subscribed/);
+    expect(asked()).toEqual(["U0READER", "U0OTHER", "U0READER"]);
+  });
+
+  it("asks users.info again at the next command when it failed, and meanwhile treats the person as no admin", async () => {
+    const { slack, type, lines } = await slackApp();
+    let calls = 0;
+    slack.method("users.info", slack.botToken, (f) =>
+      ++calls === 1
+        ? { ok: false, error: "internal_error" }
+        : { ok: true, user: { id: f.user, is_admin: f.user === "U0ADMIN2" } },
+    );
+    expect(words((await type("/subscribe", "", "U0ADMIN2")).json)).toMatch(/manage this channel/);
+    expect(lines().some((l) => String(l.msg).startsWith("users.info failed"))).toBe(true);
+    expect(words((await type("/subscribe", "", "U0ADMIN2")).json)).toMatch(/Subscribed/);
+    expect(slack.calls("users.info")).toHaveLength(2);
   });
 
   it("acks a slow answer empty and sends it through the response_url", async () => {
