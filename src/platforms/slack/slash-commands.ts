@@ -13,6 +13,7 @@ import { wordsFor } from "../../language/words.js";
 import type { Metrics } from "../../monitoring/metrics.js";
 import { errorReply, localizeError } from "../../reply/errors.js";
 import type { Reply } from "../../reply/reply.js";
+import type { Clock } from "../../time/clock.js";
 import { Expiring } from "../../time/expiring.js";
 import { answerCommand, answerUmbrella, safely } from "./answer.js";
 import { renderSlack, type SlackMessage } from "./blocks.js";
@@ -57,6 +58,33 @@ function commandRoutes(core: BotCore, umbrella: string, log: Logger): Map<string
   return routes;
 }
 
+/**
+ * Whether Slack says a user is a workspace admin or owner, kept a minute per user: a person who runs
+ * several channel commands in a row costs one users.info call, not one each (Slack rate-limits the
+ * method, and each call was most of such a command's time). A failed call counts as "no" and is not
+ * kept, so the next command asks again.
+ */
+function workspaceAdmins(app: App, clock: Clock, log: Logger): (userId: string) => Promise<boolean> {
+  const kept = new Expiring<Promise<boolean>>(MANAGERS_KEPT);
+  return (userId) => {
+    const now = clock.now().getTime();
+    const hit = kept.get(userId, now);
+    if (hit) return hit.value;
+    // The app's own client (Bolt hands listeners one per workspace): its rate-limit waits are counted.
+    const asked = app.client.users.info({ user: userId }).then(
+      (info) => Boolean(info.user?.is_admin || info.user?.is_owner || info.user?.is_primary_owner),
+      (err: unknown) => {
+        kept.delete(userId);
+        log.warn({ err: (err as Error).message }, "users.info failed: treating the user as not an admin");
+        return false;
+      },
+    );
+    // Kept while it is asked too, so that commands arriving together make one call.
+    kept.set(userId, asked, now + MANAGER_TTL_MS);
+    return asked;
+  };
+}
+
 /** Answers the slash commands on `app`, each counted among the answers under way. */
 export function listenToCommands(
   app: App,
@@ -93,7 +121,7 @@ export function listenToCommands(
   };
   const routes = commandRoutes(core, umbrella, log);
   const admins = new Set(options.adminUsers);
-  const managers = new Expiring<Promise<boolean>>(MANAGERS_KEPT);
+  const workspaceAdmin = workspaceAdmins(app, core.clock, log);
   const sharePicture = pictureSharer(uploadClient(app.client, metrics), log, new RecentShares(core.clock));
 
   /**
@@ -113,30 +141,6 @@ export function listenToCommands(
       // Asked only by commands that need it: the configured admins, else workspace admins and owners.
       canManage: async () => admins.has(command.user_id) || workspaceAdmin(command.user_id),
     };
-  }
-
-  /**
-   * Whether Slack says the user is a workspace admin or owner, kept a minute per user: a person who
-   * runs several channel commands in a row costs one users.info call, not one each (Slack rate-limits
-   * the method, and each call was most of such a command's time). A failed call counts as "no" and is
-   * not kept, so the next command asks again.
-   */
-  function workspaceAdmin(userId: string): Promise<boolean> {
-    const now = core.clock.now().getTime();
-    const hit = managers.get(userId, now);
-    if (hit) return hit.value;
-    // The app's own client (Bolt hands listeners one per workspace): its rate-limit waits are counted.
-    const asked = app.client.users.info({ user: userId }).then(
-      (info) => Boolean(info.user?.is_admin || info.user?.is_owner || info.user?.is_primary_owner),
-      (err: unknown) => {
-        managers.delete(userId);
-        log.warn({ err: (err as Error).message }, "users.info failed: treating the user as not an admin");
-        return false;
-      },
-    );
-    // Kept while it is asked too, so that commands arriving together make one call.
-    managers.set(userId, asked, now + MANAGER_TTL_MS);
-    return asked;
   }
 
   const languageOf = (command: SlackCommandMiddlewareArgs["command"]) =>
