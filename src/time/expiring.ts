@@ -32,3 +32,26 @@ export class Expiring<V> {
     return this.entries.size;
   }
 }
+
+/**
+ * `key`'s answer while it is kept, else `ask()`'s, kept until `until`: kept while it is asked too, so
+ * that callers arriving together make one call. A call that fails gives `failed(err)` and is not
+ * kept, so the next caller asks again.
+ */
+export function keptCall<T>(
+  kept: Expiring<Promise<T>>,
+  key: string,
+  now: number,
+  until: number,
+  ask: () => Promise<T>,
+  failed: (err: unknown) => T,
+): Promise<T> {
+  const hit = kept.get(key, now);
+  if (hit) return hit.value;
+  const asked = ask().catch((err: unknown) => {
+    kept.delete(key);
+    return failed(err);
+  });
+  kept.set(key, asked, until);
+  return asked;
+}

@@ -1,6 +1,6 @@
 /** A bounded map whose entries are kept until an instant. */
 import { describe, expect, it } from "vitest";
-import { Expiring } from "../../src/time/expiring.js";
+import { Expiring, keptCall } from "../../src/time/expiring.js";
 
 describe("an expiring map", () => {
   it("gives an entry until its end, then none", () => {
@@ -28,5 +28,25 @@ describe("an expiring map", () => {
     expect(kept.get("a", 0)?.value).toBe(3);
     kept.delete("a");
     expect(kept.get("a", 0)).toBeUndefined();
+  });
+
+  it("makes one call for callers arriving together, and asks again once a call has failed", async () => {
+    const kept = new Expiring<Promise<string>>(10);
+    let calls = 0;
+    const ask = async () => {
+      calls++;
+      if (calls === 1) throw new Error("away");
+      return `answer ${calls}`;
+    };
+    const failed = () => "unknown";
+    const first = await Promise.all([
+      keptCall(kept, "u", 0, 1_000, ask, failed),
+      keptCall(kept, "u", 0, 1_000, ask, failed),
+    ]);
+    expect(first).toEqual(["unknown", "unknown"]);
+    expect(await keptCall(kept, "u", 1, 1_000, ask, failed)).toBe("answer 2");
+    expect(await keptCall(kept, "u", 2, 1_000, ask, failed)).toBe("answer 2");
+    expect(await keptCall(kept, "u", 1_000, 2_000, ask, failed)).toBe("answer 3");
+    expect(calls).toBe(3);
   });
 });

@@ -9,7 +9,7 @@ import type { Logger as BoltLogger } from "@slack/bolt";
 import { WebClient } from "@slack/web-api";
 import type { Logger } from "pino";
 import type { Clock } from "../../time/clock.js";
-import { Expiring } from "../../time/expiring.js";
+import { Expiring, keptCall } from "../../time/expiring.js";
 
 /** How long a locale is kept (ms). */
 export const LOCALE_TTL_MS = 3_600_000;
@@ -70,16 +70,10 @@ export class SlackLocales {
 
   private cached(key: string, ask: () => Promise<string | undefined>): Promise<string | undefined> {
     const now = this.clock.now().getTime();
-    const hit = this.kept.get(key, now);
-    if (hit) return hit.value;
-    const locale = ask().catch((err: unknown) => {
-      // Unknown this time; not kept, so the next command asks again.
-      this.kept.delete(key);
+    // Unknown when the call fails: not kept, so the next command asks again.
+    return keptCall(this.kept, key, now, now + this.ttlMs, ask, (err) => {
       this.log.warn({ err: (err as Error).message, what: key.split(":")[0] }, "slack locale unknown");
       return undefined;
     });
-    // Kept while it is asked too, so that commands arriving together make one call.
-    this.kept.set(key, locale, now + this.ttlMs);
-    return locale;
   }
 }

@@ -14,7 +14,7 @@ import type { Metrics } from "../../monitoring/metrics.js";
 import { errorReply, localizeError } from "../../reply/errors.js";
 import type { Reply } from "../../reply/reply.js";
 import type { Clock } from "../../time/clock.js";
-import { Expiring } from "../../time/expiring.js";
+import { Expiring, keptCall } from "../../time/expiring.js";
 import { answerCommand, answerUmbrella, safely } from "./answer.js";
 import { renderSlack, type SlackMessage } from "./blocks.js";
 import type { SlackLocales } from "./locales.js";
@@ -68,20 +68,21 @@ function workspaceAdmins(app: App, clock: Clock, log: Logger): (userId: string) 
   const kept = new Expiring<Promise<boolean>>(MANAGERS_KEPT);
   return (userId) => {
     const now = clock.now().getTime();
-    const hit = kept.get(userId, now);
-    if (hit) return hit.value;
-    // The app's own client (Bolt hands listeners one per workspace): its rate-limit waits are counted.
-    const asked = app.client.users.info({ user: userId }).then(
-      (info) => Boolean(info.user?.is_admin || info.user?.is_owner || info.user?.is_primary_owner),
-      (err: unknown) => {
-        kept.delete(userId);
+    return keptCall(
+      kept,
+      userId,
+      now,
+      now + MANAGER_TTL_MS,
+      // The app's own client (Bolt hands listeners one per workspace): its rate-limit waits are counted.
+      async () => {
+        const info = await app.client.users.info({ user: userId });
+        return Boolean(info.user?.is_admin || info.user?.is_owner || info.user?.is_primary_owner);
+      },
+      (err) => {
         log.warn({ err: (err as Error).message }, "users.info failed: treating the user as not an admin");
         return false;
       },
     );
-    // Kept while it is asked too, so that commands arriving together make one call.
-    kept.set(userId, asked, now + MANAGER_TTL_MS);
-    return asked;
   };
 }
 
