@@ -1,6 +1,7 @@
 /** What the fan-out benchmarks send, to whom, and through what. */
 import { REST } from "@discordjs/rest";
 import { type DeliveryItem, eachLimit } from "../src/delivery/deliver.js";
+import { restOptions } from "../src/platforms/discord/adapter.js";
 import type { ChannelRef, Store } from "../src/store/store.js";
 
 /** `count` Discord channels, each subscribed to every story's reminders in `store`. */
@@ -31,9 +32,13 @@ export function benchAlert(dueAt: Date): DeliveryItem {
   };
 }
 
-/** A REST client for the stand-in Discord that counts the 429s it is answered. */
+/**
+ * A REST client configured as the bot configures its own, for the stand-in Discord or the proxy in
+ * front of it, that counts the 429s it is answered.
+ */
 export function countingRest(api: string, perSecond: number): { rest: REST; saw429: () => number } {
-  const rest = new REST({ api, globalRequestsPerSecond: perSecond, timeout: 30_000 }).setToken("bench-token");
+  const options = restOptions({ apiUrl: api, globalRequestsPerSecond: perSecond });
+  const rest = new REST({ ...options, timeout: 30_000 }).setToken("bench-token");
   let saw = 0;
   rest.on("response", (_request, response) => {
     if (response.status === 429) saw++;

@@ -182,7 +182,7 @@ export async function benchProcesses(): Promise<BenchSection> {
   const targetsMet = runs.every(met);
   const markdown = `One alert fanned out to ${CHANNELS.toLocaleString("en")} subscribed Discord channels by 1, 2 and 3 bot processes on one PostgreSQL store, each process the real delivery path (ledger claim on PostgreSQL, \`DiscordSender\` → \`@discordjs/rest\`, ledger finish; ${CONCURRENCY} channels in flight per process). The processes share the channels through the ledger's claims alone. The stand-in Discord REST API enforces a global limit of ${LIMIT} requests/s (a token bucket) and answers excess requests with a global 429.
 
-**The processes share one rate limit through the Discord proxy** (\`ceasefire-bot discord-proxy\`, decision 0012): every process sends through it, and it keeps the bot's global limit of ${LIMIT} requests/s for all of them, answering a process that would go over with a 429 of its own (counted below as "429s seen by the clients": they never reach Discord) and never letting a request through that would draw Discord's. Ideal time: channels / limit = ${ideal.toFixed(1)} s. Elapsed runs from the moment every process is told to start to the moment the last one has finished.
+**The processes share one rate limit through the Discord proxy** (\`ceasefire-bot discord-proxy\`, decision 0012): every process sends through it, and it keeps the bot's global limit of ${LIMIT} requests/s for all of them: it holds the requests over the limit and lets them out at an even pace, never more than ${LIMIT} in a second (decision 0036), so that none draws Discord's 429. "429s seen by the clients" counts any 429 that reached a process all the same. Ideal time: channels / limit = ${ideal.toFixed(1)} s. Elapsed runs from the moment every process is told to start to the moment the last one has finished.
 
 | Processes | Elapsed | Elapsed / ideal | Duplicates | Losses | 429s (stand-in, all global) | 429s seen by the clients | Sent (ledger) | Targets |
 | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | :---: |
@@ -194,7 +194,7 @@ Each process's share:
 | ---: | ---: | ---: | ---: | ---: | ---: |
 ${shareRows.join("\n")}
 
-Why it takes about 5% longer than the ideal: the proxy's client opens a window of ${LIMIT} requests a second, reopened 50 ms after it closed (@discordjs/rest's default \`offset\`), so 20 windows take about 21 s; a process the proxy turns away waits the time the proxy's 429 names and sends again, which is where the extra percent or two with 2 and 3 processes goes.
+The proxy's pace has no window of ${LIMIT} requests at once and no 50 ms pause between windows (@discordjs/rest's \`offset\`), which used to add about 5% to the ideal by themselves (decision 0036); each process's own window of ${LIMIT} a second seldom fills while the proxy holds its requests to the pace.
 
 Targets: elapsed within 10% of the ideal, no duplicates, no losses, no global 429s, every row of the ledger sent: ${targetsMet ? "all met" : "NOT all met"}.`;
   return { title: "Alert fan-out by several processes on PostgreSQL", markdown, targetsMet };

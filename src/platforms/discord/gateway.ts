@@ -21,8 +21,8 @@ export function watchConnections(client: Client, log: Logger, metrics: Metrics):
   client.on(Events.ShardResume, (shard, replayed) => log.info({ shard, replayed }, "gateway resumed"));
   client.rest.on("restDebug", (message) => {
     // A 429 Discord did not announce is only reported as a debug text (which holds the URL, and so
-    // the interaction token): log its bucket and wait time only. Behind the shared proxy this is also
-    // how the proxy says "wait": its 429s never reach Discord.
+    // the interaction token): log its bucket and wait time only. Behind the shared proxy there is none:
+    // the proxy holds what is over a limit and waits out Discord's 429s itself (its log counts them).
     if (!message.includes("Encountered unexpected 429")) return;
     metrics.rateLimited("discord");
     log.warn(
@@ -30,7 +30,7 @@ export function watchConnections(client: Client, log: Logger, metrics: Metrics):
         route: /Bucket\s*:\s*(\S+)/.exec(message)?.[1],
         retryAfterMs: Number(/Retry After\s*:\s*(\d+)/.exec(message)?.[1]),
       },
-      "rate limited by Discord (or the shared proxy): waiting",
+      "rate limited by Discord: waiting",
     );
   });
   client.rest.on("rateLimited", (info) => {

@@ -25,7 +25,7 @@ afterEach(async () => {
   discord = undefined;
 });
 
-async function start(globalRequestsPerSecond = 50, apiUrl?: string) {
+async function start(globalRequestsPerSecond = 50, apiUrl?: string, maxBodyBytes?: number) {
   discord = await StandInDiscord.start();
   const { log, text } = captureLog();
   proxy = await startDiscordProxy({
@@ -33,6 +33,7 @@ async function start(globalRequestsPerSecond = 50, apiUrl?: string) {
     port: 0,
     apiUrl: apiUrl ?? discord.apiUrl,
     globalRequestsPerSecond,
+    ...(maxBodyBytes ? { maxBodyBytes } : {}),
     log,
   });
   const rest = new REST(restOptions({ apiUrl: proxy.url })).setToken(TOKEN);
@@ -40,8 +41,24 @@ async function start(globalRequestsPerSecond = 50, apiUrl?: string) {
   return { discord, proxy, rest, logText: text };
 }
 
-const post = (rest: REST, content: string) =>
-  rest.post(`/channels/${CHANNEL_ID}/messages`, { body: { content } }) as Promise<{ content: string }>;
+const post = (rest: REST, content: string, channel = CHANNEL_ID) =>
+  rest.post(`/channels/${channel}/messages`, { body: { content } }) as Promise<{ content: string }>;
+
+/** One message posted straight to the proxy, as a bot's REST client would. */
+const postRaw = (proxy: DiscordProxy, channel: string, signal?: AbortSignal) =>
+  fetch(`${proxy.url}/v10/channels/${channel}/messages`, {
+    method: "POST",
+    headers: { authorization: `Bot ${TOKEN}`, "content-type": "application/json" },
+    body: JSON.stringify({ content: "x" }),
+    ...(signal ? { signal } : {}),
+  });
+
+/** The statuses of the answers the bot's REST client got from the proxy, in order. */
+function statuses(rest: REST): number[] {
+  const seen: number[] = [];
+  rest.on("response", (_request, response) => seen.push(response.status));
+  return seen;
+}
 
 describe("the Discord proxy", () => {
   it("passes a request on with the sender's own token and passes Discord's answer back", async () => {
@@ -52,22 +69,24 @@ describe("the Discord proxy", () => {
     expect(seen.body).toMatchObject({ content: "hello" });
   });
 
-  it("answers 429 itself when the global limit is reached, so the request never reaches Discord", async () => {
-    const { discord, proxy } = await start(2);
-    const send = () =>
-      fetch(`${proxy.url}/v10/channels/${CHANNEL_ID}/messages`, {
-        method: "POST",
-        headers: { authorization: `Bot ${TOKEN}`, "content-type": "application/json" },
-        body: JSON.stringify({ content: "x" }),
-      });
-    const answers = [await send(), await send(), await send()];
-    expect(answers.map((a) => a.status)).toEqual([200, 200, 429]);
-    expect(Number(answers[2]?.headers.get("retry-after"))).toBeGreaterThan(0);
-    expect(discord.requests.filter((r) => r.path.endsWith("/messages"))).toHaveLength(2);
+  it("holds the requests over the global limit until the pace lets them go: the bot sees no 429", async () => {
+    const { discord, rest } = await start(2);
+    const seen = statuses(rest);
+    const started = performance.now();
+    const sent = await Promise.all(
+      ["1", "2", "3", "4", "5"].map((channel) => post(rest, `to ${channel}`, channel)),
+    );
+    const seconds = (performance.now() - started) / 1000;
+    expect(sent.map((m) => m.content)).toEqual(["to 1", "to 2", "to 3", "to 4", "to 5"]);
+    expect(seen).toEqual([200, 200, 200, 200, 200]);
+    expect(discord.requests.filter((r) => r.path.endsWith("/messages"))).toHaveLength(5);
+    // Two a second, evenly: the fifth goes 2 s after the first.
+    expect(seconds).toBeGreaterThan(1.9);
   });
 
-  it("hands a 429 from Discord back to the bot, which sends again with its body (the proxy cannot resend a streamed one)", async () => {
+  it("waits out a 429 from Discord and sends the same body again itself", async () => {
     const { discord, rest, logText } = await start();
+    const seen = statuses(rest);
     discord.rateLimitOnce("POST", /\/messages$/, 0.05);
     expect(await post(rest, "after the wait")).toMatchObject({ content: "after the wait" });
     const posts = discord.requests.filter((r) => r.path.endsWith("/messages"));
@@ -75,8 +94,31 @@ describe("the Discord proxy", () => {
       ["POST (429)", { content: "after the wait" }],
       ["POST", { content: "after the wait" }],
     ]);
+    expect(seen).toEqual([200]);
     expect(logText()).toContain("count toward its invalid-request ban");
     expect(logText()).not.toContain(TOKEN);
+  });
+
+  it("never sends a request it was holding once the bot that sent it has given up on it", async () => {
+    const { discord, proxy } = await start(1);
+    expect((await postRaw(proxy, "1")).status).toBe(200);
+    await expect(postRaw(proxy, "2", AbortSignal.timeout(200))).rejects.toThrow();
+    await new Promise((resolve) => setTimeout(resolve, 1_300));
+    expect(discord.requests.filter((r) => r.path.endsWith("/messages")).map((r) => r.path)).toEqual([
+      "/channels/1/messages",
+    ]);
+  });
+
+  it("answers 413 for a body larger than Discord takes, and does not send it", async () => {
+    const { discord, proxy } = await start(50, undefined, 1_000);
+    const answer = await fetch(`${proxy.url}/v10/channels/1/messages`, {
+      method: "POST",
+      headers: { authorization: `Bot ${TOKEN}`, "content-type": "application/json" },
+      body: JSON.stringify({ content: "x".repeat(1_001) }),
+    });
+    expect(answer.status).toBe(413);
+    expect((await postRaw(proxy, "1")).status).toBe(200);
+    expect(discord.requests.filter((r) => r.path.endsWith("/messages"))).toHaveLength(1);
   });
 
   it("answers a gateway error when Discord cannot be reached, rather than an empty success", async () => {
