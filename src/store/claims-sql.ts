@@ -6,6 +6,7 @@
  */
 import type { PostgresConnection, SqliteConnection } from "./connections.js";
 import type { DeliveryRef, Lease, NewDelivery, Outcome, Store } from "./store.js";
+import { TurnBatch } from "./turn-batch.js";
 
 type ClaimMethods = Pick<Store, "claim" | "skip" | "retake" | "renew" | "endLeases" | "finish">;
 
@@ -117,8 +118,85 @@ export class SqliteClaims implements ClaimMethods {
 
 // PostgreSQL
 
+/** A row of the ledger as a key, for a batch's calls about the same row. */
+const rowKey = (ref: DeliveryRef): string => `${ref.platform}\u0000${ref.channelId}\u0000${ref.key}`;
+
+/** Calls about one row each: 256 rows' arrays stay far under PostgreSQL's limits. */
+const BATCH_ROWS = 256;
+
 export class PostgresClaims implements ClaimMethods {
+  /** Claims and finishes asked in one turn go as one statement each (./turn-batch.ts). */
+  private readonly claims = new TurnBatch<{ entry: NewDelivery; at: Date }, boolean>({
+    run: (items) => this.claimRows(items),
+    keyOf: (item) => rowKey(item.entry),
+    max: BATCH_ROWS,
+  });
+  private readonly finishes = new TurnBatch<{ ref: DeliveryRef; outcome: Outcome; at: Date }, boolean>({
+    run: (items) => this.finishRows(items),
+    keyOf: (item) => rowKey(item.ref),
+    max: BATCH_ROWS,
+  });
+
   constructor(private readonly sql: PostgresConnection) {}
+
+  /** Inserts the claims that are not rows yet; answers, for each, whether it was. */
+  private async claimRows(items: { entry: NewDelivery; at: Date }[]): Promise<boolean[]> {
+    // In one order for every process: two statements inserting the same rows in opposite orders
+    // would each wait for the other (a deadlock).
+    const rows = [...items].sort((a, b) => (rowKey(a.entry) < rowKey(b.entry) ? -1 : 1));
+    const column = <T>(f: (item: { entry: NewDelivery; at: Date }) => T): T[] => rows.map(f);
+    const r = await this.sql.pool.query<{ key: string; platform: string; channel_id: string }>(
+      `INSERT INTO deliveries (key, platform, channel_id, kind, state, due_at, marker, summary, owner, attempts, claimed_at, finished_at, reason, lease_until)
+       SELECT key, platform, channel_id, kind, 'claimed', due_at, marker, summary, owner, 1, claimed_at, NULL, NULL, lease_until
+       FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::timestamptz[], $6::text[], $7::text[], $8::text[],
+                   $9::timestamptz[], $10::timestamptz[])
+         AS r(key, platform, channel_id, kind, due_at, marker, summary, owner, claimed_at, lease_until)
+       ON CONFLICT (key, platform, channel_id) DO NOTHING
+       RETURNING key, platform, channel_id`,
+      [
+        column((x) => x.entry.key),
+        column((x) => x.entry.platform),
+        column((x) => x.entry.channelId),
+        column((x) => x.entry.kind),
+        column((x) => x.entry.dueAt),
+        column((x) => x.entry.marker),
+        column((x) => x.entry.summary),
+        column((x) => x.entry.owner ?? null),
+        column((x) => x.at),
+        column((x) => x.entry.leaseUntil ?? x.at),
+      ],
+    );
+    const claimed = new Set(
+      r.rows.map((row) => rowKey({ key: row.key, platform: row.platform, channelId: row.channel_id })),
+    );
+    return items.map((item) => claimed.has(rowKey(item.entry)));
+  }
+
+  /** Finishes the rows still claimed; answers, for each, whether it was. */
+  private async finishRows(items: { ref: DeliveryRef; outcome: Outcome; at: Date }[]): Promise<boolean[]> {
+    const column = <T>(f: (item: { ref: DeliveryRef; outcome: Outcome; at: Date }) => T): T[] => items.map(f);
+    const r = await this.sql.pool.query<{ key: string; platform: string; channel_id: string }>(
+      `UPDATE deliveries AS d
+       SET state = r.state, finished_at = r.finished_at, message_id = r.message_id, reason = r.reason
+       FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::timestamptz[], $6::text[], $7::text[])
+         AS r(key, platform, channel_id, state, finished_at, message_id, reason)
+       WHERE d.key = r.key AND d.platform = r.platform AND d.channel_id = r.channel_id AND d.state = 'claimed'
+       RETURNING d.key, d.platform, d.channel_id`,
+      [
+        column((x) => x.ref.key),
+        column((x) => x.ref.platform),
+        column((x) => x.ref.channelId),
+        column((x) => x.outcome.state),
+        column((x) => x.at),
+        column((x) => ("messageId" in x.outcome ? x.outcome.messageId : null)),
+        column((x) => ("reason" in x.outcome ? x.outcome.reason : null)),
+      ],
+    );
+    const finished = new Set(
+      r.rows.map((row) => rowKey({ key: row.key, platform: row.platform, channelId: row.channel_id })),
+    );
+    return items.map((item) => finished.has(rowKey(item.ref)));
+  }
 
   private async insertDelivery(
     entry: NewDelivery,
@@ -151,7 +229,7 @@ export class PostgresClaims implements ClaimMethods {
   }
 
   claim(entry: NewDelivery, at: Date): Promise<boolean> {
-    return this.insertDelivery(entry, "claimed", null, at);
+    return this.claims.add({ entry, at });
   }
 
   skip(entry: NewDelivery, reason: string, at: Date): Promise<boolean> {
@@ -195,20 +273,7 @@ export class PostgresClaims implements ClaimMethods {
     return r.rowCount ?? 0;
   }
 
-  async finish(ref: DeliveryRef, outcome: Outcome, at: Date): Promise<boolean> {
-    const r = await this.sql.pool.query(
-      `UPDATE deliveries SET state = $1, finished_at = $2, message_id = $3, reason = $4
-       WHERE key = $5 AND platform = $6 AND channel_id = $7 AND state = 'claimed'`,
-      [
-        outcome.state,
-        at,
-        "messageId" in outcome ? outcome.messageId : null,
-        "reason" in outcome ? outcome.reason : null,
-        ref.key,
-        ref.platform,
-        ref.channelId,
-      ],
-    );
-    return (r.rowCount ?? 0) > 0;
+  finish(ref: DeliveryRef, outcome: Outcome, at: Date): Promise<boolean> {
+    return this.finishes.add({ ref, outcome, at });
   }
 }

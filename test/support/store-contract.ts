@@ -426,6 +426,27 @@ export function describeClaimsContract(engine: string, open: () => Promise<Store
       expect((await store.unconfirmed(at(1))).map((d) => d.key)).toEqual(["a", "b", "ended"]);
       expect((await store.delivery(ref("a")))?.leaseUntil.toISOString()).toBe(at(1).toISOString());
     });
+
+    it("gives each of many claims asked at once its own answer: one per row, the same row twice refused", async () => {
+      const keys = Array.from({ length: 300 }, (_, i) => `k${i % 200}`);
+      const results = await Promise.all(keys.map((key) => store.claim(entry(key, { owner: "A" }), T0)));
+      expect(results.filter(Boolean)).toHaveLength(200);
+      // Each row's first claim is the one that got it.
+      expect(results.slice(0, 200).every(Boolean)).toBe(true);
+      expect((await store.delivery(ref("k199")))?.owner).toBe("A");
+    });
+
+    it("finishes many rows asked at once, each with its own outcome; a second finish of a row is refused", async () => {
+      const keys = Array.from({ length: 20 }, (_, i) => `f${i}`);
+      for (const key of keys) await store.claim(entry(key), T0);
+      const finishes = [...keys, "f0", "f1"].map((key, i) =>
+        store.finish(ref(key), { state: "sent", messageId: `m${i}` }, at(1)),
+      );
+      const results = await Promise.all(finishes);
+      expect(results).toEqual([...keys.map(() => true), false, false]);
+      expect((await store.delivery(ref("f0")))?.messageId).toBe("m0");
+      expect((await store.delivery(ref("f19")))?.messageId).toBe("m19");
+    });
   });
 }
 
