@@ -21,7 +21,7 @@
  * Run alone: `npm run bench -- guilds`.
  */
 import { type ChildProcess, execFile, spawn } from "node:child_process";
-import { readFileSync } from "node:fs";
+import { readdirSync, readFileSync } from "node:fs";
 import { loadavg } from "node:os";
 import { createInterface } from "node:readline";
 import { promisify } from "node:util";
@@ -120,13 +120,42 @@ function cpuOf(pid: number | undefined): number {
   return (Number(fields[11]) + Number(fields[12])) / 100;
 }
 
-/** CPU seconds of the bots, the proxy and this process (the stand-in) so far. */
-function fleetCpu(fleet: Fleet): { bots: number[]; proxy: number; standin: number } {
+/**
+ * CPU seconds of every PostgreSQL process on this machine so far, the backends that have ended
+ * included (their time is the server's children's); undefined when none runs here.
+ */
+function postgresCpu(): number | undefined {
+  let ticks = 0;
+  let found = false;
+  for (const pid of readdirSync("/proc")) {
+    if (!/^\d+$/.test(pid)) continue;
+    let stat: string;
+    try {
+      stat = readFileSync(`/proc/${pid}/stat`, "utf8");
+    } catch {
+      continue; // ended meanwhile
+    }
+    if (!stat.includes("(postgres)")) continue;
+    found = true;
+    const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+    ticks += Number(fields[11]) + Number(fields[12]) + Number(fields[13]) + Number(fields[14]);
+  }
+  return found ? ticks / 100 : undefined;
+}
+
+/** CPU seconds of the bots, the proxy, this process (the stand-in) and PostgreSQL so far. */
+function fleetCpu(fleet: Fleet): {
+  bots: number[];
+  proxy: number;
+  standin: number;
+  postgres: number | undefined;
+} {
   const own = process.cpuUsage();
   return {
     bots: fleet.bots.map((b) => cpuOf(b.child.pid)),
     proxy: cpuOf(fleet.proxy.child.pid),
     standin: (own.user + own.system) / 1e6,
+    postgres: postgresCpu(),
   };
 }
 
@@ -287,7 +316,7 @@ interface FanOutRun {
   channels: number;
   elapsed: number;
   /** CPU seconds spent from the first message to the last: by each bot, the proxy, the stand-in. */
-  cpu: { bots: number[]; proxy: number; standin: number };
+  cpu: { bots: number[]; proxy: number; standin: number; postgres: number | undefined };
   /** The machine's load average (1 min) when the fan-out began and ended. */
   load: [number, number];
   /** Whether every channel got its message before the bench stopped waiting. */
@@ -364,6 +393,10 @@ async function measureFanOut(install: string, guilds: number, readyEstimate: num
           bots: after.bots.map((c, i) => c - (before?.bots[i] ?? 0)),
           proxy: after.proxy - (before?.proxy ?? 0),
           standin: after.standin - (before?.standin ?? 0),
+          postgres:
+            after.postgres === undefined || before?.postgres === undefined
+              ? undefined
+              : after.postgres - before.postgres,
         },
         load: [loadAtStart, loadAtEnd],
         finished,
@@ -451,7 +484,7 @@ ${sizeRows.join("\n")}
 
 RSS per 1,000 servers (least-squares slope of the processes' total RSS over the sizes): **${perThousand.toFixed(2)} MB** (target ≤ ${TARGET_MB_PER_1000} MB: ${rssMet ? "met" : "NOT met"}). Identifies refused by the stand-in at every size: ${sum(sizes.map((s) => s.identifiesTooSoon))} (target 0: ${identifyMet ? "met" : `NOT met; the closest came ${Math.min(...sizes.map((s) => s.closestRefusedMs)).toFixed(0)} ms after the last of its bucket`}).${warnings.length ? ` Warnings the processes logged: ${warnings.map((w) => `"${w}"`).join(", ")}.` : ""}
 
-**The fan-out of one reminder** (\`${REMINDER.key}\`, the only one due at its instant) to the text channel of every one of ${fmt(fan.guilds)} servers, ${fmt(fan.channels)} channels subscribed on the one PostgreSQL store (subscribing them took ${fan.subscribeSeconds.toFixed(0)} s, not counted): the same ${PROCESSES} processes, each started with \`--clock\` a margin before the reminder falls due (all ready ${fan.readyBeforeDue ? "before" : "NOT before"} it did), each running its own scheduler (a tick every 20 s) and real delivery path (ledger claim on PostgreSQL, \`DiscordSender\` → @discordjs/rest → the proxy → the stand-in, ledger finish); the ledger's claims share the channels out. Each process keeps to ${LIMIT} requests/s itself and the proxy keeps the one global limit of ${LIMIT}/s for all of them. Ideal: channels / limit = ${ideal.toFixed(0)} s. Elapsed runs from the first message the stand-in received to the last${fan.finished ? "" : ` (NOT every channel had its message when the bench stopped waiting, ${MAX_FANOUT_SECONDS} s after the reminder was due: elapsed is up to then)`}.
+**The fan-out of one reminder** (\`${REMINDER.key}\`, the only one due at its instant) to the text channel of every one of ${fmt(fan.guilds)} servers, ${fmt(fan.channels)} channels subscribed on the one PostgreSQL store (subscribing them took ${fan.subscribeSeconds.toFixed(0)} s, not counted): the same ${PROCESSES} processes, each started with \`--clock\` a margin before the reminder falls due (all ready ${fan.readyBeforeDue ? "before" : "NOT before"} it did), each running its own scheduler (a tick every 20 s) and real delivery path (ledger claim on PostgreSQL, \`DiscordSender\` → @discordjs/rest → the proxy → the stand-in, ledger finish); the ledger's claims share the channels out. Each process keeps to ${LIMIT} requests/s itself and the proxy keeps the one global limit of ${LIMIT}/s for all of them, holding what is over it and letting requests out at an even pace (decision 0036); the ledger's claims and finishes asked in one turn go as one statement (decision 0037). Ideal: channels / limit = ${ideal.toFixed(0)} s. Elapsed runs from the first message the stand-in received to the last${fan.finished ? "" : ` (NOT every channel had its message when the bench stopped waiting, ${MAX_FANOUT_SECONDS} s after the reminder was due: elapsed is up to then)`}.
 
 | Channels | Elapsed | Elapsed / ideal | Messages a second | Duplicates | Losses | Retries answered by their nonce | Global 429s (stand-in) | 429s the proxy gave the processes | Ledger | Sent by each process | RSS per process after |
 | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- | --- | --- |
@@ -461,7 +494,7 @@ RSS per 1,000 servers (least-squares slope of the processes' total RSS over the 
     .map(([k, v]) => `${k} ${fmt(v)}`)
     .join(", ")} | ${fan.sentBy.map(fmt).join(" / ")} | ${fan.rss.map(mb).join(" / ")} MB |
 
-CPU time from the first message to the last: the bot processes ${fan.cpu.bots.map((c) => `${c.toFixed(1)} s`).join(" / ")}, the proxy ${fan.cpu.proxy.toFixed(1)} s, the stand-in ${fan.cpu.standin.toFixed(1)} s (PostgreSQL's own not counted): ${perMessageMs.toFixed(2)} ms a message, so ${LIMIT} messages a second need ${coresNeeded.toFixed(2)} cores of this machine for these processes alone, ${coresGot.toFixed(2)} were had on average. Load average (1 min) when the fan-out began / ended: ${fan.load.map((l) => l.toFixed(1)).join(" / ")}.
+CPU time from the first message to the last: the bot processes ${fan.cpu.bots.map((c) => `${c.toFixed(1)} s`).join(" / ")}, the proxy ${fan.cpu.proxy.toFixed(1)} s, the stand-in ${fan.cpu.standin.toFixed(1)} s; PostgreSQL ${fan.cpu.postgres === undefined ? "not measured (not on this machine)" : `${fan.cpu.postgres.toFixed(1)} s, not counted in what follows`}: ${perMessageMs.toFixed(2)} ms a message, so ${LIMIT} messages a second need ${coresNeeded.toFixed(2)} cores of this machine for these processes alone, ${coresGot.toFixed(2)} were had on average. Load average (1 min) when the fan-out began / ended: ${fan.load.map((l) => l.toFixed(1)).join(" / ")}.
 
 Targets: RSS ≤ ${TARGET_MB_PER_1000} MB per 1,000 servers, every server in a cache at ready, no identify refused; the fan-out within 10% of the ideal, no duplicates, no losses, no global 429s, every channel sent in the ledger: ${targetsMet ? "all met" : "NOT all met"}.
 
