@@ -121,6 +121,17 @@ export class SqliteClaims implements ClaimMethods {
 /** A row of the ledger as a key, for a batch's calls about the same row. */
 const rowKey = (ref: DeliveryRef): string => `${ref.platform}\u0000${ref.channelId}\u0000${ref.key}`;
 
+/** For each of `refs`, whether a statement's RETURNING named its row. */
+function answered(
+  rows: { key: string; platform: string; channel_id: string }[],
+  refs: DeliveryRef[],
+): boolean[] {
+  const named = new Set(
+    rows.map((row) => rowKey({ key: row.key, platform: row.platform, channelId: row.channel_id })),
+  );
+  return refs.map((ref) => named.has(rowKey(ref)));
+}
+
 /** Calls about one row each: 256 rows' arrays stay far under PostgreSQL's limits. */
 const BATCH_ROWS = 256;
 
@@ -143,8 +154,9 @@ export class PostgresClaims implements ClaimMethods {
   private async claimRows(items: { entry: NewDelivery; at: Date }[]): Promise<boolean[]> {
     // In one order for every process: two statements inserting the same rows in opposite orders
     // would each wait for the other (a deadlock).
-    const rows = [...items].sort((a, b) => (rowKey(a.entry) < rowKey(b.entry) ? -1 : 1));
-    const column = <T>(f: (item: { entry: NewDelivery; at: Date }) => T): T[] => rows.map(f);
+    const keyed = items.map((item) => ({ item, key: rowKey(item.entry) }));
+    keyed.sort((a, b) => (a.key < b.key ? -1 : 1));
+    const column = <T>(f: (item: { entry: NewDelivery; at: Date }) => T): T[] => keyed.map((k) => f(k.item));
     const r = await this.sql.pool.query<{ key: string; platform: string; channel_id: string }>(
       `INSERT INTO deliveries (key, platform, channel_id, kind, state, due_at, marker, summary, owner, attempts, claimed_at, finished_at, reason, lease_until)
        SELECT key, platform, channel_id, kind, 'claimed', due_at, marker, summary, owner, 1, claimed_at, NULL, NULL, lease_until
@@ -166,10 +178,10 @@ export class PostgresClaims implements ClaimMethods {
         column((x) => x.entry.leaseUntil ?? x.at),
       ],
     );
-    const claimed = new Set(
-      r.rows.map((row) => rowKey({ key: row.key, platform: row.platform, channelId: row.channel_id })),
+    return answered(
+      r.rows,
+      items.map((item) => item.entry),
     );
-    return items.map((item) => claimed.has(rowKey(item.entry)));
   }
 
   /** Finishes the rows still claimed; answers, for each, whether it was. */
@@ -192,48 +204,35 @@ export class PostgresClaims implements ClaimMethods {
         column((x) => ("reason" in x.outcome ? x.outcome.reason : null)),
       ],
     );
-    const finished = new Set(
-      r.rows.map((row) => rowKey({ key: row.key, platform: row.platform, channelId: row.channel_id })),
+    return answered(
+      r.rows,
+      items.map((item) => item.ref),
     );
-    return items.map((item) => finished.has(rowKey(item.ref)));
-  }
-
-  private async insertDelivery(
-    entry: NewDelivery,
-    state: "claimed" | "skipped",
-    reason: string | null,
-    at: Date,
-  ): Promise<boolean> {
-    const r = await this.sql.pool.query(
-      `INSERT INTO deliveries (key, platform, channel_id, kind, state, due_at, marker, summary, owner, attempts, claimed_at, finished_at, reason, lease_until)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14)
-       ON CONFLICT (key, platform, channel_id) DO NOTHING`,
-      [
-        entry.key,
-        entry.platform,
-        entry.channelId,
-        entry.kind,
-        state,
-        entry.dueAt,
-        entry.marker,
-        entry.summary,
-        entry.owner ?? null,
-        state === "claimed" ? 1 : 0,
-        at,
-        state === "claimed" ? null : at,
-        reason,
-        state === "claimed" ? (entry.leaseUntil ?? at) : at,
-      ],
-    );
-    return (r.rowCount ?? 0) > 0;
   }
 
   claim(entry: NewDelivery, at: Date): Promise<boolean> {
     return this.claims.add({ entry, at });
   }
 
-  skip(entry: NewDelivery, reason: string, at: Date): Promise<boolean> {
-    return this.insertDelivery(entry, "skipped", reason, at);
+  async skip(entry: NewDelivery, reason: string, at: Date): Promise<boolean> {
+    const r = await this.sql.pool.query(
+      `INSERT INTO deliveries (key, platform, channel_id, kind, state, due_at, marker, summary, owner, attempts, claimed_at, finished_at, reason, lease_until)
+       VALUES ($1, $2, $3, $4, 'skipped', $5, $6, $7, $8, 0, $9, $9, $10, $9)
+       ON CONFLICT (key, platform, channel_id) DO NOTHING`,
+      [
+        entry.key,
+        entry.platform,
+        entry.channelId,
+        entry.kind,
+        entry.dueAt,
+        entry.marker,
+        entry.summary,
+        entry.owner ?? null,
+        at,
+        reason,
+      ],
+    );
+    return (r.rowCount ?? 0) > 0;
   }
 
   async retake(ref: DeliveryRef, seenAttempts: number, at: Date, lease?: Lease): Promise<boolean> {
