@@ -14,7 +14,7 @@ import { fileURLToPath, pathToFileURL } from "node:url";
 import { promisify } from "node:util";
 import { type APIEmbed, Client, EmbedBuilder, Events, GatewayIntentBits } from "discord.js";
 import type { LiveDataset } from "../src/dataset/live.js";
-import { createDiscordAdapter } from "../src/platforms/discord/adapter.js";
+import { createDiscordAdapter, restOptions } from "../src/platforms/discord/adapter.js";
 import { attachPicture } from "../src/platforms/discord/attachments.js";
 import { renderDiscord } from "../src/platforms/discord/embeds.js";
 import { shippedCore } from "../test/support/core.js";
@@ -104,7 +104,8 @@ async function bareContender(discord: StandInDiscord): Promise<Contender> {
     async start() {
       client = new Client({
         intents: [GatewayIntentBits.Guilds],
-        rest: { api: discord.apiUrl, globalRequestsPerSecond: REQUESTS_PER_SECOND },
+        // The bot's REST settings (its own agent too), so that only what each does with an interaction differs.
+        rest: restOptions({ apiUrl: discord.apiUrl, globalRequestsPerSecond: REQUESTS_PER_SECOND }),
       });
       client.on(Events.InteractionCreate, (interaction) => {
         if (!interaction.isChatInputCommand()) return;

@@ -18,6 +18,7 @@ import type { WindowStore } from "../../store/windows-sql.js";
 import { watchConnections } from "./gateway.js";
 import { sharedIdentifyThrottler } from "./identify-queue.js";
 import { type DiscordCore, interactionHandler } from "./interactions.js";
+import { restAgent } from "./rest-agent.js";
 
 export type { DiscordCore } from "./interactions.js";
 
@@ -127,11 +128,12 @@ export function botCacheOptions(): Pick<ClientOptions, "makeCache" | "sweepers">
   };
 }
 
-/** The client's REST settings: where requests go and the client-side cap on requests per second. */
+/** The client's REST settings: its own agent (./rest-agent.ts), where requests go and the client-side cap on requests per second. */
 export function restOptions(
   options: Pick<DiscordAdapterOptions, "apiUrl" | "globalRequestsPerSecond">,
 ): Partial<RESTOptions> {
   return {
+    agent: restAgent(),
     ...(options.apiUrl ? { api: options.apiUrl } : {}),
     ...(options.globalRequestsPerSecond ? { globalRequestsPerSecond: options.globalRequestsPerSecond } : {}),
   };

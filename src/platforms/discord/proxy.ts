@@ -23,6 +23,7 @@ import { DefaultRestOptions, REST, type RequestMethod } from "@discordjs/rest";
 import type { Logger } from "pino";
 import { errorFields } from "./errors.js";
 import { Pacer } from "./pacer.js";
+import { restAgent } from "./rest-agent.js";
 
 export interface DiscordProxyOptions {
   /** Interface and port to listen on (DISCORD_PROXY_HOST, DISCORD_PROXY_PORT; 0 picks a free port). */
@@ -116,6 +117,7 @@ export async function startDiscordProxy(options: DiscordProxyOptions): Promise<D
   // The pace keeps the global limit, at the moment each request goes out (after its route's wait).
   const pacer = new Pacer({ perSecond: limit, burst: Math.ceil(limit / 20) });
   const rest = new REST({
+    agent: restAgent(),
     ...(options.apiUrl ? { api: options.apiUrl } : {}),
     makeRequest: (url, init) =>
       pacer.take(init.signal ?? undefined).then(() => DefaultRestOptions.makeRequest(url, init)),

@@ -7,6 +7,7 @@
 import { REST, Routes } from "discord.js";
 import type { CommandInfo } from "../../command-engine/definition.js";
 import { type DiscordCommand, discordCommands } from "./application-commands.js";
+import { restAgent } from "./rest-agent.js";
 
 export interface RegisterOptions {
   token: string;
@@ -32,9 +33,11 @@ export interface RegisterResult {
 
 /** Overwrites the application's (or one server's) commands with the bot's. */
 export async function registerCommands(options: RegisterOptions): Promise<RegisterResult> {
-  const rest = new REST({ version: "10", ...(options.apiUrl ? { api: options.apiUrl } : {}) }).setToken(
-    options.token,
-  );
+  const rest = new REST({
+    version: "10",
+    agent: restAgent(),
+    ...(options.apiUrl ? { api: options.apiUrl } : {}),
+  }).setToken(options.token);
   const body = discordCommands(options.commands);
   const route = options.guildId
     ? Routes.applicationGuildCommands(options.appId, options.guildId)

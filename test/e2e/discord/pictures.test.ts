@@ -4,6 +4,7 @@
  * answers a test picture (a real PNG) through the core, so they check the transport whatever the
  * commands draw; the last spec asks the shipped /timeline for its own picture.
  */
+import { createRequire } from "node:module";
 import { ApplicationCommandOptionType, InteractionResponseType, MessageFlags } from "discord-api-types/v10";
 import { afterEach, describe, expect, it } from "vitest";
 import type { BotCore } from "../../../src/bot/core.js";
@@ -54,7 +55,34 @@ function sentPng(request: DiscordRequest) {
 const nextButton = (body: CallbackBody) =>
   body.data?.components?.flatMap((row) => row.components).find((b) => b.label.startsWith("Next"));
 
+/** The undici that @discordjs/rest sends with, and Bolt's own copy (a different major version). */
+const require = createRequire(import.meta.url);
+const restUndici = createRequire(require.resolve("@discordjs/rest"))("undici") as typeof import("undici");
+const boltUndici = createRequire(require.resolve("@slack/bolt"))("undici") as typeof import("undici");
+
 describe("pictures on Discord (real discord.js client, stand-in Discord)", () => {
+  it("sends the picture when another copy of undici set the process's dispatcher first, as Slack's code does when it loads first", async () => {
+    // Each copy of undici installs its own Agent as the process's dispatcher when it loads, unless one
+    // is there already; Bolt's copy (loaded with its Socket Mode client) cannot send @discordjs/rest's
+    // multipart bodies.
+    expect(boltUndici.Agent, "Bolt and @discordjs/rest now share one undici: use another copy here").not.toBe(
+      restUndici.Agent,
+    );
+    const before = restUndici.getGlobalDispatcher();
+    const foreign = new boltUndici.Agent();
+    boltUndici.setGlobalDispatcher(foreign);
+    try {
+      h = await startDiscordHarness({ wrapCore: picturing(() => testPicture({ width: 60, height: 30 })) });
+      const { id } = h.discord.chatInput("phase");
+      const callback = await h.discord.callbackFor(id);
+      expect(sentPng(callback).size).toEqual({ width: 60, height: 30 });
+      expect(h.logText()).not.toContain("answering an interaction failed");
+    } finally {
+      restUndici.setGlobalDispatcher(before);
+      await foreign.close();
+    }
+  });
+
   it("sends the picture as the answer's attachment and shows it in the embed", async () => {
     h = await startDiscordHarness({ wrapCore: picturing(() => testPicture({ width: 60, height: 30 })) });
     const { id } = h.discord.chatInput("phase");

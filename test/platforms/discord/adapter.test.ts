@@ -22,11 +22,16 @@ describe("the Discord client's options", () => {
   });
 
   it("send REST requests to the given API root, at the given rate, else discord.js's defaults", () => {
-    expect(restOptions({})).toEqual({});
-    expect(restOptions({ apiUrl: "http://127.0.0.1:1/api", globalRequestsPerSecond: 20 })).toEqual({
-      api: "http://127.0.0.1:1/api",
+    const { agent, ...defaults } = restOptions({});
+    expect(defaults).toEqual({});
+    const { agent: other, ...given } = restOptions({
+      apiUrl: "http://127.0.0.1:1/api",
       globalRequestsPerSecond: 20,
     });
+    expect(given).toEqual({ api: "http://127.0.0.1:1/api", globalRequestsPerSecond: 20 });
+    // Each with an agent of its own (test/platforms/discord/rest-agent.test.ts).
+    expect(agent).toBeDefined();
+    expect(other).toBeDefined();
   });
 });
 
