@@ -149,8 +149,10 @@ export interface DiscordAnswers {
     wantsPrivate: boolean,
   ): Promise<void>;
   /**
-   * Sends, and when Discord rejects the payload itself (a limit we missed), tells the user with a
-   * short ephemeral error instead of leaving "The application did not respond".
+   * Sends, and when that fails for any reason but the interaction being gone (expired, or answered
+   * elsewhere): Discord rejecting the payload (a limit we missed), the HTTP client failing before
+   * Discord answered, tells the user with a short ephemeral error instead of leaving "The application
+   * did not respond". When that fails too, the first failure is passed on.
    */
   send(
     interaction: ChatInputCommandInteraction | ButtonInteraction,
@@ -186,11 +188,19 @@ export function discordAnswers(options: {
     try {
       await deliver();
     } catch (err) {
-      if (discordCode(err) !== DISCORD_ERROR.invalidFormBody) throw err;
-      log.error({ code: FAILED.code, error: errorFields(err) }, "Discord rejected a reply");
+      const code = discordCode(err);
+      // Expired, or answered elsewhere: no one is left to tell.
+      if (code === DISCORD_ERROR.unknownInteraction || code === DISCORD_ERROR.alreadyAcknowledged) throw err;
+      const why =
+        code === DISCORD_ERROR.invalidFormBody ? "Discord rejected a reply" : "sending a reply failed";
+      log.error({ code: FAILED.code, error: errorFields(err) }, why);
       const failed = await failedFor(interaction, languageOf);
-      if (interaction.deferred) await interaction.editReply(editOptions(renderDiscord(failed)));
-      else if (!interaction.replied) await interaction.reply(replyOptions(renderDiscord(failed)));
+      try {
+        if (interaction.deferred) await interaction.editReply(editOptions(renderDiscord(failed)));
+        else if (!interaction.replied) await interaction.reply(replyOptions(renderDiscord(failed)));
+      } catch {
+        throw err;
+      }
     }
   }
 

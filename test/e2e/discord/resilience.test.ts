@@ -69,6 +69,20 @@ describe("the Discord bot when Discord misbehaves", () => {
     expect(embedText(body)).toContain("Something went wrong");
   });
 
+  it("tells the user when the reply fails for another reason (413) rather than staying silent", async () => {
+    h = await startDiscordHarness();
+    h.discord.failOnce("POST", /\/callback$/, 413, 40005, "Request entity too large");
+    const { id } = h.discord.chatInput("captives");
+    const answered = await h.discord.waitForRequest(
+      (r) => r.method === "POST" && r.path.startsWith(`/interactions/${id}/`),
+    );
+    const body = answered.body as CallbackBody;
+    expect(body.data?.flags).toBe(MessageFlags.Ephemeral);
+    expect(embedText(body)).toContain("Something went wrong");
+    const logged = h.logs.find((l) => l.msg === "sending a reply failed");
+    expect(logged?.error).toMatchObject({ code: 40005, status: 413 });
+  });
+
   it("defers a slow answer (callback type 5) and edits it in when ready", async () => {
     const slow = (core: BotCore) => ({
       suggest: core.suggest,

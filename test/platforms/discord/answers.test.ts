@@ -18,7 +18,14 @@ type Call = [string, Record<string, unknown> | undefined];
 
 /** A slash command as discord.js hands it over, recording reply, deferReply and editReply. */
 function slashCommand(
-  options: { failReply?: unknown; guild?: boolean; manage?: boolean; botPermissions?: bigint } = {},
+  options: {
+    failReply?: unknown;
+    /** Every reply fails with `failReply`, not only the first. */
+    failEveryReply?: boolean;
+    guild?: boolean;
+    manage?: boolean;
+    botPermissions?: bigint;
+  } = {},
 ) {
   const calls: Call[] = [];
   const interaction = {
@@ -35,7 +42,7 @@ function slashCommand(
     appPermissions: { has: (bit: bigint) => ((options.botPermissions ?? 0n) & bit) === bit },
     async reply(o: Record<string, unknown>) {
       calls.push(["reply", o]);
-      if (options.failReply && calls.length === 1) throw options.failReply;
+      if (options.failReply && (calls.length === 1 || options.failEveryReply)) throw options.failReply;
       interaction.replied = true;
     },
     async deferReply(o: Record<string, unknown>) {
@@ -119,14 +126,40 @@ describe("answering a slash command", () => {
     expect(calls[1]?.[1]?.flags).toBe(MessageFlags.Ephemeral);
   });
 
-  it("passes on any other failure to send", async () => {
+  it("tells the asker alone when sending fails before Discord answered, instead of leaving no answer", async () => {
+    // As when another copy of undici's Agent could not send a picture (docs/decisions/0038-…).
+    const { interaction, calls } = slashCommand({ failReply: new TypeError("action is not a function") });
+    await answers().answer(interaction, () => answerReply, false);
+    expect(calls.map(([m]) => m)).toEqual(["reply", "reply"]);
+    expect(calls[1]?.[1]?.flags).toBe(MessageFlags.Ephemeral);
+    expect(titleOf(calls[1]?.[1])).toContain(wordsFor("en").t("errors.internal.title"));
+  });
+
+  it("passes on the first failure when telling the asker fails too", async () => {
+    const broken = new TypeError("action is not a function");
+    const { interaction, calls } = slashCommand({ failReply: broken, failEveryReply: true });
+    await expect(answers().answer(interaction, () => answerReply, false)).rejects.toBe(broken);
+    expect(calls.map(([m]) => m)).toEqual(["reply", "reply"]);
+  });
+
+  it("passes on an interaction answered elsewhere (40060), with no second try", async () => {
+    const answeredElsewhere = Object.assign(new Error("Interaction has already been acknowledged."), {
+      code: DISCORD_ERROR.alreadyAcknowledged,
+    });
+    const { interaction, calls } = slashCommand({ failReply: answeredElsewhere });
+    await expect(answers().answer(interaction, () => answerReply, false)).rejects.toBe(answeredElsewhere);
+    expect(calls.map(([m]) => m)).toEqual(["reply"]);
+  });
+
+  it("passes on an expired interaction (10062), with no second try", async () => {
     const expired = Object.assign(new Error("Unknown interaction"), {
       code: DISCORD_ERROR.unknownInteraction,
     });
-    const { interaction } = slashCommand({ failReply: expired });
+    const { interaction, calls } = slashCommand({ failReply: expired });
     await expect(answers().answer(interaction, () => answerReply, false)).rejects.toThrow(
       "Unknown interaction",
     );
+    expect(calls.map(([m]) => m)).toEqual(["reply"]);
   });
 });
 
