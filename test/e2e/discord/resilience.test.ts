@@ -57,9 +57,24 @@ describe("the Discord bot when Discord misbehaves", () => {
       .toBe(true);
   });
 
-  it("tells the user when Discord rejects the reply itself (50035) rather than staying silent", async () => {
+  it.each([
+    {
+      why: "Discord rejects the reply itself (50035)",
+      status: 400,
+      code: 50035,
+      message: "Invalid Form Body",
+      logged: "Discord rejected a reply",
+    },
+    {
+      why: "the reply fails for another reason (413)",
+      status: 413,
+      code: 40005,
+      message: "Request entity too large",
+      logged: "sending a reply failed",
+    },
+  ])("tells the user when $why rather than staying silent", async ({ status, code, message, logged }) => {
     h = await startDiscordHarness();
-    h.discord.failOnce("POST", /\/callback$/, 400, 50035, "Invalid Form Body");
+    h.discord.failOnce("POST", /\/callback$/, status, code, message);
     const { id } = h.discord.chatInput("captives");
     const answered = await h.discord.waitForRequest(
       (r) => r.method === "POST" && r.path.startsWith(`/interactions/${id}/`),
@@ -67,20 +82,7 @@ describe("the Discord bot when Discord misbehaves", () => {
     const body = answered.body as CallbackBody;
     expect(body.data?.flags).toBe(MessageFlags.Ephemeral);
     expect(embedText(body)).toContain("Something went wrong");
-  });
-
-  it("tells the user when the reply fails for another reason (413) rather than staying silent", async () => {
-    h = await startDiscordHarness();
-    h.discord.failOnce("POST", /\/callback$/, 413, 40005, "Request entity too large");
-    const { id } = h.discord.chatInput("captives");
-    const answered = await h.discord.waitForRequest(
-      (r) => r.method === "POST" && r.path.startsWith(`/interactions/${id}/`),
-    );
-    const body = answered.body as CallbackBody;
-    expect(body.data?.flags).toBe(MessageFlags.Ephemeral);
-    expect(embedText(body)).toContain("Something went wrong");
-    const logged = h.logs.find((l) => l.msg === "sending a reply failed");
-    expect(logged?.error).toMatchObject({ code: 40005, status: 413 });
+    expect(h.logs.find((l) => l.msg === logged)?.error).toMatchObject({ code, status });
   });
 
   it("defers a slow answer (callback type 5) and edits it in when ready", async () => {
