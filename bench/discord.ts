@@ -289,9 +289,9 @@ median of the rounds. Both clients lift discord.js's client-side 50 requests/s c
 
 Memory once ready, each in a fresh process after garbage collection, in 0 and ${GUILDS.toLocaleString("en-GB")} servers
 (READY lists them all; as Discord does, the stand-in then sends a client with the Guilds intent a
-GUILD_CREATE with 20 channels, 10 roles and the bot's own member each), run as plain JavaScript as
-\`npm start\` runs the bot (the child is bundled with esbuild, packages external; tsx's loader thread
-would add ~30 MB to both). The bare client asks for the Guilds intent and keeps discord.js's default
+GUILD_CREATE with 20 channels, 10 roles and the bot's own member each), run as plain JavaScript (the
+child is bundled with esbuild, packages external, so that both clients load discord.js alike; tsx's
+loader thread would add ~30 MB to both). The bare client asks for the Guilds intent and keeps discord.js's default
 caches; the bot asks for no intent (interactions need none), so no server's channels or roles reach
 it, and limits only caches discord.js supports limiting (docs/decisions/0011-payloads-that-always-fit.md).
 

@@ -1,18 +1,20 @@
 /**
  * `ceasefire-bot start` loads only what its configuration uses (docs/decisions/0028-v8-defaults-and-
- * lazy-loading.md): the bot as deployed (plain JavaScript, lazily imported modules in chunks of their
- * own) runs in a child process with a preload (test/support/scripts/loaded-modules.mjs) that records
- * every module it loads, ES modules through a resolution hook and CommonJS ones from the require cache.
- * Once both platforms are up, the packages those modules belong to are read.
+ * lazy-loading.md): the bot as deployed (one bundle, lazily imported modules in chunks of their own)
+ * runs in a child process with a preload (test/support/scripts/loaded-modules.mjs) that records every
+ * module it loads, ES modules through a resolution hook and CommonJS ones from the require cache.
+ * Once both platforms are up, the packages those modules belong to are read: for a file of
+ * node_modules its package, for a chunk of the bundle the packages esbuild put in it.
  */
 import { type ChildProcess, spawn } from "node:child_process";
 import { existsSync, readFileSync } from "node:fs";
-import { join } from "node:path";
+import { join, resolve } from "node:path";
+import type { Metafile } from "esbuild";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
   botEnv,
   freePort,
-  installBot,
+  installBotWithMetafile,
   repoRoot,
   StandInDiscord,
   StandInSlack,
@@ -32,8 +34,24 @@ function packageOf(file: string): string | undefined {
   return first.startsWith("@") ? `${first}/${second}` : first;
 }
 
+/** The packages a loaded file holds: its own when it is a package's, those bundled in it when a chunk. */
+function packagesIn(file: string, metafile: Metafile): string[] {
+  const own = packageOf(file);
+  if (own) return [own];
+  const output = Object.entries(metafile.outputs).find(([path]) => resolve(repoRoot, path) === file)?.[1];
+  return Object.entries(output?.inputs ?? {})
+    .filter(([, input]) => input.bytesInOutput > 0)
+    .map(([path]) => packageOf(path))
+    .filter((p): p is string => p !== undefined);
+}
+
 /** The packages a started bot has loaded, once both of its platforms are up. */
-async function packagesLoadedBy(child: ChildProcess, logs: () => string, file: string): Promise<Set<string>> {
+async function packagesLoadedBy(
+  child: ChildProcess,
+  logs: () => string,
+  file: string,
+  metafile: Metafile,
+): Promise<Set<string>> {
   await until(
     "Discord and Slack to be up",
     () =>
@@ -44,11 +62,8 @@ async function packagesLoadedBy(child: ChildProcess, logs: () => string, file: s
   );
   child.kill("SIGUSR2");
   await until("the list of loaded modules", () => (existsSync(file) ? true : undefined));
-  const packages = readFileSync(file, "utf8")
-    .split("\n")
-    .map(packageOf)
-    .filter((p): p is string => p !== undefined);
-  return new Set(packages);
+  const files = readFileSync(file, "utf8").split("\n").filter(Boolean);
+  return new Set(files.flatMap((f) => packagesIn(f, metafile)));
 }
 
 describe("a start with the SQLite store, no desk, Slack in HTTP mode and no metrics port", () => {
@@ -58,12 +73,12 @@ describe("a start with the SQLite store, no desk, Slack in HTTP mode and no metr
   let loaded: Set<string>;
 
   beforeAll(async () => {
-    const install = await installBot();
+    const install = await installBotWithMetafile();
     discord = await StandInDiscord.start();
     slack = await StandInSlack.start(TOKEN);
     const file = join(tempDir("cf-loaded-"), "modules.txt");
     child = spawn(process.execPath, ["--import", PRELOAD, "dist/src/cli/run.js", "start"], {
-      cwd: install,
+      cwd: install.dir,
       env: botEnv({
         LOADED_MODULES_FILE: file,
         LOG_LEVEL: "info",
@@ -79,7 +94,7 @@ describe("a start with the SQLite store, no desk, Slack in HTTP mode and no metr
       stdio: ["ignore", "pipe", "pipe"],
     });
     const { output } = watchChild(child);
-    loaded = await packagesLoadedBy(child, output, file);
+    loaded = await packagesLoadedBy(child, output, file, install.metafile);
   }, 90_000);
 
   afterAll(async () => {
