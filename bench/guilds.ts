@@ -31,6 +31,13 @@ import { PostgresStore } from "../src/store/postgres.js";
 import { installBot } from "../test/support/install.js";
 import { freePort } from "../test/support/processes.js";
 import { StandInDiscordGuilds, shardsFor } from "../test/support/standins/discord-guilds.js";
+import {
+  bytesOf,
+  type MemoryCgroup,
+  memoryCgroup,
+  one,
+  serviceSettings,
+} from "../test/support/systemd-unit.js";
 import type { BenchSection } from "./report.js";
 
 const SIZES = (process.env.BENCH_GUILDS_SIZES ?? "0,10000,25000,50000,100000").split(",").map(Number);
@@ -41,6 +48,10 @@ const PROCESSES = 4;
 const MAX_CONCURRENCY = 16;
 const SETTLE_SECONDS = 10;
 /** How long the bench waits for the fan-out once it is due, at most. */
+/** The unit's MemoryMax=: each bot process runs in a memory cgroup so limited, as systemd runs it. */
+const MEMORY_MAX = bytesOf(one(serviceSettings("deploy/ceasefire-bot.service"), "MemoryMax"));
+/** Whether this machine could make the bot processes their cgroups (root and a memory controller). */
+let memoryLimited = false;
 const MAX_FANOUT_SECONDS = Number(process.env.BENCH_GUILDS_MAX_FANOUT_SECONDS ?? 1_800);
 const TARGET_MB_PER_1000 = 20;
 const PG_URL =
@@ -62,8 +73,18 @@ interface Child {
   logged(msg: string, timeoutMs: number): Promise<Record<string, unknown>>;
 }
 
-function spawnCli(install: string, args: string[], env: Record<string, string>): Child {
-  const child = spawn(process.execPath, ["dist/src/cli/run.js", ...args], {
+function spawnCli(
+  install: string,
+  args: string[],
+  env: Record<string, string>,
+  cgroup?: MemoryCgroup,
+): Child {
+  const command = [process.execPath, "dist/src/cli/run.js", ...args];
+  // In a cgroup, the shell moves itself into it and then becomes node (the same pid).
+  const [file = "", ...argv] = cgroup
+    ? ["/bin/sh", "-c", 'echo $$ > "$0/cgroup.procs" && exec "$@"', cgroup.dir, ...command]
+    : command;
+  const child = spawn(file, argv, {
     cwd: install,
     env: { PATH: process.env.PATH ?? "", HOME: process.env.HOME ?? "/tmp", LOG_LEVEL: "info", ...env },
     stdio: ["ignore", "pipe", "pipe"],
@@ -212,29 +233,40 @@ async function startFleet(install: string, guilds: number, schema: string, clock
     DISCORD_GLOBAL_REQUESTS_PER_SECOND: String(LIMIT),
   });
   const bots: Child[] = [];
+  const cgroups: MemoryCgroup[] = [];
   const stop = async () => {
     await stopAll(bots);
     await stopAll([proxy]);
     await standin.stop();
+    for (const cgroup of cgroups) cgroup.remove();
   };
   try {
     await proxy.logged("discord proxy listening", 30_000);
     const ranges = shardRanges(shardCount, PROCESSES);
     const started = performance.now();
-    for (const range of ranges)
+    for (const range of ranges) {
+      const cgroup = memoryCgroup(MEMORY_MAX);
+      if (cgroup) cgroups.push(cgroup);
+      memoryLimited = cgroup !== undefined;
       bots.push(
-        spawnCli(install, ["start", "--clock", clock.toISOString()], {
-          DISCORD_TOKEN: TOKEN,
-          DISCORD_APP_ID: standin.appId,
-          DISCORD_PROXY_URL: `http://127.0.0.1:${proxyPort}/api`,
-          DISCORD_SHARDS: range,
-          DISCORD_SHARD_COUNT: String(shardCount),
-          DISCORD_GLOBAL_REQUESTS_PER_SECOND: String(LIMIT),
-          DATABASE_URL: inSchema(schema),
-          FEEDS: "off",
-          SCHEDULER_CRON: "*/20 * * * * *",
-        }),
+        spawnCli(
+          install,
+          ["start", "--clock", clock.toISOString()],
+          {
+            DISCORD_TOKEN: TOKEN,
+            DISCORD_APP_ID: standin.appId,
+            DISCORD_PROXY_URL: `http://127.0.0.1:${proxyPort}/api`,
+            DISCORD_SHARDS: range,
+            DISCORD_SHARD_COUNT: String(shardCount),
+            DISCORD_GLOBAL_REQUESTS_PER_SECOND: String(LIMIT),
+            DATABASE_URL: inSchema(schema),
+            FEEDS: "off",
+            SCHEDULER_CRON: "*/20 * * * * *",
+          },
+          cgroup,
+        ),
       );
+    }
     const ready = await Promise.all(
       bots.map(async (b) => {
         const line = await b.logged("discord bot ready", 900_000);
@@ -474,7 +506,7 @@ export async function benchGuilds(): Promise<BenchSection> {
     return `| ${fmt(s.guilds)} | ${s.shards} | ${s.ranges.join(", ")} | ${fmt(sum(s.guildsSeen))} | ${Math.max(...s.readyAfter).toFixed(1)} s | ${s.identifiesTooSoon} | ${s.rss.map(mb).join(" / ")} MB | ${mb(total)} MB | ${above} |`;
   });
   const warnings = [...new Set(sizes.flatMap((s) => s.warnings))];
-  const markdown = `The bot as deployed (the install of \`test/support/install.ts\`: \`ceasefire-bot start\` as plain JavaScript, V8's defaults) in ${PROCESSES} processes, each a contiguous range of the shards (\`DISCORD_SHARDS=a-b\`, \`DISCORD_SHARD_COUNT\` the total), all on one PostgreSQL store and all sending through one \`ceasefire-bot discord-proxy\`, against the stand-in Discord of \`test/support/standins/discord-guilds.ts\`: it holds the servers over the shard count Discord would assign, one shard per 1,000 servers, sends each shard READY and one GUILD_CREATE per server (one text channel, three roles, the bot's member), and serves the REST routes with a global limit of ${LIMIT} requests/s. GET /gateway/bot announces \`max_concurrency\` ${MAX_CONCURRENCY} (what Discord grants large bots; with 1, Discord lets one shard identify every 5 s, so 100 shards could not all be ready in under 500 s whatever the bot does). The 0-server row is the base: the same ${PROCESSES} processes on ${PROCESSES} shards without servers.
+  const markdown = `The bot as deployed (the install of \`test/support/install.ts\`: \`ceasefire-bot start\` as plain JavaScript, V8's defaults) in ${PROCESSES} processes, each a contiguous range of the shards (\`DISCORD_SHARDS=a-b\`, \`DISCORD_SHARD_COUNT\` the total), all on one PostgreSQL store and all sending through one \`ceasefire-bot discord-proxy\`, against the stand-in Discord of \`test/support/standins/discord-guilds.ts\`: it holds the servers over the shard count Discord would assign, one shard per 1,000 servers, sends each shard READY and one GUILD_CREATE per server (one text channel, three roles, the bot's member), and serves the REST routes with a global limit of ${LIMIT} requests/s. GET /gateway/bot announces \`max_concurrency\` ${MAX_CONCURRENCY} (what Discord grants large bots; with 1, Discord lets one shard identify every 5 s, so 100 shards could not all be ready in under 500 s whatever the bot does). The 0-server row is the base: the same ${PROCESSES} processes on ${PROCESSES} shards without servers. ${memoryLimited ? `Each bot process runs in a memory cgroup limited to the unit's \`MemoryMax=\` (${MEMORY_MAX / 1024 ** 2} MB), as systemd runs it: V8 sizes its heap from it.` : `The unit's \`MemoryMax=\` (${MEMORY_MAX / 1024 ** 2} MB) could NOT be applied on this machine (no memory cgroup could be made): the processes ran without a limit.`}
 
 Time to ready runs from the spawn of the processes to the last one's "discord bot ready" (discord.js's ready: every shard READY and every GUILD_CREATE of its servers received; the servers column is what the processes counted in their caches then). The stand-in keeps Discord's identify limit for the whole bot (one IDENTIFY per bucket, shard % max_concurrency, every 5 s) and refuses one too soon with an invalid session: "Identifies refused" counts those, and the processes keep to the limit together through the store (docs/decisions/0035-one-identify-queue-for-every-process.md), so ${PROCESSES} processes cannot be ready sooner than one could. RSS is each process's resident set (\`ps\`) ${SETTLE_SECONDS} s after the last was ready.
 

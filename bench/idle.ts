@@ -19,7 +19,14 @@ import { freePort, until } from "../test/support/processes.js";
 import { StandInDiscord } from "../test/support/standins/discord.js";
 import { postSigned, StandInSlack, slashCommandBody } from "../test/support/standins/slack.js";
 import { StandInSlackSocket } from "../test/support/standins/slack-socket.js";
-import { one, runUnit, serviceSettings, type UnitVariant } from "../test/support/systemd-unit.js";
+import {
+  bytesOf,
+  memoryCgroup,
+  one,
+  runUnit,
+  serviceSettings,
+  type UnitVariant,
+} from "../test/support/systemd-unit.js";
 import { type BenchSection, median } from "./report.js";
 
 const IDLE_SECONDS = Number(process.env.BENCH_IDLE_SECONDS ?? 60);
@@ -151,6 +158,23 @@ async function botIdle(
   }
 }
 
+/** The unit's MemoryMax=, in bytes. */
+const MEMORY_MAX = bytesOf(one(serviceSettings(UNIT), "MemoryMax"));
+
+/**
+ * The deployed bot in a memory cgroup limited to the unit's MemoryMax=, as systemd starts it (root and
+ * a memory controller needed); without one where this machine cannot make it (the report says so).
+ */
+async function botIdleInUnitCgroup(install: string, slackMode: "http" | "socket"): Promise<Sample> {
+  const cgroup = memoryCgroup(MEMORY_MAX);
+  if (!cgroup) return botIdle(install, slackMode);
+  try {
+    return await botIdle(install, slackMode, { cgroup });
+  } finally {
+    cgroup.remove();
+  }
+}
+
 /**
  * The bot process's CPU time per interaction over INTERACTIONS of them, sent one after the other;
  * answers posted later (to a response_url) are waited for by a second of quiet at the end.
@@ -203,12 +227,20 @@ const worstOf = (r: Row) => Math.max(...r.samples.flatMap((s) => [s.ready, s.idl
 
 export async function benchIdle(): Promise<BenchSection> {
   const install = await installBot();
+  const probe = memoryCgroup(MEMORY_MAX);
+  probe?.remove();
   const rows = {
-    http: await runs(() => botIdle(install, "http")),
-    socket: await runs(() => botIdle(install, "socket")),
+    http: await runs(() => botIdleInUnitCgroup(install, "http")),
+    socket: await runs(() => botIdleInUnitCgroup(install, "socket")),
+    unlimited: await runs(() => botIdle(install, "http"), COMPARISON_RUNS),
+    unlimitedSocket: await runs(() => botIdle(install, "socket"), COMPARISON_RUNS),
     former: await runs(() => botIdle(install, "http", { withNodeFlags: FORMER_FLAGS }), COMPARISON_RUNS),
     bare: await runs(bareNodeIdle, 1),
   };
+  const limit = `${MEMORY_MAX / MB} MB`;
+  const limitNote = probe
+    ? `The unit's rows ran in a memory cgroup limited to its \`MemoryMax=\` (${limit}), as systemd starts it: Node sizes V8's heap from the memory its cgroup allows, and V8's defaults then choose semi-spaces of 1 MB; the rows "no memory limit" are the same unit started outside any limit, where V8 grows them to 16 MB during start-up.`
+    : `**The unit's \`MemoryMax=\` (${limit}) could NOT be applied on this machine** (no memory cgroup could be made: root and a memory controller are needed): its rows ran without a limit, as the rows "no memory limit" do.`;
   const worst = Math.max(worstOf(rows.http), worstOf(rows.socket));
   const met = worst < TARGET_MB * MB;
   const cpu = (ms: number) => (Number.isNaN(ms) ? "—" : `${ms.toFixed(1)} ms`);
@@ -216,9 +248,9 @@ export async function benchIdle(): Promise<BenchSection> {
     `| ${name} | ${mb(r.median.ready)} MB | ${mb(r.median.peak)} MB | ${mb(r.median.idle)} MB | ${cpu(r.median.cpu)} | ${r.samples.map((s) => `${mb(s.ready)} / ${mb(s.idle)}`).join(", ")} |`;
   const execStart = one(serviceSettings(UNIT), "ExecStart");
   const markdown = `The bot as the systemd unit runs it (\`${execStart}\` in its WorkingDirectory: V8's
-defaults, no Node flag; with only its Environment= and the settings of its env file, as systemd runs it), on the
-bot as plain JavaScript (an esbuild bundle of the sources, packages external, lazily imported modules in chunks
-of their own), with Discord (stand-in gateway and REST, ${SERVERS} servers of 20 channels and 10 roles) and Slack
+defaults, no Node flag; with only its Environment= and the settings of its env file, in a cgroup limited to its
+MemoryMax=, as systemd runs it), on the bot as \`npm run build\` builds it (one bundle of the sources and the
+packages, lazily imported modules in chunks of their own), with Discord (stand-in gateway and REST, ${SERVERS} servers of 20 channels and 10 roles) and Slack
 (stand-in Web API; HTTP mode, or Socket Mode connected to the stand-in socket server) configured,
 \`HEALTH_PORT\` set (metrics on), the SQLite store, no desk and no news feed. Nothing is asked of it once
 \`/readyz\` answers 200; its resident set size is read from outside (\`ps -o rss\`) every second for
@@ -226,16 +258,21 @@ ${IDLE_SECONDS} s. Then ${INTERACTIONS} slash commands (${ASKED.map(([c]) => c).
 other) go through the stand-in Slack, and the bot process's CPU time (user + system, from \`/proc\`) over them,
 divided by their number, is its CPU time per interaction. The unit as shipped is ${RUNS} runs per Slack mode, the
 comparison ${COMPARISON_RUNS}: the table gives each figure's median, and the last column every run's RSS at ready /
-after ${IDLE_SECONDS} s. The comparison is the same bot with the Node flags the unit ran before
-(\`${FORMER_FLAGS.join(" ")}\`: a small young generation, and no optimizing compiler); a bare \`node\` process
-idling as long is the floor (Node's own binary and heap). See docs/decisions/0028-v8-defaults-and-lazy-loading.md.
+after ${IDLE_SECONDS} s. The comparisons are the same unit with no memory limit, and with the Node flags the unit
+ran before decision 0028 (\`${FORMER_FLAGS.join(" ")}\`: a small young generation, and no optimizing compiler); a
+bare \`node\` process idling as long is the floor (Node's own binary and heap). See
+docs/decisions/0028-v8-defaults-and-lazy-loading.md and docs/decisions/0039-one-bundle-and-a-memory-limit.md.
 
 | Process | RSS at ready | Highest while idle | RSS after ${IDLE_SECONDS} s idle | CPU per interaction | each run: ready / idle |
 | --- | ---: | ---: | ---: | ---: | --- |
-${row("bot: Discord + Slack HTTP mode, V8 defaults (the unit)", rows.http)}
-${row("bot: Discord + Slack Socket Mode, V8 defaults (the unit)", rows.socket)}
-${row(`bot: Discord + Slack HTTP mode, \`${FORMER_FLAGS.join(" ")}\` (the unit before)`, rows.former)}
+${row(`bot: Discord + Slack HTTP mode, V8 defaults, MemoryMax ${limit} (the unit)`, rows.http)}
+${row(`bot: Discord + Slack Socket Mode, V8 defaults, MemoryMax ${limit} (the unit)`, rows.socket)}
+${row("bot: Discord + Slack HTTP mode, V8 defaults, no memory limit", rows.unlimited)}
+${row("bot: Discord + Slack Socket Mode, V8 defaults, no memory limit", rows.unlimitedSocket)}
+${row(`bot: Discord + Slack HTTP mode, \`${FORMER_FLAGS.join(" ")}\`, no memory limit (the unit before 0028)`, rows.former)}
 ${row("bare node (floor)", rows.bare)}
+
+${limitNote}
 
 Target: an idle bot as the unit runs it, both platforms connected, under ${TARGET_MB} MB in every run, at ready and after ${IDLE_SECONDS} s (highest of its ${2 * RUNS} runs: ${mb(worst)} MB: ${met ? "met" : "NOT met"}).`;
   return { title: "Idle process, both platforms connected", markdown, targetsMet: met };

@@ -8,7 +8,8 @@
  *
  * - `systemctl start ceasefire-bot` succeeds, the unit is active (running) under a dynamic user, and
  *   the bot answers /readyz on its HEALTH_PORT: connected to Discord and Slack; the kernel shows its
- *   process with that user, no new privileges, a read-only root and the unit's malloc setting;
+ *   process with that user, no new privileges, a read-only root and the unit's malloc setting, and
+ *   systemd holds the unit's MemoryMax=;
  * - its SQLite store is in the unit's state directory, /var/lib/private/ceasefire-bot (what
  *   StateDirectory= with DynamicUser= makes), owned by that dynamic user;
  * - `systemctl stop ceasefire-bot` returns within TimeoutStopSec, the bot having logged its clean
@@ -140,6 +141,11 @@ describe("deploy/ceasefire-bot.service under a real systemd manager", () => {
     expect(readFileSync(join(proc, "environ"), "utf8").split("\0")).toContain(
       "MALLOC_MMAP_THRESHOLD_=131072",
     );
+    // systemd takes the unit's memory limit. That the limit sizes V8's heap is checked in
+    // systemd-units.test.ts, in a memory cgroup made as systemd makes it: the managers these tests
+    // start run on the host's cgroup2 hierarchy, which on a machine with cgroup v1's memory
+    // controller (this one) has no memory controller to enforce it with.
+    expect(await systemd.show(UNIT, ["MemoryMax"])).toEqual({ MemoryMax: String(512 * 1024 ** 2) });
     const rootMount = readFileSync(join(proc, "mountinfo"), "utf8")
       .split("\n")
       .map((line) => line.split(" "))

@@ -9,7 +9,9 @@
  * - each unit's ExecStart command line, run as systemd would run it (in WorkingDirectory, here an
  *   install of the bot as plain JavaScript; with only the unit's Environment and then its
  *   EnvironmentFile, here the test's settings pointing at stand-ins; its state directory), serves,
- *   and on SIGTERM exits 0 within TimeoutStopSec.
+ *   and on SIGTERM exits 0 within TimeoutStopSec;
+ * - the bot's, started in a memory cgroup limited to the unit's MemoryMax= (what systemd makes of it;
+ *   root and a memory controller needed), has V8 size its young generation from that limit.
  *
  * The units' stop settings, which need only the files, are checked by test/deploy/systemd-units.test.ts.
  */
@@ -19,13 +21,17 @@ import { join } from "node:path";
 import { promisify } from "node:util";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import {
+  bytesOf,
   freePort,
   installBot,
+  memoryCgroup,
+  one,
   type RunningUnit,
   repoRoot,
   runUnit,
   StandInDiscord,
   StandInSlack,
+  serviceSettings,
   stopUnit,
   until,
 } from "../support/index.js";
@@ -102,6 +108,48 @@ describe("each unit's ExecStart, run as systemd runs it", () => {
     expect(ms).toBeLessThan(unit.timeoutStopMs);
     expect(unit.output()).toContain('"msg":"stopped"');
   }, 60_000);
+
+  it("the bot in a memory cgroup of the unit's MemoryMax=: V8 sizes its young generation from the limit (two 1 MiB semi-spaces, where with no limit they have grown when it is ready)", async () => {
+    const limit = bytesOf(one(serviceSettings("deploy/ceasefire-bot.service"), "MemoryMax"));
+    const newSpaceAtReady = async (limited: boolean) => {
+      const cgroup = limited ? memoryCgroup(limit) : undefined;
+      if (limited && !cgroup)
+        throw new Error("no memory cgroup could be made: root and a memory controller are needed");
+      const healthPort = await freePort();
+      try {
+        const unit = runUnit(
+          "deploy/ceasefire-bot.service",
+          install,
+          {
+            DISCORD_TOKEN: "unit-test-discord-token",
+            DISCORD_APP_ID: discord.appId,
+            DISCORD_API_URL: discord.apiUrl,
+            SLACK_BOT_TOKEN: "xoxb-unit-test",
+            SLACK_SIGNING_SECRET: "unit-test-signing-secret",
+            SLACK_API_URL: slack.apiUrl,
+            PORT: String(await freePort()),
+            HEALTH_PORT: String(healthPort),
+          },
+          cgroup ? { cgroup } : {},
+        );
+        running.push(unit);
+        await until(
+          `the bot to be ready (it logged: ${unit.output().slice(-500)})`,
+          async () => ((await statusOf(`http://127.0.0.1:${healthPort}/readyz`)) === 200 ? true : undefined),
+          30_000,
+        );
+        const metrics = await (await fetch(`http://127.0.0.1:${healthPort}/metrics`)).text();
+        await stopUnit(unit);
+        return Number(/^nodejs_heap_space_size_total_bytes\{space="new"\} (\d+)$/m.exec(metrics)?.[1]);
+      } finally {
+        cgroup?.remove();
+      }
+    };
+    const limited = await newSpaceAtReady(true);
+    expect(limited).toBeGreaterThan(0);
+    expect(limited).toBeLessThanOrEqual(2 * 1024 ** 2);
+    expect(await newSpaceAtReady(false)).toBeGreaterThan(2 * 1024 ** 2);
+  }, 90_000);
 
   it("the Discord proxy: passes requests on, and exits 0 on SIGTERM within TimeoutStopSec", async () => {
     const port = await freePort();
