@@ -33,6 +33,7 @@ import { freePort } from "../test/support/processes.js";
 import { StandInDiscordGuilds, shardsFor } from "../test/support/standins/discord-guilds.js";
 import {
   bytesOf,
+  inCgroup,
   type MemoryCgroup,
   memoryCgroup,
   one,
@@ -80,10 +81,7 @@ function spawnCli(
   cgroup?: MemoryCgroup,
 ): Child {
   const command = [process.execPath, "dist/src/cli/run.js", ...args];
-  // In a cgroup, the shell moves itself into it and then becomes node (the same pid).
-  const [file = "", ...argv] = cgroup
-    ? ["/bin/sh", "-c", 'echo $$ > "$0/cgroup.procs" && exec "$@"', cgroup.dir, ...command]
-    : command;
+  const [file, argv] = cgroup ? inCgroup(cgroup, command) : [process.execPath, command.slice(1)];
   const child = spawn(file, argv, {
     cwd: install,
     env: { PATH: process.env.PATH ?? "", HOME: process.env.HOME ?? "/tmp", LOG_LEVEL: "info", ...env },
