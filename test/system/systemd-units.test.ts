@@ -33,6 +33,7 @@ import {
   StandInSlack,
   serviceSettings,
   stopUnit,
+  type UnitVariant,
   until,
 } from "../support/index.js";
 
@@ -83,9 +84,10 @@ describe("each unit's ExecStart, run as systemd runs it", () => {
     await slack?.stop();
   });
 
-  it("the bot: becomes ready on Discord and Slack with its store in the state directory, and exits 0 on SIGTERM within TimeoutStopSec", async () => {
+  /** The bot's unit, started against the stand-ins and ready: answering /readyz with 200. */
+  async function readyBot(variant: UnitVariant = {}): Promise<{ unit: RunningUnit; healthPort: number }> {
     const healthPort = await freePort();
-    const unit = runUnit("deploy/ceasefire-bot.service", install, {
+    const settings = {
       DISCORD_TOKEN: "unit-test-discord-token",
       DISCORD_APP_ID: discord.appId,
       DISCORD_API_URL: discord.apiUrl,
@@ -94,13 +96,19 @@ describe("each unit's ExecStart, run as systemd runs it", () => {
       SLACK_API_URL: slack.apiUrl,
       PORT: String(await freePort()),
       HEALTH_PORT: String(healthPort),
-    });
+    };
+    const unit = runUnit("deploy/ceasefire-bot.service", install, settings, variant);
     running.push(unit);
     await until(
       `the bot to be ready (it logged: ${unit.output().slice(-500)})`,
       async () => ((await statusOf(`http://127.0.0.1:${healthPort}/readyz`)) === 200 ? true : undefined),
       30_000,
     );
+    return { unit, healthPort };
+  }
+
+  it("the bot: becomes ready on Discord and Slack with its store in the state directory, and exits 0 on SIGTERM within TimeoutStopSec", async () => {
+    const { unit } = await readyBot();
     expect(existsSync(join(unit.stateRoot, "ceasefire-bot", "ceasefire-bot.sqlite"))).toBe(true);
 
     const { exit, ms } = await stopUnit(unit);
@@ -115,29 +123,8 @@ describe("each unit's ExecStart, run as systemd runs it", () => {
       const cgroup = limited ? memoryCgroup(limit) : undefined;
       if (limited && !cgroup)
         throw new Error("no memory cgroup could be made: root and a memory controller are needed");
-      const healthPort = await freePort();
       try {
-        const unit = runUnit(
-          "deploy/ceasefire-bot.service",
-          install,
-          {
-            DISCORD_TOKEN: "unit-test-discord-token",
-            DISCORD_APP_ID: discord.appId,
-            DISCORD_API_URL: discord.apiUrl,
-            SLACK_BOT_TOKEN: "xoxb-unit-test",
-            SLACK_SIGNING_SECRET: "unit-test-signing-secret",
-            SLACK_API_URL: slack.apiUrl,
-            PORT: String(await freePort()),
-            HEALTH_PORT: String(healthPort),
-          },
-          cgroup ? { cgroup } : {},
-        );
-        running.push(unit);
-        await until(
-          `the bot to be ready (it logged: ${unit.output().slice(-500)})`,
-          async () => ((await statusOf(`http://127.0.0.1:${healthPort}/readyz`)) === 200 ? true : undefined),
-          30_000,
-        );
+        const { unit, healthPort } = await readyBot(cgroup ? { cgroup } : {});
         const metrics = await (await fetch(`http://127.0.0.1:${healthPort}/metrics`)).text();
         await stopUnit(unit);
         return Number(/^nodejs_heap_space_size_total_bytes\{space="new"\} (\d+)$/m.exec(metrics)?.[1]);
