@@ -65,7 +65,12 @@ describe("the identify queue every process shares", () => {
     const until = Date.now() + 10_000;
     while (standIn.stats.identifiesTooSoon === 0 && Date.now() < until) await sleep(20);
     expect(standIn.stats.identifiesTooSoon).toBeGreaterThan(0);
-  }, 30_000);
+    // In one CI run the teardown hung past 30 s, the clients stopped just as the refused shard was
+    // handling its invalid session (not reproduced since). The refused shard identifies again on its
+    // own: the clients are stopped once both are up, as no other test here stops them mid-handshake.
+    const settled = Date.now() + 20_000;
+    while (!adapters.every((a) => a.connected()) && Date.now() < settled) await sleep(50);
+  }, 45_000);
 
   it("keys each bucket by the bot and by shard % max_concurrency", () => {
     const windows: WindowStore = { takeWindow: async () => 0 };
