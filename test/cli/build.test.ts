@@ -9,20 +9,11 @@ import { join } from "node:path";
 import type { Metafile } from "esbuild";
 import { beforeAll, describe, expect, it } from "vitest";
 import { buildBot, EXTERNAL } from "../../src/cli/build.js";
-import { botEnv, installBot, repoRoot, tempDir } from "../support/index.js";
+import { botEnv, installBot, packagesInChunk, repoRoot, tempDir } from "../support/index.js";
 
-/** Every package esbuild put into some chunk (bytes of it, not only a mention). */
+/** Every package esbuild put into some chunk. */
 function bundledPackages(metafile: Metafile): Set<string> {
-  const packages = new Set<string>();
-  for (const output of Object.values(metafile.outputs)) {
-    for (const [path, input] of Object.entries(output.inputs)) {
-      const at = path.lastIndexOf("node_modules/");
-      if (at < 0 || input.bytesInOutput === 0) continue;
-      const [first = "", second = ""] = path.slice(at + "node_modules/".length).split("/");
-      packages.add(first.startsWith("@") ? `${first}/${second}` : first);
-    }
-  }
-  return packages;
+  return new Set(Object.values(metafile.outputs).flatMap(packagesInChunk));
 }
 
 /** The imports esbuild left for Node to resolve at run time, other than Node's own modules. */

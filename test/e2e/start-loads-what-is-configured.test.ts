@@ -15,6 +15,8 @@ import {
   botEnv,
   freePort,
   installBotWithMetafile,
+  packageOf,
+  packagesInChunk,
   repoRoot,
   StandInDiscord,
   StandInSlack,
@@ -26,23 +28,12 @@ import {
 const PRELOAD = join(repoRoot, "test/support/scripts/loaded-modules.mjs");
 const TOKEN = "xoxb-lazy-start";
 
-/** The package a module file belongs to (`@scope/name` or `name`), or undefined for the bot's own. */
-function packageOf(file: string): string | undefined {
-  const at = file.lastIndexOf("node_modules/");
-  if (at < 0) return undefined;
-  const [first = "", second = ""] = file.slice(at + "node_modules/".length).split("/");
-  return first.startsWith("@") ? `${first}/${second}` : first;
-}
-
 /** The packages a loaded file holds: its own when it is a package's, those bundled in it when a chunk. */
 function packagesIn(file: string, metafile: Metafile): string[] {
   const own = packageOf(file);
   if (own) return [own];
-  const output = Object.entries(metafile.outputs).find(([path]) => resolve(repoRoot, path) === file)?.[1];
-  return Object.entries(output?.inputs ?? {})
-    .filter(([, input]) => input.bytesInOutput > 0)
-    .map(([path]) => packageOf(path))
-    .filter((p): p is string => p !== undefined);
+  const chunk = Object.entries(metafile.outputs).find(([path]) => resolve(repoRoot, path) === file)?.[1];
+  return chunk ? packagesInChunk(chunk) : [];
 }
 
 /** The packages a started bot has loaded, once both of its platforms are up. */
