@@ -14,6 +14,7 @@ import {
   backOffDelay,
   Cancel,
   DEFAULT_BACK_OFF,
+  failureChain,
   Outage,
   retryWhileUnreachable,
   unreachableReason,
@@ -23,6 +24,21 @@ import type { Route } from "../monitoring/health.js";
 import type { Metrics } from "../monitoring/metrics.js";
 import type { ConfiguredPlatform, RunningPlatform, Terminal } from "../platforms/platform.js";
 import type { WindowStore } from "../store/windows-sql.js";
+
+/**
+ * A platform failed to start for a reason that waiting does not cure (a refused token, an address
+ * its HTTP client will not use): the one line the run ends with says which, how it was reached and
+ * why, innermost reason included ("Slack failed to start (through SLACK_API_URL): A request error
+ * occurred: fetch failed: bad port"). The original error is its `cause`.
+ */
+export class PlatformStartError extends Error {
+  constructor(platform: Pick<ConfiguredPlatform, "title" | "reachedThrough">, cause: unknown) {
+    super(`${platform.title} failed to start (through ${platform.reachedThrough}): ${failureChain(cause)}`, {
+      cause,
+    });
+    this.name = "PlatformStartError";
+  }
+}
 
 export interface RunningPlatforms {
   /** Each started platform's Sender, by platform name. */
@@ -107,7 +123,7 @@ export async function startPlatforms(options: {
       } catch (err) {
         // Unreachable (its API, the proxy): told once, tried again with back-off, the others go on.
         const cause = unreachableReason(err);
-        if (cause === undefined) throw err;
+        if (cause === undefined) throw new PlatformStartError(platform, err);
         const retrying = { outage, cancel: new Cancel(), done: Promise.resolve() };
         away.set(platform.name, retrying);
         retrying.done = keepStarting(platform, start, started, retrying, backOff, cause, platformLog);

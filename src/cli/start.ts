@@ -40,7 +40,7 @@ import { type Clock, shiftedClock, systemClock } from "../time/clock.js";
 import { type BotConfig, botSecrets, redactedBotConfig } from "./bot-config.js";
 import { openData, StoreWhenReachable } from "./data-and-store.js";
 import type { Io } from "./io.js";
-import { platformsToStart, type RunningPlatforms, startPlatforms } from "./platforms.js";
+import { PlatformStartError, platformsToStart, type RunningPlatforms, startPlatforms } from "./platforms.js";
 import { type PlatformsReadiness, runRoutes, serveRoutes } from "./run-routes.js";
 import { exitOnStopSignals, settledWithin } from "./stop.js";
 
@@ -134,7 +134,20 @@ export async function startBot(options: {
     windows: store,
     terminal: { input: options.input ?? process.stdin, output: options.output ?? process.stdout },
     ...(health && host?.httpPort !== undefined ? { routes: { port: host.httpPort, routes: health } } : {}),
+  }).catch((err: unknown) => {
+    if (!(err instanceof PlatformStartError)) throw err;
+    // The operator's to fix (a token, an address): one line, the details at debug, no stack trace.
+    log.debug({ err: err.cause }, "the failed start's error");
+    log.error(err.message);
+    return undefined;
   });
+  if (!running) {
+    for (const close of closers) await close();
+    data.close();
+    await store.close();
+    process.off("unhandledRejection", onUnhandled);
+    return 1;
+  }
   closers.unshift(() => running.stop());
   platformsNow = running;
   if (host && onPlatformServer)

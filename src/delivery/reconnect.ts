@@ -71,6 +71,20 @@ export function unreachableReason(err: unknown): string | undefined {
   return found;
 }
 
+/**
+ * Every message in `err`'s chain, each once, outermost first: "A request error occurred: fetch failed:
+ * bad port" (a message already inside the one before it is not repeated). For a failure that is not
+ * an outage, so that the one line telling it carries the innermost reason, not only the wrapper's.
+ */
+export function failureChain(err: unknown): string {
+  const said: string[] = [];
+  for (const e of errorChain(err)) {
+    const message = typeof e.message === "string" ? e.message.trim() : "";
+    if (message !== "" && !said.some((s) => s.includes(message))) said.push(message);
+  }
+  return said.length > 0 ? said.join(": ") : String(err);
+}
+
 /** How long a wait reads in the log: "2 s", "500 ms". */
 export function spoken(ms: number): string {
   return ms < 1_000 ? `${ms} ms` : `${Math.round(ms / 100) / 10} s`;

@@ -5,7 +5,12 @@
 import { PassThrough } from "node:stream";
 import { describe, expect, it } from "vitest";
 import { InFlight } from "../../src/bot/in-flight.js";
-import { platformsToStart, startPlatforms, tellingOutages } from "../../src/cli/platforms.js";
+import {
+  PlatformStartError,
+  platformsToStart,
+  startPlatforms,
+  tellingOutages,
+} from "../../src/cli/platforms.js";
 import { DEFAULT_BACK_OFF, Outage } from "../../src/delivery/reconnect.js";
 import { noMetrics } from "../../src/monitoring/metrics.js";
 import type { ConfiguredPlatform, PlatformContext, RunningPlatform } from "../../src/platforms/platform.js";
@@ -121,15 +126,28 @@ describe("starting the platforms", () => {
     expect(settled).toBe("open");
   });
 
-  it("stops those already started when one fails to start, and fails with its error", async () => {
+  it("stops those already started when one fails to start, and fails saying which, how it is reached and why", async () => {
     const events: string[] = [];
     const { options: o } = await options([
       platform("a", events),
       platform("b", events),
       platform("c", events, { fails: true }),
     ]);
-    await expect(startPlatforms(o)).rejects.toThrow("c refused");
+    const failed = await startPlatforms(o).catch((err: unknown) => err);
+    expect(failed).toBeInstanceOf(PlatformStartError);
+    expect((failed as PlatformStartError).message).toBe("c failed to start (through C_URL): c refused");
+    expect((failed as PlatformStartError).cause).toEqual(new Error("c refused"));
     expect(events).toEqual(["start a", "start b", "start c", "stop b", "stop a"]);
+  });
+
+  it("names the innermost reason when the platform's client wraps it (fetch's bad port)", async () => {
+    const badPort = new Error("A request error occurred: fetch failed", {
+      cause: new TypeError("fetch failed", { cause: new Error("bad port") }),
+    });
+    const { options: o } = await options([platform("slack", [], { start: () => Promise.reject(badPort) })]);
+    await expect(startPlatforms(o)).rejects.toThrow(
+      "slack failed to start (through SLACK_URL): A request error occurred: fetch failed: bad port",
+    );
   });
 });
 

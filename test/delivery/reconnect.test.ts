@@ -7,6 +7,7 @@ import { describe, expect, it } from "vitest";
 import {
   backOffDelay,
   Cancel,
+  failureChain,
   Outage,
   retryWhileUnreachable,
   spoken,
@@ -82,6 +83,22 @@ describe("what counts as unreachable", () => {
     });
     expect(unreachableReason(password)).toBeUndefined();
     expect(unreachableReason("nope")).toBeUndefined();
+  });
+});
+
+describe("what a failure that is no outage says", () => {
+  it("says each message of the chain once, outermost first, through causes and Slack's original", () => {
+    const slack = Object.assign(new Error("A request error occurred: fetch failed"), {
+      original: new TypeError("fetch failed", { cause: new Error("bad port") }),
+    });
+    expect(failureChain(slack)).toBe("A request error occurred: fetch failed: bad port");
+  });
+
+  it("says a bare error's message, and what was thrown when it is no error", () => {
+    expect(failureChain(new Error("An API error occurred: invalid_auth"))).toBe(
+      "An API error occurred: invalid_auth",
+    );
+    expect(failureChain("nope")).toBe("nope");
   });
 });
 

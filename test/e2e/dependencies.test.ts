@@ -357,3 +357,25 @@ describe("a dependency going away in the middle of a fan-out", () => {
     expect(bot.entries("PostgreSQL is reachable again (DATABASE_URL)")).toHaveLength(1);
   }, 120_000);
 });
+
+describe("a platform's address that waiting will not cure", () => {
+  it("Slack's API on a port fetch refuses (1): exits 1 with one line naming SLACK_API_URL, no stack trace", async () => {
+    const { bot } = await startBot({
+      SLACK_BOT_TOKEN: SLACK_TOKEN,
+      SLACK_SIGNING_SECRET: "steady-secret",
+      SLACK_API_URL: "http://127.0.0.1:1/api/",
+      PORT: String(await freePort()),
+    });
+    expect(await bot.exited).toEqual({ code: 1, signal: null });
+    const errors = bot
+      .logs()
+      .split("\n")
+      .filter((l) => l.includes('"level":50'))
+      .map((l) => String((JSON.parse(l) as { msg: string }).msg));
+    expect(errors).toEqual([
+      "Slack failed to start (through SLACK_API_URL): A request error occurred: fetch failed: bad port",
+    ]);
+    expect(bot.logs()).not.toMatch(/Uncaught|^\s+at /m);
+    expect(bot.logs()).not.toContain(SLACK_TOKEN);
+  }, 30_000);
+});
