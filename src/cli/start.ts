@@ -73,14 +73,7 @@ export async function startBot(options: {
   const onUnhandled = (reason: unknown) => log.error({ err: reason }, "unhandled promise rejection");
   process.on("unhandledRejection", onUnhandled);
 
-  // Metrics are kept (and prom-client loaded) only when something serves them.
-  const prometheus =
-    config.HEALTH_PORT === undefined
-      ? undefined
-      : (await import("../monitoring/prometheus.js")).createPrometheusMetrics({
-          commands: registry.list.map((c) => c.name),
-          platforms: bot.platforms.map((p) => p.name),
-        });
+  const prometheus = await prometheusFor(bot, registry);
   const metrics: Metrics = prometheus ?? noMetrics;
   const data = await openData(options.dataPath, log, io);
   if (!data) return 1;
@@ -104,8 +97,8 @@ export async function startBot(options: {
   const host = starting.find((p) => p.httpPort !== undefined && p.httpPort === config.HEALTH_PORT);
   const onPlatformServer = health !== undefined && host !== undefined;
 
-  // Closed in this order once the work under way is done: the platforms, the health server, the
-  // dataset watcher, the store.
+  // Closed in this order once the work under way is done: the desk and the platforms (put first
+  // once started), the health server, the dataset watcher, the store.
   const closers: Closer[] = [];
   if (health && !onPlatformServer) {
     const closeHealth = await serveRoutes(config, health, log, io);
@@ -122,9 +115,13 @@ export async function startBot(options: {
     return 1;
   }
   data.watch();
+  closers.push(
+    async () => data.close(),
+    () => store.close(),
+  );
   const core: BotCore = createCore({ registry, data, clock, settings, log, channelPort: store, metrics });
 
-  const running = await startPlatforms({
+  const running = await platformsOrFailure(log, {
     platforms: starting,
     core,
     log,
@@ -134,17 +131,9 @@ export async function startBot(options: {
     windows: store,
     terminal: { input: options.input ?? process.stdin, output: options.output ?? process.stdout },
     ...(health && host?.httpPort !== undefined ? { routes: { port: host.httpPort, routes: health } } : {}),
-  }).catch((err: unknown) => {
-    if (!(err instanceof PlatformStartError)) throw err;
-    // The operator's to fix (a token, an address): one line, the details at debug, no stack trace.
-    log.debug({ err: err.cause }, "the failed start's error");
-    log.error(err.message);
-    return undefined;
   });
   if (!running) {
     for (const close of closers) await close();
-    data.close();
-    await store.close();
     process.off("unhandledRejection", onUnhandled);
     return 1;
   }
@@ -152,10 +141,6 @@ export async function startBot(options: {
   platformsNow = running;
   if (host && onPlatformServer)
     log.info({ port: host.httpPort }, `health and metrics routes on ${host.title}'s HTTP server`);
-  closers.push(
-    async () => data.close(),
-    () => store.close(),
-  );
 
   const { scheduler, recorder, intake } = startAlerts(
     { config, settings, data, store, clock, log, metrics, storeOutage: steadyStore.outage },
@@ -182,6 +167,35 @@ export async function startBot(options: {
   removeSignalHandlers();
   process.off("unhandledRejection", onUnhandled);
   return closed ? 0 : 1;
+}
+
+/** The metrics registry, kept (and prom-client loaded) only when something serves it (HEALTH_PORT). */
+async function prometheusFor(bot: BotConfig, registry: CommandRegistry) {
+  if (bot.config.HEALTH_PORT === undefined) return undefined;
+  const { createPrometheusMetrics } = await import("../monitoring/prometheus.js");
+  return createPrometheusMetrics({
+    commands: registry.list.map((c) => c.name),
+    platforms: bot.platforms.map((p) => p.name),
+  });
+}
+
+/**
+ * The platforms started, or undefined when one failed to start for a reason waiting will not cure (a
+ * token, an address): that is the operator's to fix, told in one line (the details at debug), with no
+ * stack trace.
+ */
+async function platformsOrFailure(
+  log: Logger,
+  options: Parameters<typeof startPlatforms>[0],
+): Promise<RunningPlatforms | undefined> {
+  try {
+    return await startPlatforms(options);
+  } catch (err) {
+    if (!(err instanceof PlatformStartError)) throw err;
+    log.debug({ err: err.cause }, "the failed start's error");
+    log.error(err.message);
+    return undefined;
+  }
 }
 
 /**
