@@ -261,7 +261,9 @@ comparison ${COMPARISON_RUNS}: the table gives each figure's median, and the las
 after ${IDLE_SECONDS} s. The comparisons are the same unit with no memory limit, and with the Node flags the unit
 ran before decision 0028 (\`${FORMER_FLAGS.join(" ")}\`: a small young generation, and no optimizing compiler); a
 bare \`node\` process idling as long is the floor (Node's own binary and heap). See
-docs/decisions/0028-v8-defaults-and-lazy-loading.md and docs/decisions/0039-one-bundle-and-a-memory-limit.md.
+docs/decisions/0028-v8-defaults-and-lazy-loading.md, docs/decisions/0039-one-bundle-and-a-memory-limit.md and
+docs/decisions/0040-one-http-client.md (one undici for both platforms: its WebAssembly HTTP parser optimized once,
+at the first request of the start, not as Socket Mode connects).
 
 | Process | RSS at ready | Highest while idle | RSS after ${IDLE_SECONDS} s idle | CPU per interaction | each run: ready / idle |
 | --- | ---: | ---: | ---: | ---: | --- |

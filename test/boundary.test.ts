@@ -17,7 +17,8 @@ const PLATFORM_FOLDERS = readdirSync(join("src", "platforms")).filter((name) =>
 );
 
 /** Packages every layer may use; any other package a platform's folder imports is that platform's own. */
-const SHARED_PACKAGES = new Set(["pino", "zod"]);
+// undici: the one HTTP client every platform sends with (docs/decisions/0040-one-http-client.md).
+const SHARED_PACKAGES = new Set(["pino", "zod", "undici"]);
 
 /** The packages (not node: built-ins) a file imports, statically or lazily. */
 function packagesOf(file: string): string[] {

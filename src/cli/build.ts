@@ -9,9 +9,9 @@
  * desk, the PostgreSQL store, pictures, calendars, feeds) stays in chunks of its own, loaded on first
  * use as before. Type checking is `npm run typecheck`'s.
  */
-import { rmSync } from "node:fs";
-import { join } from "node:path";
-import type { BuildOptions, Metafile } from "esbuild";
+import { existsSync, readdirSync, readFileSync, rmSync } from "node:fs";
+import { join, relative, sep } from "node:path";
+import type { BuildOptions, Metafile, Plugin } from "esbuild";
 
 /**
  * Packages left in node_modules, loaded from there at run time:
@@ -35,6 +35,55 @@ export const EXTERNAL: readonly string[] = [
   "utf-8-validate",
 ];
 
+/**
+ * undici, loaded as few times as its versions allow (docs/decisions/0040-one-http-client.md):
+ * - the bot's own (node_modules/undici) stays in node_modules, shared with Bolt's Socket Mode client,
+ *   which requires that very copy from there: one copy loaded, one instance of its HTTP parser;
+ * - the copies npm could not hoist beside it (discord.js's and @discordjs/rest's, of one version) are
+ *   bundled once: each import of a version goes to the first copy of that version found.
+ */
+function sharedUndici(root: string): Plugin {
+  const own = join(root, "node_modules", "undici") + sep;
+  const copies = undiciCopies(root);
+  return {
+    name: "shared-undici",
+    setup(build) {
+      build.onResolve({ filter: /^undici$/ }, async (args) => {
+        if (args.pluginData === "shared-undici") return undefined;
+        const { path } = await build.resolve(args.path, {
+          kind: args.kind,
+          resolveDir: args.resolveDir,
+          pluginData: "shared-undici",
+        });
+        if (path.startsWith(own)) return { path: args.path, external: true };
+        const dir = path.slice(0, path.lastIndexOf(`${sep}undici${sep}`) + `${sep}undici`.length);
+        const first = copies.get(versionOf(dir));
+        return { path: first ? join(first, relative(dir, path)) : path };
+      });
+    },
+  };
+}
+
+function versionOf(packageDir: string): string {
+  return (JSON.parse(readFileSync(join(packageDir, "package.json"), "utf8")) as { version: string }).version;
+}
+
+/** The copies of undici nested one package deep in `root`'s node_modules: the first of each version. */
+function undiciCopies(root: string): Map<string, string> {
+  const modules = join(root, "node_modules");
+  const packages = readdirSync(modules).flatMap((name) =>
+    name.startsWith("@") ? readdirSync(join(modules, name)).map((inner) => join(name, inner)) : [name],
+  );
+  const copies = new Map<string, string>();
+  for (const name of packages.sort()) {
+    const dir = join(modules, name, "node_modules", "undici");
+    if (!existsSync(join(dir, "package.json"))) continue;
+    const version = versionOf(dir);
+    if (!copies.has(version)) copies.set(version, dir);
+  }
+  return copies;
+}
+
 /** esbuild's options for the bot under `root`, written to `outRoot`/dist. */
 export function buildOptions(root: string, outRoot: string): BuildOptions {
   return {
@@ -45,6 +94,7 @@ export function buildOptions(root: string, outRoot: string): BuildOptions {
     target: "node20",
     format: "esm",
     external: [...EXTERNAL],
+    plugins: [sharedUndici(root)],
     // Modules imported lazily stay in chunks of their own and load only when used.
     splitting: true,
     outdir: join(outRoot, "dist/src/cli"),

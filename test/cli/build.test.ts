@@ -50,12 +50,20 @@ describe("the build", () => {
     expect(externalImports(metafile)).toContain("better-sqlite3");
   });
 
-  it("leaves out nothing but the packages it names", () => {
+  it("leaves out nothing but the packages it names, and the bot's own undici", () => {
     const named = (path: string) =>
-      EXTERNAL.some((e) =>
+      [...EXTERNAL, "undici"].some((e) =>
         e.endsWith("/*") ? path.startsWith(e.slice(0, -1)) : path === e || path.startsWith(`${e}/`),
       );
     expect([...externalImports(metafile)].filter((path) => !named(path))).toEqual([]);
+  });
+
+  it("leaves the bot's undici to the copy Bolt requires, and bundles the copies of another version once", () => {
+    expect(externalImports(metafile)).toContain("undici");
+    const copies = Object.keys(metafile.inputs).filter((path) => /(^|\/)undici\/index\.js$/.test(path));
+    // discord.js and @discordjs/rest each have a copy of undici 6 npm could not hoist: one is bundled.
+    expect(copies).toHaveLength(1);
+    expect(copies[0]).toMatch(/^node_modules\/.+\/node_modules\/undici\/index\.js$/);
   });
 
   it("keeps the names of functions, so that stack traces name them, and drops the comments", () => {

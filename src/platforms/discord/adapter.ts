@@ -18,7 +18,7 @@ import type { WindowStore } from "../../store/windows-sql.js";
 import { watchConnections } from "./gateway.js";
 import { sharedIdentifyThrottler } from "./identify-queue.js";
 import { type DiscordCore, interactionHandler } from "./interactions.js";
-import { restAgent } from "./rest-agent.js";
+import { restRequest } from "./rest-agent.js";
 
 export type { DiscordCore } from "./interactions.js";
 
@@ -133,7 +133,7 @@ export function restOptions(
   options: Pick<DiscordAdapterOptions, "apiUrl" | "globalRequestsPerSecond">,
 ): Partial<RESTOptions> {
   return {
-    agent: restAgent(),
+    makeRequest: restRequest(),
     ...(options.apiUrl ? { api: options.apiUrl } : {}),
     ...(options.globalRequestsPerSecond ? { globalRequestsPerSecond: options.globalRequestsPerSecond } : {}),
   };

@@ -19,11 +19,11 @@
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import { populateErrorResponse, populateSuccessfulResponse } from "@discordjs/proxy";
-import { DefaultRestOptions, REST, type RequestMethod } from "@discordjs/rest";
+import { REST, type RequestMethod } from "@discordjs/rest";
 import type { Logger } from "pino";
 import { errorFields } from "./errors.js";
 import { Pacer } from "./pacer.js";
-import { restAgent } from "./rest-agent.js";
+import { restRequest } from "./rest-agent.js";
 
 export interface DiscordProxyOptions {
   /** Interface and port to listen on (DISCORD_PROXY_HOST, DISCORD_PROXY_PORT; 0 picks a free port). */
@@ -116,11 +116,10 @@ export async function startDiscordProxy(options: DiscordProxyOptions): Promise<D
   const limit = options.globalRequestsPerSecond;
   // The pace keeps the global limit, at the moment each request goes out (after its route's wait).
   const pacer = new Pacer({ perSecond: limit, burst: Math.ceil(limit / 20) });
+  const send = restRequest();
   const rest = new REST({
-    agent: restAgent(),
     ...(options.apiUrl ? { api: options.apiUrl } : {}),
-    makeRequest: (url, init) =>
-      pacer.take(init.signal ?? undefined).then(() => DefaultRestOptions.makeRequest(url, init)),
+    makeRequest: (url, init) => pacer.take(init.signal ?? undefined).then(() => send(url, init)),
     // Only a guard: the pace binds first. The library counts a request when it leaves its queue, before
     // the pace lets it go; its window at the limit itself would pause the line 50 ms a second.
     globalRequestsPerSecond: 2 * limit,

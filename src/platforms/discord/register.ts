@@ -7,7 +7,7 @@
 import { REST, Routes } from "discord.js";
 import type { CommandInfo } from "../../command-engine/definition.js";
 import { type DiscordCommand, discordCommands } from "./application-commands.js";
-import { restAgent } from "./rest-agent.js";
+import { restRequest } from "./rest-agent.js";
 
 export interface RegisterOptions {
   token: string;
@@ -35,7 +35,7 @@ export interface RegisterResult {
 export async function registerCommands(options: RegisterOptions): Promise<RegisterResult> {
   const rest = new REST({
     version: "10",
-    agent: restAgent(),
+    makeRequest: restRequest(),
     ...(options.apiUrl ? { api: options.apiUrl } : {}),
   }).setToken(options.token);
   const body = discordCommands(options.commands);

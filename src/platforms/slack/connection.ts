@@ -7,6 +7,7 @@ import type { Logger as BoltLogger } from "@slack/bolt";
 import type { Logger } from "pino";
 import { App, HTTPReceiver, type LogLevel, SocketModeReceiver } from "./bolt.js";
 import { guardRequests } from "./guard.js";
+import { webApiOptions } from "./web-api-options.js";
 
 /** A WebSocket's readyState while it is open. */
 export const WEBSOCKET_OPEN = 1;
@@ -38,7 +39,7 @@ export function connectSlack(options: {
   accepting: () => boolean;
 }): SlackConnection {
   const { botToken, signingSecret, appToken, apiUrl, port, logger, logLevel, log } = options;
-  const clientOptions = apiUrl ? { clientOptions: { slackApiUrl: apiUrl } } : {};
+  const clientOptions = { clientOptions: webApiOptions(apiUrl) };
   // No conversation store: the bot keeps no per-conversation state, and Bolt's default store costs
   // every request a thrown "Conversation not found" error.
   const appOptions = {
@@ -55,7 +56,7 @@ export function connectSlack(options: {
       appToken,
       logger,
       logLevel,
-      ...(apiUrl ? { installerOptions: { clientOptions: { slackApiUrl: apiUrl } } } : {}),
+      installerOptions: clientOptions,
     });
     return { app: new App({ ...appOptions, receiver: socket, ...clientOptions }), mode: "socket", socket };
   }

@@ -18,6 +18,7 @@ import type { InFlight } from "../../bot/in-flight.js";
 import { buildHome } from "../../home/home.js";
 import { HomeThrottle } from "../../home/throttle.js";
 import { renderHomeView } from "./home-view.js";
+import { webApiOptions } from "./web-api-options.js";
 
 export interface HomeTabOptions {
   core: BotCore;
@@ -37,7 +38,7 @@ export interface HomeTabOptions {
  */
 function homeClient(options: HomeTabOptions): WebClient {
   return new WebClient(options.botToken, {
-    ...(options.apiUrl ? { slackApiUrl: options.apiUrl } : {}),
+    ...webApiOptions(options.apiUrl),
     logger: options.logger,
     retryConfig: { retries: 0 },
     rejectRateLimitedCalls: true,

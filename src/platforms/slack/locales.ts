@@ -10,6 +10,7 @@ import { WebClient } from "@slack/web-api";
 import type { Logger } from "pino";
 import type { Clock } from "../../time/clock.js";
 import { Expiring, keptCall } from "../../time/expiring.js";
+import { webApiOptions } from "./web-api-options.js";
 
 /** How long a locale is kept (ms). */
 export const LOCALE_TTL_MS = 3_600_000;
@@ -34,7 +35,7 @@ export function localeClient(options: {
   logger: BoltLogger;
 }): WebClient {
   return new WebClient(options.botToken, {
-    ...(options.apiUrl ? { slackApiUrl: options.apiUrl } : {}),
+    ...webApiOptions(options.apiUrl),
     logger: options.logger,
     retryConfig: { retries: 0 },
     rejectRateLimitedCalls: true,

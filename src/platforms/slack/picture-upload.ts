@@ -24,6 +24,7 @@ import type { Reply } from "../../reply/reply.js";
 import type { Clock } from "../../time/clock.js";
 import { altText, fileName, pictureBytes } from "../pictures.js";
 import { SLACK_LIMITS } from "./limits.js";
+import { webApiOptions } from "./web-api-options.js";
 
 /** What an operator can do about an upload Slack refused, by its error code. */
 const REMEDIES: Record<string, string> = {
@@ -45,7 +46,7 @@ const UPLOAD_TIMEOUT_MS = 20_000;
 /** A Web API client for uploads, with the app client's token and address, its rate-limit waits counted. */
 export function uploadClient(app: WebClient, metrics: Metrics): WebClient {
   const client = new WebClient(app.token, {
-    slackApiUrl: app.slackApiUrl,
+    ...webApiOptions(app.slackApiUrl),
     retryConfig: UPLOAD_RETRIES,
     timeout: UPLOAD_TIMEOUT_MS,
   });

@@ -6,6 +6,7 @@
  * with /readyz saying why meanwhile. A bad token still fails the start: Slack answered.
  */
 import { LogLevel, WebClient } from "@slack/web-api";
+import { webApiOptions } from "./web-api-options.js";
 
 /** Resolves when Slack answers auth.test for `token`; rejects with the client's error otherwise. */
 export async function slackAnswers(options: {
@@ -14,7 +15,7 @@ export async function slackAnswers(options: {
   timeoutMs?: number;
 }): Promise<void> {
   const client = new WebClient(options.token, {
-    ...(options.apiUrl ? { slackApiUrl: options.apiUrl } : {}),
+    ...webApiOptions(options.apiUrl),
     retryConfig: { retries: 0 },
     timeout: options.timeoutMs ?? 10_000,
     // Its failure is the caller's to tell (once per outage).

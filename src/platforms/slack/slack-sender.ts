@@ -25,6 +25,7 @@ import {
 } from "../../delivery/sender.js";
 import type { Metrics } from "../../monitoring/metrics.js";
 import type { Reply } from "../../reply/reply.js";
+import { webApiOptions } from "./web-api-options.js";
 
 export const METADATA_EVENT = "ceasefire_alert";
 
@@ -179,7 +180,7 @@ export function createSlackSender(options: {
   const apiUrl = options.apiUrl ? options.apiUrl.replace(/\/?$/, "/") : undefined;
   const client = new WebClient(options.token, {
     retryConfig: alertRetryConfig,
-    ...(apiUrl ? { slackApiUrl: apiUrl } : {}),
+    ...webApiOptions(apiUrl),
   });
   if (options.metrics) {
     const { metrics } = options;

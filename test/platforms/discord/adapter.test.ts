@@ -22,16 +22,17 @@ describe("the Discord client's options", () => {
   });
 
   it("send REST requests to the given API root, at the given rate, else discord.js's defaults", () => {
-    const { agent, ...defaults } = restOptions({});
+    const { makeRequest, ...defaults } = restOptions({});
     expect(defaults).toEqual({});
-    const { agent: other, ...given } = restOptions({
+    const { makeRequest: other, ...given } = restOptions({
       apiUrl: "http://127.0.0.1:1/api",
       globalRequestsPerSecond: 20,
     });
     expect(given).toEqual({ api: "http://127.0.0.1:1/api", globalRequestsPerSecond: 20 });
-    // Each with an agent of its own (test/platforms/discord/rest-agent.test.ts).
-    expect(agent).toBeDefined();
-    expect(other).toBeDefined();
+    // Each sending through an agent of its own (test/platforms/discord/rest-agent.test.ts).
+    expect(makeRequest).toBeTypeOf("function");
+    expect(other).toBeTypeOf("function");
+    expect(other).not.toBe(makeRequest);
   });
 });
 
