@@ -49,7 +49,7 @@ export function restRequest(): MakeRequest {
     const headers = new Headers(init.headers);
     if (type) headers.set("content-type", type);
     const res = await request(url, {
-      method: (init.method ?? "GET") as "GET",
+      method: init.method ?? "GET",
       headers: Object.fromEntries(headers),
       body: bytes,
       signal: init.signal ?? undefined,

@@ -79,6 +79,14 @@ describe("how the Discord REST clients send", () => {
     expect(body).toContain("PNG");
   });
 
+  it("sends bytes as they are, whether a Uint8Array or an ArrayBuffer", async () => {
+    const send = restRequest();
+    await send(url, { method: "PUT", headers: {}, body: new TextEncoder().encode("one") });
+    expect(received.at(-1)).toMatchObject({ method: "PUT", body: "one" });
+    await send(url, { method: "PATCH", headers: {}, body: new TextEncoder().encode("two").buffer });
+    expect(received.at(-1)).toMatchObject({ method: "PATCH", body: "two" });
+  });
+
   it("refuses a body of a kind it does not know, saying so", async () => {
     const send = restRequest();
     await expect(
